@@ -1,0 +1,49 @@
+# Fagbrev. `make run` serves the demo on http://127.0.0.1:8000; `make test` runs the whole suite.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Django 6 needs Python 3.12+. Try the usual names, then pyenv's versions, and check each one runs.
+PYTHON ?= $(shell for c in python3.13 python3.12 python3 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -r); do \
+	  $$c -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1 && { command -v $$c; break; }; done)
+
+.PHONY: run test lint format bench install check clean
+
+$(VENV)/.installed: requirements.txt
+	@if [ -z "$(PYTHON)" ]; then echo "Fant ingen Python 3.12 eller nyere. Installer python3.12 (f.eks. 'apt-get install python3.12 python3.12-venv') og prøv igjen." >&2; exit 1; fi
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	DEBUG=true $(PY) manage.py migrate --noinput
+	DEBUG=true $(PY) manage.py seed_demo
+	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(VENV)/bin/pytest
+
+check: install
+	FAGBREV_TESTING=true $(PY) manage.py check
+	FAGBREV_TESTING=true $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

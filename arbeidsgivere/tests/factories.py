@@ -1,0 +1,40 @@
+import random
+
+import factory
+from factory.django import DjangoModelFactory
+
+from arbeidsgivere.models import Arbeidsgiver, Arbeidssted, Kontaktperson
+from fagbrev.demo import lag_orgnr
+from fagbrev.tests.factories import OrganisasjonFactory
+
+
+class ArbeidsgiverFactory(DjangoModelFactory):
+    class Meta:
+        model = Arbeidsgiver
+
+    organisasjon = factory.SubFactory(OrganisasjonFactory)
+    navn = factory.Faker("company", locale="no_NO")
+    orgnr = factory.Sequence(lambda n: lag_orgnr(random.Random(n)))
+    sektor = Arbeidsgiver.Sektor.PRIVAT
+    bransje = "Barnehage"
+
+
+class ArbeidsstedFactory(DjangoModelFactory):
+    class Meta:
+        model = Arbeidssted
+
+    arbeidsgiver = factory.SubFactory(ArbeidsgiverFactory)
+    organisasjon = factory.SelfAttribute("arbeidsgiver.organisasjon")
+    navn = factory.Sequence(lambda n: f"Solsikken barnehage {n}")
+    adresse = "Storgata 1, 1470 Lørenskog"
+
+
+class KontaktpersonFactory(DjangoModelFactory):
+    class Meta:
+        model = Kontaktperson
+
+    arbeidssted = factory.SubFactory(ArbeidsstedFactory)
+    organisasjon = factory.SelfAttribute("arbeidssted.organisasjon")
+    rolle = Kontaktperson.Rolle.FADDER
+    navn = factory.Faker("name", locale="no_NO")
+    har_fagbrev = True

@@ -1,0 +1,142 @@
+"""Personas shared by every app's tests: two organisations, each role, and participants.
+
+`lorenskog` has a coordinator, two faglærere, a norsklærer and a steering group member;
+`asker` is "another organisation" whose coordinator must never see Lørenskog's data.
+"""
+
+import os
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright tests also use the ORM
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_and_eager(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def lorenskog(db):
+    from fagbrev.tests.factories import OrganisasjonFactory
+
+    return OrganisasjonFactory(navn="Lørenskog kommune, Flyktning- og innvandrertjenesten", kortnavn="Lørenskog")
+
+
+@pytest.fixture
+def asker(db):
+    from fagbrev.tests.factories import OrganisasjonFactory
+
+    return OrganisasjonFactory(navn="NAV Asker", kortnavn="NAV Asker")
+
+
+def _bruker(org, rolle, username):
+    from fagbrev.tests.factories import bruker_med_rolle
+
+    return bruker_med_rolle(org, rolle, username=username)
+
+
+@pytest.fixture
+def koordinator(lorenskog):
+    return _bruker(lorenskog, "koordinator", "koordinator")
+
+
+@pytest.fixture
+def faglarer(lorenskog):
+    return _bruker(lorenskog, "faglarer", "faglarer")
+
+
+@pytest.fixture
+def annen_faglarer(lorenskog):
+    return _bruker(lorenskog, "faglarer", "faglarer.helse")
+
+
+@pytest.fixture
+def norsklarer(lorenskog):
+    return _bruker(lorenskog, "norsklarer", "norsklarer")
+
+
+@pytest.fixture
+def styring(lorenskog):
+    return _bruker(lorenskog, "styringsgruppe", "styring")
+
+
+@pytest.fixture
+def koordinator_asker(asker):
+    return _bruker(asker, "koordinator", "koordinator.asker")
+
+
+@pytest.fixture
+def superbruker(db):
+    from fagbrev.tests.factories import UserFactory
+
+    return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def fagretning(lorenskog):
+    from fagbrev.tests.factories import FagretningFactory
+
+    return FagretningFactory(organisasjon=lorenskog, navn="Barne- og ungdomsarbeider", kortnavn="BUA")
+
+
+@pytest.fixture
+def deltaker(fagretning, faglarer, norsklarer):
+    """A participant in training, taught by `faglarer` and `norsklarer`."""
+    from deltakere.tests.factories import DeltakerFactory
+
+    return DeltakerFactory(
+        fagretning=fagretning, faglarer=faglarer, norsklarer=norsklarer, fornavn="Amina", etternavn="Yusuf"
+    )
+
+
+@pytest.fixture
+def annen_deltaker(fagretning, annen_faglarer):
+    """A participant in the same organisation taught by someone else."""
+    from deltakere.tests.factories import DeltakerFactory
+
+    return DeltakerFactory(fagretning=fagretning, faglarer=annen_faglarer, fornavn="Lina", etternavn="Haddad")
+
+
+@pytest.fixture
+def fremmed_deltaker(asker, koordinator_asker):
+    """A participant of another organisation."""
+    from deltakere.tests.factories import DeltakerFactory
+    from fagbrev.tests.factories import FagretningFactory
+
+    betong = FagretningFactory(organisasjon=asker, navn="Betongfaget", kortnavn="Betong")
+    return DeltakerFactory(fagretning=betong, fornavn="Yonas", etternavn="Tesfamariam")
+
+
+@pytest.fixture
+def personer(koordinator, faglarer, annen_faglarer, norsklarer, styring, koordinator_asker, superbruker):
+    return {
+        "koordinator": koordinator,
+        "faglarer": faglarer,
+        "annen_faglarer": annen_faglarer,
+        "norsklarer": norsklarer,
+        "styring": styring,
+        "koordinator_asker": koordinator_asker,
+        "superbruker": superbruker,
+    }
+
+
+# --- Playwright: Debian's Chromium, never a downloaded browser ---------------------------------
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}

@@ -1,0 +1,124 @@
+"""Demo data: participants in varied stages (invented names, valid invented identifiers)."""
+
+from __future__ import annotations
+
+import datetime
+
+from fagbrev.demo import Demo, lag_fodselsnummer
+
+from .models import Deltaker
+from .services import deltaker_registrer
+
+S = Deltaker.Status
+
+# (first name, last name, track key, cohort year offset or None, status, teacher username)
+LORENSKOG = [
+    ("Amina", "Yusuf", "bua", -1, S.I_OPPLAERING, "faglarer"),
+    ("Hodan", "Abdi Warsame", "bua", -1, S.I_OPPLAERING, "faglarer"),
+    ("Senait", "Tesfay", "bua", -1, S.I_OPPLAERING, "faglarer"),
+    ("Fatuma", "Hassan", "bua", -1, S.PERMISJON, "faglarer"),
+    ("Nour", "Al-Khatib", "bua", -1, S.I_OPPLAERING, "faglarer"),
+    ("Zeynep", "Doğan", "bua", -2, S.TEORI_BESTATT, "faglarer"),
+    ("Ayşe", "Yılmaz", "bua", -2, S.FAGPROVE_MELDT_OPP, "faglarer"),
+    ("Mariam", "Haidari", "bua", -2, S.FULLFORT, "faglarer"),
+    ("Olena", "Kovalenko", "bua", -2, S.FULLFORT, "faglarer"),
+    ("Saba", "Ghebremedhin", "bua", -2, S.AVBRUTT, "faglarer"),
+    ("Rahel", "Kidane", "bua", None, S.HENVIST, None),
+    ("Parwana", "Rahimi", "bua", None, S.KARTLAGT, None),
+    ("Asli", "Mohamed Ali", "bua", None, S.TATT_OPP, "faglarer"),
+    ("Khadija", "Omar", "bua", None, S.AVSLATT, None),
+    ("Lina", "Haddad", "helse", -1, S.I_OPPLAERING, "faglarer.helse"),
+    ("Tigist", "Alemu", "helse", -1, S.I_OPPLAERING, "faglarer.helse"),
+    ("Ahmad", "Noori", "helse", -1, S.I_OPPLAERING, "faglarer.helse"),
+    ("Marie-Claire", "Nkurunziza", "helse", -1, S.TEORI_BESTATT, "faglarer.helse"),
+    ("Mirela", "Hadžić", "helse", -1, S.I_OPPLAERING, "faglarer.helse"),
+    ("Dilnoza", "Karimova", "helse", 0, S.I_OPPLAERING, "faglarer.helse"),
+    ("Hana", "Bešić", "helse", 0, S.I_OPPLAERING, "faglarer.helse"),
+    ("Yordanos", "Berhane", "helse", 0, S.I_OPPLAERING, "faglarer.helse"),
+    ("Shirin", "Mohammadi", "helse", 0, S.PERMISJON, "faglarer.helse"),
+    ("Aziza", "Sultani", "helse", None, S.HENVIST, None),
+    ("Esther", "Mbeki", "helse", None, S.KARTLAGT, None),
+    ("Iryna", "Shevchenko", "helse", None, S.TATT_OPP, "faglarer.helse"),
+    ("Halima", "Jama", "helse", 0, S.AVBRUTT, "faglarer.helse"),
+    ("Mulu", "Gebreyesus", "renhold", 0, S.I_OPPLAERING, "faglarer.renhold"),
+    ("Abdullahi", "Farah", "renhold", 0, S.I_OPPLAERING, "faglarer.renhold"),
+    ("Roza", "Ahmadi", "renhold", 0, S.I_OPPLAERING, "faglarer.renhold"),
+    ("Grace", "Uwimana", "renhold", 0, S.TEORI_BESTATT, "faglarer.renhold"),
+    ("Bashir", "Nazari", "renhold", 0, S.I_OPPLAERING, "faglarer.renhold"),
+    ("Fiori", "Tekle", "renhold", None, S.HENVIST, None),
+    ("Mohammed", "Salih", "renhold", None, S.KARTLAGT, None),
+    ("Samira", "Benali", "restaurant", None, S.FULLFORT, None),
+    ("Kamal", "Hussaini", "restaurant", None, S.AVBRUTT, None),
+    ("Selam", "Woldu", "bua", -1, S.I_OPPLAERING, "faglarer"),
+    ("Aisha", "Sheikh", "helse", -1, S.I_OPPLAERING, "faglarer.helse"),
+    ("Ivana", "Marković", "bua", None, S.HENVIST, None),
+    ("Jamila", "Rezaei", "helse", None, S.HENVIST, None),
+]
+
+ASKER = [
+    ("Yonas", "Tesfamariam"),
+    ("Piotr", "Kowalczyk"),
+    ("Mahad", "Ismail"),
+    ("Ali", "Reza Karimi"),
+    ("Dawit", "Haile"),
+    ("Andrii", "Bondarenko"),
+    ("Said", "Ahmed Nur"),
+    ("Emre", "Şahin"),
+    ("Tomasz", "Wiśniewski"),
+    ("Hamid", "Jafari"),
+]
+
+
+def _person(demo: Demo, fornavn: str, etternavn: str, nr: int) -> dict:
+    alder = demo.rng.randint(22, 48)
+    fodselsdato = datetime.date(demo.idag.year - alder, demo.rng.randint(1, 12), demo.rng.randint(1, 28))
+    return {
+        "fodselsnummer": lag_fodselsnummer(fodselsdato, demo.rng, d_nummer=nr % 7 == 3),
+        "fodselsdato": fodselsdato,
+        "telefon": f"4{demo.rng.randrange(10**7):07d}",
+        "epost": f"{fornavn.lower()}.{etternavn.split()[0].lower()}@example.no".replace("ş", "s").replace("ğ", "g"),
+    }
+
+
+def _kull(demo: Demo, nokkel: str, offset: int | None):
+    if offset is None:
+        return None
+    for kandidat in (demo.idag.year + offset, demo.idag.year + offset - 1, demo.idag.year + offset + 1):
+        if f"{nokkel}:{kandidat}" in demo.kull:
+            return demo.kull[f"{nokkel}:{kandidat}"]
+    return None
+
+
+def seed(demo: Demo) -> None:
+    koordinator = demo.brukere["koordinator"]
+    norsklarer = demo.brukere["norsklarer"]
+    for nr, (fornavn, etternavn, nokkel, offset, status, larer) in enumerate(LORENSKOG):
+        fagretning = demo.fagretninger[nokkel]
+        if Deltaker.objects.filter(organisasjon=fagretning.organisasjon, fornavn=fornavn, etternavn=etternavn).exists():
+            continue
+        deltaker_registrer(
+            fagretning=fagretning,
+            utfort_av=koordinator,
+            fornavn=fornavn,
+            etternavn=etternavn,
+            kull=_kull(demo, nokkel, offset),
+            status=status,
+            faglarer=demo.brukere.get(larer) if larer else None,
+            norsklarer=norsklarer if larer and nokkel in ("bua", "helse") else None,
+            **_person(demo, fornavn, etternavn, nr),
+        )
+    betong = demo.fagretninger["betong"]
+    koordinator_asker = demo.brukere["koordinator.asker"]
+    for nr, (fornavn, etternavn) in enumerate(ASKER):
+        if Deltaker.objects.filter(organisasjon=betong.organisasjon, fornavn=fornavn, etternavn=etternavn).exists():
+            continue
+        deltaker_registrer(
+            fagretning=betong,
+            utfort_av=koordinator_asker,
+            fornavn=fornavn,
+            etternavn=etternavn,
+            kull=_kull(demo, "betong", -1),
+            status=S.I_OPPLAERING if nr < 9 else S.AVBRUTT,
+            faglarer=demo.brukere["faglarer.asker"],
+            **_person(demo, fornavn, etternavn, nr),
+        )

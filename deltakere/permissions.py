@@ -1,0 +1,25 @@
+"""Permission-checked lookups of participants. Policy questions live in fagbrev/permissions.py."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from fagbrev.permissions import can_edit_deltaker
+
+from .models import Deltaker
+
+
+def get_deltaker_for_user(user, pk: int, *, write: bool = False) -> Deltaker:
+    """The participant if the user may see her: 404 if not visible, 403 if visible but read-only."""
+    try:
+        deltaker = (
+            Deltaker.objects.visible_to(user)
+            .select_related("organisasjon", "fagretning", "kull", "faglarer", "norsklarer")
+            .get(pk=pk)
+        )
+    except Deltaker.DoesNotExist:
+        raise Http404("Fant ikke deltakeren.") from None
+    if write and not can_edit_deltaker(user, deltaker):
+        raise PermissionDenied("Du kan se denne deltakeren, men ikke endre saken.")
+    return deltaker

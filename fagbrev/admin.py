@@ -1,0 +1,50 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from .models import Fagretning, Hendelse, Kull, Medlemskap, Organisasjon, User
+
+
+class MedlemskapInline(admin.TabularInline):
+    model = Medlemskap
+    extra = 0
+
+
+@admin.register(User)
+class BrukerAdmin(UserAdmin):
+    inlines = [MedlemskapInline]
+    list_display = ("username", "first_name", "last_name", "email", "is_active", "is_superuser")
+
+
+@admin.register(Organisasjon)
+class OrganisasjonAdmin(admin.ModelAdmin):
+    list_display = ("navn", "kortnavn")
+
+
+@admin.register(Fagretning)
+class FagretningAdmin(admin.ModelAdmin):
+    list_display = ("navn", "organisasjon", "aktiv", "besok_intervall_dager")
+    list_filter = ("organisasjon", "aktiv")
+
+
+@admin.register(Kull)
+class KullAdmin(admin.ModelAdmin):
+    list_display = ("navn", "fagretning", "oppstart", "organisasjon")
+    list_select_related = ("fagretning", "organisasjon")
+
+
+@admin.register(Hendelse)
+class HendelseAdmin(admin.ModelAdmin):
+    """Read-only: the event log is written by services and never changed."""
+
+    list_display = ("tidspunkt", "handling", "utfort_av", "organisasjon", "beskrivelse")
+    list_filter = ("handling",)
+    list_select_related = ("utfort_av", "organisasjon")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

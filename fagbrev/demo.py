@@ -1,0 +1,211 @@
+"""Demo data, part 1: organisations, users and roles, tracks and cohorts.
+
+Each app owns the demo data of its own models (`<app>/demo.py`); the `seed_demo` command runs the
+seeders in order, passing a `Demo` object along. Every seeder is idempotent (natural keys).
+All people are invented.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from .models import Fagretning, Kull, Medlemskap, Organisasjon, Rolle, User
+
+LORENSKOG = "Lørenskog kommune, Flyktning- og innvandrertjenesten"
+ASKER = "NAV Asker"
+
+
+@dataclass
+class Demo:
+    """What the seeders have made so far, for the next seeder to build on."""
+
+    idag: datetime.date
+    rng: random.Random
+    org: dict[str, Organisasjon] = field(default_factory=dict)
+    brukere: dict[str, User] = field(default_factory=dict)
+    fagretninger: dict[str, Fagretning] = field(default_factory=dict)
+    kull: dict[str, Kull] = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)
+
+
+# --- identifiers that validate, for invented people and companies --------------------------------
+
+
+def lag_fodselsnummer(fodselsdato: datetime.date, rng: random.Random, *, d_nummer: bool = False) -> str:
+    """A valid old-rule fødselsnummer (or D-nummer) for the date; invented, never a real person's."""
+    from stdnum.no import fodselsnummer
+
+    dag = fodselsdato.day + (40 if d_nummer else 0)
+    base = f"{dag:02d}{fodselsdato.month:02d}{fodselsdato.year % 100:02d}"
+    omrade = range(0, 500) if fodselsdato.year < 2000 else range(500, 1000)
+    start = rng.randrange(len(omrade))
+    for i in range(len(omrade)):
+        individ = omrade[(start + i) % len(omrade)]
+        uten = f"{base}{individ:03d}"
+        k1 = fodselsnummer.calc_check_digit1(uten)
+        if k1 == "10":
+            continue
+        k2 = fodselsnummer.calc_check_digit2(uten + k1)
+        if k2 == "10":
+            continue
+        return uten + k1 + k2
+    raise ValueError("fant ikke gyldig individnummer")
+
+
+def lag_orgnr(rng: random.Random) -> str:
+    """A valid invented organisasjonsnummer (weights 3,2,7,6,5,4,3,2; check digit mod 11)."""
+    from stdnum.no import orgnr
+
+    while True:
+        base = "9" + "".join(str(rng.randrange(10)) for _ in range(7))
+        for sjekk in "0123456789":
+            if orgnr.is_valid(base + sjekk):
+                return base + sjekk
+
+
+# --- the seeder -----------------------------------------------------------------------------------
+
+BRUKERE = [
+    # username, first, last, org, role
+    ("koordinator", "Hanne", "Kristiansen", LORENSKOG, Rolle.KOORDINATOR),
+    ("faglarer", "Ingrid", "Haugland", LORENSKOG, Rolle.FAGLARER),
+    ("faglarer.helse", "Thomas", "Eide", LORENSKOG, Rolle.FAGLARER),
+    ("faglarer.renhold", "Kari", "Moen", LORENSKOG, Rolle.FAGLARER),
+    ("norsklarer", "Sigrid", "Bakke", LORENSKOG, Rolle.NORSKLARER),
+    ("styring", "Per", "Lunde", LORENSKOG, Rolle.STYRINGSGRUPPE),
+    ("koordinator.asker", "Mona", "Strand", ASKER, Rolle.KOORDINATOR),
+    ("faglarer.asker", "Jon", "Aasen", ASKER, Rolle.FAGLARER),
+]
+
+FAGRETNINGER = [
+    dict(
+        org=LORENSKOG,
+        nokkel="bua",
+        navn="Barne- og ungdomsarbeider",
+        kortnavn="BUA",
+        laereplankode="BUA3-01",
+        ruter=["fagbrev_pa_jobb", "alternativt_lop", "praksiskandidat"],
+        norskmal_muntlig="B1",
+        norskmal_skriftlig="B1",
+        besok_intervall_dager=14,
+        krever_politiattest=True,
+        undervisning="Én dag i uken, fag og norsk kombinert",
+        opplaeringstid_maneder=24,
+    ),
+    dict(
+        org=LORENSKOG,
+        nokkel="helse",
+        navn="Helsefagarbeider",
+        kortnavn="Helse",
+        laereplankode="HEA3-01",
+        ruter=["fagbrev_pa_jobb", "alternativt_lop", "praksiskandidat"],
+        norskmal_muntlig="B2",
+        norskmal_skriftlig="B2",
+        besok_intervall_dager=14,
+        krever_politiattest=True,
+        undervisning="To timer norsk i uken og månedlige nettverkssamlinger («Sammen om helse»)",
+        opplaeringstid_maneder=24,
+    ),
+    dict(
+        org=LORENSKOG,
+        nokkel="renhold",
+        navn="Renholdsoperatør",
+        kortnavn="Renhold",
+        laereplankode="RHO3-01",
+        ruter=["fagbrev_pa_jobb", "praksiskandidat"],
+        norskmal_muntlig="B1",
+        norskmal_skriftlig="A2",
+        besok_intervall_dager=30,
+        krever_politiattest=False,
+        undervisning="To timer i uken",
+        opplaeringstid_maneder=24,
+    ),
+    dict(
+        org=LORENSKOG,
+        nokkel="restaurant",
+        navn="Restaurant- og matfag",
+        kortnavn="Restaurant",
+        laereplankode="KOK3-01",
+        ruter=["fagbrev_pa_jobb"],
+        norskmal_muntlig="B1",
+        norskmal_skriftlig="A2",
+        besok_intervall_dager=14,
+        krever_politiattest=False,
+        undervisning="Avsluttet for lite rekruttering",
+        aktiv=False,
+        avsluttet=datetime.date(2021, 6, 30),
+        opplaeringstid_maneder=24,
+    ),
+    dict(
+        org=ASKER,
+        nokkel="betong",
+        navn="Betongfaget",
+        kortnavn="Betong",
+        laereplankode="BET3-01",
+        ruter=["praksiskandidat", "fagbrev_pa_jobb"],
+        norskmal_muntlig="B1",
+        norskmal_skriftlig="A2",
+        besok_intervall_dager=30,
+        krever_politiattest=False,
+        undervisning="Klasse på 8–12: én dag fagnorsk, én dag fagteori, tre dager arbeidstrening",
+        opplaeringstid_maneder=24,
+    ),
+]
+
+
+def seed_kjerne(demo: Demo) -> None:
+    for navn, kort, adresse in [
+        (LORENSKOG, "Lørenskog", "Festplassen 1, 1473 Lørenskog"),
+        (ASKER, "NAV Asker", "Knud Askers vei 24, 1383 Asker"),
+    ]:
+        demo.org[kort], _ = Organisasjon.objects.get_or_create(
+            navn=navn, defaults={"kortnavn": kort, "adresse": adresse}
+        )
+    org_etter_navn = {o.navn: o for o in demo.org.values()}
+
+    for username, fornavn, etternavn, orgnavn, rolle in BRUKERE:
+        bruker, laget = User.objects.get_or_create(
+            username=username,
+            defaults={"first_name": fornavn, "last_name": etternavn, "email": f"{username}@fagbrev.example"},
+        )
+        if laget:
+            bruker.set_password(settings.DEMO_PASSWORD)
+            bruker.save(update_fields=["password"])
+        Medlemskap.objects.get_or_create(bruker=bruker, organisasjon=org_etter_navn[orgnavn], defaults={"rolle": rolle})
+        demo.brukere[username] = bruker
+
+    admin, laget = User.objects.get_or_create(
+        username="admin", defaults={"is_staff": True, "is_superuser": True, "email": "admin@fagbrev.example"}
+    )
+    if laget:
+        admin.set_password(settings.DEMO_PASSWORD)
+        admin.save(update_fields=["password"])
+    demo.brukere["admin"] = admin
+
+    for spec in FAGRETNINGER:
+        spec = dict(spec)
+        org = org_etter_navn[spec.pop("org")]
+        nokkel = spec.pop("nokkel")
+        navn = spec.pop("navn")
+        demo.fagretninger[nokkel], _ = Fagretning.objects.get_or_create(organisasjon=org, navn=navn, defaults=spec)
+
+    aar = demo.idag.year
+    for nokkel, navn, oppstart in [
+        ("bua", f"Høst {aar - 2}", datetime.date(aar - 2, 8, 15)),
+        ("bua", f"Høst {aar - 1}", datetime.date(aar - 1, 8, 15)),
+        ("helse", f"Høst {aar - 1}", datetime.date(aar - 1, 8, 20)),
+        ("helse", f"Høst {aar}", datetime.date(aar, 8, 18)),
+        ("renhold", f"Vår {aar}", datetime.date(aar, 1, 8)),
+        ("restaurant", "Høst 2019", datetime.date(2019, 8, 15)),
+        ("betong", f"Høst {aar - 1}", datetime.date(aar - 1, 9, 1)),
+    ]:
+        fagretning = demo.fagretninger[nokkel]
+        demo.kull[f"{nokkel}:{oppstart.year}"], _ = Kull.objects.get_or_create(
+            fagretning=fagretning,
+            navn=navn,
+            defaults={"organisasjon": fagretning.organisasjon, "oppstart": oppstart},
+        )

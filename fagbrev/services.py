@@ -1,0 +1,106 @@
+"""Writes in the core: the event log every service calls, organisations, tracks and cohorts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+
+from .identifikatorer import masker_fodselsnummer
+from .models import Fagretning, Hendelse, Kull, Organisasjon, User
+
+# Field names whose values never go into the log in clear text.
+SENSITIVE_FELT = {"fodselsnummer"}
+
+
+def _verdi(felt: str, verdi: Any) -> Any:
+    if felt in SENSITIVE_FELT:
+        return masker_fodselsnummer(verdi or "")
+    if isinstance(verdi, models.Model):
+        return verdi.pk
+    if hasattr(verdi, "isoformat"):
+        return verdi.isoformat()
+    if isinstance(verdi, (str, int, float, bool, type(None), list, dict)):
+        return verdi
+    return str(verdi)
+
+
+def endringer_mellom(*, for_: dict[str, Any], etter: dict[str, Any]) -> dict[str, list[Any]]:
+    """{field: [before, after]} for the fields that changed, sensitive values masked."""
+    return {
+        felt: [_verdi(felt, for_.get(felt)), _verdi(felt, etter.get(felt))]
+        for felt in etter
+        if for_.get(felt) != etter.get(felt)
+    }
+
+
+def felt_verdier(objekt: models.Model, felter: Iterable[str]) -> dict[str, Any]:
+    """Snapshot of the fields' values (foreign keys by id) to diff against after a change."""
+    verdier = {}
+    for felt in felter:
+        f = objekt._meta.get_field(felt)
+        verdier[felt] = getattr(objekt, f.attname)
+    return verdier
+
+
+def hendelse_logg(
+    *,
+    handling: str,
+    objekt: models.Model,
+    utfort_av: User | None,
+    beskrivelse: str = "",
+    endringer: dict | None = None,
+    deltaker_id: int | None = None,
+    organisasjon_id: int | None = None,
+) -> Hendelse:
+    """Write one event. Every service that changes case data calls this in its transaction."""
+    if organisasjon_id is None:
+        organisasjon_id = getattr(objekt, "organisasjon_id", None)
+    if deltaker_id is None:
+        deltaker_id = getattr(objekt, "deltaker_id", None)
+        if deltaker_id is None and objekt._meta.label == "deltakere.Deltaker":
+            deltaker_id = objekt.pk
+    return Hendelse.objects.create(
+        handling=handling,
+        utfort_av=utfort_av if utfort_av and utfort_av.is_authenticated else None,
+        organisasjon_id=organisasjon_id,
+        objekt_type=ContentType.objects.get_for_model(objekt),
+        objekt_id=str(objekt.pk),
+        deltaker_id=deltaker_id,
+        beskrivelse=beskrivelse[:300],
+        endringer=endringer or {},
+    )
+
+
+@transaction.atomic
+def fagretning_opprett(*, organisasjon: Organisasjon, utfort_av: User | None, **felter: Any) -> Fagretning:
+    fagretning = Fagretning.objects.create(organisasjon=organisasjon, **felter)
+    hendelse_logg(
+        handling="fagbrev.fagretning.opprettet", objekt=fagretning, utfort_av=utfort_av, beskrivelse=fagretning.navn
+    )
+    return fagretning
+
+
+@transaction.atomic
+def fagretning_endre(*, fagretning: Fagretning, utfort_av: User, **felter: Any) -> Fagretning:
+    for_ = felt_verdier(fagretning, felter)
+    for navn, verdi in felter.items():
+        setattr(fagretning, navn, verdi)
+    fagretning.full_clean()
+    fagretning.save(update_fields=list(felter))
+    hendelse_logg(
+        handling="fagbrev.fagretning.endret",
+        objekt=fagretning,
+        utfort_av=utfort_av,
+        endringer=endringer_mellom(for_=for_, etter=felt_verdier(fagretning, felter)),
+    )
+    return fagretning
+
+
+@transaction.atomic
+def kull_opprett(*, fagretning: Fagretning, utfort_av: User | None, **felter: Any) -> Kull:
+    kull = Kull.objects.create(organisasjon_id=fagretning.organisasjon_id, fagretning=fagretning, **felter)
+    hendelse_logg(handling="fagbrev.kull.opprettet", objekt=kull, utfort_av=utfort_av, beskrivelse=kull.navn)
+    return kull

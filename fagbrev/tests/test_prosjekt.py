@@ -1,0 +1,70 @@
+"""Project-wide checks: migrations, one <h1> per page, demo data."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from deltakere.models import Deltaker
+from fagbrev.models import Fagretning, User
+
+
+def test_no_pending_migrations(db):
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+
+
+SIDER = ["/", "/deltakere/", "/arbeidsgivere/", "/konto/passord/"]
+
+
+@pytest.mark.parametrize("sti", SIDER)
+def test_each_page_has_exactly_one_h1(client, koordinator, deltaker, sti):
+    client.force_login(koordinator)
+    html = client.get(sti).content.decode()
+    assert len(re.findall(r"<h1[ >]", html)) == 1
+
+
+def test_case_page_has_exactly_one_h1(client, koordinator, deltaker):
+    client.force_login(koordinator)
+    html = client.get(f"/deltakere/{deltaker.pk}/").content.decode()
+    assert len(re.findall(r"<h1[ >]", html)) == 1
+
+
+def test_login_page_has_exactly_one_h1(client, db):
+    assert len(re.findall(r"<h1[ >]", client.get("/konto/logg-inn/").content.decode())) == 1
+
+
+def test_seed_demo_refuses_without_debug(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo")
+
+
+def test_seed_demo_is_idempotent_and_makes_the_interface_users(db, settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=StringIO())
+    antall = (User.objects.count(), Fagretning.objects.count(), Deltaker.objects.count())
+    call_command("seed_demo", stdout=StringIO())
+    assert (User.objects.count(), Fagretning.objects.count(), Deltaker.objects.count()) == antall
+    for username in [
+        "koordinator",
+        "faglarer",
+        "faglarer.helse",
+        "norsklarer",
+        "styring",
+        "koordinator.asker",
+        "admin",
+    ]:
+        assert User.objects.get(username=username).check_password("fagbrev-demo")
+    assert Deltaker.objects.filter(organisasjon__kortnavn="NAV Asker").count() == 10
+    assert Deltaker.objects.count() >= 40
+    assert Fagretning.objects.filter(aktiv=False, navn="Restaurant- og matfag").exists()
+
+
+def test_demo_login_works(client, db, settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=StringIO())
+    svar = client.post("/konto/logg-inn/", {"username": "koordinator", "password": "fagbrev-demo"}, follow=True)
+    assert svar.status_code == 200 and "Min oversikt" in svar.content.decode()

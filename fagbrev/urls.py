@@ -1,0 +1,53 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from . import forms, views
+
+konto = [
+    path(
+        "logg-inn/",
+        auth_views.LoginView.as_view(
+            template_name="registration/login.html",
+            authentication_form=forms.InnloggingForm,
+            redirect_authenticated_user=True,
+        ),
+        name="login",
+    ),
+    path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "passord/",
+        auth_views.PasswordChangeView.as_view(form_class=forms.PassordEndreForm),
+        name="password_change",
+    ),
+    path("passord/endret/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path(
+        "passord/glemt/",
+        auth_views.PasswordResetView.as_view(
+            form_class=forms.PassordGlemtForm,
+            email_template_name="email/passord_nullstill.txt",
+            subject_template_name="email/passord_nullstill_emne.txt",
+        ),
+        name="password_reset",
+    ),
+    path("passord/glemt/sendt/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "passord/ny/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(form_class=forms.PassordNyttForm),
+        name="password_reset_confirm",
+    ),
+    path("passord/ny/ferdig/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+]
+
+urlpatterns = [
+    path("", views.oversikt, name="oversikt"),
+    path("helse/", views.helse, name="helse"),
+    path("konto/", include(konto)),
+    path("deltakere/", include("deltakere.urls")),
+    path("arbeidsgivere/", include("arbeidsgivere.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "fagbrev.views.feil_403"
+handler404 = "fagbrev.views.feil_404"
+handler500 = "fagbrev.views.feil_500"

@@ -1,0 +1,1 @@
+"""Follow-up: visits, assessment meetings, meetings (models arrive with the follow-up issue)."""

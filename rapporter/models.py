@@ -1,0 +1,1 @@
+"""Reports only read; no models of their own."""
