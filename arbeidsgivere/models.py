@@ -81,3 +81,43 @@ class Kontaktperson(OrganisasjonEid):
 
     def __str__(self) -> str:
         return f"{self.navn} ({self.get_rolle_display().lower()})"
+
+
+class Plassering(OrganisasjonEid):
+    """A participant's practice placement: at a workplace, with a fadder, for a period.
+
+    A participant has at most one placement without an end date at a time; moving her ends the old
+    placement and starts a new one, so the history is kept.
+    """
+
+    deltaker = models.ForeignKey("deltakere.Deltaker", on_delete=models.PROTECT, related_name="plasseringer")
+    arbeidssted = models.ForeignKey(Arbeidssted, on_delete=models.PROTECT, related_name="plasseringer")
+    fadder = models.ForeignKey(
+        Kontaktperson, on_delete=models.PROTECT, null=True, blank=True, related_name="plasseringer"
+    )
+    fra = models.DateField("fra")
+    til = models.DateField("til", null=True, blank=True)
+    dager_per_uke = models.DecimalField("dager i uken", max_digits=2, decimal_places=1, default=3)
+    timer_per_uke = models.DecimalField("timer i uken", max_digits=4, decimal_places=1, null=True, blank=True)
+    ekstra_person_bekreftet = models.BooleanField("leder har bekreftet at deltakeren er ekstra person", default=False)
+    opprettet = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "praksisplassering"
+        verbose_name_plural = "praksisplasseringer"
+        ordering = ["-fra"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(til__isnull=True) | Q(til__gte=models.F("fra")),
+                name="arbeidsgivere_plassering_til_etter_fra",
+            ),
+            models.UniqueConstraint(
+                fields=["deltaker"], condition=Q(til__isnull=True), name="arbeidsgivere_plassering_en_apen"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.arbeidssted} fra {self.fra:%d.%m.%Y}"
+
+    def er_aktiv(self, idag) -> bool:
+        return self.fra <= idag and (self.til is None or self.til >= idag)

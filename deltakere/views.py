@@ -7,10 +7,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from fagbrev import permissions
 from fagbrev.models import Fagretning, Hendelse
+from fagbrev.seksjoner import saksside_seksjoner
 
 from .models import Deltaker
 from .permissions import get_deltaker_for_user
@@ -50,5 +52,6 @@ def deltaker_detalj(request: HttpRequest, pk: int) -> HttpResponse:
         "hendelser": Hendelse.objects.filter(deltaker_id=deltaker.pk)
         .select_related("utfort_av")
         .order_by("-tidspunkt")[:50],
+        "seksjoner": saksside_seksjoner(deltaker=deltaker, user=request.user, idag=timezone.localdate()),
     }
     return render(request, "deltakere/detalj.html", context)

@@ -16,6 +16,7 @@ from deltakere.selectors import status_telling
 
 from . import permissions
 from .models import Fagretning
+from .seksjoner import oversikt_seksjoner
 
 
 @login_required
@@ -49,6 +50,7 @@ def oversikt(request: HttpRequest) -> HttpResponse:
             )
             .order_by("-aktiv", "navn")
         )
+    context["seksjoner"] = oversikt_seksjoner(user=user, idag=timezone.localdate())
     context["er_koordinator"] = user.har_rolle(permissions.KOORDINATOR)
     context["er_styring_alene"] = user.har_rolle(permissions.STYRINGSGRUPPE) and not permissions.can_use_case_files(
         user

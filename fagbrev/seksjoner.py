@@ -1,0 +1,40 @@
+"""Sections that apps add to shared pages, so no app edits another app's view.
+
+The case page (`/deltakere/<id>/`) and my overview (`/`) render a list of sections. An app adds one by
+writing a function that returns a `Seksjon` (or None when it has nothing to show for this user) and
+naming it in `SAKSSIDE` or `OVERSIKT` below. Each function runs its own permission checks and keeps
+its query count constant (no queries in template loops).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.module_loading import import_string
+
+
+@dataclass
+class Seksjon:
+    template: str
+    context: dict = field(default_factory=dict)
+    rekkefolge: int = 50  # lower first
+
+
+# f(*, deltaker, user, idag) -> Seksjon | None
+SAKSSIDE: list[str] = []
+
+# f(*, user, idag) -> Seksjon | None
+OVERSIKT: list[str] = []
+
+
+def _samle(stier: list[str], **kwargs) -> list[Seksjon]:
+    seksjoner = [s for sti in stier if (s := import_string(sti)(**kwargs)) is not None]
+    return sorted(seksjoner, key=lambda s: s.rekkefolge)
+
+
+def saksside_seksjoner(*, deltaker, user, idag) -> list[Seksjon]:
+    return _samle(SAKSSIDE, deltaker=deltaker, user=user, idag=idag)
+
+
+def oversikt_seksjoner(*, user, idag) -> list[Seksjon]:
+    return _samle(OVERSIKT, user=user, idag=idag)
