@@ -1,0 +1,85 @@
+"""Small-number suppression for tables the steering group sees.
+
+Primary suppression hides every count from 1 to 4 (shown as "<5"). Secondary suppression then makes
+sure no hidden cell can be worked back out from the totals: in every line of the table — each row with
+its row total, each column with its column total — either no entry is hidden or at least two are. When
+a line has exactly one hidden entry, the smallest other non-zero entry of that line is hidden too, and
+the check repeats until the table is stable.
+
+Zeros are shown: a zero is not a person, and hiding zeros would hide most of a small municipality's
+tables. A zero beside a single hidden cell does not protect it, which is why the rule picks the
+smallest *non-zero* partner. When a line has no non-zero partner left, its total is hidden instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+GRENSE = 5  # counts 1..GRENSE-1 are hidden
+SKJULT = "<5"
+
+
+@dataclass(frozen=True)
+class Tabell:
+    """A count table with row and column totals; `skjult` marks hidden cells by (row, col).
+
+    Totals live at index `len(rader)` (bottom row) and `len(kolonner)` (right column).
+    """
+
+    rader: list[str]
+    kolonner: list[str]
+    verdier: list[list[int]]  # including totals: (len(rader)+1) × (len(kolonner)+1)
+    skjult: frozenset[tuple[int, int]]
+
+    def vis(self, r: int, k: int) -> int | str:
+        return SKJULT if (r, k) in self.skjult else self.verdier[r][k]
+
+    def visningsrader(self) -> list[tuple[str, list[int | str]]]:
+        navn = [*self.rader, "Totalt"]
+        return [(navn[r], [self.vis(r, k) for k in range(len(self.kolonner) + 1)]) for r in range(len(navn))]
+
+
+def med_totaler(celler: list[list[int]]) -> list[list[int]]:
+    """Add a total column to each row and a total row at the bottom."""
+    rader = [[*rad, sum(rad)] for rad in celler]
+    bredde = len(rader[0]) if rader else 1
+    total = [sum(rad[k] for rad in rader) for k in range(bredde)]
+    return [*rader, total]
+
+
+def _linjer(antall_rader: int, antall_kolonner: int) -> list[list[tuple[int, int]]]:
+    """Every row and every column of the table including totals, as lists of coordinates."""
+    r_n, k_n = antall_rader + 1, antall_kolonner + 1
+    rader = [[(r, k) for k in range(k_n)] for r in range(r_n)]
+    kolonner = [[(r, k) for r in range(r_n)] for k in range(k_n)]
+    return rader + kolonner
+
+
+def undertrykk(rader: list[str], kolonner: list[str], celler: list[list[int]]) -> Tabell:
+    """Suppress small counts in a table (without totals) and protect them against the totals."""
+    verdier = med_totaler(celler) if celler else [[0] * (len(kolonner) + 1)]
+    skjult = {
+        (r, k)
+        for r, rad in enumerate(verdier)
+        for k, verdi in enumerate(rad)
+        if 0 < verdi < GRENSE
+    }
+    linjer = _linjer(len(rader), len(kolonner))
+    endret = True
+    while endret:
+        endret = False
+        for linje in linjer:
+            skjulte = [c for c in linje if c in skjult]
+            if len(skjulte) != 1:
+                continue
+            kandidater = [c for c in linje if c not in skjult and verdier[c[0]][c[1]] > 0]
+            if not kandidater:
+                continue  # every other entry is zero: the hidden one equals the (hidden) total's own value
+            skjult.add(min(kandidater, key=lambda c: (verdier[c[0]][c[1]], c)))
+            endret = True
+    return Tabell(rader=rader, kolonner=kolonner, verdier=verdier, skjult=frozenset(skjult))
+
+
+def vis_tall(verdi: int, *, undertrykk_sma: bool) -> int | str:
+    """One count on its own (no totals around it)."""
+    return SKJULT if undertrykk_sma and 0 < verdi < GRENSE else verdi
