@@ -28,43 +28,47 @@ class Tabell:
 
     rader: list[str]
     kolonner: list[str]
-    verdier: list[list[int]]  # including totals: (len(rader)+1) × (len(kolonner)+1)
+    verdier: list[list[int]]  # including totals: (len(rader)+1) × (len(kolonner)+1), or no total column
     skjult: frozenset[tuple[int, int]]
+    rad_total: bool = True
 
     def vis(self, r: int, k: int) -> int | str:
         return SKJULT if (r, k) in self.skjult else self.verdier[r][k]
 
     def visningsrader(self) -> list[tuple[str, list[int | str]]]:
         navn = [*self.rader, "Totalt"]
-        return [(navn[r], [self.vis(r, k) for k in range(len(self.kolonner) + 1)]) for r in range(len(navn))]
+        bredde = len(self.kolonner) + (1 if self.rad_total else 0)
+        return [(navn[r], [self.vis(r, k) for k in range(bredde)]) for r in range(len(navn))]
 
 
-def med_totaler(celler: list[list[int]]) -> list[list[int]]:
-    """Add a total column to each row and a total row at the bottom."""
-    rader = [[*rad, sum(rad)] for rad in celler]
+def med_totaler(celler: list[list[int]], *, rad_total: bool = True) -> list[list[int]]:
+    """Add a total column to each row (unless the columns are nested steps) and a total row at the bottom."""
+    rader = [[*rad, sum(rad)] if rad_total else list(rad) for rad in celler]
     bredde = len(rader[0]) if rader else 1
     total = [sum(rad[k] for rad in rader) for k in range(bredde)]
     return [*rader, total]
 
 
-def _linjer(antall_rader: int, antall_kolonner: int) -> list[list[tuple[int, int]]]:
-    """Every row and every column of the table including totals, as lists of coordinates."""
-    r_n, k_n = antall_rader + 1, antall_kolonner + 1
-    rader = [[(r, k) for k in range(k_n)] for r in range(r_n)]
+def _linjer(antall_rader: int, antall_kolonner: int, *, rad_total: bool = True) -> list[list[tuple[int, int]]]:
+    """Every line that sums: each row with its total (when rows have one), each column with its total."""
+    r_n, k_n = antall_rader + 1, antall_kolonner + (1 if rad_total else 0)
+    rader = [[(r, k) for k in range(k_n)] for r in range(r_n)] if rad_total else []
     kolonner = [[(r, k) for r in range(r_n)] for k in range(k_n)]
     return rader + kolonner
 
 
-def undertrykk(rader: list[str], kolonner: list[str], celler: list[list[int]]) -> Tabell:
-    """Suppress small counts in a table (without totals) and protect them against the totals."""
-    verdier = med_totaler(celler) if celler else [[0] * (len(kolonner) + 1)]
-    skjult = {
-        (r, k)
-        for r, rad in enumerate(verdier)
-        for k, verdi in enumerate(rad)
-        if 0 < verdi < GRENSE
-    }
-    linjer = _linjer(len(rader), len(kolonner))
+def tom_totalrad(kolonner: list[str], *, rad_total: bool = True) -> list[list[int]]:
+    return [[0] * (len(kolonner) + (1 if rad_total else 0))]
+
+
+def undertrykk(rader: list[str], kolonner: list[str], celler: list[list[int]], *, rad_total: bool = True) -> Tabell:
+    """Suppress small counts in a table (given without totals) and protect them against the totals.
+
+    rad_total=False for tables whose columns are nested steps (a funnel): rows then get no total.
+    """
+    verdier = med_totaler(celler, rad_total=rad_total) if celler else tom_totalrad(kolonner, rad_total=rad_total)
+    skjult = {(r, k) for r, rad in enumerate(verdier) for k, verdi in enumerate(rad) if 0 < verdi < GRENSE}
+    linjer = _linjer(len(rader), len(kolonner), rad_total=rad_total)
     endret = True
     while endret:
         endret = False
@@ -77,7 +81,15 @@ def undertrykk(rader: list[str], kolonner: list[str], celler: list[list[int]]) -
                 continue  # every other entry is zero: the hidden one equals the (hidden) total's own value
             skjult.add(min(kandidater, key=lambda c: (verdier[c[0]][c[1]], c)))
             endret = True
-    return Tabell(rader=rader, kolonner=kolonner, verdier=verdier, skjult=frozenset(skjult))
+    return Tabell(rader=rader, kolonner=kolonner, verdier=verdier, skjult=frozenset(skjult), rad_total=rad_total)
+
+
+def uten_undertrykking(
+    rader: list[str], kolonner: list[str], celler: list[list[int]], *, rad_total: bool = True
+) -> Tabell:
+    """The same table with every number shown (for coordinators)."""
+    verdier = med_totaler(celler, rad_total=rad_total) if celler else tom_totalrad(kolonner, rad_total=rad_total)
+    return Tabell(rader=rader, kolonner=kolonner, verdier=verdier, skjult=frozenset(), rad_total=rad_total)
 
 
 def vis_tall(verdi: int, *, undertrykk_sma: bool) -> int | str:

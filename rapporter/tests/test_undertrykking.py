@@ -38,7 +38,7 @@ def test_no_line_is_left_with_exactly_one_hidden_entry_in_random_tables():
             skjulte = [c for c in linje if c in tabell.skjult]
             ikke_null = [c for c in linje if tabell.verdier[c[0]][c[1]] > 0]
             assert len(skjulte) != 1 or len(ikke_null) == 1, (celler, linje)
-        for (ri, ki) in tabell.skjult:
+        for ri, ki in tabell.skjult:
             assert ri <= r and ki <= k
 
 
@@ -46,3 +46,11 @@ def test_single_numbers_are_suppressed_only_when_asked():
     assert vis_tall(3, undertrykk_sma=True) == SKJULT
     assert vis_tall(3, undertrykk_sma=False) == 3
     assert vis_tall(0, undertrykk_sma=True) == 0
+
+
+def test_a_funnel_table_has_no_row_totals_but_its_columns_are_protected():
+    tabell = undertrykk(["A", "B"], ["tatt opp", "fullført"], [[10, 2], [12, 9]], rad_total=False)
+    rader = dict(tabell.visningsrader())
+    assert rader["A"] == [10, SKJULT]
+    assert rader["B"] == [12, SKJULT]  # partner in the column, so 11 - 9 cannot reveal the 2
+    assert rader["Totalt"] == [22, 11]
