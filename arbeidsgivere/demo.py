@@ -166,7 +166,12 @@ def seed(demo: Demo) -> None:
                     arbeidssted=sted,
                     navn=fnavn,
                     rolle=Kontaktperson.Rolle.FADDER,
-                    defaults={"organisasjon": org, "telefon": f"4{demo.rng.randrange(10**7):07d}", "har_fagbrev": True},
+                    defaults={
+                        "organisasjon": org,
+                        "telefon": f"4{demo.rng.randrange(10**7):07d}",
+                        "har_fagbrev": len(fnavn) % 5 != 0,
+                        "faddersamlinger": len(fnavn) % 4,
+                    },
                 )
                 faddere.setdefault(sted.pk, []).append(fadder)
 

@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from fagbrev.identifikatorer import normaliser_orgnr
-from fagbrev.models import Fagretning, User
+from fagbrev.models import Fagretning, Niva, User
 
 from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
 
@@ -68,6 +68,7 @@ class ArbeidsgiverForm(UtenModellvalidering, forms.ModelForm):
             medlemskap__organisasjon=organisasjon, is_active=True
         ).order_by("first_name", "last_name")
         self.fields["kontaktperson_kommune"].empty_label = "Ikke valgt"
+        self.fields["krav_norskniva"].choices = [("", "Ikke satt"), *Niva.choices]
 
     def clean_orgnr(self) -> str:
         return normaliser_orgnr(self.cleaned_data["orgnr"])

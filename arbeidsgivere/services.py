@@ -432,6 +432,8 @@ def avtale_avslutt(*, avtale: Avtale, dato: datetime.date, utfort_av: User) -> A
 @transaction.atomic
 def evaluering_registrer(*, plassering: Plassering, utfort_av: User, **felter: Any) -> Evaluering:
     """Record the final evaluation of the practice place, once per placement."""
+    if plassering.til is None:
+        raise ValidationError("Sluttevalueringen registreres når plasseringen er avsluttet.")
     if Evaluering.objects.filter(plassering=plassering).exists():
         raise ValidationError("Praksisplassen er allerede evaluert for denne plasseringen.")
     evaluering = Evaluering(

@@ -1,12 +1,6 @@
 import pytest
 
-from arbeidsgivere.tests.factories import ArbeidsgiverFactory, KontaktpersonFactory
-
-
-@pytest.fixture
-def arbeidsgiver(lorenskog):
-    kontakt = KontaktpersonFactory(arbeidssted__arbeidsgiver__organisasjon=lorenskog, navn="Linda Sørli")
-    return kontakt.arbeidssted.arbeidsgiver
+from arbeidsgivere.tests.factories import ArbeidsgiverFactory
 
 
 def test_coordinator_sees_employer_with_workplaces_and_people(client, koordinator, arbeidsgiver):
