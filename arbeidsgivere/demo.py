@@ -219,7 +219,7 @@ def _avtale(plassering: Plassering, status: str, koordinator) -> Avtale:
         plassering=plassering,
         status=status,
         oppstart=plassering.fra,
-        arbeidstid=f"{plassering.dager_per_uke:g} dager i uken, 08.00–15.30; undervisning på torsdager",
+        arbeidstid="3 dager i uken, 08.00–15.30; undervisning på torsdager",
         forventninger="Deltakeren møter presist og tar ansvar for egen læring. Arbeidsstedet gir oppgaver "
         "som passer til månedens tema fra faglæreren.",
         roller="Fadder følger opp i hverdagen; leder sørger for at deltakeren er ekstra person; "

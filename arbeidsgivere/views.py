@@ -6,6 +6,8 @@ Every view fetches through a permission helper (404 not visible, 403 read-only).
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -40,9 +42,15 @@ from .permissions import (
     get_kontaktperson_for_user,
     get_plassering_for_user,
 )
+from .regler import krever_politiattest, politiattest_mottatt
 from .selectors import EGNET_VALG, arbeidsgiver_side, arbeidsgivere_for_liste
 
 SKJEMA = "arbeidsgivere/skjema.html"
+
+
+def _tall(verdi) -> str:
+    """3 → "3", 2.5 → "2,5" (Norwegian decimal comma)."""
+    return format(Decimal(verdi).normalize(), "f").replace(".", ",")
 
 
 def _skjema(request, form, *, tittel: str, tilbake: str, knapp: str = "Lagre", forklaring: str = "", status=200):
@@ -256,7 +264,12 @@ def plassering_ny(request: HttpRequest, deltaker_pk: int) -> HttpResponse:
         tittel=f"Ny praksisplassering for {deltaker.navn}",
         tilbake=f"/deltakere/{deltaker.pk}/",
         knapp="Plasser",
-        forklaring="Har deltakeren en plassering fra før, avsluttes den dagen før den nye starter.",
+        forklaring="Har deltakeren en plassering fra før, avsluttes den dagen før den nye starter."
+        + (
+            f" {deltaker.fagretning.navn} krever politiattest, og den er ikke registrert som mottatt."
+            if krever_politiattest(deltaker) and not politiattest_mottatt(deltaker)
+            else ""
+        ),
     )
 
 
@@ -329,7 +342,7 @@ def avtale_ny(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial={
             "oppstart": plassering.fra,
-            "arbeidstid": f"{plassering.dager_per_uke:g} dager i uken",
+            "arbeidstid": f"{_tall(plassering.dager_per_uke)} dager i uken",
             "fravaersregler": "Fravær meldes til leder og koordinator før arbeidstid samme dag. Oppmøte minst 80 %.",
         },
     )
