@@ -67,7 +67,14 @@ def arbeidsgiver_side(*, arbeidsgiver: Arbeidsgiver, user) -> ArbeidsgiverSide:
     participants whose case the user may see: a faglærer sees her own participants, not others'."""
     steder = list(
         Arbeidssted.objects.filter(arbeidsgiver=arbeidsgiver)
-        .prefetch_related(Prefetch("kontaktpersoner", queryset=Kontaktperson.objects.order_by("-rolle", "navn")))
+        .prefetch_related(
+            Prefetch(
+                "kontaktpersoner",
+                queryset=Kontaktperson.objects.annotate(antall_deltakere=Count("plasseringer")).order_by(
+                    "-rolle", "navn"
+                ),
+            )
+        )
         .order_by("navn")
     )
     synlige = Deltaker.objects.visible_to(user)
@@ -133,3 +140,39 @@ def saksside_plassering(*, deltaker, user, idag: datetime.date) -> Seksjon | Non
         },
         rekkefolge=30,
     )
+
+
+def avtale_for_utskrift(*, avtale: Avtale) -> dict:
+    """Plain values for printing the avtale om deltakelse (the documents app renders the PDF)."""
+    plassering = (
+        Plassering.objects.select_related("deltaker", "arbeidssted__arbeidsgiver", "fadder", "organisasjon")
+        .prefetch_related(
+            Prefetch(
+                "arbeidssted__kontaktpersoner",
+                queryset=Kontaktperson.objects.filter(rolle=Kontaktperson.Rolle.LEDER, aktiv=True),
+                to_attr="ledere",
+            )
+        )
+        .get(pk=avtale.plassering_id)
+    )
+    leder = plassering.arbeidssted.ledere[0] if plassering.arbeidssted.ledere else None
+    return {
+        "status": avtale.get_status_display(),
+        "deltaker": plassering.deltaker.navn,
+        "kommune": plassering.organisasjon.navn,
+        "arbeidsgiver": plassering.arbeidssted.arbeidsgiver.navn,
+        "arbeidssted": plassering.arbeidssted.navn,
+        "adresse": plassering.arbeidssted.adresse,
+        "leder": leder.navn if leder else "",
+        "fadder": plassering.fadder.navn if plassering.fadder else "",
+        "oppstart": avtale.oppstart,
+        "arbeidstid": avtale.arbeidstid,
+        "forventninger": avtale.forventninger,
+        "roller": avtale.roller,
+        "fravaersregler": avtale.fravaersregler,
+        "signaturer": [
+            ("Deltaker", plassering.deltaker.navn, avtale.signert_deltaker),
+            ("Arbeidssted", avtale.signert_arbeidssted_navn, avtale.signert_arbeidssted),
+            ("Kommunen", str(avtale.signert_kommune_av or ""), avtale.signert_kommune),
+        ],
+    }

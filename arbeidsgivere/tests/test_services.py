@@ -321,3 +321,13 @@ def test_moving_across_the_daylight_saving_weekend_ends_the_old_placement_on_sun
     _plasser(deltaker, annet_sted, koordinator, fra=datetime.date(2026, 3, 30))  # Monday after DST starts
     gammel.refresh_from_db()
     assert gammel.til == datetime.date(2026, 3, 29)
+
+
+def test_agreement_print_values_are_plain_and_name_all_three_parties(plassering, koordinator):
+    from arbeidsgivere.selectors import avtale_for_utskrift
+
+    avtale = AvtaleFactory(plassering=plassering, signert_deltaker=datetime.date(2026, 1, 2))
+    verdier = avtale_for_utskrift(avtale=avtale)
+    assert verdier["deltaker"] == plassering.deltaker.navn
+    assert [s[0] for s in verdier["signaturer"]] == ["Deltaker", "Arbeidssted", "Kommunen"]
+    assert verdier["signaturer"][0][2] == datetime.date(2026, 1, 2)
