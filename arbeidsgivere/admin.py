@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Arbeidsgiver, Arbeidssted, Kontaktperson
+from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
 
 
 @admin.register(Arbeidsgiver)
@@ -20,3 +20,26 @@ class ArbeidsstedAdmin(admin.ModelAdmin):
 class KontaktpersonAdmin(admin.ModelAdmin):
     list_display = ("navn", "rolle", "arbeidssted", "har_fagbrev")
     list_select_related = ("arbeidssted",)
+
+
+@admin.register(Plassering)
+class PlasseringAdmin(admin.ModelAdmin):
+    list_display = ("deltaker", "arbeidssted", "fadder", "fra", "til")
+    list_select_related = ("deltaker", "arbeidssted", "fadder")
+    raw_id_fields = ("deltaker", "arbeidssted", "fadder")
+
+
+@admin.register(Avtale)
+class AvtaleAdmin(admin.ModelAdmin):
+    list_display = ("plassering", "status", "oppstart")
+    list_filter = ("status",)
+    list_select_related = ("plassering__arbeidssted",)
+    raw_id_fields = ("plassering", "signert_kommune_av")
+
+
+@admin.register(Evaluering)
+class EvalueringAdmin(admin.ModelAdmin):
+    list_display = ("plassering", "dato", "egnet")
+    list_filter = ("egnet",)
+    list_select_related = ("plassering__arbeidssted",)
+    raw_id_fields = ("plassering", "registrert_av")

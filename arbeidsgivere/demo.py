@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
+import datetime
+
 from fagbrev.demo import Demo, lag_orgnr
 
-from .models import Arbeidsgiver, Arbeidssted, Kontaktperson
+from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
+
+# Which tracks an employer's trade serves (by bransje), for linking and for placing participants.
+BRANSJE_FAGRETNING = {
+    "Barne- og ungdomsarbeiderfaget": "bua",
+    "Helsearbeiderfaget": "helse",
+    "Renholdsoperatørfaget": "renhold",
+    "Kokkfaget": "restaurant",
+    "Betongfaget": "betong",
+}
+
+KRAV = {
+    "bua": (
+        "Interesse for barn; erfaring fra barnehage eller SFO er en fordel.",
+        "A2",
+        "Tålmodig, trygg voksen, møter presist.",
+    ),
+    "helse": ("Grunnleggende hygiene og smittevern; vilje til turnus.", "B1", "Omsorgsfull, tåler fysisk arbeid."),
+    "renhold": ("Kjenner renholdsmidler og sikkerhetsdatablad etter første uke.", "A2", "Selvstendig, nøyaktig."),
+    "restaurant": ("Mattrygghet og HMS-kurs før start.", "A2", "Tåler tempo."),
+    "betong": ("God fysisk helse; førerkort er en fordel.", "A2", "Kan møte kl. 07.00, følger sikkerhetsregler."),
+}
 
 ARBEIDSGIVERE = [
     # org, name, sector, trade, approved, [(workplace, address, capacity, leder, [faddere])]
@@ -18,7 +41,7 @@ ARBEIDSGIVERE = [
             (
                 "Solsikken barnehage",
                 "Solheimveien 12, 1473 Lørenskog",
-                3,
+                4,
                 "Anne Berit Holm",
                 ["Linda Sørli", "Marius Dahl"],
             ),
@@ -36,14 +59,14 @@ ARBEIDSGIVERE = [
             (
                 "Lørenskog sykehjem, avdeling 2",
                 "Sykehjemsveien 2, 1474 Nordbyhagen",
-                3,
+                6,
                 "Grete Olsen",
                 ["Nina Berg", "Ahmed Karimi"],
             ),
             (
                 "Bjørnholthagen bo- og aktivitetssenter",
                 "Bjørnholtveien 10, 1470 Lørenskog",
-                2,
+                4,
                 "Lars Vik",
                 ["Hilde Sand"],
             ),
@@ -56,7 +79,7 @@ ARBEIDSGIVERE = [
         "Renholdsoperatørfaget",
         True,
         [
-            ("Rent & Pent, Lørenskog rådhus", "Festplassen 1, 1473 Lørenskog", 2, "Rune Hansen", ["Fatima Osman"]),
+            ("Rent & Pent, Lørenskog rådhus", "Festplassen 1, 1473 Lørenskog", 5, "Rune Hansen", ["Fatima Osman"]),
         ],
     ),
     (
@@ -114,6 +137,17 @@ def seed(demo: Demo) -> None:
                 bransje=bransje,
                 godkjent_laerebedrift=godkjent,
             )
+        nokkel = BRANSJE_FAGRETNING.get(bransje)
+        if nokkel in demo.fagretninger and not arbeidsgiver.fagretninger.exists():
+            koordinator = demo.brukere["koordinator" if orgkort == "Lørenskog" else "koordinator.asker"]
+            faglig, niva, personlig = KRAV[nokkel]
+            arbeidsgiver.fagretninger.add(demo.fagretninger[nokkel])
+            arbeidsgiver.kontaktperson_kommune = koordinator
+            arbeidsgiver.krav_faglig, arbeidsgiver.krav_norskniva, arbeidsgiver.krav_personlig = faglig, niva, personlig
+            if godkjent:
+                arbeidsgiver.godkjent_laerefag = bransje
+                arbeidsgiver.godkjent_fra = datetime.date(2012 + len(navn) % 9, 1 + len(navn) % 12, 1)
+            arbeidsgiver.save()
         for stednavn, adresse, kapasitet, leder, fadderliste in stedliste:
             sted, _ = Arbeidssted.objects.get_or_create(
                 arbeidsgiver=arbeidsgiver,
@@ -132,6 +166,177 @@ def seed(demo: Demo) -> None:
                     arbeidssted=sted,
                     navn=fnavn,
                     rolle=Kontaktperson.Rolle.FADDER,
-                    defaults={"organisasjon": org, "telefon": f"4{demo.rng.randrange(10**7):07d}", "har_fagbrev": True},
+                    defaults={
+                        "organisasjon": org,
+                        "telefon": f"4{demo.rng.randrange(10**7):07d}",
+                        "har_fagbrev": len(fnavn) % 5 != 0,
+                        "faddersamlinger": len(fnavn) % 4,
+                    },
                 )
                 faddere.setdefault(sted.pk, []).append(fadder)
+
+
+# --- placements, agreements and evaluations (runs after the participants exist) -------------------
+
+SLUTTEVALUERINGER = [
+    # (track key, egnet, kommune bra/bedre, deltaker bra/bedre, arbeidsgiver bra/bedre, improvement points)
+    (
+        "bua",
+        True,
+        ("Fast fadder med fagbrev hele perioden.", "Faddersamlingene ble sjelden prioritert."),
+        ("Jeg fikk ansvar for samlingsstund.", "Mer tid til å snakke med fadderen."),
+        ("Deltakeren var stabil og tok initiativ.", "Fraværsmelding må komme før kl. 07.30."),
+        "Sett av fast tid til fadder og deltaker hver uke.",
+    ),
+    (
+        "restaurant",
+        False,
+        ("Godt miljø på kjøkkenet.", "Ingen fast fadder; mange vikarer."),
+        ("Jeg lærte mye om mattrygghet.", "Jeg var ofte alene på kveldsvakt."),
+        ("Deltakeren var arbeidsom.", "Vi hadde for lite tid til opplæring."),
+        "Må ha fast fadder og dagvakter før vi bruker stedet igjen.",
+    ),
+]
+
+
+def _steder_for(organisasjon, nokkel: str) -> list[Arbeidssted]:
+    bransjer = [b for b, n in BRANSJE_FAGRETNING.items() if n == nokkel]
+    return list(
+        Arbeidssted.objects.filter(organisasjon=organisasjon, arbeidsgiver__bransje__in=bransjer)
+        .prefetch_related("kontaktpersoner")
+        .order_by("arbeidsgiver__navn", "navn")
+    )
+
+
+def _avtale(plassering: Plassering, status: str, koordinator) -> Avtale:
+    signert = status in (Avtale.Status.SIGNERT, Avtale.Status.AVSLUTTET)
+    leder = next(
+        (k for k in plassering.arbeidssted.kontaktpersoner.all() if k.rolle == Kontaktperson.Rolle.LEDER), None
+    )
+    dag = plassering.fra - datetime.timedelta(days=5)
+    return Avtale.objects.create(
+        organisasjon_id=plassering.organisasjon_id,
+        plassering=plassering,
+        status=status,
+        oppstart=plassering.fra,
+        arbeidstid="3 dager i uken, 08.00–15.30; undervisning på torsdager",
+        forventninger="Deltakeren møter presist og tar ansvar for egen læring. Arbeidsstedet gir oppgaver "
+        "som passer til månedens tema fra faglæreren.",
+        roller="Fadder følger opp i hverdagen; leder sørger for at deltakeren er ekstra person; "
+        "koordinator er kontakt ved problemer.",
+        fravaersregler="Fravær meldes til leder og koordinator før arbeidstid samme dag. Oppmøte minst 80 %.",
+        signert_deltaker=dag if signert else None,
+        signert_arbeidssted=dag if signert else None,
+        signert_arbeidssted_navn=leder.navn if signert and leder else "",
+        signert_kommune=dag if signert else None,
+        signert_kommune_av=koordinator if signert else None,
+        avsluttet=plassering.til if status == Avtale.Status.AVSLUTTET else None,
+    )
+
+
+def seed_plasseringer(demo: Demo) -> None:
+    """Placements for the active demo participants, at a workplace of their organisation whose trade
+    matches the track, with a fadder, a participation agreement, and a few earlier placements with
+    final evaluations.
+
+    Demo rows are written directly (like the employers above), so this runs whether or not the
+    participants' police certificates are recorded; the rule itself lives in services.
+    """
+    from deltakere.models import Deltaker
+
+    aktive = Deltaker.AKTIVE_STATUSER
+    deltakere = list(
+        Deltaker.objects.filter(status__in=[*aktive, Deltaker.Status.FULLFORT])
+        .select_related("fagretning", "kull")
+        .order_by("organisasjon_id", "fagretning_id", "pk")
+    )
+    teller: dict[tuple, int] = {}
+    belegg: dict[int, int] = {}
+    for sted_id in Plassering.objects.filter(til__isnull=True).values_list("arbeidssted_id", flat=True):
+        belegg[sted_id] = belegg.get(sted_id, 0) + 1
+    evalueringer = {
+        e[0]: e
+        for e in SLUTTEVALUERINGER
+        if e[0] in demo.fagretninger
+        and not Evaluering.objects.filter(plassering__deltaker__fagretning=demo.fagretninger[e[0]]).exists()
+    }
+    for deltaker in deltakere:
+        if Plassering.objects.filter(deltaker=deltaker).exists():
+            continue
+        nokkel = next((n for n, f in demo.fagretninger.items() if f.pk == deltaker.fagretning_id), None)
+        steder = _steder_for(deltaker.organisasjon, nokkel) if nokkel else []
+        if not steder:
+            continue
+        koordinator = demo.brukere[
+            "koordinator" if deltaker.organisasjon.kortnavn == "Lørenskog" else "koordinator.asker"
+        ]
+        nr = teller.get((deltaker.organisasjon_id, nokkel), 0)
+        teller[(deltaker.organisasjon_id, nokkel)] = nr + 1
+        # The workplace with most room left (placements per capacity), so no place is overfilled.
+        sted = min(steder, key=lambda st: (belegg.get(st.pk, 0) / max(st.kapasitet, 1), st.navn))
+        faddere = [k for k in sted.kontaktpersoner.all() if k.rolle == Kontaktperson.Rolle.FADDER]
+        if deltaker.kull:
+            start = deltaker.kull.oppstart
+        elif deltaker.fagretning.avsluttet:
+            start = deltaker.fagretning.avsluttet - datetime.timedelta(days=400)
+        else:
+            start = demo.idag - datetime.timedelta(days=200)
+        ferdig = deltaker.status == Deltaker.Status.FULLFORT
+        evaluer = nokkel in evalueringer and (ferdig or nr == 0)
+        if ferdig and not evaluer:
+            continue
+        if evaluer:
+            # An earlier placement, ended and evaluated: the history on the employer page.
+            tidligere_sted = steder[-1] if nokkel == "bua" else sted
+            tidligere_fadder = next(
+                (k for k in tidligere_sted.kontaktpersoner.all() if k.rolle == Kontaktperson.Rolle.FADDER), None
+            )
+            slutt = start + datetime.timedelta(days=120)
+            tidligere = Plassering.objects.create(
+                organisasjon_id=deltaker.organisasjon_id,
+                deltaker=deltaker,
+                arbeidssted=tidligere_sted,
+                fadder=tidligere_fadder,
+                fra=start,
+                til=slutt,
+                dager_per_uke=3,
+                ekstra_person_bekreftet=True,
+            )
+            _avtale(tidligere, Avtale.Status.AVSLUTTET, koordinator)
+            _, egnet, kommune, deltaker_syn, arbeidsgiver_syn, punkter = evalueringer.pop(nokkel)
+            Evaluering.objects.create(
+                organisasjon_id=deltaker.organisasjon_id,
+                plassering=tidligere,
+                dato=slutt,
+                kommune_bra=kommune[0],
+                kommune_forbedre=kommune[1],
+                deltaker_bra=deltaker_syn[0],
+                deltaker_forbedre=deltaker_syn[1],
+                arbeidsgiver_bra=arbeidsgiver_syn[0],
+                arbeidsgiver_forbedre=arbeidsgiver_syn[1],
+                egnet=egnet,
+                forbedringspunkter=punkter,
+                registrert_av=koordinator,
+            )
+            if ferdig:
+                continue
+            start = slutt + datetime.timedelta(days=1)
+        belegg[sted.pk] = belegg.get(sted.pk, 0) + 1
+        plassering = Plassering.objects.create(
+            organisasjon_id=deltaker.organisasjon_id,
+            deltaker=deltaker,
+            arbeidssted=sted,
+            fadder=faddere[nr % len(faddere)] if faddere else None,
+            fra=start,
+            dager_per_uke=3,
+            timer_per_uke=22.5,
+            ekstra_person_bekreftet=nr % 5 != 3,
+        )
+        status = (
+            Avtale.Status.UTKAST
+            if nr % 7 == 4
+            else Avtale.Status.TIL_SIGNERING
+            if nr % 7 == 5
+            else Avtale.Status.SIGNERT
+        )
+        _avtale(plassering, status, koordinator)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from fagbrev.identifikatorer import valider_orgnr
-from fagbrev.models import OrganisasjonEid
+from fagbrev.models import Niva, OrganisasjonEid
 
 
 class Arbeidsgiver(OrganisasjonEid):
@@ -23,7 +24,30 @@ class Arbeidsgiver(OrganisasjonEid):
     sektor = models.CharField("sektor", max_length=10, choices=Sektor.choices, default=Sektor.PRIVAT)
     bransje = models.CharField("bransje", max_length=120, blank=True)
     godkjent_laerebedrift = models.BooleanField("godkjent lærebedrift", default=False)
+    godkjent_laerefag = models.CharField(
+        "godkjent for lærefag", max_length=300, blank=True, help_text="For eksempel «Barne- og ungdomsarbeiderfaget»."
+    )
+    godkjent_fra = models.DateField("godkjent lærebedrift siden", null=True, blank=True)
+    fagretninger = models.ManyToManyField(
+        "fagbrev.Fagretning",
+        blank=True,
+        related_name="arbeidsgivere",
+        verbose_name="tar imot deltakere fra fagretningene",
+    )
+    kontaktperson_kommune = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="arbeidsgivere_kontakt_for",
+        verbose_name="fast kontaktperson i kommunen",
+        help_text="Arbeidsgiveren skal forholde seg til én person hos oss.",
+    )
     notater = models.TextField("notater", blank=True)
+    # Kravspesifikasjon: what the employer requires before practice starts.
+    krav_faglig = models.TextField("faglige krav", blank=True)
+    krav_norskniva = models.CharField("krav til norsknivå", max_length=2, choices=Niva.choices, blank=True)
+    krav_personlig = models.TextField("personlige egenskaper", blank=True)
 
     class Meta:
         verbose_name = "arbeidsgiver"
@@ -67,6 +91,9 @@ class Kontaktperson(OrganisasjonEid):
     telefon = models.CharField("telefon", max_length=30, blank=True)
     epost = models.EmailField("e-post", blank=True)
     har_fagbrev = models.BooleanField("har fagbrev", default=False)
+    faddersamlinger = models.PositiveSmallIntegerField(
+        "faddersamlinger deltatt", default=0, help_text="Antall faddersamlinger personen har vært på."
+    )
     aktiv = models.BooleanField("aktiv", default=True)
 
     class Meta:
@@ -121,3 +148,93 @@ class Plassering(OrganisasjonEid):
 
     def er_aktiv(self, idag) -> bool:
         return self.fra <= idag and (self.til is None or self.til >= idag)
+
+
+class Avtale(OrganisasjonEid):
+    """Avtale om deltakelse: the participation agreement between participant, workplace and
+    municipality for one placement. Drafted, sent for signing, signed by all three, ended."""
+
+    class Status(models.TextChoices):
+        UTKAST = "utkast", "Utkast"
+        TIL_SIGNERING = "til_signering", "Til signering"
+        SIGNERT = "signert", "Signert"
+        AVSLUTTET = "avsluttet", "Avsluttet"
+
+    plassering = models.ForeignKey(Plassering, on_delete=models.PROTECT, related_name="avtaler")
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.UTKAST)
+    oppstart = models.DateField("oppstartsdato")
+    arbeidstid = models.CharField(
+        "arbeidstid", max_length=300, help_text="For eksempel «mandag–onsdag 08.00–15.30, torsdag undervisning»."
+    )
+    forventninger = models.TextField("gjensidige forventninger", blank=True)
+    roller = models.TextField("roller og ansvar", blank=True)
+    fravaersregler = models.TextField("regler for fravær", blank=True)
+    signert_deltaker = models.DateField("signert av deltakeren", null=True, blank=True)
+    signert_arbeidssted = models.DateField("signert av arbeidsstedet", null=True, blank=True)
+    signert_arbeidssted_navn = models.CharField("signert for arbeidsstedet av", max_length=200, blank=True)
+    signert_kommune = models.DateField("signert av kommunen", null=True, blank=True)
+    signert_kommune_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="signert for kommunen av",
+    )
+    avsluttet = models.DateField("avsluttet", null=True, blank=True)
+    opprettet = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "avtale om deltakelse"
+        verbose_name_plural = "avtaler om deltakelse"
+        ordering = ["-oppstart", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plassering"],
+                condition=~Q(status="avsluttet"),
+                name="arbeidsgivere_avtale_en_gjeldende_per_plassering",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["utkast", "til_signering", "signert", "avsluttet"]),
+                name="arbeidsgivere_avtale_status",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="signert")
+                | Q(signert_deltaker__isnull=False, signert_arbeidssted__isnull=False, signert_kommune__isnull=False),
+                name="arbeidsgivere_avtale_signert_av_alle",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Avtale om deltakelse fra {self.oppstart:%d.%m.%Y}"
+
+    @property
+    def alle_har_signert(self) -> bool:
+        return bool(self.signert_deltaker and self.signert_arbeidssted and self.signert_kommune)
+
+
+class Evaluering(OrganisasjonEid):
+    """Final evaluation of a practice place after a placement (the form in the IMDi handbook):
+    the municipality's, the participant's and the employer's view, and whether the workplace
+    suits future participants."""
+
+    plassering = models.OneToOneField(Plassering, on_delete=models.PROTECT, related_name="evaluering")
+    dato = models.DateField("dato")
+    kommune_bra = models.TextField("kommunen: hva var bra", blank=True)
+    kommune_forbedre = models.TextField("kommunen: hva kan bli bedre", blank=True)
+    deltaker_bra = models.TextField("deltakeren: hva var bra", blank=True)
+    deltaker_forbedre = models.TextField("deltakeren: hva kan bli bedre", blank=True)
+    arbeidsgiver_bra = models.TextField("arbeidsgiveren: hva var bra", blank=True)
+    arbeidsgiver_forbedre = models.TextField("arbeidsgiveren: hva kan bli bedre", blank=True)
+    egnet = models.BooleanField("egnet for nye deltakere")
+    forbedringspunkter = models.TextField("forbedringspunkter", blank=True)
+    registrert_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    opprettet = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "sluttevaluering av praksisplass"
+        verbose_name_plural = "sluttevalueringer av praksisplass"
+        ordering = ["-dato", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Sluttevaluering {self.dato:%d.%m.%Y}"

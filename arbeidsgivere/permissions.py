@@ -1,23 +1,103 @@
-"""Permission-checked lookups of employers."""
+"""Permission-checked lookups of employers, placements and agreements.
+
+Policy (fagbrev/permissions.py): coordinators of the organisation read and write; a faglærer reads
+the employers where her participants are placed now (or will be); everyone else gets nothing.
+Not visible → 404, visible but read-only → 403.
+"""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from fagbrev.permissions import KOORDINATOR
+from fagbrev.permissions import FAGLARER, KOORDINATOR, can_edit_deltaker, can_manage_org, deltaker_scope
 
-from .models import Arbeidsgiver
-
-
-def arbeidsgivere_visible_to(user) -> QuerySet[Arbeidsgiver]:
-    """Coordinators see their organisation's employers. (Faglærere: where their participants are
-    placed — placements arrive with the arbeidsgivere issue.)"""
-    return Arbeidsgiver.objects.for_roller(user, KOORDINATOR)
+from .models import Arbeidsgiver, Arbeidssted, Avtale, Kontaktperson, Plassering
 
 
-def get_arbeidsgiver_for_user(user, pk: int) -> Arbeidsgiver:
+def arbeidsgivere_visible_to(user, *, idag: datetime.date | None = None) -> QuerySet[Arbeidsgiver]:
+    """Coordinators see their organisation's employers; a faglærer those where one of her
+    participants has a current or coming placement."""
+    if not user.is_authenticated:
+        return Arbeidsgiver.objects.none()
+    idag = idag or timezone.localdate()
+    q = Q(organisasjon_id__in=user.organisasjoner_med(KOORDINATOR))
+    faglarer_orgs = user.organisasjoner_med(FAGLARER)
+    if faglarer_orgs:
+        egne_plasseringer = Plassering.objects.filter(
+            Q(til__isnull=True) | Q(til__gte=idag),
+            arbeidssted__arbeidsgiver=OuterRef("pk"),
+            deltaker__faglarer_id=user.pk,
+            deltaker__organisasjon_id__in=faglarer_orgs,
+        )
+        q |= Q(Exists(egne_plasseringer), organisasjon_id__in=faglarer_orgs)
+    return Arbeidsgiver.objects.filter(q)
+
+
+def get_arbeidsgiver_for_user(user, pk: int, *, write: bool = False) -> Arbeidsgiver:
     try:
-        return arbeidsgivere_visible_to(user).get(pk=pk)
+        arbeidsgiver = arbeidsgivere_visible_to(user).select_related("organisasjon", "kontaktperson_kommune").get(pk=pk)
     except Arbeidsgiver.DoesNotExist:
         raise Http404("Fant ikke arbeidsgiveren.") from None
+    if write and not can_manage_org(user, arbeidsgiver.organisasjon_id):
+        raise PermissionDenied("Du kan se denne arbeidsgiveren, men ikke endre den.")
+    return arbeidsgiver
+
+
+def get_arbeidssted_for_user(user, pk: int, *, write: bool = False) -> Arbeidssted:
+    try:
+        sted = Arbeidssted.objects.select_related("arbeidsgiver").get(
+            pk=pk, arbeidsgiver__in=arbeidsgivere_visible_to(user)
+        )
+    except Arbeidssted.DoesNotExist:
+        raise Http404("Fant ikke arbeidsstedet.") from None
+    if write and not can_manage_org(user, sted.organisasjon_id):
+        raise PermissionDenied("Du kan se dette arbeidsstedet, men ikke endre det.")
+    return sted
+
+
+def get_kontaktperson_for_user(user, pk: int, *, write: bool = False) -> Kontaktperson:
+    try:
+        person = Kontaktperson.objects.select_related("arbeidssted__arbeidsgiver").get(
+            pk=pk, arbeidssted__arbeidsgiver__in=arbeidsgivere_visible_to(user)
+        )
+    except Kontaktperson.DoesNotExist:
+        raise Http404("Fant ikke kontaktpersonen.") from None
+    if write and not can_manage_org(user, person.organisasjon_id):
+        raise PermissionDenied("Du kan se denne personen, men ikke endre den.")
+    return person
+
+
+def plasseringer_visible_to(user) -> QuerySet[Plassering]:
+    """A placement is as visible as its participant's case file."""
+    return Plassering.objects.filter(deltaker_scope(user, "deltaker__"))
+
+
+def get_plassering_for_user(user, pk: int, *, write: bool = False) -> Plassering:
+    try:
+        plassering = (
+            plasseringer_visible_to(user)
+            .select_related("deltaker__fagretning", "arbeidssted__arbeidsgiver", "fadder")
+            .get(pk=pk)
+        )
+    except Plassering.DoesNotExist:
+        raise Http404("Fant ikke plasseringen.") from None
+    if write and not can_edit_deltaker(user, plassering.deltaker):
+        raise PermissionDenied("Du kan se denne plasseringen, men ikke endre den.")
+    return plassering
+
+
+def get_avtale_for_user(user, pk: int, *, write: bool = False) -> Avtale:
+    try:
+        avtale = Avtale.objects.select_related(
+            "plassering__deltaker", "plassering__arbeidssted__arbeidsgiver", "signert_kommune_av"
+        ).get(pk=pk, plassering__in=plasseringer_visible_to(user))
+    except Avtale.DoesNotExist:
+        raise Http404("Fant ikke avtalen.") from None
+    if write and not can_edit_deltaker(user, avtale.plassering.deltaker):
+        raise PermissionDenied("Du kan se denne avtalen, men ikke endre den.")
+    return avtale

@@ -1,19 +1,68 @@
-"""Employer pages."""
+"""Employer pages: list and search, the employer page, and the forms that change them.
+
+Coordinators read and write; a faglærer reads the employers where her participants are placed.
+Every view fetches through a permission helper (404 not visible, 403 read-only).
+"""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
+from fagbrev.models import Fagretning
 
-from .models import Arbeidssted, Kontaktperson
-from .permissions import arbeidsgivere_visible_to, get_arbeidsgiver_for_user
+from . import services
+from .forms import (
+    ArbeidsgiverForm,
+    ArbeidsstedForm,
+    AvsluttForm,
+    AvtaleForm,
+    EvalueringForm,
+    KontaktpersonForm,
+    PlasseringEndreForm,
+    PlasseringForm,
+    SignaturForm,
+    feil_til_skjema,
+)
+from .models import Arbeidsgiver, Avtale, Evaluering
+from .permissions import (
+    get_arbeidsgiver_for_user,
+    get_arbeidssted_for_user,
+    get_avtale_for_user,
+    get_kontaktperson_for_user,
+    get_plassering_for_user,
+)
+from .regler import krever_politiattest, politiattest_mottatt
+from .selectors import EGNET_VALG, arbeidsgiver_side, arbeidsgivere_for_liste
+
+SKJEMA = "arbeidsgivere/skjema.html"
+
+
+def _tall(verdi) -> str:
+    """3 → "3", 2.5 → "2,5" (Norwegian decimal comma)."""
+    return format(Decimal(verdi).normalize(), "f").replace(".", ",")
+
+
+def _skjema(request, form, *, tittel: str, tilbake: str, knapp: str = "Lagre", forklaring: str = "", status=200):
+    return render(
+        request,
+        SKJEMA,
+        {"form": form, "tittel": tittel, "tilbake": tilbake, "knapp": knapp, "forklaring": forklaring},
+        status=status,
+    )
+
+
+# --- employers ------------------------------------------------------------------------------------
 
 
 @login_required
@@ -22,18 +71,369 @@ def arbeidsgiver_liste(request: HttpRequest) -> HttpResponse:
     if not permissions.can_use_arbeidsgivere(request.user):
         raise PermissionDenied("Din rolle gir ikke tilgang til arbeidsgivere.")
     q = request.GET.get("q", "").strip()[:100]
-    qs = arbeidsgivere_visible_to(request.user).annotate(antall_steder=Count("arbeidssteder"))
-    if q:
-        qs = qs.filter(Q(navn__icontains=q) | Q(bransje__icontains=q))
-    side = Paginator(qs.order_by("navn", "pk"), 50).get_page(request.GET.get("side"))
-    return render(request, "arbeidsgivere/liste.html", {"side": side, "q": q})
+    g = request.GET
+    filtre = {
+        "fagretning_id": g.get("fagretning", "") if g.get("fagretning", "").isdigit() else "",
+        "godkjent": g.get("godkjent", "") if g.get("godkjent") in ("ja", "nei") else "",
+        "egnet": g.get("egnet", "") if g.get("egnet") in dict(EGNET_VALG) else "",
+        "sektor": g.get("sektor", "") if g.get("sektor") in Arbeidsgiver.Sektor.values else "",
+    }
+    qs = arbeidsgivere_for_liste(user=request.user, q=q, filtre=filtre)
+    side = Paginator(qs, 50).get_page(request.GET.get("side"))
+    orgs = request.user.organisasjoner_med(permissions.KOORDINATOR, permissions.FAGLARER)
+    context = {
+        "side": side,
+        "q": q,
+        "filtre": filtre,
+        "fagretninger": Fagretning.objects.filter(organisasjon_id__in=orgs).order_by("-aktiv", "navn"),
+        "sektorer": Arbeidsgiver.Sektor.choices,
+        "egnet_valg": EGNET_VALG,
+        "kan_opprette": request.user.har_rolle(permissions.KOORDINATOR),
+    }
+    return render(request, "arbeidsgivere/liste.html", context)
 
 
 @login_required
 @require_GET
 def arbeidsgiver_detalj(request: HttpRequest, pk: int) -> HttpResponse:
     arbeidsgiver = get_arbeidsgiver_for_user(request.user, pk)
-    steder = Arbeidssted.objects.filter(arbeidsgiver=arbeidsgiver).prefetch_related(
-        Prefetch("kontaktpersoner", queryset=Kontaktperson.objects.order_by("rolle", "navn"))
+    side = arbeidsgiver_side(arbeidsgiver=arbeidsgiver, user=request.user)
+    idag = timezone.localdate()
+    context = {
+        "arbeidsgiver": arbeidsgiver,
+        "fagretninger": list(arbeidsgiver.fagretninger.all()),
+        "side": side,
+        "naa": [p for p in side.plasseringer if p.til is None or p.til >= idag],
+        "tidligere": [p for p in side.plasseringer if p.til is not None and p.til < idag],
+        "kan_endre": permissions.can_manage_org(request.user, arbeidsgiver.organisasjon_id),
+        "idag": idag,
+    }
+    return render(request, "arbeidsgivere/detalj.html", context)
+
+
+def _organisasjon_for_ny(user):
+    orgs = sorted(user.organisasjoner_med(permissions.KOORDINATOR))
+    if not orgs:
+        raise PermissionDenied("Bare fagbrevkoordinatorer kan registrere arbeidsgivere.")
+    from fagbrev.models import Organisasjon
+
+    return Organisasjon.objects.get(pk=orgs[0])
+
+
+def _arbeidsgiver_felter(data: dict) -> dict:
+    felter = dict(data)
+    felter.pop("fagretninger", None)
+    return felter
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def arbeidsgiver_ny(request: HttpRequest) -> HttpResponse:
+    organisasjon = _organisasjon_for_ny(request.user)
+    form = ArbeidsgiverForm(request.POST or None, organisasjon=organisasjon)
+    if request.method == "POST" and form.is_valid():
+        try:
+            arbeidsgiver = services.arbeidsgiver_opprett(
+                organisasjon=organisasjon,
+                utfort_av=request.user,
+                fagretninger=form.cleaned_data["fagretninger"],
+                **_arbeidsgiver_felter(form.cleaned_data),
+            )
+        except ValidationError as feil:
+            feil_til_skjema(form, feil)
+        else:
+            messages.success(request, f"{arbeidsgiver.navn} er registrert.")
+            return redirect("arbeidsgivere:detalj", pk=arbeidsgiver.pk)
+    return _skjema(request, form, tittel="Ny arbeidsgiver", tilbake="/arbeidsgivere/", knapp="Registrer")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def arbeidsgiver_endre(request: HttpRequest, pk: int) -> HttpResponse:
+    arbeidsgiver = get_arbeidsgiver_for_user(request.user, pk, write=True)
+    form = ArbeidsgiverForm(request.POST or None, instance=arbeidsgiver, organisasjon=arbeidsgiver.organisasjon)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.arbeidsgiver_endre(
+                arbeidsgiver=arbeidsgiver,
+                utfort_av=request.user,
+                fagretninger=form.cleaned_data["fagretninger"],
+                **_arbeidsgiver_felter(form.cleaned_data),
+            )
+        except ValidationError as feil:
+            feil_til_skjema(form, feil)
+        else:
+            messages.success(request, "Endringene er lagret.")
+            return redirect("arbeidsgivere:detalj", pk=arbeidsgiver.pk)
+    return _skjema(request, form, tittel=f"Endre {arbeidsgiver.navn}", tilbake=f"/arbeidsgivere/{pk}/")
+
+
+# --- workplaces and people ------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def arbeidssted_ny(request: HttpRequest, pk: int) -> HttpResponse:
+    arbeidsgiver = get_arbeidsgiver_for_user(request.user, pk, write=True)
+    form = ArbeidsstedForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sted = services.arbeidssted_opprett(arbeidsgiver=arbeidsgiver, utfort_av=request.user, **form.cleaned_data)
+        except ValidationError as feil:
+            feil_til_skjema(form, feil)
+        else:
+            messages.success(request, f"{sted.navn} er registrert. Legg til leder og faddere.")
+            return redirect(f"/arbeidsgivere/{pk}/#sted-{sted.pk}")
+    return _skjema(request, form, tittel=f"Nytt arbeidssted hos {arbeidsgiver.navn}", tilbake=f"/arbeidsgivere/{pk}/")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def arbeidssted_endre(request: HttpRequest, pk: int) -> HttpResponse:
+    sted = get_arbeidssted_for_user(request.user, pk, write=True)
+    tilbake = f"/arbeidsgivere/{sted.arbeidsgiver_id}/#sted-{sted.pk}"
+    form = ArbeidsstedForm(request.POST or None, instance=sted)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.arbeidssted_endre(arbeidssted=sted, utfort_av=request.user, **form.cleaned_data)
+        except ValidationError as feil:
+            feil_til_skjema(form, feil)
+        else:
+            messages.success(request, "Endringene er lagret.")
+            return redirect(tilbake)
+    return _skjema(request, form, tittel=f"Endre {sted.navn}", tilbake=tilbake)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kontaktperson_ny(request: HttpRequest, pk: int) -> HttpResponse:
+    sted = get_arbeidssted_for_user(request.user, pk, write=True)
+    tilbake = f"/arbeidsgivere/{sted.arbeidsgiver_id}/#sted-{sted.pk}"
+    rolle = request.GET.get("rolle", "fadder")
+    form = KontaktpersonForm(request.POST or None, initial={"rolle": rolle, "har_fagbrev": rolle == "fadder"})
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.kontaktperson_opprett(arbeidssted=sted, utfort_av=request.user, **form.cleaned_data)
+        except ValidationError as feil:
+            feil_til_skjema(form, feil)
+        else:
+            messages.success(request, f"{person.navn} er registrert som {person.get_rolle_display().lower()}.")
+            return redirect(tilbake)
+    return _skjema(request, form, tittel=f"Ny fadder eller leder ved {sted.navn}", tilbake=tilbake)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kontaktperson_endre(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_kontaktperson_for_user(request.user, pk, write=True)
+    tilbake = f"/arbeidsgivere/{person.arbeidssted.arbeidsgiver_id}/#sted-{person.arbeidssted_id}"
+    form = KontaktpersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.kontaktperson_endre(kontaktperson=person, utfort_av=request.user, **form.cleaned_data)
+        except ValidationError as feil:
+            feil_til_skjema(form, feil)
+        else:
+            messages.success(request, "Endringene er lagret.")
+            return redirect(tilbake)
+    return _skjema(request, form, tittel=f"Endre {person.navn}", tilbake=tilbake)
+
+
+# --- placements -----------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plassering_ny(request: HttpRequest, deltaker_pk: int) -> HttpResponse:
+    deltaker = get_deltaker_for_user(request.user, deltaker_pk, write=True)
+    initial = {"fra": timezone.localdate()}
+    if request.GET.get("arbeidssted", "").isdigit():
+        initial["arbeidssted"] = request.GET["arbeidssted"]
+    form = PlasseringForm(request.POST or None, deltaker=deltaker, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plassering = services.plassering_opprett(deltaker=deltaker, utfort_av=request.user, **form.cleaned_data)
+        except ValidationError as feil:
+            feil_til_skjema(form, feil)
+        else:
+            messages.success(request, f"{deltaker.navn} er plassert ved {plassering.arbeidssted.navn}.")
+            return redirect("arbeidsgivere:plassering", pk=plassering.pk)
+    return _skjema(
+        request,
+        form,
+        tittel=f"Ny praksisplassering for {deltaker.navn}",
+        tilbake=f"/deltakere/{deltaker.pk}/",
+        knapp="Plasser",
+        forklaring="Har deltakeren en plassering fra før, avsluttes den dagen før den nye starter."
+        + (
+            f" {deltaker.fagretning.navn} krever politiattest, og den er ikke registrert som mottatt."
+            if krever_politiattest(deltaker) and not politiattest_mottatt(deltaker)
+            else ""
+        ),
     )
-    return render(request, "arbeidsgivere/detalj.html", {"arbeidsgiver": arbeidsgiver, "steder": steder})
+
+
+@login_required
+@require_GET
+def plassering_detalj(request: HttpRequest, pk: int) -> HttpResponse:
+    plassering = get_plassering_for_user(request.user, pk)
+    kan_endre = permissions.can_edit_deltaker(request.user, plassering.deltaker)
+    avtaler = list(plassering.avtaler.select_related("signert_kommune_av").order_by("-pk"))
+    gjeldende = next((a for a in avtaler if a.status != Avtale.Status.AVSLUTTET), None)
+    evaluering = Evaluering.objects.filter(plassering=plassering).select_related("registrert_av").first()
+    context = {
+        "plassering": plassering,
+        "deltaker": plassering.deltaker,
+        "avtaler": avtaler,
+        "gjeldende": gjeldende,
+        "evaluering": evaluering,
+        "kan_endre": kan_endre,
+        "kan_se_arbeidsgiver": permissions.can_manage_org(request.user, plassering.organisasjon_id)
+        or permissions.can_use_arbeidsgivere(request.user),
+        "avslutt_form": AvsluttForm(initial={"til": timezone.localdate()}),
+        "signatur_form": SignaturForm(initial={"dato": timezone.localdate()}),
+    }
+    return render(request, "arbeidsgivere/plassering.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plassering_endre(request: HttpRequest, pk: int) -> HttpResponse:
+    plassering = get_plassering_for_user(request.user, pk, write=True)
+    tilbake = f"/arbeidsgivere/plasseringer/{pk}/"
+    form = PlasseringEndreForm(request.POST or None, instance=plassering)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plassering_endre(plassering=plassering, utfort_av=request.user, **form.cleaned_data)
+        except ValidationError as feil:
+            feil_til_skjema(form, feil)
+        else:
+            messages.success(request, "Plasseringen er oppdatert.")
+            return redirect(tilbake)
+    return _skjema(request, form, tittel=f"Endre plassering for {plassering.deltaker.navn}", tilbake=tilbake)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plassering_avslutt(request: HttpRequest, pk: int) -> HttpResponse:
+    plassering = get_plassering_for_user(request.user, pk, write=True)
+    tilbake = f"/arbeidsgivere/plasseringer/{pk}/"
+    form = AvsluttForm(request.POST or None, initial={"til": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plassering_avslutt(plassering=plassering, utfort_av=request.user, til=form.cleaned_data["til"])
+        except ValidationError as feil:
+            feil_til_skjema(form, feil)
+        else:
+            messages.success(request, "Plasseringen er avsluttet.")
+            return redirect(tilbake)
+    return _skjema(request, form, tittel="Avslutt plassering", tilbake=tilbake, knapp="Avslutt")
+
+
+# --- agreement ------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def avtale_ny(request: HttpRequest, pk: int) -> HttpResponse:
+    plassering = get_plassering_for_user(request.user, pk, write=True)
+    tilbake = f"/arbeidsgivere/plasseringer/{pk}/"
+    form = AvtaleForm(
+        request.POST or None,
+        initial={
+            "oppstart": plassering.fra,
+            "arbeidstid": f"{_tall(plassering.dager_per_uke)} dager i uken",
+            "fravaersregler": "Fravær meldes til leder og koordinator før arbeidstid samme dag. Oppmøte minst 80 %.",
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.avtale_opprett(plassering=plassering, utfort_av=request.user, **form.cleaned_data)
+        except ValidationError as feil:
+            feil_til_skjema(form, feil)
+        else:
+            messages.success(request, "Avtalen om deltakelse er lagret som utkast.")
+            return redirect(tilbake)
+    return _skjema(request, form, tittel=f"Avtale om deltakelse for {plassering.deltaker.navn}", tilbake=tilbake)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def avtale_endre(request: HttpRequest, pk: int) -> HttpResponse:
+    avtale = get_avtale_for_user(request.user, pk, write=True)
+    tilbake = f"/arbeidsgivere/plasseringer/{avtale.plassering_id}/"
+    form = AvtaleForm(request.POST or None, instance=avtale)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.avtale_endre(avtale=avtale, utfort_av=request.user, **form.cleaned_data)
+        except ValidationError as feil:
+            feil_til_skjema(form, feil)
+        else:
+            messages.success(request, "Avtalen er oppdatert.")
+            return redirect(tilbake)
+    return _skjema(request, form, tittel="Endre avtale om deltakelse", tilbake=tilbake)
+
+
+@login_required
+@require_POST
+def avtale_status(request: HttpRequest, pk: int) -> HttpResponse:
+    avtale = get_avtale_for_user(request.user, pk, write=True)
+    handling = request.POST.get("handling")
+    try:
+        if handling == "til_signering":
+            services.avtale_send_til_signering(avtale=avtale, utfort_av=request.user)
+            messages.success(request, "Avtalen er sendt til signering.")
+        elif handling == "avslutt":
+            services.avtale_avslutt(avtale=avtale, dato=timezone.localdate(), utfort_av=request.user)
+            messages.success(request, "Avtalen er avsluttet.")
+        else:
+            messages.error(request, "Ukjent handling.")
+    except ValidationError as feil:
+        messages.error(request, " ".join(feil.messages))
+    return redirect("arbeidsgivere:plassering", pk=avtale.plassering_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def avtale_signer(request: HttpRequest, pk: int) -> HttpResponse:
+    avtale = get_avtale_for_user(request.user, pk, write=True)
+    tilbake = f"/arbeidsgivere/plasseringer/{avtale.plassering_id}/"
+    form = SignaturForm(request.POST or None, initial={"dato": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            avtale = services.avtale_registrer_signatur(avtale=avtale, utfort_av=request.user, **form.cleaned_data)
+        except ValidationError as feil:
+            feil_til_skjema(form, feil)
+        else:
+            tekst = "Signaturen er registrert."
+            if avtale.status == Avtale.Status.SIGNERT:
+                tekst += " Alle har signert."
+            messages.success(request, tekst)
+            return redirect(tilbake)
+    return _skjema(request, form, tittel="Registrer signatur", tilbake=tilbake, knapp="Registrer")
+
+
+# --- evaluation -----------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def evaluering_ny(request: HttpRequest, pk: int) -> HttpResponse:
+    plassering = get_plassering_for_user(request.user, pk, write=True)
+    tilbake = f"/arbeidsgivere/plasseringer/{pk}/"
+    form = EvalueringForm(request.POST or None, initial={"dato": plassering.til or timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.evaluering_registrer(plassering=plassering, utfort_av=request.user, **form.cleaned_data)
+        except ValidationError as feil:
+            feil_til_skjema(form, feil)
+        else:
+            messages.success(request, "Sluttevalueringen er registrert.")
+            return redirect(tilbake)
+    return _skjema(
+        request,
+        form,
+        tittel=f"Sluttevaluering av {plassering.arbeidssted.navn}",
+        tilbake=tilbake,
+        forklaring="Kommunens, deltakerens og arbeidsgiverens vurdering av praksisplassen.",
+    )

@@ -1,9 +1,10 @@
+import datetime
 import random
 
 import factory
 from factory.django import DjangoModelFactory
 
-from arbeidsgivere.models import Arbeidsgiver, Arbeidssted, Kontaktperson
+from arbeidsgivere.models import Arbeidsgiver, Arbeidssted, Avtale, Kontaktperson, Plassering
 from fagbrev.demo import lag_orgnr
 from fagbrev.tests.factories import OrganisasjonFactory
 
@@ -38,3 +39,27 @@ class KontaktpersonFactory(DjangoModelFactory):
     rolle = Kontaktperson.Rolle.FADDER
     navn = factory.Faker("name", locale="no_NO")
     har_fagbrev = True
+
+
+class PlasseringFactory(DjangoModelFactory):
+    class Meta:
+        model = Plassering
+
+    deltaker = factory.SubFactory("deltakere.tests.factories.DeltakerFactory")
+    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
+    arbeidssted = factory.SubFactory(
+        ArbeidsstedFactory, arbeidsgiver__organisasjon=factory.SelfAttribute("...organisasjon")
+    )
+    fadder = None
+    fra = datetime.date(2026, 1, 5)
+    dager_per_uke = 3
+
+
+class AvtaleFactory(DjangoModelFactory):
+    class Meta:
+        model = Avtale
+
+    plassering = factory.SubFactory(PlasseringFactory)
+    organisasjon = factory.SelfAttribute("plassering.organisasjon")
+    oppstart = factory.SelfAttribute("plassering.fra")
+    arbeidstid = "Mandag–onsdag 08.00–15.30"

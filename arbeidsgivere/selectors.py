@@ -1,0 +1,178 @@
+"""Reads for employer pages and for the employer section on the case page. Never writes."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+
+from deltakere.models import Deltaker
+from fagbrev import permissions
+from fagbrev.seksjoner import Seksjon
+
+from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
+from .permissions import arbeidsgivere_visible_to
+
+EGNET_VALG = [("ja", "Egnet"), ("nei", "Ikke egnet"), ("ukjent", "Ikke evaluert")]
+
+
+def arbeidsgivere_for_liste(*, user, q: str = "", filtre: dict | None = None) -> QuerySet[Arbeidsgiver]:
+    """Employers the user may see, filtered, each annotated with its number of workplaces, its
+    current placements and the latest evaluation's verdict. A fixed number of queries."""
+    filtre = filtre or {}
+    siste_egnet = Evaluering.objects.filter(plassering__arbeidssted__arbeidsgiver=OuterRef("pk")).order_by(
+        "-dato", "-pk"
+    )
+    qs = arbeidsgivere_visible_to(user).annotate(
+        antall_steder=Count("arbeidssteder", distinct=True),
+        siste_egnet=Subquery(siste_egnet.values("egnet")[:1]),
+        siste_evaluering=Subquery(siste_egnet.values("dato")[:1]),
+    )
+    if q:
+        qs = qs.filter(Q(navn__icontains=q) | Q(bransje__icontains=q) | Q(godkjent_laerefag__icontains=q) | Q(orgnr=q))
+    if filtre.get("fagretning_id"):
+        qs = qs.filter(
+            Exists(
+                Arbeidsgiver.fagretninger.through.objects.filter(
+                    arbeidsgiver_id=OuterRef("pk"), fagretning_id=filtre["fagretning_id"]
+                )
+            )
+        )
+    if filtre.get("godkjent") == "ja":
+        qs = qs.filter(godkjent_laerebedrift=True)
+    elif filtre.get("godkjent") == "nei":
+        qs = qs.filter(godkjent_laerebedrift=False)
+    if filtre.get("sektor"):
+        qs = qs.filter(sektor=filtre["sektor"])
+    if filtre.get("egnet") == "ja":
+        qs = qs.filter(siste_egnet=True)
+    elif filtre.get("egnet") == "nei":
+        qs = qs.filter(siste_egnet=False)
+    elif filtre.get("egnet") == "ukjent":
+        qs = qs.filter(siste_egnet__isnull=True)
+    return qs.select_related("kontaktperson_kommune").prefetch_related("fagretninger").order_by("navn", "pk")
+
+
+@dataclass
+class ArbeidsgiverSide:
+    steder: list[Arbeidssted]
+    plasseringer: list[Plassering]
+    avtaler: list[Avtale]
+    evalueringer: list[Evaluering]
+
+
+def arbeidsgiver_side(*, arbeidsgiver: Arbeidsgiver, user) -> ArbeidsgiverSide:
+    """Everything on the employer page. Placements (and their agreements and evaluations) only of
+    participants whose case the user may see: a faglærer sees her own participants, not others'."""
+    steder = list(
+        Arbeidssted.objects.filter(arbeidsgiver=arbeidsgiver)
+        .prefetch_related(
+            Prefetch(
+                "kontaktpersoner",
+                queryset=Kontaktperson.objects.annotate(antall_deltakere=Count("plasseringer")).order_by(
+                    "-rolle", "navn"
+                ),
+            )
+        )
+        .order_by("navn")
+    )
+    synlige = Deltaker.objects.visible_to(user)
+    plasseringer = list(
+        Plassering.objects.filter(arbeidssted__arbeidsgiver=arbeidsgiver, deltaker__in=synlige)
+        .select_related("deltaker", "arbeidssted", "fadder")
+        .prefetch_related(Prefetch("avtaler", queryset=Avtale.objects.order_by("-pk")))
+        .order_by("-fra", "-pk")
+    )
+    avtaler = [a for p in plasseringer for a in p.avtaler.all()]
+    evalueringer = list(
+        Evaluering.objects.filter(plassering__arbeidssted__arbeidsgiver=arbeidsgiver)
+        .select_related("plassering__arbeidssted", "plassering__deltaker", "registrert_av")
+        .order_by("-dato", "-pk")
+    )
+    return ArbeidsgiverSide(steder=steder, plasseringer=plasseringer, avtaler=avtaler, evalueringer=evalueringer)
+
+
+def gjeldende_plassering(plasseringer: list[Plassering], idag: datetime.date) -> Plassering | None:
+    """The placement running today, else the open or coming one."""
+    for p in plasseringer:
+        if p.er_aktiv(idag):
+            return p
+    for p in plasseringer:
+        if p.til is None or p.til >= idag:
+            return p
+    return None
+
+
+def saksside_plassering(*, deltaker, user, idag: datetime.date) -> Seksjon | None:
+    """The case page section: current placement, fadder, leder, agreement status, history.
+    Three queries whatever the history's length."""
+    if not permissions.can_view_deltaker(user, deltaker):
+        return None
+    plasseringer = list(
+        Plassering.objects.filter(deltaker=deltaker)
+        .select_related("arbeidssted__arbeidsgiver", "fadder")
+        .prefetch_related(
+            Prefetch("avtaler", queryset=Avtale.objects.order_by("-pk")),
+            Prefetch(
+                "arbeidssted__kontaktpersoner",
+                queryset=Kontaktperson.objects.filter(rolle=Kontaktperson.Rolle.LEDER, aktiv=True),
+                to_attr="ledere",
+            ),
+        )
+        .order_by("-fra", "-pk")
+    )
+    naa = gjeldende_plassering(plasseringer, idag)
+    avtale = None
+    if naa is not None:
+        avtaler = list(naa.avtaler.all())
+        avtale = next((a for a in avtaler if a.status != Avtale.Status.AVSLUTTET), avtaler[0] if avtaler else None)
+    return Seksjon(
+        template="arbeidsgivere/_saksside.html",
+        context={
+            "deltaker": deltaker,
+            "naa": naa,
+            "leder": (naa.arbeidssted.ledere[0] if naa and naa.arbeidssted.ledere else None),
+            "avtale": avtale,
+            "historikk": [p for p in plasseringer if p is not naa],
+            "kan_endre": permissions.can_edit_deltaker(user, deltaker),
+            "idag": idag,
+        },
+        rekkefolge=30,
+    )
+
+
+def avtale_for_utskrift(*, avtale: Avtale) -> dict:
+    """Plain values for printing the avtale om deltakelse (the documents app renders the PDF)."""
+    plassering = (
+        Plassering.objects.select_related("deltaker", "arbeidssted__arbeidsgiver", "fadder", "organisasjon")
+        .prefetch_related(
+            Prefetch(
+                "arbeidssted__kontaktpersoner",
+                queryset=Kontaktperson.objects.filter(rolle=Kontaktperson.Rolle.LEDER, aktiv=True),
+                to_attr="ledere",
+            )
+        )
+        .get(pk=avtale.plassering_id)
+    )
+    leder = plassering.arbeidssted.ledere[0] if plassering.arbeidssted.ledere else None
+    return {
+        "status": avtale.get_status_display(),
+        "deltaker": plassering.deltaker.navn,
+        "kommune": plassering.organisasjon.navn,
+        "arbeidsgiver": plassering.arbeidssted.arbeidsgiver.navn,
+        "arbeidssted": plassering.arbeidssted.navn,
+        "adresse": plassering.arbeidssted.adresse,
+        "leder": leder.navn if leder else "",
+        "fadder": plassering.fadder.navn if plassering.fadder else "",
+        "oppstart": avtale.oppstart,
+        "arbeidstid": avtale.arbeidstid,
+        "forventninger": avtale.forventninger,
+        "roller": avtale.roller,
+        "fravaersregler": avtale.fravaersregler,
+        "signaturer": [
+            ("Deltaker", plassering.deltaker.navn, avtale.signert_deltaker),
+            ("Arbeidssted", avtale.signert_arbeidssted_navn, avtale.signert_arbeidssted),
+            ("Kommunen", str(avtale.signert_kommune_av or ""), avtale.signert_kommune),
+        ],
+    }
