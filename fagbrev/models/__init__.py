@@ -29,6 +29,7 @@ from .lop import (
     Opplaeringsplanpunkt,
     Permisjon,
     Praksisperiode,
+    Resultat,
     Sjekkpunkt,
 )
 
@@ -51,6 +52,7 @@ __all__ = [
     "OrganisasjonQuerySet",
     "Permisjon",
     "Praksisperiode",
+    "Resultat",
     "Rolle",
     "Sjekkpunkt",
     "User",
