@@ -46,6 +46,7 @@ urlpatterns = [
     path("deltakere/", include("deltakere.urls")),
     path("arbeidsgivere/", include("arbeidsgivere.urls")),
     path("admin/", admin.site.urls),
+    path("", include("fagbrev.lop_urls")),
 ]
 
 handler403 = "fagbrev.views.feil_403"
