@@ -113,6 +113,13 @@ class SjekkpunktForm(forms.ModelForm):
     class Meta:
         model = Sjekkpunkt
         fields = ["status", "referanse", "pakrevd"]
+        widgets = {
+            "status": forms.Select(attrs={"class": "form-select form-select-sm"}),
+            "referanse": forms.TextInput(
+                attrs={"class": "form-control form-control-sm", "placeholder": "F.eks. «Saksmappe, mottatt 12.03»"}
+            ),
+            "pakrevd": forms.CheckboxInput(attrs={"class": "form-check-input"}),
+        }
 
 
 class PermisjonForm(forms.ModelForm):
@@ -223,12 +230,16 @@ class PlanpunktForm(forms.ModelForm):
         model = Opplaeringsplanpunkt
         fields = ["kompetansemal", "oppgave", "utfort", "fadder_vurdering", "deltaker_vurdering", "kommentar", "dato"]
 
-    def __init__(self, *args, deltaker, **kwargs):
+    def __init__(self, *args, deltaker, mal: list | None = None, **kwargs):
+        """`mal`: the track's goals, fetched once, when one page renders many of these forms."""
         super().__init__(*args, **kwargs)
-        self.fields["kompetansemal"].queryset = Kompetansemal.objects.filter(
-            fagretning_id=deltaker.fagretning_id, aktiv=True
-        ).order_by("rekkefolge", "pk")
-        self.fields["kompetansemal"].label_from_instance = lambda m: m.tekst[:90]
+        felt = self.fields["kompetansemal"]
+        felt.queryset = Kompetansemal.objects.filter(fagretning_id=deltaker.fagretning_id, aktiv=True).order_by(
+            "rekkefolge", "pk"
+        )
+        felt.label_from_instance = lambda m: m.tekst[:90]
+        if mal is not None:
+            felt.choices = [("", "---------"), *((m.pk, m.tekst[:90]) for m in mal)]
         _datofelt(self)
 
 

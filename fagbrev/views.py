@@ -433,11 +433,14 @@ def opplaeringsplan(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as feil:
             _valideringsfeil(form, feil)
     punkter = list(selectors.opplaeringsplan(deltaker=deltaker))
+    mal = list(selectors.kompetansemal_for(fagretning=deltaker.fagretning).filter(aktiv=True))
+    if not form.is_bound:
+        form = PlanpunktForm(deltaker=deltaker, mal=mal, initial={"dato": timezone.localdate()})
     context = {
         "deltaker": deltaker,
         "fane": "plan",
         "form": form,
-        "rader": [(p, PlanpunktForm(instance=p, deltaker=deltaker, prefix=f"p{p.pk}")) for p in punkter],
+        "rader": [(p, PlanpunktForm(instance=p, deltaker=deltaker, mal=mal, prefix=f"p{p.pk}")) for p in punkter],
         "fremdrift": selectors.Planfremdrift(utfort=sum(p.utfort for p in punkter), totalt=len(punkter)),
         "manedstema": selectors.manedstema_for(fagretning=deltaker.fagretning, kull_id=deltaker.kull_id).filter(
             maned__gte=timezone.localdate().replace(day=1)
