@@ -63,9 +63,14 @@ class DatoInput(forms.DateInput):
 
 
 def _datofelt(form: forms.Form) -> None:
+    """Date pickers for date fields, and a Norwegian label for every empty choice."""
     for felt in form.fields.values():
-        if isinstance(felt, forms.DateField):
+        if isinstance(felt, forms.DateField) and not isinstance(felt.widget, DatoInput):
             felt.widget = DatoInput()
+        if isinstance(felt, forms.ModelChoiceField):
+            felt.empty_label = "Velg …"
+        elif isinstance(felt, forms.ChoiceField) and felt.choices and felt.choices[0][0] == "":
+            felt.choices = [("", "Velg …"), *felt.choices[1:]]
 
 
 class LaerekontraktForm(forms.ModelForm):
@@ -239,7 +244,7 @@ class PlanpunktForm(forms.ModelForm):
         )
         felt.label_from_instance = lambda m: m.tekst[:90]
         if mal is not None:
-            felt.choices = [("", "---------"), *((m.pk, m.tekst[:90]) for m in mal)]
+            felt.choices = [("", "Velg …"), *((m.pk, m.tekst[:90]) for m in mal)]
         _datofelt(self)
 
 
@@ -260,6 +265,7 @@ class ManedstemaForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["kull"].queryset = Kull.objects.filter(fagretning=fagretning)
         self.fields["kull"].label_from_instance = lambda k: k.navn
+        self.fields["kull"].empty_label = "Hele fagretningen"
 
 
 class StipendForm(forms.Form):

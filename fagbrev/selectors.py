@@ -129,9 +129,16 @@ def opplaeringsplan(*, deltaker) -> QuerySet[Opplaeringsplanpunkt]:
 
 @dataclass
 class Praksisstatus:
+    """`ar` counts periods with a received attest; `ar_registrert` all registered periods."""
+
     perioder: list[Praksisperiode]
     ar: Decimal
     krav: Decimal
+    ar_registrert: Decimal = Decimal(0)
+
+    @property
+    def uten_attest(self) -> Decimal:
+        return self.ar_registrert - self.ar
 
     @property
     def gjenstar(self) -> Decimal:
@@ -146,8 +153,9 @@ def praksis_status(*, deltaker) -> Praksisstatus:
     perioder = list(Praksisperiode.objects.filter(deltaker=deltaker).order_by("fra"))
     return Praksisstatus(
         perioder=perioder,
-        ar=frister.praksis_ar((p.fra, p.til, p.stillingsprosent) for p in perioder),
+        ar=frister.praksis_ar((p.fra, p.til, p.stillingsprosent) for p in perioder if p.dokumentert),
         krav=deltaker.fagretning.praksiskrav_ar,
+        ar_registrert=frister.praksis_ar((p.fra, p.til, p.stillingsprosent) for p in perioder),
     )
 
 

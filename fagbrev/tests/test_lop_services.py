@@ -2,6 +2,7 @@
 
 import datetime
 import zoneinfo
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -170,3 +171,29 @@ def test_training_plan_progress_is_the_share_of_done_items(deltaker, koordinator
     for i in range(4):
         planpunkt_opprett(deltaker=deltaker, utfort_av=koordinator, oppgave=f"Oppgave {i}", utfort=i == 0)
     assert plan_fremdrift(deltaker=deltaker).prosent == 25
+
+
+def test_practice_status_counts_only_periods_with_an_attest_as_documented(deltaker, koordinator):
+    from fagbrev.selectors import praksis_status
+    from fagbrev.services import praksisperiode_registrer
+
+    praksisperiode_registrer(
+        deltaker=deltaker,
+        utfort_av=koordinator,
+        arbeidsgiver="A",
+        fra=datetime.date(2020, 1, 1),
+        til=datetime.date(2020, 12, 30),
+        stillingsprosent=100,
+        dokumentert=True,
+    )
+    praksisperiode_registrer(
+        deltaker=deltaker,
+        utfort_av=koordinator,
+        arbeidsgiver="B",
+        fra=datetime.date(2020, 7, 1),
+        til=datetime.date(2021, 6, 29),
+        stillingsprosent=100,
+    )
+    status = praksis_status(deltaker=deltaker)
+    assert (status.ar, status.ar_registrert, status.uten_attest) == (Decimal("1.00"), Decimal("1.50"), Decimal("0.50"))
+    assert status.gjenstar == Decimal("4.0")
