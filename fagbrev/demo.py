@@ -209,3 +209,10 @@ def seed_kjerne(demo: Demo) -> None:
             navn=navn,
             defaults={"organisasjon": fagretning.organisasjon, "oppstart": oppstart},
         )
+
+
+def seed_lop(demo: Demo) -> None:
+    """Part 4, after the participants: contracts, exams, Norwegian results, plans (fagbrev/demo_lop.py)."""
+    from .demo_lop import seed_lop as seed
+
+    seed(demo)

@@ -40,3 +40,7 @@ def saksside_seksjoner(*, deltaker, user, idag) -> list[Seksjon]:
 
 def oversikt_seksjoner(*, user, idag) -> list[Seksjon]:
     return _samle(OVERSIKT, user=user, idag=idag)
+
+
+SAKSSIDE.append("fagbrev.lop_seksjoner.saksside_lop")
+OVERSIKT.append("fagbrev.lop_seksjoner.oversikt_lop")

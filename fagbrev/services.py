@@ -1,15 +1,36 @@
-"""Writes in the core: the event log every service calls, organisations, tracks and cohorts."""
+"""Writes in the core: the event log every service calls, organisations, tracks and cohorts, and
+the pathway (learning contract, exams, fagprøve, Norwegian test, practice, training plan)."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from .frister import beregn_sluttdato, fagprove_hindringer
 from .identifikatorer import masker_fodselsnummer
-from .models import Fagretning, Hendelse, Kull, Organisasjon, User
+from .models import (
+    Eksamen,
+    Fagprove,
+    Fagretning,
+    Hendelse,
+    Kompetansemal,
+    Kull,
+    Laerekontrakt,
+    Manedstema,
+    Norskprove,
+    Opplaeringsplanpunkt,
+    Organisasjon,
+    Permisjon,
+    Praksisperiode,
+    Resultat,
+    Sjekkpunkt,
+    User,
+)
 
 # Field names whose values never go into the log in clear text.
 SENSITIVE_FELT = {"fodselsnummer"}
@@ -104,3 +125,279 @@ def kull_opprett(*, fagretning: Fagretning, utfort_av: User | None, **felter: An
     kull = Kull.objects.create(organisasjon_id=fagretning.organisasjon_id, fagretning=fagretning, **felter)
     hendelse_logg(handling="fagbrev.kull.opprettet", objekt=kull, utfort_av=utfort_av, beskrivelse=kull.navn)
     return kull
+
+
+# --- The pathway: learning contract, exams, fagprøve, Norwegian test, practice, training plan ----
+# Date rules are pure functions in fagbrev/frister.py; these services enforce them and log.
+
+
+def _logg_endring(objekt: models.Model, handling: str, utfort_av: User, felter: dict[str, Any], **kwargs) -> None:
+    for_ = felt_verdier(objekt, felter)
+    for navn, verdi in felter.items():
+        setattr(objekt, navn, verdi)
+    objekt.full_clean()
+    objekt.save(update_fields=list(felter))
+    hendelse_logg(
+        handling=handling,
+        objekt=objekt,
+        utfort_av=utfort_av,
+        endringer=endringer_mellom(for_=for_, etter=felt_verdier(objekt, felter)),
+        **kwargs,
+    )
+
+
+@transaction.atomic
+def laerekontrakt_opprett(*, deltaker, utfort_av: User, start: datetime.date, **felter: Any) -> Laerekontrakt:
+    """Draft a learning contract with the county checklist; the end date is computed unless given."""
+    if Laerekontrakt.objects.filter(deltaker=deltaker).exclude(status__in=Laerekontrakt.AVSLUTTET).exists():
+        raise ValidationError("Deltakeren har allerede en lærekontrakt som ikke er avsluttet.")
+    kontrakt = Laerekontrakt(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, start=start, **felter)
+    if kontrakt.slutt is None:
+        kontrakt.slutt = beregn_sluttdato(
+            start=start,
+            opplaeringstid_maneder=deltaker.fagretning.opplaeringstid_maneder,
+            godskriving_maneder=kontrakt.godskriving_maneder,
+        ).dato
+    kontrakt.full_clean(exclude=["deltaker", "organisasjon"])
+    kontrakt.save()
+    Sjekkpunkt.objects.bulk_create(Sjekkpunkt(kontrakt=kontrakt, type=t) for t in Sjekkpunkt.Type.values)
+    hendelse_logg(
+        handling="fagbrev.laerekontrakt.opprettet",
+        objekt=kontrakt,
+        utfort_av=utfort_av,
+        beskrivelse=f"Lærekontrakt opprettet ({kontrakt.get_rute_display()}, start {start:%d.%m.%Y})",
+    )
+    return kontrakt
+
+
+@transaction.atomic
+def laerekontrakt_endre(*, kontrakt: Laerekontrakt, utfort_av: User, **felter: Any) -> Laerekontrakt:
+    _logg_endring(kontrakt, "fagbrev.laerekontrakt.endret", utfort_av, felter, beskrivelse="Lærekontrakt endret")
+    return kontrakt
+
+
+# status → (allowed from, date field set)
+KONTRAKT_OVERGANGER = {
+    Laerekontrakt.Status.SOKT: ((Laerekontrakt.Status.UTKAST,), "sokt_dato"),
+    Laerekontrakt.Status.GODKJENT: ((Laerekontrakt.Status.SOKT,), "godkjent_dato"),
+    Laerekontrakt.Status.HEVET: ((Laerekontrakt.Status.GODKJENT,), "avsluttet_dato"),
+    Laerekontrakt.Status.AVBRUTT: ((Laerekontrakt.Status.UTKAST, Laerekontrakt.Status.SOKT), "avsluttet_dato"),
+    Laerekontrakt.Status.FULLFORT: ((Laerekontrakt.Status.GODKJENT,), "avsluttet_dato"),
+}
+
+
+@transaction.atomic
+def laerekontrakt_sett_status(
+    *, kontrakt: Laerekontrakt, utfort_av: User, status: str, dato: datetime.date
+) -> Laerekontrakt:
+    """Move the contract along utkast → søkt → godkjent → hevet/avbrutt/fullført, with the date.
+
+    The application cannot be marked as sent while a required checklist item is missing.
+    """
+    kontrakt = Laerekontrakt.objects.select_for_update().get(pk=kontrakt.pk)
+    if status not in KONTRAKT_OVERGANGER:
+        raise ValidationError("Ukjent status.")
+    fra, datofelt = KONTRAKT_OVERGANGER[status]
+    if kontrakt.status not in fra:
+        raise ValidationError(
+            f"Kan ikke gå fra «{kontrakt.get_status_display()}» til «{Laerekontrakt.Status(status).label}»."
+        )
+    if status == Laerekontrakt.Status.SOKT:
+        mangler = [s.get_type_display() for s in kontrakt.sjekkpunkter.all() if s.mangler]
+        if mangler:
+            raise ValidationError("Søknaden kan ikke sendes før dette er på plass: " + ", ".join(mangler) + ".")
+    _logg_endring(
+        kontrakt,
+        "fagbrev.laerekontrakt.status",
+        utfort_av,
+        {"status": status, datofelt: dato},
+        beskrivelse=f"Lærekontrakt: {Laerekontrakt.Status(status).label.lower()} {dato:%d.%m.%Y}",
+    )
+    return kontrakt
+
+
+@transaction.atomic
+def sjekkpunkt_endre(*, sjekkpunkt: Sjekkpunkt, utfort_av: User, **felter: Any) -> Sjekkpunkt:
+    if sjekkpunkt.kontrakt.status != Laerekontrakt.Status.UTKAST:
+        raise ValidationError("Sjekklisten kan bare endres mens søknaden er et utkast.")
+    _logg_endring(
+        sjekkpunkt,
+        "fagbrev.sjekkpunkt.endret",
+        utfort_av,
+        felter,
+        beskrivelse=f"Søknad: {sjekkpunkt.get_type_display()} {sjekkpunkt.get_status_display().lower()}",
+        deltaker_id=sjekkpunkt.kontrakt.deltaker_id,
+        organisasjon_id=sjekkpunkt.kontrakt.organisasjon_id,
+    )
+    return sjekkpunkt
+
+
+@transaction.atomic
+def permisjon_registrer(*, kontrakt: Laerekontrakt, utfort_av: User, **felter: Any) -> Permisjon:
+    permisjon = Permisjon(kontrakt=kontrakt, **felter)
+    permisjon.full_clean()
+    permisjon.save()
+    hendelse_logg(
+        handling="fagbrev.permisjon.registrert",
+        objekt=permisjon,
+        utfort_av=utfort_av,
+        beskrivelse=f"{permisjon} ({permisjon.dager} dager{', godkjent' if permisjon.godkjent else ''})",
+        deltaker_id=kontrakt.deltaker_id,
+        organisasjon_id=kontrakt.organisasjon_id,
+    )
+    return permisjon
+
+
+@transaction.atomic
+def eksamen_registrer(*, deltaker, utfort_av: User, **felter: Any) -> Eksamen:
+    """Record a registration for the written exam (outside a window only warns: the portal decides)."""
+    eksamen = Eksamen(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, **felter)
+    eksamen.full_clean()
+    eksamen.save()
+    hendelse_logg(
+        handling="fagbrev.eksamen.registrert",
+        objekt=eksamen,
+        utfort_av=utfort_av,
+        beskrivelse=f"Meldt opp til {eksamen.get_type_display().lower()} ({eksamen.termin})",
+    )
+    return eksamen
+
+
+@transaction.atomic
+def eksamen_endre(*, eksamen: Eksamen, utfort_av: User, **felter: Any) -> Eksamen:
+    beskrivelse = "Eksamen endret"
+    if felter.get("resultat") and felter["resultat"] != eksamen.resultat:
+        beskrivelse = f"Skriftlig eksamen: {Resultat(felter['resultat']).label.lower()}"
+    _logg_endring(eksamen, "fagbrev.eksamen.endret", utfort_av, felter, beskrivelse=beskrivelse)
+    return eksamen
+
+
+@transaction.atomic
+def fagprove_meld_opp(*, deltaker, utfort_av: User, idag: datetime.date, **felter: Any) -> Fagprove:
+    """Order the fagprøve: only after a passed written exam and within the organisation's window
+    before the contract's end; only one open attempt at a time, and none after a pass."""
+    kontrakt = Laerekontrakt.objects.filter(deltaker=deltaker).exclude(status__in=Laerekontrakt.AVSLUTTET).first()
+    if kontrakt is None:
+        raise ValidationError("Deltakeren har ingen aktiv lærekontrakt.")
+    tidligere = list(Fagprove.objects.select_for_update().filter(deltaker=deltaker))
+    if any(f.resultat == Resultat.BESTATT for f in tidligere):
+        raise ValidationError("Deltakeren har allerede bestått fagprøven.")
+    if any(not f.resultat for f in tidligere):
+        raise ValidationError("Deltakeren er allerede meldt opp; registrer resultatet før et nytt forsøk.")
+    org = deltaker.organisasjon
+    grunner = fagprove_hindringer(
+        idag=idag,
+        kontrakt_slutt=kontrakt.slutt,
+        skriftlig_bestatt=Eksamen.objects.filter(deltaker=deltaker, resultat=Resultat.BESTATT).exists(),
+        tidligst_maneder=org.fagprove_tidligst_maneder,
+        senest_maneder=org.fagprove_senest_maneder,
+    )
+    if grunner:
+        raise ValidationError(grunner)
+    fagprove = Fagprove(
+        organisasjon_id=deltaker.organisasjon_id,
+        deltaker=deltaker,
+        kontrakt=kontrakt,
+        forsok=len(tidligere) + 1,
+        pameldt_dato=idag,
+        **felter,
+    )
+    fagprove.full_clean()
+    fagprove.save()
+    hendelse_logg(
+        handling="fagbrev.fagprove.meldt_opp",
+        objekt=fagprove,
+        utfort_av=utfort_av,
+        beskrivelse=f"Meldt opp til fagprøve (forsøk {fagprove.forsok})",
+    )
+    return fagprove
+
+
+@transaction.atomic
+def fagprove_endre(*, fagprove: Fagprove, utfort_av: User, **felter: Any) -> Fagprove:
+    beskrivelse = "Fagprøve endret"
+    if felter.get("resultat") and felter["resultat"] != fagprove.resultat:
+        beskrivelse = f"Fagprøve: {Resultat(felter['resultat']).label.lower()}"
+    _logg_endring(fagprove, "fagbrev.fagprove.endret", utfort_av, felter, beskrivelse=beskrivelse)
+    return fagprove
+
+
+@transaction.atomic
+def norskprove_registrer(*, deltaker, utfort_av: User, **felter: Any) -> Norskprove:
+    prove = Norskprove(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, registrert_av=utfort_av, **felter)
+    prove.full_clean()
+    prove.save()
+    hendelse_logg(
+        handling="fagbrev.norskprove.registrert",
+        objekt=prove,
+        utfort_av=utfort_av,
+        beskrivelse=f"Norskprøven {prove.dato:%d.%m.%Y}: {prove}",
+    )
+    return prove
+
+
+@transaction.atomic
+def praksisperiode_registrer(*, deltaker, utfort_av: User, **felter: Any) -> Praksisperiode:
+    periode = Praksisperiode(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, **felter)
+    periode.full_clean()
+    periode.save()
+    hendelse_logg(
+        handling="fagbrev.praksisperiode.registrert", objekt=periode, utfort_av=utfort_av, beskrivelse=str(periode)
+    )
+    return periode
+
+
+@transaction.atomic
+def kompetansemal_opprett(*, fagretning: Fagretning, utfort_av: User | None, **felter: Any) -> Kompetansemal:
+    mal = Kompetansemal(organisasjon_id=fagretning.organisasjon_id, fagretning=fagretning, **felter)
+    mal.full_clean()
+    mal.save()
+    hendelse_logg(handling="fagbrev.kompetansemal.opprettet", objekt=mal, utfort_av=utfort_av, beskrivelse=str(mal))
+    return mal
+
+
+@transaction.atomic
+def kompetansemal_endre(*, kompetansemal: Kompetansemal, utfort_av: User, **felter: Any) -> Kompetansemal:
+    _logg_endring(kompetansemal, "fagbrev.kompetansemal.endret", utfort_av, felter)
+    return kompetansemal
+
+
+@transaction.atomic
+def planpunkt_opprett(*, deltaker, utfort_av: User | None, **felter: Any) -> Opplaeringsplanpunkt:
+    punkt = Opplaeringsplanpunkt(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, **felter)
+    if punkt.kompetansemal_id and punkt.kompetansemal.fagretning_id != deltaker.fagretning_id:
+        raise ValidationError({"kompetansemal": "Kompetansemålet hører til en annen fagretning."})
+    punkt.full_clean()
+    punkt.save()
+    hendelse_logg(
+        handling="fagbrev.opplaeringsplan.punkt_lagt_til",
+        objekt=punkt,
+        utfort_av=utfort_av,
+        beskrivelse=f"Opplæringsplan: «{punkt.oppgave[:80]}» lagt til",
+    )
+    return punkt
+
+
+@transaction.atomic
+def planpunkt_endre(*, punkt: Opplaeringsplanpunkt, utfort_av: User, **felter: Any) -> Opplaeringsplanpunkt:
+    _logg_endring(
+        punkt,
+        "fagbrev.opplaeringsplan.punkt_endret",
+        utfort_av,
+        felter,
+        beskrivelse=f"Opplæringsplan: «{punkt.oppgave[:80]}» oppdatert",
+    )
+    return punkt
+
+
+@transaction.atomic
+def manedstema_opprett(*, fagretning: Fagretning, utfort_av: User | None, **felter: Any) -> Manedstema:
+    tema = Manedstema(organisasjon_id=fagretning.organisasjon_id, fagretning=fagretning, **felter)
+    if tema.kull_id and tema.kull.fagretning_id != fagretning.pk:
+        raise ValidationError({"kull": "Kullet hører til en annen fagretning."})
+    if tema.maned:
+        tema.maned = tema.maned.replace(day=1)
+    tema.full_clean()
+    tema.save()
+    hendelse_logg(handling="fagbrev.manedstema.opprettet", objekt=tema, utfort_av=utfort_av, beskrivelse=str(tema))
+    return tema

@@ -16,6 +16,7 @@ SEEDERE = [
     "arbeidsgivere.demo.seed",
     "deltakere.demo.seed",
     "arbeidsgivere.demo.seed_plasseringer",
+    "fagbrev.demo.seed_lop",
 ]
 
 

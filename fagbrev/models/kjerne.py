@@ -42,11 +42,24 @@ class Organisasjon(models.Model):
     adresse = models.CharField("adresse", max_length=300, blank=True)
     epost = models.EmailField("e-post", blank=True)
     telefon = models.CharField("telefon", max_length=30, blank=True)
+    # Counties differ in how early and how late the fagprøve may be ordered before the contract ends.
+    fagprove_tidligst_maneder = models.PositiveSmallIntegerField(
+        "oppmelding til fagprøve tidligst (måneder før kontraktslutt)", default=8
+    )
+    fagprove_senest_maneder = models.PositiveSmallIntegerField(
+        "oppmelding til fagprøve senest (måneder før kontraktslutt)", default=2
+    )
 
     class Meta:
         verbose_name = "organisasjon"
         verbose_name_plural = "organisasjoner"
         ordering = ["navn"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fagprove_tidligst_maneder__gt=models.F("fagprove_senest_maneder")),
+                name="fagbrev_organisasjon_fagprovevindu_rekkefolge",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.navn
