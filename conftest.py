@@ -140,3 +140,16 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
+
+
+# --- Security: two-factor is off in tests unless a test asks for it -----------------------------
+@pytest.fixture(autouse=True)
+def _totp_av_i_tester(settings):
+    """force_login() cannot pass a second factor; tests of 2FA use the `totp_pakrevd` fixture."""
+    settings.TOTP_PAKREVD = False
+
+
+@pytest.fixture
+def totp_pakrevd(settings):
+    settings.TOTP_PAKREVD = True
+    settings.OTP_REQUIRED_ROLES = ["koordinator"]

@@ -34,3 +34,17 @@ class PassordNyttForm(SetPasswordForm):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = "Nytt passord"
         self.fields["new_password2"].label = "Gjenta nytt passord"
+
+
+class TotpKodeForm(forms.Form):
+    """The six digits from the authenticator app."""
+
+    kode = forms.RegexField(
+        label="Kode fra autentiseringsappen",
+        regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": "Koden har seks siffer.", "required": "Skriv inn koden fra appen."},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
+
+    def clean_kode(self) -> str:
+        return self.cleaned_data["kode"].strip()

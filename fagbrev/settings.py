@@ -5,6 +5,7 @@ console email. The production shape sets DATABASE_URL, REDIS_URL, SECRET_KEY, AL
 EMAIL_URL (see .env.example). A bad value stops start-up instead of being guessed around.
 """
 
+import datetime
 import sys
 from pathlib import Path
 
@@ -41,6 +42,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "fagbrev",
     "deltakere",
     "arbeidsgivere",
@@ -56,9 +60,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "fagbrev.sikkerhet.ToFaktorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "fagbrev.urls"
@@ -126,6 +133,32 @@ SESSION_SAVE_EVERY_REQUEST = True  # inactivity timeout, not absolute
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+# The deploy check fagbrev.E002 refuses a longer inactivity timeout than this.
+OKT_MAKS_SEKUNDER = env.int("OKT_MAKS_SEKUNDER", default=60 * 60)
+OKT_VARSEL_SEKUNDER = env.int("OKT_VARSEL_SEKUNDER", default=5 * 60)  # warning banner before logout
+
+# Login throttling (django-axes): lock the username+IP pair after AXES_FAILURE_LIMIT failures for
+# AXES_COOLOFF_TIME. Never lock by IP alone (a municipality shares one NAT address) nor for ever.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTTER", default=15))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "fagbrev.sikkerhet.innlogging_sperret"
+AXES_CLIENT_IP_CALLABLE = "fagbrev.sikkerhet.klient_ip"
+# Number of trusted reverse proxies in front of Django that append to X-Forwarded-For (0: none,
+# use REMOTE_ADDR). Used for the login throttle and the access log.
+PROXY_ANTALL = env.int("PROXY_ANTALL", default=0)
+
+# Two-factor (django-otp, TOTP). Superusers and these roles must have a verified device; others may
+# add one. TOTP_PAKREVD=false switches the requirement off for local development only (the deploy
+# check fagbrev.E004 refuses it with DEBUG off).
+OTP_REQUIRED_ROLES = env.list("OTP_REQUIRED_ROLES", default=["koordinator"])
+TOTP_PAKREVD = env.bool("TOTP_PAKREVD", default=True)
+OTP_TOTP_ISSUER = "Fagbrev"
 
 # --- Language, time -------------------------------------------------------------------------
 LANGUAGE_CODE = "nb"
