@@ -226,3 +226,6 @@ class Kull(OrganisasjonEid):
 
     def __str__(self) -> str:
         return f"{self.fagretning.kortnavn} {self.navn}"
+
+
+from .models_tilgang import Oppslag  # noqa: E402, F401  (the access log, in its own module)

@@ -21,7 +21,9 @@ class Seksjon:
 
 
 # f(*, deltaker, user, idag) -> Seksjon | None
-SAKSSIDE: list[str] = []
+SAKSSIDE: list[str] = [
+    "fagbrev.tilgang.seksjon_hvem_har_sett",
+]
 
 # f(*, user, idag) -> Seksjon | None
 OVERSIKT: list[str] = []

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import forms, views, views_tofaktor
+from . import forms, tilgang, views, views_tofaktor
 
 konto = [
     path(
@@ -49,6 +49,7 @@ urlpatterns = [
     path("helse/", views.helse, name="helse"),
     path("konto/", include(konto)),
     path("deltakere/", include("deltakere.urls")),
+    path("deltakere/<int:pk>/fodselsnummer/", tilgang.fodselsnummer_vis, name="fodselsnummer_vis"),
     path("arbeidsgivere/", include("arbeidsgivere.urls")),
     path("admin/", admin.site.urls),
 ]
