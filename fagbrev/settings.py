@@ -190,7 +190,8 @@ OPPLASTING_MAKS_BYTES = env.int("OPPLASTING_MAKS_BYTES", default=10 * 1024 * 102
 
 # --- Email ----------------------------------------------------------------------------------
 # EMAIL_URL (django-environ syntax: smtp+tls://user:pass@host:587, consolemail://) becomes MAILERS.
-_epost = env.email_url("EMAIL_URL", default="consolemail://")
+# Without EMAIL_URL: the console in development, a local MTA in production (Django's own default).
+_epost = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG or TESTING else "smtp://localhost:25")
 MAILERS = {"default": {"BACKEND": _epost["EMAIL_BACKEND"]}}
 if _epost["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
     MAILERS["default"]["OPTIONS"] = {
@@ -244,7 +245,7 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": "enkel", "filters": ["maskering"]},
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {"django.db.backends": {"level": "INFO"}, "axes.apps": {"level": "WARNING"}},
 }
 
 # --- Demo -----------------------------------------------------------------------------------
