@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "fagbrev.context_processors.navigasjon",
+                "fagbrev.sikkerhet.okt",
             ],
         },
     },

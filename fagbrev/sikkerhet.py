@@ -117,3 +117,11 @@ def tofaktor_aktiver(*, enhet, utfort_av) -> None:
             utfort_av=utfort_av,
             beskrivelse="Tofaktor-innlogging slått på",
         )
+
+
+def okt(request: HttpRequest) -> dict:
+    """Context processor: the inactivity timeout and warning for static/js/okt.js (data- attributes)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"okt": {"sekunder": request.session.get_expiry_age(), "varsel": settings.OKT_VARSEL_SEKUNDER}}

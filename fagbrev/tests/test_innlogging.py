@@ -206,3 +206,29 @@ def test_status_page_says_whether_two_factor_is_on(client, faglarer):
 def test_keepalive_reports_the_session_length(client, koordinator, settings):
     client.force_login(koordinator)
     assert client.get("/konto/okt/").json() == {"sekunder": settings.SESSION_COOKIE_AGE}
+
+
+# --- inactivity warning ---------------------------------------------------------------------------
+def test_logged_in_pages_tell_the_warning_script_the_timeout(client, koordinator, settings):
+    settings.SESSION_COOKIE_AGE, settings.OKT_VARSEL_SEKUNDER = 1800, 300
+    client.force_login(koordinator)
+    html = client.get("/").content.decode()
+    assert 'data-okt-sekunder="1800" data-okt-varsel="300" data-okt-url="/konto/okt/"' in html
+    assert 'id="okt-varsel"' in html and "js/okt.js" in html
+
+
+def test_the_login_page_has_no_session_warning(client, db):
+    html = client.get("/konto/logg-inn/").content.decode()
+    assert "data-okt-sekunder" not in html and 'id="okt-varsel"' not in html
+
+
+def test_a_session_ends_after_the_inactivity_timeout(client, koordinator):
+    start = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=False):
+        client.force_login(koordinator)
+    with time_machine.travel(start + dt.timedelta(minutes=29), tick=False):
+        assert client.get("/").status_code == 200  # activity renews the session
+    with time_machine.travel(start + dt.timedelta(minutes=58), tick=False):
+        assert client.get("/").status_code == 200
+    with time_machine.travel(start + dt.timedelta(minutes=88, seconds=1), tick=False):
+        assert client.get("/").status_code == 302
