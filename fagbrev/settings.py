@@ -28,6 +28,9 @@ if not SECRET_KEY:
     # Only for local development and tests; never used with DEBUG off.
     SECRET_KEY = "django-insecure-local-development-only-" + "x" * 20
 
+# Rotation: put the old key here while the new one is SECRET_KEY (see SECURITY.md).
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG or TESTING else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
