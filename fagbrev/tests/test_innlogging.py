@@ -232,3 +232,39 @@ def test_a_session_ends_after_the_inactivity_timeout(client, koordinator):
         assert client.get("/").status_code == 200
     with time_machine.travel(start + dt.timedelta(minutes=88, seconds=1), tick=False):
         assert client.get("/").status_code == 302
+
+
+@pytest.mark.usefixtures("totp_pakrevd")
+def test_wrong_codes_in_a_row_are_throttled(client, koordinator):
+    enhet = enhet_for(koordinator)
+    logg_inn(client, "koordinator", PASSORD)
+    with time_machine.travel(START, tick=False):
+        client.post("/konto/2fa/bekreft/", {"kode": "000000" if kode(enhet) != "000000" else "111111"})
+        svar = client.post("/konto/2fa/bekreft/", {"kode": kode(enhet)})
+    assert svar.status_code == 200 and "For mange feil koder" in svar.content.decode()
+    assert client.get("/").status_code == 302  # still not through
+
+
+@pytest.mark.usefixtures("totp_pakrevd")
+def test_a_superuser_with_a_verified_device_reaches_the_admin(client, superbruker):
+    client.force_login(superbruker)
+    client.get("/konto/2fa/oppsett/")
+    enhet = TOTPDevice.objects.get(user=superbruker)
+    client.post("/konto/2fa/oppsett/", {"kode": kode(enhet), "next": "/admin/"})
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.parametrize("sti", ["/konto/2fa/", "/konto/2fa/oppsett/", "/konto/2fa/bekreft/"])
+def test_two_factor_pages_have_exactly_one_h1(client, koordinator, sti):
+    if sti.endswith("bekreft/"):
+        enhet_for(koordinator)
+    client.force_login(koordinator)
+    html = client.get(sti).content.decode()
+    assert html.count("<h1") == 1
+
+
+def test_the_lockout_page_has_exactly_one_h1(client, koordinator):
+    with time_machine.travel(START, tick=False):
+        for _ in range(6):
+            svar = logg_inn(client, "koordinator", "feil")
+    assert svar.status_code == 429 and svar.content.decode().count("<h1") == 1
