@@ -47,11 +47,7 @@ def deltaker_liste(request: HttpRequest) -> HttpResponse:
 def deltaker_detalj(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk)
     tilgang_logg(
-        user=request.user,
-        deltaker_id=deltaker.pk,
-        organisasjon_id=deltaker.organisasjon_id,
-        hva="saksside",
-        request=request,
+        user=request.user, deltaker_id=pk, hva="saksside", request=request, organisasjon_id=deltaker.organisasjon_id
     )
     context = {
         "deltaker": deltaker,
