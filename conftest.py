@@ -140,3 +140,65 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
+
+
+# --- Security: two-factor is off in tests unless a test asks for it -----------------------------
+@pytest.fixture(autouse=True)
+def _totp_av_i_tester(settings):
+    """force_login() cannot pass a second factor; tests of 2FA use the `totp_pakrevd` fixture."""
+    settings.TOTP_PAKREVD = False
+
+
+@pytest.fixture
+def totp_pakrevd(settings):
+    settings.TOTP_PAKREVD = True
+    settings.OTP_REQUIRED_ROLES = ["koordinator"]
+
+
+# --- Log scan: no fødselsnummer in any log record of the whole test run ---------------------------
+# Every record is seen where it is created (the log record factory), so records that reach no
+# handler, or a handler without our masking filter, or a logger with propagate=False, are scanned
+# too. A hit fails the run at the end, naming the logger and place but never the number.
+_LOGGFUNN: list[str] = []
+
+
+def _installer_loggskanner() -> None:
+    import logging
+
+    from fagbrev.logging import fodselsnumre_i, installer_maskering, record_tekst
+
+    installer_maskering()  # the project's masking first; the scanner wraps it and sees its result
+    forrige = logging.getLogRecordFactory()
+    if getattr(forrige, "fagbrev_skanner", False):
+        return
+
+    def skanner(*args, **kwargs):
+        record = forrige(*args, **kwargs)
+        if fodselsnumre_i(record_tekst(record)):
+            _LOGGFUNN.append(f"{record.name} {record.pathname}:{record.lineno} ({record.levelname})")
+        return record
+
+    skanner.fagbrev_skanner = True
+    logging.setLogRecordFactory(skanner)
+
+
+def pytest_sessionstart(session):
+    _installer_loggskanner()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _LOGGFUNN:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if _LOGGFUNN:
+        terminalreporter.section("Fødselsnummer i loggen", sep="=", red=True, bold=True)
+        for funn in _LOGGFUNN:
+            terminalreporter.line(f"fødselsnummer i en loggpost fra {funn}")
+
+
+@pytest.fixture
+def loggfunn():
+    """The scanner's findings so far (tests of the scan itself)."""
+    return _LOGGFUNN

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from fagbrev import permissions
 from fagbrev.models import Fagretning, Hendelse
 from fagbrev.seksjoner import saksside_seksjoner
+from fagbrev.tilgang import tilgang_logg
 
 from .models import Deltaker
 from .permissions import get_deltaker_for_user
@@ -45,6 +46,9 @@ def deltaker_liste(request: HttpRequest) -> HttpResponse:
 @require_GET
 def deltaker_detalj(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk)
+    tilgang_logg(
+        user=request.user, deltaker_id=pk, hva="saksside", request=request, organisasjon_id=deltaker.organisasjon_id
+    )
     context = {
         "deltaker": deltaker,
         "kan_endre": permissions.can_edit_deltaker(request.user, deltaker),

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from .models import Fagretning, Hendelse, Kull, Medlemskap, Organisasjon, User
+from .models import Fagretning, Hendelse, Kull, Medlemskap, Oppslag, Organisasjon, User
 
 
 class MedlemskapInline(admin.TabularInline):
@@ -39,6 +39,25 @@ class HendelseAdmin(admin.ModelAdmin):
     list_display = ("tidspunkt", "handling", "utfort_av", "organisasjon", "beskrivelse")
     list_filter = ("handling",)
     list_select_related = ("utfort_av", "organisasjon")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Oppslag)
+class OppslagAdmin(admin.ModelAdmin):
+    """Read-only: the access log is written by the views that show personal data."""
+
+    list_display = ("tidspunkt", "bruker", "deltaker_id", "hva", "formal", "ip", "organisasjon")
+    list_filter = ("hva",)
+    search_fields = ("=deltaker_id", "bruker__username")
+    list_select_related = ("bruker", "organisasjon")
 
     def has_add_permission(self, request):
         return False

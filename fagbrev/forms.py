@@ -280,3 +280,15 @@ class StipendForm(forms.Form):
             elif (data["til"] - data["fra"]).days > 3 * 366:
                 self.add_error("til", "Velg en periode på høyst tre år.")
         return data
+class TotpKodeForm(forms.Form):
+    """The six digits from the authenticator app."""
+
+    kode = forms.RegexField(
+        label="Kode fra autentiseringsappen",
+        regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": "Koden har seks siffer.", "required": "Skriv inn koden fra appen."},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
+
+    def clean_kode(self) -> str:
+        return self.cleaned_data["kode"].strip()

@@ -22,11 +22,16 @@ class Seksjon:
 
 # f(*, deltaker, user, idag) -> Seksjon | None
 SAKSSIDE: list[str] = [
+    "fagbrev.lop_seksjoner.saksside_lop",
     "arbeidsgivere.selectors.saksside_plassering",
+    "fagbrev.tilgang.seksjon_hvem_har_sett",
 ]
 
 # f(*, user, idag) -> Seksjon | None
-OVERSIKT: list[str] = []
+OVERSIKT: list[str] = [
+    "fagbrev.lop_seksjoner.oversikt_lop",
+    "arbeidsgivere.selectors.oversikt_praksis",
+]
 
 
 def _samle(stier: list[str], **kwargs) -> list[Seksjon]:
@@ -40,7 +45,3 @@ def saksside_seksjoner(*, deltaker, user, idag) -> list[Seksjon]:
 
 def oversikt_seksjoner(*, user, idag) -> list[Seksjon]:
     return _samle(OVERSIKT, user=user, idag=idag)
-
-
-SAKSSIDE.append("fagbrev.lop_seksjoner.saksside_lop")
-OVERSIKT.append("fagbrev.lop_seksjoner.oversikt_lop")

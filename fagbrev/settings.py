@@ -5,6 +5,7 @@ console email. The production shape sets DATABASE_URL, REDIS_URL, SECRET_KEY, AL
 EMAIL_URL (see .env.example). A bad value stops start-up instead of being guessed around.
 """
 
+import datetime
 import sys
 from pathlib import Path
 
@@ -27,6 +28,9 @@ if not SECRET_KEY:
     # Only for local development and tests; never used with DEBUG off.
     SECRET_KEY = "django-insecure-local-development-only-" + "x" * 20
 
+# Rotation: put the old key here while the new one is SECRET_KEY (see SECURITY.md).
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG or TESTING else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -41,6 +45,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "fagbrev",
     "deltakere",
     "arbeidsgivere",
@@ -56,9 +63,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "fagbrev.sikkerhet.ToFaktorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "fagbrev.urls"
@@ -76,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "fagbrev.context_processors.navigasjon",
+                "fagbrev.sikkerhet.okt",
             ],
         },
     },
@@ -126,6 +137,32 @@ SESSION_SAVE_EVERY_REQUEST = True  # inactivity timeout, not absolute
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+# The deploy check fagbrev.E002 refuses a longer inactivity timeout than this.
+OKT_MAKS_SEKUNDER = env.int("OKT_MAKS_SEKUNDER", default=60 * 60)
+OKT_VARSEL_SEKUNDER = env.int("OKT_VARSEL_SEKUNDER", default=5 * 60)  # warning banner before logout
+
+# Login throttling (django-axes): lock the username+IP pair after AXES_FAILURE_LIMIT failures for
+# AXES_COOLOFF_TIME. Never lock by IP alone (a municipality shares one NAT address) nor for ever.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTTER", default=15))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "fagbrev.sikkerhet.innlogging_sperret"
+AXES_CLIENT_IP_CALLABLE = "fagbrev.sikkerhet.klient_ip"
+# Number of trusted reverse proxies in front of Django that append to X-Forwarded-For (0: none,
+# use REMOTE_ADDR). Used for the login throttle and the access log.
+PROXY_ANTALL = env.int("PROXY_ANTALL", default=0)
+
+# Two-factor (django-otp, TOTP). Superusers and these roles must have a verified device; others may
+# add one. TOTP_PAKREVD=false switches the requirement off for local development only (the deploy
+# check fagbrev.E004 refuses it with DEBUG off).
+OTP_REQUIRED_ROLES = env.list("OTP_REQUIRED_ROLES", default=["koordinator"])
+TOTP_PAKREVD = env.bool("TOTP_PAKREVD", default=True)
+OTP_TOTP_ISSUER = "Fagbrev"
 
 # --- Language, time -------------------------------------------------------------------------
 LANGUAGE_CODE = "nb"
@@ -157,7 +194,8 @@ OPPLASTING_MAKS_BYTES = env.int("OPPLASTING_MAKS_BYTES", default=10 * 1024 * 102
 
 # --- Email ----------------------------------------------------------------------------------
 # EMAIL_URL (django-environ syntax: smtp+tls://user:pass@host:587, consolemail://) becomes MAILERS.
-_epost = env.email_url("EMAIL_URL", default="consolemail://")
+# Without EMAIL_URL: the console in development, a local MTA in production (Django's own default).
+_epost = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG or TESTING else "smtp://localhost:25")
 MAILERS = {"default": {"BACKEND": _epost["EMAIL_BACKEND"]}}
 if _epost["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
     MAILERS["default"]["OPTIONS"] = {
@@ -211,7 +249,7 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": "enkel", "filters": ["maskering"]},
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {"django.db.backends": {"level": "INFO"}, "axes.apps": {"level": "WARNING"}},
 }
 
 # --- Demo -----------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import forms, views
+from . import forms, tilgang, views, views_tofaktor
 
 konto = [
     path(
@@ -37,6 +37,11 @@ konto = [
         name="password_reset_confirm",
     ),
     path("passord/ny/ferdig/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path("2fa/", views_tofaktor.tofaktor_status, name="tofaktor_status"),
+    path("2fa/oppsett/", views_tofaktor.tofaktor_oppsett, name="tofaktor_oppsett"),
+    path("2fa/oppsett/qr.svg", views_tofaktor.tofaktor_qr, name="tofaktor_qr"),
+    path("2fa/bekreft/", views_tofaktor.tofaktor_bekreft, name="tofaktor_bekreft"),
+    path("okt/", views_tofaktor.okt_forleng, name="okt_forleng"),
 ]
 
 urlpatterns = [
@@ -44,6 +49,7 @@ urlpatterns = [
     path("helse/", views.helse, name="helse"),
     path("konto/", include(konto)),
     path("deltakere/", include("deltakere.urls")),
+    path("deltakere/<int:pk>/fodselsnummer/", tilgang.fodselsnummer_vis, name="fodselsnummer_vis"),
     path("arbeidsgivere/", include("arbeidsgivere.urls")),
     path("rapporter/", include("rapporter.urls")),
     path("admin/", admin.site.urls),

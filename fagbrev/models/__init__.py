@@ -1,6 +1,7 @@
 """The core's models, split in two modules past ~500 lines; import them from `fagbrev.models`.
 
 - `kjerne`: users, organisations and memberships, the event log, tracks and cohorts.
+- `tilgang`: the access log (who looked at which case).
 - `lop`: what decides whether a participant reaches the certificate — learning contracts and their
   county checklist, leave, written exams, fagprøver, Norwegian tests, practice periods, competence
   goals and training plans, monthly topics and the grunnbeløp.
@@ -32,6 +33,7 @@ from .lop import (
     Resultat,
     Sjekkpunkt,
 )
+from .tilgang import Oppslag
 
 __all__ = [
     "Eksamen",
@@ -47,6 +49,7 @@ __all__ = [
     "Niva",
     "Norskprove",
     "Opplaeringsplanpunkt",
+    "Oppslag",
     "Organisasjon",
     "OrganisasjonEid",
     "OrganisasjonQuerySet",

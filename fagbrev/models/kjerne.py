@@ -239,3 +239,4 @@ class Kull(OrganisasjonEid):
 
     def __str__(self) -> str:
         return f"{self.fagretning.kortnavn} {self.navn}"
+

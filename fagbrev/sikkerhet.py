@@ -1,0 +1,127 @@
+"""Login hardening: the client address, the lockout page, and the two-factor requirement.
+
+Policy in one place: who must use two-factor (`krever_totp`), what happens when the login throttle
+locks a username+IP pair (`innlogging_sperret`), and the middleware that sends a logged-in user who
+still owes a second factor to the pages under /konto/2fa/ — Django admin included.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from .forms import InnloggingForm
+
+SPERRET_MELDING = (
+    "For mange mislykkede innloggingsforsøk. Kontoen er midlertidig sperret fra denne maskinen. "
+    "Prøv igjen om {minutter} minutter, eller kontakt fagbrevkoordinatoren."
+)
+
+# The session remembers whether the user has a confirmed device, so that users who need no second
+# factor cost no query per request. Cleared with the session at login and logout.
+OKT_HAR_ENHET = "fagbrev_totp_enhet"
+
+
+def klient_ip(request: HttpRequest) -> str | None:
+    """The client's address: REMOTE_ADDR, or X-Forwarded-For as set by PROXY_ANTALL trusted proxies."""
+    antall = settings.PROXY_ANTALL
+    if antall > 0:
+        kjede = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+        if len(kjede) >= antall:
+            return kjede[-antall]
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def innlogging_sperret(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """django-axes lockout: the login page again, with a Norwegian message, status 429."""
+    minutter = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    form = InnloggingForm(request, initial={"username": (credentials or {}).get("username", "")})
+    context = {"form": form, "sperret_melding": SPERRET_MELDING.format(minutter=minutter)}
+    return render(request, "registration/login.html", context, status=429)
+
+
+def krever_totp(user) -> bool:
+    """Must this user verify a second factor before using the application?"""
+    if not settings.TOTP_PAKREVD or not user.is_authenticated:
+        return False
+    return user.is_superuser or user.har_rolle(*settings.OTP_REQUIRED_ROLES)
+
+
+def har_bekreftet_enhet(request: HttpRequest) -> bool:
+    if OKT_HAR_ENHET not in request.session:
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        request.session[OKT_HAR_ENHET] = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
+    return request.session[OKT_HAR_ENHET]
+
+
+class ToFaktorMiddleware:
+    """Send a logged-in user who owes a second factor to verify (or to set one up first).
+
+    Owes it: superusers and OTP_REQUIRED_ROLES (when TOTP_PAKREVD), and anyone who has set up a
+    device of her own free will. Pages needed to get there (log in/out, the 2FA pages, static
+    files, the health check) stay open.
+    """
+
+    FRI = ("/konto/logg-inn/", "/konto/logg-ut/", "/konto/2fa/", "/konto/okt/", "/static/", "/helse/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            settings.TOTP_PAKREVD
+            and user.is_authenticated
+            and not user.is_verified()
+            and not request.path.startswith(self.FRI)
+        ):
+            if har_bekreftet_enhet(request):
+                return self._til("tofaktor_bekreft", request)
+            if krever_totp(user):
+                return self._til("tofaktor_oppsett", request)
+        return self.get_response(request)
+
+    @staticmethod
+    def _til(navn: str, request: HttpRequest) -> HttpResponse:
+        neste = request.get_full_path() if request.method == "GET" else "/"
+        return redirect(f"{reverse(navn)}?{urlencode({'next': neste})}")
+
+
+def tofaktor_logg_inn(request: HttpRequest, enhet) -> None:
+    """Mark the session as verified by `enhet` and give it a new key (the second factor is a login)."""
+    from django_otp import login as otp_login
+
+    otp_login(request, enhet)
+    request.session.cycle_key()
+    request.session[OKT_HAR_ENHET] = True
+
+
+def tofaktor_aktiver(*, enhet, utfort_av) -> None:
+    """Confirm a freshly scanned device, drop the user's other unconfirmed ones, and log it."""
+    from django.db import transaction
+
+    from .services import hendelse_logg
+
+    with transaction.atomic():
+        enhet.confirmed = True
+        enhet.save(update_fields=["confirmed"])
+        type(enhet).objects.filter(user=utfort_av, confirmed=False).delete()
+        hendelse_logg(
+            handling="fagbrev.tofaktor.aktivert",
+            objekt=enhet,
+            utfort_av=utfort_av,
+            beskrivelse="Tofaktor-innlogging slått på",
+        )
+
+
+def okt(request: HttpRequest) -> dict:
+    """Context processor: the inactivity timeout and warning for static/js/okt.js (data- attributes)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"okt": {"sekunder": request.session.get_expiry_age(), "varsel": settings.OKT_VARSEL_SEKUNDER}}

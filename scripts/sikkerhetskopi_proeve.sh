@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Backup and restore, tried for real: dump the database (pg_dump) and the uploaded documents
+# (MEDIA_ROOT), restore both into a FRESH PostgreSQL database and folder, and compare the row count
+# of every table and the checksum of every file. Exit 0 only when everything matches.
+#
+#   scripts/sikkerhetskopi_proeve.sh [--behold] KILDE_DATABASE_URL [MEDIA_ROOT]
+#
+#   KILDE_DATABASE_URL  postgres://user@host:5432/fagbrev   (the database to back up)
+#   MEDIA_ROOT          folder of uploaded documents (default: ./media; skipped if missing)
+#   --behold            keep the restored database and folder (default: drop them afterwards)
+#
+# The backup files (fagbrev-<time>.dump, media-<time>.tar.gz) are left in $SIKKERHETSKOPI_MAPPE
+# (default: a temporary folder). Needs pg_dump, pg_restore and psql of the server's major version.
+set -euo pipefail
+
+behold=false
+if [[ "${1:-}" == "--behold" ]]; then behold=true; shift; fi
+kilde="${1:?Bruk: $0 [--behold] KILDE_DATABASE_URL [MEDIA_ROOT]}"
+media="${2:-media}"
+tid="$(date -u +%Y%m%dT%H%M%SZ)"
+mappe="${SIKKERHETSKOPI_MAPPE:-$(mktemp -d)}"
+mkdir -p "$mappe"
+
+# postgres://user@host:port/db[?opts] -> same server, new database name
+basis="${kilde%%\?*}"
+ny_db="fagbrev_gjenoppretting_$(date -u +%Y%m%d%H%M%S)_$$"
+ny="${basis%/*}/${ny_db}"
+vedlikehold="${basis%/*}/postgres"
+
+echo "1/5 pg_dump av kilden -> $mappe/fagbrev-$tid.dump"
+pg_dump --format=custom --no-owner --no-privileges --file="$mappe/fagbrev-$tid.dump" "$kilde"
+
+if [[ -d "$media" ]]; then
+  echo "2/5 dokumenter: $media -> $mappe/media-$tid.tar.gz"
+  tar -C "$media" -czf "$mappe/media-$tid.tar.gz" .
+else
+  echo "2/5 ingen dokumentmappe ($media); hopper over"
+fi
+
+echo "3/5 gjenoppretter i en ny database: $ny_db"
+psql -q -v ON_ERROR_STOP=1 "$vedlikehold" -c "CREATE DATABASE \"$ny_db\""
+rydd() {
+  if [[ "$behold" == false ]]; then
+    psql -q "$vedlikehold" -c "DROP DATABASE IF EXISTS \"$ny_db\"" || true
+    [[ -n "${ny_media:-}" ]] && rm -rf "$ny_media"
+  else
+    echo "Beholdt: database $ny_db${ny_media:+, dokumenter i $ny_media}"
+  fi
+}
+trap rydd EXIT
+pg_restore --no-owner --no-privileges --exit-on-error --dbname="$ny" "$mappe/fagbrev-$tid.dump"
+
+echo "4/5 sammenligner antall rader i hver tabell"
+tell() {  # one line per table: name<TAB>rows
+  local url="$1"
+  psql -At -v ON_ERROR_STOP=1 "$url" -c "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1" |
+    while read -r tabell; do
+      printf '%s\t%s\n' "$tabell" "$(psql -At -v ON_ERROR_STOP=1 "$url" -c "SELECT count(*) FROM \"$tabell\"")"
+    done
+}
+tell "$kilde" >"$mappe/rader-kilde.tsv"
+tell "$ny" >"$mappe/rader-gjenopprettet.tsv"
+tabeller=$(wc -l <"$mappe/rader-kilde.tsv")
+rader=$(awk -F'\t' '{s += $2} END {print s + 0}' "$mappe/rader-kilde.tsv")
+if ! diff -u "$mappe/rader-kilde.tsv" "$mappe/rader-gjenopprettet.tsv"; then
+  echo "FEIL: antall rader skiller seg (se over)." >&2
+  exit 1
+fi
+echo "    $tabeller tabeller, $rader rader: like"
+
+if [[ -f "$mappe/media-$tid.tar.gz" ]]; then
+  echo "5/5 pakker ut dokumentene på nytt og sammenligner sjekksummer"
+  ny_media="$(mktemp -d)"
+  tar -C "$ny_media" -xzf "$mappe/media-$tid.tar.gz"
+  (cd "$media" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum) >"$mappe/media-kilde.sha256"
+  (cd "$ny_media" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum) >"$mappe/media-gjenopprettet.sha256"
+  if ! diff -u "$mappe/media-kilde.sha256" "$mappe/media-gjenopprettet.sha256"; then
+    echo "FEIL: dokumentene skiller seg." >&2
+    exit 1
+  fi
+  echo "    $(wc -l <"$mappe/media-kilde.sha256") filer: like"
+else
+  echo "5/5 ingen dokumenter å sammenligne"
+fi
+echo "OK: sikkerhetskopien i $mappe lar seg gjenopprette."
