@@ -26,7 +26,9 @@ SAKSSIDE: list[str] = [
 ]
 
 # f(*, user, idag) -> Seksjon | None
-OVERSIKT: list[str] = []
+OVERSIKT: list[str] = [
+    "arbeidsgivere.selectors.oversikt_praksis",
+]
 
 
 def _samle(stier: list[str], **kwargs) -> list[Seksjon]:
