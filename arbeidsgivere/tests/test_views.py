@@ -411,3 +411,16 @@ def test_overview_query_count_is_constant(client, koordinator, fagretning, sted,
     client.force_login(koordinator)
     with django_assert_max_num_queries(16):
         assert client.get("/").status_code == 200
+
+
+def test_editing_an_employer_to_another_employers_orgnr_is_refused(client, koordinator, arbeidsgiver, lorenskog):
+    ArbeidsgiverFactory(organisasjon=lorenskog, orgnr=GYLDIG_ORGNR, navn="Første AS")
+    client.force_login(koordinator)
+    svar = client.post(f"/arbeidsgivere/{arbeidsgiver.pk}/endre/", _arbeidsgiver_data(navn=arbeidsgiver.navn))
+    assert svar.status_code == 200 and "Første AS" in svar.content.decode()
+    svar = client.post(
+        f"/arbeidsgivere/{arbeidsgiver.pk}/endre/",
+        _arbeidsgiver_data(navn="Nytt navn", orgnr=arbeidsgiver.orgnr, krav_faglig="HMS-kurs"),
+    )
+    arbeidsgiver.refresh_from_db()
+    assert svar.status_code == 302 and (arbeidsgiver.navn, arbeidsgiver.krav_faglig) == ("Nytt navn", "HMS-kurs")
