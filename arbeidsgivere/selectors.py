@@ -176,3 +176,36 @@ def avtale_for_utskrift(*, avtale: Avtale) -> dict:
             ("Kommunen", str(avtale.signert_kommune_av or ""), avtale.signert_kommune),
         ],
     }
+
+
+def oversikt_praksis(*, user, idag: datetime.date) -> Seksjon | None:
+    """My overview, for coordinators: active participants without a practice place, agreements not
+    yet signed, and placements where the leder has not confirmed the extra person. Four queries."""
+    orgs = user.organisasjoner_med(permissions.KOORDINATOR) if user.is_authenticated else set()
+    if not orgs:
+        return None
+    apne = Plassering.objects.filter(Q(til__isnull=True) | Q(til__gte=idag), deltaker_id=OuterRef("pk"))
+    uten_plass = list(
+        Deltaker.objects.filter(organisasjon_id__in=orgs, status__in=Deltaker.AKTIVE_STATUSER)
+        .filter(~Exists(apne))
+        .select_related("fagretning")
+        .order_by("etternavn", "fornavn")[:10]
+    )
+    usignerte = list(
+        Avtale.objects.filter(organisasjon_id__in=orgs, status__in=[Avtale.Status.UTKAST, Avtale.Status.TIL_SIGNERING])
+        .select_related("plassering__deltaker", "plassering__arbeidssted")
+        .order_by("oppstart", "pk")[:10]
+    )
+    ubekreftet = list(
+        Plassering.objects.filter(organisasjon_id__in=orgs, ekstra_person_bekreftet=False)
+        .filter(Q(til__isnull=True) | Q(til__gte=idag))
+        .select_related("deltaker", "arbeidssted")
+        .order_by("fra", "pk")[:10]
+    )
+    if not (uten_plass or usignerte or ubekreftet):
+        return None
+    return Seksjon(
+        template="arbeidsgivere/_oversikt.html",
+        context={"uten_plass": uten_plass, "usignerte": usignerte, "ubekreftet": ubekreftet},
+        rekkefolge=40,
+    )

@@ -398,3 +398,37 @@ def test_each_employer_page_has_exactly_one_h1(client, koordinator, plassering, 
     url = sti.format(ag=plassering.arbeidssted.arbeidsgiver_id, p=plassering.pk, d=plassering.deltaker_id)
     html = client.get(url).content.decode()
     assert len(re.findall(r"<h1[ >]", html)) == 1
+
+
+def test_overview_lists_practice_tasks_for_coordinators_only(client, koordinator, faglarer, plassering, annen_deltaker):
+    AvtaleFactory(plassering=plassering, status=Avtale.Status.TIL_SIGNERING)
+    client.force_login(koordinator)
+    html = client.get("/").content.decode()
+    assert "Aktive deltakere uten praksisplass" in html and annen_deltaker.navn in html
+    assert "Avtaler om deltakelse som ikke er signert" in html
+    assert "Leder har ikke bekreftet ekstra person" in html
+    client.force_login(faglarer)
+    assert "Aktive deltakere uten praksisplass" not in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("antall", [1, 20])
+def test_overview_query_count_is_constant(client, koordinator, fagretning, sted, antall, django_assert_max_num_queries):
+    for _ in range(antall):
+        AvtaleFactory(plassering=PlasseringFactory(deltaker=DeltakerFactory(fagretning=fagretning), arbeidssted=sted))
+        DeltakerFactory(fagretning=fagretning)
+    client.force_login(koordinator)
+    with django_assert_max_num_queries(16):
+        assert client.get("/").status_code == 200
+
+
+def test_editing_an_employer_to_another_employers_orgnr_is_refused(client, koordinator, arbeidsgiver, lorenskog):
+    ArbeidsgiverFactory(organisasjon=lorenskog, orgnr=GYLDIG_ORGNR, navn="Første AS")
+    client.force_login(koordinator)
+    svar = client.post(f"/arbeidsgivere/{arbeidsgiver.pk}/endre/", _arbeidsgiver_data(navn=arbeidsgiver.navn))
+    assert svar.status_code == 200 and "Første AS" in svar.content.decode()
+    svar = client.post(
+        f"/arbeidsgivere/{arbeidsgiver.pk}/endre/",
+        _arbeidsgiver_data(navn="Nytt navn", orgnr=arbeidsgiver.orgnr, krav_faglig="HMS-kurs"),
+    )
+    arbeidsgiver.refresh_from_db()
+    assert svar.status_code == 302 and (arbeidsgiver.navn, arbeidsgiver.krav_faglig) == ("Nytt navn", "HMS-kurs")
