@@ -47,6 +47,7 @@ urlpatterns = [
     path("arbeidsgivere/", include("arbeidsgivere.urls")),
     path("rapporter/", include("rapporter.urls")),
     path("admin/", admin.site.urls),
+    path("", include("paminnelser.urls")),
 ]
 
 handler403 = "fagbrev.views.feil_403"
