@@ -20,6 +20,14 @@ def _dato(dato: str | None) -> datetime.date:
     return datetime.date.fromisoformat(dato) if dato else timezone.localdate()
 
 
+def _prov_igjen(task, feil: Exception):
+    """Retry later with backoff. Eagerly (`make run`, tests) Celery runs the next attempt at once
+    when the task returns the Retry instead of raising it, so the caller's on_commit does not break.
+    """
+    eager = bool(task.request.is_eager)
+    return task.retry(exc=feil, countdown=60 * 2**task.request.retries, throw=not eager)
+
+
 @shared_task(
     name="paminnelser.skann",
     acks_late=True,
@@ -52,7 +60,7 @@ def send(self, paminnelse_id: int) -> str:
     try:
         return services.paminnelse_send(paminnelse_id=paminnelse_id, siste_forsok=siste)
     except services.MidlertidigFeil as feil:
-        raise self.retry(exc=feil, countdown=60 * 2**self.request.retries) from feil
+        return _prov_igjen(self, feil)
 
 
 @shared_task(name="paminnelser.send_samlet", bind=True, acks_late=True, max_retries=3)
@@ -61,7 +69,7 @@ def send_samlet(self, bruker_id: int, dato: str) -> str:
     try:
         return services.paminnelser_send_samlet(bruker_id=bruker_id, idag=_dato(dato), siste_forsok=siste)
     except services.MidlertidigFeil as feil:
-        raise self.retry(exc=feil, countdown=60 * 2**self.request.retries) from feil
+        return _prov_igjen(self, feil)
 
 
 @shared_task(name="paminnelser.ping")

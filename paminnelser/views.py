@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -113,5 +112,3 @@ def kalender_feed(request: HttpRequest, nokkel: str) -> HttpResponse:
     svar = HttpResponse(innhold, content_type="text/calendar; charset=utf-8")
     svar["Content-Disposition"] = 'inline; filename="fagbrev-arshjul.ics"'
     return svar
-
-
