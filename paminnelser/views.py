@@ -40,7 +40,7 @@ def varsel_les(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def varsel_les_alle(request: HttpRequest) -> HttpResponse:
     antall = services.paminnelser_marker_alle_lest(user=request.user)
-    messages.success(request, f"{antall} varsel{'' if antall == 1 else 'er'} merket som lest.")
+    messages.success(request, f"{antall} {'varsel' if antall == 1 else 'varsler'} merket som lest.")
     return redirect("paminnelser:varsler")
 
 
