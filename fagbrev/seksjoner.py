@@ -25,6 +25,7 @@ SAKSSIDE: list[str] = []
 
 # f(*, user, idag) -> Seksjon | None
 OVERSIKT: list[str] = []
+OVERSIKT.append("paminnelser.seksjoner.oversikt_varsler")
 
 
 def _samle(stier: list[str], **kwargs) -> list[Seksjon]:

@@ -159,3 +159,11 @@ def test_a_deactivated_users_calendar_address_stops_working(client, koordinator)
     koordinator.is_active = False
     koordinator.save(update_fields=["is_active"])
     assert client.get(reverse("paminnelser:kalender_feed", args=[abonnement.nokkel])).status_code == 404
+
+
+def test_my_overview_lists_new_reminders_for_the_user(client, koordinator, faglarer):
+    PaminnelseFactory(mottaker=koordinator, tittel="Politiattest mangler for Amina: praksis starter snart")
+    client.force_login(koordinator)
+    assert "Politiattest mangler for Amina" in client.get("/").content.decode()
+    client.force_login(faglarer)
+    assert "Nye påminnelser" not in client.get("/").content.decode()
