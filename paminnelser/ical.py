@@ -20,12 +20,14 @@ def kalender_ical(*, user, idag: datetime.date) -> bytes:
     til = datetime.date(idag.year + 2, 12, 31)
     datoer = kalenderdatoer(user=user, organisasjon_ids=user.organisasjoner_med(), fra=fra, til=til)
     kal = Calendar()
-    kal.add("prodid", "-//Fagbrev//Årshjul//NB")
+    kal.add("prodid", "-//Fagbrev//Arshjul//NB")  # ASCII: some clients choke on others here
     kal.add("version", "2.0")
     kal.add("calscale", "GREGORIAN")
     kal.add("method", "PUBLISH")
     kal.add("x-wr-calname", "Fagbrev – årshjul")
     kal.add("x-wr-timezone", settings.TIME_ZONE)
+    kal.add("x-published-ttl", "PT12H")  # Outlook: how often to fetch again
+    kal.add("refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"})
     stempel = timezone.now()
     for d in datoer:
         ev = Event()

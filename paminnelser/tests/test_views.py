@@ -84,7 +84,10 @@ def test_delivery_choices_are_saved_per_kind(client, faglarer):
     client.force_login(faglarer)
     svar = client.get(reverse("paminnelser:varslingsvalg"))
     assert svar.status_code == 200 and _h1(svar.content.decode()) == 1
-    data = dict.fromkeys(Art.values, Levering.DAGLIG) | {Art.BESOK: Levering.UMIDDELBART}
+    data = dict.fromkeys(Art.values, Levering.DAGLIG) | {
+        Art.BESOK: Levering.UMIDDELBART,
+        Art.UKESOPPSUMMERING: Levering.KUN_APP,
+    }
     svar = client.post(reverse("paminnelser:varslingsvalg"), data)
     assert svar.status_code == 302
     assert Varslingsvalg.objects.get(bruker=faglarer, art=Art.BESOK).levering == Levering.UMIDDELBART

@@ -5,6 +5,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from fagbrev.models import User
 from paminnelser import regler, services
 
 
@@ -34,8 +35,13 @@ class Command(BaseCommand):
             for regel in (regler.regel_navn(r) for r in regler.hent_regler(stier)):
                 self.stdout.write(f"  {regel}: {resultat.per_regel.get(regel, 0)}")
             if dry_run:
+                navn = dict(
+                    User.objects.filter(pk__in={f.mottaker_id for _, f in resultat.funnet}).values_list(
+                        "pk", "username"
+                    )
+                )
                 for _regel, f in resultat.funnet[:50]:
-                    self.stdout.write(f"  – til bruker {f.mottaker_id}: {f.tittel}")
+                    self.stdout.write(f"  – til {navn.get(f.mottaker_id, f.mottaker_id)}: {f.tittel}")
                 if len(resultat.funnet) > 50:
                     self.stdout.write(f"  … og {len(resultat.funnet) - 50} til")
                 continue
