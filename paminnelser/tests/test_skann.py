@@ -316,3 +316,13 @@ def test_send_reminders_rejects_a_bad_date(db):
 
     with pytest.raises(CommandError, match="Ugyldig dato"):
         call_command("send_reminders", "--date", "15.01.2027")
+
+
+@time_machine.travel(OSLO_MORGEN, tick=False)
+def test_sends_are_queued_only_after_the_scan_commits(koordinator, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as ko:
+        services.skann_utfor(idag=D(2027, 1, 15))
+        assert mail.outbox == []  # nothing sent inside the transaction
+    assert len(ko) == 1 and mail.outbox == []
+    ko[0]()
+    assert len(mail.outbox) == 1
