@@ -31,6 +31,7 @@ SAKSSIDE: list[str] = [
 OVERSIKT: list[str] = [
     "fagbrev.lop_seksjoner.oversikt_lop",
     "arbeidsgivere.selectors.oversikt_praksis",
+    "paminnelser.seksjoner.oversikt_varsler",
 ]
 
 

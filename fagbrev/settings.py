@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "arbeidsgivere",
     "oppfolging",
     "rapporter",
+    "paminnelser",
 ]
 
 MIDDLEWARE = [
@@ -117,6 +119,17 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Europe/Oslo"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE: dict = {}
+# Reminders (paminnelser/): the daily scan and the coordinators' Monday overview, in Oslo time.
+CELERY_BEAT_SCHEDULE["paminnelser-daglig-skann"] = {
+    "task": "paminnelser.skann",
+    "schedule": crontab(hour=6, minute=0),
+}
+CELERY_BEAT_SCHEDULE["paminnelser-ukeoversikt-mandag"] = {
+    "task": "paminnelser.ukesoppsummering",
+    "schedule": crontab(hour=6, minute=30, day_of_week="mon"),
+}
+# Links in e-mails and calendar feeds need the address users reach the service on.
+FAGBREV_BASE_URL = env.str("FAGBREV_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # --- Auth -----------------------------------------------------------------------------------
 AUTH_USER_MODEL = "fagbrev.User"

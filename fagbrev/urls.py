@@ -54,6 +54,7 @@ urlpatterns = [
     path("rapporter/", include("rapporter.urls")),
     path("admin/", admin.site.urls),
     path("", include("fagbrev.lop_urls")),
+    path("", include("paminnelser.urls")),
 ]
 
 handler403 = "fagbrev.views.feil_403"

@@ -66,6 +66,14 @@ MATRISE: dict[str, Rad] = {
     "rapporter:styringsgruppe_excel": Rad(
         INGEN, _alle(403, anonym=LOGIN, koordinator=200, styring=200, koordinator_asker=200)
     ),
+    "paminnelser:varsler": Rad(INGEN, _alle(200, anonym=LOGIN)),
+    "paminnelser:varsel_les": Rad(lambda o: {"pk": 1}, _alle(405, anonym=LOGIN)),  # POST only
+    "paminnelser:varsel_les_alle": Rad(INGEN, _alle(405, anonym=LOGIN)),
+    "paminnelser:varslingsvalg": Rad(INGEN, _alle(200, anonym=LOGIN)),
+    "paminnelser:arshjul": Rad(INGEN, _alle(200, anonym=LOGIN, superbruker=403)),
+    "paminnelser:kalender_opprett": Rad(INGEN, _alle(405, anonym=LOGIN)),
+    "paminnelser:kalender_tilbakekall": Rad(INGEN, _alle(405, anonym=LOGIN)),
+    "paminnelser:kalender_feed": Rad(lambda o: {"nokkel": "ukjent-adresse"}, _alle(404)),
 }
 
 

@@ -1,0 +1,78 @@
+"""Celery tasks: thin wrappers around services. Ids and ISO dates only, never personal data.
+
+Queued only after commit (services use transaction.on_commit). `acks_late` so a worker that dies
+leaves the message for another; the services' compare-and-set claims make a redelivery harmless.
+Retries are bounded and only for temporary errors.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from celery import shared_task
+from django.db import OperationalError
+from django.utils import timezone
+
+from . import regler, services
+
+
+def _dato(dato: str | None) -> datetime.date:
+    return datetime.date.fromisoformat(dato) if dato else timezone.localdate()
+
+
+def _prov_igjen(task, feil: Exception):
+    """Retry later with backoff. Eagerly (`make run`, tests) Celery runs the next attempt at once
+    when the task returns the Retry instead of raising it, so the caller's on_commit does not break.
+    """
+    eager = bool(task.request.is_eager)
+    return task.retry(exc=feil, countdown=60 * 2**task.request.retries, throw=not eager)
+
+
+@shared_task(
+    name="paminnelser.skann",
+    acks_late=True,
+    autoretry_for=(OperationalError,),
+    max_retries=3,
+    retry_backoff=30,
+)
+def skann(dato: str | None = None) -> dict:
+    """The daily scan (beat, 06:00 Europe/Oslo). Idempotent: safe to run twice or concurrently."""
+    resultat = services.skann_utfor(idag=_dato(dato))
+    return {"dato": resultat.dato.isoformat(), "funnet": len(resultat.funnet), "nye": resultat.nye}
+
+
+@shared_task(
+    name="paminnelser.ukesoppsummering",
+    acks_late=True,
+    autoretry_for=(OperationalError,),
+    max_retries=3,
+    retry_backoff=30,
+)
+def ukesoppsummering(dato: str | None = None) -> dict:
+    """The coordinators' Monday overview (beat, Monday 06:30 Europe/Oslo)."""
+    resultat = services.skann_utfor(idag=_dato(dato), regelstier=regler.UKENTLIGE_REGLER)
+    return {"dato": resultat.dato.isoformat(), "funnet": len(resultat.funnet), "nye": resultat.nye}
+
+
+@shared_task(name="paminnelser.send", bind=True, acks_late=True, max_retries=3)
+def send(self, paminnelse_id: int) -> str:
+    siste = self.request.retries >= self.max_retries
+    try:
+        return services.paminnelse_send(paminnelse_id=paminnelse_id, siste_forsok=siste)
+    except services.MidlertidigFeil as feil:
+        return _prov_igjen(self, feil)
+
+
+@shared_task(name="paminnelser.send_samlet", bind=True, acks_late=True, max_retries=3)
+def send_samlet(self, bruker_id: int, dato: str) -> str:
+    siste = self.request.retries >= self.max_retries
+    try:
+        return services.paminnelser_send_samlet(bruker_id=bruker_id, idag=_dato(dato), siste_forsok=siste)
+    except services.MidlertidigFeil as feil:
+        return _prov_igjen(self, feil)
+
+
+@shared_task(name="paminnelser.ping")
+def ping() -> str:
+    """For checking that a worker takes tasks from the broker (used by the worker test)."""
+    return "pong"

@@ -1,0 +1,179 @@
+"""Each rule at its edges: the day before, the day of, the day after, and a window on a weekend."""
+
+import datetime
+
+import pytest
+
+from paminnelser import regler
+from paminnelser.models import Art
+
+D = datetime.date
+
+
+def _titler(regel, idag):
+    return [f.tittel for f in regel(idag)]
+
+
+@pytest.mark.parametrize(
+    ("idag", "antall"),
+    [
+        (D(2027, 1, 14), 0),  # Thursday before the window
+        (D(2027, 1, 15), 1),  # opens (Friday)
+        (D(2027, 1, 16), 1),  # still open: catch-up if the scan missed the morning; the key stops repeats
+        (D(2027, 2, 1), 1),  # last day
+        (D(2027, 2, 2), 0),  # closed
+        (D(2027, 8, 31), 0),
+        (D(2027, 9, 1), 1),
+        (D(2027, 9, 16), 0),
+    ],
+)
+def test_exam_window_opening_reminds_each_coordinator_while_the_window_is_open(koordinator, idag, antall):
+    funnet = list(regler.eksamensvindu_apner(idag))
+    assert len(funnet) == antall
+    for f in funnet:
+        assert f.mottaker_id == koordinator.pk and f.art == Art.EKSAMEN and f.lenke == "/arshjul/"
+
+
+def test_exam_window_opening_says_today_on_the_day(koordinator):
+    assert _titler(regler.eksamensvindu_apner, D(2027, 1, 15)) == [
+        "Påmeldingen til tverrfaglig eksamen åpner i dag (frist 01.02.2027)"
+    ]
+
+
+def test_a_window_opening_on_saturday_is_announced_on_the_friday_before(koordinator):
+    # 15.01.2028 is a Saturday.
+    assert list(regler.eksamensvindu_apner(D(2028, 1, 13))) == []
+    fredag = list(regler.eksamensvindu_apner(D(2028, 1, 14)))
+    assert [f.tittel for f in fredag] == [
+        "Påmeldingen til tverrfaglig eksamen åpner lørdag 15.01.2028 (frist 01.02.2028)"
+    ]
+    lordag = list(regler.eksamensvindu_apner(D(2028, 1, 15)))
+    assert [f.periode for f in lordag] == [fredag[0].periode] == ["2028-01"]  # same key: sent once
+
+
+def test_the_september_window_on_a_saturday_moves_to_friday_31_august(koordinator):
+    assert len(list(regler.eksamensvindu_apner(D(2029, 8, 31)))) == 1  # 01.09.2029 is a Saturday
+    assert list(regler.eksamensvindu_apner(D(2029, 8, 30))) == []
+
+
+@pytest.mark.parametrize(
+    ("idag", "antall"),
+    [(D(2027, 1, 28), 0), (D(2027, 1, 29), 1), (D(2027, 1, 30), 1), (D(2027, 2, 1), 1), (D(2027, 2, 2), 0)],
+)
+def test_closing_soon_three_days_before_the_deadline(koordinator, idag, antall):
+    assert len(list(regler.eksamensvindu_lukker_snart(idag))) == antall
+
+
+def test_closing_soon_on_a_weekend_moves_to_the_friday_before(koordinator):
+    # 01.02.2028 is a Tuesday; three days before is Saturday 29.01 → Friday 28.01.
+    assert list(regler.eksamensvindu_lukker_snart(D(2028, 1, 27))) == []
+    assert _titler(regler.eksamensvindu_lukker_snart, D(2028, 1, 28)) == [
+        "Påmeldingen til tverrfaglig eksamen stenger om 4 dager (tirsdag 01.02.2028)"
+    ]
+
+
+def test_exam_reminders_go_to_coordinators_of_every_organisation_and_to_nobody_else(
+    lorenskog, asker, koordinator, koordinator_asker, faglarer, styring
+):
+    funnet = list(regler.eksamensvindu_apner(D(2027, 9, 1)))
+    assert {(f.mottaker_id, f.objekt_id) for f in funnet} == {
+        (koordinator.pk, lorenskog.pk),
+        (koordinator_asker.pk, asker.pk),
+    }
+
+
+def test_a_deactivated_coordinator_gets_no_reminder(koordinator):
+    koordinator.is_active = False
+    koordinator.save(update_fields=["is_active"])
+    assert list(regler.eksamensvindu_apner(D(2027, 1, 15))) == []
+
+
+# --- police certificate ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def plassering(deltaker):
+    from arbeidsgivere.models import Plassering
+    from arbeidsgivere.tests.factories import ArbeidsstedFactory
+
+    sted = ArbeidsstedFactory(arbeidsgiver__organisasjon=deltaker.organisasjon)
+    return Plassering.objects.create(
+        organisasjon=deltaker.organisasjon, deltaker=deltaker, arbeidssted=sted, fra=D(2027, 3, 15)
+    )
+
+
+@pytest.fixture
+def uten_attest(monkeypatch):
+    """Stand in for Deltaker.politiattest_mottatt (deltakere branch): ids in the set have one."""
+    from django.db.models import Q
+
+    har_attest: set[int] = set()
+    monkeypatch.setattr(regler, "mangler_politiattest", lambda: ~Q(deltaker_id__in=har_attest))
+    return har_attest
+
+
+def test_police_certificate_rule_is_silent_until_the_participant_model_has_the_field(koordinator, plassering):
+    from deltakere.models import Deltaker
+
+    assert not any(f.name == "politiattest_mottatt" for f in Deltaker._meta.get_fields())
+    assert regler.mangler_politiattest() is None
+    assert list(regler.politiattest_mangler(D(2027, 3, 1))) == []
+
+
+@pytest.mark.parametrize(
+    ("idag", "antall"),
+    [(D(2027, 2, 28), 0), (D(2027, 3, 1), 1), (D(2027, 3, 2), 1), (D(2027, 3, 15), 1), (D(2027, 3, 16), 0)],
+)
+def test_police_certificate_missing_within_14_days_of_the_placement_start(
+    koordinator, plassering, uten_attest, idag, antall
+):
+    funnet = list(regler.politiattest_mangler(idag))
+    assert len(funnet) == antall
+    for f in funnet:
+        assert f.mottaker_id == koordinator.pk
+        assert f.tittel == "Politiattest mangler for Amina: praksis starter mandag 15.03.2027"
+        assert "Yusuf" not in f.tittel and plassering.deltaker.fodselsnummer not in f.tittel
+        assert f.lenke == f"/deltakere/{plassering.deltaker_id}/"
+        assert f.periode == "2027-03-15"
+
+
+def test_no_police_certificate_reminder_when_received_or_track_does_not_need_one(koordinator, plassering, uten_attest):
+    uten_attest.add(plassering.deltaker_id)
+    assert list(regler.politiattest_mangler(D(2027, 3, 1))) == []
+    uten_attest.clear()
+    fagretning = plassering.deltaker.fagretning
+    fagretning.krever_politiattest = False
+    fagretning.save(update_fields=["krever_politiattest"])
+    assert list(regler.politiattest_mangler(D(2027, 3, 1))) == []
+
+
+def test_no_police_certificate_reminder_for_a_terminated_participant(koordinator, plassering, uten_attest):
+    plassering.deltaker.status = "avbrutt"
+    plassering.deltaker.save(update_fields=["status"])
+    assert list(regler.politiattest_mangler(D(2027, 3, 1))) == []
+
+
+def _plasseringer(org, fagretning, antall):
+    from arbeidsgivere.models import Plassering
+    from arbeidsgivere.tests.factories import ArbeidsstedFactory
+    from deltakere.tests.factories import DeltakerFactory
+
+    sted = ArbeidsstedFactory(arbeidsgiver__organisasjon=org)
+    for _ in range(antall):
+        d = DeltakerFactory(fagretning=fagretning)
+        Plassering.objects.create(organisasjon=org, deltaker=d, arbeidssted=sted, fra=D(2027, 3, 10))
+
+
+@pytest.mark.parametrize("antall", [1, 15])
+def test_police_certificate_rule_uses_two_queries_whatever_the_number_of_placements(
+    koordinator, fagretning, uten_attest, django_assert_num_queries, antall
+):
+    _plasseringer(fagretning.organisasjon, fagretning, antall)
+    with django_assert_num_queries(2):
+        assert len(list(regler.politiattest_mangler(D(2027, 3, 1)))) == antall
+
+
+def test_weekly_overview_is_one_per_coordinator_per_iso_week(koordinator, koordinator_asker):
+    mandag = list(regler.ukeoversikt_koordinator(D(2027, 1, 18)))
+    assert {f.periode for f in mandag} == {"2027-W03"}
+    assert {f.mottaker_id for f in mandag} == {koordinator.pk, koordinator_asker.pk}

@@ -1,0 +1,67 @@
+"""The coordinator's Monday overview: what is due this week, from registered parts.
+
+A part is a function `(*, organisasjon_id, mottaker, idag) -> Del | None`, listed by dotted path in
+`DELER`. Apps that own assessment meetings, visits, contracts, exams and documents append theirs.
+Each part keeps its query count constant and names participants by first name at most.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils.module_loading import import_string
+
+from .datoer import dato_tekst
+from .kalender import kalenderdatoer
+from .models import Art, Paminnelse
+
+
+@dataclass
+class Del:
+    overskrift: str
+    linjer: list[str] = field(default_factory=list)
+
+
+DELER: list[str] = [
+    "paminnelser.ukeoversikt.datoer_neste_to_uker",
+    "paminnelser.ukeoversikt.paminnelser_siste_uke",
+]
+
+
+def datoer_neste_to_uker(*, organisasjon_id, mottaker, idag) -> Del | None:
+    datoer = kalenderdatoer(
+        user=mottaker, organisasjon_ids=[organisasjon_id], fra=idag, til=idag + datetime.timedelta(days=14)
+    )
+    if not datoer:
+        return None
+    linjer = []
+    for d in datoer:
+        tekst = f"{dato_tekst(d.dato)}: {d.tittel}"
+        if d.til and d.til != d.dato:
+            tekst += f" (til {d.til:%d.%m.%Y})"
+        linjer.append(tekst)
+    return Del("Datoer de neste to ukene", linjer)
+
+
+def paminnelser_siste_uke(*, organisasjon_id, mottaker, idag) -> Del | None:
+    """The reminders this coordinator got in the last seven days, by kind. One query."""
+    rader = list(
+        Paminnelse.objects.for_bruker(mottaker)
+        .filter(organisasjon_id=organisasjon_id, dato__gt=idag - datetime.timedelta(days=7), dato__lte=idag)
+        .exclude(art=Art.UKESOPPSUMMERING)
+        .values_list("art", "tittel")
+    )
+    if not rader:
+        return None
+    per_art = Counter(art for art, _ in rader)
+    etiketter = dict(Art.choices)
+    linjer = [f"{etiketter.get(art, art)}: {antall}" for art, antall in sorted(per_art.items())]
+    linjer += [f"– {tittel}" for _, tittel in rader[:20]]
+    return Del("Påminnelser siste sju dager", linjer)
+
+
+def bygg(*, organisasjon_id, mottaker, idag) -> list[Del]:
+    deler = [import_string(sti)(organisasjon_id=organisasjon_id, mottaker=mottaker, idag=idag) for sti in DELER]
+    return [d for d in deler if d is not None]
