@@ -21,7 +21,9 @@ class Seksjon:
 
 
 # f(*, deltaker, user, idag) -> Seksjon | None
-SAKSSIDE: list[str] = []
+SAKSSIDE: list[str] = [
+    "dokumenter.seksjoner.saksside",
+]
 
 # f(*, user, idag) -> Seksjon | None
 OVERSIKT: list[str] = []

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "arbeidsgivere",
     "oppfolging",
     "rapporter",
+    "dokumenter",
 ]
 
 MIDDLEWARE = [

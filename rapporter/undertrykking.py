@@ -58,12 +58,7 @@ def _linjer(antall_rader: int, antall_kolonner: int) -> list[list[tuple[int, int
 def undertrykk(rader: list[str], kolonner: list[str], celler: list[list[int]]) -> Tabell:
     """Suppress small counts in a table (without totals) and protect them against the totals."""
     verdier = med_totaler(celler) if celler else [[0] * (len(kolonner) + 1)]
-    skjult = {
-        (r, k)
-        for r, rad in enumerate(verdier)
-        for k, verdi in enumerate(rad)
-        if 0 < verdi < GRENSE
-    }
+    skjult = {(r, k) for r, rad in enumerate(verdier) for k, verdi in enumerate(rad) if 0 < verdi < GRENSE}
     linjer = _linjer(len(rader), len(kolonner))
     endret = True
     while endret:

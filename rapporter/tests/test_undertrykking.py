@@ -38,7 +38,7 @@ def test_no_line_is_left_with_exactly_one_hidden_entry_in_random_tables():
             skjulte = [c for c in linje if c in tabell.skjult]
             ikke_null = [c for c in linje if tabell.verdier[c[0]][c[1]] > 0]
             assert len(skjulte) != 1 or len(ikke_null) == 1, (celler, linje)
-        for (ri, ki) in tabell.skjult:
+        for ri, ki in tabell.skjult:
             assert ri <= r and ki <= k
 
 
