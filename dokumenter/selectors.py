@@ -102,7 +102,7 @@ def kontrakt_kontekst(*, deltaker: Deltaker, idag: datetime.date) -> dict:
     return {
         **_deltaker_grunnlag(deltaker),
         "oppmote_krav_prosent": 80,
-        # Filled by the intake checklist (deltakere) once it exists: date and who took part.
+        # Filled by the intake checklist (deltakere) once it exists: {"dato": "dd.mm.åååå", "til_stede": [names]}.
         "inntak": None,
     }
 

@@ -242,3 +242,10 @@ def test_batch_job_refuses_to_run_when_the_orderer_lost_access(
     services.batchjobb_kjor(jobb_id=jobb.pk)
     jobb.refresh_from_db()
     assert jobb.status == Batchjobb.Status.FEILET and not Dokument.objects.exists()
+
+
+@time_machine.travel(datetime.datetime(2026, 3, 28, 23, 30, tzinfo=datetime.UTC), tick=False)
+def test_the_date_made_is_the_date_in_oslo_on_the_night_clocks_change(ayse, koordinator):
+    # 23:30 UTC on 28 March is 00:30 on 29 March in Oslo (summer time starts at 02:00 that night).
+    dokument = services.dokument_lag(type="deltakerbevis", deltaker=ayse, utfort_av=koordinator)
+    assert "Laget 29.03.2026 av" in flat(pdf_tekst(_les(dokument)))

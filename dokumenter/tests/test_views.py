@@ -217,3 +217,10 @@ def test_batch_pages_permission_matrix(
     assert client.get(f"/dokumenter/jobb/{jobb.pk}/zip/").status_code == status
     if status == 404:
         assert client.post(f"/dokumenter/kull/{kull_med_deltakere.pk}/deltakerbevis/").status_code == 404
+
+
+@pytest.mark.parametrize("sti", ["/dokumenter/", "/dokumenter/profil/{org}/", "/dokumenter/{dok}/skann/"])
+def test_document_pages_have_exactly_one_h1(client, koordinator, lorenskog, dokumenter, sti):
+    client.force_login(koordinator)
+    html = client.get(sti.format(org=lorenskog.pk, dok=dokumenter[0].pk)).content.decode()
+    assert len(re.findall(r"<h1[ >]", html)) == 1
