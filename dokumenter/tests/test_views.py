@@ -14,6 +14,16 @@ from fagbrev.tests.factories import KullFactory
 
 from .test_services import PNG_1PX
 
+
+@pytest.fixture(autouse=True)
+def _rask_pdf(monkeypatch):
+    """These tests are about access and pages; PDF content is tested in test_services/test_pdf."""
+    teller = iter(range(10**6))
+    monkeypatch.setattr(
+        "dokumenter.services.render_pdf", lambda template, kontekst: b"%PDF-1.7 " + str(next(teller)).encode()
+    )
+
+
 # who → status for documents of (own participant, colleague's participant, other organisation's participant)
 LES = {
     "koordinator": (200, 200, 404),
