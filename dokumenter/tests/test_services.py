@@ -249,3 +249,13 @@ def test_the_date_made_is_the_date_in_oslo_on_the_night_clocks_change(ayse, koor
     # 23:30 UTC on 28 March is 00:30 on 29 March in Oslo (summer time starts at 02:00 that night).
     dokument = services.dokument_lag(type="deltakerbevis", deltaker=ayse, utfort_av=koordinator)
     assert "Laget 29.03.2026 av" in flat(pdf_tekst(_les(dokument)))
+
+
+def test_markup_in_a_text_field_ends_up_as_text_in_the_document(ayse, koordinator, fagretning, caplog):
+    fagretning.undervisning = '<img src="file:///etc/passwd"> <img src="http://example.com/spor.png">'
+    fagretning.save()
+    with caplog.at_level("WARNING", logger="fagbrev.pdf"):
+        dokument = services.dokument_lag(type="kontrakt", deltaker=ayse, utfort_av=koordinator)
+    tekst = flat(pdf_tekst(_les(dokument)))
+    assert '<img src="file:///etc/passwd">' in tekst and "root:x:0:0" not in tekst
+    assert "avviste" not in caplog.text  # nothing was even attempted: the text was escaped
