@@ -15,6 +15,7 @@ def navigasjon(request: HttpRequest) -> dict:
             "arbeidsgivere": permissions.can_use_arbeidsgivere(user),
             "oppfolging": permissions.can_use_oppfolging(user),
             "rapporter": permissions.can_view_reports(user),
+            "dokumenter": user.har_rolle(permissions.KOORDINATOR),
             "admin": user.is_superuser,
             "rolle": ", ".join(sorted({dict(permissions.Rolle.choices)[r] for r in user.roller.values()})),
         }

@@ -24,6 +24,7 @@ class Seksjon:
 SAKSSIDE: list[str] = [
     "fagbrev.lop_seksjoner.saksside_lop",
     "arbeidsgivere.selectors.saksside_plassering",
+    "dokumenter.seksjoner.saksside",
     "fagbrev.tilgang.seksjon_hvem_har_sett",
 ]
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "oppfolging",
     "rapporter",
     "paminnelser",
+    "dokumenter",
 ]
 
 MIDDLEWARE = [

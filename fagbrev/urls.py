@@ -52,6 +52,7 @@ urlpatterns = [
     path("deltakere/<int:pk>/fodselsnummer/", tilgang.fodselsnummer_vis, name="fodselsnummer_vis"),
     path("arbeidsgivere/", include("arbeidsgivere.urls")),
     path("rapporter/", include("rapporter.urls")),
+    path("dokumenter/", include("dokumenter.urls")),
     path("admin/", admin.site.urls),
     path("", include("fagbrev.lop_urls")),
     path("", include("paminnelser.urls")),

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DokumenterConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "dokumenter"
+    verbose_name = "Dokumenter"

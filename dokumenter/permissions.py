@@ -1,0 +1,40 @@
+"""Permission-checked lookups of stored documents and batch jobs.
+
+A participant's document is visible exactly when her case is (deltakere.permissions); writing
+(attaching a scan) needs the right to edit the case. Documents without a participant (minutes)
+and batch jobs belong to the organisation's coordinators. Not visible → 404.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from deltakere.permissions import get_deltaker_for_user
+from fagbrev.permissions import can_manage_org
+
+from .models import Batchjobb, Dokument
+
+
+def get_dokument_for_user(user, pk: int, *, write: bool = False) -> Dokument:
+    try:
+        dokument = Dokument.objects.select_related("laget_av").get(pk=pk)
+    except Dokument.DoesNotExist:
+        raise Http404("Fant ikke dokumentet.") from None
+    if dokument.deltaker_id is not None:
+        deltaker = get_deltaker_for_user(user, dokument.deltaker_id, write=write)
+        if deltaker.organisasjon_id != dokument.organisasjon_id:
+            raise Http404("Fant ikke dokumentet.")
+        dokument.deltaker = deltaker
+    elif not can_manage_org(user, dokument.organisasjon_id):
+        raise Http404("Fant ikke dokumentet.")
+    return dokument
+
+
+def get_batchjobb_for_user(user, pk: int) -> Batchjobb:
+    try:
+        jobb = Batchjobb.objects.select_related("kull__fagretning", "bestilt_av").get(pk=pk)
+    except Batchjobb.DoesNotExist:
+        raise Http404("Fant ikke jobben.") from None
+    if not can_manage_org(user, jobb.organisasjon_id):
+        raise Http404("Fant ikke jobben.")
+    return jobb

@@ -1,0 +1,28 @@
+"""The "Dokumenter" section on the case page (registered in fagbrev/seksjoner.py SAKSSIDE)."""
+
+from __future__ import annotations
+
+from fagbrev.permissions import can_edit_deltaker
+from fagbrev.seksjoner import Seksjon
+
+from .selectors import dokumenter_for_deltaker
+from .typer import DELTAKERDOKUMENTER
+
+
+def saksside(*, deltaker, user, idag) -> Seksjon:
+    kan_endre = can_edit_deltaker(user, deltaker)
+    dokumenter = list(dokumenter_for_deltaker(deltaker=deltaker))
+    kan_lages = (
+        [
+            {"type": d.type, "tittel": d.tittel, "finnes": any(x.type == d.type for x in dokumenter)}
+            for d in DELTAKERDOKUMENTER.values()
+            if d.tilgjengelig_for(deltaker)
+        ]
+        if kan_endre
+        else []
+    )
+    return Seksjon(
+        template="dokumenter/_saksside.html",
+        context={"deltaker": deltaker, "dokumenter": dokumenter, "kan_lages": kan_lages, "kan_endre": kan_endre},
+        rekkefolge=80,
+    )

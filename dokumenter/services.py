@@ -1,0 +1,230 @@
+"""Writes for documents: make a version, attach a signed scan, the letterhead, batch jobs."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import zipfile
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.text import slugify
+
+from deltakere.models import Deltaker
+from fagbrev.models import Kull, Organisasjon, User
+from fagbrev.pdf import render_pdf
+from fagbrev.permissions import can_manage_org
+from fagbrev.services import endringer_mellom, felt_verdier, hendelse_logg
+
+from .models import Batchjobb, Dokument, Dokumentprofil, Dokumenttype
+from .selectors import dato, organisasjon_kontekst
+from .typer import DELTAKERDOKUMENTER
+from .validering import valider_skann
+
+logger = logging.getLogger(__name__)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@transaction.atomic
+def dokument_lag(*, type: str, deltaker: Deltaker, utfort_av: User) -> Dokument:
+    """Make the next version of a participant's document and store it. Older versions stay as they are."""
+    definisjon = DELTAKERDOKUMENTER.get(type)
+    if definisjon is None:
+        raise ValidationError("Denne dokumenttypen kan ikke lages for en deltaker ennå.")
+    # Lock the participant row so two clicks cannot both become "version 2".
+    deltaker = (
+        Deltaker.objects.select_for_update()
+        .select_related("organisasjon", "fagretning", "kull", "faglarer", "norsklarer")
+        .get(pk=deltaker.pk)
+    )
+    if not definisjon.tilgjengelig_for(deltaker):
+        raise ValidationError(
+            f"{definisjon.tittel} kan ikke lages når deltakeren har status «{deltaker.get_status_display()}»."
+        )
+    nokkel = f"deltaker:{deltaker.pk}"
+    forrige = Dokument.objects.filter(type=type, objekt_nokkel=nokkel).aggregate(m=Max("versjon"))["m"] or 0
+    naa = timezone.localtime()
+    kontekst = {
+        **definisjon.kontekst_for(deltaker=deltaker, idag=naa.date()),
+        "org": organisasjon_kontekst(deltaker.organisasjon),
+        "tittel": definisjon.tittel,
+        "versjon": forrige + 1,
+        "laget_dato": dato(naa),
+        "laget_av": str(utfort_av),
+    }
+    pdf = render_pdf(definisjon.template, kontekst)
+    dokument = Dokument(
+        organisasjon_id=deltaker.organisasjon_id,
+        deltaker=deltaker,
+        type=type,
+        objekt_nokkel=nokkel,
+        formal=f"{definisjon.formal}: {deltaker.navn}"[:200],
+        versjon=forrige + 1,
+        sha256=_sha256(pdf),
+        storrelse=len(pdf),
+        laget_av=utfort_av,
+        laget=naa,
+    )
+    dokument.fil.save("dokument.pdf", ContentFile(pdf), save=False)
+    dokument.save()
+    hendelse_logg(
+        handling="dokumenter.dokument.laget",
+        objekt=dokument,
+        utfort_av=utfort_av,
+        beskrivelse=f"{definisjon.tittel}, versjon {dokument.versjon}, laget",
+    )
+    return dokument
+
+
+@transaction.atomic
+def dokument_skann_legg_ved(*, dokument: Dokument, fil, utfort_av: User) -> Dokument:
+    """Attach the signed paper (scanned) to a version. A version gets one scan; it is never swapped."""
+    dokument = Dokument.objects.select_for_update().get(pk=dokument.pk)
+    if dokument.signert_skann:
+        raise ValidationError("Denne versjonen har allerede et signert skann. Lag en ny versjon om noe er endret.")
+    valider_skann(fil)
+    data = fil.read()
+    fil.seek(0)
+    dokument.signert_skann.save(fil.name or "skann", ContentFile(data), save=False)
+    dokument.signert_sha256 = _sha256(data)
+    dokument.signert_lastet_opp_av = utfort_av
+    dokument.signert_lastet_opp = timezone.now()
+    dokument.save(update_fields=["signert_skann", "signert_sha256", "signert_lastet_opp_av", "signert_lastet_opp"])
+    hendelse_logg(
+        handling="dokumenter.dokument.skann_lagt_ved",
+        objekt=dokument,
+        utfort_av=utfort_av,
+        beskrivelse=f"Signert skann lagt ved {dokument.get_type_display()}, versjon {dokument.versjon}",
+    )
+    return dokument
+
+
+PROFIL_FELTER = ["adresselinjer", "telefon", "epost", "signatar_navn", "signatar_tittel"]
+
+
+@transaction.atomic
+def dokumentprofil_lagre(
+    *, organisasjon: Organisasjon, utfort_av: User, logo=None, fjern_logo: bool = False, **felter: Any
+) -> Dokumentprofil:
+    """Save the letterhead. A new logo is checked by its bytes (the model field's validator)."""
+    profil, _ = Dokumentprofil.objects.select_for_update().get_or_create(organisasjon=organisasjon)
+    for_ = felt_verdier(profil, PROFIL_FELTER)
+    for navn in PROFIL_FELTER:
+        if navn in felter:
+            setattr(profil, navn, felter[navn])
+    if fjern_logo and profil.logo:
+        profil.logo.delete(save=False)
+        profil.logo = ""
+    if logo is not None:
+        profil.logo = logo
+    profil.full_clean()
+    profil.save()
+    endringer = endringer_mellom(for_=for_, etter=felt_verdier(profil, PROFIL_FELTER))
+    if logo is not None or fjern_logo:
+        endringer["logo"] = ["", "ny logo" if logo is not None else "fjernet"]
+    hendelse_logg(
+        handling="dokumenter.dokumentprofil.endret",
+        objekt=profil,
+        utfort_av=utfort_av,
+        organisasjon_id=organisasjon.pk,
+        beskrivelse="Brevhode for dokumenter endret",
+        endringer=endringer,
+    )
+    return profil
+
+
+def _kandidater(kull: Kull, type: str):
+    definisjon = DELTAKERDOKUMENTER[type]
+    return Deltaker.objects.filter(kull=kull, status__in=definisjon.statuser).order_by("etternavn", "fornavn", "pk")
+
+
+@transaction.atomic
+def batchjobb_bestill(*, kull: Kull, type: str, utfort_av: User) -> Batchjobb:
+    """Queue making one document of the type for every participant of the cohort it applies to."""
+    if type != Dokumenttype.DELTAKERBEVIS:
+        raise ValidationError("Bare deltakerbevis kan lages for et helt kull ennå.")
+    if Batchjobb.objects.filter(
+        kull=kull, type=type, status__in=[Batchjobb.Status.VENTER, Batchjobb.Status.KJORER]
+    ).exists():
+        raise ValidationError("Dokumentene for dette kullet lages allerede. Vent til jobben er ferdig.")
+    totalt = _kandidater(kull, type).count()
+    if totalt == 0:
+        raise ValidationError("Ingen deltakere i kullet kan få dette dokumentet nå.")
+    jobb = Batchjobb.objects.create(
+        organisasjon_id=kull.organisasjon_id, kull=kull, type=type, totalt=totalt, bestilt_av=utfort_av
+    )
+    hendelse_logg(
+        handling="dokumenter.batchjobb.bestilt",
+        objekt=jobb,
+        utfort_av=utfort_av,
+        beskrivelse=f"{jobb.get_type_display()} for kull {kull.navn} bestilt ({totalt})",
+    )
+    from .tasks import batchjobb_kjor_task
+
+    transaction.on_commit(lambda: batchjobb_kjor_task.delay(jobb_id=jobb.pk))
+    return jobb
+
+
+def batchjobb_kjor(*, jobb_id: int) -> None:
+    """Run a queued batch job: claim it (compare-and-set), make each document, then the ZIP.
+
+    Each document is its own transaction, so progress is visible while the job runs and a
+    failure half-way leaves the versions already made in place.
+    """
+    claimed = Batchjobb.objects.filter(pk=jobb_id, status=Batchjobb.Status.VENTER).update(
+        status=Batchjobb.Status.KJORER
+    )
+    if not claimed:
+        return  # already run, running or gone: running twice has no effect
+    jobb = Batchjobb.objects.select_related("kull", "bestilt_av").get(pk=jobb_id)
+    bruker = jobb.bestilt_av
+    if not (bruker.is_active and can_manage_org(bruker, jobb.organisasjon_id)):
+        _avslutt(jobb, Batchjobb.Status.FEILET, "Den som bestilte jobben har ikke lenger tilgang.")
+        return
+    try:
+        deltakere = list(_kandidater(jobb.kull, jobb.type))
+        Batchjobb.objects.filter(pk=jobb.pk).update(totalt=len(deltakere), ferdige=0)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for deltaker in deltakere:
+                dokument = dokument_lag(type=jobb.type, deltaker=deltaker, utfort_av=bruker)
+                with dokument.fil.open("rb") as f:
+                    zf.writestr(_filnavn(dokument, deltaker), f.read())
+                Batchjobb.objects.filter(pk=jobb.pk).update(ferdige=F("ferdige") + 1)
+        jobb.zip_fil.save("batch.zip", ContentFile(buffer.getvalue()), save=False)
+        Batchjobb.objects.filter(pk=jobb.pk).update(zip_fil=jobb.zip_fil.name)
+        _avslutt(jobb, Batchjobb.Status.FERDIG, "")
+    except Exception:
+        logger.exception("Batchjobb %s feilet", jobb_id)
+        _avslutt(jobb, Batchjobb.Status.FEILET, "Noe gikk galt under lagingen. Dokumentene som ble laget, er lagret.")
+        raise
+
+
+def _avslutt(jobb: Batchjobb, status: str, melding: str) -> None:
+    Batchjobb.objects.filter(pk=jobb.pk).update(status=status, feilmelding=melding, fullfort=timezone.now())
+    hendelse_logg(
+        handling=f"dokumenter.batchjobb.{status}",
+        objekt=jobb,
+        utfort_av=None,
+        beskrivelse=f"{jobb.get_type_display()} for kull {jobb.kull.navn}: {Batchjobb.Status(status).label.lower()}",
+    )
+
+
+def _filnavn(dokument: Dokument, deltaker: Deltaker) -> str:
+    navn = slugify(f"{deltaker.etternavn} {deltaker.fornavn}") or f"deltaker-{deltaker.pk}"
+    return f"{dokument.type}-{navn}-{deltaker.pk}-v{dokument.versjon}.pdf"
+
+
+def dokument_filnavn(dokument: Dokument) -> str:
+    """Download name: type, the participant's name in ASCII, version. Never an identity number."""
+    if dokument.deltaker_id:
+        return _filnavn(dokument, dokument.deltaker)
+    return f"{dokument.type}-{dokument.pk}-v{dokument.versjon}.pdf"

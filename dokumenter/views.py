@@ -1,0 +1,178 @@
+"""Document pages: make a version, download it, attach a signed scan, letterhead, batch jobs."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from deltakere.permissions import get_deltaker_for_user
+from fagbrev import permissions
+from fagbrev.models import Kull, Organisasjon
+
+from . import services
+from .forms import DokumentprofilForm, SkannForm
+from .models import Dokumentprofil, Dokumenttype
+from .permissions import get_batchjobb_for_user, get_dokument_for_user
+from .selectors import batchjobber_for_org
+from .typer import DELTAKERDOKUMENTER
+
+
+def _saksside(deltaker_id: int) -> str:
+    return reverse("deltakere:detalj", args=[deltaker_id]) + "#dokumenter"
+
+
+@login_required
+@require_POST
+def dokument_lag(request: HttpRequest, pk: int, type: str) -> HttpResponse:
+    deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    if type not in DELTAKERDOKUMENTER:
+        raise Http404("Ukjent dokumenttype.")
+    try:
+        dokument = services.dokument_lag(type=type, deltaker=deltaker, utfort_av=request.user)
+    except ValidationError as feil:
+        messages.error(request, " ".join(feil.messages))
+    else:
+        messages.success(request, f"{dokument.get_type_display()}, versjon {dokument.versjon}, er laget.")
+    return redirect(_saksside(deltaker.pk))
+
+
+def _fil_svar(fil, filnavn: str) -> FileResponse:
+    svar = FileResponse(fil.open("rb"), as_attachment=True, filename=filnavn)
+    svar["Cache-Control"] = "private, no-store"
+    return svar
+
+
+@login_required
+@require_GET
+def dokument_last_ned(request: HttpRequest, pk: int) -> HttpResponse:
+    dokument = get_dokument_for_user(request.user, pk)
+    return _fil_svar(dokument.fil, services.dokument_filnavn(dokument))
+
+
+@login_required
+@require_GET
+def skann_last_ned(request: HttpRequest, pk: int) -> HttpResponse:
+    dokument = get_dokument_for_user(request.user, pk)
+    if not dokument.signert_skann:
+        raise Http404("Ingen signert skann.")
+    endelse = dokument.signert_skann.name.rsplit(".", 1)[-1] if "." in dokument.signert_skann.name else "bin"
+    navn = services.dokument_filnavn(dokument).removesuffix(".pdf") + f"-signert.{endelse}"
+    return _fil_svar(dokument.signert_skann, navn)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def skann_legg_ved(request: HttpRequest, pk: int) -> HttpResponse:
+    dokument = get_dokument_for_user(request.user, pk, write=True)
+    form = SkannForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.dokument_skann_legg_ved(dokument=dokument, fil=form.cleaned_data["fil"], utfort_av=request.user)
+        except ValidationError as feil:
+            form.add_error(None, feil)
+        else:
+            messages.success(request, "Det signerte skannet er lagt ved.")
+            return redirect(_saksside(dokument.deltaker_id))
+    return render(request, "dokumenter/skann.html", {"dokument": dokument, "form": form})
+
+
+@login_required
+@require_GET
+def oversikt(request: HttpRequest) -> HttpResponse:
+    """Coordinators: the letterhead and making documents for whole cohorts."""
+    org_ider = request.user.organisasjoner_med(permissions.KOORDINATOR)
+    if not org_ider:
+        raise PermissionDenied("Bare fagbrevkoordinatorer lager dokumenter for hele kull.")
+    context = {
+        "organisasjoner": Organisasjon.objects.filter(pk__in=org_ider).order_by("navn"),
+        "kull": Kull.objects.filter(organisasjon_id__in=org_ider)
+        .select_related("fagretning")
+        .order_by("-oppstart", "fagretning__navn"),
+        "jobber": batchjobber_for_org(organisasjon_ider=org_ider)[:20],
+    }
+    return render(request, "dokumenter/oversikt.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profil(request: HttpRequest, org_pk: int) -> HttpResponse:
+    if not permissions.can_manage_org(request.user, org_pk):
+        raise Http404("Fant ikke organisasjonen.")
+    organisasjon = get_object_or_404(Organisasjon, pk=org_pk)
+    instans = Dokumentprofil.objects.filter(organisasjon=organisasjon).first() or Dokumentprofil(
+        organisasjon=organisasjon
+    )
+    form = DokumentprofilForm(request.POST or None, request.FILES or None, instance=instans)
+    if request.method == "POST" and form.is_valid():
+        felter = {navn: form.cleaned_data[navn] for navn in services.PROFIL_FELTER}
+        try:
+            services.dokumentprofil_lagre(
+                organisasjon=organisasjon,
+                utfort_av=request.user,
+                logo=form.cleaned_data.get("ny_logo"),
+                fjern_logo=form.cleaned_data.get("fjern_logo", False),
+                **felter,
+            )
+        except ValidationError as feil:
+            form.add_error(None, feil)
+        else:
+            messages.success(request, "Brevhodet er lagret.")
+            return redirect("dokumenter:profil", org_pk=organisasjon.pk)
+    return render(request, "dokumenter/profil.html", {"organisasjon": organisasjon, "profil": instans, "form": form})
+
+
+@login_required
+@require_POST
+def batch_bestill(request: HttpRequest, kull_pk: int) -> HttpResponse:
+    kull = get_object_or_404(Kull.objects.select_related("fagretning"), pk=kull_pk)
+    if not permissions.can_manage_org(request.user, kull.organisasjon_id):
+        raise Http404("Fant ikke kullet.")
+    try:
+        jobb = services.batchjobb_bestill(kull=kull, type=Dokumenttype.DELTAKERBEVIS, utfort_av=request.user)
+    except ValidationError as feil:
+        messages.error(request, " ".join(feil.messages))
+        return redirect("dokumenter:oversikt")
+    return redirect("dokumenter:jobb", pk=jobb.pk)
+
+
+@login_required
+@require_GET
+@never_cache
+def jobb(request: HttpRequest, pk: int) -> HttpResponse:
+    """A batch job's progress; htmx polls the `fremdrift` partial until the job is done."""
+    batchjobb = get_batchjobb_for_user(request.user, pk)
+    template = "dokumenter/jobb.html#fremdrift" if request.headers.get("HX-Request") else "dokumenter/jobb.html"
+    return render(request, template, {"jobb": batchjobb})
+
+
+@login_required
+@require_GET
+def jobb_zip(request: HttpRequest, pk: int) -> HttpResponse:
+    batchjobb = get_batchjobb_for_user(request.user, pk)
+    if not batchjobb.zip_fil:
+        raise Http404("ZIP-filen er ikke klar.")
+    return _fil_svar(batchjobb.zip_fil, f"{batchjobb.type}-kull-{batchjobb.kull_id}-jobb-{batchjobb.pk}.zip")
+
+
+@login_required
+@require_GET
+def logo(request: HttpRequest, org_pk: int) -> HttpResponse:
+    """The uploaded logo, for the letterhead page (uploads are never served publicly)."""
+    if not permissions.can_manage_org(request.user, org_pk):
+        raise Http404("Fant ikke logoen.")
+    profil = Dokumentprofil.objects.filter(organisasjon_id=org_pk).first()
+    if not profil or not profil.logo:
+        raise Http404("Fant ikke logoen.")
+    from .validering import filtype
+
+    with profil.logo.open("rb") as f:
+        type_ = filtype(f)
+    svar = FileResponse(profil.logo.open("rb"), content_type=f"image/{type_ or 'png'}")
+    svar["Cache-Control"] = "private, no-store"
+    return svar

@@ -1,0 +1,88 @@
+"""The one place that calls WeasyPrint: `render_pdf(template, context) -> bytes`.
+
+WeasyPrint would happily fetch any URL a document names: http(s), file:///etc/passwd, anything.
+Our templates autoescape user text, but the fetcher is the second wall: it loads only
+
+- the project's own PDF assets under `static/pdf/` (stylesheet, fonts), and
+- uploaded organisation logos under `MEDIA_ROOT/dokumenter/logoer/`,
+
+read straight from disk, after resolving symlinks and `..`. Everything else (other schemes, other
+paths, data: URLs) is refused and logged; the resource is simply left out of the PDF.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # one INFO line per step otherwise
+
+PDF_ASSETS = settings.BASE_DIR / "static" / "pdf"
+LOGO_MAPPE = "dokumenter/logoer"
+
+
+def tillatte_mapper() -> list[Path]:
+    """Folders the fetcher may read from (read per call: tests move MEDIA_ROOT)."""
+    return [PDF_ASSETS.resolve(), (Path(settings.MEDIA_ROOT) / LOGO_MAPPE).resolve()]
+
+
+def tillatt_sti(url: str) -> Path | None:
+    """The local file the URL names if it is one we may load, else None."""
+    deler = urlsplit(url)
+    if deler.scheme != "file" or deler.netloc not in ("", "localhost"):
+        return None
+    sti = Path(unquote(deler.path)).resolve()
+    if not sti.is_file():
+        return None
+    if any(sti.is_relative_to(mappe) for mappe in tillatte_mapper()):
+        return sti
+    return None
+
+
+def _lag_fetcher():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class LastFetcher(URLFetcher):
+        """Serves the allow-listed local files and refuses everything else."""
+
+        def __init__(self):
+            super().__init__(allowed_protocols=["file"], fail_on_errors=False)
+            self.avvist: list[str] = []
+
+        def fetch(self, url, headers=None):
+            sti = tillatt_sti(url)
+            if sti is None:
+                self.avvist.append(url)
+                logger.warning("PDF: avviste ressurs %s", url[:200])
+                raise ValueError("Ressursen er ikke tillatt i PDF-er.")
+            mimetype = mimetypes.guess_type(sti.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(sti.as_uri(), sti.read_bytes(), {"Content-Type": mimetype})
+
+    return LastFetcher()
+
+
+def asset_url(navn: str) -> str:
+    """The file: URL of a PDF asset (e.g. "fonts/DejaVuSans.ttf") for templates."""
+    return (PDF_ASSETS / navn).resolve().as_uri()
+
+
+def render_html_til_pdf(html: str) -> tuple[bytes, list[str]]:
+    """Render HTML with the locked-down fetcher: (PDF bytes, URLs that were refused)."""
+    from weasyprint import HTML
+
+    fetcher = _lag_fetcher()
+    pdf = HTML(string=html, base_url=PDF_ASSETS.resolve().as_uri() + "/", url_fetcher=fetcher).write_pdf()
+    return pdf, fetcher.avvist
+
+
+def render_pdf(template: str, context: dict) -> bytes:
+    """Render a Django template in templates/pdf/ to PDF bytes."""
+    html = render_to_string(template, context)
+    pdf, _ = render_html_til_pdf(html)
+    return pdf
