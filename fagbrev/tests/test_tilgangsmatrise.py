@@ -7,6 +7,7 @@ the other organisation (404, never 403, so existence does not leak).
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -59,7 +60,9 @@ MATRISE: dict[str, Rad] = {
     "arbeidsgivere:liste": Rad(
         INGEN, _alle(403, anonym=LOGIN, koordinator=200, faglarer=200, annen_faglarer=200, koordinator_asker=200)
     ),
-    "arbeidsgivere:detalj": Rad(lambda o: {"pk": o["arbeidsgiver"].pk}, _alle(404, anonym=LOGIN, koordinator=200)),
+    "arbeidsgivere:detalj": Rad(
+        lambda o: {"pk": o["arbeidsgiver"].pk}, _alle(404, anonym=LOGIN, koordinator=200, faglarer=200)
+    ),
     "rapporter:styringsgruppe": Rad(
         INGEN, _alle(403, anonym=LOGIN, koordinator=200, styring=200, koordinator_asker=200)
     ),
@@ -74,6 +77,618 @@ MATRISE: dict[str, Rad] = {
     "paminnelser:kalender_opprett": Rad(INGEN, _alle(405, anonym=LOGIN)),
     "paminnelser:kalender_tilbakekall": Rad(INGEN, _alle(405, anonym=LOGIN)),
     "paminnelser:kalender_feed": Rad(lambda o: {"nokkel": "ukjent-adresse"}, _alle(404)),
+    "tofaktor_status": Rad(
+        INGEN,
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 200,
+            "annen_faglarer": 200,
+            "norsklarer": 200,
+            "styring": 200,
+            "koordinator_asker": 200,
+            "superbruker": 200,
+        },
+    ),
+    "tofaktor_oppsett": Rad(
+        INGEN,
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 200,
+            "annen_faglarer": 200,
+            "norsklarer": 200,
+            "styring": 200,
+            "koordinator_asker": 200,
+            "superbruker": 200,
+        },
+    ),
+    "tofaktor_qr": Rad(INGEN, _alle(404, anonym=LOGIN)),  # 404 until a device is being set up
+    "tofaktor_bekreft": Rad(
+        INGEN,
+        {
+            "anonym": 302,
+            "koordinator": 302,
+            "faglarer": 302,
+            "annen_faglarer": 302,
+            "norsklarer": 302,
+            "styring": 302,
+            "koordinator_asker": 302,
+            "superbruker": 302,
+        },
+    ),
+    "okt_forleng": Rad(
+        INGEN,
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 200,
+            "annen_faglarer": 200,
+            "norsklarer": 200,
+            "styring": 200,
+            "koordinator_asker": 200,
+            "superbruker": 200,
+        },
+    ),
+    "fodselsnummer_vis": Rad(
+        lambda o: {"pk": o["deltaker"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 405,
+            "faglarer": 405,
+            "annen_faglarer": 405,
+            "norsklarer": 405,
+            "styring": 405,
+            "koordinator_asker": 405,
+            "superbruker": 405,
+        },
+    ),
+    "arbeidsgivere:ny": Rad(
+        INGEN,
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 403,
+            "annen_faglarer": 403,
+            "norsklarer": 403,
+            "styring": 403,
+            "koordinator_asker": 200,
+            "superbruker": 403,
+        },
+    ),
+    "arbeidsgivere:endre": Rad(
+        lambda o: {"pk": o["arbeidsgiver"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 403,
+            "annen_faglarer": 404,
+            "norsklarer": 404,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "arbeidsgivere:arbeidssted_ny": Rad(
+        lambda o: {"pk": o["arbeidsgiver"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 403,
+            "annen_faglarer": 404,
+            "norsklarer": 404,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "arbeidsgivere:arbeidssted_endre": Rad(
+        lambda o: {"pk": o["arbeidssted"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 403,
+            "annen_faglarer": 404,
+            "norsklarer": 404,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "arbeidsgivere:kontaktperson_ny": Rad(
+        lambda o: {"pk": o["arbeidssted"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 403,
+            "annen_faglarer": 404,
+            "norsklarer": 404,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "arbeidsgivere:kontaktperson_endre": Rad(
+        lambda o: {"pk": o["fadder"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 403,
+            "annen_faglarer": 404,
+            "norsklarer": 404,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "arbeidsgivere:plassering_ny": Rad(
+        lambda o: {"deltaker_pk": o["deltaker"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 403,
+            "annen_faglarer": 404,
+            "norsklarer": 403,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "arbeidsgivere:plassering": Rad(
+        lambda o: {"pk": o["plassering"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 200,
+            "annen_faglarer": 404,
+            "norsklarer": 200,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "arbeidsgivere:plassering_endre": Rad(
+        lambda o: {"pk": o["plassering"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 403,
+            "annen_faglarer": 404,
+            "norsklarer": 403,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "arbeidsgivere:plassering_avslutt": Rad(
+        lambda o: {"pk": o["plassering"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 403,
+            "annen_faglarer": 404,
+            "norsklarer": 403,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "arbeidsgivere:avtale_ny": Rad(
+        lambda o: {"pk": o["plassering"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 403,
+            "annen_faglarer": 404,
+            "norsklarer": 403,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "arbeidsgivere:evaluering_ny": Rad(
+        lambda o: {"pk": o["plassering"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 403,
+            "annen_faglarer": 404,
+            "norsklarer": 403,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "arbeidsgivere:avtale_endre": Rad(
+        lambda o: {"pk": o["avtale"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 403,
+            "annen_faglarer": 404,
+            "norsklarer": 403,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "arbeidsgivere:avtale_status": Rad(
+        lambda o: {"pk": o["avtale"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 405,
+            "faglarer": 405,
+            "annen_faglarer": 405,
+            "norsklarer": 405,
+            "styring": 405,
+            "koordinator_asker": 405,
+            "superbruker": 405,
+        },
+    ),
+    "arbeidsgivere:avtale_signer": Rad(
+        lambda o: {"pk": o["avtale"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 403,
+            "annen_faglarer": 404,
+            "norsklarer": 403,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "dokumenter:oversikt": Rad(
+        INGEN,
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 403,
+            "annen_faglarer": 403,
+            "norsklarer": 403,
+            "styring": 403,
+            "koordinator_asker": 200,
+            "superbruker": 403,
+        },
+    ),
+    "dokumenter:lag": Rad(
+        lambda o: {"pk": o["deltaker"].pk, "type": "kontrakt"},
+        {
+            "anonym": 302,
+            "koordinator": 405,
+            "faglarer": 405,
+            "annen_faglarer": 405,
+            "norsklarer": 405,
+            "styring": 405,
+            "koordinator_asker": 405,
+            "superbruker": 405,
+        },
+    ),
+    "dokumenter:last_ned": Rad(
+        lambda o: {"pk": o["dokument"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 200,
+            "annen_faglarer": 404,
+            "norsklarer": 200,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "dokumenter:skann": Rad(
+        lambda o: {"pk": o["dokument"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 403,
+            "annen_faglarer": 404,
+            "norsklarer": 403,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "dokumenter:skann_last_ned": Rad(
+        lambda o: {"pk": o["dokument"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 404,
+            "faglarer": 404,
+            "annen_faglarer": 404,
+            "norsklarer": 404,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "dokumenter:profil": Rad(
+        lambda o: {"org_pk": o["org"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 404,
+            "annen_faglarer": 404,
+            "norsklarer": 404,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "dokumenter:logo": Rad(
+        lambda o: {"org_pk": o["org"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 404,
+            "faglarer": 404,
+            "annen_faglarer": 404,
+            "norsklarer": 404,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "dokumenter:batch_bestill": Rad(
+        lambda o: {"kull_pk": o["kull"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 405,
+            "faglarer": 405,
+            "annen_faglarer": 405,
+            "norsklarer": 405,
+            "styring": 405,
+            "koordinator_asker": 405,
+            "superbruker": 405,
+        },
+    ),
+    "dokumenter:jobb": Rad(
+        lambda o: {"pk": o["jobb"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 404,
+            "annen_faglarer": 404,
+            "norsklarer": 404,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "dokumenter:jobb_zip": Rad(
+        lambda o: {"pk": o["jobb"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 404,
+            "faglarer": 404,
+            "annen_faglarer": 404,
+            "norsklarer": 404,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "fagbrev:kontrakt": Rad(
+        lambda o: {"pk": o["deltaker"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 200,
+            "annen_faglarer": 404,
+            "norsklarer": 200,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "fagbrev:kontrakt_status": Rad(
+        lambda o: {"pk": o["deltaker"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 405,
+            "faglarer": 405,
+            "annen_faglarer": 405,
+            "norsklarer": 405,
+            "styring": 405,
+            "koordinator_asker": 405,
+            "superbruker": 405,
+        },
+    ),
+    "fagbrev:sjekkpunkt": Rad(
+        lambda o: {"pk": o["deltaker"].pk, "sjekkpunkt_pk": o["sjekkpunkt"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 405,
+            "faglarer": 405,
+            "annen_faglarer": 405,
+            "norsklarer": 405,
+            "styring": 405,
+            "koordinator_asker": 405,
+            "superbruker": 405,
+        },
+    ),
+    "fagbrev:permisjon": Rad(
+        lambda o: {"pk": o["deltaker"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 405,
+            "faglarer": 405,
+            "annen_faglarer": 405,
+            "norsklarer": 405,
+            "styring": 405,
+            "koordinator_asker": 405,
+            "superbruker": 405,
+        },
+    ),
+    "fagbrev:eksamen": Rad(
+        lambda o: {"pk": o["deltaker"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 200,
+            "annen_faglarer": 404,
+            "norsklarer": 200,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "fagbrev:eksamen_endre": Rad(
+        lambda o: {"pk": o["deltaker"].pk, "eksamen_pk": o["eksamen"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 405,
+            "faglarer": 405,
+            "annen_faglarer": 405,
+            "norsklarer": 405,
+            "styring": 405,
+            "koordinator_asker": 405,
+            "superbruker": 405,
+        },
+    ),
+    "fagbrev:fagprove": Rad(
+        lambda o: {"pk": o["deltaker"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 405,
+            "faglarer": 405,
+            "annen_faglarer": 405,
+            "norsklarer": 405,
+            "styring": 405,
+            "koordinator_asker": 405,
+            "superbruker": 405,
+        },
+    ),
+    "fagbrev:fagprove_endre": Rad(
+        lambda o: {"pk": o["deltaker"].pk, "fagprove_pk": o["fagprove"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 405,
+            "faglarer": 405,
+            "annen_faglarer": 405,
+            "norsklarer": 405,
+            "styring": 405,
+            "koordinator_asker": 405,
+            "superbruker": 405,
+        },
+    ),
+    "fagbrev:norsk": Rad(
+        lambda o: {"pk": o["deltaker"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 200,
+            "annen_faglarer": 404,
+            "norsklarer": 200,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "fagbrev:opplaeringsplan": Rad(
+        lambda o: {"pk": o["deltaker"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 200,
+            "annen_faglarer": 404,
+            "norsklarer": 200,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "fagbrev:planpunkt": Rad(
+        lambda o: {"pk": o["deltaker"].pk, "punkt_pk": o["planpunkt"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 405,
+            "faglarer": 405,
+            "annen_faglarer": 405,
+            "norsklarer": 405,
+            "styring": 405,
+            "koordinator_asker": 405,
+            "superbruker": 405,
+        },
+    ),
+    "fagbrev:praksis": Rad(
+        lambda o: {"pk": o["deltaker"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 200,
+            "annen_faglarer": 404,
+            "norsklarer": 200,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "fagbrev:stipend": Rad(
+        lambda o: {"pk": o["deltaker"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 403,
+            "annen_faglarer": 404,
+            "norsklarer": 403,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "fagbrev:fagretning": Rad(
+        lambda o: {"pk": o["fagretning"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 200,
+            "faglarer": 200,
+            "annen_faglarer": 200,
+            "norsklarer": 200,
+            "styring": 404,
+            "koordinator_asker": 404,
+            "superbruker": 404,
+        },
+    ),
+    "fagbrev:kompetansemal_ny": Rad(
+        lambda o: {"pk": o["fagretning"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 405,
+            "faglarer": 405,
+            "annen_faglarer": 405,
+            "norsklarer": 405,
+            "styring": 405,
+            "koordinator_asker": 405,
+            "superbruker": 405,
+        },
+    ),
+    "fagbrev:kompetansemal_endre": Rad(
+        lambda o: {"pk": o["fagretning"].pk, "mal_pk": o["kompetansemal"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 405,
+            "faglarer": 405,
+            "annen_faglarer": 405,
+            "norsklarer": 405,
+            "styring": 405,
+            "koordinator_asker": 405,
+            "superbruker": 405,
+        },
+    ),
+    "fagbrev:manedstema_ny": Rad(
+        lambda o: {"pk": o["fagretning"].pk},
+        {
+            "anonym": 302,
+            "koordinator": 405,
+            "faglarer": 405,
+            "annen_faglarer": 405,
+            "norsklarer": 405,
+            "styring": 405,
+            "koordinator_asker": 405,
+            "superbruker": 405,
+        },
+    ),
 }
 
 
@@ -99,14 +714,49 @@ def test_every_url_pattern_is_in_the_matrix():
 
 
 @pytest.fixture
-def objekter(personer, deltaker, annen_deltaker, fremmed_deltaker):
-    from arbeidsgivere.tests.factories import ArbeidsgiverFactory
+def objekter(personer, deltaker, annen_deltaker, fremmed_deltaker, monkeypatch, django_capture_on_commit_callbacks):
+    """One of every object a URL can name, all in Lørenskog and about `deltaker` where it applies."""
+    from arbeidsgivere.tests.factories import AvtaleFactory, KontaktpersonFactory, PlasseringFactory
+    from dokumenter import services as dokumenttjenester
+    from fagbrev.models import Fagprove, Opplaeringsplanpunkt
+    from fagbrev.tests.factories import EksamenFactory, KompetansemalFactory, KullFactory, laerekontrakt
 
+    monkeypatch.setattr("dokumenter.services.render_pdf", lambda template, kontekst: b"%PDF-1.7 test")
+    org = deltaker.organisasjon
+    fadder = KontaktpersonFactory(arbeidssted__arbeidsgiver__organisasjon=org)
+    plassering = PlasseringFactory(deltaker=deltaker, arbeidssted=fadder.arbeidssted, fadder=fadder)
+    avtale = AvtaleFactory(plassering=plassering)
+    kontrakt = laerekontrakt(deltaker)
+    eksamen = EksamenFactory(deltaker=deltaker)
+    mal = KompetansemalFactory(fagretning=deltaker.fagretning)
+    kull = KullFactory(fagretning=deltaker.fagretning)
+    dokument = dokumenttjenester.dokument_lag(type="kontrakt", deltaker=deltaker, utfort_av=personer["koordinator"])
+    with django_capture_on_commit_callbacks(execute=False):
+        deltaker.kull = kull
+        deltaker.save(update_fields=["kull"])
+        jobb = dokumenttjenester.batchjobb_bestill(kull=kull, type="deltakerbevis", utfort_av=personer["koordinator"])
     return {
         **personer,
         "anonym": None,
         "deltaker": deltaker,
-        "arbeidsgiver": ArbeidsgiverFactory(organisasjon=deltaker.organisasjon),
+        "org": org,
+        "arbeidsgiver": fadder.arbeidssted.arbeidsgiver,
+        "arbeidssted": fadder.arbeidssted,
+        "fadder": fadder,
+        "plassering": plassering,
+        "avtale": avtale,
+        "kontrakt": kontrakt,
+        "sjekkpunkt": kontrakt.sjekkpunkter.first(),
+        "eksamen": eksamen,
+        "fagprove": Fagprove.objects.create(
+            deltaker=deltaker, organisasjon=org, kontrakt=kontrakt, pameldt_dato=datetime.date(2026, 3, 1)
+        ),
+        "planpunkt": Opplaeringsplanpunkt.objects.create(deltaker=deltaker, organisasjon=org, oppgave="Lage ukeplan"),
+        "fagretning": deltaker.fagretning,
+        "kompetansemal": mal,
+        "kull": kull,
+        "dokument": dokument,
+        "jobb": jobb,
     }
 
 
