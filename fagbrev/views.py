@@ -309,6 +309,8 @@ def _eksamen_side(request, deltaker, *, eksamen_form=None, fagprove_form=None):
         if kontrakt and kontrakt.slutt
         else None,
         "hindringer": hindringer,
+        # The fagprøve is normally held within two months after the contract ends.
+        "sen_provedato": frister.legg_til_maneder(kontrakt.slutt, 2) if kontrakt and kontrakt.slutt else None,
         "eksamen_form": eksamen_form or EksamenForm(initial={"pameldt_dato": idag}),
         "eksamen_endre": [(e, EksamenForm(instance=e, prefix=f"e{e.pk}")) for e in status.eksamener],
         "fagprove_form": fagprove_form or FagproveForm(),

@@ -3,11 +3,9 @@
 import datetime
 import re
 import zoneinfo
-from io import StringIO
 
 import pytest
 import time_machine
-from django.core.management import call_command
 
 from deltakere.tests.factories import DeltakerFactory
 from fagbrev.models import Eksamen, Fagprove, Laerekontrakt, Norskprove, Opplaeringsplanpunkt, Resultat
@@ -258,12 +256,3 @@ def test_overview_lists_who_can_be_ordered_to_the_fagprove_with_a_fixed_query_co
     assert "Kan meldes opp til fagprøven nå" in html
     assert "Påmeldingen til skriftlig eksamen er åpen" in html
     assert html.count("kontrakt slutter 30.06.2027") == antall
-
-
-def test_demo_data_gives_participants_contracts_exams_norwegian_and_plans(db, settings):
-    settings.DEBUG = True
-    call_command("seed_demo", stdout=StringIO())
-    antall = (Laerekontrakt.objects.count(), Eksamen.objects.count(), Opplaeringsplanpunkt.objects.count())
-    call_command("seed_demo", stdout=StringIO())
-    assert antall == (Laerekontrakt.objects.count(), Eksamen.objects.count(), Opplaeringsplanpunkt.objects.count())
-    assert all(antall) and Norskprove.objects.exists() and Fagprove.objects.exists()
