@@ -1,7 +1,23 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from .models import Fagretning, Hendelse, Kull, Medlemskap, Oppslag, Organisasjon, User
+from .models import (
+    Eksamen,
+    Fagprove,
+    Fagretning,
+    Grunnbelop,
+    Hendelse,
+    Kompetansemal,
+    Kull,
+    Laerekontrakt,
+    Manedstema,
+    Medlemskap,
+    Oppslag,
+    Organisasjon,
+    Permisjon,
+    Sjekkpunkt,
+    User,
+)
 
 
 class MedlemskapInline(admin.TabularInline):
@@ -17,7 +33,7 @@ class BrukerAdmin(UserAdmin):
 
 @admin.register(Organisasjon)
 class OrganisasjonAdmin(admin.ModelAdmin):
-    list_display = ("navn", "kortnavn")
+    list_display = ("navn", "kortnavn", "fagprove_tidligst_maneder", "fagprove_senest_maneder")
 
 
 @admin.register(Fagretning)
@@ -67,3 +83,61 @@ class OppslagAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+# --- The pathway ------------------------------------------------------------------------------
+# Case data is changed in the application (services log every change); the admin mainly serves
+# national reference data (grunnbeløp) and lets superusers look things up.
+
+
+@admin.register(Grunnbelop)
+class GrunnbelopAdmin(admin.ModelAdmin):
+    """G is decided each spring and in force from 1 May: enter the new value here."""
+
+    list_display = ("gjelder_fra", "belop", "anslatt")
+
+
+class SjekkpunktInline(admin.TabularInline):
+    model = Sjekkpunkt
+    extra = 0
+    fields = ("type", "pakrevd", "status", "referanse")
+
+
+class PermisjonInline(admin.TabularInline):
+    model = Permisjon
+    extra = 0
+
+
+@admin.register(Laerekontrakt)
+class LaerekontraktAdmin(admin.ModelAdmin):
+    list_display = ("deltaker", "rute", "status", "start", "slutt", "organisasjon")
+    list_filter = ("organisasjon", "status", "rute")
+    list_select_related = ("deltaker", "organisasjon")
+    raw_id_fields = ("deltaker", "arbeidsgiver")
+    inlines = [SjekkpunktInline, PermisjonInline]
+
+
+@admin.register(Eksamen)
+class EksamenAdmin(admin.ModelAdmin):
+    list_display = ("deltaker", "type", "termin", "pameldt_dato", "resultat")
+    list_filter = ("organisasjon", "resultat")
+    list_select_related = ("deltaker",)
+    raw_id_fields = ("deltaker",)
+
+
+@admin.register(Fagprove)
+class FagproveAdmin(admin.ModelAdmin):
+    list_display = ("deltaker", "forsok", "pameldt_dato", "provedato", "resultat")
+    list_select_related = ("deltaker",)
+    raw_id_fields = ("deltaker", "kontrakt")
+
+
+@admin.register(Kompetansemal)
+class KompetansemalAdmin(admin.ModelAdmin):
+    list_display = ("tekst", "fagretning", "rekkefolge", "aktiv")
+    list_filter = ("fagretning",)
+    list_select_related = ("fagretning",)
+
+
+@admin.register(Manedstema)
+class ManedstemaAdmin(admin.ModelAdmin):
+    list_display = ("maned", "tema", "fagretning", "kull")
+    list_select_related = ("fagretning", "kull")

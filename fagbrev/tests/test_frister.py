@@ -208,3 +208,21 @@ def test_stipend_refuses_days_before_any_known_g():
             til=datetime.date(2024, 5, 1),
             grunnbelop=G,
         )
+
+
+def test_the_closing_minute_is_oslo_time_in_winter_and_in_summer():
+    # CET (UTC+1) in February, CEST (UTC+2) in September: the same 23:55 is a different UTC hour.
+    var = neste_vindu(oslo(2027, 1, 20, 12, 0))
+    host = neste_vindu(oslo(2027, 9, 5, 12, 0))
+    assert var.stenger.astimezone(datetime.UTC).hour == 22
+    assert host.stenger.astimezone(datetime.UTC).hour == 21
+    with time_machine.travel(datetime.datetime(2027, 9, 15, 21, 54, tzinfo=datetime.UTC), tick=False):
+        assert host.er_apent(timezone.now())
+    with time_machine.travel(datetime.datetime(2027, 9, 15, 21, 55, tzinfo=datetime.UTC), tick=False):
+        assert not host.er_apent(timezone.now())
+
+
+def test_end_date_computation_across_a_daylight_saving_weekend_counts_calendar_days():
+    # Leave over the last weekend of March (clocks forward) still counts each calendar day once.
+    beregnet = beregn_sluttdato(start=datetime.date(2026, 3, 1), opplaeringstid_maneder=1, permisjonsdager=2)
+    assert beregnet.dato == datetime.date(2026, 4, 2)

@@ -3,11 +3,9 @@
 import datetime
 import re
 import zoneinfo
-from io import StringIO
 
 import pytest
 import time_machine
-from django.core.management import call_command
 
 from deltakere.tests.factories import DeltakerFactory
 from fagbrev.models import Eksamen, Fagprove, Laerekontrakt, Norskprove, Opplaeringsplanpunkt, Resultat
@@ -260,10 +258,48 @@ def test_overview_lists_who_can_be_ordered_to_the_fagprove_with_a_fixed_query_co
     assert html.count("kontrakt slutter 30.06.2027") == antall
 
 
-def test_demo_data_gives_participants_contracts_exams_norwegian_and_plans(db, settings):
-    settings.DEBUG = True
-    call_command("seed_demo", stdout=StringIO())
-    antall = (Laerekontrakt.objects.count(), Eksamen.objects.count(), Opplaeringsplanpunkt.objects.count())
-    call_command("seed_demo", stdout=StringIO())
-    assert antall == (Laerekontrakt.objects.count(), Eksamen.objects.count(), Opplaeringsplanpunkt.objects.count())
-    assert all(antall) and Norskprove.objects.exists() and Fagprove.objects.exists()
+def _under_ruter(deltaker):
+    kontrakt = laerekontrakt(deltaker, slutt=datetime.date(2027, 6, 30))
+    eksamen = EksamenFactory(deltaker=deltaker)
+    fagprove = Fagprove.objects.create(
+        organisasjon=deltaker.organisasjon, deltaker=deltaker, kontrakt=kontrakt, pameldt_dato=datetime.date(2027, 1, 1)
+    )
+    punkt = planpunkt_opprett(deltaker=deltaker, utfort_av=None, oppgave="Oppgave")
+    return [
+        f"/deltakere/{deltaker.pk}/kontrakt/status/",
+        f"/deltakere/{deltaker.pk}/kontrakt/sjekkpunkt/{kontrakt.sjekkpunkter.first().pk}/",
+        f"/deltakere/{deltaker.pk}/kontrakt/permisjon/",
+        f"/deltakere/{deltaker.pk}/eksamen/{eksamen.pk}/",
+        f"/deltakere/{deltaker.pk}/fagprove/",
+        f"/deltakere/{deltaker.pk}/fagprove/{fagprove.pk}/",
+    ], f"/deltakere/{deltaker.pk}/opplaeringsplan/{punkt.pk}/"
+
+
+@pytest.mark.parametrize(
+    ("hvem", "koordinatorsider", "planside"),
+    [
+        ("faglarer", 403, None),  # her own participant: reads, records only the plan
+        ("norsklarer", 403, 403),
+        ("annen_faglarer", 404, 404),
+        ("koordinator_asker", 404, 404),
+        ("styring", 404, 404),
+    ],
+)
+def test_pathway_posts_refuse_readers_with_403_and_strangers_with_404(
+    client, personer, deltaker, hvem, koordinatorsider, planside
+):
+    sider, plan = _under_ruter(deltaker)
+    client.force_login(personer[hvem])
+    assert {s: client.post(s, {}).status_code for s in sider} == dict.fromkeys(sider, koordinatorsider)
+    if planside:
+        assert client.post(plan, {}).status_code == planside
+    for side in ("/deltakere/{}/kontrakt/status/", "/deltakere/{}/fagprove/"):
+        assert client.get(side.format(deltaker.pk)).status_code in (404, 405)
+
+
+@pytest.mark.parametrize(("hvem", "status"), [("faglarer", 403), ("koordinator_asker", 404), ("styring", 404)])
+def test_track_posts_refuse_non_coordinators(client, personer, fagretning, hvem, status):
+    mal = KompetansemalFactory(fagretning=fagretning)
+    client.force_login(personer[hvem])
+    for sti in ("kompetansemal/", f"kompetansemal/{mal.pk}/", "manedstema/"):
+        assert client.post(f"/fagretninger/{fagretning.pk}/{sti}", {}).status_code == status

@@ -8,7 +8,15 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from deltakere.models import Deltaker
-from fagbrev.models import Fagretning, User
+from fagbrev.models import (
+    Eksamen,
+    Fagprove,
+    Fagretning,
+    Laerekontrakt,
+    Norskprove,
+    Opplaeringsplanpunkt,
+    User,
+)
 
 
 def test_no_pending_migrations(db):
@@ -46,8 +54,12 @@ def test_seed_demo_is_idempotent_and_makes_the_interface_users(db, settings):
     settings.DEBUG = True
     call_command("seed_demo", stdout=StringIO())
     antall = (User.objects.count(), Fagretning.objects.count(), Deltaker.objects.count())
+    lop = (Laerekontrakt.objects.count(), Eksamen.objects.count(), Opplaeringsplanpunkt.objects.count())
     call_command("seed_demo", stdout=StringIO())
     assert (User.objects.count(), Fagretning.objects.count(), Deltaker.objects.count()) == antall
+    # the pathway's demo data: contracts, exams, Norwegian results, plans, fagprøver; once
+    assert (Laerekontrakt.objects.count(), Eksamen.objects.count(), Opplaeringsplanpunkt.objects.count()) == lop
+    assert all(lop) and Norskprove.objects.exists() and Fagprove.objects.exists()
     for username in [
         "koordinator",
         "faglarer",

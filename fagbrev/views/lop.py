@@ -1,24 +1,19 @@
-"""Core pages: my overview, the health check, error pages, and the pathway pages of a case."""
+"""The pathway pages of a case: learning contract, exams and fagprøve, Norwegian test, training
+plan, practice years, stipend; and a track's competence goals and monthly topics."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection
-from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from deltakere.models import Deltaker
-from deltakere.selectors import status_telling
-
-from . import frister, permissions, selectors, services
-from .forms import (
+from .. import frister, permissions, selectors, services
+from ..forms import (
     EksamenForm,
     FagproveEndreForm,
     FagproveForm,
@@ -33,7 +28,7 @@ from .forms import (
     SjekkpunktForm,
     StipendForm,
 )
-from .models import (
+from ..models import (
     Eksamen,
     Fagprove,
     Fagretning,
@@ -44,90 +39,6 @@ from .models import (
     Opplaeringsplanpunkt,
     Sjekkpunkt,
 )
-from .seksjoner import oversikt_seksjoner
-
-
-@login_required
-@require_GET
-def oversikt(request: HttpRequest) -> HttpResponse:
-    """What needs doing now, for the logged-in user's role."""
-    user = request.user
-    context: dict = {"statuser": Deltaker.Status}
-    if permissions.can_use_case_files(user):
-        telling = status_telling(user=user)
-        context["telling"] = [(verdi, etikett, telling.get(verdi, 0)) for verdi, etikett in Deltaker.Status.choices]
-        context["aktive"] = sum(telling.get(s, 0) for s in Deltaker.AKTIVE_STATUSER)
-        context["mine"] = (
-            Deltaker.objects.visible_to(user)
-            .filter(Q(faglarer=user) | Q(norsklarer=user), status__in=Deltaker.AKTIVE_STATUSER)
-            .select_related("fagretning", "kull")
-            .order_by("etternavn", "fornavn")[:50]
-        )
-        context["nye_henvisninger"] = (
-            Deltaker.objects.for_roller(user, permissions.KOORDINATOR)
-            .filter(status=Deltaker.Status.HENVIST)
-            .select_related("fagretning")
-            .order_by("-opprettet")[:10]
-        )
-    if permissions.can_view_reports(user):
-        context["fagretninger"] = (
-            Fagretning.objects.for_roller(user, permissions.KOORDINATOR, permissions.STYRINGSGRUPPE)
-            .annotate(
-                aktive=Count("deltakere", filter=Q(deltakere__status__in=Deltaker.AKTIVE_STATUSER)),
-                fullfort=Count("deltakere", filter=Q(deltakere__status=Deltaker.Status.FULLFORT)),
-            )
-            .order_by("-aktiv", "navn")
-        )
-    context["seksjoner"] = oversikt_seksjoner(user=user, idag=timezone.localdate())
-    context["er_koordinator"] = user.har_rolle(permissions.KOORDINATOR)
-    context["er_styring_alene"] = user.har_rolle(permissions.STYRINGSGRUPPE) and not permissions.can_use_case_files(
-        user
-    )
-    return render(request, "fagbrev/oversikt.html", context)
-
-
-@never_cache
-@require_GET
-def helse(request: HttpRequest) -> JsonResponse:
-    """Database and broker status as JSON: 200 when healthy, 503 when not. No personal data."""
-    from django.conf import settings
-
-    resultat: dict = {"tid": timezone.localtime().isoformat()}
-    ok = True
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-        resultat["database"] = "ok"
-    except Exception as feil:  # any failure means unhealthy; say which kind, not the details
-        resultat["database"] = f"feil: {type(feil).__name__}"
-        ok = False
-    if settings.REDIS_URL:
-        try:
-            import redis
-
-            redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2, socket_timeout=2).ping()
-            resultat["broker"] = "ok"
-        except Exception as feil:
-            resultat["broker"] = f"feil: {type(feil).__name__}"
-            ok = False
-    else:
-        resultat["broker"] = "eager (ingen Redis konfigurert)"
-    resultat["status"] = "ok" if ok else "feil"
-    return JsonResponse(resultat, status=200 if ok else 503)
-
-
-def feil_403(request: HttpRequest, exception=None) -> HttpResponse:
-    return render(request, "403.html", status=403)
-
-
-def feil_404(request: HttpRequest, exception=None) -> HttpResponse:
-    return render(request, "404.html", status=404)
-
-
-def feil_500(request: HttpRequest) -> HttpResponse:
-    return render(request, "500.html", status=500)
-
 
 # --- The pathway: learning contract, exams and fagprøve, Norwegian, training plan, practice -------
 # Each page is read by whoever may see the participant; each POST checks its own permission
@@ -309,6 +220,8 @@ def _eksamen_side(request, deltaker, *, eksamen_form=None, fagprove_form=None):
         if kontrakt and kontrakt.slutt
         else None,
         "hindringer": hindringer,
+        # The fagprøve is normally held within two months after the contract ends.
+        "sen_provedato": frister.legg_til_maneder(kontrakt.slutt, 2) if kontrakt and kontrakt.slutt else None,
         "eksamen_form": eksamen_form or EksamenForm(initial={"pameldt_dato": idag}),
         "eksamen_endre": [(e, EksamenForm(instance=e, prefix=f"e{e.pk}")) for e in status.eksamener],
         "fagprove_form": fagprove_form or FagproveForm(),
