@@ -33,9 +33,14 @@ class DatoInput(forms.DateInput):
 
 
 def _datoer(form: forms.BaseForm) -> None:
+    """Date fields as <input type="date">; empty choices say «Velg …» in Norwegian."""
     for felt in form.fields.values():
         if isinstance(felt, forms.DateField):
             felt.widget = DatoInput()
+        elif isinstance(felt, forms.ModelChoiceField):
+            felt.empty_label = "Velg …"
+        elif isinstance(felt, forms.TypedChoiceField) and felt.choices and felt.choices[0][0] == "":
+            felt.choices = [("", "Velg …"), *felt.choices[1:]]
 
 
 class VersjonForm(forms.Form):
@@ -225,7 +230,7 @@ class OpptakForm(VersjonForm):
     begrunnelse = forms.CharField(label="Begrunnelse", widget=forms.Textarea(attrs={"rows": 3}))
     dato = forms.DateField(label="Dato for vedtaket", widget=DatoInput())
     sammen_med = forms.ModelChoiceField(
-        label="Vurdert sammen med faglærer", queryset=User.objects.none(), required=False
+        label="Vurdert sammen med faglærer", queryset=User.objects.none(), required=False, empty_label="Velg …"
     )
 
     def __init__(self, *args, deltaker: Deltaker, **kwargs):
@@ -336,6 +341,10 @@ class DokumentForm(forms.ModelForm):
     class Meta:
         model = Dokument
         fields = ["type"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _datoer(self)
 
     def clean_fil(self):
         fil = self.cleaned_data["fil"]

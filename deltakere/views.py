@@ -160,6 +160,12 @@ def deltaker_detalj(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "deltakere/detalj.html", context)
 
 
+def _sperret(deltaker: Deltaker, til: str) -> dict[str, list[str]]:
+    """What stops the case from reaching `til` now, shown above a form before anyone types."""
+    grunner = overganger.hindringer(deltaker, til)
+    return {til: grunner} if grunner else {}
+
+
 def _skjema(request, deltaker, form, tittel: str, knapp: str, **ekstra) -> HttpResponse:
     return render(
         request,
@@ -239,9 +245,7 @@ def kartlegging(request: HttpRequest, pk: int) -> HttpResponse:
 def opptak(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk, write=True)
     form = forms.OpptakForm(request.POST or None, deltaker=deltaker)
-    if deltaker.status not in (S.HENVIST, S.KARTLAGT):
-        form.add_error(None, f"Opptak vurderes for henviste og kartlagte, ikke «{deltaker.get_status_display()}».")
-    elif request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         svar = _lagre(
             request,
@@ -260,7 +264,9 @@ def opptak(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if svar:
             return svar
-    return _skjema(request, deltaker, form, "Opptaksvedtak", "Registrer vedtak")
+    return _skjema(
+        request, deltaker, form, "Opptaksvedtak", "Registrer vedtak", hindringer=_sperret(deltaker, S.TATT_OPP)
+    )
 
 
 @login_required
@@ -341,7 +347,14 @@ def permisjon(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if svar:
             return svar
-    return _skjema(request, deltaker, form, "Registrer permisjon", "Registrer permisjon")
+    return _skjema(
+        request,
+        deltaker,
+        form,
+        "Registrer permisjon",
+        "Registrer permisjon",
+        hindringer=_sperret(deltaker, S.PERMISJON),
+    )
 
 
 @login_required
@@ -364,7 +377,15 @@ def avbrudd(request: HttpRequest, pk: int) -> HttpResponse:
         if svar:
             return svar
     apne_lan = list(Utstyrslan.objects.filter(deltaker=deltaker, returnert__isnull=True))
-    return _skjema(request, deltaker, form, "Avbryt løpet", "Avbryt løpet", apne_lan=apne_lan)
+    return _skjema(
+        request,
+        deltaker,
+        form,
+        "Avbryt løpet",
+        "Avbryt løpet",
+        apne_lan=apne_lan,
+        hindringer=_sperret(deltaker, S.AVBRUTT),
+    )
 
 
 @login_required
