@@ -38,8 +38,8 @@ EGET_SKJEMA: dict[str, str] = {
 HANDLING: dict[str, str] = {
     S.HENVIST: "Gjenåpne som ny henvisning",
     S.KARTLAGT: "Registrer kartlegging",
-    S.TATT_OPP: "Registrer opptaksvedtak",
-    S.AVSLATT: "Registrer opptaksvedtak",
+    S.TATT_OPP: "Ta opp",
+    S.AVSLATT: "Avslå",
     S.I_OPPLAERING: "Start opplæring",
     S.PERMISJON: "Registrer permisjon",
     S.TEORI_BESTATT: "Teori bestått",

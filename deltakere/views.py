@@ -18,7 +18,7 @@ from fagbrev.models import Fagretning, Kull, Rolle, User
 from fagbrev.seksjoner import saksside_seksjoner
 
 from . import forms, overganger, services
-from .models import Deltaker, Dokument, Kriterievurdering, Opptakskriterium, Utstyrslan
+from .models import Deltaker, Dokument, Kriterievurdering, Opptakskriterium, Opptaksvedtak, Utstyrslan
 from .permissions import get_deltaker_for_user
 from .selectors import SORTERINGER, deltaker_finn_pa_fodselsnummer, deltakere_for_liste, saksmappe
 
@@ -244,7 +244,12 @@ def kartlegging(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def opptak(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk, write=True)
-    form = forms.OpptakForm(request.POST or None, deltaker=deltaker)
+    utfall = request.GET.get("til")
+    form = forms.OpptakForm(
+        request.POST or None,
+        deltaker=deltaker,
+        initial={"utfall": utfall} if utfall in Opptaksvedtak.Utfall.values else None,
+    )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         svar = _lagre(
