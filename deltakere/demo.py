@@ -69,6 +69,17 @@ ASKER = [
 ]
 
 
+def _henvist(demo: Demo, kull) -> dict:
+    """Referred some months before the cohort started (or recently, for those not yet in a cohort)."""
+    start = kull.oppstart if kull else demo.idag
+    return {
+        "henvist_dato": start - datetime.timedelta(days=demo.rng.randint(20, 150)),
+        "henvist_av": demo.rng.choice(
+            [Deltaker.Henviser.INTRODUKSJONSPROGRAM, Deltaker.Henviser.NAV, Deltaker.Henviser.JOBBSJANSEN]
+        ),
+    }
+
+
 def _person(demo: Demo, fornavn: str, etternavn: str, nr: int) -> dict:
     alder = demo.rng.randint(22, 48)
     fodselsdato = datetime.date(demo.idag.year - alder, demo.rng.randint(1, 12), demo.rng.randint(1, 28))
@@ -152,6 +163,7 @@ def seed(demo: Demo) -> None:
             fornavn=fornavn,
             etternavn=etternavn,
             kull=_kull(demo, nokkel, offset),
+            **_henvist(demo, _kull(demo, nokkel, offset)),
             status=status,
             faglarer=demo.brukere.get(larer) if larer else None,
             norsklarer=norsklarer if larer and nokkel in ("bua", "helse") else None,
@@ -168,6 +180,7 @@ def seed(demo: Demo) -> None:
             fornavn=fornavn,
             etternavn=etternavn,
             kull=_kull(demo, "betong", -1),
+            **_henvist(demo, _kull(demo, "betong", -1)),
             status=S.I_OPPLAERING if nr < 9 else S.AVBRUTT,
             faglarer=demo.brukere["faglarer.asker"],
             **_person(demo, fornavn, etternavn, nr),

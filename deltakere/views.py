@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from fagbrev import permissions
+from fagbrev.identifikatorer import ser_ut_som_fodselsnummer
 from fagbrev.models import Fagretning, Kull, Rolle, User
 from fagbrev.seksjoner import saksside_seksjoner
 
@@ -45,6 +46,9 @@ def deltaker_liste(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Din rolle gir ikke tilgang til deltakersaker.")
     user = request.user
     q = request.GET.get("q", "").strip()[:100]
+    if ser_ut_som_fodselsnummer(q):  # without JavaScript: search nothing, say where to search
+        messages.info(request, "Søk på fødselsnummer i feltet «Finn sak på fødselsnummer».")
+        q = ""
     filtre = {
         "status": request.GET.get("status", "") if request.GET.get("status") in S.values else "",
         "fagretning_id": _tall(request.GET.get("fagretning")),
