@@ -292,7 +292,7 @@ class StatusForm(VersjonForm):
     def __init__(self, *args, deltaker: Deltaker, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["til"].choices = [
-            (til, overganger.HANDLING[til])
+            (til, overganger.handling(deltaker.status, til))
             for til in overganger.OVERGANGER[deltaker.status]
             if til not in overganger.EGET_SKJEMA
         ]

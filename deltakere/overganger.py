@@ -48,6 +48,17 @@ HANDLING: dict[str, str] = {
     S.AVBRUTT: "Avbryt løpet",
 }
 
+# Where the same target means something else coming from a particular status.
+HANDLING_FRA: dict[tuple[str, str], str] = {
+    (S.PERMISJON, S.I_OPPLAERING): "Tilbake fra permisjon",
+    (S.FAGPROVE_MELDT_OPP, S.TEORI_BESTATT): "Fagprøve ikke bestått",
+}
+
+
+def handling(fra: str, til: str) -> str:
+    return HANDLING_FRA.get((fra, til), HANDLING[til])
+
+
 NESTE_STEG: dict[str, str] = {
     S.HENVIST: "Gjennomfør intervju og kartlegging.",
     S.KARTLAGT: "Vurder opptak sammen med faglæreren.",
@@ -85,7 +96,7 @@ def mulige(deltaker: Deltaker) -> list[dict]:
         {
             "til": til,
             "etikett": S(til).label,
-            "handling": HANDLING[til],
+            "handling": handling(deltaker.status, til),
             "skjema": EGET_SKJEMA.get(til),
             "hindringer": hindringer(deltaker, til),
         }

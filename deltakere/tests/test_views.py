@@ -64,7 +64,19 @@ def test_case_page_masks_the_identity_number(client, koordinator, faglarer, delt
 
 @pytest.mark.parametrize("antall", [10, 200])
 def test_list_query_count_is_constant(client, koordinator, fagretning, faglarer, antall, django_assert_max_num_queries):
-    DeltakerFactory.create_batch(antall, fagretning=fagretning, faglarer=faglarer)
+    import datetime
+
+    from arbeidsgivere.models import Arbeidsgiver, Arbeidssted, Plassering
+    from fagbrev.tests.factories import KullFactory
+
+    kull = KullFactory(fagretning=fagretning)
+    org = fagretning.organisasjon
+    ag = Arbeidsgiver.objects.create(organisasjon=org, navn="Kommunen", orgnr="974760673")
+    sted = Arbeidssted.objects.create(organisasjon=org, arbeidsgiver=ag, navn="Solsikken barnehage")
+    deltakere = DeltakerFactory.create_batch(antall, fagretning=fagretning, faglarer=faglarer, kull=kull)
+    Plassering.objects.bulk_create(
+        Plassering(organisasjon=org, deltaker=d, arbeidssted=sted, fra=datetime.date(2026, 1, 1)) for d in deltakere
+    )
     client.force_login(koordinator)
     with django_assert_max_num_queries(13):
         assert client.get("/deltakere/").status_code == 200
