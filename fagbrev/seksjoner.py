@@ -24,7 +24,9 @@ class Seksjon:
 SAKSSIDE: list[str] = []
 
 # f(*, user, idag) -> Seksjon | None
-OVERSIKT: list[str] = []
+OVERSIKT: list[str] = [
+    "deltakere.seksjoner.oversikt_oppgaver",
+]
 
 
 def _samle(stier: list[str], **kwargs) -> list[Seksjon]:

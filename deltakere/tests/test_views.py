@@ -303,3 +303,20 @@ def test_identity_number_typed_into_the_name_search_is_not_used(client, koordina
     svar = client.get("/deltakere/", {"q": deltaker.fodselsnummer})
     assert "Finn sak på fødselsnummer" in svar.content.decode()
     assert svar.context["q"] == ""
+
+
+def test_overview_lists_stuck_cases_for_coordinators_only(client, koordinator, faglarer, fagretning):
+    import datetime
+
+    from deltakere import services
+
+    uten_attest = DeltakerFactory(fagretning=fagretning, status="tatt_opp", faglarer=faglarer, etternavn="Attestløs")
+    ferdig = DeltakerFactory(fagretning=fagretning, status="avbrutt", etternavn="Utstyrsen")
+    services.utstyr_lan_ut(
+        deltaker=ferdig, hva="iPad", serienummer="X1", utlant=datetime.date(2025, 1, 1), utfort_av=koordinator
+    )
+    client.force_login(koordinator)
+    html = client.get("/").content.decode()
+    assert "Saker som står fast" in html and uten_attest.etternavn in html and "iPad er ikke levert" in html
+    client.force_login(faglarer)
+    assert "Saker som står fast" not in client.get("/").content.decode()
