@@ -373,3 +373,8 @@ class FnrSokForm(forms.Form):
 
 class ImportForm(forms.Form):
     fil = forms.FileField(label="Regneark (.xlsx eller .csv)")
+
+
+class OpptakskriteriumForm(forms.Form):
+    tekst = forms.CharField(label="Nytt kriterium", max_length=300)
+    er_krav = forms.BooleanField(label="Krav (ikke bare en fordel)", required=False, initial=True)

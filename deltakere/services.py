@@ -539,3 +539,41 @@ def utstyr_returner(*, lan: Utstyrslan, returnert: datetime.date, utfort_av: Use
         beskrivelse=f"Utstyr returnert: {lan.hva}",
     )
     return lan
+
+
+# --- admission criteria per track --------------------------------------------------------------
+
+
+@transaction.atomic
+def opptakskriterium_opprett(*, fagretning: Fagretning, tekst: str, er_krav: bool, utfort_av: User) -> Opptakskriterium:
+    tekst = (tekst or "").strip()
+    if not tekst:
+        raise ValidationError({"tekst": "Skriv kriteriet."})
+    if Opptakskriterium.objects.filter(fagretning=fagretning, tekst__iexact=tekst).exists():
+        raise ValidationError({"tekst": "Fagretningen har allerede dette kriteriet."})
+    siste = Opptakskriterium.objects.filter(fagretning=fagretning).order_by("-rekkefolge").first()
+    kriterium = Opptakskriterium.objects.create(
+        organisasjon_id=fagretning.organisasjon_id,
+        fagretning=fagretning,
+        tekst=tekst,
+        er_krav=er_krav,
+        rekkefolge=(siste.rekkefolge + 10) if siste else 10,
+    )
+    hendelse_logg(
+        handling="deltakere.opptakskriterium.opprettet", objekt=kriterium, utfort_av=utfort_av, beskrivelse=tekst
+    )
+    return kriterium
+
+
+@transaction.atomic
+def opptakskriterium_sett_aktiv(*, kriterium: Opptakskriterium, aktiv: bool, utfort_av: User) -> Opptakskriterium:
+    """Retire or restore a criterion. Never deleted: earlier interviews keep their assessments."""
+    kriterium.aktiv = aktiv
+    kriterium.save(update_fields=["aktiv"])
+    hendelse_logg(
+        handling="deltakere.opptakskriterium.endret",
+        objekt=kriterium,
+        utfort_av=utfort_av,
+        beskrivelse=f"{'Tatt i bruk' if aktiv else 'Tatt ut av bruk'}: {kriterium.tekst}",
+    )
+    return kriterium

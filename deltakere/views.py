@@ -78,7 +78,7 @@ def deltaker_liste(request: HttpRequest) -> HttpResponse:
             ("nyeste", "Nyeste henvisning"),
         ],
         "statuser": S.choices,
-        "fagretninger": Fagretning.objects.visible_to(user).order_by("-aktiv", "navn"),
+        "fagretninger": list(Fagretning.objects.visible_to(user).order_by("-aktiv", "navn")),
         "kull": Kull.objects.visible_to(user).select_related("fagretning").order_by("-oppstart"),
         "faglarere": User.objects.filter(medlemskap__organisasjon_id__in=orgs, medlemskap__rolle=Rolle.FAGLARER)
         .distinct()
@@ -471,3 +471,40 @@ def utstyr_returner(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, f"{lan.hva} er registrert som returnert.")
     return redirect(reverse("deltakere:detalj", args=[deltaker.pk]) + "#utstyr")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def opptakskriterier(request: HttpRequest, fagretning_id: int) -> HttpResponse:
+    """A track's admission criteria, kept by the coordinators of its organisation."""
+    try:
+        fagretning = Fagretning.objects.for_roller(request.user, permissions.KOORDINATOR).get(pk=fagretning_id)
+    except Fagretning.DoesNotExist:
+        raise Http404("Fant ikke fagretningen.") from None
+    form = forms.OpptakskriteriumForm(request.POST or None)
+    if request.method == "POST" and "kriterium" in request.POST:
+        kriterium = Opptakskriterium.objects.filter(
+            fagretning=fagretning, pk=_tall(request.POST["kriterium"]) or 0
+        ).first()
+        if kriterium is None:
+            raise Http404("Fant ikke kriteriet.")
+        services.opptakskriterium_sett_aktiv(
+            kriterium=kriterium, aktiv=request.POST.get("aktiv") == "1", utfort_av=request.user
+        )
+        messages.success(request, "Kriteriet er oppdatert.")
+        return redirect("deltakere:kriterier", fagretning_id=fagretning.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.opptakskriterium_opprett(fagretning=fagretning, utfort_av=request.user, **form.cleaned_data)
+        except ValidationError as feil:
+            _legg_feil_pa_skjema(form, feil)
+        else:
+            messages.success(request, "Kriteriet er lagt til.")
+            return redirect("deltakere:kriterier", fagretning_id=fagretning.pk)
+    context = {
+        "fagretning": fagretning,
+        "kriterier": Opptakskriterium.objects.filter(fagretning=fagretning).order_by("-aktiv", "rekkefolge", "pk"),
+        "fagretninger": Fagretning.objects.for_roller(request.user, permissions.KOORDINATOR).order_by("-aktiv", "navn"),
+        "form": form,
+    }
+    return render(request, "deltakere/kriterier.html", context)
