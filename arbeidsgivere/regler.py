@@ -1,18 +1,11 @@
-"""Rules that depend on other apps' fields, kept in one small place so the apps stay mergeable.
-
-The police-certificate fields on `Deltaker` arrive with the deltakere issue. Until then (and
-after) the placement rule asks only this function.
-"""
+"""Rules that depend on other apps' fields, kept in one small place."""
 
 from __future__ import annotations
 
 
 def politiattest_mottatt(deltaker) -> bool:
-    """Has the municipality received the participant's police certificate?
-
-    Assumes `Deltaker.politiattest_mottatt: DateField(null=True)` — the date it came in.
-    """
-    return getattr(deltaker, "politiattest_mottatt", None) is not None
+    """Has the municipality received the participant's police certificate (intake checklist)?"""
+    return deltaker.har_politiattest
 
 
 def krever_politiattest(deltaker) -> bool:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Deltaker
+from .models import Deltaker, Opptakskriterium
 
 
 @admin.register(Deltaker)
@@ -10,4 +10,13 @@ class DeltakerAdmin(admin.ModelAdmin):
     list_select_related = ("fagretning", "organisasjon")
     search_fields = ("fornavn", "etternavn")
     exclude = ("fodselsnummer",)  # never shown or changed here; the case file masks it
-    readonly_fields = ("versjon",)
+    readonly_fields = ("versjon", "status")  # status changes only through deltaker_endre_status
+
+
+@admin.register(Opptakskriterium)
+class OpptakskriteriumAdmin(admin.ModelAdmin):
+    """Admission criteria per track (a page for coordinators can come later)."""
+
+    list_display = ("tekst", "fagretning", "er_krav", "rekkefolge", "aktiv")
+    list_filter = ("fagretning", "aktiv")
+    list_select_related = ("fagretning",)

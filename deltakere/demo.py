@@ -6,7 +6,7 @@ import datetime
 
 from fagbrev.demo import Demo, lag_fodselsnummer
 
-from .models import Deltaker
+from .models import Deltaker, Inntakssamtale, Opptakskriterium
 from .services import deltaker_registrer
 
 S = Deltaker.Status
@@ -69,6 +69,17 @@ ASKER = [
 ]
 
 
+def _henvist(demo: Demo, kull) -> dict:
+    """Referred some months before the cohort started (or recently, for those not yet in a cohort)."""
+    start = kull.oppstart if kull else demo.idag
+    return {
+        "henvist_dato": start - datetime.timedelta(days=demo.rng.randint(20, 150)),
+        "henvist_av": demo.rng.choice(
+            [Deltaker.Henviser.INTRODUKSJONSPROGRAM, Deltaker.Henviser.NAV, Deltaker.Henviser.JOBBSJANSEN]
+        ),
+    }
+
+
 def _person(demo: Demo, fornavn: str, etternavn: str, nr: int) -> dict:
     alder = demo.rng.randint(22, 48)
     fodselsdato = datetime.date(demo.idag.year - alder, demo.rng.randint(1, 12), demo.rng.randint(1, 28))
@@ -89,7 +100,57 @@ def _kull(demo: Demo, nokkel: str, offset: int | None):
     return None
 
 
+# Admission criteria per track. Betong: the list from NAV Asker's project description (seed 000).
+KRITERIER = {
+    "betong": [
+        ("God fysisk helse, utholdende", True),
+        ("Minoritetsspråklig med minimum sterk A2-nivå muntlig og skriftlig", True),
+        ("Motivert for å jobbe i byggebransjen, og interesse for byggfaget", True),
+        ("Ønske om å jobbe i et team", True),
+        ("Gode samarbeidsevner", True),
+        ("Må kunne møte på arbeidsplassen kl. 7 om morgenen", True),
+        ("Må kunne være nøyaktig og følge regler på arbeidsplassen", True),
+        ("Førerkort", False),
+        ("Villig til å begynne i arbeidstrening først", True),
+        ("Interessert i å ta et lengre utdanningsløp", True),
+        ("Relevant erfaring fra hjemlandet", False),
+        ("Motivert for undervisning to dager i uken og lekser på kveldstid", True),
+    ],
+    "bua": [
+        ("Minst A2 muntlig, mål B1 muntlig og skriftlig", True),
+        ("Motivert for arbeid med barn og unge", True),
+        ("Kan delta minst 80 % i praksis og undervisning", True),
+        ("Kan få politiattest", True),
+    ],
+    "helse": [
+        ("Minst B1 muntlig, mål B2", True),
+        ("Motivert for arbeid i helse og omsorg", True),
+        ("Kan arbeide turnus og delta minst 80 %", True),
+        ("Kan få politiattest", True),
+    ],
+    "renhold": [
+        ("Minst A2 muntlig", True),
+        ("God fysisk helse", True),
+        ("Kan møte tidlig om morgenen", True),
+    ],
+}
+
+
+def _kriterier(demo: Demo) -> None:
+    for nokkel, liste in KRITERIER.items():
+        fagretning = demo.fagretninger.get(nokkel)
+        if fagretning is None:
+            continue
+        for nr, (tekst, er_krav) in enumerate(liste, start=1):
+            Opptakskriterium.objects.get_or_create(
+                fagretning=fagretning,
+                tekst=tekst,
+                defaults={"organisasjon_id": fagretning.organisasjon_id, "er_krav": er_krav, "rekkefolge": nr * 10},
+            )
+
+
 def seed(demo: Demo) -> None:
+    _kriterier(demo)
     koordinator = demo.brukere["koordinator"]
     norsklarer = demo.brukere["norsklarer"]
     for nr, (fornavn, etternavn, nokkel, offset, status, larer) in enumerate(LORENSKOG):
@@ -102,6 +163,7 @@ def seed(demo: Demo) -> None:
             fornavn=fornavn,
             etternavn=etternavn,
             kull=_kull(demo, nokkel, offset),
+            **_henvist(demo, _kull(demo, nokkel, offset)),
             status=status,
             faglarer=demo.brukere.get(larer) if larer else None,
             norsklarer=norsklarer if larer and nokkel in ("bua", "helse") else None,
@@ -118,7 +180,31 @@ def seed(demo: Demo) -> None:
             fornavn=fornavn,
             etternavn=etternavn,
             kull=_kull(demo, "betong", -1),
+            **_henvist(demo, _kull(demo, "betong", -1)),
             status=S.I_OPPLAERING if nr < 9 else S.AVBRUTT,
             faglarer=demo.brukere["faglarer.asker"],
             **_person(demo, fornavn, etternavn, nr),
+        )
+    _inntak(demo)
+
+
+def _inntak(demo: Demo) -> None:
+    """Participants who are past admission in the demo have had their intake meeting and certificate."""
+    forbi_opptak = [*Deltaker.AKTIVE_STATUSER, S.FULLFORT]
+    for deltaker in Deltaker.objects.filter(status__in=forbi_opptak).select_related("fagretning"):
+        start = (deltaker.kull.oppstart if deltaker.kull_id else demo.idag) - datetime.timedelta(days=30)
+        Inntakssamtale.objects.get_or_create(
+            deltaker=deltaker,
+            defaults={
+                "organisasjon_id": deltaker.organisasjon_id,
+                "dato": start,
+                "kontrakt_signert": True,
+                "samtykke_signert": True,
+                "forventninger_gjennomgatt": True,
+                "fravarsregler_gjennomgatt": True,
+                "politiattest_soknad": start if deltaker.fagretning.krever_politiattest else None,
+                "politiattest_mottatt": start + datetime.timedelta(days=14)
+                if deltaker.fagretning.krever_politiattest
+                else None,
+            },
         )

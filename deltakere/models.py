@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from fagbrev.identifikatorer import masker_fodselsnummer, valider_fodselsnummer
-from fagbrev.models import Fagretning, Kull, OrganisasjonEid, OrganisasjonQuerySet
+from fagbrev.models import Fagretning, Kull, Niva, OrganisasjonEid, OrganisasjonQuerySet
 from fagbrev.permissions import deltaker_scope
 
 
@@ -61,6 +63,21 @@ class Deltaker(OrganisasjonEid):
         related_name="norsklarer_for",
         verbose_name="norsklærer",
     )
+
+    class Henviser(models.TextChoices):
+        NAV = "nav", "NAV"
+        ARBEIDSGIVER = "arbeidsgiver", "Arbeidsgiver"
+        INTRODUKSJONSPROGRAM = "introduksjonsprogram", "Introduksjonsprogrammet"
+        JOBBSJANSEN = "jobbsjansen", "Jobbsjansen"
+        SELV = "selv", "Personen selv"
+        ANNET = "annet", "Annet"
+
+    henvist_av = models.CharField("henvist av", max_length=20, choices=Henviser.choices, blank=True)
+    henviser_kontakt = models.CharField(
+        "kontaktperson hos henviser", max_length=200, blank=True, help_text="Navn, telefon eller e-post."
+    )
+    henvist_dato = models.DateField("henvist dato", null=True, blank=True)
+    rute = models.CharField("løp", max_length=20, choices=Fagretning.Rute.choices, blank=True)
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.HENVIST)
     opprettet = models.DateTimeField("registrert", auto_now_add=True)
     endret = models.DateTimeField("endret", auto_now=True)
@@ -101,3 +118,334 @@ class Deltaker(OrganisasjonEid):
     @property
     def er_aktiv(self) -> bool:
         return self.status in self.AKTIVE_STATUSER
+
+    @property
+    def er_avsluttet(self) -> bool:
+        return self.status in (self.Status.FULLFORT, self.Status.AVBRUTT, self.Status.AVSLATT)
+
+    @property
+    def har_politiattest(self) -> bool:
+        """A police certificate is registered as received (one query unless the intake is joined)."""
+        try:
+            return self.inntakssamtale.politiattest_mottatt is not None
+        except Inntakssamtale.DoesNotExist:
+            return False
+
+    @property
+    def politiattest_ok_for_praksis(self) -> bool:
+        """May start practice as far as the police certificate goes (tracks that require it)."""
+        return not self.fagretning.krever_politiattest or self.har_politiattest
+
+
+class Statusendring(OrganisasjonEid):
+    """One change of a case's status: from what, to what, when, by whom and why. Never changed."""
+
+    deltaker = models.ForeignKey(Deltaker, on_delete=models.PROTECT, related_name="statusendringer")
+    fra_status = models.CharField("fra", max_length=20, choices=Deltaker.Status.choices)
+    til_status = models.CharField("til", max_length=20, choices=Deltaker.Status.choices)
+    dato = models.DateField("gjelder fra")
+    begrunnelse = models.CharField("begrunnelse", max_length=500)
+    utfort_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name="utført av"
+    )
+    tidspunkt = models.DateTimeField("registrert", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "statusendring"
+        verbose_name_plural = "statusendringer"
+        ordering = ["-tidspunkt", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_fra_status_display()} → {self.get_til_status_display()}"
+
+
+class Opptakskriterium(OrganisasjonEid):
+    """One admission criterion of a track (e.g. betong: «Må kunne møte på arbeidsplassen kl. 7»)."""
+
+    fagretning = models.ForeignKey(Fagretning, on_delete=models.PROTECT, related_name="opptakskriterier")
+    tekst = models.CharField("kriterium", max_length=300)
+    er_krav = models.BooleanField("krav (ikke bare en fordel)", default=True)
+    rekkefolge = models.PositiveSmallIntegerField("rekkefølge", default=10)
+    aktiv = models.BooleanField("aktiv", default=True)
+
+    class Meta:
+        verbose_name = "opptakskriterium"
+        verbose_name_plural = "opptakskriterier"
+        ordering = ["fagretning", "rekkefolge", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["fagretning", "tekst"], name="deltakere_opptakskriterium_unik_tekst"),
+        ]
+
+    def __str__(self) -> str:
+        return self.tekst
+
+
+class Kartlegging(OrganisasjonEid):
+    """The intake interview and mapping of one participant, before the admission decision."""
+
+    class Inntekt(models.TextChoices):
+        LONN = "lonn", "Lønn"
+        JOBBSJANSEN = "jobbsjansen", "Jobbsjansen-stipend"
+        OVERGANGSSTONAD = "overgangsstonad", "Overgangsstønad"
+        DAGPENGER = "dagpenger", "Dagpenger"
+        SOSIALSTONAD = "sosialstonad", "Sosialstønad"
+        TILTAKSPENGER = "tiltakspenger", "Tiltakspenger"
+        INTRODUKSJONSSTONAD = "introduksjonsstonad", "Introduksjonsstønad"
+        ANNET = "annet", "Annet"
+
+    class Malgruppe(models.TextChoices):
+        INTRODUKSJONSPROGRAM = "introduksjonsprogram", "Introduksjonsprogrammet"
+        JOBBSJANSEN = "jobbsjansen", "Jobbsjansen"
+        ENSLIG_FORSORGER = "enslig_forsorger", "Enslig forsørger"
+        ARBEIDSSOKER = "arbeidssoker", "Arbeidssøker"
+        UFAGLAERT = "ufaglaert", "Ufaglært uten fast ansettelse"
+
+    deltaker = models.OneToOneField(Deltaker, on_delete=models.PROTECT, related_name="kartlegging")
+    intervjudato = models.DateField("intervjudato")
+    norskopplaering = models.TextField("norskopplæring hittil", blank=True)
+    norsk_muntlig = models.CharField("norsknivå muntlig", max_length=2, choices=Niva.choices, blank=True)
+    norsk_skriftlig = models.CharField("norsknivå skriftlig", max_length=2, choices=Niva.choices, blank=True)
+    ankomst_norge = models.DateField("kom til Norge", null=True, blank=True)
+    utdanning = models.TextField("tidligere utdanning", blank=True, help_text="Land, antall år, hva.")
+    arbeidserfaring = models.TextField("tidligere arbeid", blank=True, help_text="Land, antall år, hva.")
+    utdanning_ar = models.PositiveSmallIntegerField("år med skolegang", null=True, blank=True)
+    arbeid_ar = models.PositiveSmallIntegerField("år med arbeidserfaring", null=True, blank=True)
+    fagrelevant_erfaring = models.BooleanField("erfaringen er relevant for faget", default=False)
+    motivasjon = models.TextField("motivasjon", blank=True)
+    egnethet = models.TextField("egnethet", blank=True)
+    livssituasjon = models.TextField("livssituasjon", blank=True)
+    hindringer_oppmote = models.TextField(
+        "hindringer for minst 80 % oppmøte", blank=True, help_text="Helse, barnepass, transport, annet."
+    )
+    forerkort = models.BooleanField("har førerkort", default=False)
+    inntektsgrunnlag = models.CharField("inntektsgrunnlag", max_length=20, choices=Inntekt.choices, blank=True)
+    malgruppe = models.CharField("målgruppe", max_length=25, choices=Malgruppe.choices, blank=True)
+    utfort_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name="kartlagt av"
+    )
+    endret = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "kartlegging"
+        verbose_name_plural = "kartlegginger"
+
+    def __str__(self) -> str:
+        return f"Kartlegging {self.intervjudato:%d.%m.%Y}"
+
+    def botid_ar(self, idag) -> int | None:
+        """Whole years in Norway on the given day."""
+        if self.ankomst_norge is None:
+            return None
+        ar = idag.year - self.ankomst_norge.year
+        if (idag.month, idag.day) < (self.ankomst_norge.month, self.ankomst_norge.day):
+            ar -= 1
+        return max(ar, 0)
+
+
+class Kriterievurdering(OrganisasjonEid):
+    """How one participant meets one admission criterion of her track, as the interview found."""
+
+    class Vurdering(models.TextChoices):
+        OPPFYLT = "oppfylt", "Oppfylt"
+        IKKE_OPPFYLT = "ikke_oppfylt", "Ikke oppfylt"
+        UAVKLART = "uavklart", "Uavklart"
+
+    kartlegging = models.ForeignKey(Kartlegging, on_delete=models.PROTECT, related_name="vurderinger")
+    kriterium = models.ForeignKey(Opptakskriterium, on_delete=models.PROTECT, related_name="vurderinger")
+    vurdering = models.CharField("vurdering", max_length=15, choices=Vurdering.choices, default=Vurdering.UAVKLART)
+    kommentar = models.CharField("kommentar", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "kriterievurdering"
+        verbose_name_plural = "kriterievurderinger"
+        ordering = ["kriterium__rekkefolge", "kriterium_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["kartlegging", "kriterium"], name="deltakere_kriterievurdering_unik"),
+        ]
+
+
+class Opptaksvedtak(OrganisasjonEid):
+    """The admission decision: admitted or declined, why, when, and who decided."""
+
+    class Utfall(models.TextChoices):
+        TATT_OPP = "tatt_opp", "Tatt opp"
+        AVSLATT = "avslatt", "Avslått"
+
+    deltaker = models.ForeignKey(Deltaker, on_delete=models.PROTECT, related_name="opptaksvedtak")
+    utfall = models.CharField("vedtak", max_length=10, choices=Utfall.choices)
+    begrunnelse = models.TextField("begrunnelse")
+    dato = models.DateField("dato for vedtaket")
+    besluttet_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="besluttet av"
+    )
+    sammen_med = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="sammen med faglærer",
+    )
+    opprettet = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "opptaksvedtak"
+        verbose_name_plural = "opptaksvedtak"
+        ordering = ["-dato", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(begrunnelse=""), name="deltakere_opptaksvedtak_begrunnelse"),
+        ]
+
+
+class Inntakssamtale(OrganisasjonEid):
+    """The intake meeting checklist: contract, consent, expectations, absence rules, police certificate."""
+
+    deltaker = models.OneToOneField(Deltaker, on_delete=models.PROTECT, related_name="inntakssamtale")
+    dato = models.DateField("dato for inntakssamtalen", null=True, blank=True)
+    kontrakt_signert = models.BooleanField("kontrakt signert", default=False)
+    samtykke_signert = models.BooleanField("samtykkeerklæring signert", default=False)
+    forventninger_gjennomgatt = models.BooleanField("gjensidige forventninger gjennomgått", default=False)
+    fravarsregler_gjennomgatt = models.BooleanField("fraværsregler gjennomgått", default=False)
+    politiattest_soknad = models.DateField("politiattest søkt", null=True, blank=True)
+    politiattest_mottatt = models.DateField("politiattest mottatt", null=True, blank=True)
+    endret = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "inntakssamtale"
+        verbose_name_plural = "inntakssamtaler"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(politiattest_mottatt__isnull=True)
+                | Q(politiattest_soknad__isnull=True)
+                | Q(politiattest_mottatt__gte=models.F("politiattest_soknad")),
+                name="deltakere_inntakssamtale_attest_etter_soknad",
+            ),
+        ]
+
+    @property
+    def er_komplett(self) -> bool:
+        return all(
+            (
+                self.kontrakt_signert,
+                self.samtykke_signert,
+                self.forventninger_gjennomgatt,
+                self.fravarsregler_gjennomgatt,
+            )
+        )
+
+
+class Permisjon(OrganisasjonEid):
+    """A leave from the pathway, with dates and reason (a form goes to the county)."""
+
+    deltaker = models.ForeignKey(Deltaker, on_delete=models.PROTECT, related_name="permisjoner")
+    fra = models.DateField("fra")
+    til = models.DateField("til (planlagt)")
+    arsak = models.CharField("årsak", max_length=500)
+    fylke_informert = models.BooleanField("skjema sendt fylket", default=False)
+    opprettet = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "permisjon"
+        verbose_name_plural = "permisjoner"
+        ordering = ["-fra"]
+        constraints = [
+            models.CheckConstraint(condition=Q(til__gte=models.F("fra")), name="deltakere_permisjon_til_etter_fra"),
+        ]
+
+
+class Avbrudd(OrganisasjonEid):
+    """The end of a pathway before the fagprøve: why, the closing meeting, reference, county informed."""
+
+    class Kategori(models.TextChoices):
+        JOBB = "jobb", "Fikk annen jobb"
+        HELSE = "helse", "Helse"
+        FAMILIE = "familie", "Familie / omsorg"
+        MOTIVASJON = "motivasjon", "Motivasjon"
+        FRAVAER = "fravaer", "For høyt fravær"
+        FAGLIG = "faglig", "Faglige forutsetninger"
+        FLYTTET = "flyttet", "Flyttet"
+        ANNET = "annet", "Annet"
+
+    deltaker = models.OneToOneField(Deltaker, on_delete=models.PROTECT, related_name="avbrudd")
+    dato = models.DateField("avbrutt dato")
+    kategori = models.CharField("årsak", max_length=15, choices=Kategori.choices)
+    arsak = models.TextField("beskrivelse")
+    avslutningsmote = models.DateField("avslutningsmøte", null=True, blank=True)
+    attest_mottatt = models.BooleanField("attest fra arbeidsplassen mottatt", default=False)
+    fylke_informert = models.BooleanField("fylket informert (heveskjema)", default=False)
+    utfort_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    opprettet = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "avbrudd"
+        verbose_name_plural = "avbrudd"
+
+
+def _dokument_sti(instance: Dokument, filename: str) -> str:
+    """A random name under the organisation's folder; the original name stays in the database."""
+    return f"dokumenter/{instance.organisasjon_id}/{uuid.uuid4().hex}{instance.filendelse}"
+
+
+class Dokument(OrganisasjonEid):
+    """A file on a case: CV, references, contract, diplomas, signed consent. Served only via a view."""
+
+    class Type(models.TextChoices):
+        CV = "cv", "CV"
+        REFERANSE = "referanse", "Referanse / attest"
+        ARBEIDSKONTRAKT = "arbeidskontrakt", "Arbeidskontrakt"
+        VITNEMAL = "vitnemal", "Vitnemål / kursbevis"
+        SAMTYKKE = "samtykke", "Signert samtykkeerklæring"
+        AVTALE = "avtale", "Signert avtale"
+        POLITIATTEST = "politiattest", "Politiattest"
+        ANNET = "annet", "Annet"
+
+    deltaker = models.ForeignKey(Deltaker, on_delete=models.PROTECT, related_name="dokumenter")
+    type = models.CharField("dokumenttype", max_length=20, choices=Type.choices)
+    fil = models.FileField(upload_to=_dokument_sti, max_length=200)
+    originalt_navn = models.CharField("filnavn", max_length=200)
+    innholdstype = models.CharField(max_length=100)
+    storrelse = models.PositiveIntegerField("størrelse (byte)")
+    sha256 = models.CharField(max_length=64)
+    lastet_opp_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    lastet_opp = models.DateTimeField("lastet opp", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "dokument"
+        verbose_name_plural = "dokumenter"
+        ordering = ["-lastet_opp", "-id"]
+
+    def __str__(self) -> str:
+        return self.originalt_navn
+
+    @property
+    def filendelse(self) -> str:
+        return {
+            "application/pdf": ".pdf",
+            "image/jpeg": ".jpg",
+            "image/png": ".png",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+        }.get(self.innholdstype, "")
+
+
+class Utstyrslan(OrganisasjonEid):
+    """Equipment lent to a participant (an iPad and similar): open until returned."""
+
+    deltaker = models.ForeignKey(Deltaker, on_delete=models.PROTECT, related_name="utstyrslan")
+    hva = models.CharField("utstyr", max_length=120)
+    serienummer = models.CharField("serienummer", max_length=60, blank=True)
+    utlant = models.DateField("utlånt")
+    returnert = models.DateField("returnert", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "utstyrslån"
+        verbose_name_plural = "utstyrslån"
+        ordering = ["returnert", "-utlant"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(returnert__isnull=True) | Q(returnert__gte=models.F("utlant")),
+                name="deltakere_utstyrslan_retur_etter_utlan",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.hva

@@ -2,24 +2,152 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from dataclasses import dataclass, field
 
-from .models import Deltaker
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from fagbrev.models import Hendelse
+
+from . import overganger
+from .models import (
+    Deltaker,
+    Dokument,
+    Inntakssamtale,
+    Kartlegging,
+    Kriterievurdering,
+    Opptakskriterium,
+    Opptaksvedtak,
+    Permisjon,
+    Utstyrslan,
+)
+
+SORTERINGER = {
+    "navn": ("etternavn", "fornavn", "pk"),
+    "-navn": ("-etternavn", "-fornavn", "-pk"),
+    "status": ("status", "etternavn", "fornavn", "pk"),
+    "fagretning": ("fagretning__navn", "etternavn", "fornavn", "pk"),
+    "kull": ("kull__oppstart", "etternavn", "fornavn", "pk"),
+    "nyeste": ("-opprettet", "-pk"),
+}
 
 
-def deltakere_for_liste(*, user, q: str = "", filtre: dict | None = None) -> QuerySet[Deltaker]:
-    """The participants the user may see, matching a name search and filters, ready for a table."""
+def deltakere_for_liste(
+    *, user, q: str = "", filtre: dict | None = None, sortering: str = "navn"
+) -> QuerySet[Deltaker]:
+    """The participants the user may see, matching a name search and filters, ready for a table.
+
+    `filtre` keys: status, fagretning_id, kull_id, faglarer_id, arbeidssted_id (an open placement there).
+    """
+    from arbeidsgivere.models import Plassering
+
     qs = Deltaker.objects.visible_to(user).select_related("fagretning", "kull", "faglarer")
     if q:
         for ord_ in q.split():
             qs = qs.filter(Q(fornavn__icontains=ord_) | Q(etternavn__icontains=ord_))
-    for felt, verdi in (filtre or {}).items():
+    filtre = dict(filtre or {})
+    arbeidssted = filtre.pop("arbeidssted_id", None)
+    for felt, verdi in filtre.items():
         if verdi:
             qs = qs.filter(**{felt: verdi})
-    return qs.order_by("etternavn", "fornavn", "pk")
+    if arbeidssted:
+        # both conditions on the same placement: one filter() call
+        qs = qs.filter(plasseringer__arbeidssted_id=arbeidssted, plasseringer__til__isnull=True)
+    apne = Plassering.objects.filter(til__isnull=True).select_related("arbeidssted")
+    qs = qs.prefetch_related(Prefetch("plasseringer", queryset=apne, to_attr="apne_plasseringer"))
+    return qs.order_by(*SORTERINGER.get(sortering, SORTERINGER["navn"]))
+
+
+def deltaker_finn_pa_fodselsnummer(*, user, fodselsnummer: str) -> Deltaker | None:
+    """Exact identity-number lookup, for coordinators only (in their own organisations)."""
+    from fagbrev.permissions import KOORDINATOR
+
+    return Deltaker.objects.for_roller(user, KOORDINATOR).filter(fodselsnummer=fodselsnummer).first()
 
 
 def status_telling(*, user) -> dict[str, int]:
     """Participants per status among those the user may see, counted in the database."""
     rader = Deltaker.objects.visible_to(user).values("status").annotate(antall=Count("pk"))
     return {r["status"]: r["antall"] for r in rader}
+
+
+def politiattest_mangler(deltaker: Deltaker) -> str | None:
+    """Why the participant may not start practice for lack of a police certificate, or None.
+
+    For other apps (placements): call before letting a participant start at a workplace.
+    """
+    if deltaker.politiattest_ok_for_praksis:
+        return None
+    return (
+        f"{deltaker.fagretning.navn} krever politiattest før praksis, og politiattesten er ikke registrert som mottatt."
+    )
+
+
+@dataclass
+class Saksmappe:
+    """Everything the case page shows about one participant, fetched with a fixed number of queries."""
+
+    deltaker: Deltaker
+    kartlegging: Kartlegging | None
+    vurderinger: list[Kriterievurdering]
+    kriterier_uten_vurdering: list[Opptakskriterium]
+    vedtak: list[Opptaksvedtak]
+    inntak: Inntakssamtale | None
+    permisjoner: list[Permisjon]
+    avbrudd: object | None
+    dokumenter: list[Dokument]
+    utstyr: list[Utstyrslan]
+    hendelser: list[Hendelse]
+    overganger: list[dict] = field(default_factory=list)
+    neste_steg: str = ""
+
+    @property
+    def apne_lan(self) -> list[Utstyrslan]:
+        return [lan for lan in self.utstyr if lan.returnert is None]
+
+    @property
+    def aktiv_permisjon(self) -> Permisjon | None:
+        if self.deltaker.status != Deltaker.Status.PERMISJON:
+            return None
+        return self.permisjoner[0] if self.permisjoner else None
+
+
+def saksmappe(*, deltaker: Deltaker) -> Saksmappe:
+    from .models import Avbrudd
+
+    kartlegging = Kartlegging.objects.filter(deltaker=deltaker).select_related("utfort_av").first()
+    vurderinger = (
+        list(kartlegging.vurderinger.select_related("kriterium").order_by("kriterium__rekkefolge", "kriterium_id"))
+        if kartlegging
+        else []
+    )
+    vurdert = {v.kriterium_id for v in vurderinger}
+    kriterier = [
+        k
+        for k in Opptakskriterium.objects.filter(fagretning_id=deltaker.fagretning_id, aktiv=True)
+        if k.pk not in vurdert
+    ]
+    inntak = Inntakssamtale.objects.filter(deltaker=deltaker).first()
+    # the status rules read deltaker.inntakssamtale: hand them what we just fetched
+    if inntak is not None:
+        deltaker.inntakssamtale = inntak
+    else:
+        deltaker._state.fields_cache["inntakssamtale"] = None
+    return Saksmappe(
+        deltaker=deltaker,
+        kartlegging=kartlegging,
+        vurderinger=vurderinger,
+        kriterier_uten_vurdering=kriterier,
+        vedtak=list(deltaker.opptaksvedtak.select_related("besluttet_av", "sammen_med")),
+        inntak=inntak,
+        permisjoner=list(Permisjon.objects.filter(deltaker=deltaker).order_by("-fra")),
+        avbrudd=Avbrudd.objects.filter(deltaker=deltaker).first(),
+        dokumenter=list(deltaker.dokumenter.select_related("lastet_opp_av")),
+        utstyr=list(deltaker.utstyrslan.all()),
+        hendelser=list(
+            Hendelse.objects.filter(deltaker_id=deltaker.pk)
+            .select_related("utfort_av")
+            .order_by("-tidspunkt", "-id")[:100]
+        ),
+        overganger=overganger.mulige(deltaker),
+        neste_steg=overganger.NESTE_STEG[deltaker.status],
+    )

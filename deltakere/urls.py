@@ -1,10 +1,26 @@
 from django.urls import path
 
-from . import views
+from . import views, views_import
 
 app_name = "deltakere"
 
 urlpatterns = [
     path("", views.deltaker_liste, name="liste"),
+    path("ny/", views.deltaker_ny, name="ny"),
+    path("finn/", views.deltaker_finn, name="finn"),
+    path("import/", views_import.importer, name="import"),
+    path("import/mal.<str:format>", views_import.importmal, name="importmal"),
+    path("kriterier/<int:fagretning_id>/", views.opptakskriterier, name="kriterier"),
     path("<int:pk>/", views.deltaker_detalj, name="detalj"),
+    path("<int:pk>/endre/", views.deltaker_endre, name="endre"),
+    path("<int:pk>/kartlegging/", views.kartlegging, name="kartlegging"),
+    path("<int:pk>/opptak/", views.opptak, name="opptak"),
+    path("<int:pk>/inntak/", views.inntak, name="inntak"),
+    path("<int:pk>/status/", views.status_endre, name="status"),
+    path("<int:pk>/permisjon/", views.permisjon, name="permisjon"),
+    path("<int:pk>/avbrudd/", views.avbrudd, name="avbrudd"),
+    path("<int:pk>/dokumenter/", views.dokument_last_opp, name="dokument_last_opp"),
+    path("<int:pk>/utstyr/", views.utstyr_lan_ut, name="utstyr"),
+    path("dokument/<int:pk>/", views.dokument_hent, name="dokument"),
+    path("utstyr/<int:pk>/retur/", views.utstyr_returner, name="utstyr_retur"),
 ]

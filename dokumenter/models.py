@@ -86,7 +86,7 @@ class Dokument(OrganisasjonEid):
 
     type = models.CharField("dokumenttype", max_length=30, choices=Dokumenttype.choices)
     deltaker = models.ForeignKey(
-        "deltakere.Deltaker", on_delete=models.PROTECT, null=True, blank=True, related_name="dokumenter"
+        "deltakere.Deltaker", on_delete=models.PROTECT, null=True, blank=True, related_name="dokumentversjoner"
     )
     objekt_nokkel = models.CharField("laget for (nøkkel)", max_length=60)
     formal = models.CharField("laget for", max_length=200)

@@ -83,6 +83,8 @@ class OppslagAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
 # --- The pathway ------------------------------------------------------------------------------
 # Case data is changed in the application (services log every change); the admin mainly serves
 # national reference data (grunnbeløp) and lets superusers look things up.

@@ -280,6 +280,8 @@ class StipendForm(forms.Form):
             elif (data["til"] - data["fra"]).days > 3 * 366:
                 self.add_error("til", "Velg en periode på høyst tre år.")
         return data
+
+
 class TotpKodeForm(forms.Form):
     """The six digits from the authenticator app."""
 

@@ -33,6 +33,7 @@ OVERSIKT: list[str] = [
     "fagbrev.lop_seksjoner.oversikt_lop",
     "arbeidsgivere.selectors.oversikt_praksis",
     "paminnelser.seksjoner.oversikt_varsler",
+    "deltakere.seksjoner.oversikt_oppgaver",
 ]
 
 

@@ -22,7 +22,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.utils.module_loading import import_string
@@ -160,22 +159,9 @@ def eksamensvindu_lukker_snart(idag: datetime.date) -> Iterator[Forfall]:
 POLITIATTEST_DAGER_FOR = 14
 
 
-def mangler_politiattest() -> Q | None:
-    """Which participants have no police certificate, as a condition on Plassering; None = unknown.
-
-    The field comes from the deltakere branch (`Deltaker.politiattest_mottatt`, a date or a
-    boolean). Until it exists the rule cannot tell who is missing one and stays silent rather than
-    remind about everybody.
-    """
-    from deltakere.models import Deltaker
-
-    try:
-        felt = Deltaker._meta.get_field("politiattest_mottatt")
-    except FieldDoesNotExist:
-        return None
-    if isinstance(felt, models.BooleanField):
-        return Q(deltaker__politiattest_mottatt=False)
-    return Q(deltaker__politiattest_mottatt__isnull=True)
+def mangler_politiattest() -> Q:
+    """Placements whose participant has no police certificate registered as received (intake meeting)."""
+    return Q(deltaker__inntakssamtale__politiattest_mottatt__isnull=True)
 
 
 @regel("paminnelser.politiattest_mangler")
@@ -187,8 +173,6 @@ def politiattest_mangler(idag: datetime.date) -> Iterator[Forfall]:
     from deltakere.models import Deltaker
 
     mangler = mangler_politiattest()
-    if mangler is None:
-        return
     S = Deltaker.Status
     plasseringer = list(
         Plassering.objects.filter(

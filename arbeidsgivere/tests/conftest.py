@@ -32,10 +32,12 @@ def annet_sted(lorenskog):
 
 @pytest.fixture
 def med_politiattest():
-    """Mark a participant's police certificate as received (the attribute the deltakere issue adds)."""
+    """Register a participant's police certificate as received (the intake checklist)."""
+    from deltakere.tests.factories import InntakssamtaleFactory
 
     def merk(deltaker, dato=datetime.date(2025, 12, 1)):
-        deltaker.politiattest_mottatt = dato
+        InntakssamtaleFactory(deltaker=deltaker, politiattest_soknad=dato, politiattest_mottatt=dato)
+        deltaker.refresh_from_db()
         return deltaker
 
     return merk

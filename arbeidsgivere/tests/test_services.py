@@ -88,10 +88,9 @@ def test_only_own_tracks_are_linked_to_an_employer(lorenskog, koordinator, fagre
 # --- placements -----------------------------------------------------------------------------------
 
 
-def test_politiattest_rule_reads_the_assumed_date_field(deltaker):
+def test_politiattest_rule_reads_the_intake_checklist(deltaker, med_politiattest):
     assert politiattest_mottatt(deltaker) is False
-    deltaker.politiattest_mottatt = datetime.date(2026, 1, 2)
-    assert politiattest_mottatt(deltaker) is True
+    assert politiattest_mottatt(med_politiattest(deltaker)) is True
 
 
 def test_placement_in_track_needing_police_certificate_is_refused_without_it(deltaker, sted, koordinator):

@@ -3,7 +3,7 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from deltakere.models import Deltaker
+from deltakere.models import Deltaker, Inntakssamtale, Opptakskriterium
 from fagbrev.demo import lag_fodselsnummer
 from fagbrev.tests.factories import FagretningFactory
 
@@ -23,3 +23,44 @@ class DeltakerFactory(DjangoModelFactory):
         lambda o, n: lag_fodselsnummer(o.fodselsdato, __import__("random").Random(n))
     )
     status = Deltaker.Status.I_OPPLAERING
+
+
+class OpptakskriteriumFactory(DjangoModelFactory):
+    class Meta:
+        model = Opptakskriterium
+
+    fagretning = factory.SubFactory(FagretningFactory)
+    organisasjon = factory.SelfAttribute("fagretning.organisasjon")
+    tekst = factory.Sequence(lambda n: f"Kriterium {n}")
+
+
+class InntakssamtaleFactory(DjangoModelFactory):
+    class Meta:
+        model = Inntakssamtale
+
+    deltaker = factory.SubFactory(DeltakerFactory)
+    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
+    dato = datetime.date(2026, 8, 1)
+    kontrakt_signert = True
+    samtykke_signert = True
+    forventninger_gjennomgatt = True
+    fravarsregler_gjennomgatt = True
+
+
+def lag_pdf() -> bytes:
+    return b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def lag_png() -> bytes:
+    return b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def lag_docx() -> bytes:
+    import io
+    import zipfile
+
+    ut = io.BytesIO()
+    with zipfile.ZipFile(ut, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<document/>")
+    return ut.getvalue()

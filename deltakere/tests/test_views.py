@@ -1,6 +1,7 @@
 """Participant list and case page: the permission matrix and query counts."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from deltakere.tests.factories import DeltakerFactory
 
@@ -63,7 +64,301 @@ def test_case_page_masks_the_identity_number(client, koordinator, faglarer, delt
 
 @pytest.mark.parametrize("antall", [10, 200])
 def test_list_query_count_is_constant(client, koordinator, fagretning, faglarer, antall, django_assert_max_num_queries):
-    DeltakerFactory.create_batch(antall, fagretning=fagretning, faglarer=faglarer)
+    import datetime
+
+    from arbeidsgivere.models import Arbeidsgiver, Arbeidssted, Plassering
+    from fagbrev.tests.factories import KullFactory
+
+    kull = KullFactory(fagretning=fagretning)
+    org = fagretning.organisasjon
+    ag = Arbeidsgiver.objects.create(organisasjon=org, navn="Kommunen", orgnr="974760673")
+    sted = Arbeidssted.objects.create(organisasjon=org, arbeidsgiver=ag, navn="Solsikken barnehage")
+    deltakere = DeltakerFactory.create_batch(antall, fagretning=fagretning, faglarer=faglarer, kull=kull)
+    Plassering.objects.bulk_create(
+        Plassering(organisasjon=org, deltaker=d, arbeidssted=sted, fra=datetime.date(2026, 1, 1)) for d in deltakere
+    )
     client.force_login(koordinator)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         assert client.get("/deltakere/").status_code == 200
+
+
+# --- write views: who may open them ------------------------------------------------------------
+
+SKRIVESIDER = ["endre", "kartlegging", "opptak", "inntak", "status", "permisjon", "avbrudd", "dokumenter", "utstyr"]
+# who → status for (own participant, colleague's participant, other organisation's participant)
+SKRIVEMATRISE = {
+    "koordinator": (200, 200, 404),
+    "faglarer": (403, 404, 404),
+    "annen_faglarer": (404, 403, 404),
+    "norsklarer": (403, 404, 404),
+    "styring": (404, 404, 404),
+    "koordinator_asker": (404, 404, 200),
+    "superbruker": (404, 404, 404),
+}
+
+
+@pytest.mark.parametrize("hvem", SKRIVEMATRISE)
+def test_write_pages_permission_matrix(client, personer, deltaker, annen_deltaker, fremmed_deltaker, hvem):
+    client.force_login(personer[hvem])
+    for side in SKRIVESIDER:
+        faktisk = tuple(
+            client.get(f"/deltakere/{d.pk}/{side}/").status_code for d in (deltaker, annen_deltaker, fremmed_deltaker)
+        )
+        assert faktisk == SKRIVEMATRISE[hvem], side
+
+
+@pytest.mark.parametrize(
+    ("hvem", "status"),
+    [("koordinator", 200), ("faglarer", 403), ("norsklarer", 403), ("styring", 403), ("koordinator_asker", 200)],
+)
+def test_referral_page_is_for_coordinators(client, personer, hvem, status):
+    client.force_login(personer[hvem])
+    assert client.get("/deltakere/ny/").status_code == status
+
+
+def _henvisning(fagretning, **ekstra):
+    return {
+        "fornavn": "Sara",
+        "etternavn": "Tesfaye",
+        "fodselsnummer": "",
+        "henvist_av": "nav",
+        "henvist_dato": "2026-11-20",
+        "fagretning": fagretning.pk,
+        **ekstra,
+    }
+
+
+def test_referral_creates_a_case_with_its_cv(client, koordinator, fagretning):
+    from deltakere.models import Deltaker, Dokument
+    from deltakere.tests.factories import lag_pdf
+
+    client.force_login(koordinator)
+    cv = SimpleUploadedFile("Sara CV.pdf", lag_pdf())
+    svar = client.post("/deltakere/ny/", {**_henvisning(fagretning), "cv": cv})
+    deltaker = Deltaker.objects.get(etternavn="Tesfaye")
+    assert svar.status_code == 302 and svar.url == f"/deltakere/{deltaker.pk}/"
+    assert deltaker.status == Deltaker.Status.HENVIST and deltaker.henvist_av == "nav"
+    assert Dokument.objects.get(deltaker=deltaker).originalt_navn == "Sara CV.pdf"
+
+
+def test_referral_of_a_known_person_leads_to_the_existing_case(client, koordinator, fagretning, deltaker):
+    from deltakere.models import Deltaker
+
+    client.force_login(koordinator)
+    svar = client.post("/deltakere/ny/", _henvisning(fagretning, fodselsnummer=deltaker.fodselsnummer))
+    assert svar.status_code == 302 and svar.url == f"/deltakere/{deltaker.pk}/"
+    assert Deltaker.objects.filter(fodselsnummer=deltaker.fodselsnummer).count() == 1
+    assert "allerede registrert" in client.get(svar.url).content.decode()
+
+
+def test_invalid_identifier_and_bad_file_are_refused_at_the_field_keeping_the_input(client, koordinator, fagretning):
+    client.force_login(koordinator)
+    exe = SimpleUploadedFile("cv.pdf", b"MZ\x90\x00" + b"\x00" * 50)
+    svar = client.post("/deltakere/ny/", {**_henvisning(fagretning, fodselsnummer="12345678901"), "cv": exe})
+    html = svar.content.decode()
+    assert svar.status_code == 200
+    assert "feiloppsummering" in html and "ikke et gyldig fødselsnummer" in html
+    assert "ikke en PDF, JPEG, PNG eller Word" in html
+    assert 'value="Tesfaye"' in html and 'value="12345678901"' in html
+
+
+def test_document_is_served_only_through_the_access_policy(client, koordinator, faglarer, annen_faglarer, deltaker):
+    from deltakere import services
+    from deltakere.tests.factories import lag_pdf
+
+    dokument = services.dokument_last_opp(
+        deltaker=deltaker, fil=SimpleUploadedFile("Attest æøå.pdf", lag_pdf()), type="referanse", utfort_av=koordinator
+    )
+    url = f"/deltakere/dokument/{dokument.pk}/"
+    client.force_login(faglarer)  # teaches her: may read the case, so the file
+    svar = client.get(url)
+    assert svar.status_code == 200
+    assert svar["Content-Type"] == "application/pdf"
+    assert "attachment" in svar["Content-Disposition"] and "Attest" in svar["Content-Disposition"]
+    assert b"".join(svar.streaming_content) == lag_pdf()
+    client.force_login(annen_faglarer)  # does not teach her: the file link leads nowhere
+    assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 302
+
+
+def test_uploaded_files_are_not_under_a_public_url(settings):
+    assert not str(settings.MEDIA_ROOT).startswith(str(settings.STATIC_ROOT or "/nowhere"))
+    from django.urls import Resolver404, resolve
+
+    with pytest.raises(Resolver404):
+        resolve(settings.MEDIA_URL + "dokumenter/1/x.pdf")
+
+
+def test_status_change_via_the_form_and_refusal_message(client, koordinator, fagretning):
+    from deltakere.models import Deltaker
+
+    d = DeltakerFactory(fagretning=fagretning, status=Deltaker.Status.TATT_OPP)
+    client.force_login(koordinator)
+    svar = client.post(
+        f"/deltakere/{d.pk}/status/",
+        {"til": "i_opplaering", "begrunnelse": "Oppstart", "dato": "2026-11-23", "versjon": d.versjon},
+    )
+    assert svar.status_code == 200
+    assert "krever politiattest" in svar.content.decode()
+    side = client.get(f"/deltakere/{d.pk}/").content.decode()
+    assert "Politiattest mangler" in side and "disabled" in side
+
+
+def test_second_save_of_the_same_case_is_refused_with_a_clear_message(client, koordinator, deltaker):
+    client.force_login(koordinator)
+    skjema = client.get(f"/deltakere/{deltaker.pk}/endre/").context["form"]
+    data = {k: ("" if v is None else getattr(v, "pk", v)) for k, v in skjema.initial.items()}
+    data["fagretning"] = deltaker.fagretning_id
+    forste = client.post(f"/deltakere/{deltaker.pk}/endre/", {**data, "telefon": "41111111"})
+    assert forste.status_code == 302
+    andre = client.post(f"/deltakere/{deltaker.pk}/endre/", {**data, "telefon": "42222222"})
+    assert andre.status_code == 200
+    html = andre.content.decode()
+    assert "endret av noen andre" in html and 'value="42222222"' in html
+
+
+# --- the list ---------------------------------------------------------------------------------
+
+
+def test_list_filters_by_status_teacher_cohort_and_sorts(client, koordinator, fagretning, faglarer, annen_faglarer):
+    from fagbrev.tests.factories import KullFactory
+
+    kull = KullFactory(fagretning=fagretning)
+    a = DeltakerFactory(fagretning=fagretning, faglarer=faglarer, kull=kull, etternavn="Aaxqa", status="permisjon")
+    b = DeltakerFactory(fagretning=fagretning, faglarer=annen_faglarer, etternavn="Zzxqa", status="permisjon")
+    client.force_login(koordinator)
+    html = client.get("/deltakere/", {"status": "permisjon", "faglarer": faglarer.pk}).content.decode()
+    assert a.etternavn in html and b.etternavn not in html
+    html = client.get("/deltakere/", {"kull": kull.pk}).content.decode()
+    assert a.etternavn in html and b.etternavn not in html
+    html = client.get("/deltakere/", {"sort": "-navn"}).content.decode()
+    assert html.index("Zzxqa,") < html.index("Aaxqa,")
+
+
+def test_list_filters_by_workplace_of_the_open_placement(client, koordinator, fagretning, lorenskog):
+    import datetime
+
+    from arbeidsgivere.models import Arbeidsgiver, Arbeidssted, Plassering
+
+    ag = Arbeidsgiver.objects.create(organisasjon=lorenskog, navn="Kommunen", orgnr="974760673")
+    barnehage = Arbeidssted.objects.create(organisasjon=lorenskog, arbeidsgiver=ag, navn="Solsikken barnehage")
+    annet = Arbeidssted.objects.create(organisasjon=lorenskog, arbeidsgiver=ag, navn="Kløveren barnehage")
+    her = DeltakerFactory(fagretning=fagretning, etternavn="Hxqstad")
+    var_her = DeltakerFactory(fagretning=fagretning, etternavn="Vxqheim")
+    Plassering.objects.create(
+        organisasjon=lorenskog, deltaker=her, arbeidssted=barnehage, fra=datetime.date(2026, 1, 1)
+    )
+    Plassering.objects.create(
+        organisasjon=lorenskog,
+        deltaker=var_her,
+        arbeidssted=barnehage,
+        fra=datetime.date(2025, 1, 1),
+        til=datetime.date(2025, 6, 1),
+    )
+    Plassering.objects.create(
+        organisasjon=lorenskog, deltaker=var_her, arbeidssted=annet, fra=datetime.date(2026, 1, 1)
+    )
+    client.force_login(koordinator)
+    html = client.get("/deltakere/", {"arbeidssted": barnehage.pk}).content.decode()
+    assert "Hxqstad" in html and "Vxqheim" not in html
+
+
+def test_coordinator_finds_a_case_by_exact_identity_number_without_it_in_the_url(client, koordinator, deltaker):
+    client.force_login(koordinator)
+    svar = client.post("/deltakere/finn/", {"fodselsnummer": deltaker.fodselsnummer})
+    assert svar.status_code == 302 and svar.url == f"/deltakere/{deltaker.pk}/"
+    assert deltaker.fodselsnummer not in svar.url
+
+
+@pytest.mark.parametrize("hvem", ["faglarer", "norsklarer", "styring"])
+def test_only_coordinators_search_by_identity_number(client, personer, deltaker, hvem):
+    client.force_login(personer[hvem])
+    assert client.post("/deltakere/finn/", {"fodselsnummer": deltaker.fodselsnummer}).status_code == 403
+
+
+def test_case_page_query_count_does_not_grow_with_history(client, koordinator, deltaker, django_assert_max_num_queries):
+    from deltakere import services
+
+    client.force_login(koordinator)
+    client.get(f"/deltakere/{deltaker.pk}/")
+    for i in range(15):
+        services.utstyr_lan_ut(
+            deltaker=deltaker, hva=f"iPad {i}", serienummer="", utlant=deltaker.fodselsdato, utfort_av=koordinator
+        )
+    with django_assert_max_num_queries(40):
+        assert client.get(f"/deltakere/{deltaker.pk}/").status_code == 200
+
+
+def test_every_deltakere_page_has_one_h1(client, koordinator, deltaker):
+    client.force_login(koordinator)
+    for url in ["/deltakere/", "/deltakere/ny/", "/deltakere/import/", f"/deltakere/{deltaker.pk}/"] + [
+        f"/deltakere/{deltaker.pk}/{s}/" for s in SKRIVESIDER
+    ]:
+        assert client.get(url).content.decode().count("<h1") == 1, url
+
+
+def test_identity_number_typed_into_the_name_search_is_not_used(client, koordinator, deltaker):
+    client.force_login(koordinator)
+    svar = client.get("/deltakere/", {"q": deltaker.fodselsnummer})
+    assert "Finn sak på fødselsnummer" in svar.content.decode()
+    assert svar.context["q"] == ""
+
+
+def test_overview_lists_stuck_cases_for_coordinators_only(client, koordinator, faglarer, fagretning):
+    import datetime
+
+    from deltakere import services
+
+    uten_attest = DeltakerFactory(fagretning=fagretning, status="tatt_opp", faglarer=faglarer, etternavn="Attxqløs")
+    ferdig = DeltakerFactory(fagretning=fagretning, status="avbrutt", etternavn="Utxqsen")
+    services.utstyr_lan_ut(
+        deltaker=ferdig, hva="iPad", serienummer="X1", utlant=datetime.date(2025, 1, 1), utfort_av=koordinator
+    )
+    client.force_login(koordinator)
+    html = client.get("/").content.decode()
+    assert "Saker som står fast" in html and uten_attest.etternavn in html and "iPad er ikke levert" in html
+    client.force_login(faglarer)
+    assert "Saker som står fast" not in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("hvem", "status"),
+    [("koordinator", 200), ("faglarer", 404), ("norsklarer", 404), ("styring", 404), ("koordinator_asker", 404)],
+)
+def test_criteria_page_is_for_the_tracks_coordinators(client, personer, fagretning, hvem, status):
+    client.force_login(personer[hvem])
+    assert client.get(f"/deltakere/kriterier/{fagretning.pk}/").status_code == status
+
+
+def test_coordinator_adds_and_retires_a_criterion(client, koordinator, fagretning):
+    from deltakere.models import Opptakskriterium
+
+    client.force_login(koordinator)
+    url = f"/deltakere/kriterier/{fagretning.pk}/"
+    assert client.post(url, {"tekst": "Kan møte kl. 7", "er_krav": "on"}).status_code == 302
+    kriterium = Opptakskriterium.objects.get(fagretning=fagretning)
+    assert client.post(url, {"tekst": "kan møte kl. 7"}).status_code == 200  # duplicate refused at the field
+    client.post(url, {"kriterium": kriterium.pk, "aktiv": "0"})
+    kriterium.refresh_from_db()
+    assert not kriterium.aktiv
+
+
+@pytest.mark.parametrize("hvem", ["faglarer", "norsklarer"])
+def test_teachers_cannot_upload_or_return_equipment_on_their_participants_case(client, personer, deltaker, hvem):
+    import datetime
+
+    from deltakere import services
+    from deltakere.tests.factories import lag_pdf
+
+    lan = services.utstyr_lan_ut(
+        deltaker=deltaker,
+        hva="iPad",
+        serienummer="",
+        utlant=datetime.date(2025, 1, 1),
+        utfort_av=personer["koordinator"],
+    )
+    client.force_login(personer[hvem])
+    fil = SimpleUploadedFile("cv.pdf", lag_pdf())
+    assert client.post(f"/deltakere/{deltaker.pk}/dokumenter/", {"dok-type": "cv", "dok-fil": fil}).status_code == 403
+    assert client.post(f"/deltakere/utstyr/{lan.pk}/retur/").status_code == 403

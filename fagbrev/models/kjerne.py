@@ -239,4 +239,3 @@ class Kull(OrganisasjonEid):
 
     def __str__(self) -> str:
         return f"{self.fagretning.kortnavn} {self.navn}"
-

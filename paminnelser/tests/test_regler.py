@@ -102,22 +102,26 @@ def plassering(deltaker):
     )
 
 
+class _MedAttest(set):
+    """Participant ids added here get a police certificate registered as received (intake checklist)."""
+
+    def add(self, deltaker_id):
+        from deltakere.models import Deltaker
+        from deltakere.tests.factories import InntakssamtaleFactory
+
+        super().add(deltaker_id)
+        InntakssamtaleFactory(deltaker=Deltaker.objects.get(pk=deltaker_id), politiattest_mottatt=D(2027, 1, 4))
+
+    def clear(self):
+        from deltakere.models import Inntakssamtale
+
+        Inntakssamtale.objects.filter(deltaker_id__in=self).delete()
+        super().clear()
+
+
 @pytest.fixture
-def uten_attest(monkeypatch):
-    """Stand in for Deltaker.politiattest_mottatt (deltakere branch): ids in the set have one."""
-    from django.db.models import Q
-
-    har_attest: set[int] = set()
-    monkeypatch.setattr(regler, "mangler_politiattest", lambda: ~Q(deltaker_id__in=har_attest))
-    return har_attest
-
-
-def test_police_certificate_rule_is_silent_until_the_participant_model_has_the_field(koordinator, plassering):
-    from deltakere.models import Deltaker
-
-    assert not any(f.name == "politiattest_mottatt" for f in Deltaker._meta.get_fields())
-    assert regler.mangler_politiattest() is None
-    assert list(regler.politiattest_mangler(D(2027, 3, 1))) == []
+def uten_attest(db):
+    return _MedAttest()
 
 
 @pytest.mark.parametrize(

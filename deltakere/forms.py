@@ -1,0 +1,380 @@
+"""Forms for the case file. They check and normalise input; rules that need the database live in services."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from fagbrev.identifikatorer import normaliser_fodselsnummer
+from fagbrev.models import Fagretning, Kull, Rolle, User
+from fagbrev.permissions import KOORDINATOR
+
+from . import overganger
+from .models import (
+    Avbrudd,
+    Deltaker,
+    Dokument,
+    Inntakssamtale,
+    Kartlegging,
+    Kriterievurdering,
+    Opptaksvedtak,
+    Permisjon,
+    Utstyrslan,
+)
+from .services import sjekk_opplasting
+
+
+class DatoInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _datoer(form: forms.BaseForm) -> None:
+    """Date fields as <input type="date">; empty choices say «Velg …» in Norwegian."""
+    for felt in form.fields.values():
+        if isinstance(felt, forms.DateField):
+            felt.widget = DatoInput()
+        elif isinstance(felt, forms.ModelChoiceField):
+            felt.empty_label = "Velg …"
+        elif isinstance(felt, forms.TypedChoiceField) and felt.choices and felt.choices[0][0] == "":
+            felt.choices = [("", "Velg …"), *felt.choices[1:]]
+
+
+class VersjonForm(forms.Form):
+    """Carries the case version the user read, for optimistic locking."""
+
+    versjon = forms.IntegerField(widget=forms.HiddenInput)
+
+
+def _lærere(organisasjon_ids, rolle: str):
+    return User.objects.filter(medlemskap__organisasjon_id__in=organisasjon_ids, medlemskap__rolle=rolle).distinct()
+
+
+class _PersonFelter(forms.ModelForm):
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        orgs = user.organisasjoner_med(KOORDINATOR)
+        self.fields["fagretning"].queryset = Fagretning.objects.filter(organisasjon_id__in=orgs, aktiv=True)
+        self.fields["kull"].queryset = Kull.objects.filter(organisasjon_id__in=orgs).select_related("fagretning")
+        self.fields["fagretning"].label = "Ønsket fagretning"
+        _datoer(self)
+
+    def clean_fodselsnummer(self) -> str:
+        verdi = self.cleaned_data.get("fodselsnummer", "")
+        return normaliser_fodselsnummer(verdi) if verdi else ""
+
+    def clean(self):
+        data = super().clean()
+        kull, fagretning = data.get("kull"), data.get("fagretning")
+        if kull and fagretning and kull.fagretning_id != fagretning.pk:
+            self.add_error("kull", "Kullet hører til en annen fagretning.")
+        if data.get("henvist_dato") and data["henvist_dato"] > timezone.localdate():
+            self.add_error("henvist_dato", "Henvisningsdatoen kan ikke være i fremtiden.")
+        return data
+
+
+class HenvisningForm(_PersonFelter):
+    cv = forms.FileField(label="CV", required=False, help_text="PDF, JPEG, PNG eller Word (DOCX).")
+    referanser = forms.FileField(label="Referanser / attester", required=False)
+
+    class Meta:
+        model = Deltaker
+        fields = [
+            "fornavn",
+            "etternavn",
+            "fodselsnummer",
+            "telefon",
+            "epost",
+            "adresse",
+            "henvist_av",
+            "henviser_kontakt",
+            "henvist_dato",
+            "fagretning",
+            "rute",
+            "kull",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["henvist_av"].required = True
+        self.fields["fodselsnummer"].help_text = "11 siffer. Brukes til å finne ut om personen alt har en sak."
+        self.fields["fodselsnummer"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+        if not self.is_bound:
+            self.initial.setdefault("henvist_dato", timezone.localdate())
+
+    def _fil(self, navn: str):
+        fil = self.cleaned_data.get(navn)
+        if fil:
+            sjekk_opplasting(fil)
+        return fil
+
+    def clean_cv(self):
+        return self._fil("cv")
+
+    def clean_referanser(self):
+        return self._fil("referanser")
+
+
+class DeltakerForm(_PersonFelter):
+    versjon = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Deltaker
+        fields = [
+            "fornavn",
+            "etternavn",
+            "fodselsnummer",
+            "fodselsdato",
+            "telefon",
+            "epost",
+            "adresse",
+            "fagretning",
+            "rute",
+            "kull",
+            "faglarer",
+            "norsklarer",
+            "henvist_av",
+            "henviser_kontakt",
+            "henvist_dato",
+        ]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        orgs = [self.instance.organisasjon_id]
+        self.fields["fagretning"].queryset = Fagretning.objects.filter(organisasjon_id__in=orgs)
+        self.fields["fagretning"].label = "Fagretning"
+        self.fields["faglarer"].queryset = _lærere(orgs, Rolle.FAGLARER)
+        self.fields["norsklarer"].queryset = _lærere(orgs, Rolle.NORSKLARER)
+        self.fields["fodselsnummer"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+        if not self.is_bound:
+            self.initial["versjon"] = self.instance.versjon
+
+
+class KartleggingForm(forms.ModelForm):
+    versjon = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Kartlegging
+        fields = [
+            "intervjudato",
+            "norskopplaering",
+            "norsk_muntlig",
+            "norsk_skriftlig",
+            "ankomst_norge",
+            "utdanning",
+            "utdanning_ar",
+            "arbeidserfaring",
+            "arbeid_ar",
+            "fagrelevant_erfaring",
+            "motivasjon",
+            "egnethet",
+            "livssituasjon",
+            "hindringer_oppmote",
+            "forerkort",
+            "inntektsgrunnlag",
+            "malgruppe",
+        ]
+        widgets = {
+            f: forms.Textarea(attrs={"rows": 2})
+            for f in (
+                "norskopplaering",
+                "utdanning",
+                "arbeidserfaring",
+                "motivasjon",
+                "egnethet",
+                "livssituasjon",
+                "hindringer_oppmote",
+            )
+        }
+
+    def __init__(self, *args, deltaker: Deltaker, kriterier, vurderinger: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        _datoer(self)
+        self.kriterier = list(kriterier)
+        for k in self.kriterier:
+            eksisterende = vurderinger.get(k.pk)
+            self.fields[f"k{k.pk}"] = forms.ChoiceField(
+                label=f"{k.tekst}{'' if k.er_krav else ' (fordel, ikke krav)'}",
+                choices=Kriterievurdering.Vurdering.choices,
+                widget=forms.RadioSelect,
+                initial=eksisterende.vurdering if eksisterende else Kriterievurdering.Vurdering.UAVKLART,
+            )
+            self.fields[f"k{k.pk}_kommentar"] = forms.CharField(
+                label="Kommentar",
+                required=False,
+                max_length=300,
+                initial=eksisterende.kommentar if eksisterende else "",
+            )
+        if not self.is_bound:
+            self.initial["versjon"] = deltaker.versjon
+            self.initial.setdefault("intervjudato", timezone.localdate())
+
+    def clean_ankomst_norge(self):
+        dato = self.cleaned_data.get("ankomst_norge")
+        if dato and dato > timezone.localdate():
+            raise ValidationError("Ankomstdatoen kan ikke være i fremtiden.")
+        return dato
+
+    def vurderinger(self) -> dict[int, tuple[str, str]]:
+        return {k.pk: (self.cleaned_data[f"k{k.pk}"], self.cleaned_data[f"k{k.pk}_kommentar"]) for k in self.kriterier}
+
+    def modellfelter(self) -> dict:
+        return {f.name: self.cleaned_data[f.name] for f in Kartlegging._meta.fields if f.name in self.fields}
+
+
+class OpptakForm(VersjonForm):
+    utfall = forms.ChoiceField(label="Vedtak", choices=Opptaksvedtak.Utfall.choices, widget=forms.RadioSelect)
+    begrunnelse = forms.CharField(label="Begrunnelse", widget=forms.Textarea(attrs={"rows": 3}))
+    dato = forms.DateField(label="Dato for vedtaket", widget=DatoInput())
+    sammen_med = forms.ModelChoiceField(
+        label="Vurdert sammen med faglærer", queryset=User.objects.none(), required=False, empty_label="Velg …"
+    )
+
+    def __init__(self, *args, deltaker: Deltaker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sammen_med"].queryset = _lærere([deltaker.organisasjon_id], Rolle.FAGLARER)
+        if not self.is_bound:
+            self.initial.update(
+                {"versjon": deltaker.versjon, "dato": timezone.localdate(), "sammen_med": deltaker.faglarer_id}
+            )
+
+    def clean_dato(self):
+        dato = self.cleaned_data["dato"]
+        if dato > timezone.localdate():
+            raise ValidationError("Vedtaksdatoen kan ikke være i fremtiden.")
+        return dato
+
+
+class InntakForm(forms.ModelForm):
+    versjon = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Inntakssamtale
+        fields = [
+            "dato",
+            "kontrakt_signert",
+            "samtykke_signert",
+            "forventninger_gjennomgatt",
+            "fravarsregler_gjennomgatt",
+            "politiattest_soknad",
+            "politiattest_mottatt",
+        ]
+
+    def __init__(self, *args, deltaker: Deltaker, **kwargs):
+        super().__init__(*args, **kwargs)
+        _datoer(self)
+        if deltaker.fagretning.krever_politiattest:
+            self.fields[
+                "politiattest_mottatt"
+            ].help_text = f"{deltaker.fagretning.navn} krever politiattest før deltakeren kan starte i praksis."
+        if not self.is_bound:
+            self.initial["versjon"] = deltaker.versjon
+
+    def clean(self):
+        data = super().clean()
+        soknad, mottatt = data.get("politiattest_soknad"), data.get("politiattest_mottatt")
+        if soknad and mottatt and mottatt < soknad:
+            self.add_error("politiattest_mottatt", "Politiattesten kan ikke være mottatt før den ble søkt om.")
+        for felt in ("dato", "politiattest_soknad", "politiattest_mottatt"):
+            if data.get(felt) and data[felt] > timezone.localdate() and felt not in self.errors:
+                self.add_error(felt, "Datoen kan ikke være i fremtiden.")
+        return data
+
+
+class StatusForm(VersjonForm):
+    til = forms.ChoiceField(label="Ny status")
+    dato = forms.DateField(label="Gjelder fra", widget=DatoInput())
+    begrunnelse = forms.CharField(label="Begrunnelse", max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, deltaker: Deltaker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["til"].choices = [
+            (til, overganger.handling(deltaker.status, til))
+            for til in overganger.OVERGANGER[deltaker.status]
+            if til not in overganger.EGET_SKJEMA
+        ]
+        if not self.is_bound:
+            self.initial.update({"versjon": deltaker.versjon, "dato": timezone.localdate()})
+
+
+class PermisjonForm(forms.ModelForm):
+    versjon = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Permisjon
+        fields = ["fra", "til", "arsak", "fylke_informert"]
+
+    def __init__(self, *args, deltaker: Deltaker, **kwargs):
+        super().__init__(*args, **kwargs)
+        _datoer(self)
+        if not self.is_bound:
+            self.initial["versjon"] = deltaker.versjon
+
+    def clean(self):
+        data = super().clean()
+        if data.get("fra") and data.get("til") and data["til"] < data["fra"]:
+            self.add_error("til", "Permisjonen kan ikke slutte før den begynner.")
+        return data
+
+
+class AvbruddForm(forms.ModelForm):
+    versjon = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Avbrudd
+        fields = ["dato", "kategori", "arsak", "avslutningsmote", "attest_mottatt", "fylke_informert"]
+        widgets = {"arsak": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, deltaker: Deltaker, **kwargs):
+        super().__init__(*args, **kwargs)
+        _datoer(self)
+        if not self.is_bound:
+            self.initial.update({"versjon": deltaker.versjon, "dato": timezone.localdate()})
+
+
+class DokumentForm(forms.ModelForm):
+    fil = forms.FileField(label="Fil", help_text="PDF, JPEG, PNG eller Word (DOCX).")
+
+    class Meta:
+        model = Dokument
+        fields = ["type"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _datoer(self)
+
+    def clean_fil(self):
+        fil = self.cleaned_data["fil"]
+        sjekk_opplasting(fil)
+        return fil
+
+
+class UtstyrForm(forms.ModelForm):
+    class Meta:
+        model = Utstyrslan
+        fields = ["hva", "serienummer", "utlant"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _datoer(self)
+        if not self.is_bound:
+            self.initial["utlant"] = timezone.localdate()
+
+
+class FnrSokForm(forms.Form):
+    fodselsnummer = forms.CharField(label="Fødselsnummer eller D-nummer", max_length=20)
+
+    def clean_fodselsnummer(self) -> str:
+        return normaliser_fodselsnummer(self.cleaned_data["fodselsnummer"])
+
+
+class ImportForm(forms.Form):
+    fil = forms.FileField(label="Regneark (.xlsx eller .csv)")
+
+
+class OpptakskriteriumForm(forms.Form):
+    tekst = forms.CharField(label="Nytt kriterium", max_length=300)
+    er_krav = forms.BooleanField(label="Krav (ikke bare en fordel)", required=False, initial=True)

@@ -1,0 +1,292 @@
+"""Import of participants from the municipality's spreadsheet (.xlsx or .csv).
+
+Two steps: `import_les` reads the file and says, row by row, what it would do (create, update,
+nothing) or why a row is bad; `import_utfor` does it. A file with bad rows imports nothing unless the
+coordinator chooses the good rows alone. Rows are matched on the identity number within the
+organisation, so importing the same file twice creates nothing the second time.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from fagbrev.identifikatorer import normaliser_fodselsnummer
+from fagbrev.models import Fagretning, Kull, Organisasjon, User
+from fagbrev.services import hendelse_logg
+
+from .models import Deltaker
+from .services import deltaker_endre, deltaker_registrer
+
+KOLONNER = [
+    ("fornavn", "Fornavn", True),
+    ("etternavn", "Etternavn", True),
+    ("fodselsnummer", "Fødselsnummer", True),
+    ("fagretning", "Fagretning", True),
+    ("kull", "Kull", False),
+    ("telefon", "Telefon", False),
+    ("epost", "E-post", False),
+    ("henvist_dato", "Henvist dato", False),
+    ("henvist_av", "Henvist av", False),
+]
+OPPDATERBARE = ("fornavn", "etternavn", "telefon", "epost")
+MAKS_RADER = 2000
+
+
+def _nokkel(tekst: str) -> str:
+    t = str(tekst or "").strip().lower()
+    for a, b in (("ø", "o"), ("å", "a"), ("æ", "ae"), ("-", ""), (" ", "_")):
+        t = t.replace(a, b)
+    return t
+
+
+KOLONNE_FRA_OVERSKRIFT = {_nokkel(etikett): navn for navn, etikett, _ in KOLONNER} | {
+    navn: navn for navn, _, _ in KOLONNER
+}
+
+
+@dataclass
+class Rad:
+    nummer: int
+    verdier: dict
+    handling: str = ""  # "opprett", "oppdater", "uendret"; "" when bad
+    feil: list[str] = field(default_factory=list)
+    endringer: list[str] = field(default_factory=list)
+
+    @property
+    def navn(self) -> str:
+        return f"{self.verdier.get('fornavn', '')} {self.verdier.get('etternavn', '')}".strip()
+
+
+@dataclass
+class Importplan:
+    rader: list[Rad]
+    feil: list[str] = field(default_factory=list)  # problems with the file itself
+
+    @property
+    def gode(self) -> list[Rad]:
+        return [r for r in self.rader if not r.feil]
+
+    @property
+    def darlige(self) -> list[Rad]:
+        return [r for r in self.rader if r.feil]
+
+    def antall(self, handling: str) -> int:
+        return sum(1 for r in self.gode if r.handling == handling)
+
+
+def _les_tabell(innhold: bytes, filnavn: str) -> list[list]:
+    if filnavn.lower().endswith(".xlsx"):
+        import openpyxl
+
+        try:
+            bok = openpyxl.load_workbook(io.BytesIO(innhold), read_only=True, data_only=True)
+        except Exception as feil:  # openpyxl raises many kinds for a broken file
+            raise ValidationError("Kunne ikke lese Excel-filen. Er den en .xlsx-fil?") from feil
+        ark = bok.worksheets[0]
+        return [list(r) for r in ark.iter_rows(values_only=True)]
+    if filnavn.lower().endswith(".csv"):
+        try:
+            tekst = innhold.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            tekst = innhold.decode("cp1252")
+        skilletegn = ";" if tekst.split("\n", 1)[0].count(";") >= tekst.split("\n", 1)[0].count(",") else ","
+        return list(csv.reader(io.StringIO(tekst), delimiter=skilletegn))
+    raise ValidationError("Filen må være .xlsx eller .csv.")
+
+
+def _dato(verdi) -> datetime.date | None:
+    if verdi in (None, ""):
+        return None
+    if isinstance(verdi, datetime.datetime):
+        return verdi.date()
+    if isinstance(verdi, datetime.date):
+        return verdi
+    tekst = str(verdi).strip()
+    for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"):
+        try:
+            return datetime.datetime.strptime(tekst, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(tekst)
+
+
+def _tekst(verdi) -> str:
+    if verdi is None:
+        return ""
+    if isinstance(verdi, float) and verdi.is_integer():
+        verdi = int(verdi)
+    return str(verdi).strip()
+
+
+def import_les(*, innhold: bytes, filnavn: str, organisasjon: Organisasjon, idag: datetime.date) -> Importplan:
+    """Read the file and plan each row. Writes nothing."""
+    tabell = [r for r in _les_tabell(innhold, filnavn) if any(_tekst(c) for c in r)]
+    if not tabell:
+        return Importplan(rader=[], feil=["Filen er tom."])
+    overskrift = [KOLONNE_FRA_OVERSKRIFT.get(_nokkel(c)) for c in tabell[0]]
+    mangler = [etikett for navn, etikett, pakrevd in KOLONNER if pakrevd and navn not in overskrift]
+    if mangler:
+        return Importplan(
+            rader=[], feil=[f"Kolonner mangler: {', '.join(mangler)}. Last ned malen for å se kolonnene."]
+        )
+    if len(tabell) - 1 > MAKS_RADER:
+        return Importplan(rader=[], feil=[f"Filen har mer enn {MAKS_RADER} rader. Del den opp."])
+
+    fagretninger = {}
+    for f in Fagretning.objects.filter(organisasjon=organisasjon):
+        fagretninger[f.navn.lower()] = f
+        fagretninger.setdefault(f.kortnavn.lower(), f)
+    kull = {(k.fagretning_id, k.navn.lower()): k for k in Kull.objects.filter(organisasjon=organisasjon)}
+    henvisere = {v: v for v in Deltaker.Henviser.values} | {lbl.lower(): v for v, lbl in Deltaker.Henviser.choices}
+    rader: list[Rad] = []
+    sett: dict[str, int] = {}
+    for nr, celler in enumerate(tabell[1:], start=2):
+        verdier = {navn: _tekst(c) for navn, c in zip(overskrift, celler, strict=False) if navn}
+        for navn, c in zip(overskrift, celler, strict=False):
+            if navn == "henvist_dato":
+                verdier[navn] = c
+        rad = Rad(nummer=nr, verdier={})
+        for navn, etikett, pakrevd in KOLONNER:
+            if pakrevd and not _tekst(verdier.get(navn)):
+                rad.feil.append(f"{etikett} mangler.")
+        try:
+            fnr = normaliser_fodselsnummer(verdier.get("fodselsnummer", "")) if verdier.get("fodselsnummer") else ""
+        except ValidationError as feil:
+            rad.feil.append(f"Ugyldig fødselsnummer: {feil.messages[0]}")
+            fnr = ""
+        if fnr and fnr in sett:
+            rad.feil.append(f"Samme fødselsnummer som rad {sett[fnr]}.")
+        elif fnr:
+            sett[fnr] = nr
+        fagretning = None
+        if verdier.get("fagretning"):
+            fagretning = fagretninger.get(verdier["fagretning"].lower())
+            if fagretning is None:
+                rad.feil.append(f"Ukjent fagretning «{verdier['fagretning']}».")
+        k = None
+        if verdier.get("kull") and fagretning:
+            k = kull.get((fagretning.pk, verdier["kull"].lower()))
+            if k is None:
+                rad.feil.append(f"Ukjent kull «{verdier['kull']}» i {fagretning.navn}.")
+        try:
+            henvist_dato = _dato(verdier.get("henvist_dato"))
+            if henvist_dato and henvist_dato > idag:
+                rad.feil.append("Henvist dato er i fremtiden.")
+        except ValueError:
+            rad.feil.append(f"Ugyldig dato «{verdier.get('henvist_dato')}» (bruk dd.mm.åååå).")
+            henvist_dato = None
+        henvist_av = ""
+        if verdier.get("henvist_av"):
+            henvist_av = henvisere.get(verdier["henvist_av"].lower(), "")
+            if not henvist_av:
+                rad.feil.append(f"Ukjent henviser «{verdier['henvist_av']}».")
+        rad.verdier = {
+            "fornavn": verdier.get("fornavn", "")[:100],
+            "etternavn": verdier.get("etternavn", "")[:100],
+            "fodselsnummer": fnr,
+            "fagretning": fagretning,
+            "kull": k,
+            "telefon": verdier.get("telefon", "")[:30],
+            "epost": verdier.get("epost", "")[:254],
+            "henvist_dato": henvist_dato,
+            "henvist_av": henvist_av,
+        }
+        rader.append(rad)
+
+    eksisterende = {
+        d.fodselsnummer: d
+        for d in Deltaker.objects.filter(
+            organisasjon=organisasjon,
+            fodselsnummer__in=[r.verdier["fodselsnummer"] for r in rader if r.verdier["fodselsnummer"]],
+        )
+    }
+    for rad in rader:
+        if rad.feil:
+            continue
+        d = eksisterende.get(rad.verdier["fodselsnummer"])
+        if d is None:
+            rad.handling = "opprett"
+            continue
+        rad.endringer = [f for f in OPPDATERBARE if rad.verdier[f] and rad.verdier[f] != getattr(d, f)]
+        rad.handling = "oppdater" if rad.endringer else "uendret"
+    return Importplan(rader=rader)
+
+
+@transaction.atomic
+def import_utfor(*, plan: Importplan, organisasjon: Organisasjon, bare_gyldige: bool, utfort_av: User) -> dict:
+    """Create and update as planned. Refuses a plan with bad rows unless told to take the good ones."""
+    if plan.feil or not plan.rader:
+        raise ValidationError("Filen kan ikke importeres.")
+    if plan.darlige and not bare_gyldige:
+        raise ValidationError("Filen har rader med feil. Velg å importere bare de gyldige radene, eller rett filen.")
+    telling = {"opprett": 0, "oppdater": 0, "uendret": 0}
+    eksisterende = {
+        d.fodselsnummer: d
+        for d in Deltaker.objects.filter(
+            organisasjon=organisasjon, fodselsnummer__in=[r.verdier["fodselsnummer"] for r in plan.gode]
+        )
+    }
+    for rad in plan.gode:
+        v = rad.verdier
+        d = eksisterende.get(v["fodselsnummer"])
+        if d is None:
+            ekstra = {k: v[k] for k in ("kull", "telefon", "epost", "henvist_av") if v[k]}
+            if v["henvist_dato"]:
+                ekstra["henvist_dato"] = v["henvist_dato"]
+            deltaker_registrer(
+                fagretning=v["fagretning"],
+                utfort_av=utfort_av,
+                fornavn=v["fornavn"],
+                etternavn=v["etternavn"],
+                fodselsnummer=v["fodselsnummer"],
+                **ekstra,
+            )
+            telling["opprett"] += 1
+        else:
+            endre = {f: v[f] for f in OPPDATERBARE if v[f] and v[f] != getattr(d, f)}
+            if endre:
+                deltaker_endre(deltaker=d, versjon=None, utfort_av=utfort_av, **endre)
+                telling["oppdater"] += 1
+            else:
+                telling["uendret"] += 1
+    hendelse_logg(
+        handling="deltakere.import.utfort",
+        objekt=organisasjon,
+        organisasjon_id=organisasjon.pk,
+        utfort_av=utfort_av,
+        beskrivelse=(
+            f"Import: {telling['opprett']} nye, {telling['oppdater']} oppdatert, {telling['uendret']} uendret, "
+            f"{len(plan.darlige)} rader hoppet over"
+        ),
+    )
+    return telling
+
+
+def importmal_xlsx() -> bytes:
+    import openpyxl
+
+    bok = openpyxl.Workbook()
+    ark = bok.active
+    ark.title = "Deltakere"
+    ark.append([etikett for _, etikett, _ in KOLONNER])
+    ark.append(
+        ["Kari", "Eksempel", "", "Barne- og ungdomsarbeider", "", "40000000", "kari@example.no", "01.09.2026", "NAV"]
+    )
+    for i, (_, etikett, _) in enumerate(KOLONNER, start=1):
+        ark.column_dimensions[openpyxl.utils.get_column_letter(i)].width = max(14, len(etikett) + 4)
+    ut = io.BytesIO()
+    bok.save(ut)
+    return ut.getvalue()
+
+
+def importmal_csv() -> bytes:
+    ut = io.StringIO()
+    w = csv.writer(ut, delimiter=";")
+    w.writerow([etikett for _, etikett, _ in KOLONNER])
+    return ("\ufeff" + ut.getvalue()).encode("utf-8")
