@@ -21,10 +21,16 @@ class Seksjon:
 
 
 # f(*, deltaker, user, idag) -> Seksjon | None
-SAKSSIDE: list[str] = []
+SAKSSIDE: list[str] = [
+    "oppfolging.seksjoner.saksside",
+]
 
 # f(*, user, idag) -> Seksjon | None
-OVERSIKT: list[str] = []
+OVERSIKT: list[str] = [
+    "oppfolging.seksjoner.oversikt_besok",
+    "oppfolging.seksjoner.oversikt_samtaler",
+    "oppfolging.seksjoner.oversikt_tiltak",
+]
 
 
 def _samle(stier: list[str], **kwargs) -> list[Seksjon]:

@@ -45,6 +45,7 @@ urlpatterns = [
     path("konto/", include(konto)),
     path("deltakere/", include("deltakere.urls")),
     path("arbeidsgivere/", include("arbeidsgivere.urls")),
+    path("oppfolging/", include("oppfolging.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -172,9 +172,27 @@ def historikk_for(*, deltaker: Deltaker) -> list[Oppforing]:
     return sorted(oppforinger, key=lambda o: (o.dato, o.objekt.pk), reverse=True)
 
 
-def revisjoner_for(objekt) -> QuerySet[Revisjon]:
+def revisjoner_for(objekt) -> list[Revisjon]:
+    """Earlier versions of a visit or assessment meeting, newest first, each with (label, value) rows."""
     from django.contrib.contenttypes.models import ContentType
 
-    return Revisjon.objects.filter(
-        objekt_type=ContentType.objects.get_for_model(objekt), objekt_id=objekt.pk
-    ).select_related("endret_av")
+    revisjoner = list(
+        Revisjon.objects.filter(
+            objekt_type=ContentType.objects.get_for_model(objekt), objekt_id=objekt.pk
+        ).select_related("endret_av")
+    )
+    meta = type(objekt)._meta
+    for r in revisjoner:
+        r.rader = []
+        for felt, verdi in r.data.items():
+            if verdi in (None, ""):
+                continue
+            f = meta.get_field(felt)
+            if f.choices:
+                verdi = dict(f.choices).get(verdi, verdi)
+            elif f.get_internal_type() == "DateField":
+                verdi = datetime.date.fromisoformat(verdi).strftime("%d.%m.%Y")
+            elif f.is_relation:
+                verdi = f"#{verdi}"
+            r.rader.append((str(f.verbose_name).capitalize(), verdi))
+    return revisjoner
