@@ -35,10 +35,13 @@ class BesokForm(forms.Form):
     deltaker = DeltakerValg(label="Deltaker", queryset=None, empty_label="Velg deltaker")
     dato = forms.DateField(label="Dato", widget=Dato())
     tilstede = forms.CharField(
-        label="Hvem var til stede", required=False, max_length=300, help_text="F.eks. deltaker, fadder, leder."
+        label="Hvem var til stede",
+        required=False,
+        max_length=300,
+        widget=forms.TextInput(attrs={"placeholder": "F.eks. deltaker, fadder, leder"}),
     )
-    observert = _tekst("Hva observerte du?", 4)
-    oppgaver = _tekst("Oppgaver gitt")
+    observert = _tekst("Hva observerte du?", 3)
+    oppgaver = _tekst("Oppgaver gitt", 2)
     manedens_tema = _tekst("Kobling til månedens tema", 2)
     opplaeringsplan = _tekst("Kobling til opplæringsplanen", 2)
     neste_besok = forms.DateField(label="Neste besøk planlagt", required=False, widget=Dato())

@@ -15,6 +15,7 @@ SEEDERE = [
     "fagbrev.demo.seed_kjerne",
     "arbeidsgivere.demo.seed",
     "deltakere.demo.seed",
+    "oppfolging.demo.seed",
 ]
 
 
