@@ -140,3 +140,11 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(autouse=True)
+def _faker_seed():
+    """Every test gets the same fake data whatever ran before it (no order-dependent names like «X & co.»)."""
+    import factory.random
+
+    factory.random.reseed_random("fagbrev")
