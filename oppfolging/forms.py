@@ -111,8 +111,10 @@ class VurderingssamtaleForm(forms.ModelForm):
             )
         for navn, felt in self.fields.items():
             if navn in FERDIGHETER:
-                felt.widget = forms.RadioSelect(attrs={"class": "vurdering"})
+                felt.widget = forms.RadioSelect(attrs={"class": "form-check-input"})
                 felt.choices = [("", "Ikke vurdert"), *Vurdering.choices]
+            elif navn.startswith("tiltak_"):
+                felt.label = {"tiltak_deltaker": "Deltakeren", "tiltak_kommune": "Kommunen"}.get(navn, "Arbeidsgiver")
             elif felt.label:
                 felt.label = felt.label[0].upper() + felt.label[1:]
 

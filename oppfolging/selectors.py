@@ -196,3 +196,33 @@ def revisjoner_for(objekt) -> list[Revisjon]:
                 verdi = f"#{verdi}"
             r.rader.append((str(f.verbose_name).capitalize(), verdi))
     return revisjoner
+
+
+PROSJEKTGRUPPE_INTERVALL_DAGER = 28  # every four weeks
+
+
+def moterytme(*, user, idag: datetime.date) -> dict:
+    """Per active track: the last project group meeting and when the next is due (four weeks later);
+    and whether the steering group has met this semester. Two queries."""
+    from django.db.models import Value
+
+    from fagbrev.models import Fagretning
+
+    siste = Mote.objects.filter(fagretning=OuterRef("pk"), type=Mote.Type.PROSJEKTGRUPPE).order_by("-dato")
+    fagretninger = list(
+        Fagretning.objects.for_roller(user, KOORDINATOR, FAGLARER)
+        .filter(aktiv=True)
+        .annotate(siste_mote=Subquery(siste.values("dato")[:1], output_field=DateField()))
+        .annotate(neste_mote=LeggTilDager(F("siste_mote"), Value(PROSJEKTGRUPPE_INTERVALL_DAGER)))
+        .order_by("navn")
+    )
+    for f in fagretninger:
+        f.mote_forfalt = f.neste_mote is None or f.neste_mote < idag
+    semester = semester_for(idag)
+    styring = (
+        Mote.objects.for_roller(user, KOORDINATOR, FAGLARER)
+        .filter(type=Mote.Type.STYRINGSGRUPPE, dato__range=(semester.start, semester.slutt))
+        .order_by("-dato")
+        .first()
+    )
+    return {"fagretninger": fagretninger, "styringsgruppe": styring, "semester": semester}

@@ -29,6 +29,7 @@ from .selectors import (
     deltakere_for_oppfolging,
     faddersamlinger_for,
     moter_for,
+    moterytme,
     revisjoner_for,
     semesterstatus,
 )
@@ -77,6 +78,7 @@ def oversikt(request: HttpRequest) -> HttpResponse:
         "semester": semesterstatus(deltakere=deltakere, idag=idag),
         "tiltak": list(apne_tiltak(user=user, alle_i_org=er_koordinator)[:50]),
         "moter": list(moter_for(user).order_by("-dato", "-pk")[:10]),
+        "moterytme": moterytme(user=user, idag=idag),
         "samlinger": list(faddersamlinger_for(user).order_by("-dato", "-pk")[:10]),
         "er_koordinator": er_koordinator,
     }

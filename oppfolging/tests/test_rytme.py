@@ -115,3 +115,24 @@ def test_semester_status_shows_planned_meetings(deltaker, annen_deltaker, koordi
     s = semesterstatus(deltakere=Deltaker.objects.all(), idag=D(2026, 11, 23))
     assert [d.pk for d in s.planlagt] == [deltaker.pk]
     assert [d.pk for d in s.mangler] == [annen_deltaker.pk]
+
+
+@pytest.mark.parametrize(("idag", "forfalt"), [(D(2027, 1, 7), False), (D(2027, 1, 8), True)])
+def test_project_group_meets_every_four_weeks_across_the_year_end(koordinator, fagretning, idag, forfalt):
+    from oppfolging.selectors import moterytme
+
+    from .factories import MoteFactory
+
+    MoteFactory(fagretning=fagretning, dato=D(2026, 12, 10), registrert_av=koordinator)
+    MoteFactory(
+        fagretning=None,
+        organisasjon=fagretning.organisasjon,
+        type="styringsgruppe",
+        dato=D(2026, 12, 31),
+        registrert_av=koordinator,
+    )
+    with time_machine.travel(idag, tick=False):
+        rytme = moterytme(user=koordinator, idag=idag)
+    (f,) = rytme["fagretninger"]
+    assert (f.neste_mote, f.mote_forfalt) == (D(2027, 1, 7), forfalt)
+    assert rytme["styringsgruppe"] is None  # the steering group met in høst 2026, not in vår 2027
