@@ -362,3 +362,32 @@ def test_overview_and_follow_up_page_query_counts_are_constant(
             assert client.get("/oppfolging/").status_code == 200
         with django_assert_max_num_queries(12):
             assert client.get("/oppfolging/besok/ny/").status_code == 200
+
+
+def test_each_follow_up_page_has_exactly_one_h1(client, koordinator, deltaker, fagretning):
+    besok = BesokFactory(deltaker=deltaker, registrert_av=koordinator)
+    samtale = VurderingssamtaleFactory(deltaker=deltaker, registrert_av=koordinator)
+    mote = MoteFactory(fagretning=fagretning, registrert_av=koordinator)
+    client.force_login(koordinator)
+    for sti in [
+        "/oppfolging/",
+        "/oppfolging/besok/ny/",
+        f"/oppfolging/besok/{besok.pk}/",
+        f"/oppfolging/besok/{besok.pk}/endre/",
+        f"/oppfolging/vurderingssamtaler/ny/{deltaker.pk}/",
+        f"/oppfolging/vurderingssamtaler/{samtale.pk}/",
+        f"/oppfolging/vurderingssamtaler/{samtale.pk}/endre/",
+        "/oppfolging/moter/ny/",
+        f"/oppfolging/moter/{mote.pk}/",
+        "/oppfolging/faddersamlinger/ny/",
+    ]:
+        svar = client.get(sti)
+        assert svar.status_code == 200, sti
+        assert len(re.findall(r"<h1[ >]", svar.content.decode())) == 1, sti
+
+
+@pytest.mark.parametrize("hvem", ["koordinator", "faglarer", "norsklarer", "styring", "superbruker"])
+def test_follow_up_menu_shows_for_coordinators_and_faglarere_only(client, personer, hvem):
+    client.force_login(personer[hvem])
+    html = client.get("/").content.decode()
+    assert ('href="/oppfolging/"' in html) is (hvem in ("koordinator", "faglarer"))
