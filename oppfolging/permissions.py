@@ -8,10 +8,17 @@ are visible to the organisation's coordinators and faglærere; coordinators reco
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from fagbrev.permissions import KOORDINATOR, can_manage_org, can_record_oppfolging, deltaker_scope
+from fagbrev.permissions import (
+    FAGLARER,
+    KOORDINATOR,
+    STYRINGSGRUPPE,
+    can_manage_org,
+    can_record_oppfolging,
+    deltaker_scope,
+)
 
 from .models import Besok, Mote, Tiltak, Vurderingssamtale
 
@@ -55,12 +62,16 @@ def get_samtale_for_user(user, pk: int, *, write: bool = False) -> Vurderingssam
     return samtale
 
 
-def get_mote_for_user(user, pk: int, *, write: bool = False) -> Mote:
-    from fagbrev.permissions import FAGLARER
-
-    mote = _hent(
-        Mote.objects.for_roller(user, KOORDINATOR, FAGLARER).select_related("fagretning"), pk, "Fant ikke møtet."
+def moter_visible_to(user) -> QuerySet[Mote]:
+    """Coordinators and faglærere see their organisation's meetings; the steering group its own meetings."""
+    return Mote.objects.filter(
+        Q(organisasjon_id__in=user.organisasjoner_med(KOORDINATOR, FAGLARER))
+        | Q(organisasjon_id__in=user.organisasjoner_med(STYRINGSGRUPPE), type=Mote.Type.STYRINGSGRUPPE)
     )
+
+
+def get_mote_for_user(user, pk: int, *, write: bool = False) -> Mote:
+    mote = _hent(moter_visible_to(user).select_related("fagretning"), pk, "Fant ikke møtet.")
     if write and not can_manage_org(user, mote.organisasjon_id):
         raise PermissionDenied("Bare koordinatoren kan endre møter.")
     return mote

@@ -38,6 +38,7 @@ def saksside(*, deltaker: Deltaker, user, idag: datetime.date) -> Seksjon | None
             "denne_samtalen": denne,
             "kan_registrere": permissions.can_record_oppfolging(user, deltaker) and deltaker.status in BESOK_STATUSER,
             "deltaker": deltaker,
+            "aktiv": deltaker.status in BESOK_STATUSER,
         },
         rekkefolge=40,
     )

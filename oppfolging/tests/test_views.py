@@ -391,3 +391,30 @@ def test_follow_up_menu_shows_for_coordinators_and_faglarere_only(client, person
     client.force_login(personer[hvem])
     html = client.get("/").content.decode()
     assert ('href="/oppfolging/"' in html) is (hvem in ("koordinator", "faglarer"))
+
+
+# who → (GET project group meeting, GET steering group meeting, POST an action item)
+MOTE_MATRISE = {
+    "koordinator": (200, 200, 302),
+    "faglarer": (200, 200, 403),
+    "norsklarer": (404, 404, 404),
+    "styring": (404, 200, 403),
+    "koordinator_asker": (404, 404, 404),
+    "superbruker": (404, 404, 404),
+}
+
+
+@pytest.mark.parametrize("hvem", MOTE_MATRISE)
+def test_meeting_page_permission_matrix(client, personer, koordinator, faglarer, fagretning, hvem):
+    prosjekt = MoteFactory(fagretning=fagretning, registrert_av=koordinator)
+    styring = MoteFactory(
+        fagretning=None, organisasjon=fagretning.organisasjon, type="styringsgruppe", registrert_av=koordinator
+    )
+    client.force_login(personer[hvem])
+    tiltak = {"beskrivelse": "Ring skolen", "ansvarlig": faglarer.pk, "frist": "2026-12-01"}
+    faktisk = (
+        client.get(f"/oppfolging/moter/{prosjekt.pk}/").status_code,
+        client.get(f"/oppfolging/moter/{styring.pk}/").status_code,
+        client.post(f"/oppfolging/moter/{styring.pk}/", tiltak).status_code,
+    )
+    assert faktisk == MOTE_MATRISE[hvem]
