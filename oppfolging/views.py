@@ -106,7 +106,7 @@ def besok_ny(request: HttpRequest) -> HttpResponse:
                 _feil_til_skjema(form, feil)
             else:
                 messages.success(request, f"Besøket hos {deltaker.navn} er lagret.")
-                request.session["oppfolging_slett_utkast"] = _utkast_nokkel(user, "besok-ny")
+                request.session["oppfolging_slett_utkast"] = _utkast_nokkel(user, f"besok-ny:{deltaker.pk}")
                 return redirect("oppfolging:besok", pk=besok.pk)
     else:
         initial = {"dato": idag}

@@ -14,8 +14,13 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 375, "height": 812}, "locale": "nb-NO"}
 
 
-def test_faglarer_records_a_visit_on_a_phone_and_the_draft_survives_a_reload(live_server, page, faglarer, deltaker):
+def test_faglarer_records_a_visit_on_a_phone_and_the_draft_survives_a_reload(
+    live_server, page, faglarer, deltaker, fagretning
+):
+    from deltakere.tests.factories import DeltakerFactory
+
     plassering = PlasseringFactory(deltaker=deltaker)
+    andre = DeltakerFactory(fagretning=fagretning, faglarer=faglarer)
     page.goto(f"{live_server.url}/konto/logg-inn/")
     page.fill("#id_username", "faglarer")
     page.fill("#id_password", "fagbrev-test-passord")
@@ -36,9 +41,19 @@ def test_faglarer_records_a_visit_on_a_phone_and_the_draft_survives_a_reload(liv
     assert page.input_value("#id_deltaker") == str(deltaker.pk)
     assert "hentet fram" in page.text_content("[data-utkast-status]")
 
+    # opening the form for another participant neither shows nor overwrites this draft
+    page.goto(f"{live_server.url}/oppfolging/besok/ny/?deltaker={andre.pk}")
+    assert page.input_value("#id_observert") == ""
+    page.fill("#id_observert", "Et annet besøk.")
+    page.goto(f"{live_server.url}/oppfolging/besok/ny/?deltaker={deltaker.pk}")
+    assert page.input_value("#id_observert") == "Ledet samlingsstund med fem barn."
+
     page.click("text=Lagre besøket")
     page.wait_for_url("**/oppfolging/besok/*/")
     assert Besok.objects.get().observert == "Ledet samlingsstund med fem barn."
 
-    page.goto(f"{live_server.url}/oppfolging/besok/ny/")
-    assert page.input_value("#id_observert") == ""  # saved: the draft is gone
+    page.goto(f"{live_server.url}/oppfolging/besok/ny/?deltaker={deltaker.pk}")
+    assert page.input_value("#id_observert") == ""  # saved: her draft is gone
+    page.goto(f"{live_server.url}/oppfolging/besok/ny/")  # nobody chosen: the other unsaved draft comes back
+    assert page.input_value("#id_observert") == "Et annet besøk."
+    assert page.input_value("#id_deltaker") == str(andre.pk)

@@ -94,7 +94,7 @@ def test_faglarer_records_a_visit_and_the_workplace_follows_the_placement(client
     assert svar.status_code == 302 and svar.url == f"/oppfolging/besok/{besok.pk}/"
     assert (besok.arbeidssted, besok.plassering, besok.registrert_av) == (plassering.arbeidssted, plassering, faglarer)
     html = client.get(svar.url).content.decode()
-    assert f'data-utkast-slett="fagbrev:utkast:{faglarer.pk}:besok-ny"' in html  # the draft is cleared
+    assert f'data-utkast-slett="fagbrev:utkast:{faglarer.pk}:besok-ny:{deltaker.pk}"' in html  # the draft is cleared
     assert "Ledet samlingsstund." in html
 
 

@@ -72,19 +72,42 @@
     });
 
     document.querySelectorAll("form[data-utkast]").forEach(function (form) {
-      var nokkel = form.getAttribute("data-utkast");
-      var lagret = null;
-      try { lagret = JSON.parse(ls.getItem(nokkel) || "null"); } catch (e) { lagret = null; }
+      var base = form.getAttribute("data-utkast");
+      // data-utkast-del names a field (the participant) whose value is part of the key: one draft per
+      // participant, so opening the form for Zeynep never shows, or overwrites, the draft for Amina.
+      var delfelt = form.getAttribute("data-utkast-del");
+      function nokkel() {
+        if (!delfelt || !form.elements[delfelt]) { return base; }
+        return base + ":" + (form.elements[delfelt].value || "ny");
+      }
+      function hent(k) {
+        try { return JSON.parse(ls.getItem(k) || "null"); } catch (e) { return null; }
+      }
+      var aktiv = nokkel();
+      var lagret = hent(aktiv);
+      if (!lagret && delfelt && form.elements[delfelt] && !form.elements[delfelt].value) {
+        // Nobody chosen yet: offer the most recent draft for any participant.
+        for (var i = 0; i < ls.length; i++) {
+          var k = ls.key(i);
+          if (k && k.indexOf(base + ":") === 0) {
+            var kandidat = hent(k);
+            if (kandidat && (!lagret || kandidat.tid > lagret.tid)) { lagret = kandidat; aktiv = k; }
+          }
+        }
+      }
       // A bound form came back from the server with errors: what it shows is newer than the draft.
       if (lagret && lagret.felter && form.getAttribute("data-utkast-bundet") !== "1") {
         skriv(form, lagret.felter);
+        aktiv = nokkel();
         visStatus("Utkastet ditt fra " + klokke(lagret.tid) + " er hentet fram.");
         form.dispatchEvent(new Event("utkast-hentet"));
       }
       function lagre() {
         var tid = Date.now();
+        var ny = nokkel();
         try {
-          ls.setItem(nokkel, JSON.stringify({ tid: tid, felter: les(form) }));
+          if (ny !== aktiv) { ls.removeItem(aktiv); aktiv = ny; }  // the draft moved to another participant
+          ls.setItem(aktiv, JSON.stringify({ tid: tid, felter: les(form) }));
           visStatus("Utkast lagret på denne enheten " + klokke(tid) + ".");
         } catch (e) { /* storage full or blocked: the form still works, only without drafts */ }
       }
@@ -93,7 +116,7 @@
       var forkast = document.querySelector("[data-utkast-forkast]");
       if (forkast) {
         forkast.addEventListener("click", function () {
-          ls.removeItem(nokkel);
+          ls.removeItem(aktiv);
           window.location.reload();
         });
       }
