@@ -216,6 +216,8 @@ def vurderingssamtale_registrer(
     ukjente = set(felter) - set(SAMTALE_FELT)
     if ukjente:
         raise ValueError(f"Ukjente felt: {sorted(ukjente)}")
+    if deltaker.status not in Deltaker.AKTIVE_STATUSER:
+        raise ValidationError("Vurderingssamtaler holdes bare med deltakere som er i et løp.")
     if felter.get("fadder") is None:
         plassering = plassering_pa(
             deltaker=deltaker, dato=felter.get("holdt_dato") or felter.get("planlagt_dato") or idag

@@ -87,3 +87,9 @@ def test_marking_an_action_item_done_twice_has_one_effect(koordinator, faglarer,
     tiltak.refresh_from_db()
     assert tiltak.utfort == IDAG
     assert Hendelse.objects.filter(handling="oppfolging.tiltak.utfort").count() == 1
+
+
+def test_no_assessment_meeting_before_the_pathway_starts(deltaker, koordinator):
+    deltaker.status = Deltaker.Status.HENVIST
+    with pytest.raises(ValidationError, match="i et løp"):
+        vurderingssamtale_registrer(deltaker=deltaker, utfort_av=koordinator, idag=IDAG, planlagt_dato=IDAG)
