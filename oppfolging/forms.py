@@ -101,6 +101,7 @@ class VurderingssamtaleForm(forms.ModelForm):
             organisasjon_id=organisasjon_id, rolle=Kontaktperson.Rolle.FADDER
         ).select_related("arbeidssted")
         self.fields["fadder"].label = "Fadder"
+        self.fields["fadder"].empty_label = "Ingen fadder valgt"
         for felt in ("selv_oppgaver", "selv_norsk", "selv_fremgang"):
             self.fields[felt] = forms.TypedChoiceField(
                 label=self.fields[felt].label[0].upper() + self.fields[felt].label[1:],
@@ -135,7 +136,11 @@ class VurderingssamtaleForm(forms.ModelForm):
 class MoteForm(forms.Form):
     type = forms.ChoiceField(label="Type møte", choices=Mote.Type.choices)
     fagretning = forms.ModelChoiceField(
-        label="Fagretning", queryset=None, required=False, help_text="Påkrevd for prosjektgruppemøter."
+        label="Fagretning",
+        queryset=None,
+        required=False,
+        empty_label="Ingen (styringsgruppe)",
+        help_text="Påkrevd for prosjektgruppemøter.",
     )
     dato = forms.DateField(label="Dato", widget=Dato())
     tilstede = forms.ModelMultipleChoiceField(
@@ -162,7 +167,7 @@ class MoteForm(forms.Form):
 
 class TiltakForm(forms.Form):
     beskrivelse = forms.CharField(label="Tiltak", max_length=300)
-    ansvarlig = forms.ModelChoiceField(label="Ansvarlig", queryset=None)
+    ansvarlig = forms.ModelChoiceField(label="Ansvarlig", queryset=None, empty_label="Velg ansvarlig")
     frist = forms.DateField(label="Frist", widget=Dato())
 
     def __init__(self, *args, organisasjon_id: int, **kwargs):
@@ -173,7 +178,7 @@ class TiltakForm(forms.Form):
 
 
 class FaddersamlingForm(forms.Form):
-    fagretning = forms.ModelChoiceField(label="Fagretning", queryset=None)
+    fagretning = forms.ModelChoiceField(label="Fagretning", queryset=None, empty_label="Velg fagretning")
     dato = forms.DateField(label="Dato", widget=Dato())
     tema = forms.CharField(label="Tema", required=False, max_length=200)
     faddere = forms.ModelMultipleChoiceField(
