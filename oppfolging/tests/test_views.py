@@ -418,3 +418,16 @@ def test_meeting_page_permission_matrix(client, personer, koordinator, faglarer,
         client.post(f"/oppfolging/moter/{styring.pk}/", tiltak).status_code,
     )
     assert faktisk == MOTE_MATRISE[hvem]
+
+
+@pytest.mark.parametrize("antall", [1, 40])
+def test_case_page_query_count_does_not_grow_with_the_history(
+    client, koordinator, deltaker, antall, django_assert_max_num_queries
+):
+    PlasseringFactory(deltaker=deltaker)
+    for i in range(antall):
+        BesokFactory(deltaker=deltaker, dato=datetime.date(2026, 1, 1) + datetime.timedelta(days=i * 7))
+    VurderingssamtaleFactory(deltaker=deltaker, registrert_av=koordinator)
+    client.force_login(koordinator)
+    with django_assert_max_num_queries(14):
+        assert client.get(f"/deltakere/{deltaker.pk}/").status_code == 200
