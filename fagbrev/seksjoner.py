@@ -26,6 +26,7 @@ SAKSSIDE: list[str] = [
     "arbeidsgivere.selectors.saksside_plassering",
     "dokumenter.seksjoner.saksside",
     "fagbrev.tilgang.seksjon_hvem_har_sett",
+    "oppfolging.seksjoner.saksside",
 ]
 
 # f(*, user, idag) -> Seksjon | None
@@ -34,6 +35,9 @@ OVERSIKT: list[str] = [
     "arbeidsgivere.selectors.oversikt_praksis",
     "paminnelser.seksjoner.oversikt_varsler",
     "deltakere.seksjoner.oversikt_oppgaver",
+    "oppfolging.seksjoner.oversikt_besok",
+    "oppfolging.seksjoner.oversikt_samtaler",
+    "oppfolging.seksjoner.oversikt_tiltak",
 ]
 
 

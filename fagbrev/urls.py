@@ -53,6 +53,7 @@ urlpatterns = [
     path("arbeidsgivere/", include("arbeidsgivere.urls")),
     path("rapporter/", include("rapporter.urls")),
     path("dokumenter/", include("dokumenter.urls")),
+    path("oppfolging/", include("oppfolging.urls")),
     path("admin/", admin.site.urls),
     path("", include("fagbrev.lop_urls")),
     path("", include("paminnelser.urls")),

@@ -18,6 +18,7 @@ SEEDERE = [
     "arbeidsgivere.demo.seed_plasseringer",
     "fagbrev.demo.seed_lop",
     "dokumenter.demo.seed",
+    "oppfolging.demo.seed",
 ]
 
 

@@ -1,0 +1,240 @@
+"""Demo data: workplace visits (some overdue), assessment meetings (some missing this semester), a project
+group meeting with action items, a steering group meeting and a mentor gathering. All invented."""
+
+from __future__ import annotations
+
+import datetime
+
+from arbeidsgivere.models import Arbeidssted, Kontaktperson, Plassering
+from deltakere.models import Deltaker
+from fagbrev.demo import Demo
+
+from .models import Besok, Faddersamling, Mote, Vurdering, Vurderingssamtale, semester_for
+from .services import (
+    BESOK_STATUSER,
+    besok_registrer,
+    faddersamling_registrer,
+    mote_registrer,
+    tiltak_opprett,
+    vurderingssamtale_registrer,
+)
+
+dag = datetime.timedelta(days=1)
+
+# Which employer's workplaces suit a track (by the employer's trade), for the fallback placement below.
+BRANSJE = {"BUA": "Barne", "Helse": "Helse", "Renhold": "Renhold", "Betong": "Betong"}
+
+OBSERVASJONER = [
+    ("Ledet samlingsstund med fem barn; god kontakt, trygg stemme.", "Planlegg en formingsaktivitet til neste uke."),
+    ("Hjalp beboer med morgenstell; fulgte rutinene for hygiene.", "Skriv en kort rapport etter vakt på norsk."),
+    ("Fulgte renholdsplanen i kantina; riktig dosering av midler.", "Lær navnene på maskinene og bruk dem i loggen."),
+    ("Var med på forskaling og armering; brukte verneutstyr riktig.", "Forklar fadderen stegene i støpingen."),
+]
+TEMAER = ["Lek og læring", "Kommunikasjon og samhandling", "HMS og verneutstyr", "Etikk og taushetsplikt"]
+
+
+def _arbeidssted_for(deltaker: Deltaker) -> Arbeidssted | None:
+    nokkel = BRANSJE.get(deltaker.fagretning.kortnavn)
+    if nokkel is None:
+        return None
+    return (
+        Arbeidssted.objects.filter(organisasjon_id=deltaker.organisasjon_id, arbeidsgiver__bransje__icontains=nokkel)
+        .order_by("pk")
+        .first()
+    )
+
+
+def _plassering(demo: Demo, deltaker: Deltaker, nr: int) -> None:
+    """Fallback only: when the arbeidsgivere seeder made no placement for an active participant, give her
+    one so visits show a workplace. The arbeidsgivere seeder runs first; when it places people, this is
+    a no-op."""
+    if Plassering.objects.filter(deltaker=deltaker).exists():
+        return
+    sted = _arbeidssted_for(deltaker)
+    if sted is None:
+        return
+    fadder = Kontaktperson.objects.filter(arbeidssted=sted, rolle=Kontaktperson.Rolle.FADDER).order_by("pk").first()
+    Plassering.objects.create(
+        organisasjon_id=deltaker.organisasjon_id,
+        deltaker=deltaker,
+        arbeidssted=sted,
+        fadder=fadder,
+        fra=demo.idag - (200 + nr) * dag,
+        ekstra_person_bekreftet=True,
+    )
+
+
+def _besok(demo: Demo, deltaker: Deltaker, nr: int) -> None:
+    if Besok.objects.filter(deltaker=deltaker).exists():
+        return
+    intervall = deltaker.fagretning.besok_intervall_dager
+    # Days since the last visit: about a third are overdue.
+    siden = [3, intervall - 2, intervall + 6, 5, intervall + 15, intervall - 5, 1][nr % 7]
+    siste = demo.idag - siden * dag
+    obs, oppgave = OBSERVASJONER[nr % len(OBSERVASJONER)]
+    for k, dato in enumerate([siste - 2 * intervall * dag, siste - intervall * dag, siste]):
+        besok_registrer(
+            deltaker=deltaker,
+            utfort_av=deltaker.faglarer,
+            dato=dato,
+            idag=demo.idag,
+            tilstede="Deltaker og fadder" if k % 2 == 0 else "Deltaker, fadder og leder",
+            observert=obs,
+            oppgaver=oppgave,
+            manedens_tema=TEMAER[(dato.month + nr) % len(TEMAER)],
+            opplaeringsplan="Kompetansemål fra læreplanen, punkt " + str(3 + nr % 5),
+            neste_besok=dato + intervall * dag,
+        )
+
+
+def _samtaler(demo: Demo, deltaker: Deltaker, nr: int, utfort_av) -> None:
+    semester = semester_for(demo.idag)
+    if Vurderingssamtale.objects.filter(deltaker=deltaker).exists():
+        return
+    forrige = semester_for(semester.start - dag)
+    felles = dict(
+        tilstede="Deltaker, fadder, faglærer og koordinator",
+        hvordan_gar_det="Trives og tar mer ansvar. Møter presis.",
+        fokusomrader="Skriftlig rapportering; ta initiativ i nye situasjoner.",
+        gir_beskjed_fravaer=Vurdering.MEGET_BRA,
+        holder_tider=Vurdering.BRA,
+        folger_regler=Vurdering.MEGET_BRA,
+        gjor_avtalte_oppgaver=Vurdering.BRA,
+        samarbeider=Vurdering.BRA,
+        tar_imot_veiledning=Vurdering.MEGET_BRA,
+        tar_initiativ=Vurdering.IKKE_SA_BRA,
+        muntlig_kommunikasjon=Vurdering.BRA,
+        skriftlig_kommunikasjon=Vurdering.IKKE_SA_BRA,
+        service=Vurdering.BRA,
+        laert_deltaker="Rutinene i hverdagen og fagordene.",
+        laert_arbeidsgiver="Selvstendig i de faste oppgavene.",
+        ma_forbedre="Skriftlig norsk og å ta initiativ.",
+        mangler_for_ordinaer_jobb="Mer selvstendighet og skriftlig norsk på B1.",
+        tiltak_deltaker="Skriver logg hver uke.",
+        tiltak_kommune="Ekstra norsktime med fagord.",
+        tiltak_arbeidsgiver="Fadderen gir ett nytt ansvarsområde i måneden.",
+        selv_oppgaver=7,
+        selv_norsk=5 + nr % 3,
+        selv_fremgang=8,
+        selv_kommentar="Jeg forstår mer på møtene nå.",
+    )
+    # Last semester: held, for everyone who had started then.
+    if deltaker.kull is None or deltaker.kull.oppstart <= forrige.slutt - 60 * dag:
+        vurderingssamtale_registrer(
+            deltaker=deltaker, utfort_av=utfort_av, idag=demo.idag, holdt_dato=forrige.slutt - (40 + nr) * dag, **felles
+        )
+    if nr % 3 == 0:  # held this semester
+        holdt = max(semester.start, demo.idag - (10 + nr % 20) * dag)
+        vurderingssamtale_registrer(deltaker=deltaker, utfort_av=utfort_av, idag=demo.idag, holdt_dato=holdt, **felles)
+    elif nr % 3 == 1:  # planned
+        planlagt = min(semester.slutt, demo.idag + (7 + nr % 10) * dag)
+        vurderingssamtale_registrer(deltaker=deltaker, utfort_av=utfort_av, idag=demo.idag, planlagt_dato=planlagt)
+    # nr % 3 == 2: missing this semester
+
+
+def _moter(demo: Demo) -> None:
+    bua = demo.fagretninger["bua"]
+    koordinator, faglarer, norsklarer = (demo.brukere[u] for u in ("koordinator", "faglarer", "norsklarer"))
+    if not Mote.objects.filter(organisasjon_id=bua.organisasjon_id).exists():
+        mote = mote_registrer(
+            organisasjon_id=bua.organisasjon_id,
+            type=Mote.Type.PROSJEKTGRUPPE,
+            fagretning=bua,
+            dato=demo.idag - 12 * dag,
+            utfort_av=koordinator,
+            tilstede=[koordinator, faglarer, norsklarer],
+            agenda="Status for hver deltaker\nStatus på arbeidsplassene\nRessurser og lån av iPad\nUtfordringer",
+            referat=(
+                "Alle deltakere i praksis. Solsikken barnehage ønsker en deltaker til fra høsten. "
+                "To deltakere trenger mer skriftlig norsk før eksamen."
+            ),
+            vedtak="Faglærer og norsklærer lager felles skriveoppgaver fra praksis. Neste faddersamling i januar.",
+        )
+        tiltak_opprett(
+            mote=mote,
+            beskrivelse="Lage tre felles skriveoppgaver fra praksis",
+            ansvarlig=faglarer,
+            frist=demo.idag + 9 * dag,
+            utfort_av=koordinator,
+        )
+        tiltak_opprett(
+            mote=mote,
+            beskrivelse="Bestille lokale til faddersamlingen",
+            ansvarlig=koordinator,
+            frist=demo.idag - 2 * dag,
+            utfort_av=koordinator,
+        )
+        styring = mote_registrer(
+            organisasjon_id=bua.organisasjon_id,
+            type=Mote.Type.STYRINGSGRUPPE,
+            dato=max(semester_for(demo.idag).start, demo.idag - 30 * dag),
+            utfort_av=koordinator,
+            tilstede=[koordinator, demo.brukere["styring"]],
+            andre_tilstede="Rektor ved voksenopplæringen, enhetsleder barnehager",
+            agenda="Resultater og progresjon per fagretning\nRessurser neste semester\nRekruttering til helse",
+            referat="Gjennomgang av tall per fagretning. Renhold fortsetter med samme ressurs.",
+            vedtak="Helsefagarbeider tar inn et nytt kull til høsten.",
+        )
+        tiltak_opprett(
+            mote=styring,
+            beskrivelse="Sende semesterrapport til IMDi",
+            ansvarlig=koordinator,
+            frist=demo.idag + 20 * dag,
+            utfort_av=koordinator,
+        )
+    betong = demo.fagretninger["betong"]
+    if not Mote.objects.filter(organisasjon_id=betong.organisasjon_id).exists():
+        mote = mote_registrer(
+            organisasjon_id=betong.organisasjon_id,
+            type=Mote.Type.PROSJEKTGRUPPE,
+            fagretning=betong,
+            dato=demo.idag - 20 * dag,
+            utfort_av=demo.brukere["koordinator.asker"],
+            tilstede=[demo.brukere["koordinator.asker"], demo.brukere["faglarer.asker"]],
+            agenda="Oppmøte kl. 07\nFørerkort\nStatus på byggeplassene",
+            referat="God progresjon. To deltakere trenger hjelp med førerkortteori.",
+        )
+        tiltak_opprett(
+            mote=mote,
+            beskrivelse="Avtale teorikurs for førerkort",
+            ansvarlig=demo.brukere["faglarer.asker"],
+            frist=demo.idag + 5 * dag,
+            utfort_av=demo.brukere["koordinator.asker"],
+        )
+
+
+def _faddersamling(demo: Demo) -> None:
+    bua = demo.fagretninger["bua"]
+    if Faddersamling.objects.filter(fagretning=bua).exists():
+        return
+    faddere = Kontaktperson.objects.filter(
+        organisasjon_id=bua.organisasjon_id,
+        rolle=Kontaktperson.Rolle.FADDER,
+        arbeidssted__arbeidsgiver__bransje__icontains="Barne",
+    ).order_by("pk")[:3]
+    faddersamling_registrer(
+        fagretning=bua,
+        dato=demo.idag - 25 * dag,
+        utfort_av=demo.brukere["koordinator"],
+        faddere=list(faddere),
+        tema="Månedens tema og hvordan fadderen gir oppgaver",
+        notat="Gjennomgang av opplæringsplanen. Faddere ønsker tema på forhånd hver måned.",
+    )
+
+
+def seed(demo: Demo) -> None:
+    aktive = (
+        Deltaker.objects.filter(status__in=BESOK_STATUSER, faglarer__isnull=False)
+        .select_related("fagretning", "faglarer", "kull")
+        .order_by("organisasjon_id", "pk")
+    )
+    koordinatorer = {
+        demo.org["Lørenskog"].pk: demo.brukere["koordinator"],
+        demo.org["NAV Asker"].pk: demo.brukere["koordinator.asker"],
+    }
+    for nr, deltaker in enumerate(aktive):
+        _plassering(demo, deltaker, nr)
+        _besok(demo, deltaker, nr)
+        _samtaler(demo, deltaker, nr, koordinatorer[deltaker.organisasjon_id])
+    _moter(demo)
+    _faddersamling(demo)

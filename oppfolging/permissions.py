@@ -1,0 +1,93 @@
+"""Permission-checked lookups in follow-up. Policy questions live in fagbrev/permissions.py.
+
+A visit or assessment meeting is visible to whoever may see the participant (404 otherwise) and
+changeable by whoever may record follow-up for her (403 otherwise). Meetings and mentor gatherings
+are visible to the organisation's coordinators and faglærere; coordinators record them.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from fagbrev.permissions import (
+    FAGLARER,
+    KOORDINATOR,
+    STYRINGSGRUPPE,
+    can_manage_org,
+    can_record_oppfolging,
+    deltaker_scope,
+)
+
+from .models import Besok, Mote, Tiltak, Vurderingssamtale
+
+
+def besok_visible_to(user) -> QuerySet[Besok]:
+    return Besok.objects.filter(deltaker_scope(user, "deltaker__"))
+
+
+def samtaler_visible_to(user) -> QuerySet[Vurderingssamtale]:
+    return Vurderingssamtale.objects.filter(deltaker_scope(user, "deltaker__"))
+
+
+def _hent(qs, pk: int, melding: str):
+    try:
+        return qs.get(pk=pk)
+    except qs.model.DoesNotExist:
+        raise Http404(melding) from None
+
+
+def get_besok_for_user(user, pk: int, *, write: bool = False) -> Besok:
+    besok = _hent(
+        besok_visible_to(user).select_related("deltaker", "deltaker__fagretning", "arbeidssted", "registrert_av"),
+        pk,
+        "Fant ikke besøket.",
+    )
+    if write and not can_record_oppfolging(user, besok.deltaker):
+        raise PermissionDenied("Du kan se besøket, men ikke endre det.")
+    return besok
+
+
+def get_samtale_for_user(user, pk: int, *, write: bool = False) -> Vurderingssamtale:
+    samtale = _hent(
+        samtaler_visible_to(user).select_related(
+            "deltaker", "deltaker__fagretning", "fadder", "fadder__arbeidssted", "registrert_av"
+        ),
+        pk,
+        "Fant ikke vurderingssamtalen.",
+    )
+    if write and not can_record_oppfolging(user, samtale.deltaker):
+        raise PermissionDenied("Du kan se samtalen, men ikke endre den.")
+    return samtale
+
+
+def moter_visible_to(user) -> QuerySet[Mote]:
+    """Coordinators and faglærere see their organisation's meetings; the steering group its own meetings."""
+    return Mote.objects.filter(
+        Q(organisasjon_id__in=user.organisasjoner_med(KOORDINATOR, FAGLARER))
+        | Q(organisasjon_id__in=user.organisasjoner_med(STYRINGSGRUPPE), type=Mote.Type.STYRINGSGRUPPE)
+    )
+
+
+def get_mote_for_user(user, pk: int, *, write: bool = False) -> Mote:
+    mote = _hent(moter_visible_to(user).select_related("fagretning"), pk, "Fant ikke møtet.")
+    if write and not can_manage_org(user, mote.organisasjon_id):
+        raise PermissionDenied("Bare koordinatoren kan endre møter.")
+    return mote
+
+
+def get_tiltak_for_user(user, pk: int) -> Tiltak:
+    """An action item its owner or the organisation's coordinator may mark done."""
+    tiltak = _hent(Tiltak.objects.visible_to(user).select_related("mote"), pk, "Fant ikke tiltaket.")
+    if tiltak.ansvarlig_id != user.pk and not can_manage_org(user, tiltak.organisasjon_id):
+        raise PermissionDenied("Bare den ansvarlige eller koordinatoren kan markere tiltaket som utført.")
+    return tiltak
+
+
+def koordinator_org(user) -> int:
+    """The organisation where the user coordinates (the first, if several); 403 if none."""
+    orgs = user.organisasjoner_med(KOORDINATOR)
+    if not orgs:
+        raise PermissionDenied("Bare koordinatoren kan registrere dette.")
+    return min(orgs)

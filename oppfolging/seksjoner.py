@@ -1,0 +1,84 @@
+"""Sections follow-up adds to the case page and to my overview (registered in fagbrev/seksjoner.py)."""
+
+from __future__ import annotations
+
+import datetime
+
+from deltakere.models import Deltaker
+from fagbrev import permissions
+from fagbrev.seksjoner import Seksjon
+
+from .models import semester_for
+from .selectors import (
+    apne_tiltak,
+    besoksrytme,
+    deltakere_for_oppfolging,
+    historikk_for,
+    med_besoksrytme,
+    semesterstatus,
+)
+from .services import BESOK_STATUSER
+
+
+def saksside(*, deltaker: Deltaker, user, idag: datetime.date) -> Seksjon | None:
+    """All visits and assessment meetings of the participant in order, with the next visit due."""
+    if not permissions.can_view_deltaker(user, deltaker):
+        return None
+    semester = semester_for(idag)
+    rytme = med_besoksrytme(Deltaker.objects.filter(pk=deltaker.pk)).values("neste_frist", "siste_besok").get()
+    historikk = historikk_for(deltaker=deltaker)
+    denne = next((o.objekt for o in historikk if o.type == "samtale" and o.objekt.semester == semester.kode), None)
+    return Seksjon(
+        template="oppfolging/_seksjon_saksside.html",
+        context={
+            "historikk": historikk,
+            "neste_frist": rytme["neste_frist"] if deltaker.status in BESOK_STATUSER else None,
+            "forfalt": bool(rytme["neste_frist"] and rytme["neste_frist"] < idag and deltaker.status in BESOK_STATUSER),
+            "semester": semester,
+            "denne_samtalen": denne,
+            "kan_registrere": permissions.can_record_oppfolging(user, deltaker) and deltaker.status in BESOK_STATUSER,
+            "deltaker": deltaker,
+            "aktiv": deltaker.status in BESOK_STATUSER,
+        },
+        rekkefolge=40,
+    )
+
+
+def oversikt_besok(*, user, idag: datetime.date) -> Seksjon | None:
+    """Visits overdue and due within a week: the faglærer's own participants, the coordinator's organisation."""
+    if not permissions.can_use_oppfolging(user):
+        return None
+    er_koordinator = user.har_rolle(permissions.KOORDINATOR)
+    return Seksjon(
+        template="oppfolging/_seksjon_oversikt_besok.html",
+        context={
+            "rytme": besoksrytme(deltakere=deltakere_for_oppfolging(user), idag=idag, dager=7),
+            "idag": idag,
+            "vis_faglarer": er_koordinator,
+            "tittel_tillegg": "i organisasjonen" if er_koordinator else "hos dine deltakere",
+        },
+        rekkefolge=10,
+    )
+
+
+def oversikt_samtaler(*, user, idag: datetime.date) -> Seksjon | None:
+    """Assessment meetings still to hold this semester (planned or missing)."""
+    if not permissions.can_use_oppfolging(user):
+        return None
+    return Seksjon(
+        template="oppfolging/_seksjon_oversikt_samtaler.html",
+        context={"semester": semesterstatus(deltakere=deltakere_for_oppfolging(user), idag=idag)},
+        rekkefolge=20,
+    )
+
+
+def oversikt_tiltak(*, user, idag: datetime.date) -> Seksjon | None:
+    """Open action items: the user's own; a coordinator sees every open item in her organisation."""
+    tiltak = list(apne_tiltak(user=user, alle_i_org=user.har_rolle(permissions.KOORDINATOR))[:50])
+    if not tiltak:
+        return None
+    return Seksjon(
+        template="oppfolging/_seksjon_oversikt_tiltak.html",
+        context={"tiltak": tiltak, "idag": idag},
+        rekkefolge=15,
+    )

@@ -1,0 +1,228 @@
+"""Reads in follow-up: the visit rhythm, semester status, meetings and action items.
+
+The visit rhythm is computed in the database: for each participant the last visit (or, before the
+first visit, the start of the open placement) plus the track's `besok_intervall_dager` gives the
+date the next visit is due. One query for any number of participants.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from itertools import chain
+
+from django.db.models import DateField, F, Func, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from arbeidsgivere.models import Plassering
+from deltakere.models import Deltaker
+from fagbrev.permissions import FAGLARER, KOORDINATOR
+
+from .models import Besok, Faddersamling, Mote, Revisjon, Semester, Tiltak, Vurderingssamtale, semester_for
+from .services import BESOK_STATUSER
+
+
+class LeggTilDager(Func):
+    """date + integer days, as a date, on SQLite and PostgreSQL alike."""
+
+    output_field = DateField()
+    arity = 2
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler, connection, template="date(%(expressions)s || ' days')", arg_joiner=", '+' || ", **extra
+        )
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner=" + ", **extra)
+
+
+def deltakere_for_oppfolging(user) -> QuerySet[Deltaker]:
+    """Participants the user may record follow-up for: a coordinator's organisation, a faglærer's own."""
+    koordinator = user.organisasjoner_med(KOORDINATOR)
+    faglarer = user.organisasjoner_med(FAGLARER)
+    q = Q(pk__in=[])
+    if koordinator:
+        q |= Q(organisasjon_id__in=koordinator)
+    if faglarer:
+        q |= Q(organisasjon_id__in=faglarer, faglarer_id=user.pk)
+    return Deltaker.objects.filter(q)
+
+
+def med_besoksrytme(qs: QuerySet[Deltaker]) -> QuerySet[Deltaker]:
+    """Annotate siste_besok, grunnlag (last visit or placement start), neste_frist and arbeidssted_navn."""
+    siste = Besok.objects.filter(deltaker=OuterRef("pk")).order_by("-dato", "-pk")
+    apen = Plassering.objects.filter(deltaker=OuterRef("pk"), til__isnull=True).order_by("-fra")
+    return (
+        qs.annotate(
+            siste_besok=Subquery(siste.values("dato")[:1], output_field=DateField()),
+            planlagt_besok=Subquery(siste.values("neste_besok")[:1], output_field=DateField()),
+            plassering_fra=Subquery(apen.values("fra")[:1], output_field=DateField()),
+            arbeidssted_navn=Subquery(apen.values("arbeidssted__navn")[:1]),
+        )
+        .annotate(
+            grunnlag=Coalesce(F("siste_besok"), F("plassering_fra")),
+        )
+        .annotate(
+            neste_frist=LeggTilDager(F("grunnlag"), F("fagretning__besok_intervall_dager")),
+        )
+    )
+
+
+@dataclass
+class Rytme:
+    """Participants whose next visit is overdue or due within `dager` days."""
+
+    forfalt: list[Deltaker]
+    snart: list[Deltaker]
+    antall_fulgt: int
+
+
+def besoksrytme(*, deltakere: QuerySet[Deltaker], idag: datetime.date, dager: int = 7, grense: int = 50) -> Rytme:
+    """Overdue (due date passed, or never visited) and due-soon lists, computed in the database."""
+    qs = med_besoksrytme(deltakere.filter(status__in=BESOK_STATUSER)).select_related("fagretning", "faglarer")
+    forfalt = list(
+        qs.filter(Q(neste_frist__lt=idag) | Q(neste_frist__isnull=True)).order_by(
+            F("neste_frist").asc(nulls_first=True), "etternavn", "pk"
+        )[:grense]
+    )
+    snart = list(
+        qs.filter(neste_frist__gte=idag, neste_frist__lte=idag + datetime.timedelta(days=dager)).order_by(
+            "neste_frist", "etternavn", "pk"
+        )[:grense]
+    )
+    for d in chain(forfalt, snart):
+        d.dager_over = (idag - d.neste_frist).days if d.neste_frist else None
+    return Rytme(forfalt=forfalt, snart=snart, antall_fulgt=qs.count())
+
+
+def med_semesterstatus(qs: QuerySet[Deltaker], semester: Semester) -> QuerySet[Deltaker]:
+    """Annotate this semester's assessment meeting: samtale_id, samtale_planlagt, samtale_holdt."""
+    samtale = Vurderingssamtale.objects.filter(deltaker=OuterRef("pk"), semester=semester.kode)
+    return qs.annotate(
+        samtale_id=Subquery(samtale.values("pk")[:1]),
+        samtale_planlagt=Subquery(samtale.values("planlagt_dato")[:1], output_field=DateField()),
+        samtale_holdt=Subquery(samtale.values("holdt_dato")[:1], output_field=DateField()),
+    )
+
+
+@dataclass
+class Semesterstatus:
+    semester: Semester
+    holdt: list[Deltaker]
+    planlagt: list[Deltaker]
+    mangler: list[Deltaker]
+
+
+def semesterstatus(*, deltakere: QuerySet[Deltaker], idag: datetime.date) -> Semesterstatus:
+    """Each active participant's assessment meeting this semester: held, planned or missing."""
+    semester = semester_for(idag)
+    rader = list(
+        med_semesterstatus(deltakere.filter(status__in=BESOK_STATUSER), semester)
+        .select_related("fagretning")
+        .order_by("etternavn", "fornavn", "pk")
+    )
+    return Semesterstatus(
+        semester=semester,
+        holdt=[d for d in rader if d.samtale_holdt],
+        planlagt=[d for d in rader if d.samtale_planlagt and not d.samtale_holdt],
+        mangler=[d for d in rader if not d.samtale_id],
+    )
+
+
+def apne_tiltak(*, user, alle_i_org: bool = False) -> QuerySet[Tiltak]:
+    """Open action items: the user's own; with alle_i_org, every open item in her coordinator orgs."""
+    q = Q(ansvarlig=user, organisasjon_id__in=user.organisasjoner_med())
+    if alle_i_org:
+        q |= Q(organisasjon_id__in=user.organisasjoner_med(KOORDINATOR))
+    return (
+        Tiltak.objects.filter(q, utfort__isnull=True)
+        .select_related("ansvarlig", "mote", "mote__fagretning")
+        .order_by("frist", "pk")
+    )
+
+
+def moter_for(user) -> QuerySet[Mote]:
+    return Mote.objects.for_roller(user, KOORDINATOR, FAGLARER).select_related("fagretning")
+
+
+def faddersamlinger_for(user) -> QuerySet[Faddersamling]:
+    return (
+        Faddersamling.objects.for_roller(user, KOORDINATOR, FAGLARER)
+        .select_related("fagretning")
+        .prefetch_related("faddere")
+    )
+
+
+@dataclass
+class Oppforing:
+    """One entry in a participant's follow-up history (a visit or an assessment meeting)."""
+
+    dato: datetime.date
+    type: str
+    objekt: object
+
+
+def historikk_for(*, deltaker: Deltaker) -> list[Oppforing]:
+    """All visits and assessment meetings of a participant, newest first. Two queries."""
+    besok = Besok.objects.filter(deltaker=deltaker).select_related("arbeidssted", "registrert_av")
+    samtaler = Vurderingssamtale.objects.filter(deltaker=deltaker).select_related("registrert_av")
+    oppforinger = [Oppforing(b.dato, "besok", b) for b in besok]
+    oppforinger += [Oppforing(s.dato, "samtale", s) for s in samtaler]
+    return sorted(oppforinger, key=lambda o: (o.dato, o.objekt.pk), reverse=True)
+
+
+def revisjoner_for(objekt) -> list[Revisjon]:
+    """Earlier versions of a visit or assessment meeting, newest first, each with (label, value) rows."""
+    from django.contrib.contenttypes.models import ContentType
+
+    revisjoner = list(
+        Revisjon.objects.filter(
+            objekt_type=ContentType.objects.get_for_model(objekt), objekt_id=objekt.pk
+        ).select_related("endret_av")
+    )
+    meta = type(objekt)._meta
+    for r in revisjoner:
+        r.rader = []
+        for felt, verdi in r.data.items():
+            if verdi in (None, ""):
+                continue
+            f = meta.get_field(felt)
+            if f.choices:
+                verdi = dict(f.choices).get(verdi, verdi)
+            elif f.get_internal_type() == "DateField":
+                verdi = datetime.date.fromisoformat(verdi).strftime("%d.%m.%Y")
+            elif f.is_relation:
+                verdi = f"#{verdi}"
+            r.rader.append((str(f.verbose_name).capitalize(), verdi))
+    return revisjoner
+
+
+PROSJEKTGRUPPE_INTERVALL_DAGER = 28  # every four weeks
+
+
+def moterytme(*, user, idag: datetime.date) -> dict:
+    """Per active track: the last project group meeting and when the next is due (four weeks later);
+    and whether the steering group has met this semester. Two queries."""
+    from django.db.models import Value
+
+    from fagbrev.models import Fagretning
+
+    siste = Mote.objects.filter(fagretning=OuterRef("pk"), type=Mote.Type.PROSJEKTGRUPPE).order_by("-dato")
+    fagretninger = list(
+        Fagretning.objects.for_roller(user, KOORDINATOR, FAGLARER)
+        .filter(aktiv=True)
+        .annotate(siste_mote=Subquery(siste.values("dato")[:1], output_field=DateField()))
+        .annotate(neste_mote=LeggTilDager(F("siste_mote"), Value(PROSJEKTGRUPPE_INTERVALL_DAGER)))
+        .order_by("navn")
+    )
+    for f in fagretninger:
+        f.mote_forfalt = f.neste_mote is None or f.neste_mote < idag
+    semester = semester_for(idag)
+    styring = (
+        Mote.objects.for_roller(user, KOORDINATOR, FAGLARER)
+        .filter(type=Mote.Type.STYRINGSGRUPPE, dato__range=(semester.start, semester.slutt))
+        .order_by("-dato")
+        .first()
+    )
+    return {"fagretninger": fagretninger, "styringsgruppe": styring, "semester": semester}

@@ -1,0 +1,69 @@
+import datetime
+
+import factory
+from factory.django import DjangoModelFactory
+
+from arbeidsgivere.models import Plassering
+from arbeidsgivere.tests.factories import ArbeidsstedFactory, KontaktpersonFactory
+from fagbrev.tests.factories import UserFactory
+from oppfolging.models import Besok, Mote, Tiltak, Vurderingssamtale, semester_for
+
+
+class PlasseringFactory(DjangoModelFactory):
+    class Meta:
+        model = Plassering
+
+    deltaker = None
+    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
+    arbeidssted = factory.SubFactory(
+        ArbeidsstedFactory, arbeidsgiver__organisasjon=factory.SelfAttribute("...organisasjon")
+    )
+    fadder = factory.SubFactory(KontaktpersonFactory, arbeidssted=factory.SelfAttribute("..arbeidssted"))
+    fra = datetime.date(2025, 8, 15)
+
+
+class BesokFactory(DjangoModelFactory):
+    class Meta:
+        model = Besok
+
+    deltaker = None
+    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
+    dato = datetime.date(2026, 11, 2)
+    registrert_av = factory.SelfAttribute("deltaker.faglarer")
+    tilstede = "Deltaker og fadder"
+    observert = "Samlingsstund med fem barn."
+
+
+class VurderingssamtaleFactory(DjangoModelFactory):
+    class Meta:
+        model = Vurderingssamtale
+
+    deltaker = None
+    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
+    planlagt_dato = datetime.date(2026, 11, 20)
+    holdt_dato = None
+    semester = factory.LazyAttribute(lambda o: semester_for(o.holdt_dato or o.planlagt_dato).kode)
+    registrert_av = factory.SubFactory(UserFactory)
+
+
+class MoteFactory(DjangoModelFactory):
+    class Meta:
+        model = Mote
+
+    type = Mote.Type.PROSJEKTGRUPPE
+    fagretning = None
+    organisasjon = factory.SelfAttribute("fagretning.organisasjon")
+    dato = datetime.date(2026, 11, 10)
+    registrert_av = factory.SubFactory(UserFactory)
+    agenda = "Status på arbeidsplassene\nRessurser"
+
+
+class TiltakFactory(DjangoModelFactory):
+    class Meta:
+        model = Tiltak
+
+    mote = None
+    organisasjon = factory.SelfAttribute("mote.organisasjon")
+    beskrivelse = "Ring lederen på Solsikken"
+    ansvarlig = None
+    frist = datetime.date(2026, 12, 1)

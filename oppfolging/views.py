@@ -1,0 +1,371 @@
+"""Follow-up pages: the overview, visits (phone-first), assessment meetings, meetings, mentor gatherings."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from arbeidsgivere.models import Plassering
+from deltakere.permissions import get_deltaker_for_user
+from fagbrev import permissions
+
+from .forms import BesokEndreForm, BesokForm, FaddersamlingForm, MoteForm, TiltakForm, VurderingssamtaleForm
+from .models import FERDIGHETER, Mote
+from .permissions import (
+    get_besok_for_user,
+    get_mote_for_user,
+    get_samtale_for_user,
+    get_tiltak_for_user,
+    koordinator_org,
+)
+from .selectors import (
+    apne_tiltak,
+    besoksrytme,
+    deltakere_for_oppfolging,
+    faddersamlinger_for,
+    moter_for,
+    moterytme,
+    revisjoner_for,
+    semesterstatus,
+)
+from .services import (
+    besok_endre,
+    besok_registrer,
+    faddersamling_registrer,
+    mote_registrer,
+    plassering_pa,
+    tiltak_fullfor,
+    tiltak_opprett,
+    vurderingssamtale_endre,
+    vurderingssamtale_registrer,
+)
+
+
+def _krev_oppfolging(user) -> None:
+    if not permissions.can_use_oppfolging(user):
+        raise PermissionDenied("Din rolle gir ikke tilgang til oppfølging.")
+
+
+def _feil_til_skjema(form, feil: ValidationError) -> None:
+    if hasattr(feil, "error_dict"):
+        for felt, meldinger in feil.message_dict.items():
+            form.add_error(felt if felt in form.fields else None, meldinger)
+    else:
+        form.add_error(None, feil.messages)
+
+
+def _utkast_nokkel(user, skjema: str) -> str:
+    """localStorage key of a form's draft: per user and form, so a shared phone keeps drafts apart."""
+    return f"fagbrev:utkast:{user.pk}:{skjema}"
+
+
+@login_required
+def oversikt(request: HttpRequest) -> HttpResponse:
+    """The follow-up page: visits due and overdue, this semester's assessment meetings, meetings."""
+    user = request.user
+    _krev_oppfolging(user)
+    idag = timezone.localdate()
+    deltakere = deltakere_for_oppfolging(user)
+    er_koordinator = user.har_rolle(permissions.KOORDINATOR)
+    context = {
+        "idag": idag,
+        "rytme": besoksrytme(deltakere=deltakere, idag=idag, dager=14),
+        "semester": semesterstatus(deltakere=deltakere, idag=idag),
+        "tiltak": list(apne_tiltak(user=user, alle_i_org=er_koordinator)[:50]),
+        "moter": list(moter_for(user).order_by("-dato", "-pk")[:10]),
+        "moterytme": moterytme(user=user, idag=idag),
+        "samlinger": list(faddersamlinger_for(user).order_by("-dato", "-pk")[:10]),
+        "er_koordinator": er_koordinator,
+    }
+    return render(request, "oppfolging/oversikt.html", context)
+
+
+# --- visits ---------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def besok_ny(request: HttpRequest) -> HttpResponse:
+    """Record a workplace visit: one phone screen, the draft kept in the browser until saved."""
+    user = request.user
+    _krev_oppfolging(user)
+    idag = timezone.localdate()
+    if request.method == "POST":
+        form = BesokForm(request.POST, user=user)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            deltaker = data.pop("deltaker")
+            try:
+                besok = besok_registrer(deltaker=deltaker, utfort_av=user, idag=idag, **data)
+            except ValidationError as feil:
+                _feil_til_skjema(form, feil)
+            else:
+                messages.success(request, f"Besøket hos {deltaker.navn} er lagret.")
+                request.session["oppfolging_slett_utkast"] = _utkast_nokkel(user, f"besok-ny:{deltaker.pk}")
+                return redirect("oppfolging:besok", pk=besok.pk)
+    else:
+        initial = {"dato": idag}
+        valgt = request.GET.get("deltaker", "")
+        if valgt.isdigit():
+            form = BesokForm(user=user)
+            if not form.fields["deltaker"].queryset.filter(pk=valgt).exists():
+                raise Http404("Fant ikke deltakeren.")
+            initial["deltaker"] = int(valgt)
+        form = BesokForm(initial=initial, user=user)
+    # Where each participant is placed now, so the page can show the workplace the visit follows.
+    arbeidssteder = {
+        str(p.deltaker_id): f"{p.arbeidssted}" + (f" · fadder {p.fadder.navn}" if p.fadder_id else "")
+        for p in Plassering.objects.filter(
+            deltaker__in=form.fields["deltaker"].queryset.order_by().values("pk"), til__isnull=True
+        ).select_related("arbeidssted", "fadder")
+    }
+    return render(
+        request,
+        "oppfolging/besok_skjema.html",
+        {
+            "form": form,
+            "arbeidssteder": arbeidssteder,
+            "utkast_nokkel": _utkast_nokkel(user, "besok-ny"),
+            "tittel": "Nytt arbeidsplassbesøk",
+        },
+    )
+
+
+@login_required
+def besok_detalj(request: HttpRequest, pk: int) -> HttpResponse:
+    besok = get_besok_for_user(request.user, pk)
+    slett = request.session.pop("oppfolging_slett_utkast", "")
+    return render(
+        request,
+        "oppfolging/besok_detalj.html",
+        {
+            "besok": besok,
+            "kan_endre": permissions.can_record_oppfolging(request.user, besok.deltaker),
+            "revisjoner": revisjoner_for(besok),
+            "slett_utkast": slett,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def besok_endre_view(request: HttpRequest, pk: int) -> HttpResponse:
+    besok = get_besok_for_user(request.user, pk, write=True)
+    idag = timezone.localdate()
+    if request.method == "POST":
+        form = BesokEndreForm(request.POST, user=request.user)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            versjon = data.pop("versjon")
+            try:
+                besok_endre(besok=besok, utfort_av=request.user, idag=idag, versjon=versjon, **data)
+            except ValidationError as feil:
+                _feil_til_skjema(form, feil)
+            else:
+                messages.success(request, "Endringen er lagret. Den forrige versjonen er tatt vare på.")
+                request.session["oppfolging_slett_utkast"] = _utkast_nokkel(request.user, f"besok-{besok.pk}")
+                return redirect("oppfolging:besok", pk=besok.pk)
+    else:
+        form = BesokEndreForm(
+            initial={f: getattr(besok, f) for f in BesokEndreForm.base_fields if f not in ("deltaker",)},
+            user=request.user,
+        )
+    return render(
+        request,
+        "oppfolging/besok_skjema.html",
+        {
+            "form": form,
+            "besok": besok,
+            "utkast_nokkel": _utkast_nokkel(request.user, f"besok-{besok.pk}"),
+            "tittel": f"Endre besøk hos {besok.deltaker.navn}",
+        },
+    )
+
+
+# --- assessment meetings --------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def samtale_ny(request: HttpRequest, deltaker_pk: int) -> HttpResponse:
+    deltaker = get_deltaker_for_user(request.user, deltaker_pk)
+    if not permissions.can_record_oppfolging(request.user, deltaker):
+        raise PermissionDenied("Du kan ikke registrere oppfølging for denne deltakeren.")
+    idag = timezone.localdate()
+    if request.method == "POST":
+        form = VurderingssamtaleForm(request.POST, organisasjon_id=deltaker.organisasjon_id)
+        if form.is_valid():
+            try:
+                samtale = vurderingssamtale_registrer(
+                    deltaker=deltaker, utfort_av=request.user, idag=idag, **form.tjenestefelt()
+                )
+            except ValidationError as feil:
+                _feil_til_skjema(form, feil)
+            else:
+                messages.success(request, f"Vurderingssamtalen for {deltaker.navn} er lagret.")
+                request.session["oppfolging_slett_utkast"] = _utkast_nokkel(request.user, f"samtale-ny-{deltaker.pk}")
+                return redirect("oppfolging:samtale", pk=samtale.pk)
+    else:
+        plassering = plassering_pa(deltaker=deltaker, dato=idag)
+        form = VurderingssamtaleForm(
+            organisasjon_id=deltaker.organisasjon_id,
+            initial={"fadder": plassering.fadder_id if plassering else None},
+        )
+    return render(
+        request,
+        "oppfolging/samtale_skjema.html",
+        {
+            "form": form,
+            "deltaker": deltaker,
+            "utkast_nokkel": _utkast_nokkel(request.user, f"samtale-ny-{deltaker.pk}"),
+            "ferdighetsfelt": list(FERDIGHETER),
+            "tittel": f"Vurderingssamtale med {deltaker.navn}",
+        },
+    )
+
+
+@login_required
+def samtale_detalj(request: HttpRequest, pk: int) -> HttpResponse:
+    samtale = get_samtale_for_user(request.user, pk)
+    return render(
+        request,
+        "oppfolging/samtale_detalj.html",
+        {
+            "samtale": samtale,
+            "kan_endre": permissions.can_record_oppfolging(request.user, samtale.deltaker),
+            "revisjoner": revisjoner_for(samtale),
+            "slett_utkast": request.session.pop("oppfolging_slett_utkast", ""),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def samtale_endre(request: HttpRequest, pk: int) -> HttpResponse:
+    samtale = get_samtale_for_user(request.user, pk, write=True)
+    idag = timezone.localdate()
+    if request.method == "POST":
+        form = VurderingssamtaleForm(request.POST, instance=samtale, organisasjon_id=samtale.organisasjon_id)
+        if form.is_valid():
+            try:
+                vurderingssamtale_endre(
+                    samtale=samtale,
+                    utfort_av=request.user,
+                    idag=idag,
+                    versjon=form.cleaned_data.get("versjon"),
+                    **form.tjenestefelt(),
+                )
+            except ValidationError as feil:
+                _feil_til_skjema(form, feil)
+            else:
+                messages.success(request, "Endringen er lagret. Den forrige versjonen er tatt vare på.")
+                request.session["oppfolging_slett_utkast"] = _utkast_nokkel(request.user, f"samtale-{pk}")
+                return redirect("oppfolging:samtale", pk=pk)
+    else:
+        form = VurderingssamtaleForm(
+            instance=samtale, organisasjon_id=samtale.organisasjon_id, initial={"versjon": samtale.versjon}
+        )
+    return render(
+        request,
+        "oppfolging/samtale_skjema.html",
+        {
+            "form": form,
+            "deltaker": samtale.deltaker,
+            "samtale": samtale,
+            "utkast_nokkel": _utkast_nokkel(request.user, f"samtale-{pk}"),
+            "ferdighetsfelt": list(FERDIGHETER),
+            "tittel": f"Vurderingssamtale med {samtale.deltaker.navn}",
+        },
+    )
+
+
+# --- meetings, action items, mentor gatherings ----------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mote_ny(request: HttpRequest) -> HttpResponse:
+    org = koordinator_org(request.user)
+    if request.method == "POST":
+        form = MoteForm(request.POST, organisasjon_id=org)
+        if form.is_valid():
+            try:
+                mote = mote_registrer(organisasjon_id=org, utfort_av=request.user, **form.cleaned_data)
+            except ValidationError as feil:
+                _feil_til_skjema(form, feil)
+            else:
+                messages.success(request, f"{mote} er lagret. Legg til tiltak under.")
+                return redirect("oppfolging:mote", pk=mote.pk)
+    else:
+        type_ = request.GET.get("type", Mote.Type.PROSJEKTGRUPPE)
+        form = MoteForm(organisasjon_id=org, initial={"type": type_, "dato": timezone.localdate()})
+    return render(request, "oppfolging/mote_skjema.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mote_detalj(request: HttpRequest, pk: int) -> HttpResponse:
+    mote = get_mote_for_user(request.user, pk)
+    kan_endre = permissions.can_manage_org(request.user, mote.organisasjon_id)
+    tiltak_form = TiltakForm(organisasjon_id=mote.organisasjon_id) if kan_endre else None
+    if request.method == "POST":
+        mote = get_mote_for_user(request.user, pk, write=True)
+        tiltak_form = TiltakForm(request.POST, organisasjon_id=mote.organisasjon_id)
+        if tiltak_form.is_valid():
+            try:
+                tiltak_opprett(mote=mote, utfort_av=request.user, **tiltak_form.cleaned_data)
+            except ValidationError as feil:
+                _feil_til_skjema(tiltak_form, feil)
+            else:
+                messages.success(request, "Tiltaket er lagt til.")
+                return redirect("oppfolging:mote", pk=mote.pk)
+    return render(
+        request,
+        "oppfolging/mote_detalj.html",
+        {
+            "mote": mote,
+            "tilstede": mote.tilstede.order_by("first_name", "last_name"),
+            "tiltak": mote.tiltak.select_related("ansvarlig").order_by("frist", "pk"),
+            "form": tiltak_form,
+            "kan_endre": kan_endre,
+            "idag": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def tiltak_utfort(request: HttpRequest, pk: int) -> HttpResponse:
+    tiltak = get_tiltak_for_user(request.user, pk)
+    if tiltak_fullfor(tiltak=tiltak, utfort_av=request.user, idag=timezone.localdate()):
+        messages.success(request, f"«{tiltak.beskrivelse}» er markert som utført.")
+    else:
+        messages.info(request, "Tiltaket var allerede markert som utført.")
+    neste = request.POST.get("neste", "")
+    if neste in ("oversikt", "oppfolging"):
+        return redirect("oversikt" if neste == "oversikt" else "oppfolging:oversikt")
+    return redirect("oppfolging:mote", pk=tiltak.mote_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def faddersamling_ny(request: HttpRequest) -> HttpResponse:
+    org = koordinator_org(request.user)
+    if request.method == "POST":
+        form = FaddersamlingForm(request.POST, organisasjon_id=org)
+        if form.is_valid():
+            try:
+                faddersamling_registrer(utfort_av=request.user, **form.cleaned_data)
+            except ValidationError as feil:
+                _feil_til_skjema(form, feil)
+            else:
+                messages.success(request, "Faddersamlingen er lagret.")
+                return redirect("oppfolging:oversikt")
+    else:
+        form = FaddersamlingForm(organisasjon_id=org, initial={"dato": timezone.localdate()})
+    return render(request, "oppfolging/faddersamling_skjema.html", {"form": form})
