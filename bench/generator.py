@@ -64,6 +64,20 @@ ETTERNAVN = _ord(
     "Khalil Ibrahim Mahmoud Darwish Habibi Qasim Barakat Suleiman Hamdan Aziz Abbas Rashid Yousef Nasir"
 )
 
+# Names in a real register are varied: a third from the common pools above, the rest composed of
+# syllables, so a name search is as selective as in real data (and trigram statistics are realistic).
+STAVELSER = _ord(
+    "ab al am an ar ba be da de di el fa ga ha hi ib ka ki ko la le li ma me mi mo na ne ni no ra re ri ro sa se "
+    "si so ta te ti to wa ya yo za zi ku ru lu nu mu dou kar mir nas sul tek wol ber gha kha sha zah"
+)
+
+
+def _navn(rng: random.Random, pool: list[str]) -> str:
+    if rng.random() < 1 / 3:
+        return rng.choice(pool)
+    return "".join(rng.choice(STAVELSER) for _ in range(rng.randint(2, 3))).capitalize()
+
+
 BRANSJENAVN = ["Omsorg", "Bygg", "Barnehager", "Renhold"]
 
 STATUSVEKTER = [
@@ -254,8 +268,8 @@ def fyll_deltakere(ctx: Kontekst, fra: int, til: int) -> None:
         rader.append(
             Deltaker(
                 organisasjon_id=org,
-                fornavn=rng.choice(FORNAVN),
-                etternavn=rng.choice(ETTERNAVN),
+                fornavn=_navn(rng, FORNAVN),
+                etternavn=_navn(rng, ETTERNAVN),
                 fodselsnummer=f"{10_000_000_000 + nr}",
                 fodselsdato=fodselsdato,
                 telefon=f"4{nr:07d}"[-8:],
