@@ -55,6 +55,10 @@ def _url(navn: str, *args, query: str = "") -> Callable:
     return sti
 
 
+def saksside_sti(ctx) -> str:
+    return reverse("deltakere:detalj", args=[_deltaker_pk(ctx)])
+
+
 KOORD, FAGL, STYR, ADMIN = "bench.koordinator", "bench.faglarer.0", "bench.styring", "bench.admin"
 
 MALINGER: list[Maling] = [

@@ -31,6 +31,7 @@ def _argumenter() -> argparse.Namespace:
     p.add_argument("--storrelser", default="1000,20000,100000", help="antall deltakere, kommaseparert, stigende")
     p.add_argument("--rask", action="store_true", help="bare 1 000 og 20 000 deltakere (hopper over 100 000)")
     p.add_argument("--gjentak", type=int, default=30, help="målinger per side (etter 3 oppvarminger)")
+    p.add_argument("--uten-wrk", action="store_true", help="hopp over gjennomstrømning med wrk og gunicorn")
     p.add_argument("--markdown", type=Path, help="skriv tabellen som Markdown til denne filen")
     return p.parse_args()
 
@@ -92,7 +93,8 @@ def main() -> None:
     from django.db import connection
 
     from bench.generator import fyll_til
-    from bench.maling import MALINGER, mal, skriv_tabell, vurder
+    from bench.gjennomstromning import mal_gjennomstromning
+    from bench.maling import MALINGER, mal, saksside_sti, skriv_tabell, vurder
 
     start = time.perf_counter()
     call_command("migrate", verbosity=0)
@@ -101,6 +103,7 @@ def main() -> None:
     print(f"Maskin: {os.cpu_count()} CPU-er, last {_last()}")
 
     resultater: dict[int, dict] = {}
+    wrk_linje = ""
     fylt = 0.0
     for n in storrelser:
         print(f"Fyller til {n:,} deltakere …".replace(",", " "))
@@ -116,14 +119,29 @@ def main() -> None:
             resultater[n][maling.navn] = mal(maling, ctx, gjentak=args.gjentak)
         print(skriv_tabell({n: resultater[n]}))
         print(f"Last etter målingene: {_last()}")
+        if not args.uten_wrk and n == (20_000 if 20_000 in storrelser else storrelser[-1]):
+            g = mal_gjennomstromning(saksside_sti(ctx), "bench.koordinator")
+            wrk_linje = (
+                f"Saksside under wrk (gunicorn, 2 workers, 8 forbindelser, 10 s) ved {n:,} deltakere: ".replace(
+                    ",", " "
+                )
+                + (
+                    f"{g.foresporsler_per_s:.0f} forespørsler/s, snitt {g.latens_snitt}, p99 {g.latens_p99}"
+                    if g.foresporsler_per_s
+                    else g.merknad
+                )
+                + (f", {g.feil}" if g.feil else "")
+            )
+            print(wrk_linje)
     tabell = skriv_tabell(resultater)
     vurdering = vurder(resultater)
     print()
     print(tabell)
     print()
     print(vurdering)
+    print(wrk_linje)
     if args.markdown:
-        args.markdown.write_text(tabell + "\n\n" + vurdering + "\n")
+        args.markdown.write_text(tabell + "\n\n" + vurdering + "\n\n" + wrk_linje + "\n")
         print(f"Skrev {args.markdown}")
 
 
