@@ -122,9 +122,8 @@ def main() -> None:
         if not args.uten_wrk and n == (20_000 if 20_000 in storrelser else storrelser[-1]):
             g = mal_gjennomstromning(saksside_sti(ctx), "bench.koordinator")
             wrk_linje = (
-                f"Saksside under wrk (gunicorn, 2 workers, 8 forbindelser, 10 s) ved {n:,} deltakere: ".replace(
-                    ",", " "
-                )
+                "Saksside under wrk (gunicorn, 2 workers, 8 forbindelser, 10 s) ved "
+                + f"{n:,} deltakere: ".replace(",", " ")
                 + (
                     f"{g.foresporsler_per_s:.0f} forespørsler/s, snitt {g.latens_snitt}, p99 {g.latens_p99}"
                     if g.foresporsler_per_s
