@@ -42,8 +42,10 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Benchmarks against PostgreSQL (database fagbrev_bench, recreated): `make bench BENCH_ARGS=--rask`
+# for 1,000 and 20,000 participants only. See docs/performance.md.
 bench: install
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

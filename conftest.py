@@ -202,6 +202,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 def loggfunn():
     """The scanner's findings so far (tests of the scan itself)."""
     return _LOGGFUNN
+
+
 @pytest.fixture(autouse=True)
 def _faker_seed():
     """Every test gets the same fake data whatever ran before it (no order-dependent names like «X & co.»)."""

@@ -1,4 +1,7 @@
-"""Run every benchmark under bench/ (`make bench`). Each prints its own figures; not part of the tests."""
+"""`make bench`: run every bench/*_bench.py in its own process; not part of the tests.
+
+Arguments (BENCH_ARGS in the Makefile, e.g. --rask) go to the page benchmark, sider_bench.py.
+"""
 
 import subprocess
 import sys
@@ -9,5 +12,6 @@ HER = Path(__file__).resolve().parent
 feil = 0
 for skript in sorted(HER.glob("*_bench.py")):
     print(f"== {skript.name}", flush=True)
-    feil += subprocess.call([sys.executable, str(skript)]) != 0  # noqa: S603 - our own scripts
+    argumenter = sys.argv[1:] if skript.name == "sider_bench.py" else []
+    feil += subprocess.call([sys.executable, str(skript), *argumenter]) != 0  # noqa: S603 - our own scripts
 sys.exit(1 if feil else 0)

@@ -1,0 +1,198 @@
+"""What the benchmark measures, how, and against which targets.
+
+Each `Maling` is one page as one user sees it. To measure a new page, add a line to MALINGER; its
+`sti` gets the generator's context and returns the URL (or None if the page does not exist yet,
+e.g. before its feature has landed; the row then says so).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+
+SOK = "Haddad"  # a surname from the common pool: about one participant in 330 has it
+SAKSNUMMER = 80  # the same participant at every size: in the main organisation, with a timeline
+
+
+@dataclass(frozen=True)
+class Maling:
+    navn: str
+    bruker: str
+    sti: Callable  # (ctx) -> str | None
+    referanse: bool = False  # Django admin: measured for comparison, not ours
+
+
+def _deltaker_pk(ctx) -> int:
+    from deltakere.models import Deltaker
+
+    return Deltaker.objects.get(epost=f"deltaker{SAKSNUMMER}@example.no").pk
+
+
+def _arbeidsgiver_pk(ctx) -> int:
+    from arbeidsgivere.models import Arbeidsgiver
+
+    return Arbeidsgiver.objects.get(orgnr="900000000").pk
+
+
+def _fagretning_pk(ctx) -> int:
+    return ctx.fagretninger[ctx.org[0]][0]
+
+
+def _url(navn: str, *args, query: str = "") -> Callable:
+    def sti(ctx) -> str | None:
+        try:
+            return reverse(navn, args=[a(ctx) if callable(a) else a for a in args]) + query
+        except NoReverseMatch:
+            return None
+
+    return sti
+
+
+def saksside_sti(ctx) -> str:
+    return reverse("deltakere:detalj", args=[_deltaker_pk(ctx)])
+
+
+KOORD, FAGL, STYR, ADMIN = "bench.koordinator", "bench.faglarer.0", "bench.styring", "bench.admin"
+
+MALINGER: list[Maling] = [
+    Maling("Deltakerliste, første side", KOORD, _url("deltakere:liste")),
+    Maling("Deltakerliste, navnesøk", KOORD, _url("deltakere:liste", query=f"?q={SOK}")),
+    Maling(
+        "Deltakerliste, filter",
+        KOORD,
+        lambda ctx: reverse("deltakere:liste") + f"?status=i_opplaering&fagretning={_fagretning_pk(ctx)}",
+    ),
+    Maling("Saksside", KOORD, _url("deltakere:detalj", _deltaker_pk)),
+    Maling("Arbeidsgiverliste", KOORD, _url("arbeidsgivere:liste")),
+    Maling("Arbeidsgiverside", KOORD, _url("arbeidsgivere:detalj", _arbeidsgiver_pk)),
+    Maling("Min oversikt, koordinator", KOORD, _url("oversikt")),
+    Maling("Min oversikt, faglærer", FAGL, _url("oversikt")),
+    Maling("Styringsgruppens dashbord", STYR, _url("rapporter:styringsgruppe")),
+    Maling("Admin: deltakere (referanse)", ADMIN, _url("admin:deltakere_deltaker_changelist"), referanse=True),
+    Maling(
+        "Admin: navnesøk (referanse)",
+        ADMIN,
+        _url("admin:deltakere_deltaker_changelist", query=f"?q={SOK}"),
+        referanse=True,
+    ),
+]
+
+
+@dataclass
+class Resultat:
+    median_ms: float | None = None
+    p95_ms: float | None = None
+    sporringer: int | None = None
+    db_ms: float | None = None  # median of the time the queries took, as Django measured them
+    merknad: str = ""
+
+
+def mal(maling: Maling, ctx, *, gjentak: int = 30, oppvarming: int = 3) -> Resultat:
+    """Request the page repeatedly as its user; median and 95th percentile of the time, and the queries."""
+    from fagbrev.models import User
+
+    sti = maling.sti(ctx)
+    if sti is None:
+        return Resultat(merknad="finnes ikke ennå")
+    client = Client()
+    client.force_login(User.objects.get(username=maling.bruker))
+    tider, db_tider, sporringer = [], [], set()
+    for i in range(oppvarming + gjentak):
+        # The query log is a bounded deque (9,000 entries): once full, CaptureQueriesContext sees nothing.
+        connection.queries_log.clear()
+        with CaptureQueriesContext(connection) as q:
+            start = time.perf_counter()
+            svar = client.get(sti)
+            tid = (time.perf_counter() - start) * 1000
+        if svar.status_code != 200:
+            return Resultat(merknad=f"HTTP {svar.status_code}")
+        if i >= oppvarming:
+            tider.append(tid)
+            db_tider.append(sum(float(x["time"]) for x in q.captured_queries) * 1000)
+            sporringer.add(len(q.captured_queries))
+    tider.sort()
+    p95 = tider[min(len(tider) - 1, round(0.95 * (len(tider) - 1)))]
+    return Resultat(
+        median_ms=statistics.median(tider),
+        p95_ms=p95,
+        sporringer=max(sporringer),
+        db_ms=statistics.median(db_tider),
+        merknad="" if len(sporringer) == 1 else f"spørringer varierer: {sorted(sporringer)}",
+    )
+
+
+def _tall(n: int) -> str:
+    return f"{n:,}".replace(",", " ")
+
+
+def skriv_tabell(resultater: dict[int, dict[str, Resultat]]) -> str:
+    """A Markdown table: one row per page, median / p95 ms and queries for each size."""
+    storrelser = list(resultater)
+    hode = "| side | " + " | ".join(f"{_tall(n)}: median / p95 ms (spørringer; db ms)" for n in storrelser) + " |"
+    linjer = [hode, "|---|" + "---|" * len(storrelser)]
+    for maling in MALINGER:
+        celler = []
+        for n in storrelser:
+            r = resultater[n][maling.navn]
+            if r.median_ms is None:
+                celler.append(r.merknad)
+            else:
+                celler.append(
+                    f"{r.median_ms:.1f} / {r.p95_ms:.1f} ({r.sporringer}; {r.db_ms:.1f})"
+                    + (f" {r.merknad}" if r.merknad else "")
+                )
+        linjer.append(f"| {maling.navn} | " + " | ".join(celler) + " |")
+    return "\n".join(linjer)
+
+
+def vurder(resultater: dict[int, dict[str, Resultat]]) -> str:
+    """The targets of issue 11, each with the measured figure and OK / IKKE NÅDD."""
+    linjer = ["| mål | målt | |", "|---|---|---|"]
+
+    def rad(mal_: str, malt: str, ok: bool | None) -> None:
+        linjer.append(f"| {mal_} | {malt} | {'–' if ok is None else ('OK' if ok else 'IKKE NÅDD')} |")
+
+    storrelser = sorted(resultater)
+    minst, storst = storrelser[0], storrelser[-1]
+    ved = 20_000 if 20_000 in resultater else storst
+    r = resultater[ved]
+    admin = r["Admin: deltakere (referanse)"]
+    for navn in ["Deltakerliste, første side", "Deltakerliste, navnesøk", "Deltakerliste, filter", "Saksside"]:
+        x = r[navn]
+        if x.p95_ms is None:
+            continue
+        rad(f"{navn}: p95 < 100 ms ved {_tall(ved)}", f"{x.p95_ms:.1f} ms", x.p95_ms < 100)
+    liste = r["Deltakerliste, første side"]
+    if admin.p95_ms is not None and liste.p95_ms is not None:
+        rad(
+            f"Deltakerliste ikke tregere enn admin ved {_tall(ved)} (p95)",
+            f"{liste.p95_ms:.1f} ms mot {admin.p95_ms:.1f} ms",
+            liste.p95_ms <= admin.p95_ms,
+        )
+    if storst > minst:
+        for navn in ["Deltakerliste, første side", "Saksside"]:
+            a, b = resultater[minst][navn], resultater[storst][navn]
+            if a.median_ms and b.median_ms:
+                forhold = b.median_ms / a.median_ms
+                rad(
+                    f"{navn}: tid ved {_tall(storst)} innen 1,5 × tid ved {_tall(minst)} (median)",
+                    f"{forhold:.2f} ×",
+                    forhold <= 1.5,
+                )
+        ulike = [
+            m.navn
+            for m in MALINGER
+            if not m.referanse and len({resultater[n][m.navn].sporringer for n in storrelser} - {None}) > 1
+        ]
+        rad("Spørringer per side uavhengig av størrelse", ", ".join(ulike) or "like på alle sider", not ulike)
+    sok = resultater[storst]["Deltakerliste, navnesøk"]
+    if sok.median_ms is not None:
+        rad(f"Navnesøk, median < 30 ms ved {_tall(storst)}", f"{sok.median_ms:.1f} ms", sok.median_ms < 30)
+    return "\n".join(linjer)

@@ -1,0 +1,148 @@
+"""`make bench`: fill a PostgreSQL database with a municipality's case files and time the main pages.
+
+    .venv/bin/python bench/run.py                       # 1,000, 20,000 and 100,000 participants
+    .venv/bin/python bench/run.py --rask                # only 1,000 and 20,000 (about half the time)
+    .venv/bin/python bench/run.py --storrelser 5000 --gjentak 10
+    BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/fagbrev_bench .venv/bin/python bench/run.py
+
+The database (default `fagbrev_bench` on 127.0.0.1:5432) is dropped and created again; its name
+must contain "bench" so a real database is never touched. Pages are requested in-process with
+django.test.Client, so "server time" is everything Django does for the request (middleware,
+session, queries, template) without network or a WSGI server. See docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROT))
+
+STANDARD_DB = "postgres://postgres@127.0.0.1:5432/fagbrev_bench"
+
+
+def _argumenter() -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--database", default=os.environ.get("BENCH_DATABASE_URL", STANDARD_DB))
+    p.add_argument("--storrelser", default="1000,20000,100000", help="antall deltakere, kommaseparert, stigende")
+    p.add_argument("--rask", action="store_true", help="bare 1 000 og 20 000 deltakere (hopper over 100 000)")
+    p.add_argument("--gjentak", type=int, default=30, help="målinger per side (etter 3 oppvarminger)")
+    p.add_argument("--uten-wrk", action="store_true", help="hopp over gjennomstrømning med wrk og gunicorn")
+    p.add_argument("--markdown", type=Path, help="skriv tabellen som Markdown til denne filen")
+    return p.parse_args()
+
+
+def _ny_database(url: str) -> None:
+    """Drop and create the benchmark database (PostgreSQL), or delete the SQLite file."""
+    import environ
+
+    cfg = environ.Env.db_url_config(url)
+    navn = cfg["NAME"]
+    if "bench" not in str(navn):
+        sys.exit(f"Databasen «{navn}» har ikke «bench» i navnet; nekter å slette den.")
+    if cfg["ENGINE"].endswith("sqlite3"):
+        Path(navn).unlink(missing_ok=True)
+        return
+    import psycopg
+
+    try:
+        conn = psycopg.connect(
+            host=cfg["HOST"] or "127.0.0.1",
+            port=cfg["PORT"] or 5432,
+            user=cfg["USER"] or "postgres",
+            password=cfg["PASSWORD"] or None,
+            dbname="postgres",
+            autocommit=True,
+        )
+    except psycopg.OperationalError as feil:
+        sys.exit(f"Får ikke kontakt med PostgreSQL ({feil}). Start den, eller sett BENCH_DATABASE_URL.")
+    with conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{navn}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{navn}"')
+
+
+def _last() -> str:
+    """The load average: figures measured on a busy machine are slower, and should say so."""
+    return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def main() -> None:
+    args = _argumenter()
+    storrelser = [int(s) for s in args.storrelser.split(",")]
+    if args.rask:
+        storrelser = [n for n in storrelser if n <= 20_000]
+    _ny_database(args.database)
+    os.environ.update(
+        {
+            "DATABASE_URL": args.database,
+            "DJANGO_SETTINGS_MODULE": "fagbrev.settings",
+            "DEBUG": "false",
+            # the test shape: plain static files (no collectstatic), no HTTPS redirect, fast password hashing
+            "FAGBREV_TESTING": "true",
+            "ALLOWED_HOSTS": "testserver,localhost",
+        }
+    )
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from bench.generator import fyll_til
+    from bench.gjennomstromning import mal_gjennomstromning
+    from bench.maling import MALINGER, mal, saksside_sti, skriv_tabell, vurder
+
+    start = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    db = f"{connection.vendor} {connection.settings_dict['NAME']}"
+    print(f"Database: {db}; migrert på {time.perf_counter() - start:.1f} s")
+    print(f"Maskin: {os.cpu_count()} CPU-er, last {_last()}")
+
+    resultater: dict[int, dict] = {}
+    wrk_linje = ""
+    fylt = 0.0
+    for n in storrelser:
+        print(f"Fyller til {n:,} deltakere …".replace(",", " "))
+        start = time.perf_counter()
+        ctx = fyll_til(n)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as c:
+                c.execute("VACUUM ANALYZE")  # what autovacuum does in production
+        fylt += time.perf_counter() - start
+        print(f"  til sammen {fylt:.1f} s for {n:,} deltakere".replace(",", " "))
+        resultater[n] = {}
+        for maling in MALINGER:
+            resultater[n][maling.navn] = mal(maling, ctx, gjentak=args.gjentak)
+        print(skriv_tabell({n: resultater[n]}))
+        print(f"Last etter målingene: {_last()}")
+        if not args.uten_wrk and n == (20_000 if 20_000 in storrelser else storrelser[-1]):
+            g = mal_gjennomstromning(saksside_sti(ctx), "bench.koordinator")
+            wrk_linje = (
+                "Saksside under wrk (gunicorn, 2 workers, 8 forbindelser, 10 s) ved "
+                + f"{n:,} deltakere: ".replace(",", " ")
+                + (
+                    f"{g.foresporsler_per_s:.0f} forespørsler/s, snitt {g.latens_snitt}, p99 {g.latens_p99}"
+                    if g.foresporsler_per_s
+                    else g.merknad
+                )
+                + (f", {g.feil}" if g.feil else "")
+            )
+            print(wrk_linje)
+    tabell = skriv_tabell(resultater)
+    vurdering = vurder(resultater)
+    print()
+    print(tabell)
+    print()
+    print(vurdering)
+    print(wrk_linje)
+    if args.markdown:
+        args.markdown.write_text(tabell + "\n\n" + vurdering + "\n\n" + wrk_linje + "\n")
+        print(f"Skrev {args.markdown}")
+
+
+if __name__ == "__main__":
+    main()

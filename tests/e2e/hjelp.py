@@ -1,0 +1,47 @@
+"""Helpers for the browser tests: logging in through the form, and axe-core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from playwright.sync_api import Page
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+
+# WCAG 2.1 AA (what universell utforming requires) plus axe's best practices; we fail on the
+# serious and critical findings and report the rest.
+AXE_TAGGER = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+ALVORLIG = {"serious", "critical"}
+
+
+def logg_inn(page: Page, brukernavn: str, passord: str | None = None) -> None:
+    """Log in through the form, as a user would."""
+    page.goto("/konto/logg-inn/")
+    page.get_by_label("Brukernavn").fill(brukernavn)
+    page.get_by_label("Passord").fill(passord or settings.DEMO_PASSWORD)
+    page.get_by_role("button", name="Logg inn").click()
+    page.wait_for_url(lambda url: "/konto/logg-inn/" not in url)
+
+
+def axe_brudd(page: Page) -> list[dict]:
+    """Run axe-core on the page as it is now and return its violations (all impacts).
+
+    The script comes from the test, never from our templates: `apne(..., axe=True)` adds it to every
+    page of the context as an init script, which runs under our real Content-Security-Policy.
+    """
+    resultat = page.evaluate(
+        "async (tagger) => await axe.run(document,"
+        " {runOnly: {type: 'tag', values: tagger}, resultTypes: ['violations']})",
+        AXE_TAGGER,
+    )
+    return resultat["violations"]
+
+
+def beskriv(brudd: list[dict], sted: str) -> list[str]:
+    """One readable line per violation and element: where, which rule, what to fix."""
+    linjer = []
+    for b in brudd:
+        for node in b["nodes"][:5]:
+            linjer.append(f"{sted}: [{b['impact']}] {b['id']} – {b['help']} – {' '.join(node['target'])}")
+    return linjer
