@@ -97,7 +97,9 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_main_content(apne):
     page.keyboard.press("Enter")
     assert page.evaluate("() => document.activeElement.id") == "innhold"
     page.keyboard.press("Tab")
-    assert _fokus(page) == "id_q"  # the next stop is the search field, not the menu
+    # The next stop is inside the main content (the page's first action), not the menu.
+    assert page.evaluate("() => !!document.activeElement.closest('#innhold')")
+    assert not page.evaluate("() => !!document.activeElement.closest('header')")
 
 
 def test_login_works_with_the_keyboard_alone_and_focus_is_always_visible(apne):
