@@ -41,7 +41,7 @@ def dokument_lag(*, type: str, deltaker: Deltaker, utfort_av: User) -> Dokument:
         raise ValidationError("Denne dokumenttypen kan ikke lages for en deltaker ennå.")
     # Lock the participant row so two clicks cannot both become "version 2".
     deltaker = (
-        Deltaker.objects.select_for_update()
+        Deltaker.objects.select_for_update(of=("self",))
         .select_related("organisasjon", "fagretning", "kull", "faglarer", "norsklarer")
         .get(pk=deltaker.pk)
     )
