@@ -263,12 +263,38 @@ def eksamen_registrer(*, deltaker, utfort_av: User, **felter: Any) -> Eksamen:
     return eksamen
 
 
+def _folg_status(*, deltaker, fra: str, til: str, begrunnelse: str, utfort_av: User | None) -> None:
+    """Move the case along when a result makes the next status true, through the deltakere service.
+
+    Only from the status the step belongs to: a case that has moved on (or is on leave) is left as
+    it is, and the coordinator moves it by hand if needed.
+    """
+    from deltakere.models import Deltaker
+    from deltakere.services import deltaker_endre_status
+
+    deltaker = Deltaker.objects.get(pk=deltaker.pk)  # fresh status and version
+    if deltaker.status == fra:
+        deltaker_endre_status(deltaker=deltaker, til=til, begrunnelse=begrunnelse, utfort_av=utfort_av)
+
+
 @transaction.atomic
 def eksamen_endre(*, eksamen: Eksamen, utfort_av: User, **felter: Any) -> Eksamen:
+    from deltakere.models import Deltaker
+
     beskrivelse = "Eksamen endret"
+    ny_bestatt = felter.get("resultat") == Resultat.BESTATT and eksamen.resultat != Resultat.BESTATT
     if felter.get("resultat") and felter["resultat"] != eksamen.resultat:
         beskrivelse = f"Skriftlig eksamen: {Resultat(felter['resultat']).label.lower()}"
     _logg_endring(eksamen, "fagbrev.eksamen.endret", utfort_av, felter, beskrivelse=beskrivelse)
+    if ny_bestatt:
+        S = Deltaker.Status
+        _folg_status(
+            deltaker=eksamen.deltaker,
+            fra=S.I_OPPLAERING,
+            til=S.TEORI_BESTATT,
+            begrunnelse="Bestått skriftlig eksamen.",
+            utfort_av=utfort_av,
+        )
     return eksamen
 
 
@@ -310,15 +336,44 @@ def fagprove_meld_opp(*, deltaker, utfort_av: User, idag: datetime.date, **felte
         utfort_av=utfort_av,
         beskrivelse=f"Meldt opp til fagprøve (forsøk {fagprove.forsok})",
     )
+    from deltakere.models import Deltaker
+
+    _folg_status(
+        deltaker=deltaker,
+        fra=Deltaker.Status.TEORI_BESTATT,
+        til=Deltaker.Status.FAGPROVE_MELDT_OPP,
+        begrunnelse=f"Meldt opp til fagprøven (forsøk {fagprove.forsok}).",
+        utfort_av=utfort_av,
+    )
     return fagprove
 
 
 @transaction.atomic
 def fagprove_endre(*, fagprove: Fagprove, utfort_av: User, **felter: Any) -> Fagprove:
+    from deltakere.models import Deltaker
+
     beskrivelse = "Fagprøve endret"
-    if felter.get("resultat") and felter["resultat"] != fagprove.resultat:
-        beskrivelse = f"Fagprøve: {Resultat(felter['resultat']).label.lower()}"
+    nytt = felter.get("resultat") if felter.get("resultat") != fagprove.resultat else None
+    if nytt:
+        beskrivelse = f"Fagprøve: {Resultat(nytt).label.lower()}"
     _logg_endring(fagprove, "fagbrev.fagprove.endret", utfort_av, felter, beskrivelse=beskrivelse)
+    S = Deltaker.Status
+    if nytt == Resultat.BESTATT:
+        _folg_status(
+            deltaker=fagprove.deltaker,
+            fra=S.FAGPROVE_MELDT_OPP,
+            til=S.FULLFORT,
+            begrunnelse="Bestått fagprøve.",
+            utfort_av=utfort_av,
+        )
+    elif nytt == Resultat.IKKE_BESTATT:
+        _folg_status(
+            deltaker=fagprove.deltaker,
+            fra=S.FAGPROVE_MELDT_OPP,
+            til=S.TEORI_BESTATT,
+            begrunnelse="Fagprøven ikke bestått; nytt forsøk kan meldes opp.",
+            utfort_av=utfort_av,
+        )
     return fagprove
 
 

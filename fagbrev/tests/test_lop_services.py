@@ -197,3 +197,38 @@ def test_practice_status_counts_only_periods_with_an_attest_as_documented(deltak
     status = praksis_status(deltaker=deltaker)
     assert (status.ar, status.ar_registrert, status.uten_attest) == (Decimal("1.00"), Decimal("1.50"), Decimal("0.50"))
     assert status.gjenstar == Decimal("4.0")
+
+
+def test_results_move_the_case_along_through_the_deltakere_status_service(deltaker, koordinator):
+    """Passed exam → teori bestått; fagprøve ordered → meldt opp; failed → back; passed → fullført."""
+    from deltakere.models import Deltaker, Statusendring
+    from fagbrev.models import Resultat
+    from fagbrev.services import eksamen_endre, fagprove_endre, fagprove_meld_opp
+    from fagbrev.tests.factories import EksamenFactory, laerekontrakt
+
+    S = Deltaker.Status
+    laerekontrakt(deltaker, start=datetime.date(2025, 1, 1), slutt=datetime.date(2027, 6, 30), status="godkjent")
+    eksamen = EksamenFactory(deltaker=deltaker)
+    eksamen_endre(eksamen=eksamen, utfort_av=koordinator, resultat=Resultat.BESTATT)
+    deltaker.refresh_from_db()
+    assert deltaker.status == S.TEORI_BESTATT
+    forste = fagprove_meld_opp(deltaker=deltaker, utfort_av=koordinator, idag=datetime.date(2027, 1, 4))
+    deltaker.refresh_from_db()
+    assert deltaker.status == S.FAGPROVE_MELDT_OPP
+    fagprove_endre(fagprove=forste, utfort_av=koordinator, resultat=Resultat.IKKE_BESTATT)
+    deltaker.refresh_from_db()
+    assert deltaker.status == S.TEORI_BESTATT
+    andre = fagprove_meld_opp(deltaker=deltaker, utfort_av=koordinator, idag=datetime.date(2027, 1, 5))
+    fagprove_endre(fagprove=andre, utfort_av=koordinator, resultat=Resultat.BESTATT)
+    deltaker.refresh_from_db()
+    assert deltaker.status == S.FULLFORT
+    assert list(
+        Statusendring.objects.filter(deltaker=deltaker).values_list("til_status", flat=True).order_by("pk")
+    ) == [
+        S.TEORI_BESTATT,
+        S.FAGPROVE_MELDT_OPP,
+        S.TEORI_BESTATT,
+        S.FAGPROVE_MELDT_OPP,
+        S.FULLFORT,
+    ]
+    assert all(e.utfort_av == koordinator for e in Statusendring.objects.filter(deltaker=deltaker))
