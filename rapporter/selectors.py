@@ -280,7 +280,7 @@ def resultater(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertryk
 
 
 def _prosent(teller: int, nevner: int) -> int:
-    return round(100 * teller / nevner) if nevner else 0
+    return int(100 * teller / nevner + 0.5) if nevner else 0  # half up, not banker's rounding
 
 
 def oppfolging(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertrykk_sma: bool) -> Rapporttabell:
