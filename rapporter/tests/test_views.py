@@ -4,7 +4,6 @@ semester boundaries, no names for the steering group, exports, access and query 
 import datetime
 import io
 import re
-import subprocess
 
 import pytest
 import time_machine
@@ -13,6 +12,7 @@ from openpyxl import load_workbook
 from arbeidsgivere.tests.factories import ArbeidsgiverFactory, ArbeidsstedFactory, PlasseringFactory
 from deltakere.models import Avbrudd, Deltaker, Statusendring
 from deltakere.tests.factories import DeltakerFactory
+from dokumenter.tests.pdfhjelp import flat, pdf_tekst
 from fagbrev.models import Fagprove, Norskprove
 from fagbrev.tests.factories import EksamenFactory, FagretningFactory, KullFactory, laerekontrakt
 from oppfolging.tests.factories import BesokFactory, VurderingssamtaleFactory
@@ -229,9 +229,7 @@ def test_coordinator_can_open_the_list_behind_a_number(client, koordinator, data
 
 
 def _pdftekst(innhold: bytes, tmp_path) -> str:
-    fil = tmp_path / "r.pdf"
-    fil.write_bytes(innhold)
-    return subprocess.run(["pdftotext", "-layout", str(fil), "-"], capture_output=True, text=True, check=True).stdout
+    return flat(pdf_tekst(innhold))
 
 
 def test_steering_group_never_receives_a_name_identifier_or_free_text(client, styring, datasett, tmp_path):
