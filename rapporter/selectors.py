@@ -174,7 +174,7 @@ def deltakere_i_perioden(*, org_ids: set[int], periode: Periode, dim: Dimensjon,
         tittel=f"Deltakere per {dim.navn}",
         beskrivelse=(
             f"Henvist, tatt opp, avbrutt og fullført i {periode.navn.lower()}; aktive og i permisjon "
-            f"{periode.slutt:%d.%m.%Y}. Lenkene viser listen slik den er i dag."
+            f"{periode.slutt:%d.%m.%Y}." + ("" if undertrykk_sma else " Lenkene viser listen slik den er i dag.")
         ),
         tabell=tabell,
         lenker=lenker,
