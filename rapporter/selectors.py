@@ -93,7 +93,8 @@ def _dimensjoner(org_ids: set[int]) -> tuple[Dimensjon, Dimensjon]:
     kull = kull.order_by("fagretning__navn", "oppstart")
     return (
         Dimensjon("fagretning", [(f.pk, f.navn) for f in fagretninger]),
-        Dimensjon("kull", [(k.pk, f"{k.fagretning.kortnavn} {k.navn}") for k in kull]),
+        # Participants not yet placed in a cohort get their own row, so both tables add up to the same totals.
+        Dimensjon("kull", [*((k.pk, f"{k.fagretning.kortnavn} {k.navn}") for k in kull), (None, "Uten kull")]),
     )
 
 
@@ -167,6 +168,8 @@ def deltakere_i_perioden(*, org_ids: set[int], periode: Periode, dim: Dimensjon,
     lenker = {}
     if not undertrykk_sma:
         for ri, (pk, _) in enumerate(dim.rader):
+            if pk is None:
+                continue  # the participant list has no "without cohort" filter
             lenker[(ri, 3)] = f"/deltakere/?{dim.navn}={pk}&status={S.PERMISJON}"
             lenker[(ri, 4)] = f"/deltakere/?{dim.navn}={pk}&status={S.AVBRUTT}"
             lenker[(ri, 5)] = f"/deltakere/?{dim.navn}={pk}&status={S.FULLFORT}"
@@ -217,6 +220,8 @@ def trakt(*, org_ids: set[int], dim: Dimensjon, undertrykk_sma: bool) -> Rapport
     lenker = {}
     if not undertrykk_sma:
         for ri, (pk, _) in enumerate(dim.rader):
+            if pk is None:
+                continue
             lenker[(ri, 0)] = f"/deltakere/?{dim.navn}={pk}"
             lenker[(ri, 4)] = f"/deltakere/?{dim.navn}={pk}&status={S.FULLFORT}"
     return Rapporttabell(

@@ -155,7 +155,10 @@ def test_coordinator_sees_exact_participant_figures_for_the_semester(client, koo
     assert rader[BUA] == ["6", "7", "12", "2", "1", "1"]
     assert rader[HELSE] == ["13", "0", "6", "0", "0", "0"]
     assert rader["Totalt"] == ["19", "7", "18", "2", "1", "1"]
-    assert _tabell(_side(client, koordinator), "Deltakere per kull")["BUA Høst 2025"] == ["6", "7", "12", "2", "1", "1"]
+    per_kull = _tabell(_side(client, koordinator), "Deltakere per kull")
+    assert per_kull["BUA Høst 2025"] == ["6", "7", "12", "2", "1", "1"]
+    assert per_kull["Uten kull"] == ["13", "0", "6", "0", "0", "0"]
+    assert per_kull["Totalt"] == rader["Totalt"]
 
 
 def test_the_spring_semester_ends_on_31_july(client, koordinator, datasett):
