@@ -1,9 +1,16 @@
-"""Semesters as the scheme counts them: vår (January–June) and høst (August–December; July counts to høst)."""
+"""Reporting periods: semesters as the scheme counts them, and calendar years for the annual report.
+
+The semester rule is oppfølging's (`oppfolging.models.semester_for`): vår is 1 January–31 July (July, the
+summer break, closes the spring) and høst is 1 August–31 December. Reports and assessment meetings must
+put a date in the same semester, so `Semester.for_dato` delegates to that function.
+"""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+
+from oppfolging.models import semester_for
 
 VAR, HOST = "var", "host"
 
@@ -15,7 +22,8 @@ class Semester:
 
     @classmethod
     def for_dato(cls, dato: datetime.date) -> Semester:
-        return cls(dato.year, VAR if dato.month <= 6 else HOST)
+        s = semester_for(dato)
+        return cls(s.aar, HOST if s.del_ == "H" else VAR)
 
     @classmethod
     def fra_kode(cls, kode: str) -> Semester | None:
@@ -30,16 +38,25 @@ class Semester:
         return f"{self.aar}-{self.halvar}"
 
     @property
+    def oppfolging_kode(self) -> str:
+        """The code oppfølging stores on assessment meetings: '2026H' / '2026V'."""
+        return f"{self.aar}{'H' if self.halvar == HOST else 'V'}"
+
+    @property
     def navn(self) -> str:
         return f"{'Vår' if self.halvar == VAR else 'Høst'} {self.aar}"
 
     @property
     def start(self) -> datetime.date:
-        return datetime.date(self.aar, 1 if self.halvar == VAR else 7, 1)
+        return datetime.date(self.aar, 1, 1) if self.halvar == VAR else datetime.date(self.aar, 8, 1)
 
     @property
     def slutt(self) -> datetime.date:
-        return datetime.date(self.aar, 6, 30) if self.halvar == VAR else datetime.date(self.aar, 12, 31)
+        return datetime.date(self.aar, 7, 31) if self.halvar == VAR else datetime.date(self.aar, 12, 31)
+
+    @property
+    def semesterkoder(self) -> list[str]:
+        return [self.oppfolging_kode]
 
     def forrige(self) -> Semester:
         return Semester(self.aar, VAR) if self.halvar == HOST else Semester(self.aar - 1, HOST)
@@ -51,3 +68,36 @@ class Semester:
             ut.append(s)
             s = s.forrige()
         return list(reversed(ut))
+
+
+@dataclass(frozen=True)
+class Aar:
+    """A calendar year, for the annual report to IMDi, the county and the municipality."""
+
+    aar: int
+
+    @property
+    def kode(self) -> str:
+        return str(self.aar)
+
+    @property
+    def navn(self) -> str:
+        return f"Året {self.aar}"
+
+    @property
+    def start(self) -> datetime.date:
+        return datetime.date(self.aar, 1, 1)
+
+    @property
+    def slutt(self) -> datetime.date:
+        return datetime.date(self.aar, 12, 31)
+
+    @property
+    def semesterkoder(self) -> list[str]:
+        return [f"{self.aar}V", f"{self.aar}H"]
+
+    def siste(self, antall: int) -> list[Semester]:
+        return Semester(self.aar, HOST).siste(antall)
+
+
+Periode = Semester | Aar

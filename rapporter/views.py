@@ -1,4 +1,8 @@
-"""The steering group's semester dashboard and its exports. Reads only."""
+"""The steering group's semester dashboard, the annual report and their exports. Reads only.
+
+The exports hold aggregates only (no names, no identifiers), so they write no access-log entry; the
+list behind a number is the participant list in deltakere, which logs its own access.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +13,20 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from dokumenter.selectors import dato, organisasjon_kontekst
 from fagbrev import permissions
 from fagbrev.models import Organisasjon
+from fagbrev.pdf import render_pdf
 
 from . import eksport
-from .selectors import dashboard
-from .semester import Semester
+from .selectors import Dashboard, dashboard
+from .semester import Aar, Periode, Semester
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _valg(request: HttpRequest) -> tuple[Organisasjon, Semester, bool, list[Organisasjon]]:
-    """The organisation and semester asked for, checked against the user's roles."""
+def _org(request: HttpRequest) -> tuple[Organisasjon, bool, list[Organisasjon]]:
+    """The organisation asked for, checked against the user's roles; whether to suppress small numbers."""
     user = request.user
     if not permissions.can_view_reports(user):
         raise PermissionDenied("Rapportene er for fagbrevkoordinatorer og styringsgruppen.")
@@ -32,32 +40,93 @@ def _valg(request: HttpRequest) -> tuple[Organisasjon, Semester, bool, list[Orga
             raise Http404("Fant ikke organisasjonen.")
     else:
         org = tillatte[0]
-    semester = Semester.fra_kode(request.GET.get("semester", "")) or Semester.for_dato(timezone.localdate())
     undertrykk_sma = user.roller.get(org.pk) != permissions.KOORDINATOR
-    return org, semester, undertrykk_sma, tillatte
+    return org, undertrykk_sma, tillatte
+
+
+def _semester(request: HttpRequest) -> Semester:
+    return Semester.fra_kode(request.GET.get("semester", "")) or Semester.for_dato(timezone.localdate())
+
+
+def _aar(request: HttpRequest) -> Aar:
+    tekst = request.GET.get("ar", "")
+    if tekst.isdigit() and 2000 <= int(tekst) <= 2100:
+        return Aar(int(tekst))
+    return Aar(timezone.localdate().year)
+
+
+def _data(request: HttpRequest, periode_fra) -> tuple[Organisasjon, Dashboard, list[Organisasjon]]:
+    org, undertrykk_sma, tillatte = _org(request)
+    periode: Periode = periode_fra(request)
+    return org, dashboard(org_ids={org.pk}, semester=periode, undertrykk_sma=undertrykk_sma), tillatte
+
+
+def _side(request: HttpRequest, *, periode_fra, arsrapport: bool) -> HttpResponse:
+    org, data, tillatte = _data(request, periode_fra)
+    idag = timezone.localdate()
+    context = {
+        "org": org,
+        "organisasjoner": tillatte,
+        "data": data,
+        "arsrapport": arsrapport,
+        "semestervalg": list(reversed(Semester.for_dato(idag).siste(8))),
+        "arvalg": list(range(idag.year, idag.year - 6, -1)),
+    }
+    return render(request, "rapporter/styringsgruppe.html", context)
+
+
+def _pdf(request: HttpRequest, *, periode_fra, tittel: str, filnavn: str) -> HttpResponse:
+    org, data, _ = _data(request, periode_fra)
+    kontekst = {
+        "org": organisasjon_kontekst(org),
+        "data": data,
+        "tittel": f"{tittel} {data.periode.navn}",
+        "laget_dato": dato(timezone.localtime()),
+        "laget_av": str(request.user),
+    }
+    svar = HttpResponse(render_pdf("pdf/styringsgruppe.html", kontekst), content_type="application/pdf")
+    svar["Content-Disposition"] = f'attachment; filename="{filnavn}-{data.periode.kode}.pdf"'
+    return svar
+
+
+def _excel(request: HttpRequest, *, periode_fra, filnavn: str) -> HttpResponse:
+    org, data, _ = _data(request, periode_fra)
+    svar = HttpResponse(eksport.som_excel(data=data, org=org), content_type=XLSX)
+    svar["Content-Disposition"] = f'attachment; filename="{filnavn}-{data.periode.kode}.xlsx"'
+    return svar
 
 
 @login_required
 @require_GET
 def styringsgruppe(request: HttpRequest) -> HttpResponse:
-    org, semester, undertrykk_sma, tillatte = _valg(request)
-    data = dashboard(org_ids={org.pk}, semester=semester, undertrykk_sma=undertrykk_sma)
-    idag_semester = Semester.for_dato(timezone.localdate())
-    context = {
-        "org": org,
-        "organisasjoner": tillatte,
-        "data": data,
-        "semestervalg": list(reversed(idag_semester.siste(8))),
-    }
-    return render(request, "rapporter/styringsgruppe.html", context)
+    return _side(request, periode_fra=_semester, arsrapport=False)
 
 
 @login_required
 @require_GET
 def styringsgruppe_excel(request: HttpRequest) -> HttpResponse:
-    org, semester, undertrykk_sma, _ = _valg(request)
-    data = dashboard(org_ids={org.pk}, semester=semester, undertrykk_sma=undertrykk_sma)
-    innhold = eksport.som_excel(data=data, org=org)
-    svar = HttpResponse(innhold, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    svar["Content-Disposition"] = f'attachment; filename="styringsgruppe-{semester.kode}.xlsx"'
-    return svar
+    return _excel(request, periode_fra=_semester, filnavn="styringsgruppe")
+
+
+@login_required
+@require_GET
+def styringsgruppe_pdf(request: HttpRequest) -> HttpResponse:
+    return _pdf(request, periode_fra=_semester, tittel="Rapport til styringsgruppen", filnavn="styringsgruppe")
+
+
+@login_required
+@require_GET
+def arsrapport(request: HttpRequest) -> HttpResponse:
+    return _side(request, periode_fra=_aar, arsrapport=True)
+
+
+@login_required
+@require_GET
+def arsrapport_excel(request: HttpRequest) -> HttpResponse:
+    return _excel(request, periode_fra=_aar, filnavn="arsrapport")
+
+
+@login_required
+@require_GET
+def arsrapport_pdf(request: HttpRequest) -> HttpResponse:
+    return _pdf(request, periode_fra=_aar, tittel="Årsrapport", filnavn="arsrapport")

@@ -69,6 +69,16 @@ MATRISE: dict[str, Rad] = {
     "rapporter:styringsgruppe_excel": Rad(
         INGEN, _alle(403, anonym=LOGIN, koordinator=200, styring=200, koordinator_asker=200)
     ),
+    "rapporter:styringsgruppe_pdf": Rad(
+        INGEN, _alle(403, anonym=LOGIN, koordinator=200, styring=200, koordinator_asker=200)
+    ),
+    "rapporter:arsrapport": Rad(INGEN, _alle(403, anonym=LOGIN, koordinator=200, styring=200, koordinator_asker=200)),
+    "rapporter:arsrapport_excel": Rad(
+        INGEN, _alle(403, anonym=LOGIN, koordinator=200, styring=200, koordinator_asker=200)
+    ),
+    "rapporter:arsrapport_pdf": Rad(
+        INGEN, _alle(403, anonym=LOGIN, koordinator=200, styring=200, koordinator_asker=200)
+    ),
     "paminnelser:varsler": Rad(INGEN, _alle(200, anonym=LOGIN)),
     "paminnelser:varsel_les": Rad(lambda o: {"pk": 1}, _alle(405, anonym=LOGIN)),  # POST only
     "paminnelser:varsel_les_alle": Rad(INGEN, _alle(405, anonym=LOGIN)),
