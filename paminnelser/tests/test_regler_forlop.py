@@ -1,0 +1,230 @@
+"""The round-2 rules at their edges: the day before, the day of, the day after, and weekends."""
+
+import datetime
+
+import pytest
+
+from deltakere.models import Deltaker, Permisjon, Utstyrslan
+from deltakere.tests.factories import DeltakerFactory
+from fagbrev.models import Fagprove, Resultat
+from fagbrev.tests.factories import EksamenFactory, laerekontrakt
+from oppfolging.models import Mote
+from oppfolging.tests.factories import MoteFactory, PlasseringFactory, TiltakFactory, VurderingssamtaleFactory
+from paminnelser import regler
+from paminnelser.models import Art
+
+D = datetime.date
+
+
+def _mottakere(regel, idag):
+    return sorted((f.mottaker_id, f.periode) for f in regel(idag))
+
+
+# --- exam registration per participant -------------------------------------------------------------
+
+
+@pytest.fixture
+def planlagt_eksamen(deltaker):
+    return EksamenFactory(deltaker=deltaker, termin="vår 2027", pameldt_dato=None)
+
+
+@pytest.mark.parametrize(
+    ("idag", "perioder"),
+    [
+        (D(2027, 1, 14), []),
+        (D(2027, 1, 15), ["2027-01-apner"]),
+        (D(2027, 1, 16), ["2027-01-apner"]),
+        (D(2027, 1, 28), ["2027-01-apner"]),
+        (D(2027, 1, 29), ["2027-01-apner", "2027-01-lukker"]),  # 1 Feb is a Monday: three days before
+        (D(2027, 2, 1), ["2027-01-apner", "2027-01-lukker"]),
+        (D(2027, 2, 2), []),
+    ],
+)
+def test_an_unregistered_participant_reminds_her_coordinator_and_faglarer_at_opening_and_before_closing(
+    koordinator, faglarer, planlagt_eksamen, idag, perioder
+):
+    funnet = list(regler.eksamen_ikke_pameldt(idag))
+    assert sorted({f.periode for f in funnet}) == perioder
+    for periode in perioder:
+        assert {f.mottaker_id for f in funnet if f.periode == periode} == {koordinator.pk, faglarer.pk}
+    assert all("Amina" in f.tittel and "Yusuf" not in f.tittel and f.art == Art.EKSAMEN for f in funnet)
+
+
+def test_a_registered_participant_gets_no_exam_reminder(koordinator, deltaker):
+    EksamenFactory(deltaker=deltaker, termin="vår 2027", pameldt_dato=D(2027, 1, 16))
+    assert list(regler.eksamen_ikke_pameldt(D(2027, 1, 29))) == []
+
+
+def test_an_exam_window_opening_on_saturday_reminds_per_participant_on_the_friday(koordinator, deltaker):
+    EksamenFactory(deltaker=deltaker, termin="vår 2028", pameldt_dato=None)
+    assert list(regler.eksamen_ikke_pameldt(D(2028, 1, 13))) == []
+    assert {f.periode for f in regler.eksamen_ikke_pameldt(D(2028, 1, 14))} == {"2028-01-apner"}
+
+
+def test_the_coordinator_gets_one_list_of_who_is_still_missing(koordinator, faglarer, deltaker, annen_deltaker):
+    EksamenFactory(deltaker=deltaker, termin="vår 2027", pameldt_dato=None)
+    EksamenFactory(deltaker=annen_deltaker, termin="vår 2027", pameldt_dato=None)
+    funnet = list(regler.eksamen_ikke_pameldt_liste(D(2027, 1, 15)))
+    assert [(f.mottaker_id, f.periode) for f in funnet] == [(koordinator.pk, "2027-01-apner")]
+    assert funnet[0].tittel.startswith("2 deltakere mangler påmelding til skriftlig eksamen vår 2027")
+    assert "Amina" in funnet[0].tittel and "Lina" in funnet[0].tittel
+    assert funnet[0].lenke.startswith("/deltakere/?")
+    assert list(regler.eksamen_ikke_pameldt_liste(D(2027, 1, 14))) == []
+
+
+# --- assessment meeting -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("idag", "periode"),
+    [
+        (D(2027, 11, 18), None),
+        (D(2027, 11, 19), "2027-W46"),  # six weeks before 31 December (a Friday)
+        (D(2027, 11, 20), "2027-W46"),  # same week: same key
+        (D(2027, 11, 22), "2027-W47"),  # next week: again
+        (D(2027, 12, 31), "2027-W52"),
+        (D(2028, 1, 1), None),  # a new semester, far from its end
+    ],
+)
+def test_no_assessment_meeting_reminds_from_six_weeks_before_the_semester_ends_then_weekly(
+    koordinator, faglarer, deltaker, idag, periode
+):
+    funnet = _mottakere(regler.vurderingssamtale_mangler, idag)
+    assert funnet == ([] if periode is None else sorted([(koordinator.pk, periode), (faglarer.pk, periode)]))
+
+
+def test_a_planned_assessment_meeting_stops_the_reminder(koordinator, deltaker):
+    VurderingssamtaleFactory(deltaker=deltaker, planlagt_dato=D(2027, 12, 10))
+    assert list(regler.vurderingssamtale_mangler(D(2027, 11, 22))) == []
+
+
+def test_six_weeks_before_30_june_on_a_saturday_moves_to_friday(koordinator, deltaker):
+    # 19.05.2029 is a Saturday.
+    assert list(regler.vurderingssamtale_mangler(D(2029, 5, 17))) == []
+    assert len(list(regler.vurderingssamtale_mangler(D(2029, 5, 18)))) == 2
+    assert list(regler.vurderingssamtale_mangler(D(2029, 7, 1))) == []
+
+
+# --- workplace visit -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("idag", "antall"), [(D(2027, 1, 18), 0), (D(2027, 1, 19), 0), (D(2027, 1, 20), 1)])
+def test_an_overdue_visit_reminds_the_faglarer_once_per_due_date(faglarer, deltaker, idag, antall):
+    PlasseringFactory(deltaker=deltaker, fra=D(2027, 1, 5))  # every 14 days: due 19.01
+    funnet = list(regler.besok_forfalt(idag))
+    assert [(f.mottaker_id, f.periode) for f in funnet] == [(faglarer.pk, "2027-01-19")] * antall
+
+
+# --- fagprøve registration -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def kontrakt(deltaker):
+    EksamenFactory(deltaker=deltaker, termin="høst 2026", resultat=Resultat.BESTATT)
+    return laerekontrakt(deltaker, start=D(2025, 10, 1), slutt=D(2027, 9, 30), status="godkjent")
+
+
+@pytest.mark.parametrize(
+    ("idag", "perioder"),
+    [
+        (D(2027, 1, 28), []),
+        (D(2027, 1, 29), ["2027-09-30-apner"]),  # opens Saturday 30.01: the Friday before
+        (D(2027, 1, 30), ["2027-09-30-apner"]),
+        (D(2027, 7, 8), ["2027-09-30-apner"]),
+        (D(2027, 7, 9), ["2027-09-30-apner", "2027-09-30-lukker"]),  # three weeks before 30.07
+        (D(2027, 7, 30), ["2027-09-30-apner", "2027-09-30-lukker"]),
+        (D(2027, 7, 31), []),
+    ],
+)
+def test_fagprove_registration_reminds_the_coordinator_when_it_opens_and_before_it_closes(
+    koordinator, kontrakt, idag, perioder
+):
+    assert _mottakere(regler.fagprove_oppmelding, idag) == [(koordinator.pk, p) for p in perioder]
+
+
+def test_fagprove_uses_the_organisations_own_months(koordinator, kontrakt, lorenskog):
+    lorenskog.fagprove_tidligst_maneder = 6
+    lorenskog.save()
+    assert list(regler.fagprove_oppmelding(D(2027, 1, 29))) == []
+    assert len(list(regler.fagprove_oppmelding(D(2027, 3, 30)))) == 1
+
+
+def test_no_fagprove_reminder_without_a_passed_exam_or_once_registered(koordinator, deltaker, kontrakt):
+    Fagprove.objects.create(
+        deltaker=deltaker, kontrakt=kontrakt, organisasjon=deltaker.organisasjon, pameldt_dato=D(2027, 2, 1)
+    )
+    assert list(regler.fagprove_oppmelding(D(2027, 2, 2))) == []
+    annen = DeltakerFactory(fagretning=deltaker.fagretning)
+    laerekontrakt(annen, start=D(2025, 10, 1), slutt=D(2027, 9, 30), status="godkjent")
+    assert list(regler.fagprove_oppmelding(D(2027, 2, 2))) == []
+
+
+# --- leave and equipment ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("idag", "antall"), [(D(2027, 1, 14), 0), (D(2027, 1, 15), 1), (D(2027, 1, 22), 1), (D(2027, 1, 23), 0)]
+)
+def test_a_leave_ending_in_seven_days_reminds_the_coordinator(koordinator, deltaker, idag, antall):
+    Permisjon.objects.create(
+        deltaker=deltaker, organisasjon=deltaker.organisasjon, fra=D(2026, 12, 1), til=D(2027, 1, 22), arsak="Syk"
+    )
+    assert _mottakere(regler.permisjon_slutter, idag) == [(koordinator.pk, "2027-01-22")] * antall
+
+
+def test_a_leave_ending_on_sunday_is_announced_the_friday_a_week_before(koordinator, deltaker):
+    Permisjon.objects.create(
+        deltaker=deltaker, organisasjon=deltaker.organisasjon, fra=D(2026, 12, 1), til=D(2027, 1, 24), arsak="Syk"
+    )  # seven days before is Sunday 17.01 → Friday 15.01
+    assert list(regler.permisjon_slutter(D(2027, 1, 14))) == []
+    assert len(list(regler.permisjon_slutter(D(2027, 1, 15)))) == 1
+
+
+@pytest.mark.parametrize(
+    ("status", "returnert", "antall"),
+    [("fullfort", None, 1), ("avbrutt", None, 1), ("avbrutt", D(2027, 1, 10), 0), ("i_opplaering", None, 0)],
+)
+def test_equipment_not_returned_when_the_case_ended_reminds_the_coordinator_monthly(
+    koordinator, deltaker, status, returnert, antall
+):
+    Utstyrslan.objects.create(
+        deltaker=deltaker, organisasjon=deltaker.organisasjon, hva="iPad", utlant=D(2026, 1, 5), returnert=returnert
+    )
+    Deltaker.objects.filter(pk=deltaker.pk).update(status=status)
+    assert _mottakere(regler.utstyr_ikke_returnert, D(2027, 1, 15)) == [(koordinator.pk, "2027-01")] * antall
+    assert len(list(regler.utstyr_ikke_returnert(D(2027, 2, 1)))) == antall
+
+
+# --- meetings and action items ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("idag", "antall"), [(D(2027, 1, 24), 0), (D(2027, 1, 25), 1), (D(2027, 2, 2), 1)])
+def test_a_project_group_meeting_due_in_a_week_and_not_planned_reminds_the_coordinators(
+    koordinator, deltaker, fagretning, idag, antall
+):
+    MoteFactory(fagretning=fagretning, dato=D(2027, 1, 4))  # due 01.02, warned from 25.01
+    assert _mottakere(regler.prosjektgruppemote_mangler, idag) == [(koordinator.pk, "2027-02-01")] * antall
+
+
+def test_a_planned_project_group_meeting_stops_the_reminder(koordinator, deltaker, fagretning):
+    MoteFactory(fagretning=fagretning, dato=D(2027, 1, 4))
+    MoteFactory(fagretning=fagretning, dato=D(2027, 2, 3))
+    assert list(regler.prosjektgruppemote_mangler(D(2027, 1, 28))) == []
+
+
+def test_a_steering_group_meeting_without_a_date_this_semester_reminds_once_per_semester(
+    koordinator, deltaker, lorenskog
+):
+    assert _mottakere(regler.styringsgruppemote_mangler, D(2027, 1, 4)) == [(koordinator.pk, "2027V")]
+    assert list(regler.styringsgruppemote_mangler(D(2027, 7, 10))) == []  # summer break
+    MoteFactory(type=Mote.Type.STYRINGSGRUPPE, organisasjon=lorenskog, dato=D(2027, 5, 3))
+    assert list(regler.styringsgruppemote_mangler(D(2027, 1, 4))) == []
+    assert _mottakere(regler.styringsgruppemote_mangler, D(2027, 8, 2)) == [(koordinator.pk, "2027H")]
+
+
+@pytest.mark.parametrize(("idag", "antall"), [(D(2027, 1, 14), 0), (D(2027, 1, 15), 0), (D(2027, 1, 16), 1)])
+def test_an_action_item_past_its_due_date_reminds_its_owner(faglarer, fagretning, idag, antall):
+    mote = MoteFactory(fagretning=fagretning, dato=D(2027, 1, 4))
+    TiltakFactory(mote=mote, ansvarlig=faglarer, frist=D(2027, 1, 15))
+    TiltakFactory(mote=mote, ansvarlig=faglarer, frist=D(2027, 1, 10), utfort=D(2027, 1, 9))
+    assert _mottakere(regler.tiltak_forfalt, idag) == [(faglarer.pk, "2027-01-15")] * antall
