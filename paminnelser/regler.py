@@ -297,9 +297,12 @@ def eksamen_ikke_pameldt(idag: datetime.date) -> Iterator[Forfall]:
     """
     from fagbrev.models import Eksamen
 
+    lest: dict[str, tuple] = {}  # both phases of one window share its two queries
     for vindu, fase, periode in _pameldingsfaser(idag):
-        rader = _uten_pamelding(vindu)
-        koordinatorer = koordinatorer_per_org({r[1] for r in rader}) if rader else {}
+        if vindu.navn not in lest:
+            rader = _uten_pamelding(vindu)
+            lest[vindu.navn] = (rader, koordinatorer_per_org({r[1] for r in rader}) if rader else {})
+        rader, koordinatorer = lest[vindu.navn]
         for pk, org_id, deltaker_id, fornavn, faglarer_id in rader:
             if fase == "apner":
                 tittel = f"{fornavn} er ikke meldt opp til skriftlig eksamen {vindu.navn}"
@@ -324,13 +327,16 @@ def eksamen_ikke_pameldt(idag: datetime.date) -> Iterator[Forfall]:
 @regel("paminnelser.eksamen_ikke_pameldt_liste")
 def eksamen_ikke_pameldt_liste(idag: datetime.date) -> Iterator[Forfall]:
     """The coordinator's list of who is still missing: one reminder per organisation and phase."""
+    lest: dict[str, tuple] = {}
     for vindu, _fase, periode in _pameldingsfaser(idag):
-        per_org: dict[int, list[str]] = defaultdict(list)
-        for _, org_id, _, fornavn, _ in _uten_pamelding(vindu):
-            per_org[org_id].append(fornavn)
+        if vindu.navn not in lest:
+            per_org: dict[int, list[str]] = defaultdict(list)
+            for _, org_id, _, fornavn, _ in _uten_pamelding(vindu):
+                per_org[org_id].append(fornavn)
+            lest[vindu.navn] = (per_org, koordinatorer_per_org(per_org) if per_org else {})
+        per_org, koordinatorer = lest[vindu.navn]
         if not per_org:
             continue
-        koordinatorer = koordinatorer_per_org(per_org)
         for org_id, navn in per_org.items():
             antall = len(navn)
             vis = ", ".join(navn[:5]) + (f" og {antall - 5} til" if antall > 5 else "")

@@ -228,3 +228,53 @@ def test_an_action_item_past_its_due_date_reminds_its_owner(faglarer, fagretning
     TiltakFactory(mote=mote, ansvarlig=faglarer, frist=D(2027, 1, 15))
     TiltakFactory(mote=mote, ansvarlig=faglarer, frist=D(2027, 1, 10), utfort=D(2027, 1, 9))
     assert _mottakere(regler.tiltak_forfalt, idag) == [(faglarer.pk, "2027-01-15")] * antall
+
+
+# --- all rules together: the query count does not grow with participants -------------------------
+
+
+def _alt_forfaller(fagretning, faglarer, antall):
+    """Per participant something due for every rule on 29.01.2027 and 01.12.2027."""
+    mote = MoteFactory(fagretning=fagretning, dato=D(2026, 10, 5))
+    for _ in range(antall):
+        d = DeltakerFactory(fagretning=fagretning, faglarer=faglarer)
+        EksamenFactory(deltaker=d, termin="vår 2027", pameldt_dato=None)
+        EksamenFactory(deltaker=d, termin="høst 2026", resultat=Resultat.BESTATT)
+        laerekontrakt(d, start=D(2025, 10, 1), slutt=D(2027, 9, 29), status="godkjent")
+        PlasseringFactory(deltaker=d, fra=D(2026, 1, 5))
+        for til in (D(2027, 2, 5), D(2027, 12, 8)):
+            Permisjon.objects.create(deltaker=d, organisasjon=d.organisasjon, fra=D(2026, 1, 1), til=til, arsak="-")
+        TiltakFactory(mote=mote, ansvarlig=faglarer, frist=D(2027, 1, 1))
+        ferdig = DeltakerFactory(fagretning=fagretning, status=Deltaker.Status.FULLFORT)
+        Utstyrslan.objects.create(deltaker=ferdig, organisasjon=d.organisasjon, hva="iPad", utlant=D(2026, 1, 5))
+
+
+@pytest.mark.parametrize("idag", [D(2027, 1, 29), D(2027, 12, 1)])
+@pytest.mark.parametrize("antall", [1, 20])
+def test_every_rule_together_uses_the_same_number_of_queries_for_one_and_twenty_participants(
+    koordinator, faglarer, fagretning, idag, antall, django_assert_max_num_queries
+):
+    from paminnelser.services import forfall_finn
+
+    _alt_forfaller(fagretning, faglarer, antall)
+    with django_assert_max_num_queries(22):
+        funnet = forfall_finn(idag=idag)
+    regler_som_fant = {navn for navn, _ in funnet}
+    forventet = {
+        "paminnelser.besok_forfalt",
+        "paminnelser.permisjon_slutter",
+        "paminnelser.utstyr_ikke_returnert",
+        "paminnelser.prosjektgruppemote_mangler",
+        "paminnelser.styringsgruppemote_mangler",
+        "paminnelser.tiltak_forfalt",
+    }
+    if idag.month == 1:
+        forventet |= {
+            "paminnelser.eksamen_ikke_pameldt",
+            "paminnelser.eksamen_ikke_pameldt_liste",
+            "paminnelser.fagprove_oppmelding",
+        }
+    else:
+        forventet |= {"paminnelser.vurderingssamtale_mangler"}
+    assert forventet <= regler_som_fant
+    assert sum(1 for navn, _ in funnet if navn == "paminnelser.besok_forfalt") == antall
