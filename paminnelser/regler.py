@@ -39,12 +39,13 @@ class Forfall:
     objekt_type: type[models.Model]
     objekt_id: int
     periode: str
-    mottaker_id: int
+    mottaker_id: int | None  # a user; None when `kontaktperson_id` is the recipient
     tittel: str
     lenke: str
     art: str
     organisasjon_id: int | None = None
     sendes_senest: datetime.date | None = None  # default: three days after the scan date
+    kontaktperson_id: int | None = None  # a fadder (no login): e-mail only
 
 
 Regel = Callable[[datetime.date], Iterable[Forfall]]
@@ -656,4 +657,88 @@ def tiltak_forfalt(idag: datetime.date) -> Iterator[Forfall]:
             art=Art.TILTAK,
             organisasjon_id=org_id,
             sendes_senest=idag + datetime.timedelta(days=7),
+        )
+
+
+# --- the month's topic to the faddere ---------------------------------------------------------------
+
+REGLER += ["paminnelser.regler.manedstema_til_faddere"]
+
+MANEDER = (
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
+MANEDSTEMA_SENDES_DAGER = 4  # catch-up after the first working day
+
+
+@regel("paminnelser.manedstema_til_faddere")
+def manedstema_til_faddere(idag: datetime.date) -> Iterator[Forfall]:
+    """The month's topic of the track (or the participant's cohort) to the fadder of each active
+    participant with an open placement, on the first working day of the month. Faddere are contact
+    persons without a login: e-mail only, naming the participant by first name. Two queries.
+    """
+    from arbeidsgivere.models import Plassering
+    from deltakere.models import Deltaker
+    from fagbrev.models import Manedstema
+
+    from .datoer import forste_virkedag_i_maned
+
+    forste = forste_virkedag_i_maned(idag.year, idag.month)
+    if not (forste <= idag <= forste + datetime.timedelta(days=MANEDSTEMA_SENDES_DAGER)):
+        return
+    temaer = list(
+        Manedstema.objects.filter(maned=idag.replace(day=1)).values_list("pk", "fagretning_id", "kull_id", "tema")
+    )
+    if not temaer:
+        return
+    plasseringer = (
+        Plassering.objects.filter(
+            Q(til__isnull=True) | Q(til__gte=idag),
+            fra__lte=idag + datetime.timedelta(days=31),
+            fadder__isnull=False,
+            fadder__aktiv=True,
+            deltaker__status__in=Deltaker.AKTIVE_STATUSER,
+            deltaker__fagretning_id__in={t[1] for t in temaer},
+        )
+        .exclude(fadder__epost="")
+        .order_by("fadder_id", "deltaker__fornavn")
+        .values_list(
+            "fadder_id", "organisasjon_id", "deltaker__fagretning_id", "deltaker__kull_id", "deltaker__fornavn"
+        )
+    )
+    # A cohort's own topic wins over the track's general one.
+    per_spor: dict[tuple[int, int | None], tuple[int, str]] = {}
+    for pk, fagretning_id, kull_id, tema in temaer:
+        if kull_id is not None or (fagretning_id, None) not in per_spor:
+            per_spor[(fagretning_id, kull_id)] = (pk, tema)
+    navn: dict[tuple[int, int], list[str]] = defaultdict(list)
+    org: dict[int, int] = {}
+    for fadder_id, org_id, fagretning_id, kull_id, fornavn in plasseringer:
+        tema = per_spor.get((fagretning_id, kull_id)) or per_spor.get((fagretning_id, None))
+        if tema and fornavn not in navn[(tema[0], fadder_id)]:
+            navn[(tema[0], fadder_id)].append(fornavn)
+            org[tema[0]] = org_id
+    titler = {pk: tema for pk, _, _, tema in temaer}
+    for (tema_id, fadder_id), fornavn in navn.items():
+        yield Forfall(
+            objekt_type=Manedstema,
+            objekt_id=tema_id,
+            periode=f"{idag:%Y-%m}",
+            mottaker_id=None,
+            kontaktperson_id=fadder_id,
+            tittel=f"Månedens tema for {MANEDER[idag.month - 1]} for {' og '.join(fornavn)}: {titler[tema_id]}",
+            lenke="",
+            art=Art.MANEDSTEMA,
+            organisasjon_id=org[tema_id],
+            sendes_senest=forste + datetime.timedelta(days=MANEDSTEMA_SENDES_DAGER),
         )

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 
 from deltakere.models import Deltaker, Permisjon, Utstyrslan
 from deltakere.tests.factories import DeltakerFactory
@@ -278,3 +279,97 @@ def test_every_rule_together_uses_the_same_number_of_queries_for_one_and_twenty_
         forventet |= {"paminnelser.vurderingssamtale_mangler"}
     assert forventet <= regler_som_fant
     assert sum(1 for navn, _ in funnet if navn == "paminnelser.besok_forfalt") == antall
+
+
+# --- the month's topic to the faddere --------------------------------------------------------------
+
+
+@pytest.fixture
+def fadder(deltaker):
+
+    plassering = PlasseringFactory(deltaker=deltaker, fra=D(2026, 8, 15))
+    plassering.fadder.epost = "fadder@example.no"
+    plassering.fadder.save()
+    return plassering.fadder
+
+
+@pytest.fixture
+def manedstema(fagretning):
+    from fagbrev.models import Manedstema
+
+    return Manedstema.objects.create(
+        organisasjon=fagretning.organisasjon,
+        fagretning=fagretning,
+        maned=D(2027, 2, 1),
+        tema="Språk i hverdagen",
+        beskrivelse="Snakk om hva dere gjør mens dere gjør det.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("idag", "antall"),
+    [(D(2027, 1, 29), 0), (D(2027, 2, 1), 1), (D(2027, 2, 2), 1), (D(2027, 2, 5), 1), (D(2027, 2, 6), 0)],
+)
+def test_the_months_topic_goes_to_the_fadder_from_the_first_working_day(fadder, manedstema, idag, antall):
+    funnet = list(regler.manedstema_til_faddere(idag))
+    assert [(f.kontaktperson_id, f.mottaker_id, f.periode) for f in funnet] == [(fadder.pk, None, "2027-02")] * antall
+    for f in funnet:
+        assert f.tittel == "Månedens tema for februar for Amina: Språk i hverdagen" and f.lenke == ""
+
+
+def test_a_month_starting_on_a_weekend_sends_the_topic_on_monday(fadder, fagretning):
+    from fagbrev.models import Manedstema
+
+    Manedstema.objects.create(
+        organisasjon=fagretning.organisasjon, fagretning=fagretning, maned=D(2027, 5, 1), tema="Mat"
+    )
+    # 01.05.2027 is a Saturday and a holiday: the first working day is Monday 03.05.
+    assert list(regler.manedstema_til_faddere(D(2027, 5, 1))) == []
+    assert len(list(regler.manedstema_til_faddere(D(2027, 5, 3)))) == 1
+
+
+def test_a_fadder_gets_the_topic_by_email_without_identity_number_or_surname(
+    fadder, manedstema, deltaker, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from paminnelser import services
+    from paminnelser.models import Paminnelse
+
+    with time_machine.travel("2027-02-01 06:00 +01:00", tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            services.skann_utfor(idag=D(2027, 2, 1), regelstier=["paminnelser.regler.manedstema_til_faddere"])
+        with django_capture_on_commit_callbacks(execute=True):
+            services.skann_utfor(idag=D(2027, 2, 1), regelstier=["paminnelser.regler.manedstema_til_faddere"])
+    [epost] = mail.outbox
+    assert epost.to == ["fadder@example.no"] and epost.subject == "Fagbrev: månedens tema"
+    assert "Språk i hverdagen" in epost.body and "Snakk om hva dere gjør" in epost.body and "Amina" in epost.body
+    tekst = epost.subject + epost.body
+    assert "Yusuf" not in tekst and deltaker.fodselsnummer not in tekst and "Amina" not in epost.subject
+    rad = Paminnelse.objects.get()
+    assert rad.mottaker_id is None and rad.kontaktperson_id == fadder.pk and rad.status == Paminnelse.Status.SENDT
+
+
+def test_a_reminder_has_exactly_one_recipient_and_one_row_per_contact_key(fadder, manedstema, koordinator):
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import IntegrityError, transaction
+
+    from paminnelser.models import Paminnelse
+
+    felles = {
+        "regel": "r",
+        "objekt_type": ContentType.objects.get_for_model(manedstema),
+        "objekt_id": manedstema.pk,
+        "periode": "2027-02",
+        "art": Art.MANEDSTEMA,
+        "tittel": "t",
+        "dato": D(2027, 2, 1),
+        "sendes_senest": D(2027, 2, 5),
+    }
+    Paminnelse.objects.create(kontaktperson=fadder, **felles)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Paminnelse.objects.create(kontaktperson=fadder, **felles)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Paminnelse.objects.create(**felles)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Paminnelse.objects.create(kontaktperson=fadder, mottaker=koordinator, **{**felles, "periode": "x"})
