@@ -373,3 +373,54 @@ def test_a_reminder_has_exactly_one_recipient_and_one_row_per_contact_key(fadder
         Paminnelse.objects.create(**felles)
     with pytest.raises(IntegrityError), transaction.atomic():
         Paminnelse.objects.create(kontaktperson=fadder, mottaker=koordinator, **{**felles, "periode": "x"})
+
+
+# --- the Monday overview and the calendar ----------------------------------------------------------
+
+
+def _uke_data(fagretning, faglarer, antall):
+    from fagbrev.models import Fagprove
+
+    for _ in range(antall):
+        d = DeltakerFactory(fagretning=fagretning, faglarer=faglarer, etternavn="Etternavnsen")
+        EksamenFactory(deltaker=d, termin="vår 2027", pameldt_dato=None)
+        k = laerekontrakt(d, start=D(2025, 3, 1), slutt=D(2027, 3, 1))  # draft: documents missing
+        PlasseringFactory(deltaker=d, fra=D(2026, 9, 1))
+        Fagprove.objects.create(
+            deltaker=d, kontrakt=k, organisasjon=d.organisasjon, pameldt_dato=D(2026, 9, 1), provedato=D(2027, 1, 27)
+        )
+    MoteFactory(fagretning=fagretning, dato=D(2027, 1, 20))
+
+
+@pytest.mark.parametrize("antall", [1, 12])
+def test_the_monday_overview_lists_meetings_visits_contract_ends_windows_and_documents(
+    koordinator, faglarer, fagretning, lorenskog, antall, django_assert_max_num_queries
+):
+    from paminnelser import ukeoversikt
+
+    _uke_data(fagretning, faglarer, antall)
+    with django_assert_max_num_queries(16):
+        deler = ukeoversikt.bygg(organisasjon_id=lorenskog.pk, mottaker=koordinator, idag=D(2027, 1, 18))
+    tekst = "\n".join(d.overskrift + "\n" + "\n".join(d.linjer) for d in deler)
+    for overskrift in (
+        "Vurderingssamtaler",
+        "Arbeidsplassbesøk over fristen",
+        "Kontrakter som slutter de neste åtte ukene",
+        "Eksamen og fagprøve",
+        "Dokumenter og signaturer",
+    ):
+        assert overskrift in tekst
+    assert f"ikke meldt opp: {antall}" in tekst and "Etternavnsen" not in tekst
+
+
+def test_calendar_sources_show_meetings_contract_ends_and_fagprove_by_first_name_only(
+    koordinator, faglarer, fagretning, lorenskog
+):
+    from paminnelser.kalender import kalenderdatoer
+
+    _uke_data(fagretning, faglarer, 1)
+    datoer = kalenderdatoer(user=koordinator, organisasjon_ids=[lorenskog.pk], fra=D(2027, 1, 1), til=D(2027, 3, 31))
+    arter = {d.art for d in datoer}
+    assert {"mote", "kontrakt", "fagprove"} <= arter
+    assert all("Etternavnsen" not in d.tittel for d in datoer)
+    assert any(d.tittel == "Prosjektgruppemøte BUA" for d in datoer)
