@@ -471,12 +471,13 @@ def fagprove_oppmelding(idag: datetime.date) -> Iterator[Forfall]:
     koordinatorer = koordinatorer_per_org({r[1] for r in rader})
     for pk, org_id, deltaker_id, fornavn, slutt, tidligst, senest in rader:
         vindu = fagprovevindu(slutt, tidligst_maneder=tidligst, senest_maneder=senest)
+        # In the last three weeks only the closing reminder: one about the opening then is noise.
         faser = []
-        if forrige_virkedag(vindu.tidligst) <= idag <= vindu.senest:
-            faser.append(("apner", f"Oppmelding til fagprøve for {fornavn} kan gjøres fra {vindu.tidligst:%d.%m.%Y}"))
         varsel = forrige_virkedag(vindu.senest - datetime.timedelta(weeks=FAGPROVE_LUKKER_UKER_FOR))
         if varsel <= idag <= vindu.senest:
             faser.append(("lukker", f"Oppmelding til fagprøve for {fornavn}: frist {dato_tekst(vindu.senest)}"))
+        elif forrige_virkedag(vindu.tidligst) <= idag <= vindu.senest:
+            faser.append(("apner", f"Oppmelding til fagprøve for {fornavn} kan gjøres fra {vindu.tidligst:%d.%m.%Y}"))
         for fase, tittel in faser:
             for bruker_id in koordinatorer.get(org_id, []):
                 yield Forfall(

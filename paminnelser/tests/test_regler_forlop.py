@@ -132,8 +132,8 @@ def kontrakt(deltaker):
         (D(2027, 1, 29), ["2027-09-30-apner"]),  # opens Saturday 30.01: the Friday before
         (D(2027, 1, 30), ["2027-09-30-apner"]),
         (D(2027, 7, 8), ["2027-09-30-apner"]),
-        (D(2027, 7, 9), ["2027-09-30-apner", "2027-09-30-lukker"]),  # three weeks before 30.07
-        (D(2027, 7, 30), ["2027-09-30-apner", "2027-09-30-lukker"]),
+        (D(2027, 7, 9), ["2027-09-30-lukker"]),  # three weeks before 30.07: only the closing reminder
+        (D(2027, 7, 30), ["2027-09-30-lukker"]),
         (D(2027, 7, 31), []),
     ],
 )
