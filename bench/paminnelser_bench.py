@@ -1,10 +1,12 @@
 """Benchmark: the daily reminder scan for 20,000 participants (not a test; `make bench`).
 
 Builds a fresh database (SQLite in a temporary folder, or BENCH_DATABASE_URL, e.g. a PostgreSQL
-database you can drop), 20 organisations with 1,000 participants each and a placement for everyone,
-then times the scan on two dates: once with 2,000 participants and once with 20,000, to show the
-query count does not grow with them. The police-certificate rule is forced to treat everybody as
-missing a certificate (the field comes from another branch), which is harsher than real data.
+database you can drop), 20 organisations with 1,000 participants each, a placement and a faglærer
+for everyone (so the visit rule finds the placements without a visit), every third planned for the
+spring exam without a registration (the exam rules), then times the scan on two dates: once with
+2,000 participants and once with 20,000, to show the query count does not grow with them. The
+police-certificate rule is forced to treat everybody as missing a certificate (the field comes
+from another branch), which is harsher than real data.
 Delivery is not part of the scan (tasks are queued, one per reminder or digest); its cost per row
 is measured separately at the end.
 
@@ -47,7 +49,7 @@ def lag_data(*, organisasjoner: int, per_org: int, idag: datetime.date, rng: ran
     """Participants with placements spread over ±200 days around `idag` (~7 % start within 14 days)."""
     from arbeidsgivere.models import Arbeidsgiver, Arbeidssted, Plassering
     from deltakere.models import Deltaker
-    from fagbrev.models import Fagretning, Medlemskap, Organisasjon, Rolle, User
+    from fagbrev.models import Eksamen, Fagretning, Medlemskap, Organisasjon, Rolle, User
 
     for o in range(organisasjoner):
         org, laget = Organisasjon.objects.get_or_create(navn=f"Benchkommune {o}", defaults={"kortnavn": f"B{o}"})
@@ -55,11 +57,14 @@ def lag_data(*, organisasjoner: int, per_org: int, idag: datetime.date, rng: ran
             for k in range(2):
                 bruker = User.objects.create(username=f"koord{o}-{k}", first_name="Koord", email=f"k{o}{k}@example.no")
                 Medlemskap.objects.create(bruker=bruker, organisasjon=org, rolle=Rolle.KOORDINATOR)
+            laerer = User.objects.create(username=f"faglarer{o}", first_name="Fag", email=f"f{o}@example.no")
+            Medlemskap.objects.create(bruker=laerer, organisasjon=org, rolle=Rolle.FAGLARER)
             for navn, krever in (("Helse", True), ("BUA", True), ("Renhold", False)):
                 Fagretning.objects.create(organisasjon=org, navn=navn, kortnavn=navn, krever_politiattest=krever)
             ag = Arbeidsgiver.objects.create(organisasjon=org, navn=f"Arbeidsgiver {o}", orgnr=f"{910000000 + o}")
             Arbeidssted.objects.create(organisasjon=org, arbeidsgiver=ag, navn=f"Sted {o}")
         fagretninger = list(Fagretning.objects.filter(organisasjon=org))
+        faglarer = User.objects.get(username=f"faglarer{o}")
         sted = Arbeidssted.objects.filter(organisasjon=org).first()
         deltakere = [
             Deltaker(
@@ -68,6 +73,7 @@ def lag_data(*, organisasjoner: int, per_org: int, idag: datetime.date, rng: ran
                 fornavn=f"Deltaker{start + i}",
                 etternavn="Bench",
                 status=Deltaker.Status.I_OPPLAERING,
+                faglarer=faglarer,
             )
             for i in range(per_org)
         ]
@@ -84,6 +90,14 @@ def lag_data(*, organisasjoner: int, per_org: int, idag: datetime.date, rng: ran
                     fra=idag + datetime.timedelta(days=rng.randint(-200, 200)),
                 )
                 for pk in nye
+            ],
+            batch_size=1000,
+        )
+        # Every third participant is planned for the spring exam and not registered yet.
+        Eksamen.objects.bulk_create(
+            [
+                Eksamen(organisasjon=org, deltaker_id=pk, termin=f"vår {idag.year}", pameldt_dato=None)
+                for pk in list(nye)[::3]
             ],
             batch_size=1000,
         )

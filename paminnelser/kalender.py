@@ -66,3 +66,10 @@ def kalenderdatoer(*, user, organisasjon_ids: Iterable[int], fra, til) -> list[K
     for sti in KILDER:
         ut.extend(import_string(sti)(organisasjon_ids=ids, fra=fra, til=til, user=user))
     return sorted(ut, key=lambda k: (k.dato, k.tittel))
+
+
+KILDER += [
+    "paminnelser.kalenderkilder.moter",
+    "paminnelser.kalenderkilder.kontraktslutt",
+    "paminnelser.kalenderkilder.fagprover",
+]

@@ -78,7 +78,22 @@ class Paminnelse(models.Model):
     objekt_id = models.PositiveBigIntegerField()
     periode = models.CharField("periode", max_length=20)
     mottaker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="paminnelser", verbose_name="mottaker"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="paminnelser",
+        verbose_name="mottaker",
+    )
+    # A fadder is a contact person at the workplace, not a user: she has no login, so her reminders
+    # go by e-mail only. Exactly one of `mottaker` and `kontaktperson` is set.
+    kontaktperson = models.ForeignKey(
+        "arbeidsgivere.Kontaktperson",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="kontaktperson (fadder)",
     )
     organisasjon = models.ForeignKey(
         "fagbrev.Organisasjon", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -110,6 +125,17 @@ class Paminnelse(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(sendes_senest__gte=models.F("dato")), name="paminnelser_paminnelse_frist_etter_dato"
+            ),
+            # The key with a contact person as recipient (a NULL user never collides in the one above).
+            models.UniqueConstraint(
+                fields=["regel", "objekt_type", "objekt_id", "periode", "kontaktperson"],
+                condition=Q(kontaktperson__isnull=False),
+                name="paminnelser_paminnelse_en_per_nokkel_kontakt",
+            ),
+            models.CheckConstraint(
+                condition=(Q(mottaker__isnull=False) & Q(kontaktperson__isnull=True))
+                | (Q(mottaker__isnull=True) & Q(kontaktperson__isnull=False)),
+                name="paminnelser_paminnelse_en_mottaker",
             ),
         ]
         indexes = [

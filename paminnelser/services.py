@@ -119,6 +119,7 @@ def _rad(navn: str, f: regelmodul.Forfall, idag: datetime.date, typer: dict) -> 
         objekt_id=f.objekt_id,
         periode=f.periode,
         mottaker_id=f.mottaker_id,
+        kontaktperson_id=f.kontaktperson_id,
         organisasjon_id=f.organisasjon_id,
         art=f.art,
         tittel=f.tittel[:200],
@@ -167,6 +168,9 @@ def _planlegg_levering(*, idag: datetime.date, resultat: Skanneresultat) -> None
     ventende = list(ventende_qs.values_list("pk", "mottaker_id", "art"))
     if not ventende:
         return
+    # A contact person (fadder) has no login and no choices: her e-mail goes at once.
+    til_kontakt = [pk for pk, bruker_id, _ in ventende if bruker_id is None]
+    ventende = [rad for rad in ventende if rad[1] is not None]
     valg: dict[int, dict[str, str]] = defaultdict(dict)
     for bruker_id, art, levering in Varslingsvalg.objects.filter(
         bruker_id__in=ventende_qs.values("mottaker_id")
@@ -186,6 +190,7 @@ def _planlegg_levering(*, idag: datetime.date, resultat: Skanneresultat) -> None
         Paminnelse.objects.filter(pk__in=kun_app[i : i + BATCH], status=S.PLANLAGT).update(
             status=S.SENDT, sendt=timezone.now(), merknad="Bare varsel i Fagbrev (brukerens valg)."
         )
+    umiddelbart += til_kontakt
     for pk in umiddelbart:
         transaction.on_commit(partial(tasks.send.delay, pk))
     for bruker_id in sorted(samlet):
@@ -237,7 +242,9 @@ def paminnelse_send(*, paminnelse_id: int, siste_forsok: bool = True) -> str:
     )
     if not tatt:
         return "allerede tatt"
-    p = Paminnelse.objects.select_related("mottaker").get(pk=paminnelse_id)
+    p = Paminnelse.objects.select_related("mottaker", "kontaktperson").get(pk=paminnelse_id)
+    if p.kontaktperson_id:
+        return _send_til_kontaktperson(p, krav, siste_forsok=siste_forsok)
     bruker = p.mottaker
     if hindring := _ikke_lenger_aktuell(p, bruker, timezone.localdate()):
         _avslutt(krav, *hindring)
@@ -268,6 +275,47 @@ def paminnelse_send(*, paminnelse_id: int, siste_forsok: bool = True) -> str:
         return S.FEILET
     _avslutt(krav, S.SENDT)
     return S.SENDT
+
+
+def _send_til_kontaktperson(p: Paminnelse, krav: uuid.UUID, *, siste_forsok: bool) -> str:
+    """A fadder's reminder: e-mail only, to the address on the contact person, with no link to log in to."""
+    kontakt = p.kontaktperson
+    if not kontakt.aktiv:
+        _avslutt(krav, S.KANSELLERT, "Kontaktpersonen er ikke lenger aktiv.")
+        return S.KANSELLERT
+    if timezone.localdate() > p.sendes_senest:
+        _avslutt(krav, S.UTGATT, "Ikke sendt i tide.")
+        return S.UTGATT
+    if not kontakt.epost:
+        _avslutt(krav, S.FEILET, "Kontaktpersonen har ingen e-postadresse.")
+        return S.FEILET
+    context = {"p": p, "kontakt": kontakt, **(ekstra_innhold(p) or {})}
+    try:
+        _epost(
+            emne=f"Fagbrev: {p.get_art_display().lower()}",
+            mal="email/paminnelse_fadder.txt",
+            context=context,
+            til=kontakt.epost,
+        )
+    except Exception as feil:
+        if er_midlertidig(feil) and not siste_forsok:
+            _avslutt(krav, S.PLANLAGT, f"Midlertidig feil: {type(feil).__name__}")
+            raise MidlertidigFeil(str(type(feil).__name__)) from feil
+        _avslutt(krav, S.FEILET, f"Feil ved sending: {type(feil).__name__}")
+        logger.warning("Påminnelse %s ble ikke sendt: %s", p.pk, type(feil).__name__)
+        return S.FEILET
+    _avslutt(krav, S.SENDT)
+    return S.SENDT
+
+
+def ekstra_innhold(p: Paminnelse) -> dict | None:
+    """More text for the e-mail than the title holds (the month's topic and its description). One query."""
+    if p.art == Art.MANEDSTEMA:
+        from fagbrev.models import Manedstema
+
+        tema = Manedstema.objects.filter(pk=p.objekt_id).values("tema", "beskrivelse", "maned").first()
+        return {"tema": tema} if tema else None
+    return None
 
 
 def paminnelser_send_samlet(*, bruker_id: int, idag: datetime.date, siste_forsok: bool = True) -> str:

@@ -65,3 +65,12 @@ def paminnelser_siste_uke(*, organisasjon_id, mottaker, idag) -> Del | None:
 def bygg(*, organisasjon_id, mottaker, idag) -> list[Del]:
     deler = [import_string(sti)(organisasjon_id=organisasjon_id, mottaker=mottaker, idag=idag) for sti in DELER]
     return [d for d in deler if d is not None]
+
+
+DELER += [
+    "paminnelser.ukedeler.vurderingssamtaler",
+    "paminnelser.ukedeler.besok_forfalt",
+    "paminnelser.ukedeler.kontrakter_slutter",
+    "paminnelser.ukedeler.eksamen_og_fagprove",
+    "paminnelser.ukedeler.dokumenter_og_signaturer",
+]
