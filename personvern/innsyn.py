@@ -63,6 +63,8 @@ def _tekst(verdi) -> str:
             return tid.strftime("%d.%m.%Y %H:%M")
         except ValueError:
             return verdi
+    if isinstance(verdi, dict) and set(verdi) == {"id", "tekst"}:
+        return verdi["tekst"]
     if isinstance(verdi, dict | list):
         return json.dumps(verdi, ensure_ascii=False)
     return str(verdi)
@@ -143,12 +145,12 @@ def samle_objekter(deltaker: Deltaker) -> list[models.Model]:
     return list(funnet.values())
 
 
-def _verdi(obj: models.Model, f: models.Field, brukere: dict[int, str]):
+def _verdi(obj: models.Model, f: models.Field, navn: dict[tuple[str, object], str]):
     if f.is_relation:
         fk = getattr(obj, f.attname)
-        if fk is not None and f.related_model._meta.label == "fagbrev.User":
-            return brukere.get(fk, fk)
-        return fk
+        if fk is None:
+            return None
+        return {"id": fk, "tekst": navn.get((f.related_model._meta.label, fk), str(fk))}
     verdi = getattr(obj, f.attname)
     if f.choices and verdi not in (None, ""):
         return str(dict(f.flatchoices).get(verdi, verdi))
@@ -166,13 +168,16 @@ def innsyn_samle(*, deltaker: Deltaker) -> Innsyn:
     from fagbrev.models import User
 
     objekter = samle_objekter(deltaker)
-    bruker_ids = {
-        getattr(o, f.attname)
-        for o in objekter
-        for f in o._meta.concrete_fields
-        if f.is_relation and f.related_model is User and getattr(o, f.attname)
-    }
-    brukere = {u.pk: u.get_full_name() or u.username for u in User.objects.filter(pk__in=bruker_ids)}
+    # Readable names of everything the rows point at: one query per related model, not per row.
+    pekere: dict[type[models.Model], set] = {}
+    for o in objekter:
+        for f in o._meta.concrete_fields:
+            if f.is_relation and f.name not in UTELATT and getattr(o, f.attname) is not None:
+                pekere.setdefault(f.related_model, set()).add(getattr(o, f.attname))
+    tekster: dict[tuple[str, object], str] = {}
+    for modell, pks in pekere.items():
+        for pk, rad in modell._default_manager.in_bulk(pks).items():
+            tekster[(modell._meta.label, pk)] = (rad.get_full_name() or rad.username) if modell is User else str(rad)
     innsyn = Innsyn(deltaker=deltaker, objekter=objekter)
     for obj in objekter:
         meta = obj._meta
@@ -180,7 +185,7 @@ def innsyn_samle(*, deltaker: Deltaker) -> Innsyn:
         rad = Rad(
             modell=meta.label,
             pk=obj.pk,
-            felter={f.name: _verdi(obj, f, brukere) for f in felter},
+            felter={f.name: _verdi(obj, f, tekster) for f in felter},
             etiketter={f.name: str(f.verbose_name) for f in felter},
         )
         innsyn.seksjoner.setdefault(meta.label, (str(meta.verbose_name_plural).capitalize(), []))[1].append(rad)

@@ -207,7 +207,8 @@ def test_the_collector_finds_rows_two_steps_away_and_rows_named_by_generic_key(d
     samlet = innsyn_samle(deltaker=deltaker)
 
     assert [r.pk for r in samlet.seksjoner["arbeidsgivere.Avtale"][1]] == [avtale.pk]
-    assert samlet.seksjoner["arbeidsgivere.Plassering"][1][0].felter["deltaker"] == deltaker.pk
+    plassering_rad = samlet.seksjoner["arbeidsgivere.Plassering"][1][0]
+    assert plassering_rad.felter["deltaker"] == {"id": deltaker.pk, "tekst": "Amina Yusuf"}
 
 
 def test_the_case_page_links_coordinators_to_innsyn_and_not_teachers(client, koordinator, faglarer, deltaker):
