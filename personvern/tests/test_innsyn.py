@@ -216,3 +216,22 @@ def test_the_case_page_links_coordinators_to_innsyn_and_not_teachers(client, koo
     assert f"/deltakere/{deltaker.pk}/innsyn/" in client.get(f"/deltakere/{deltaker.pk}/").content.decode()
     client.force_login(faglarer)
     assert f"/deltakere/{deltaker.pk}/innsyn/" not in client.get(f"/deltakere/{deltaker.pk}/").content.decode()
+
+
+@pytest.mark.parametrize("antall", [1, 25])
+def test_the_export_costs_the_same_number_of_queries_for_few_and_many_rows(
+    client, koordinator, deltaker, antall, django_assert_max_num_queries
+):
+    from arbeidsgivere.tests.factories import PlasseringFactory
+    from oppfolging.tests.factories import BesokFactory
+
+    plassering = PlasseringFactory(deltaker=deltaker)
+    for _ in range(antall):
+        BesokFactory(deltaker=deltaker, plassering=plassering)
+    client.force_login(koordinator)
+    client.get("/")  # session and user loaded outside the count
+
+    with django_assert_max_num_queries(50):
+        svar = client.get(f"/deltakere/{deltaker.pk}/innsyn/innsyn.json")
+
+    assert len(json.loads(svar.content)["data"]["oppfolging.Besok"]["rader"]) == antall
