@@ -15,6 +15,7 @@ from deltakere.models import Deltaker, Kartlegging, Statusendring
 from deltakere.tests.factories import DeltakerFactory, lag_pdf
 from fagbrev.models import Hendelse, Organisasjon
 from fagbrev.tests.factories import FagretningFactory, KullFactory
+from oppfolging.models import Vurderingssamtale
 from personvern.anonymisering import (
     ANONYMISERT,
     HANDLING,
@@ -64,6 +65,10 @@ def saker(fagretning, asker, koordinator):
         livssituasjon="Alenemor",
         utdanning_ar=9,
     )
+    from oppfolging.tests.factories import VurderingssamtaleFactory
+
+    for dato in (datetime.date(2019, 3, 1), datetime.date(2019, 10, 1)):
+        VurderingssamtaleFactory(deltaker=forfalt, planlagt_dato=dato, holdt_dato=dato, hvordan_gar_det="Sliter hjemme")
     dokument = deltakertjenester.dokument_last_opp(
         deltaker=forfalt, fil=SimpleUploadedFile("cv.pdf", lag_pdf()), type="cv", utfort_av=koordinator
     )
@@ -106,6 +111,8 @@ def test_a_due_closed_case_is_anonymised_and_the_others_are_not(saker):
     kartlegging = Kartlegging.objects.get(deltaker=d)
     assert (kartlegging.motivasjon, kartlegging.livssituasjon, kartlegging.utdanning_ar) == ("", "", 9)
     assert Statusendring.objects.get(deltaker=d).begrunnelse == ANONYMISERT  # required field
+    samtaler = Vurderingssamtale.objects.filter(deltaker=d).order_by("semester")
+    assert [(v.semester, v.hvordan_gar_det) for v in samtaler] == [("2019H", ""), ("2019V", "")]
     dokument.refresh_from_db()
     assert dokument.fil.name == "" and dokument.originalt_navn == ANONYMISERT
     assert not default_storage.exists(sti)
