@@ -33,7 +33,14 @@ class BrukerAdmin(UserAdmin):
 
 @admin.register(Organisasjon)
 class OrganisasjonAdmin(admin.ModelAdmin):
-    list_display = ("navn", "kortnavn", "fagprove_tidligst_maneder", "fagprove_senest_maneder")
+    list_display = (
+        "navn",
+        "kortnavn",
+        "fagprove_tidligst_maneder",
+        "fagprove_senest_maneder",
+        "oppbevaring",
+        "anonymiser_etter_ar",
+    )
 
 
 @admin.register(Fagretning)

@@ -27,6 +27,7 @@ SAKSSIDE: list[str] = [
     "dokumenter.seksjoner.saksside",
     "fagbrev.tilgang.seksjon_hvem_har_sett",
     "oppfolging.seksjoner.saksside",
+    "personvern.seksjoner.saksside",
 ]
 
 # f(*, user, idag) -> Seksjon | None

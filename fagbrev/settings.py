@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "rapporter",
     "paminnelser",
     "dokumenter",
+    "personvern",
 ]
 
 MIDDLEWARE = [
@@ -128,6 +129,11 @@ CELERY_BEAT_SCHEDULE["paminnelser-daglig-skann"] = {
 CELERY_BEAT_SCHEDULE["paminnelser-ukeoversikt-mandag"] = {
     "task": "paminnelser.ukesoppsummering",
     "schedule": crontab(hour=6, minute=30, day_of_week="mon"),
+}
+# Retention (personvern/): anonymise closed cases whose retention time has run out, at night.
+CELERY_BEAT_SCHEDULE["personvern-anonymiser-daglig"] = {
+    "task": "personvern.anonymiser",
+    "schedule": crontab(hour=2, minute=30),
 }
 # Links in e-mails and calendar feeds need the address users reach the service on.
 FAGBREV_BASE_URL = env.str("FAGBREV_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")

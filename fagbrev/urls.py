@@ -57,6 +57,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("fagbrev.lop_urls")),
     path("", include("paminnelser.urls")),
+    path("", include("personvern.urls")),
 ]
 
 handler403 = "fagbrev.views.feil_403"

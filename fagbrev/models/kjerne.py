@@ -50,6 +50,22 @@ class Organisasjon(models.Model):
         "oppmelding til fagprøve senest (måneder før kontraktslutt)", default=2
     )
 
+    # Retention (personvern/anonymisering.py): personal data of a closed case is anonymised this many
+    # years after the case ended, unless the archive plan says the case files are kept.
+    class Oppbevaring(models.TextChoices):
+        ANONYMISER = "anonymiser", "Anonymiser etter oppbevaringstiden"
+        BEHOLD = "behold", "Behold (arkivplanen krever det)"
+
+    oppbevaring = models.CharField(
+        "oppbevaring av avsluttede saker", max_length=12, choices=Oppbevaring.choices, default=Oppbevaring.ANONYMISER
+    )
+    anonymiser_etter_ar = models.PositiveSmallIntegerField(
+        "anonymiser personopplysninger (år etter at saken ble avsluttet)", default=5
+    )
+    arkivplan_merknad = models.CharField(
+        "hva arkivplanen krever beholdt", max_length=300, blank=True, help_text="F.eks. «Saksmapper bevares, K-kode 4.»"
+    )
+
     class Meta:
         verbose_name = "organisasjon"
         verbose_name_plural = "organisasjoner"
@@ -58,6 +74,9 @@ class Organisasjon(models.Model):
             models.CheckConstraint(
                 condition=Q(fagprove_tidligst_maneder__gt=models.F("fagprove_senest_maneder")),
                 name="fagbrev_organisasjon_fagprovevindu_rekkefolge",
+            ),
+            models.CheckConstraint(
+                condition=Q(anonymiser_etter_ar__gte=1), name="fagbrev_organisasjon_oppbevaring_minst_ett_ar"
             ),
         ]
 

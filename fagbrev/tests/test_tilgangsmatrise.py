@@ -1050,6 +1050,14 @@ MATRISE: dict[str, Rad] = {
             "superbruker": 403,
         },
     ),
+    # Innsyn (personvern/): coordinators of the organisation only; teachers who see the case get 403.
+    **{
+        navn: Rad(
+            lambda o: {"pk": o["deltaker"].pk},
+            _alle(404, anonym=LOGIN, koordinator=200, faglarer=403, norsklarer=403),
+        )
+        for navn in ("personvern:innsyn", "personvern:innsyn_json", "personvern:innsyn_pdf", "personvern:innsyn_zip")
+    },
 }
 
 
@@ -1083,6 +1091,7 @@ def objekter(personer, deltaker, annen_deltaker, fremmed_deltaker, monkeypatch, 
     from fagbrev.tests.factories import EksamenFactory, KompetansemalFactory, KullFactory, laerekontrakt
 
     monkeypatch.setattr("dokumenter.services.render_pdf", lambda template, kontekst: b"%PDF-1.7 test")
+    monkeypatch.setattr("personvern.views.render_pdf", lambda template, kontekst: b"%PDF-1.7 test")
     org = deltaker.organisasjon
     fadder = KontaktpersonFactory(arbeidssted__arbeidsgiver__organisasjon=org)
     plassering = PlasseringFactory(deltaker=deltaker, arbeidssted=fadder.arbeidssted, fadder=fadder)
