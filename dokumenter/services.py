@@ -23,7 +23,7 @@ from fagbrev.services import endringer_mellom, felt_verdier, hendelse_logg
 
 from .models import Batchjobb, Dokument, Dokumentprofil, Dokumenttype
 from .selectors import dato, organisasjon_kontekst
-from .typer import DELTAKERDOKUMENTER
+from .typer import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
 from .validering import valider_skann
 
 logger = logging.getLogger(__name__)
@@ -49,24 +49,59 @@ def dokument_lag(*, type: str, deltaker: Deltaker, utfort_av: User) -> Dokument:
         raise ValidationError(
             f"{definisjon.tittel} kan ikke lages når deltakeren har status «{deltaker.get_status_display()}»."
         )
-    nokkel = f"deltaker:{deltaker.pk}"
+    return _lag_versjon(
+        type=type,
+        tittel=definisjon.tittel,
+        template=definisjon.template,
+        kontekst=lambda idag: definisjon.kontekst_for(deltaker=deltaker, idag=idag),
+        organisasjon=deltaker.organisasjon,
+        deltaker=deltaker,
+        nokkel=f"deltaker:{deltaker.pk}",
+        formal=f"{definisjon.formal}: {deltaker.navn}",
+        utfort_av=utfort_av,
+    )
+
+
+@transaction.atomic
+def dokument_lag_for_objekt(*, type: str, objekt, utfort_av: User) -> Dokument:
+    """Make the next version of a record's document (agreement, assessment meeting, meeting minutes)."""
+    definisjon = OBJEKTDOKUMENTER.get(type)
+    if definisjon is None:
+        raise ValidationError("Denne dokumenttypen kan ikke lages for denne saken.")
+    # Lock the record's row so two clicks cannot both become "version 2".
+    objekt = objekt.__class__._default_manager.select_for_update().get(pk=objekt.pk)
+    deltaker = definisjon.deltaker_for(objekt)
+    return _lag_versjon(
+        type=type,
+        tittel=definisjon.tittel,
+        template=definisjon.template,
+        kontekst=lambda idag: definisjon.kontekst_for(objekt=objekt, idag=idag),
+        organisasjon=Organisasjon.objects.get(pk=objekt.organisasjon_id),
+        deltaker=deltaker,
+        nokkel=f"{definisjon.nokkel}:{objekt.pk}",
+        formal=f"{definisjon.formal}: {deltaker.navn if deltaker else objekt}",
+        utfort_av=utfort_av,
+    )
+
+
+def _lag_versjon(*, type, tittel, template, kontekst, organisasjon, deltaker, nokkel, formal, utfort_av) -> Dokument:
     forrige = Dokument.objects.filter(type=type, objekt_nokkel=nokkel).aggregate(m=Max("versjon"))["m"] or 0
     naa = timezone.localtime()
-    kontekst = {
-        **definisjon.kontekst_for(deltaker=deltaker, idag=naa.date()),
-        "org": organisasjon_kontekst(deltaker.organisasjon),
-        "tittel": definisjon.tittel,
+    verdier = {
+        **kontekst(naa.date()),
+        "org": organisasjon_kontekst(organisasjon),
+        "tittel": tittel,
         "versjon": forrige + 1,
         "laget_dato": dato(naa),
         "laget_av": str(utfort_av),
     }
-    pdf = render_pdf(definisjon.template, kontekst)
+    pdf = render_pdf(template, verdier)
     dokument = Dokument(
-        organisasjon_id=deltaker.organisasjon_id,
+        organisasjon_id=organisasjon.pk,
         deltaker=deltaker,
         type=type,
         objekt_nokkel=nokkel,
-        formal=f"{definisjon.formal}: {deltaker.navn}"[:200],
+        formal=formal[:200],
         versjon=forrige + 1,
         sha256=_sha256(pdf),
         storrelse=len(pdf),
@@ -79,7 +114,7 @@ def dokument_lag(*, type: str, deltaker: Deltaker, utfort_av: User) -> Dokument:
         handling="dokumenter.dokument.laget",
         objekt=dokument,
         utfort_av=utfort_av,
-        beskrivelse=f"{definisjon.tittel}, versjon {dokument.versjon}, laget",
+        beskrivelse=f"{tittel}, versjon {dokument.versjon}, laget",
     )
     return dokument
 

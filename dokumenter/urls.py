@@ -7,6 +7,7 @@ app_name = "dokumenter"
 urlpatterns = [
     path("", views.oversikt, name="oversikt"),
     path("deltaker/<int:pk>/lag/<slug:type>/", views.dokument_lag, name="lag"),
+    path("lag/<slug:type>/<int:pk>/", views.dokument_lag_objekt, name="lag_objekt"),
     path("<int:pk>/last-ned/", views.dokument_last_ned, name="last_ned"),
     path("<int:pk>/skann/", views.skann_legg_ved, name="skann"),
     path("<int:pk>/skann/last-ned/", views.skann_last_ned, name="skann_last_ned"),

@@ -20,7 +20,7 @@ from .forms import DokumentprofilForm, SkannForm
 from .models import Dokumentprofil, Dokumenttype
 from .permissions import get_batchjobb_for_user, get_dokument_for_user
 from .selectors import batchjobber_for_org
-from .typer import DELTAKERDOKUMENTER
+from .typer import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
 
 
 def _saksside(deltaker_id: int) -> str:
@@ -40,6 +40,29 @@ def dokument_lag(request: HttpRequest, pk: int, type: str) -> HttpResponse:
     else:
         messages.success(request, f"{dokument.get_type_display()}, versjon {dokument.versjon}, er laget.")
     return redirect(_saksside(deltaker.pk))
+
+
+@login_required
+@require_POST
+def dokument_lag_objekt(request: HttpRequest, type: str, pk: int) -> HttpResponse:
+    """Make a version of a record's document (agreement, assessment meeting, meeting) from its page."""
+    definisjon = OBJEKTDOKUMENTER.get(type)
+    if definisjon is None:
+        raise Http404("Ukjent dokumenttype.")
+    objekt = definisjon.hent_for(request.user, pk)  # 404 when the record is not visible
+    deltaker = definisjon.deltaker_for(objekt)
+    if deltaker is None:
+        if not permissions.can_manage_org(request.user, objekt.organisasjon_id):
+            raise PermissionDenied("Bare koordinatoren kan lage møtereferat.")
+    elif not permissions.can_edit_deltaker(request.user, deltaker):
+        raise PermissionDenied("Du kan se saken, men ikke lage dokumenter for den.")
+    try:
+        dokument = services.dokument_lag_for_objekt(type=type, objekt=objekt, utfort_av=request.user)
+    except ValidationError as feil:
+        messages.error(request, " ".join(feil.messages))
+    else:
+        messages.success(request, f"{dokument.get_type_display()}, versjon {dokument.versjon}, er laget.")
+    return redirect(reverse(definisjon.side, args=[objekt.pk]) + "#dokumenter")
 
 
 def _fil_svar(fil, filnavn: str) -> FileResponse:
@@ -78,7 +101,9 @@ def skann_legg_ved(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, feil)
         else:
             messages.success(request, "Det signerte skannet er lagt ved.")
-            return redirect(_saksside(dokument.deltaker_id))
+            if dokument.deltaker_id:
+                return redirect(_saksside(dokument.deltaker_id))
+            return redirect("dokumenter:last_ned", pk=dokument.pk)
     return render(request, "dokumenter/skann.html", {"dokument": dokument, "form": form})
 
 
