@@ -455,6 +455,10 @@ MATRISE: dict[str, Rad] = {
             "superbruker": 404,
         },
     ),
+    "dokumenter:lag_objekt": Rad(
+        lambda o: {"type": "motereferat", "pk": o["mote"].pk},
+        _alle(405, anonym=302),
+    ),
     "dokumenter:jobb_zip": Rad(
         lambda o: {"pk": o["jobb"].pk},
         {
