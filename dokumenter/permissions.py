@@ -50,7 +50,7 @@ def _faglarer_leser_referat(user, dokument: Dokument) -> bool:
 
 def get_batchjobb_for_user(user, pk: int) -> Batchjobb:
     try:
-        jobb = Batchjobb.objects.select_related("kull__fagretning", "bestilt_av").get(pk=pk)
+        jobb = Batchjobb.objects.select_related("kull__fagretning", "fagretning", "bestilt_av").get(pk=pk)
     except Batchjobb.DoesNotExist:
         raise Http404("Fant ikke jobben.") from None
     if not can_manage_org(user, jobb.organisasjon_id):

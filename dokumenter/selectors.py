@@ -419,6 +419,6 @@ def dokumenter_for_deltaker(*, deltaker: Deltaker) -> QuerySet[Dokument]:
 def batchjobber_for_org(*, organisasjon_ider: set[int]) -> QuerySet[Batchjobb]:
     return (
         Batchjobb.objects.filter(organisasjon_id__in=organisasjon_ider)
-        .select_related("kull__fagretning", "bestilt_av")
+        .select_related("kull__fagretning", "fagretning", "bestilt_av")
         .order_by("-opprettet", "-id")
     )

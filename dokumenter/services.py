@@ -176,31 +176,45 @@ def dokumentprofil_lagre(
     return profil
 
 
-def _kandidater(kull: Kull, type: str):
-    definisjon = DELTAKERDOKUMENTER[type]
-    return Deltaker.objects.filter(kull=kull, status__in=definisjon.statuser).order_by("etternavn", "fornavn", "pk")
+def _kandidater(jobb: Batchjobb):
+    definisjon = DELTAKERDOKUMENTER[jobb.type]
+    omfang = {"kull_id": jobb.kull_id} if jobb.kull_id else {"fagretning_id": jobb.fagretning_id}
+    return Deltaker.objects.filter(
+        organisasjon_id=jobb.organisasjon_id, status__in=definisjon.statuser, **omfang
+    ).order_by("etternavn", "fornavn", "pk")
+
+
+# Which documents can be made for a whole cohort, and which for a whole track.
+BATCH_FOR_KULL = (Dokumenttype.DELTAKERBEVIS,)
+BATCH_FOR_FAGRETNING = (Dokumenttype.OPPLAERINGSPLAN,)
 
 
 @transaction.atomic
-def batchjobb_bestill(*, kull: Kull, type: str, utfort_av: User) -> Batchjobb:
-    """Queue making one document of the type for every participant of the cohort it applies to."""
-    if type != Dokumenttype.DELTAKERBEVIS:
-        raise ValidationError("Bare deltakerbevis kan lages for et helt kull ennå.")
+def batchjobb_bestill(*, type: str, utfort_av: User, kull: Kull | None = None, fagretning=None) -> Batchjobb:
+    """Queue making one document of the type for every participant of the cohort (or track) it applies to."""
+    if (kull is None) == (fagretning is None):
+        raise ValidationError("Velg enten et kull eller en fagretning.")
+    if kull is not None and type not in BATCH_FOR_KULL:
+        raise ValidationError("Bare deltakerbevis kan lages for et helt kull.")
+    if fagretning is not None and type not in BATCH_FOR_FAGRETNING:
+        raise ValidationError("Bare opplæringsplaner kan lages for en hel fagretning.")
+    eier = kull or fagretning
+    omfang = {"kull": kull} if kull is not None else {"fagretning": fagretning}
     if Batchjobb.objects.filter(
-        kull=kull, type=type, status__in=[Batchjobb.Status.VENTER, Batchjobb.Status.KJORER]
+        type=type, status__in=[Batchjobb.Status.VENTER, Batchjobb.Status.KJORER], **omfang
     ).exists():
-        raise ValidationError("Dokumentene for dette kullet lages allerede. Vent til jobben er ferdig.")
-    totalt = _kandidater(kull, type).count()
+        raise ValidationError("Disse dokumentene lages allerede. Vent til jobben er ferdig.")
+    jobb = Batchjobb(organisasjon_id=eier.organisasjon_id, type=type, bestilt_av=utfort_av, **omfang)
+    totalt = _kandidater(jobb).count()
     if totalt == 0:
-        raise ValidationError("Ingen deltakere i kullet kan få dette dokumentet nå.")
-    jobb = Batchjobb.objects.create(
-        organisasjon_id=kull.organisasjon_id, kull=kull, type=type, totalt=totalt, bestilt_av=utfort_av
-    )
+        raise ValidationError("Ingen deltakere kan få dette dokumentet nå.")
+    jobb.totalt = totalt
+    jobb.save()
     hendelse_logg(
         handling="dokumenter.batchjobb.bestilt",
         objekt=jobb,
         utfort_av=utfort_av,
-        beskrivelse=f"{jobb.get_type_display()} for kull {kull.navn} bestilt ({totalt})",
+        beskrivelse=f"{jobb.get_type_display()} for {jobb.omfang} bestilt ({totalt})",
     )
     from .tasks import batchjobb_kjor_task
 
@@ -219,13 +233,13 @@ def batchjobb_kjor(*, jobb_id: int) -> None:
     )
     if not claimed:
         return  # already run, running or gone: running twice has no effect
-    jobb = Batchjobb.objects.select_related("kull", "bestilt_av").get(pk=jobb_id)
+    jobb = Batchjobb.objects.select_related("kull__fagretning", "fagretning", "bestilt_av").get(pk=jobb_id)
     bruker = jobb.bestilt_av
     if not (bruker.is_active and can_manage_org(bruker, jobb.organisasjon_id)):
         _avslutt(jobb, Batchjobb.Status.FEILET, "Den som bestilte jobben har ikke lenger tilgang.")
         return
     try:
-        deltakere = list(_kandidater(jobb.kull, jobb.type))
+        deltakere = list(_kandidater(jobb))
         Batchjobb.objects.filter(pk=jobb.pk).update(totalt=len(deltakere), ferdige=0)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
@@ -249,7 +263,7 @@ def _avslutt(jobb: Batchjobb, status: str, melding: str) -> None:
         handling=f"dokumenter.batchjobb.{status}",
         objekt=jobb,
         utfort_av=None,
-        beskrivelse=f"{jobb.get_type_display()} for kull {jobb.kull.navn}: {Batchjobb.Status(status).label.lower()}",
+        beskrivelse=f"{jobb.get_type_display()} for {jobb.omfang}: {Batchjobb.Status(status).label.lower()}",
     )
 
 

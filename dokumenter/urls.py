@@ -14,6 +14,11 @@ urlpatterns = [
     path("profil/<int:org_pk>/", views.profil, name="profil"),
     path("profil/<int:org_pk>/logo/", views.logo, name="logo"),
     path("kull/<int:kull_pk>/deltakerbevis/", views.batch_bestill, name="batch_bestill"),
+    path(
+        "fagretning/<int:fagretning_pk>/opplaeringsplaner/",
+        views.batch_bestill_fagretning,
+        name="batch_bestill_fagretning",
+    ),
     path("jobb/<int:pk>/", views.jobb, name="jobb"),
     path("jobb/<int:pk>/zip/", views.jobb_zip, name="jobb_zip"),
 ]

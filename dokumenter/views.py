@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
-from fagbrev.models import Kull, Organisasjon
+from fagbrev.models import Fagretning, Kull, Organisasjon
 
 from . import services
 from .forms import DokumentprofilForm, SkannForm
@@ -119,6 +119,7 @@ def oversikt(request: HttpRequest) -> HttpResponse:
         "kull": Kull.objects.filter(organisasjon_id__in=org_ider)
         .select_related("fagretning")
         .order_by("-oppstart", "fagretning__navn"),
+        "fagretninger": Fagretning.objects.filter(organisasjon_id__in=org_ider).order_by("navn"),
         "jobber": batchjobber_for_org(organisasjon_ider=org_ider)[:20],
     }
     return render(request, "dokumenter/oversikt.html", context)
@@ -167,6 +168,23 @@ def batch_bestill(request: HttpRequest, kull_pk: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def batch_bestill_fagretning(request: HttpRequest, fagretning_pk: int) -> HttpResponse:
+    """All training plans of a track, as one ZIP."""
+    fagretning = get_object_or_404(Fagretning, pk=fagretning_pk)
+    if not permissions.can_manage_org(request.user, fagretning.organisasjon_id):
+        raise Http404("Fant ikke fagretningen.")
+    try:
+        jobb = services.batchjobb_bestill(
+            fagretning=fagretning, type=Dokumenttype.OPPLAERINGSPLAN, utfort_av=request.user
+        )
+    except ValidationError as feil:
+        messages.error(request, " ".join(feil.messages))
+        return redirect("dokumenter:oversikt")
+    return redirect("dokumenter:jobb", pk=jobb.pk)
+
+
+@login_required
 @require_GET
 @never_cache
 def jobb(request: HttpRequest, pk: int) -> HttpResponse:
@@ -182,7 +200,8 @@ def jobb_zip(request: HttpRequest, pk: int) -> HttpResponse:
     batchjobb = get_batchjobb_for_user(request.user, pk)
     if not batchjobb.zip_fil:
         raise Http404("ZIP-filen er ikke klar.")
-    return _fil_svar(batchjobb.zip_fil, f"{batchjobb.type}-kull-{batchjobb.kull_id}-jobb-{batchjobb.pk}.zip")
+    omfang = f"kull-{batchjobb.kull_id}" if batchjobb.kull_id else f"fagretning-{batchjobb.fagretning_id}"
+    return _fil_svar(batchjobb.zip_fil, f"{batchjobb.type}-{omfang}-jobb-{batchjobb.pk}.zip")
 
 
 @login_required

@@ -370,3 +370,36 @@ def test_meeting_page_query_count_is_constant_with_many_versions(
     client.force_login(koordinator)
     with django_assert_max_num_queries(16):
         assert client.get(f"/oppfolging/moter/{poster['motereferat'].pk}/").status_code == 200
+
+
+BATCH_FAGRETNING = {
+    "koordinator": 302,
+    "faglarer": 404,
+    "norsklarer": 404,
+    "styring": 404,
+    "koordinator_asker": 404,
+    "superbruker": 404,
+}
+
+
+@pytest.mark.parametrize("hvem", BATCH_FAGRETNING)
+def test_ordering_all_training_plans_of_a_track_permission_matrix(
+    client, personer, deltaker, hvem, django_capture_on_commit_callbacks
+):
+    client.force_login(personer[hvem])
+    with django_capture_on_commit_callbacks(execute=True):
+        svar = client.post(f"/dokumenter/fagretning/{deltaker.fagretning_id}/opplaeringsplaner/")
+    assert svar.status_code == BATCH_FAGRETNING[hvem]
+    if svar.status_code == 302:
+        jobb = Batchjobb.objects.get()
+        assert svar.url == f"/dokumenter/jobb/{jobb.pk}/" and jobb.fagretning_id == deltaker.fagretning_id
+        assert client.get(svar.url).status_code == 200
+    else:
+        assert not Batchjobb.objects.exists()
+
+
+def test_overview_offers_training_plans_per_track(client, koordinator, deltaker):
+    client.force_login(koordinator)
+    html = client.get("/dokumenter/").content.decode()
+    assert f"/dokumenter/fagretning/{deltaker.fagretning_id}/opplaeringsplaner/" in html
+    assert "Lag alle opplæringsplaner" in html

@@ -459,6 +459,10 @@ MATRISE: dict[str, Rad] = {
         lambda o: {"type": "motereferat", "pk": o["mote"].pk},
         _alle(405, anonym=302),
     ),
+    "dokumenter:batch_bestill_fagretning": Rad(
+        lambda o: {"fagretning_pk": o["deltaker"].fagretning_id},
+        _alle(405, anonym=302),
+    ),
     "dokumenter:jobb_zip": Rad(
         lambda o: {"pk": o["jobb"].pk},
         {
