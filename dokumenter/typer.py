@@ -4,6 +4,10 @@ To add a document (after the data exists): write `templates/pdf/<navn>.html` ext
 `pdf/base.html`, a selector `f(*, deltaker, idag) -> dict` of plain values in
 `<app>/selectors.py` (or here in dokumenter/selectors.py), and one entry below. The service,
 versioning, storage, the case-page buttons and downloads then work without further code.
+
+Documents made for one record rather than a whole case (the agreement, assessment minutes,
+meeting minutes) are in OBJEKTDOKUMENTER below; the record's page shows them with one line,
+`{% load dokumenter %}{% dokumentseksjon "type" objekt %}`.
 """
 
 from __future__ import annotations
