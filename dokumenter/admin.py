@@ -25,5 +25,5 @@ class DokumentAdmin(admin.ModelAdmin):
 
 @admin.register(Batchjobb)
 class BatchjobbAdmin(admin.ModelAdmin):
-    list_display = ["type", "kull", "status", "ferdige", "totalt", "opprettet"]
+    list_display = ["type", "kull", "fagretning", "status", "ferdige", "totalt", "opprettet"]
     readonly_fields = [f.name for f in Batchjobb._meta.fields]

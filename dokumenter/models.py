@@ -133,7 +133,11 @@ class Batchjobb(OrganisasjonEid):
         FEILET = "feilet", "Feilet"
 
     type = models.CharField("dokumenttype", max_length=30, choices=Dokumenttype.choices)
-    kull = models.ForeignKey(Kull, on_delete=models.PROTECT, related_name="+")
+    # The scope: a cohort (all deltakerbevis of a kull) or a track (all training plans of a fagretning).
+    kull = models.ForeignKey(Kull, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    fagretning = models.ForeignKey(
+        "fagbrev.Fagretning", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.VENTER)
     totalt = models.PositiveIntegerField(default=0)
     ferdige = models.PositiveIntegerField(default=0)
@@ -149,10 +153,22 @@ class Batchjobb(OrganisasjonEid):
         ordering = ["-opprettet", "-id"]
         constraints = [
             models.CheckConstraint(condition=Q(ferdige__lte=models.F("totalt")), name="dokumenter_batchjobb_fremdrift"),
+            models.CheckConstraint(
+                condition=Q(kull__isnull=False, fagretning__isnull=True)
+                | Q(kull__isnull=True, fagretning__isnull=False),
+                name="dokumenter_batchjobb_ett_omfang",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_type_display()} for {self.kull_id} ({self.get_status_display()})"
+        return f"{self.get_type_display()} for {self.omfang} ({self.get_status_display()})"
+
+    @property
+    def omfang(self) -> str:
+        """What the job covers, for headings: "BUA, kull Høst 2025" or "Barne- og ungdomsarbeider"."""
+        if self.kull_id:
+            return f"{self.kull.fagretning.navn}, kull {self.kull.navn}"
+        return self.fagretning.navn
 
     @property
     def er_aktiv(self) -> bool:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from django.http import Http404
 
 from deltakere.permissions import get_deltaker_for_user
-from fagbrev.permissions import can_manage_org
+from fagbrev.permissions import FAGLARER, can_manage_org
 
-from .models import Batchjobb, Dokument
+from .models import Batchjobb, Dokument, Dokumenttype
 
 
 def get_dokument_for_user(user, pk: int, *, write: bool = False) -> Dokument:
@@ -25,14 +25,32 @@ def get_dokument_for_user(user, pk: int, *, write: bool = False) -> Dokument:
         if deltaker.organisasjon_id != dokument.organisasjon_id:
             raise Http404("Fant ikke dokumentet.")
         dokument.deltaker = deltaker
-    elif not can_manage_org(user, dokument.organisasjon_id):
-        raise Http404("Fant ikke dokumentet.")
+    else:
+        kan_lese = can_manage_org(user, dokument.organisasjon_id) or (
+            not write and _faglarer_leser_referat(user, dokument)
+        )
+        if not kan_lese:
+            raise Http404("Fant ikke dokumentet.")
     return dokument
+
+
+def _faglarer_leser_referat(user, dokument: Dokument) -> bool:
+    """Faglærere of the organisation may read the minutes of project group meetings (not steering group)."""
+    if dokument.type != Dokumenttype.MOTEREFERAT or not dokument.objekt_nokkel.startswith("mote:"):
+        return False
+    if dokument.organisasjon_id not in user.organisasjoner_med(FAGLARER):
+        return False
+    from oppfolging.models import Mote
+
+    mote_id = int(dokument.objekt_nokkel.split(":", 1)[1])
+    return Mote.objects.filter(
+        pk=mote_id, organisasjon_id=dokument.organisasjon_id, type=Mote.Type.PROSJEKTGRUPPE
+    ).exists()
 
 
 def get_batchjobb_for_user(user, pk: int) -> Batchjobb:
     try:
-        jobb = Batchjobb.objects.select_related("kull__fagretning", "bestilt_av").get(pk=pk)
+        jobb = Batchjobb.objects.select_related("kull__fagretning", "fagretning", "bestilt_av").get(pk=pk)
     except Batchjobb.DoesNotExist:
         raise Http404("Fant ikke jobben.") from None
     if not can_manage_org(user, jobb.organisasjon_id):

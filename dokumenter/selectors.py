@@ -15,8 +15,8 @@ from django.db.models import QuerySet
 from django.utils.module_loading import import_string
 
 from arbeidsgivere.models import Plassering
-from deltakere.models import Deltaker
-from fagbrev.models import Organisasjon
+from deltakere.models import Deltaker, Inntakssamtale
+from fagbrev.models import Eksamen, Fagprove, Niva, Norskprove, Opplaeringsplanpunkt, Organisasjon, Resultat
 
 from .models import Batchjobb, Dokument, Dokumentprofil
 
@@ -29,6 +29,9 @@ TIMER_PER_DAG = Decimal("7.5")
 DELTAKERBEVIS_SEKSJONER = ("plasseringer", "kompetansemal", "norskniva", "eksamener")
 DELTAKERBEVIS_BIDRAG: list[str] = [
     "dokumenter.selectors.plasseringer_bidrag",
+    "dokumenter.selectors.kompetansemal_bidrag",
+    "dokumenter.selectors.norskniva_bidrag",
+    "dokumenter.selectors.eksamener_bidrag",
 ]
 
 
@@ -102,8 +105,22 @@ def kontrakt_kontekst(*, deltaker: Deltaker, idag: datetime.date) -> dict:
     return {
         **_deltaker_grunnlag(deltaker),
         "oppmote_krav_prosent": 80,
-        # Filled by the intake checklist (deltakere) once it exists: {"dato": "dd.mm.åååå", "til_stede": [names]}.
-        "inntak": None,
+        "inntak": _inntak(deltaker),
+    }
+
+
+def _inntak(deltaker: Deltaker) -> dict | None:
+    """The intake meeting's checklist (deltakere.Inntakssamtale), or None if not recorded."""
+    samtale = Inntakssamtale.objects.filter(deltaker=deltaker).first()
+    if samtale is None:
+        return None
+    return {
+        "dato": dato(samtale.dato),
+        "til_stede": [],
+        "forventninger_gjennomgatt": samtale.forventninger_gjennomgatt,
+        "fravarsregler_gjennomgatt": samtale.fravarsregler_gjennomgatt,
+        "politiattest_soknad": dato(samtale.politiattest_soknad),
+        "politiattest_mottatt": dato(samtale.politiattest_mottatt),
     }
 
 
@@ -134,6 +151,60 @@ def plasseringer_bidrag(*, deltaker: Deltaker, idag: datetime.date) -> dict:
             }
         )
     return {"plasseringer": rader, "praksistimer_totalt": int(totalt)}
+
+
+def kompetansemal_bidrag(*, deltaker: Deltaker, idag: datetime.date) -> dict:
+    """Competence goals covered: goals with at least one done task in the training plan, first done date."""
+    forste: dict[int, dict] = {}
+    punkter = (
+        Opplaeringsplanpunkt.objects.filter(deltaker=deltaker, utfort=True, kompetansemal__isnull=False)
+        .select_related("kompetansemal")
+        .order_by("kompetansemal__rekkefolge", "kompetansemal_id", "dato", "pk")
+    )
+    for p in punkter:
+        mal = forste.setdefault(p.kompetansemal_id, {"tekst": p.kompetansemal.tekst, "dato": "", "_d": None})
+        if p.dato and (mal["_d"] is None or p.dato < mal["_d"]):
+            mal["_d"], mal["dato"] = p.dato, dato(p.dato)
+    rader = [{"tekst": m["tekst"], "dato": m["dato"]} for m in forste.values()]
+    return {"kompetansemal": rader}
+
+
+NIVA_REKKEFOLGE = {niva: i for i, niva in enumerate(Niva.values, start=1)}
+
+
+def norskniva_bidrag(*, deltaker: Deltaker, idag: datetime.date) -> dict:
+    """The best level reached per skill on Norskprøven (ties: the earliest test with that level)."""
+    beste: dict[str, Norskprove] = {}
+    for prove in Norskprove.objects.filter(deltaker=deltaker, dato__lte=idag).order_by("dato", "pk"):
+        naa = beste.get(prove.ferdighet)
+        if naa is None or NIVA_REKKEFOLGE.get(prove.niva, 0) > NIVA_REKKEFOLGE.get(naa.niva, 0):
+            beste[prove.ferdighet] = prove
+    rader = [
+        {"ferdighet": Norskprove.Ferdighet(f).label, "niva": p.niva or "Under A1", "dato": dato(p.dato)}
+        for f in Norskprove.Ferdighet.values
+        if (p := beste.get(f))
+    ]
+    return {"norskniva": rader}
+
+
+def eksamener_bidrag(*, deltaker: Deltaker, idag: datetime.date) -> dict:
+    """Passed written exams and trade tests, oldest first."""
+    rader = [
+        {"navn": e.get_type_display(), "resultat": "Bestått", "dato": dato(e.eksamensdato), "_d": e.eksamensdato}
+        for e in Eksamen.objects.filter(deltaker=deltaker, resultat=Resultat.BESTATT)
+    ] + [
+        {
+            "navn": f"Fagprøve{f' ({f.provested})' if f.provested else ''}",
+            "resultat": "Bestått",
+            "dato": dato(f.provedato),
+            "_d": f.provedato,
+        }
+        for f in Fagprove.objects.filter(deltaker=deltaker, resultat=Resultat.BESTATT)
+    ]
+    rader.sort(key=lambda r: (r["_d"] is None, r["_d"] or idag))
+    for r in rader:
+        del r["_d"]
+    return {"eksamener": rader}
 
 
 SLUTTEKST = {
@@ -172,6 +243,174 @@ def deltakerbevis_kontekst(*, deltaker: Deltaker, idag: datetime.date) -> dict:
     return kontekst
 
 
+# --- documents made for one record ---------------------------------------------------------------
+
+# Roles and duties as in the municipality's description of the scheme (seed 002, section 6).
+ROLLER: list[dict] = [
+    {
+        "rolle": "Deltakeren",
+        "plikter": [
+            "ta imot veiledning fra fadder og faglærer",
+            "ta ansvar for egen læring",
+            "aktivt oppsøke læringssituasjoner i praksis i henhold til gjeldende læringsmål",
+            "sette seg inn i arbeidsstedets daglige rutiner og planer",
+            "følge gjeldende arbeidslivsregler",
+        ],
+    },
+    {
+        "rolle": "Fadderen",
+        "plikter": [
+            "være deltakerens kontaktperson overfor resten av personalet og ledelsen",
+            "legge til rette for at deltakeren får utført aktiviteter og andre oppgaver tildelt av faglærer "
+            "(sammen utarbeide en ukeplan kan være nyttig)",
+            "være tilgjengelig for spørsmål fra deltakeren om fag og språk",
+            "delta på faddersamlinger og samarbeidsmøter",
+        ],
+    },
+    {
+        "rolle": "Lederen på arbeidsplassen",
+        "plikter": [
+            "delta på samarbeidsmøter",
+            "bidra til at deltakeren til enhver tid har en tilgjengelig og dedikert fadder",
+            "legge til rette for at fadderen kan delta på faddersamlinger",
+            "bistå fadderen i å sette av tid til veiledningssamtaler med deltakeren i samarbeid med faglærer",
+            "legge til rette for at faglæreren kan komme på besøk for observasjon og veiledning av deltakeren",
+            "sørge for at deltakeren ikke erstatter en arbeidstaker, men er en ekstra person på arbeidsplassen",
+            "ta kontakt med koordinatoren hvis det oppstår problemer eller endringer av betydning for "
+            "deltakerens opplæringsløp",
+        ],
+    },
+    {
+        "rolle": "Faglæreren",
+        "plikter": [
+            "faglig innhold i opplæringen i henhold til gjeldende læreplaner",
+            "jevnlig oppfølging av deltakeren på arbeidsplassen",
+            "gi deltakeren teoretiske og praktiske oppgaver i samsvar med fagplan og arbeidsstedets aktivitetsplaner",
+            "planlegge oppfølgingsbesøk i samarbeid med fadder og deltaker",
+            "delta i samarbeidsmøter og prosjektgruppemøter",
+        ],
+    },
+    {
+        "rolle": "Fagbrevkoordinatoren",
+        "plikter": [
+            "koordinere ordningen og være bindeledd mellom lærer, arbeidssted og deltaker",
+            "kalle inn til vurderingssamtale med faglærer, fadder, deltaker og koordinator minst én gang "
+            "hvert semester, eller oftere ved behov",
+            "bistå arbeidssted og fadder ved utfylling av skjemaer som hører til ordningen",
+            "gi sosialpedagogisk veiledning og hjelpe deltakeren å finne rett hjelpeinstans ved behov",
+            "følge opp deltakeren om arbeidslivets regler, lærekontrakt og fremdrift",
+        ],
+    },
+]
+
+
+def avtale_kontekst(*, objekt, idag: datetime.date) -> dict:
+    """Avtale om deltakelse: the agreement as arbeidsgivere prints it, plus the roles of seed 002."""
+    from arbeidsgivere.selectors import avtale_for_utskrift
+
+    avtale = avtale_for_utskrift(avtale=objekt)
+    deltaker = objekt.plassering.deltaker
+    return {
+        **_deltaker_grunnlag(deltaker),
+        "avtale": {
+            **{k: v for k, v in avtale.items() if k != "signaturer"},
+            "oppstart": dato(avtale["oppstart"]),
+            "signaturer": [{"part": p, "navn": n, "dato": dato(d)} for p, n, d in avtale["signaturer"]],
+        },
+        "roller": ROLLER,
+    }
+
+
+def vurderingsreferat_kontekst(*, objekt, idag: datetime.date) -> dict:
+    """Referat fra vurderingssamtale: the follow-up form's ratings and texts, and the self-evaluation."""
+    samtale = objekt
+    return {
+        **_deltaker_grunnlag(samtale.deltaker),
+        "samtale": {
+            "semester": str(samtale.semester_obj),
+            "dato": dato(samtale.dato),
+            "holdt": samtale.er_holdt,
+            "fadder": samtale.fadder.navn if samtale.fadder_id else "",
+            "tilstede": samtale.tilstede,
+            "hvordan_gar_det": samtale.hvordan_gar_det,
+            "fokusomrader": samtale.fokusomrader,
+            "ferdigheter": [{"navn": n, "vurdering": v} for n, v in samtale.ferdigheter()],
+            "tekster": [
+                {"sporsmal": samtale._meta.get_field(f).verbose_name, "svar": getattr(samtale, f)}
+                for f in (
+                    "laert_deltaker",
+                    "laert_arbeidsgiver",
+                    "ma_forbedre",
+                    "mangler_for_ordinaer_jobb",
+                    "tiltak_deltaker",
+                    "tiltak_kommune",
+                    "tiltak_arbeidsgiver",
+                )
+            ],
+            "selv": [
+                {"sporsmal": "Mestrer du oppgavene?", "verdi": samtale.selv_oppgaver},
+                {"sporsmal": "Er norsken god nok?", "verdi": samtale.selv_norsk},
+                {"sporsmal": "Hvor mye bedre siden start?", "verdi": samtale.selv_fremgang},
+            ],
+            "selv_kommentar": samtale.selv_kommentar,
+        },
+    }
+
+
+def motereferat_kontekst(*, objekt, idag: datetime.date) -> dict:
+    """Møtereferat: who was there, the agenda, minutes, decisions and action items."""
+    mote = objekt
+    tilstede = [str(u) for u in mote.tilstede.order_by("first_name", "last_name")]
+    return {
+        "mote": {
+            "type": mote.get_type_display(),
+            "fagretning": mote.fagretning.navn if mote.fagretning_id else "",
+            "dato": dato(mote.dato),
+            "tilstede": tilstede,
+            "andre_tilstede": mote.andre_tilstede,
+            "saker": mote.saker(),
+            "referat": mote.referat,
+            "vedtak": mote.vedtak,
+            "tiltak": [
+                {
+                    "beskrivelse": t.beskrivelse,
+                    "ansvarlig": str(t.ansvarlig),
+                    "frist": dato(t.frist),
+                    "utfort": dato(t.utfort),
+                }
+                for t in mote.tiltak.select_related("ansvarlig").order_by("frist", "pk")
+            ],
+        },
+    }
+
+
+def opplaeringsplan_kontekst(*, deltaker: Deltaker, idag: datetime.date) -> dict:
+    """Opplæringsplan: task | done | fadder | participant | comments | date, grouped by competence goal."""
+    vurdering = dict(Opplaeringsplanpunkt.Vurdering.choices)
+    rader = [
+        {
+            "kompetansemal": p.kompetansemal.tekst if p.kompetansemal_id else "",
+            "oppgave": p.oppgave,
+            "utfort": p.utfort,
+            "fadder": vurdering.get(p.fadder_vurdering, ""),
+            "deltaker": vurdering.get(p.deltaker_vurdering, ""),
+            "kommentar": p.kommentar,
+            "dato": dato(p.dato),
+        }
+        for p in Opplaeringsplanpunkt.objects.filter(deltaker=deltaker).select_related("kompetansemal").order_by("pk")
+    ]
+    return {
+        **_deltaker_grunnlag(deltaker),
+        "rader": rader,
+        "utfort": sum(r["utfort"] for r in rader),
+        "per_dato": dato(idag),
+    }
+
+
+def dokumenter_for_objekt(*, nokkel: str) -> QuerySet[Dokument]:
+    return Dokument.objects.filter(objekt_nokkel=nokkel).select_related("laget_av").order_by("-versjon")
+
+
 def dokumenter_for_deltaker(*, deltaker: Deltaker) -> QuerySet[Dokument]:
     """All stored versions for a participant, newest version of each type first."""
     return Dokument.objects.filter(deltaker=deltaker).select_related("laget_av").order_by("type", "-versjon")
@@ -180,6 +419,6 @@ def dokumenter_for_deltaker(*, deltaker: Deltaker) -> QuerySet[Dokument]:
 def batchjobber_for_org(*, organisasjon_ider: set[int]) -> QuerySet[Batchjobb]:
     return (
         Batchjobb.objects.filter(organisasjon_id__in=organisasjon_ider)
-        .select_related("kull__fagretning", "bestilt_av")
+        .select_related("kull__fagretning", "fagretning", "bestilt_av")
         .order_by("-opprettet", "-id")
     )

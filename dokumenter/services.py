@@ -23,7 +23,7 @@ from fagbrev.services import endringer_mellom, felt_verdier, hendelse_logg
 
 from .models import Batchjobb, Dokument, Dokumentprofil, Dokumenttype
 from .selectors import dato, organisasjon_kontekst
-from .typer import DELTAKERDOKUMENTER
+from .typer import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
 from .validering import valider_skann
 
 logger = logging.getLogger(__name__)
@@ -49,24 +49,59 @@ def dokument_lag(*, type: str, deltaker: Deltaker, utfort_av: User) -> Dokument:
         raise ValidationError(
             f"{definisjon.tittel} kan ikke lages når deltakeren har status «{deltaker.get_status_display()}»."
         )
-    nokkel = f"deltaker:{deltaker.pk}"
+    return _lag_versjon(
+        type=type,
+        tittel=definisjon.tittel,
+        template=definisjon.template,
+        kontekst=lambda idag: definisjon.kontekst_for(deltaker=deltaker, idag=idag),
+        organisasjon=deltaker.organisasjon,
+        deltaker=deltaker,
+        nokkel=f"deltaker:{deltaker.pk}",
+        formal=f"{definisjon.formal}: {deltaker.navn}",
+        utfort_av=utfort_av,
+    )
+
+
+@transaction.atomic
+def dokument_lag_for_objekt(*, type: str, objekt, utfort_av: User) -> Dokument:
+    """Make the next version of a record's document (agreement, assessment meeting, meeting minutes)."""
+    definisjon = OBJEKTDOKUMENTER.get(type)
+    if definisjon is None:
+        raise ValidationError("Denne dokumenttypen kan ikke lages for denne saken.")
+    # Lock the record's row so two clicks cannot both become "version 2".
+    objekt = objekt.__class__._default_manager.select_for_update().get(pk=objekt.pk)
+    deltaker = definisjon.deltaker_for(objekt)
+    return _lag_versjon(
+        type=type,
+        tittel=definisjon.tittel,
+        template=definisjon.template,
+        kontekst=lambda idag: definisjon.kontekst_for(objekt=objekt, idag=idag),
+        organisasjon=Organisasjon.objects.get(pk=objekt.organisasjon_id),
+        deltaker=deltaker,
+        nokkel=f"{definisjon.nokkel}:{objekt.pk}",
+        formal=f"{definisjon.formal}: {deltaker.navn if deltaker else objekt}",
+        utfort_av=utfort_av,
+    )
+
+
+def _lag_versjon(*, type, tittel, template, kontekst, organisasjon, deltaker, nokkel, formal, utfort_av) -> Dokument:
     forrige = Dokument.objects.filter(type=type, objekt_nokkel=nokkel).aggregate(m=Max("versjon"))["m"] or 0
     naa = timezone.localtime()
-    kontekst = {
-        **definisjon.kontekst_for(deltaker=deltaker, idag=naa.date()),
-        "org": organisasjon_kontekst(deltaker.organisasjon),
-        "tittel": definisjon.tittel,
+    verdier = {
+        **kontekst(naa.date()),
+        "org": organisasjon_kontekst(organisasjon),
+        "tittel": tittel,
         "versjon": forrige + 1,
         "laget_dato": dato(naa),
         "laget_av": str(utfort_av),
     }
-    pdf = render_pdf(definisjon.template, kontekst)
+    pdf = render_pdf(template, verdier)
     dokument = Dokument(
-        organisasjon_id=deltaker.organisasjon_id,
+        organisasjon_id=organisasjon.pk,
         deltaker=deltaker,
         type=type,
         objekt_nokkel=nokkel,
-        formal=f"{definisjon.formal}: {deltaker.navn}"[:200],
+        formal=formal[:200],
         versjon=forrige + 1,
         sha256=_sha256(pdf),
         storrelse=len(pdf),
@@ -79,7 +114,7 @@ def dokument_lag(*, type: str, deltaker: Deltaker, utfort_av: User) -> Dokument:
         handling="dokumenter.dokument.laget",
         objekt=dokument,
         utfort_av=utfort_av,
-        beskrivelse=f"{definisjon.tittel}, versjon {dokument.versjon}, laget",
+        beskrivelse=f"{tittel}, versjon {dokument.versjon}, laget",
     )
     return dokument
 
@@ -141,31 +176,45 @@ def dokumentprofil_lagre(
     return profil
 
 
-def _kandidater(kull: Kull, type: str):
-    definisjon = DELTAKERDOKUMENTER[type]
-    return Deltaker.objects.filter(kull=kull, status__in=definisjon.statuser).order_by("etternavn", "fornavn", "pk")
+def _kandidater(jobb: Batchjobb):
+    definisjon = DELTAKERDOKUMENTER[jobb.type]
+    omfang = {"kull_id": jobb.kull_id} if jobb.kull_id else {"fagretning_id": jobb.fagretning_id}
+    return Deltaker.objects.filter(
+        organisasjon_id=jobb.organisasjon_id, status__in=definisjon.statuser, **omfang
+    ).order_by("etternavn", "fornavn", "pk")
+
+
+# Which documents can be made for a whole cohort, and which for a whole track.
+BATCH_FOR_KULL = (Dokumenttype.DELTAKERBEVIS,)
+BATCH_FOR_FAGRETNING = (Dokumenttype.OPPLAERINGSPLAN,)
 
 
 @transaction.atomic
-def batchjobb_bestill(*, kull: Kull, type: str, utfort_av: User) -> Batchjobb:
-    """Queue making one document of the type for every participant of the cohort it applies to."""
-    if type != Dokumenttype.DELTAKERBEVIS:
-        raise ValidationError("Bare deltakerbevis kan lages for et helt kull ennå.")
+def batchjobb_bestill(*, type: str, utfort_av: User, kull: Kull | None = None, fagretning=None) -> Batchjobb:
+    """Queue making one document of the type for every participant of the cohort (or track) it applies to."""
+    if (kull is None) == (fagretning is None):
+        raise ValidationError("Velg enten et kull eller en fagretning.")
+    if kull is not None and type not in BATCH_FOR_KULL:
+        raise ValidationError("Bare deltakerbevis kan lages for et helt kull.")
+    if fagretning is not None and type not in BATCH_FOR_FAGRETNING:
+        raise ValidationError("Bare opplæringsplaner kan lages for en hel fagretning.")
+    eier = kull or fagretning
+    omfang = {"kull": kull} if kull is not None else {"fagretning": fagretning}
     if Batchjobb.objects.filter(
-        kull=kull, type=type, status__in=[Batchjobb.Status.VENTER, Batchjobb.Status.KJORER]
+        type=type, status__in=[Batchjobb.Status.VENTER, Batchjobb.Status.KJORER], **omfang
     ).exists():
-        raise ValidationError("Dokumentene for dette kullet lages allerede. Vent til jobben er ferdig.")
-    totalt = _kandidater(kull, type).count()
+        raise ValidationError("Disse dokumentene lages allerede. Vent til jobben er ferdig.")
+    jobb = Batchjobb(organisasjon_id=eier.organisasjon_id, type=type, bestilt_av=utfort_av, **omfang)
+    totalt = _kandidater(jobb).count()
     if totalt == 0:
-        raise ValidationError("Ingen deltakere i kullet kan få dette dokumentet nå.")
-    jobb = Batchjobb.objects.create(
-        organisasjon_id=kull.organisasjon_id, kull=kull, type=type, totalt=totalt, bestilt_av=utfort_av
-    )
+        raise ValidationError("Ingen deltakere kan få dette dokumentet nå.")
+    jobb.totalt = totalt
+    jobb.save()
     hendelse_logg(
         handling="dokumenter.batchjobb.bestilt",
         objekt=jobb,
         utfort_av=utfort_av,
-        beskrivelse=f"{jobb.get_type_display()} for kull {kull.navn} bestilt ({totalt})",
+        beskrivelse=f"{jobb.get_type_display()} for {jobb.omfang} bestilt ({totalt})",
     )
     from .tasks import batchjobb_kjor_task
 
@@ -184,13 +233,13 @@ def batchjobb_kjor(*, jobb_id: int) -> None:
     )
     if not claimed:
         return  # already run, running or gone: running twice has no effect
-    jobb = Batchjobb.objects.select_related("kull", "bestilt_av").get(pk=jobb_id)
+    jobb = Batchjobb.objects.select_related("kull__fagretning", "fagretning", "bestilt_av").get(pk=jobb_id)
     bruker = jobb.bestilt_av
     if not (bruker.is_active and can_manage_org(bruker, jobb.organisasjon_id)):
         _avslutt(jobb, Batchjobb.Status.FEILET, "Den som bestilte jobben har ikke lenger tilgang.")
         return
     try:
-        deltakere = list(_kandidater(jobb.kull, jobb.type))
+        deltakere = list(_kandidater(jobb))
         Batchjobb.objects.filter(pk=jobb.pk).update(totalt=len(deltakere), ferdige=0)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
@@ -214,7 +263,7 @@ def _avslutt(jobb: Batchjobb, status: str, melding: str) -> None:
         handling=f"dokumenter.batchjobb.{status}",
         objekt=jobb,
         utfort_av=None,
-        beskrivelse=f"{jobb.get_type_display()} for kull {jobb.kull.navn}: {Batchjobb.Status(status).label.lower()}",
+        beskrivelse=f"{jobb.get_type_display()} for {jobb.omfang}: {Batchjobb.Status(status).label.lower()}",
     )
 
 

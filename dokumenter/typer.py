@@ -4,6 +4,10 @@ To add a document (after the data exists): write `templates/pdf/<navn>.html` ext
 `pdf/base.html`, a selector `f(*, deltaker, idag) -> dict` of plain values in
 `<app>/selectors.py` (or here in dokumenter/selectors.py), and one entry below. The service,
 versioning, storage, the case-page buttons and downloads then work without further code.
+
+Documents made for one record rather than a whole case (the agreement, assessment minutes,
+meeting minutes) are in OBJEKTDOKUMENTER below; the record's page shows them with one line,
+`{% load dokumenter %}{% dokumentseksjon "type" objekt %}`.
 """
 
 from __future__ import annotations
@@ -54,11 +58,94 @@ DELTAKERDOKUMENTER: dict[str, Dokumentdefinisjon] = {
             formal="Inntakssamtale",
         ),
         Dokumentdefinisjon(
+            type=Dokumenttype.OPPLAERINGSPLAN,
+            template="pdf/opplaeringsplan.html",
+            kontekst="dokumenter.selectors.opplaeringsplan_kontekst",
+            statuser=I_LOPET,
+            formal="Opplæringsplan",
+        ),
+        Dokumentdefinisjon(
             type=Dokumenttype.DELTAKERBEVIS,
             template="pdf/deltakerbevis.html",
             kontekst="dokumenter.selectors.deltakerbevis_kontekst",
             statuser=I_LOPET,
             formal="Avslutning av fagbrevløpet",
+        ),
+    ]
+}
+
+
+@dataclass(frozen=True)
+class Objektdokument:
+    """A document made for one record (an agreement, an assessment meeting, a meeting), not a whole case.
+
+    `hent` is a dotted path `f(user, pk, *, write) -> objekt` that checks access (404 not visible,
+    403 read-only); `kontekst` a dotted path `f(*, objekt, idag) -> dict` of plain values;
+    `deltaker_felt` the attribute path from the record to its participant (None: no participant,
+    e.g. minutes; then only the organisation's coordinators see the versions); `side` the URL name
+    of the record's page (`<int:pk>` of the record), where the button and the versions are shown.
+    """
+
+    type: str
+    template: str
+    nokkel: str  # prefix of Dokument.objekt_nokkel: "<nokkel>:<pk>"
+    hent: str
+    kontekst: str
+    deltaker_felt: str | None
+    side: str
+    formal: str
+
+    @property
+    def tittel(self) -> str:
+        return Dokumenttype(self.type).label
+
+    def hent_for(self, user, pk: int, *, write: bool = False):
+        return import_string(self.hent)(user, pk, write=write)
+
+    def kontekst_for(self, *, objekt, idag) -> dict:
+        return import_string(self.kontekst)(objekt=objekt, idag=idag)
+
+    def deltaker_for(self, objekt) -> Deltaker | None:
+        if self.deltaker_felt is None:
+            return None
+        verdi = objekt
+        for ledd in self.deltaker_felt.split("."):
+            verdi = getattr(verdi, ledd)
+        return verdi
+
+
+OBJEKTDOKUMENTER: dict[str, Objektdokument] = {
+    d.type: d
+    for d in [
+        Objektdokument(
+            type=Dokumenttype.AVTALE,
+            template="pdf/avtale.html",
+            nokkel="avtale",
+            hent="arbeidsgivere.permissions.get_avtale_for_user",
+            kontekst="dokumenter.selectors.avtale_kontekst",
+            deltaker_felt="plassering.deltaker",
+            side="arbeidsgivere:plassering",
+            formal="Avtale om deltakelse",
+        ),
+        Objektdokument(
+            type=Dokumenttype.VURDERINGSREFERAT,
+            template="pdf/vurderingsreferat.html",
+            nokkel="vurderingssamtale",
+            hent="oppfolging.permissions.get_samtale_for_user",
+            kontekst="dokumenter.selectors.vurderingsreferat_kontekst",
+            deltaker_felt="deltaker",
+            side="oppfolging:samtale",
+            formal="Vurderingssamtale",
+        ),
+        Objektdokument(
+            type=Dokumenttype.MOTEREFERAT,
+            template="pdf/motereferat.html",
+            nokkel="mote",
+            hent="oppfolging.permissions.get_mote_for_user",
+            kontekst="dokumenter.selectors.motereferat_kontekst",
+            deltaker_felt=None,
+            side="oppfolging:mote",
+            formal="Møte",
         ),
     ]
 }

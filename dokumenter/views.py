@@ -13,14 +13,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
-from fagbrev.models import Kull, Organisasjon
+from fagbrev.models import Fagretning, Kull, Organisasjon
 
 from . import services
 from .forms import DokumentprofilForm, SkannForm
 from .models import Dokumentprofil, Dokumenttype
 from .permissions import get_batchjobb_for_user, get_dokument_for_user
 from .selectors import batchjobber_for_org
-from .typer import DELTAKERDOKUMENTER
+from .typer import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
 
 
 def _saksside(deltaker_id: int) -> str:
@@ -40,6 +40,29 @@ def dokument_lag(request: HttpRequest, pk: int, type: str) -> HttpResponse:
     else:
         messages.success(request, f"{dokument.get_type_display()}, versjon {dokument.versjon}, er laget.")
     return redirect(_saksside(deltaker.pk))
+
+
+@login_required
+@require_POST
+def dokument_lag_objekt(request: HttpRequest, type: str, pk: int) -> HttpResponse:
+    """Make a version of a record's document (agreement, assessment meeting, meeting) from its page."""
+    definisjon = OBJEKTDOKUMENTER.get(type)
+    if definisjon is None:
+        raise Http404("Ukjent dokumenttype.")
+    objekt = definisjon.hent_for(request.user, pk)  # 404 when the record is not visible
+    deltaker = definisjon.deltaker_for(objekt)
+    if deltaker is None:
+        if not permissions.can_manage_org(request.user, objekt.organisasjon_id):
+            raise PermissionDenied("Bare koordinatoren kan lage møtereferat.")
+    elif not permissions.can_edit_deltaker(request.user, deltaker):
+        raise PermissionDenied("Du kan se saken, men ikke lage dokumenter for den.")
+    try:
+        dokument = services.dokument_lag_for_objekt(type=type, objekt=objekt, utfort_av=request.user)
+    except ValidationError as feil:
+        messages.error(request, " ".join(feil.messages))
+    else:
+        messages.success(request, f"{dokument.get_type_display()}, versjon {dokument.versjon}, er laget.")
+    return redirect(reverse(definisjon.side, args=[objekt.pk]) + "#dokumenter")
 
 
 def _fil_svar(fil, filnavn: str) -> FileResponse:
@@ -78,7 +101,9 @@ def skann_legg_ved(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, feil)
         else:
             messages.success(request, "Det signerte skannet er lagt ved.")
-            return redirect(_saksside(dokument.deltaker_id))
+            if dokument.deltaker_id:
+                return redirect(_saksside(dokument.deltaker_id))
+            return redirect("dokumenter:last_ned", pk=dokument.pk)
     return render(request, "dokumenter/skann.html", {"dokument": dokument, "form": form})
 
 
@@ -94,6 +119,7 @@ def oversikt(request: HttpRequest) -> HttpResponse:
         "kull": Kull.objects.filter(organisasjon_id__in=org_ider)
         .select_related("fagretning")
         .order_by("-oppstart", "fagretning__navn"),
+        "fagretninger": Fagretning.objects.filter(organisasjon_id__in=org_ider).order_by("navn"),
         "jobber": batchjobber_for_org(organisasjon_ider=org_ider)[:20],
     }
     return render(request, "dokumenter/oversikt.html", context)
@@ -142,6 +168,23 @@ def batch_bestill(request: HttpRequest, kull_pk: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def batch_bestill_fagretning(request: HttpRequest, fagretning_pk: int) -> HttpResponse:
+    """All training plans of a track, as one ZIP."""
+    fagretning = get_object_or_404(Fagretning, pk=fagretning_pk)
+    if not permissions.can_manage_org(request.user, fagretning.organisasjon_id):
+        raise Http404("Fant ikke fagretningen.")
+    try:
+        jobb = services.batchjobb_bestill(
+            fagretning=fagretning, type=Dokumenttype.OPPLAERINGSPLAN, utfort_av=request.user
+        )
+    except ValidationError as feil:
+        messages.error(request, " ".join(feil.messages))
+        return redirect("dokumenter:oversikt")
+    return redirect("dokumenter:jobb", pk=jobb.pk)
+
+
+@login_required
 @require_GET
 @never_cache
 def jobb(request: HttpRequest, pk: int) -> HttpResponse:
@@ -157,7 +200,8 @@ def jobb_zip(request: HttpRequest, pk: int) -> HttpResponse:
     batchjobb = get_batchjobb_for_user(request.user, pk)
     if not batchjobb.zip_fil:
         raise Http404("ZIP-filen er ikke klar.")
-    return _fil_svar(batchjobb.zip_fil, f"{batchjobb.type}-kull-{batchjobb.kull_id}-jobb-{batchjobb.pk}.zip")
+    omfang = f"kull-{batchjobb.kull_id}" if batchjobb.kull_id else f"fagretning-{batchjobb.fagretning_id}"
+    return _fil_svar(batchjobb.zip_fil, f"{batchjobb.type}-{omfang}-jobb-{batchjobb.pk}.zip")
 
 
 @login_required

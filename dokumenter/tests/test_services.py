@@ -73,9 +73,11 @@ def test_deltakerbevis_names_the_participant_track_period_and_places(ayse, koord
     assert "Solsikken barnehage" in tekst and "Fjellhamar barnehage" in tekst
     assert "18.08.2025 – 19.06.2026" in tekst
     assert "Laget 20.06.2027 av" in tekst and str(koordinator) in tekst
-    assert "Side 1 av 1" in tekst
-    # Sections whose data this branch does not hold yet are left out, not shown empty.
-    assert "Kompetansemål" not in tekst and "Eksamen og fagprøve" not in tekst
+    assert "Side 2 av 2" in tekst  # two pages with every section
+    # Sections with nothing recorded say so rather than being left out.
+    assert "Ingen kompetansemål er registrert som gjennomgått." in tekst
+    assert "Ingen norskprøver er registrert." in tekst
+    assert "Ingen beståtte prøver er registrert." in tekst
 
 
 def test_placement_hours_are_weeks_times_hours_a_week(ayse):
@@ -259,3 +261,53 @@ def test_markup_in_a_text_field_ends_up_as_text_in_the_document(ayse, koordinato
     tekst = flat(pdf_tekst(_les(dokument)))
     assert '<img src="file:///etc/passwd">' in tekst and "root:x:0:0" not in tekst
     assert "avviste" not in caplog.text  # nothing was even attempted: the text was escaped
+
+
+@time_machine.travel(datetime.datetime(2027, 6, 20, 10, 0, tzinfo=OSLO), tick=False)
+def test_batch_for_a_track_makes_every_training_plan_of_its_participants_and_a_zip(
+    ayse, fagretning, koordinator, django_capture_on_commit_callbacks
+):
+    from fagbrev.tests.factories import FagretningFactory
+
+    ayse.status = Deltaker.Status.I_OPPLAERING
+    ayse.save()
+    DeltakerFactory(fagretning=fagretning, fornavn="Zoë", etternavn="Ćosić", status=Deltaker.Status.PERMISJON)
+    DeltakerFactory(fagretning=fagretning, status=Deltaker.Status.HENVIST)  # not in training: none
+    DeltakerFactory(
+        fagretning=FagretningFactory(organisasjon=fagretning.organisasjon), status=Deltaker.Status.I_OPPLAERING
+    )  # other track: none
+    with django_capture_on_commit_callbacks(execute=True):
+        jobb = services.batchjobb_bestill(fagretning=fagretning, type="opplaeringsplan", utfort_av=koordinator)
+    jobb.refresh_from_db()
+    assert (jobb.status, jobb.ferdige, jobb.totalt) == (Batchjobb.Status.FERDIG, 2, 2)
+    assert jobb.omfang == "Barne- og ungdomsarbeider"
+    with jobb.zip_fil.open("rb") as f:
+        zf = zipfile.ZipFile(io.BytesIO(f.read()))
+    assert sorted(n.split("-")[0] for n in zf.namelist()) == ["opplaeringsplan", "opplaeringsplan"]
+    tekster = [flat(pdf_tekst(zf.read(n))) for n in zf.namelist()]
+    assert all("Opplæringsplan" in t for t in tekster)
+    assert any("Zoë Ćosić" in t for t in tekster) and any("Ayşe Yılmaz Doğan" in t for t in tekster)
+
+
+def test_batch_scope_and_type_must_match(ayse, kull, fagretning, koordinator):
+    with pytest.raises(ValidationError, match="Bare opplæringsplaner"):
+        services.batchjobb_bestill(fagretning=fagretning, type="deltakerbevis", utfort_av=koordinator)
+    with pytest.raises(ValidationError, match="Bare deltakerbevis"):
+        services.batchjobb_bestill(kull=kull, type="opplaeringsplan", utfort_av=koordinator)
+    with pytest.raises(ValidationError, match="enten et kull eller en fagretning"):
+        services.batchjobb_bestill(kull=kull, fagretning=fagretning, type="deltakerbevis", utfort_av=koordinator)
+
+
+def test_a_batch_job_has_exactly_one_scope(ayse, kull, fagretning, koordinator):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Batchjobb.objects.create(
+            organisasjon=kull.organisasjon,
+            type="deltakerbevis",
+            kull=kull,
+            fagretning=fagretning,
+            bestilt_av=koordinator,
+        )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Batchjobb.objects.create(organisasjon=kull.organisasjon, type="deltakerbevis", bestilt_av=koordinator)

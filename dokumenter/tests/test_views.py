@@ -234,3 +234,172 @@ def test_document_pages_have_exactly_one_h1(client, koordinator, lorenskog, doku
     client.force_login(koordinator)
     html = client.get(sti.format(org=lorenskog.pk, dok=dokumenter[0].pk)).content.decode()
     assert len(re.findall(r"<h1[ >]", html)) == 1
+
+
+# --- documents made from records (agreement, assessment meeting, meeting) -------------------------
+
+
+@pytest.fixture
+def poster(deltaker, annen_deltaker, fremmed_deltaker):
+    """One record of each kind for `deltaker` (Lørenskog) and one meeting in Asker."""
+    from arbeidsgivere.tests.factories import AvtaleFactory
+    from oppfolging.models import Mote
+    from oppfolging.tests.factories import MoteFactory, VurderingssamtaleFactory
+
+    from .factories import PlasseringFactory
+
+    return {
+        "avtale": AvtaleFactory(plassering=PlasseringFactory(deltaker=deltaker)),
+        "vurderingsreferat": VurderingssamtaleFactory(deltaker=deltaker),
+        "motereferat": MoteFactory(fagretning=deltaker.fagretning),
+        "styringsmote": MoteFactory(fagretning=None, type=Mote.Type.STYRINGSGRUPPE, organisasjon=deltaker.organisasjon),
+        "fremmed_mote": MoteFactory(fagretning=fremmed_deltaker.fagretning),
+    }
+
+
+# who → status for POST "make" on (avtale, vurderingsreferat, motereferat, Asker's meeting)
+LAG_OBJEKT = {
+    "koordinator": (302, 302, 302, 404),
+    "faglarer": (403, 403, 403, 404),
+    "annen_faglarer": (404, 404, 403, 404),
+    "norsklarer": (403, 403, 404, 404),
+    "styring": (404, 404, 404, 404),
+    "koordinator_asker": (404, 404, 404, 302),
+    "superbruker": (404, 404, 404, 404),
+}
+
+
+@pytest.mark.parametrize("hvem", LAG_OBJEKT)
+def test_make_record_document_permission_matrix(client, personer, poster, hvem):
+    client.force_login(personer[hvem])
+    mal = [
+        ("avtale", poster["avtale"]),
+        ("vurderingsreferat", poster["vurderingsreferat"]),
+        ("motereferat", poster["motereferat"]),
+        ("motereferat", poster["fremmed_mote"]),
+    ]
+    faktisk = tuple(client.post(f"/dokumenter/lag/{t}/{o.pk}/").status_code for t, o in mal)
+    assert faktisk == LAG_OBJEKT[hvem]
+    laget = sum(1 for s in LAG_OBJEKT[hvem] if s == 302)
+    assert Dokument.objects.count() == laget
+
+
+def test_making_a_record_document_redirects_back_to_its_page_with_a_message(client, koordinator, poster):
+    client.force_login(koordinator)
+    svar = client.post(f"/dokumenter/lag/motereferat/{poster['motereferat'].pk}/", follow=True)
+    assert svar.redirect_chain[-1][0] == f"/oppfolging/moter/{poster['motereferat'].pk}/#dokumenter"
+    html = svar.content.decode()
+    assert "Møtereferat, versjon 1, er laget." in html
+    dokument = Dokument.objects.get()
+    assert f"/dokumenter/{dokument.pk}/last-ned/" in html
+
+
+def test_unknown_record_document_type_is_404(client, koordinator, poster):
+    client.force_login(koordinator)
+    assert client.post(f"/dokumenter/lag/ukjent/{poster['motereferat'].pk}/").status_code == 404
+
+
+# reading minutes (no participant): coordinators; faglærere of the org only for project group minutes
+LES_REFERAT = {
+    "koordinator": (200, 200),
+    "faglarer": (200, 404),
+    "annen_faglarer": (200, 404),
+    "norsklarer": (404, 404),
+    "styring": (404, 404),
+    "koordinator_asker": (404, 404),
+    "superbruker": (404, 404),
+}
+
+
+@pytest.mark.parametrize("hvem", LES_REFERAT)
+def test_minutes_download_permission_matrix(client, personer, poster, koordinator, hvem):
+    referater = [
+        services.dokument_lag_for_objekt(type="motereferat", objekt=poster[n], utfort_av=koordinator)
+        for n in ("motereferat", "styringsmote")
+    ]
+    client.force_login(personer[hvem])
+    faktisk = tuple(client.get(f"/dokumenter/{d.pk}/last-ned/").status_code for d in referater)
+    assert faktisk == LES_REFERAT[hvem]
+
+
+def test_faglarer_may_read_but_not_attach_a_scan_to_project_group_minutes(client, faglarer, koordinator, poster):
+    referat = services.dokument_lag_for_objekt(type="motereferat", objekt=poster["motereferat"], utfort_av=koordinator)
+    client.force_login(faglarer)
+    assert client.get(f"/dokumenter/{referat.pk}/skann/").status_code == 404
+
+
+def test_agreement_and_assessment_documents_appear_on_the_case_page(client, koordinator, deltaker, poster):
+    avtale = services.dokument_lag_for_objekt(type="avtale", objekt=poster["avtale"], utfort_av=koordinator)
+    client.force_login(koordinator)
+    html = client.get(f"/deltakere/{deltaker.pk}/").content.decode()
+    assert f"/dokumenter/{avtale.pk}/last-ned/" in html and "Avtale om deltakelse" in html
+
+
+@pytest.mark.parametrize(
+    ("side", "knapp"),
+    [
+        ("/arbeidsgivere/plasseringer/{plassering}/", "Lag avtale om deltakelse"),
+        ("/oppfolging/vurderingssamtaler/{samtale}/", "Lag referat fra vurderingssamtale"),
+        ("/oppfolging/moter/{mote}/", "Lag møtereferat"),
+        ("/deltakere/{deltaker}/opplaeringsplan/", "Lag opplæringsplan"),
+    ],
+)
+def test_record_pages_show_the_make_button_to_coordinators_only(
+    client, koordinator, faglarer, deltaker, poster, side, knapp
+):
+    url = side.format(
+        plassering=poster["avtale"].plassering_id,
+        samtale=poster["vurderingsreferat"].pk,
+        mote=poster["motereferat"].pk,
+        deltaker=deltaker.pk,
+    )
+    client.force_login(koordinator)
+    svar = client.get(url)
+    assert svar.status_code == 200 and knapp in svar.content.decode()
+    client.force_login(faglarer)
+    svar = client.get(url)
+    assert svar.status_code == 200 and knapp not in svar.content.decode()
+
+
+@pytest.mark.parametrize("antall", [1, 6])
+def test_meeting_page_query_count_is_constant_with_many_versions(
+    client, koordinator, poster, antall, django_assert_max_num_queries
+):
+    for _ in range(antall):
+        services.dokument_lag_for_objekt(type="motereferat", objekt=poster["motereferat"], utfort_av=koordinator)
+    client.force_login(koordinator)
+    with django_assert_max_num_queries(16):
+        assert client.get(f"/oppfolging/moter/{poster['motereferat'].pk}/").status_code == 200
+
+
+BATCH_FAGRETNING = {
+    "koordinator": 302,
+    "faglarer": 404,
+    "norsklarer": 404,
+    "styring": 404,
+    "koordinator_asker": 404,
+    "superbruker": 404,
+}
+
+
+@pytest.mark.parametrize("hvem", BATCH_FAGRETNING)
+def test_ordering_all_training_plans_of_a_track_permission_matrix(
+    client, personer, deltaker, hvem, django_capture_on_commit_callbacks
+):
+    client.force_login(personer[hvem])
+    with django_capture_on_commit_callbacks(execute=True):
+        svar = client.post(f"/dokumenter/fagretning/{deltaker.fagretning_id}/opplaeringsplaner/")
+    assert svar.status_code == BATCH_FAGRETNING[hvem]
+    if svar.status_code == 302:
+        jobb = Batchjobb.objects.get()
+        assert svar.url == f"/dokumenter/jobb/{jobb.pk}/" and jobb.fagretning_id == deltaker.fagretning_id
+        assert client.get(svar.url).status_code == 200
+    else:
+        assert not Batchjobb.objects.exists()
+
+
+def test_overview_offers_training_plans_per_track(client, koordinator, deltaker):
+    client.force_login(koordinator)
+    html = client.get("/dokumenter/").content.decode()
+    assert f"/dokumenter/fagretning/{deltaker.fagretning_id}/opplaeringsplaner/" in html
+    assert "Lag alle opplæringsplaner" in html

@@ -465,6 +465,14 @@ MATRISE: dict[str, Rad] = {
             "superbruker": 404,
         },
     ),
+    "dokumenter:lag_objekt": Rad(
+        lambda o: {"type": "motereferat", "pk": o["mote"].pk},
+        _alle(405, anonym=302),
+    ),
+    "dokumenter:batch_bestill_fagretning": Rad(
+        lambda o: {"fagretning_pk": o["deltaker"].fagretning_id},
+        _alle(405, anonym=302),
+    ),
     "dokumenter:jobb_zip": Rad(
         lambda o: {"pk": o["jobb"].pk},
         {

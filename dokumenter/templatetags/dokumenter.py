@@ -1,0 +1,50 @@
+"""`{% dokumentseksjon "type" objekt %}`: the "Dokumenter" box on a record's page.
+
+One line in the host template (placement, assessment meeting, meeting, training plan) shows the
+button that makes a new version and the versions made so far, without the host app's view
+knowing about documents. Two queries: the versions, and (for minutes) nothing more.
+"""
+
+from __future__ import annotations
+
+from django import template
+from django.urls import reverse
+
+from fagbrev.permissions import FAGLARER, can_edit_deltaker, can_manage_org
+
+from ..selectors import dokumenter_for_objekt
+from ..typer import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
+
+register = template.Library()
+
+
+@register.inclusion_tag("dokumenter/_objekt.html", takes_context=True)
+def dokumentseksjon(context, type: str, objekt) -> dict:
+    user = context["request"].user
+    if type in DELTAKERDOKUMENTER:
+        definisjon = DELTAKERDOKUMENTER[type]
+        nokkel = f"deltaker:{objekt.pk}"
+        kan_lage = can_edit_deltaker(user, objekt) and definisjon.tilgjengelig_for(objekt)
+        kan_lese = True  # the host page is the participant's, already permission-checked
+        handling = reverse("dokumenter:lag", args=[objekt.pk, type])
+    else:
+        definisjon = OBJEKTDOKUMENTER[type]
+        nokkel = f"{definisjon.nokkel}:{objekt.pk}"
+        if definisjon.deltaker_felt is None:
+            kan_lage = can_manage_org(user, objekt.organisasjon_id)
+            kan_lese = kan_lage or (
+                objekt.organisasjon_id in user.organisasjoner_med(FAGLARER) and objekt.type == "prosjektgruppe"
+            )
+        else:
+            kan_lage = can_edit_deltaker(user, definisjon.deltaker_for(objekt))
+            kan_lese = True
+        handling = reverse("dokumenter:lag_objekt", args=[type, objekt.pk])
+    versjoner = list(dokumenter_for_objekt(nokkel=nokkel).filter(type=type)) if kan_lese else []
+    return {
+        "tittel": definisjon.tittel,
+        "kan_lage": kan_lage,
+        "kan_lese": kan_lese,
+        "handling": handling,
+        "versjoner": versjoner,
+        "csrf_token": context.get("csrf_token"),
+    }
