@@ -23,7 +23,8 @@ from personvern.anonymisering import (
     anonymisering_forfalt,
     deltaker_anonymiser,
 )
-from rapporter.selectors import deltakere_per_fagretning, trakt_per_kull
+from rapporter.selectors import dashboard
+from rapporter.semester import Semester
 
 pytestmark = pytest.mark.django_db
 
@@ -89,10 +90,9 @@ def saker(fagretning, asker, koordinator):
 
 
 def _tall(org_id: int):
-    return (
-        deltakere_per_fagretning(org_ids={org_id}, undertrykk_sma=False).tabell.verdier,
-        trakt_per_kull(org_ids={org_id}, undertrykk_sma=False).tabell.verdier,
-    )
+    """Every figure of the steering group's dashboard for the semester the case ended in, and the trends."""
+    data = dashboard(org_ids={org_id}, semester=Semester.for_dato(datetime.date(2020, 9, 1)), undertrykk_sma=False)
+    return [rt.tabell.verdier for rt in data.tabeller], [t.verdier for t in data.trender]
 
 
 @time_machine.travel(datetime.datetime(2026, 3, 2, 3, 0), tick=False)
