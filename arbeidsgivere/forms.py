@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
+from fagbrev.forms import UtenModellvalidering
 from fagbrev.identifikatorer import normaliser_orgnr
 from fagbrev.models import Fagretning, Niva, User
 
@@ -19,14 +20,6 @@ class DatoInput(forms.DateInput):
 
 
 TEKST = {"rows": 3}
-
-
-class UtenModellvalidering:
-    """The service validates the model (and names the field on a broken rule); the form must not
-    change the instance before the service has taken its "before" snapshot for the log."""
-
-    def _post_clean(self):
-        pass
 
 
 class ArbeidsgiverForm(UtenModellvalidering, forms.ModelForm):

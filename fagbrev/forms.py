@@ -294,3 +294,12 @@ class TotpKodeForm(forms.Form):
 
     def clean_kode(self) -> str:
         return self.cleaned_data["kode"].strip()
+
+
+class UtenModellvalidering:
+    """For ModelForms whose service validates the model and names the field on a broken rule: the
+    form must not change the instance (or run database rules) before the service takes its "before"
+    snapshot for the event log."""
+
+    def _post_clean(self):
+        pass

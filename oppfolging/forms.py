@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import Case, IntegerField, Value, When
 
 from arbeidsgivere.models import Kontaktperson
+from fagbrev.forms import UtenModellvalidering
 from fagbrev.models import Fagretning, User
 
 from .models import FERDIGHETER, Mote, Vurdering, Vurderingssamtale
@@ -67,7 +68,7 @@ class BesokEndreForm(BesokForm):
         del self.fields["deltaker"]
 
 
-class VurderingssamtaleForm(forms.ModelForm):
+class VurderingssamtaleForm(UtenModellvalidering, forms.ModelForm):
     """Plan the semester's assessment meeting, or record it with the follow-up form and self-evaluation."""
 
     class Meta:
@@ -124,10 +125,6 @@ class VurderingssamtaleForm(forms.ModelForm):
         if not data.get("planlagt_dato") and not data.get("holdt_dato"):
             self.add_error("planlagt_dato", "Oppgi planlagt dato eller dato samtalen ble holdt.")
         return data
-
-    def _post_clean(self):
-        # Rules that need the database (one meeting per semester) are checked by the service.
-        pass
 
     def tjenestefelt(self) -> dict:
         return {f: self.cleaned_data.get(f) for f in SAMTALE_FELT}
