@@ -16,7 +16,7 @@ from django.db.models import Q
 
 from fagbrev.identifikatorer import normaliser_orgnr
 from fagbrev.models import Organisasjon, User
-from fagbrev.services import endringer_mellom, felt_verdier, hendelse_logg
+from fagbrev.services import hendelse_logg, objekt_endre
 
 from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
 from .regler import krever_politiattest, politiattest_mottatt
@@ -77,21 +77,15 @@ def arbeidsgiver_endre(
         )
     if "kontaktperson_kommune" in felter:
         _sjekk_kontaktperson(arbeidsgiver.organisasjon_id, felter["kontaktperson_kommune"])
-    for_ = felt_verdier(arbeidsgiver, felter)
-    for navn, verdi in felter.items():
-        setattr(arbeidsgiver, navn, verdi)
-    arbeidsgiver.full_clean()
-    arbeidsgiver.save(update_fields=list(felter))
     if fagretninger is not None:
         arbeidsgiver.fagretninger.set([f for f in fagretninger if f.organisasjon_id == arbeidsgiver.organisasjon_id])
-    hendelse_logg(
-        handling="arbeidsgivere.arbeidsgiver.endret",
-        objekt=arbeidsgiver,
-        utfort_av=utfort_av,
+    return objekt_endre(
+        arbeidsgiver,
+        "arbeidsgivere.arbeidsgiver.endret",
+        utfort_av,
+        felter,
         beskrivelse=f"Arbeidsgiver endret: {arbeidsgiver.navn}",
-        endringer=endringer_mellom(for_=for_, etter=felt_verdier(arbeidsgiver, felter)),
     )
-    return arbeidsgiver
 
 
 # --- workplaces and people ------------------------------------------------------------------------
@@ -113,18 +107,7 @@ def arbeidssted_opprett(*, arbeidsgiver: Arbeidsgiver, utfort_av: User, **felter
 
 @transaction.atomic
 def arbeidssted_endre(*, arbeidssted: Arbeidssted, utfort_av: User, **felter: Any) -> Arbeidssted:
-    for_ = felt_verdier(arbeidssted, felter)
-    for navn, verdi in felter.items():
-        setattr(arbeidssted, navn, verdi)
-    arbeidssted.full_clean()
-    arbeidssted.save(update_fields=list(felter))
-    hendelse_logg(
-        handling="arbeidsgivere.arbeidssted.endret",
-        objekt=arbeidssted,
-        utfort_av=utfort_av,
-        endringer=endringer_mellom(for_=for_, etter=felt_verdier(arbeidssted, felter)),
-    )
-    return arbeidssted
+    return objekt_endre(arbeidssted, "arbeidsgivere.arbeidssted.endret", utfort_av, felter)
 
 
 @transaction.atomic
@@ -144,18 +127,7 @@ def kontaktperson_opprett(*, arbeidssted: Arbeidssted, utfort_av: User, **felter
 
 @transaction.atomic
 def kontaktperson_endre(*, kontaktperson: Kontaktperson, utfort_av: User, **felter: Any) -> Kontaktperson:
-    for_ = felt_verdier(kontaktperson, felter)
-    for navn, verdi in felter.items():
-        setattr(kontaktperson, navn, verdi)
-    kontaktperson.full_clean()
-    kontaktperson.save(update_fields=list(felter))
-    hendelse_logg(
-        handling="arbeidsgivere.kontaktperson.endret",
-        objekt=kontaktperson,
-        utfort_av=utfort_av,
-        endringer=endringer_mellom(for_=for_, etter=felt_verdier(kontaktperson, felter)),
-    )
-    return kontaktperson
+    return objekt_endre(kontaktperson, "arbeidsgivere.kontaktperson.endret", utfort_av, felter)
 
 
 # --- placements -----------------------------------------------------------------------------------
@@ -252,19 +224,14 @@ def plassering_endre(*, plassering: Plassering, utfort_av: User, **felter: Any) 
         fadder.arbeidssted_id != plassering.arbeidssted_id or fadder.rolle != Kontaktperson.Rolle.FADDER
     ):
         raise ValidationError({"fadder": "Fadderen må være registrert som fadder på det valgte arbeidsstedet."})
-    for_ = felt_verdier(plassering, felter)
-    for navn, verdi in felter.items():
-        setattr(plassering, navn, verdi)
-    plassering.full_clean(validate_constraints=False)
-    plassering.save(update_fields=list(felter))
-    hendelse_logg(
-        handling="arbeidsgivere.plassering.endret",
-        objekt=plassering,
-        utfort_av=utfort_av,
+    return objekt_endre(
+        plassering,
+        "arbeidsgivere.plassering.endret",
+        utfort_av,
+        felter,
+        validate_constraints=False,
         beskrivelse=f"Plassering ved {plassering.arbeidssted.navn} endret",
-        endringer=endringer_mellom(for_=for_, etter=felt_verdier(plassering, felter)),
     )
-    return plassering
 
 
 @transaction.atomic
@@ -322,19 +289,14 @@ def avtale_endre(*, avtale: Avtale, utfort_av: User, **felter: Any) -> Avtale:
     """Change the agreement's content — only while it is a draft."""
     if avtale.status != Avtale.Status.UTKAST:
         raise ValidationError("Avtalen kan bare endres mens den er et utkast.")
-    for_ = felt_verdier(avtale, felter)
-    for navn, verdi in felter.items():
-        setattr(avtale, navn, verdi)
-    avtale.full_clean(validate_constraints=False)
-    avtale.save(update_fields=list(felter))
-    hendelse_logg(
-        handling="arbeidsgivere.avtale.endret",
-        objekt=avtale,
-        utfort_av=utfort_av,
+    return objekt_endre(
+        avtale,
+        "arbeidsgivere.avtale.endret",
+        utfort_av,
+        felter,
+        validate_constraints=False,
         deltaker_id=avtale.plassering.deltaker_id,
-        endringer=endringer_mellom(for_=for_, etter=felt_verdier(avtale, felter)),
     )
-    return avtale
 
 
 def _bytt_status(avtale: Avtale, fra: str, til: str, **ekstra: Any) -> None:

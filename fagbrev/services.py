@@ -106,18 +106,7 @@ def fagretning_opprett(*, organisasjon: Organisasjon, utfort_av: User | None, **
 
 @transaction.atomic
 def fagretning_endre(*, fagretning: Fagretning, utfort_av: User, **felter: Any) -> Fagretning:
-    for_ = felt_verdier(fagretning, felter)
-    for navn, verdi in felter.items():
-        setattr(fagretning, navn, verdi)
-    fagretning.full_clean()
-    fagretning.save(update_fields=list(felter))
-    hendelse_logg(
-        handling="fagbrev.fagretning.endret",
-        objekt=fagretning,
-        utfort_av=utfort_av,
-        endringer=endringer_mellom(for_=for_, etter=felt_verdier(fagretning, felter)),
-    )
-    return fagretning
+    return objekt_endre(fagretning, "fagbrev.fagretning.endret", utfort_av, felter)
 
 
 @transaction.atomic
@@ -131,11 +120,24 @@ def kull_opprett(*, fagretning: Fagretning, utfort_av: User | None, **felter: An
 # Date rules are pure functions in fagbrev/frister.py; these services enforce them and log.
 
 
-def _logg_endring(objekt: models.Model, handling: str, utfort_av: User, felter: dict[str, Any], **kwargs) -> None:
+def objekt_endre(
+    objekt: models.Model,
+    handling: str,
+    utfort_av: User,
+    felter: dict[str, Any],
+    *,
+    validate_constraints: bool = True,
+    **kwargs: Any,
+) -> models.Model:
+    """Set the fields, validate, save only them and log the change with before/after values.
+
+    The one write path for "edit these fields" in every app; `kwargs` go to `hendelse_logg`
+    (beskrivelse, deltaker_id). Call it inside the caller's transaction.
+    """
     for_ = felt_verdier(objekt, felter)
     for navn, verdi in felter.items():
         setattr(objekt, navn, verdi)
-    objekt.full_clean()
+    objekt.full_clean(validate_constraints=validate_constraints)
     objekt.save(update_fields=list(felter))
     hendelse_logg(
         handling=handling,
@@ -144,6 +146,7 @@ def _logg_endring(objekt: models.Model, handling: str, utfort_av: User, felter: 
         endringer=endringer_mellom(for_=for_, etter=felt_verdier(objekt, felter)),
         **kwargs,
     )
+    return objekt
 
 
 @transaction.atomic
@@ -172,7 +175,7 @@ def laerekontrakt_opprett(*, deltaker, utfort_av: User, start: datetime.date, **
 
 @transaction.atomic
 def laerekontrakt_endre(*, kontrakt: Laerekontrakt, utfort_av: User, **felter: Any) -> Laerekontrakt:
-    _logg_endring(kontrakt, "fagbrev.laerekontrakt.endret", utfort_av, felter, beskrivelse="Lærekontrakt endret")
+    objekt_endre(kontrakt, "fagbrev.laerekontrakt.endret", utfort_av, felter, beskrivelse="Lærekontrakt endret")
     return kontrakt
 
 
@@ -206,7 +209,7 @@ def laerekontrakt_sett_status(
         mangler = [s.get_type_display() for s in kontrakt.sjekkpunkter.all() if s.mangler]
         if mangler:
             raise ValidationError("Søknaden kan ikke sendes før dette er på plass: " + ", ".join(mangler) + ".")
-    _logg_endring(
+    objekt_endre(
         kontrakt,
         "fagbrev.laerekontrakt.status",
         utfort_av,
@@ -220,7 +223,7 @@ def laerekontrakt_sett_status(
 def sjekkpunkt_endre(*, sjekkpunkt: Sjekkpunkt, utfort_av: User, **felter: Any) -> Sjekkpunkt:
     if sjekkpunkt.kontrakt.status != Laerekontrakt.Status.UTKAST:
         raise ValidationError("Sjekklisten kan bare endres mens søknaden er et utkast.")
-    _logg_endring(
+    objekt_endre(
         sjekkpunkt,
         "fagbrev.sjekkpunkt.endret",
         utfort_av,
@@ -285,7 +288,7 @@ def eksamen_endre(*, eksamen: Eksamen, utfort_av: User, **felter: Any) -> Eksame
     ny_bestatt = felter.get("resultat") == Resultat.BESTATT and eksamen.resultat != Resultat.BESTATT
     if felter.get("resultat") and felter["resultat"] != eksamen.resultat:
         beskrivelse = f"Skriftlig eksamen: {Resultat(felter['resultat']).label.lower()}"
-    _logg_endring(eksamen, "fagbrev.eksamen.endret", utfort_av, felter, beskrivelse=beskrivelse)
+    objekt_endre(eksamen, "fagbrev.eksamen.endret", utfort_av, felter, beskrivelse=beskrivelse)
     if ny_bestatt:
         S = Deltaker.Status
         _folg_status(
@@ -356,7 +359,7 @@ def fagprove_endre(*, fagprove: Fagprove, utfort_av: User, **felter: Any) -> Fag
     nytt = felter.get("resultat") if felter.get("resultat") != fagprove.resultat else None
     if nytt:
         beskrivelse = f"Fagprøve: {Resultat(nytt).label.lower()}"
-    _logg_endring(fagprove, "fagbrev.fagprove.endret", utfort_av, felter, beskrivelse=beskrivelse)
+    objekt_endre(fagprove, "fagbrev.fagprove.endret", utfort_av, felter, beskrivelse=beskrivelse)
     S = Deltaker.Status
     if nytt == Resultat.BESTATT:
         _folg_status(
@@ -413,7 +416,7 @@ def kompetansemal_opprett(*, fagretning: Fagretning, utfort_av: User | None, **f
 
 @transaction.atomic
 def kompetansemal_endre(*, kompetansemal: Kompetansemal, utfort_av: User, **felter: Any) -> Kompetansemal:
-    _logg_endring(kompetansemal, "fagbrev.kompetansemal.endret", utfort_av, felter)
+    objekt_endre(kompetansemal, "fagbrev.kompetansemal.endret", utfort_av, felter)
     return kompetansemal
 
 
@@ -435,7 +438,7 @@ def planpunkt_opprett(*, deltaker, utfort_av: User | None, **felter: Any) -> Opp
 
 @transaction.atomic
 def planpunkt_endre(*, punkt: Opplaeringsplanpunkt, utfort_av: User, **felter: Any) -> Opplaeringsplanpunkt:
-    _logg_endring(
+    objekt_endre(
         punkt,
         "fagbrev.opplaeringsplan.punkt_endret",
         utfort_av,

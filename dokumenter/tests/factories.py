@@ -1,22 +1,10 @@
 import datetime
 
-import factory
-from factory.django import DjangoModelFactory
-
-from arbeidsgivere.models import Plassering
-from arbeidsgivere.tests.factories import ArbeidsstedFactory
+from arbeidsgivere.tests.factories import PlasseringFactory as _PlasseringFactory
 
 
-class PlasseringFactory(DjangoModelFactory):
-    class Meta:
-        model = Plassering
+class PlasseringFactory(_PlasseringFactory):
+    """A placement as the documents show it: start of the autumn term, with weekly hours."""
 
-    deltaker = None  # always given
-    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
-    arbeidssted = factory.SubFactory(
-        ArbeidsstedFactory, arbeidsgiver__organisasjon=factory.SelfAttribute("...deltaker.organisasjon")
-    )
     fra = datetime.date(2025, 8, 18)
-    til = None
-    dager_per_uke = 3
     timer_per_uke = 22.5

@@ -3,21 +3,15 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from arbeidsgivere.models import Plassering
-from arbeidsgivere.tests.factories import ArbeidsstedFactory, KontaktpersonFactory
+from arbeidsgivere.tests.factories import KontaktpersonFactory
+from arbeidsgivere.tests.factories import PlasseringFactory as _PlasseringFactory
 from fagbrev.tests.factories import UserFactory
 from oppfolging.models import Besok, Mote, Tiltak, Vurderingssamtale, semester_for
 
 
-class PlasseringFactory(DjangoModelFactory):
-    class Meta:
-        model = Plassering
+class PlasseringFactory(_PlasseringFactory):
+    """A placement with a fadder, as follow-up needs one."""
 
-    deltaker = None
-    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
-    arbeidssted = factory.SubFactory(
-        ArbeidsstedFactory, arbeidsgiver__organisasjon=factory.SelfAttribute("...organisasjon")
-    )
     fadder = factory.SubFactory(KontaktpersonFactory, arbeidssted=factory.SelfAttribute("..arbeidssted"))
     fra = datetime.date(2025, 8, 15)
 
