@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils.text import slugify
+
 from fagbrev.demo import Demo, lag_orgnr
 
 from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
@@ -122,6 +124,15 @@ ARBEIDSGIVERE = [
 ]
 
 
+def _epost(navn: str, arbeidsgiver: str) -> str:
+    """An invented work address: kari.nordmann@solsikken-barnehage.example.no."""
+
+    def ascii_(tekst: str) -> str:
+        return slugify(tekst.lower().replace("ø", "o").replace("æ", "ae"))
+
+    return f"{ascii_(navn).replace('-', '.')}@{ascii_(arbeidsgiver)}.example.no"
+
+
 def seed(demo: Demo) -> None:
     steder = demo.extra.setdefault("arbeidssteder", {})
     faddere = demo.extra.setdefault("faddere", {})
@@ -159,7 +170,12 @@ def seed(demo: Demo) -> None:
                 arbeidssted=sted,
                 navn=leder,
                 rolle=Kontaktperson.Rolle.LEDER,
-                defaults={"organisasjon": org, "telefon": f"9{demo.rng.randrange(10**7):07d}", "har_fagbrev": False},
+                defaults={
+                    "organisasjon": org,
+                    "telefon": f"9{demo.rng.randrange(10**7):07d}",
+                    "epost": _epost(leder, navn),
+                    "har_fagbrev": False,
+                },
             )
             for fnavn in fadderliste:
                 fadder, _ = Kontaktperson.objects.get_or_create(
@@ -169,6 +185,7 @@ def seed(demo: Demo) -> None:
                     defaults={
                         "organisasjon": org,
                         "telefon": f"4{demo.rng.randrange(10**7):07d}",
+                        "epost": _epost(fnavn, navn),
                         "har_fagbrev": len(fnavn) % 5 != 0,
                         "faddersamlinger": len(fnavn) % 4,
                     },

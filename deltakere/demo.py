@@ -6,7 +6,16 @@ import datetime
 
 from fagbrev.demo import Demo, lag_fodselsnummer
 
-from .models import Deltaker, Inntakssamtale, Opptakskriterium
+from .models import (
+    Avbrudd,
+    Deltaker,
+    Inntakssamtale,
+    Kartlegging,
+    Kriterievurdering,
+    Opptakskriterium,
+    Opptaksvedtak,
+    Statusendring,
+)
 from .services import deltaker_registrer
 
 S = Deltaker.Status
@@ -208,3 +217,161 @@ def _inntak(demo: Demo) -> None:
                 else None,
             },
         )
+
+
+# --- the history behind each demo case (runs after the pathway data exist) ------------------------
+
+AVBRUDD = [
+    (Avbrudd.Kategori.JOBB, "Fikk fast stilling som assistent i en annen barnehage."),
+    (Avbrudd.Kategori.HELSE, "Langvarig sykdom; ønsker å søke igjen senere."),
+    (Avbrudd.Kategori.FAMILIE, "Flyttet til familie i en annen kommune."),
+]
+
+
+def _kartlegging(deltaker: Deltaker, dato: datetime.date, koordinator, *, avslag: bool) -> None:
+    kartlegging, _ = Kartlegging.objects.get_or_create(
+        deltaker=deltaker,
+        defaults={
+            "organisasjon_id": deltaker.organisasjon_id,
+            "intervjudato": dato,
+            "norskopplaering": "Norskopplæring i introduksjonsprogrammet, 600 timer.",
+            "norsk_muntlig": "A2" if avslag else "B1",
+            "norsk_skriftlig": "A2",
+            "ankomst_norge": dato.replace(year=dato.year - 5),
+            "utdanning_ar": 9,
+            "arbeid_ar": 4,
+            "fagrelevant_erfaring": not avslag,
+            "motivasjon": "Vil ha fagbrev og fast jobb i faget.",
+            "inntektsgrunnlag": Kartlegging.Inntekt.INTRODUKSJONSSTONAD,
+            "malgruppe": Kartlegging.Malgruppe.INTRODUKSJONSPROGRAM,
+            "utfort_av": koordinator,
+        },
+    )
+    for nr, kriterium in enumerate(Opptakskriterium.objects.filter(fagretning_id=deltaker.fagretning_id)):
+        ikke_oppfylt = avslag and nr == 0
+        Kriterievurdering.objects.get_or_create(
+            kartlegging=kartlegging,
+            kriterium=kriterium,
+            defaults={
+                "organisasjon_id": deltaker.organisasjon_id,
+                "vurdering": Kriterievurdering.Vurdering.IKKE_OPPFYLT
+                if ikke_oppfylt
+                else Kriterievurdering.Vurdering.OPPFYLT,
+                "kommentar": "Testet i intervjuet." if ikke_oppfylt else "",
+            },
+        )
+
+
+def _datoer(demo: Demo, deltaker: Deltaker) -> list[tuple[str, datetime.date]]:
+    """The statuses the case went through and when, from the referral to today's status."""
+    from fagbrev.models import Eksamen, Fagprove, Laerekontrakt, Resultat
+
+    trinn = {
+        S.HENVIST: [],
+        S.KARTLAGT: [S.KARTLAGT],
+        S.AVSLATT: [S.KARTLAGT, S.AVSLATT],
+        S.TATT_OPP: [S.KARTLAGT, S.TATT_OPP],
+        S.I_OPPLAERING: [S.KARTLAGT, S.TATT_OPP, S.I_OPPLAERING],
+        S.PERMISJON: [S.KARTLAGT, S.TATT_OPP, S.I_OPPLAERING, S.PERMISJON],
+        S.TEORI_BESTATT: [S.KARTLAGT, S.TATT_OPP, S.I_OPPLAERING, S.TEORI_BESTATT],
+        S.FAGPROVE_MELDT_OPP: [S.KARTLAGT, S.TATT_OPP, S.I_OPPLAERING, S.TEORI_BESTATT, S.FAGPROVE_MELDT_OPP],
+        S.FULLFORT: [S.KARTLAGT, S.TATT_OPP, S.I_OPPLAERING, S.TEORI_BESTATT, S.FAGPROVE_MELDT_OPP, S.FULLFORT],
+        S.AVBRUTT: [S.KARTLAGT, S.TATT_OPP, S.I_OPPLAERING, S.AVBRUTT],
+    }[deltaker.status]
+    kontrakt = Laerekontrakt.objects.filter(deltaker=deltaker).order_by("start").first()
+    eksamen = Eksamen.objects.filter(deltaker=deltaker, resultat=Resultat.BESTATT).order_by("eksamensdato").first()
+    fagprove = Fagprove.objects.filter(deltaker=deltaker).order_by("pameldt_dato").first()
+    oppstart = deltaker.kull.oppstart if deltaker.kull_id else (kontrakt.start if kontrakt else None)
+    forslag = {
+        S.KARTLAGT: deltaker.henvist_dato + datetime.timedelta(days=14),
+        S.AVSLATT: deltaker.henvist_dato + datetime.timedelta(days=24),
+        S.TATT_OPP: deltaker.henvist_dato + datetime.timedelta(days=24),
+        S.I_OPPLAERING: oppstart or deltaker.henvist_dato + datetime.timedelta(days=45),
+        S.PERMISJON: demo.idag - datetime.timedelta(days=40),
+        S.TEORI_BESTATT: eksamen.eksamensdato if eksamen and eksamen.eksamensdato else None,
+        S.FAGPROVE_MELDT_OPP: fagprove.pameldt_dato if fagprove and fagprove.pameldt_dato else None,
+        S.FULLFORT: fagprove.provedato if fagprove and fagprove.provedato else None,
+        S.AVBRUTT: kontrakt.avsluttet_dato if kontrakt and kontrakt.avsluttet_dato else None,
+    }
+    ut, forrige = [], deltaker.henvist_dato
+    for status in trinn:
+        dato = forslag[status] or forrige + datetime.timedelta(days=60)
+        dato = min(max(dato, forrige + datetime.timedelta(days=1)), demo.idag)
+        ut.append((status, dato))
+        forrige = dato
+    return ut
+
+
+BEGRUNNELSE = {
+    S.KARTLAGT: "Intervju og kartlegging gjennomført.",
+    S.AVSLATT: "Opptaksvedtak: norsknivået er ennå for lavt for fagretningen; anbefalt å søke igjen.",
+    S.TATT_OPP: "Opptaksvedtak: oppfyller kriteriene, motivert og med relevant erfaring.",
+    S.I_OPPLAERING: "Startet i praksis og undervisning med kullet.",
+    S.PERMISJON: "Foreldrepermisjon innvilget.",
+    S.TEORI_BESTATT: "Bestått skriftlig eksamen.",
+    S.FAGPROVE_MELDT_OPP: "Meldt opp til fagprøve.",
+    S.FULLFORT: "Fagprøven bestått.",
+}
+
+
+def seed_historikk(demo: Demo) -> None:
+    """Give each demo case the mapping, admission decision, status changes and termination behind its status.
+
+    Written directly (the services only move a case forward from its current status); each change also
+    goes on the timeline, as the services would have put it there.
+    """
+    from fagbrev.services import hendelse_logg
+
+    for nr, deltaker in enumerate(Deltaker.objects.select_related("kull", "fagretning", "faglarer").order_by("pk")):
+        if deltaker.statusendringer.exists():
+            continue
+        koordinator = demo.brukere[
+            "koordinator" if deltaker.organisasjon.navn.startswith("Lør") else "koordinator.asker"
+        ]
+        fra = S.HENVIST
+        for status, dato in _datoer(demo, deltaker):
+            begrunnelse = BEGRUNNELSE.get(status, "")
+            if status == S.KARTLAGT:
+                _kartlegging(deltaker, dato, koordinator, avslag=deltaker.status == S.AVSLATT)
+            elif status in (S.TATT_OPP, S.AVSLATT):
+                Opptaksvedtak.objects.create(
+                    organisasjon_id=deltaker.organisasjon_id,
+                    deltaker=deltaker,
+                    utfall=Opptaksvedtak.Utfall.TATT_OPP if status == S.TATT_OPP else Opptaksvedtak.Utfall.AVSLATT,
+                    begrunnelse=begrunnelse.removeprefix("Opptaksvedtak: "),
+                    dato=dato,
+                    besluttet_av=koordinator,
+                    sammen_med=deltaker.faglarer,
+                )
+            elif status == S.AVBRUTT:
+                kategori, arsak = AVBRUDD[nr % len(AVBRUDD)]
+                avbrudd = Avbrudd.objects.create(
+                    organisasjon_id=deltaker.organisasjon_id,
+                    deltaker=deltaker,
+                    dato=dato,
+                    kategori=kategori,
+                    arsak=arsak,
+                    avslutningsmote=dato,
+                    attest_mottatt=True,
+                    fylke_informert=True,
+                    utfort_av=koordinator,
+                )
+                begrunnelse = f"{avbrudd.get_kategori_display()}: {arsak}"
+            endring = Statusendring.objects.create(
+                organisasjon_id=deltaker.organisasjon_id,
+                deltaker=deltaker,
+                fra_status=fra,
+                til_status=status,
+                dato=dato,
+                begrunnelse=begrunnelse,
+                utfort_av=koordinator,
+            )
+            hendelse_logg(
+                handling="deltakere.status.endret",
+                objekt=endring,
+                utfort_av=koordinator,
+                deltaker_id=deltaker.pk,
+                beskrivelse=f"Status: {S(fra).label} → {S(status).label}. {begrunnelse}",
+                endringer={"status": [fra, status]},
+            )
+            fra = status
