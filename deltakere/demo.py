@@ -14,9 +14,8 @@ from .models import (
     Kriterievurdering,
     Opptakskriterium,
     Opptaksvedtak,
-    Statusendring,
 )
-from .services import deltaker_registrer
+from .services import deltaker_registrer, statusendring_skriv
 
 S = Deltaker.Status
 
@@ -320,8 +319,6 @@ def seed_historikk(demo: Demo) -> None:
     Written directly (the services only move a case forward from its current status); each change also
     goes on the timeline, as the services would have put it there.
     """
-    from fagbrev.services import hendelse_logg
-
     for nr, deltaker in enumerate(Deltaker.objects.select_related("kull", "fagretning", "faglarer").order_by("pk")):
         if deltaker.statusendringer.exists():
             continue
@@ -357,21 +354,7 @@ def seed_historikk(demo: Demo) -> None:
                     utfort_av=koordinator,
                 )
                 begrunnelse = f"{avbrudd.get_kategori_display()}: {arsak}"
-            endring = Statusendring.objects.create(
-                organisasjon_id=deltaker.organisasjon_id,
-                deltaker=deltaker,
-                fra_status=fra,
-                til_status=status,
-                dato=dato,
-                begrunnelse=begrunnelse,
-                utfort_av=koordinator,
-            )
-            hendelse_logg(
-                handling="deltakere.status.endret",
-                objekt=endring,
-                utfort_av=koordinator,
-                deltaker_id=deltaker.pk,
-                beskrivelse=f"Status: {S(fra).label} → {S(status).label}. {begrunnelse}",
-                endringer={"status": [fra, status]},
+            statusendring_skriv(
+                deltaker=deltaker, fra=fra, til=status, dato=dato, begrunnelse=begrunnelse, utfort_av=koordinator
             )
             fra = status

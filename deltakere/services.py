@@ -200,12 +200,21 @@ def deltaker_endre_status(
     if antall != 1:
         raise ValidationError(KONFLIKT, code="konflikt")
     deltaker.status, deltaker.versjon = til, versjon + 1
+    return statusendring_skriv(
+        deltaker=deltaker, fra=fra, til=til, dato=dato or _idag(), begrunnelse=begrunnelse, utfort_av=utfort_av
+    )
+
+
+def statusendring_skriv(
+    *, deltaker: Deltaker, fra: str, til: str, dato: datetime.date, begrunnelse: str, utfort_av: User | None
+) -> Statusendring:
+    """The record of a change of status and its timeline entry (the status itself is set by the caller)."""
     endring = Statusendring.objects.create(
         organisasjon_id=deltaker.organisasjon_id,
         deltaker=deltaker,
         fra_status=fra,
         til_status=til,
-        dato=dato or _idag(),
+        dato=dato,
         begrunnelse=begrunnelse[:500],
         utfort_av=utfort_av,
     )
