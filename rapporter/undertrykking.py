@@ -13,7 +13,7 @@ smallest *non-zero* partner. When a line has no non-zero partner left, its total
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 GRENSE = 5  # counts 1..GRENSE-1 are hidden
 SKJULT = "<5"
@@ -69,6 +69,14 @@ def undertrykk(rader: list[str], kolonner: list[str], celler: list[list[int]], *
     verdier = med_totaler(celler, rad_total=rad_total) if celler else tom_totalrad(kolonner, rad_total=rad_total)
     skjult = {(r, k) for r, rad in enumerate(verdier) for k, verdi in enumerate(rad) if 0 < verdi < GRENSE}
     linjer = _linjer(len(rader), len(kolonner), rad_total=rad_total)
+    skjult = _sekundaer(lambda c: verdier[c[0]][c[1]], linjer, skjult)
+    return Tabell(rader=rader, kolonner=kolonner, verdier=verdier, skjult=frozenset(skjult), rad_total=rad_total)
+
+
+def _sekundaer(verdi, linjer: list[list], skjult: set) -> set:
+    """Secondary suppression: until every line has no hidden entry or at least two, hide the smallest
+    other non-zero entry of a line with exactly one. Cells are any hashable key; `verdi(cell)` its count."""
+    skjult = set(skjult)
     endret = True
     while endret:
         endret = False
@@ -76,12 +84,12 @@ def undertrykk(rader: list[str], kolonner: list[str], celler: list[list[int]], *
             skjulte = [c for c in linje if c in skjult]
             if len(skjulte) != 1:
                 continue
-            kandidater = [c for c in linje if c not in skjult and verdier[c[0]][c[1]] > 0]
+            kandidater = [c for c in linje if c not in skjult and verdi(c) > 0]
             if not kandidater:
                 continue  # every other entry is zero: the hidden one equals the (hidden) total's own value
-            skjult.add(min(kandidater, key=lambda c: (verdier[c[0]][c[1]], c)))
+            skjult.add(min(kandidater, key=lambda c: (verdi(c), c)))
             endret = True
-    return Tabell(rader=rader, kolonner=kolonner, verdier=verdier, skjult=frozenset(skjult), rad_total=rad_total)
+    return skjult
 
 
 def uten_undertrykking(
@@ -95,3 +103,33 @@ def uten_undertrykking(
 def vis_tall(verdi: int, *, undertrykk_sma: bool) -> int | str:
     """One count on its own (no totals around it)."""
     return SKJULT if undertrykk_sma and 0 < verdi < GRENSE else verdi
+
+
+def beskytt_sammen(overordnet: Tabell, underordnet: Tabell, forelder: list[int]) -> tuple[Tabell, Tabell]:
+    """Protect two tables of the same counts where one refines the other (per track, and per cohort
+    within the tracks), so that no hidden cell can be worked out by setting one table against the other.
+
+    `forelder[i]` is the row of `overordnet` that row i of `underordnet` belongs to; the rows of each
+    parent must add up to it (so participants without a cohort need a row per track, not one row for
+    all). Besides each table's own lines, every parent cell and its children's cells form a line, and
+    the two total rows (the same numbers) are tied together. The tables must have the same columns.
+    """
+    assert overordnet.kolonner == underordnet.kolonner and overordnet.rad_total == underordnet.rad_total
+    if not (overordnet.skjult or underordnet.skjult):
+        return overordnet, underordnet
+    tabeller = (overordnet, underordnet)
+    bredde = len(overordnet.kolonner) + (1 if overordnet.rad_total else 0)
+    linjer = [
+        [(t, r, k) for r, k in linje]
+        for t, tabell in enumerate(tabeller)
+        for linje in _linjer(len(tabell.rader), len(tabell.kolonner), rad_total=tabell.rad_total)
+    ]
+    for p in range(len(overordnet.rader)):
+        barn = [i for i, f in enumerate(forelder) if f == p]
+        linjer += [[(0, p, k), *((1, i, k) for i in barn)] for k in range(bredde)]
+    linjer += [[(0, len(overordnet.rader), k), (1, len(underordnet.rader), k)] for k in range(bredde)]
+    skjult = {(t, r, k) for t, tabell in enumerate(tabeller) for r, k in tabell.skjult}
+    skjult = _sekundaer(lambda c: tabeller[c[0]].verdier[c[1]][c[2]], linjer, skjult)
+    return tuple(
+        replace(tabell, skjult=frozenset((r, k) for t_, r, k in skjult if t_ == t)) for t, tabell in enumerate(tabeller)
+    )

@@ -1,6 +1,6 @@
 import random
 
-from rapporter.undertrykking import SKJULT, _linjer, undertrykk, vis_tall
+from rapporter.undertrykking import SKJULT, _linjer, beskytt_sammen, undertrykk, vis_tall
 
 
 def test_counts_from_one_to_four_are_hidden_and_zero_and_five_are_shown():
@@ -54,3 +54,48 @@ def test_a_funnel_table_has_no_row_totals_but_its_columns_are_protected():
     assert rader["A"] == [10, SKJULT]
     assert rader["B"] == [12, SKJULT]  # partner in the column, so 11 - 9 cannot reveal the 2
     assert rader["Totalt"] == [22, 11]
+
+
+def test_a_cohort_hidden_in_one_table_cannot_be_worked_out_from_the_track_table():
+    # BUA 9 = cohort «Høst 2025» 7 + BUA without cohort 2; Helse 6 = cohort «Høst 2026» 6.
+    spor = undertrykk(["BUA", "Helse"], ["henvist"], [[9], [6]], rad_total=False)
+    kull = undertrykk(["BUA H25", "BUA uten kull", "Helse H26"], ["henvist"], [[7], [2], [6]], rad_total=False)
+    # Alone, the cohort table hides 2 and its smallest partner in the column (6), and shows 7 —
+    # which the track table's 9 would turn into 9 - 7 = 2.
+    assert kull.skjult == {(1, 0), (2, 0)}
+    spor, kull = beskytt_sammen(spor, kull, forelder=[0, 0, 1])
+    for forelder, barn in ((0, [0, 1]), (1, [2])):
+        linje = [(0, forelder), *((1, b) for b in barn)]
+        skjulte = [c for c in linje if c[1] in (spor.skjult if c[0] == 0 else kull.skjult)]
+        assert len(skjulte) != 1, (linje, spor.skjult, kull.skjult)
+    assert (1, 0) in kull.skjult and (0, 0) in kull.skjult  # 2 and its sibling 7
+    assert (1, 0) in spor.skjult  # Helse's 6 = its only cohort's hidden 6
+
+
+def test_tables_refining_each_other_leave_no_line_with_one_hidden_entry_in_random_data():
+    rng = random.Random(11)
+    for _ in range(200):
+        foreldre = rng.randint(1, 3)
+        forelder = [p for p in range(foreldre) for _ in range(rng.randint(1, 3))]
+        k = rng.randint(1, 3)
+        barn = [[rng.choice([0, 1, 2, 3, 4, 5, 7, 12, 30]) for _ in range(k)] for _ in forelder]
+        spor_celler = [
+            [sum(barn[i][j] for i, f in enumerate(forelder) if f == p) for j in range(k)] for p in range(foreldre)
+        ]
+        kolonner = [str(j) for j in range(k)]
+        spor = undertrykk([str(p) for p in range(foreldre)], kolonner, spor_celler)
+        kull = undertrykk([str(i) for i in range(len(forelder))], kolonner, barn)
+        spor, kull = beskytt_sammen(spor, kull, forelder)
+        tabeller = (spor, kull)
+        linjer = [
+            [(0, p, j), *((1, i, j) for i, f in enumerate(forelder) if f == p)]
+            for p in range(foreldre)
+            for j in range(k + 1)
+        ]
+        linjer += [
+            [(t, r, j) for r, j in linje] for t, tab in enumerate(tabeller) for linje in _linjer(len(tab.rader), k)
+        ]
+        for linje in linjer:
+            skjulte = [c for c in linje if (c[1], c[2]) in tabeller[c[0]].skjult]
+            ikke_null = [c for c in linje if tabeller[c[0]].verdier[c[1]][c[2]] > 0]
+            assert len(skjulte) != 1 or len(ikke_null) == 1, (barn, forelder, linje)
