@@ -6,8 +6,8 @@ import datetime
 
 from fagbrev.demo import Demo, lag_fodselsnummer
 
-from .models import Deltaker, Inntakssamtale, Opptakskriterium
-from .services import deltaker_registrer
+from .models import Deltaker, Inntakssamtale, Opptakskriterium, Statusendring, Utfall
+from .services import deltaker_registrer, utfall_registrer
 
 S = Deltaker.Status
 
@@ -208,3 +208,67 @@ def _inntak(demo: Demo) -> None:
                 else None,
             },
         )
+
+
+# (first name, last name) → outcome at completion, outcome six months after (None: not registered)
+UTFALL = {
+    ("Mariam", "Haidari"): (Utfall.Situasjon.FAST, None),
+    ("Olena", "Kovalenko"): (Utfall.Situasjon.MIDLERTIDIG, None),
+    ("Samira", "Benali"): (Utfall.Situasjon.MIDLERTIDIG, Utfall.Situasjon.FAST),
+}
+
+
+def seed_utfall(demo: Demo) -> None:
+    """After the pathway data (fagbrev.demo.seed_lop): the completed demo cases get the status change
+    that dates their completion (the day of the passed fagprøve), and a few get their outcomes, so the
+    case page and the report's «I arbeid» have something to show. Kovalenko's six-month outcome is left
+    for the reminder."""
+    from fagbrev.frister import legg_til_maneder
+    from fagbrev.models import Fagprove, Resultat
+
+    koordinator = demo.brukere["koordinator"]
+    fullforte = Deltaker.objects.filter(organisasjon=demo.org["Lørenskog"], status=S.FULLFORT)
+    for deltaker in fullforte.exclude(statusendringer__til_status=S.FULLFORT):
+        prove = (
+            Fagprove.objects.filter(deltaker=deltaker, resultat=Resultat.BESTATT, provedato__isnull=False)
+            .order_by("-provedato")
+            .first()
+        )
+        if prove is None:
+            continue
+        Statusendring.objects.create(
+            organisasjon_id=deltaker.organisasjon_id,
+            deltaker=deltaker,
+            fra_status=S.FAGPROVE_MELDT_OPP,
+            til_status=S.FULLFORT,
+            dato=min(prove.provedato, demo.idag),
+            begrunnelse="Fagprøven bestått.",
+            utfort_av=koordinator,
+        )
+    for deltaker in fullforte.select_related("fagretning"):
+        ved, seks = UTFALL.get((deltaker.fornavn, deltaker.etternavn), (None, None))
+        if ved is None or Utfall.objects.filter(deltaker=deltaker).exists():
+            continue
+        avsluttet = deltaker.statusendringer.filter(til_status=S.FULLFORT).order_by("-dato").first()
+        if avsluttet is None:
+            continue
+        kontrakt = deltaker.laerekontrakter.select_related("arbeidsgiver").first()
+        arbeidsgiver = str(kontrakt.arbeidsgiver) if kontrakt and kontrakt.arbeidsgiver else ""
+        utfall_registrer(
+            deltaker=deltaker,
+            tidspunkt=Utfall.Tidspunkt.VED_FULLFORING,
+            situasjon=ved,
+            dato=avsluttet.dato,
+            arbeidsgiver=arbeidsgiver,
+            utfort_av=koordinator,
+        )
+        seks_dato = legg_til_maneder(avsluttet.dato, 6)
+        if seks and seks_dato <= demo.idag:
+            utfall_registrer(
+                deltaker=deltaker,
+                tidspunkt=Utfall.Tidspunkt.SEKS_MANEDER,
+                situasjon=seks,
+                dato=seks_dato,
+                arbeidsgiver=arbeidsgiver,
+                utfort_av=koordinator,
+            )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -25,7 +25,7 @@ MAKS_DAGER = 3 * 366
 
 
 def _kr(belop: Decimal) -> str:
-    return f"{belop.quantize(Decimal(1)):,}".replace(",", " ")
+    return f"{belop.quantize(Decimal(1), rounding=ROUND_HALF_UP):,}".replace(",", " ")
 
 
 def _beregn(
@@ -59,8 +59,9 @@ def _lagre_maneder(vedtak: Stipendvedtak, maneder: list[frister.Stipendmanedbere
 
 
 def _oppsummering(maneder: list[frister.Stipendmanedberegning]) -> str:
-    total = sum((m.sum for m in maneder), Decimal(0))
-    imdi = sum((m.imdi for m in maneder), Decimal(0))
+    """Whole kroner, with the municipality's part as the rounded sum less IMDi's (the parts add up)."""
+    total = sum((m.sum for m in maneder), Decimal(0)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    imdi = sum((m.imdi for m in maneder), Decimal(0)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     return f"{_kr(total)} kr (IMDi {_kr(imdi)}, kommunen {_kr(total - imdi)})"
 
 

@@ -381,7 +381,8 @@ def stipend(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertrykk_s
         tittel="Stipend i 4. introår",
         beskrivelse=(
             f"Deltakere med stipend i {periode.navn.lower()} og utbetalt beløp for månedene i perioden (2 G i året, "
-            "to tredjedeler under 25 år; IMDi dekker inntil 1 G, kommunen resten), beregnet da vedtaket ble lagret."
+            "to tredjedeler under 25 år; IMDi dekker inntil 1 G, kommunen resten), slik månedene ble beregnet og "
+            "lagret med vedtaket."
             + (" Beløp i en rad der antallet er skjult, er også skjult." if undertrykk_sma else "")
         ),
         tabell=tabell,

@@ -17,6 +17,7 @@ SEEDERE = [
     "deltakere.demo.seed",
     "arbeidsgivere.demo.seed_plasseringer",
     "fagbrev.demo.seed_lop",
+    "deltakere.demo.seed_utfall",
     "dokumenter.demo.seed",
     "oppfolging.demo.seed",
 ]
