@@ -24,8 +24,8 @@ from .services import endringer_mellom, felt_verdier, hendelse_logg
 MAKS_DAGER = 3 * 366
 
 
-def _kr(belop: Decimal) -> str:
-    return f"{belop.quantize(Decimal(1), rounding=ROUND_HALF_UP):,}".replace(",", " ")
+def _kroner(belop: Decimal) -> int:
+    return int(belop.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def _beregn(
@@ -58,11 +58,19 @@ def _lagre_maneder(vedtak: Stipendvedtak, maneder: list[frister.Stipendmanedbere
     )
 
 
-def _oppsummering(maneder: list[frister.Stipendmanedberegning]) -> str:
-    """Whole kroner, with the municipality's part as the rounded sum less IMDi's (the parts add up)."""
-    total = sum((m.sum for m in maneder), Decimal(0)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    imdi = sum((m.imdi for m in maneder), Decimal(0)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return f"{_kr(total)} kr (IMDi {_kr(imdi)}, kommunen {_kr(total - imdi)})"
+def _belop(maneder) -> dict[str, int]:
+    """Whole kroner of a decision's months: sum and IMDi's part (the municipality's is the difference).
+
+    Amounts go into the event log's before/after values, not its description: the description is shown
+    in the case's timeline to her teachers, and the stipend is the coordinator's business."""
+    return {
+        "sum": _kroner(sum((m.sum for m in maneder), Decimal(0))),
+        "imdi": _kroner(sum((m.imdi for m in maneder), Decimal(0))),
+    }
+
+
+def _endringer(for_: dict, etter: dict) -> dict[str, list]:
+    return {k: [for_.get(k), etter[k]] for k in etter if for_.get(k) != etter[k]}
 
 
 def _sjekk_periode(*, deltaker, fra: datetime.date, til: datetime.date, unntatt: int | None = None) -> None:
@@ -97,7 +105,8 @@ def stipendvedtak_registrer(*, deltaker, fra: datetime.date, til: datetime.date,
         handling="fagbrev.stipendvedtak.registrert",
         objekt=vedtak,
         utfort_av=utfort_av,
-        beskrivelse=f"Stipendvedtak {fra:%d.%m.%Y}–{til:%d.%m.%Y}: {_oppsummering(maneder)}",
+        beskrivelse=f"Stipendvedtak registrert for {fra:%d.%m.%Y}–{til:%d.%m.%Y}",
+        endringer=_endringer({}, {"fra": fra.isoformat(), "til": til.isoformat(), **_belop(maneder)}),
     )
     return vedtak
 
@@ -112,6 +121,7 @@ def stipendvedtak_endre(
     _sjekk_periode(deltaker=deltaker, fra=fra, til=til, unntatt=vedtak.pk)
     felter = {"fra": fra, "til": til}
     for_ = felt_verdier(vedtak, felter)
+    belop_for = _belop(Stipendmaned.objects.filter(vedtak=vedtak))
     maneder = _beregn(deltaker=deltaker, fra=fra, til=til, grunnbelop=grunnbelop_tabell())
     vedtak.fra, vedtak.til, vedtak.registrert_av = fra, til, utfort_av
     vedtak.save(update_fields=["fra", "til", "registrert_av", "endret"])
@@ -122,8 +132,11 @@ def stipendvedtak_endre(
         objekt=vedtak,
         utfort_av=utfort_av,
         deltaker_id=deltaker.pk,
-        beskrivelse=f"Stipendvedtak {tekst}: {fra:%d.%m.%Y}–{til:%d.%m.%Y}, {_oppsummering(maneder)}",
-        endringer=endringer_mellom(for_=for_, etter=felt_verdier(vedtak, felter)),
+        beskrivelse=f"Stipendvedtak {tekst}: {fra:%d.%m.%Y}–{til:%d.%m.%Y}",
+        endringer={
+            **endringer_mellom(for_=for_, etter=felt_verdier(vedtak, felter)),
+            **_endringer(belop_for, _belop(maneder)),
+        },
     )
     return vedtak
 
@@ -167,6 +180,7 @@ def stipend_beregn_pa_nytt(
         gamle = [(m.maned, m.dager, m.sum, m.imdi) for m in vedtak.maneder.all()]
         if gamle == [(m.maned, m.dager, m.sum, m.imdi) for m in nye]:
             continue
+        belop_for = _belop(vedtak.maneder.all())
         with transaction.atomic():
             _lagre_maneder(vedtak, nye)
             hendelse_logg(
@@ -174,7 +188,8 @@ def stipend_beregn_pa_nytt(
                 objekt=vedtak,
                 utfort_av=utfort_av,
                 deltaker_id=vedtak.deltaker_id,
-                beskrivelse=f"Stipend beregnet på nytt{f' ({grunn})' if grunn else ''}: {_oppsummering(nye)}",
+                beskrivelse=f"Stipend beregnet på nytt{f' ({grunn})' if grunn else ''}",
+                endringer=_endringer(belop_for, _belop(nye)),
             )
         endret += 1
     return endret

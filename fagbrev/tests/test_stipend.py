@@ -81,7 +81,13 @@ def test_a_decision_stores_its_months_and_is_logged(voksen, koordinator):
     ]
     h = Hendelse.objects.get(handling="fagbrev.stipendvedtak.registrert")
     assert (h.utfort_av, h.deltaker_id) == (koordinator, voksen.pk)
-    assert h.beskrivelse == "Stipendvedtak 20.07.2026–10.09.2026: 39 467 kr (IMDi 19 733, kommunen 19 734)"
+    assert h.beskrivelse == "Stipendvedtak registrert for 20.07.2026–10.09.2026"  # no amounts in the timeline
+    assert h.endringer == {
+        "fra": [None, "2026-07-20"],
+        "til": [None, "2026-09-10"],
+        "sum": [None, 39467],
+        "imdi": [None, 19733],
+    }
 
 
 @pytest.mark.parametrize(
@@ -130,8 +136,9 @@ def test_changing_and_ending_a_decision_recomputes_its_months(voksen, koordinato
         "fagbrev.stipendvedtak.endret",
         "fagbrev.stipendvedtak.avsluttet",
     ]
-    assert logg[1].endringer == {"fra": ["2026-07-01", "2026-08-01"]}
-    assert logg[2].endringer == {"til": ["2026-12-31", "2026-09-15"]}
+    # Whole kroner before and after: July leaves, then 15.09–31.12 is cut.
+    assert logg[1].endringer == {"fra": ["2026-07-01", "2026-08-01"], "sum": [137017, 113933], "imdi": [68508, 56966]}
+    assert logg[2].endringer == {"til": ["2026-12-31", "2026-09-15"], "sum": [113933, 34254], "imdi": [56966, 17127]}
     with pytest.raises(ValidationError, match=r"slutter allerede 15\.09\.2026"):
         stipendvedtak_avslutt(vedtak=vedtak, til=D(2026, 10, 1), utfort_av=koordinator)
 
@@ -145,7 +152,9 @@ def test_a_new_g_recomputes_the_months_from_its_date_once(voksen, koordinator):
     assert etter[:2] == for_[:2]  # March and April: the 2025 G
     assert etter[2] == (D(2026, 5, 1), 31, Decimal("23101.37"), Decimal("11550.68"), Decimal("11550.69"))
     assert stipend_beregn_pa_nytt(fra=D(2026, 5, 1)) == 0  # nothing left to change
-    assert Hendelse.objects.filter(handling="fagbrev.stipendvedtak.beregnet_pa_nytt").count() == 1
+    h = Hendelse.objects.get(handling="fagbrev.stipendvedtak.beregnet_pa_nytt")
+    assert h.beskrivelse == "Stipend beregnet på nytt (test)"
+    assert h.endringer == {"sum": [135098, 135166], "imdi": [67549, 67583]}
 
 
 def test_the_command_recomputes_after_g_was_changed_outside_the_admin(voksen, koordinator):
