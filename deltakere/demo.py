@@ -14,8 +14,9 @@ from .models import (
     Kriterievurdering,
     Opptakskriterium,
     Opptaksvedtak,
+    Utfall,
 )
-from .services import deltaker_registrer, statusendring_skriv
+from .services import deltaker_registrer, statusendring_skriv, utfall_registrer
 
 S = Deltaker.Status
 
@@ -322,9 +323,8 @@ def seed_historikk(demo: Demo) -> None:
     for nr, deltaker in enumerate(Deltaker.objects.select_related("kull", "fagretning", "faglarer").order_by("pk")):
         if deltaker.statusendringer.exists():
             continue
-        koordinator = demo.brukere[
-            "koordinator" if deltaker.organisasjon.navn.startswith("Lør") else "koordinator.asker"
-        ]
+        lorenskog = deltaker.organisasjon_id == demo.org["Lørenskog"].pk
+        koordinator = demo.brukere["koordinator" if lorenskog else "koordinator.asker"]
         fra = S.HENVIST
         for status, dato in _datoer(demo, deltaker):
             begrunnelse = BEGRUNNELSE.get(status, "")
@@ -358,3 +358,48 @@ def seed_historikk(demo: Demo) -> None:
                 deltaker=deltaker, fra=fra, til=status, dato=dato, begrunnelse=begrunnelse, utfort_av=koordinator
             )
             fra = status
+
+
+# (first name, last name) → outcome at completion, outcome six months after (None: not registered)
+UTFALL = {
+    ("Mariam", "Haidari"): (Utfall.Situasjon.FAST, None),
+    ("Olena", "Kovalenko"): (Utfall.Situasjon.MIDLERTIDIG, None),
+    ("Samira", "Benali"): (Utfall.Situasjon.MIDLERTIDIG, Utfall.Situasjon.FAST),
+}
+
+
+def seed_utfall(demo: Demo) -> None:
+    """After the history (seed_historikk dates each completion on the passed fagprøve): a few completed
+    cases get their outcomes, so the case page and the report's «I arbeid» have something to show.
+    Kovalenko's six-month outcome is left for the reminder."""
+    from fagbrev.frister import legg_til_maneder
+
+    koordinator = demo.brukere["koordinator"]
+    fullforte = Deltaker.objects.filter(organisasjon=demo.org["Lørenskog"], status=S.FULLFORT)
+    for deltaker in fullforte.select_related("fagretning"):
+        ved, seks = UTFALL.get((deltaker.fornavn, deltaker.etternavn), (None, None))
+        if ved is None or Utfall.objects.filter(deltaker=deltaker).exists():
+            continue
+        avsluttet = deltaker.statusendringer.filter(til_status=S.FULLFORT).order_by("-dato").first()
+        if avsluttet is None:
+            continue
+        kontrakt = deltaker.laerekontrakter.select_related("arbeidsgiver").first()
+        arbeidsgiver = str(kontrakt.arbeidsgiver) if kontrakt and kontrakt.arbeidsgiver else ""
+        utfall_registrer(
+            deltaker=deltaker,
+            tidspunkt=Utfall.Tidspunkt.VED_FULLFORING,
+            situasjon=ved,
+            dato=avsluttet.dato,
+            arbeidsgiver=arbeidsgiver,
+            utfort_av=koordinator,
+        )
+        seks_dato = legg_til_maneder(avsluttet.dato, 6)
+        if seks and seks_dato <= demo.idag:
+            utfall_registrer(
+                deltaker=deltaker,
+                tidspunkt=Utfall.Tidspunkt.SEKS_MANEDER,
+                situasjon=seks,
+                dato=seks_dato,
+                arbeidsgiver=arbeidsgiver,
+                utfort_av=koordinator,
+            )

@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from fagbrev.forms import UtenModellvalidering
 from fagbrev.identifikatorer import normaliser_fodselsnummer
 from fagbrev.models import Fagretning, Kull, Rolle, User
 from fagbrev.permissions import KOORDINATOR
@@ -20,6 +21,7 @@ from .models import (
     Kriterievurdering,
     Opptaksvedtak,
     Permisjon,
+    Utfall,
     Utstyrslan,
 )
 from .services import sjekk_opplasting
@@ -362,6 +364,22 @@ class UtstyrForm(forms.ModelForm):
         _datoer(self)
         if not self.is_bound:
             self.initial["utlant"] = timezone.localdate()
+
+
+class UtfallForm(UtenModellvalidering, forms.ModelForm):
+    """One outcome (at completion or six months after). The prefix is the point in time, so the case
+    page can hold both forms and a rejected post comes back to a page with the same field ids."""
+
+    class Meta:
+        model = Utfall
+        fields = ["situasjon", "dato", "arbeidsgiver"]
+
+    def __init__(self, *args, tidspunkt: str, **kwargs):
+        super().__init__(*args, prefix=f"utfall-{tidspunkt}", **kwargs)
+        _datoer(self)
+        self.fields["situasjon"].choices = [("", "Velg …"), *Utfall.Situasjon.choices]
+        if not self.is_bound and self.instance.pk is None:
+            self.initial["dato"] = timezone.localdate()
 
 
 class FnrSokForm(forms.Form):

@@ -381,6 +381,58 @@ class Avbrudd(OrganisasjonEid):
         verbose_name_plural = "avbrudd"
 
 
+class Utfall(OrganisasjonEid):
+    """Where a participant stands after the pathway: at completion and again six months after.
+
+    One row per participant and point in time (`tidspunkt`); a correction edits the row, and the
+    event log keeps what it said before. Recorded for completed cases, and for terminated ones when
+    the coordinator knows what the person went on to.
+    """
+
+    class Tidspunkt(models.TextChoices):
+        VED_FULLFORING = "ved_fullforing", "Ved fullføring"
+        SEKS_MANEDER = "seks_maneder", "Seks måneder etter"
+
+    class Situasjon(models.TextChoices):
+        FAST = "fast", "Fast ansatt"
+        MIDLERTIDIG = "midlertidig", "Midlertidig ansatt"
+        LAERLING = "laerling", "Lærling"
+        UTDANNING = "utdanning", "I utdanning"
+        ARBEIDSSOKER = "arbeidssoker", "Arbeidssøker"
+        ANNET = "annet", "Annet"
+
+    # "I arbeid" in the reports: employed in any form (an apprentice is employed by the company).
+    I_ARBEID = (Situasjon.FAST, Situasjon.MIDLERTIDIG, Situasjon.LAERLING)
+
+    deltaker = models.ForeignKey(Deltaker, on_delete=models.PROTECT, related_name="utfall")
+    tidspunkt = models.CharField("tidspunkt", max_length=15, choices=Tidspunkt.choices)
+    situasjon = models.CharField("situasjon", max_length=15, choices=Situasjon.choices)
+    dato = models.DateField(
+        "gjelder dato", help_text="Datoen situasjonen gjaldt (for eksempel da du snakket med deltakeren)."
+    )
+    arbeidsgiver = models.CharField("arbeidsgiver eller skole", max_length=200, blank=True)
+    registrert_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="registrert av"
+    )
+    opprettet = models.DateTimeField("registrert", auto_now_add=True)
+    endret = models.DateTimeField("endret", auto_now=True)
+
+    class Meta:
+        verbose_name = "utfall"
+        verbose_name_plural = "utfall"
+        ordering = ["deltaker", "-tidspunkt"]  # "ved_fullforing" before "seks_maneder"
+        constraints = [
+            models.UniqueConstraint(fields=["deltaker", "tidspunkt"], name="deltakere_utfall_en_per_tidspunkt"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_tidspunkt_display()}: {self.get_situasjon_display()}"
+
+    @property
+    def i_arbeid(self) -> bool:
+        return self.situasjon in self.I_ARBEID
+
+
 def _dokument_sti(instance: Dokument, filename: str) -> str:
     """A random name under the organisation's folder; the original name stays in the database."""
     return f"dokumenter/{instance.organisasjon_id}/{uuid.uuid4().hex}{instance.filendelse}"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from fagbrev.permissions import KOORDINATOR
+from fagbrev.permissions import KOORDINATOR, can_edit_deltaker, can_view_deltaker
 from fagbrev.seksjoner import Seksjon
 
-from .models import Deltaker, Permisjon, Utstyrslan
+from .models import Deltaker, Permisjon, Utfall, Utstyrslan
+from .selectors import utfall_status
 
 S = Deltaker.Status
 
@@ -41,4 +42,27 @@ def oversikt_oppgaver(*, user, idag) -> Seksjon | None:
         template="deltakere/_oversikt_oppgaver.html",
         context={"uten_attest": uten_attest, "permisjon_ute": permisjon_ute, "utstyr_ute": utstyr_ute},
         rekkefolge=20,
+    )
+
+
+def saksside_utfall(*, deltaker, user, idag) -> Seksjon | None:
+    """Outcome at completion and six months after, for a closed case. Whoever may see the case reads
+    it (her teachers); coordinators register and correct it in the section's forms. Two queries,
+    none for an open case. The steering group never sees case pages: only the report's counts."""
+    if deltaker.status not in (S.FULLFORT, S.AVBRUTT) or not can_view_deltaker(user, deltaker):
+        return None
+    from .forms import UtfallForm
+
+    status = utfall_status(deltaker=deltaker)
+    kan_endre = can_edit_deltaker(user, deltaker)
+    T = Utfall.Tidspunkt
+    rader = []
+    for tidspunkt, utfall in ((T.VED_FULLFORING, status.ved_fullforing), (T.SEKS_MANEDER, status.seks_maneder)):
+        mulig = tidspunkt == T.VED_FULLFORING or status.seks_maneder_mulig(idag)
+        skjema = UtfallForm(instance=utfall, tidspunkt=tidspunkt) if kan_endre and mulig else None
+        rader.append({"tidspunkt": T(tidspunkt), "utfall": utfall, "mulig": mulig, "form": skjema})
+    return Seksjon(
+        template="deltakere/_seksjon_utfall.html",
+        context={"deltaker": deltaker, "status": status, "rader": rader, "kan_endre": kan_endre},
+        rekkefolge=15,
     )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
 from fagbrev.models import Hendelse
 
@@ -18,6 +19,7 @@ from .models import (
     Opptakskriterium,
     Opptaksvedtak,
     Permisjon,
+    Utfall,
     Utstyrslan,
 )
 
@@ -150,4 +152,50 @@ def saksmappe(*, deltaker: Deltaker) -> Saksmappe:
         ),
         overganger=overganger.mulige(deltaker),
         neste_steg=overganger.NESTE_STEG[deltaker.status],
+    )
+
+
+# --- outcome after the pathway (utfall) -----------------------------------------------------------
+
+SEKS_MANEDER = 6
+
+
+def avslutningsdato(*, deltaker: Deltaker) -> datetime.date | None:
+    """The day a closed case ended: the last status change into its current status (fullført or
+    avbrutt). None for an open case, or a closed one without a recorded change. One query."""
+    if deltaker.status not in (Deltaker.Status.FULLFORT, Deltaker.Status.AVBRUTT):
+        return None
+    return deltaker.statusendringer.filter(til_status=deltaker.status).aggregate(d=Max("dato"))["d"]
+
+
+def utfall_frist_seks_maneder(avsluttet: datetime.date) -> datetime.date:
+    """The six-month outcome is due (and can first be dated) six months after the case ended."""
+    from fagbrev.frister import legg_til_maneder
+
+    return legg_til_maneder(avsluttet, SEKS_MANEDER)
+
+
+@dataclass
+class Utfallsstatus:
+    """The case's outcomes by point in time, and when the six-month one is due."""
+
+    avsluttet: datetime.date | None
+    ved_fullforing: Utfall | None
+    seks_maneder: Utfall | None
+
+    @property
+    def frist_seks_maneder(self) -> datetime.date | None:
+        return utfall_frist_seks_maneder(self.avsluttet) if self.avsluttet else None
+
+    def seks_maneder_mulig(self, idag: datetime.date) -> bool:
+        return self.frist_seks_maneder is not None and idag >= self.frist_seks_maneder
+
+
+def utfall_status(*, deltaker: Deltaker) -> Utfallsstatus:
+    """Two queries: the outcomes (with who registered them) and the end date."""
+    rader = {u.tidspunkt: u for u in Utfall.objects.filter(deltaker=deltaker).select_related("registrert_av")}
+    return Utfallsstatus(
+        avsluttet=avslutningsdato(deltaker=deltaker),
+        ved_fullforing=rader.get(Utfall.Tidspunkt.VED_FULLFORING),
+        seks_maneder=rader.get(Utfall.Tidspunkt.SEKS_MANEDER),
     )

@@ -35,6 +35,7 @@ from .models import (
     Opptaksvedtak,
     Permisjon,
     Statusendring,
+    Utfall,
     Utstyrslan,
 )
 
@@ -168,6 +169,10 @@ def deltaker_endre(*, deltaker: Deltaker, versjon: int | None, utfort_av: User, 
             + ", ".join(Deltaker._meta.get_field(f).verbose_name for f in endringer),
             endringer=endringer,
         )
+    if "fodselsdato" in endringer:  # the stipend rate depends on age: stored months follow the new date
+        from fagbrev.services_stipend import stipend_beregn_pa_nytt
+
+        stipend_beregn_pa_nytt(deltaker=deltaker, utfort_av=utfort_av, grunn="fødselsdatoen er endret")
     return deltaker
 
 
@@ -432,6 +437,97 @@ def avbrudd_registrer(
         versjon=versjon,
     )
     return avbrudd
+
+
+# --- outcome after the pathway ---------------------------------------------------------------
+
+
+def _utfall_tekst(utfall: Utfall) -> str:
+    tekst = f"Utfall {utfall.get_tidspunkt_display().lower()}: {utfall.get_situasjon_display()}"
+    if utfall.arbeidsgiver:
+        tekst += f" ({utfall.arbeidsgiver})"
+    return f"{tekst}, {utfall.dato:%d.%m.%Y}"
+
+
+@transaction.atomic
+def utfall_registrer(
+    *,
+    deltaker: Deltaker,
+    tidspunkt: str,
+    situasjon: str,
+    dato: datetime.date,
+    utfort_av: User,
+    arbeidsgiver: str = "",
+) -> Utfall:
+    """Record where the participant stands at completion or six months after, or correct it.
+
+    Only for a closed case (fullført, or avbrutt when the coordinator knows what came next). The
+    six-month outcome can be dated from six months after the case ended (the date of the status
+    change), not before. A correction edits the one row per point in time; the event log keeps
+    the values before and after, so the case's timeline shows the history.
+    """
+    from .selectors import avslutningsdato, utfall_frist_seks_maneder
+
+    T = Utfall.Tidspunkt
+    if deltaker.status not in (S.FULLFORT, S.AVBRUTT):
+        raise ValidationError("Utfall kan registreres når løpet er fullført eller avbrutt.", code="ikke_avsluttet")
+    if tidspunkt not in T.values:
+        raise ValueError(f"Ukjent tidspunkt {tidspunkt!r}.")
+    if situasjon not in Utfall.Situasjon.values:
+        raise ValidationError({"situasjon": "Velg en situasjon fra listen."})
+    if dato > _idag():
+        raise ValidationError({"dato": "Datoen kan ikke være i fremtiden."})
+    if tidspunkt == T.SEKS_MANEDER:
+        avsluttet = avslutningsdato(deltaker=deltaker)
+        if avsluttet is None:
+            raise ValidationError(
+                "Fant ikke datoen løpet ble avsluttet, så seks måneder etter kan ikke regnes ut.", code="uten_dato"
+            )
+        frist = utfall_frist_seks_maneder(avsluttet)
+        if dato < frist:
+            raise ValidationError(
+                {
+                    "dato": f"Utfallet seks måneder etter kan tidligst gjelde {frist:%d.%m.%Y} (avsluttet "
+                    f"{avsluttet:%d.%m.%Y})."
+                }
+            )
+    felter = {"situasjon": situasjon, "dato": dato, "arbeidsgiver": (arbeidsgiver or "").strip()}
+    utfall = Utfall.objects.select_for_update().filter(deltaker=deltaker, tidspunkt=tidspunkt).first()
+    if utfall is None:
+        try:
+            with transaction.atomic():
+                utfall = Utfall.objects.create(
+                    organisasjon_id=deltaker.organisasjon_id,
+                    deltaker=deltaker,
+                    tidspunkt=tidspunkt,
+                    registrert_av=utfort_av,
+                    **felter,
+                )
+        except IntegrityError:  # two coordinators at the same moment: the other one was first
+            raise ValidationError(KONFLIKT, code="konflikt") from None
+        hendelse_logg(
+            handling="deltakere.utfall.registrert",
+            objekt=utfall,
+            utfort_av=utfort_av,
+            beskrivelse=_utfall_tekst(utfall),
+        )
+        return utfall
+    for_ = felt_verdier(utfall, felter)
+    for navn, verdi in felter.items():
+        setattr(utfall, navn, verdi)
+    endringer = endringer_mellom(for_=for_, etter=felt_verdier(utfall, felter))
+    if not endringer:
+        return utfall
+    utfall.registrert_av = utfort_av
+    utfall.save(update_fields=[*felter, "registrert_av", "endret"])
+    hendelse_logg(
+        handling="deltakere.utfall.endret",
+        objekt=utfall,
+        utfort_av=utfort_av,
+        beskrivelse=f"{_utfall_tekst(utfall)} (endret)",
+        endringer=endringer,
+    )
+    return utfall
 
 
 # --- documents ------------------------------------------------------------------------------------

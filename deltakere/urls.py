@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/status/", views.status_endre, name="status"),
     path("<int:pk>/permisjon/", views.permisjon, name="permisjon"),
     path("<int:pk>/avbrudd/", views.avbrudd, name="avbrudd"),
+    path("<int:pk>/utfall/<str:tidspunkt>/", views.utfall, name="utfall"),
     path("<int:pk>/dokumenter/", views.dokument_last_opp, name="dokument_last_opp"),
     path("<int:pk>/utstyr/", views.utstyr_lan_ut, name="utstyr"),
     path("dokument/<int:pk>/", views.dokument_hent, name="dokument"),

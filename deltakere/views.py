@@ -20,9 +20,9 @@ from fagbrev.seksjoner import saksside_seksjoner
 from fagbrev.tilgang import tilgang_logg
 
 from . import forms, overganger, services
-from .models import Deltaker, Dokument, Kriterievurdering, Opptakskriterium, Opptaksvedtak, Utstyrslan
+from .models import Deltaker, Dokument, Kriterievurdering, Opptakskriterium, Opptaksvedtak, Utfall, Utstyrslan
 from .permissions import get_deltaker_for_user
-from .selectors import SORTERINGER, deltaker_finn_pa_fodselsnummer, deltakere_for_liste, saksmappe
+from .selectors import SORTERINGER, deltaker_finn_pa_fodselsnummer, deltakere_for_liste, saksmappe, utfall_status
 
 S = Deltaker.Status
 
@@ -398,6 +398,45 @@ def avbrudd(request: HttpRequest, pk: int) -> HttpResponse:
         "Avbryt løpet",
         apne_lan=apne_lan,
         hindringer=_sperret(deltaker, S.AVBRUTT),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def utfall(request: HttpRequest, pk: int, tidspunkt: str) -> HttpResponse:
+    """Register or correct the outcome at completion or six months after (coordinators). The case
+    page holds the same form; this page is where a rejected post comes back with its errors."""
+    if tidspunkt not in Utfall.Tidspunkt.values:
+        raise Http404("Ukjent tidspunkt.")
+    deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    eksisterende = Utfall.objects.filter(deltaker=deltaker, tidspunkt=tidspunkt).first()
+    form = forms.UtfallForm(request.POST or None, instance=eksisterende, tidspunkt=tidspunkt)
+    hindringer = []
+    if deltaker.status not in (S.FULLFORT, S.AVBRUTT):
+        hindringer.append("Utfall kan registreres når løpet er fullført eller avbrutt.")
+    elif tidspunkt == Utfall.Tidspunkt.SEKS_MANEDER:
+        status = utfall_status(deltaker=deltaker)
+        if status.avsluttet is None:
+            hindringer.append("Fant ikke datoen løpet ble avsluttet, så seks måneder etter kan ikke regnes ut.")
+        elif not status.seks_maneder_mulig(timezone.localdate()):
+            hindringer.append(f"Utfallet seks måneder etter kan registreres fra {status.frist_seks_maneder:%d.%m.%Y}.")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.utfall_registrer(
+                deltaker=deltaker, tidspunkt=tidspunkt, utfort_av=request.user, **form.cleaned_data
+            )
+        except ValidationError as feil:
+            _legg_feil_pa_skjema(form, feil)
+        else:
+            messages.success(request, f"Utfallet {Utfall.Tidspunkt(tidspunkt).label.lower()} er lagret.")
+            return redirect(reverse("deltakere:detalj", args=[deltaker.pk]) + "#utfall")
+    return _skjema(
+        request,
+        deltaker,
+        form,
+        f"Utfall {Utfall.Tidspunkt(tidspunkt).label.lower()}",
+        "Lagre utfall",
+        hindringer={tidspunkt: hindringer} if hindringer else {},
     )
 
 

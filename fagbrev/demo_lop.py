@@ -401,3 +401,27 @@ def seed_lop(demo: Demo) -> None:
                 dokumentert=i < 2,
             )
         _plan(demo, d, 0.25 * (nr % 4))
+
+    _stipend(demo)
+
+
+def _stipend(demo: Demo) -> None:
+    """One stipend decision in NAV Asker: the first participant in training has her 4th intro year,
+    from the first of the month eight months ago, for twelve months (months computed by the service)."""
+    from .models import Stipendvedtak
+    from .services_stipend import stipendvedtak_registrer
+
+    deltaker = (
+        Deltaker.objects.filter(organisasjon=demo.org["NAV Asker"], status=S.I_OPPLAERING, fodselsdato__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    if deltaker is None or Stipendvedtak.objects.filter(deltaker=deltaker).exists():
+        return
+    fra = legg_til_maneder(demo.idag.replace(day=1), -8)
+    stipendvedtak_registrer(
+        deltaker=deltaker,
+        fra=fra,
+        til=legg_til_maneder(fra, 12) - datetime.timedelta(days=1),
+        utfort_av=demo.brukere["koordinator.asker"],
+    )

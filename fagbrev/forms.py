@@ -16,6 +16,7 @@ from .models import (
     Praksisperiode,
     Resultat,
     Sjekkpunkt,
+    Stipendvedtak,
 )
 
 
@@ -303,3 +304,26 @@ class UtenModellvalidering:
 
     def _post_clean(self):
         pass
+
+
+class StipendvedtakForm(UtenModellvalidering, forms.ModelForm):
+    """Register or change a stipend decision: the first and last day paid."""
+
+    class Meta:
+        model = Stipendvedtak
+        fields = ["fra", "til"]
+        labels = {"fra": "Første dag", "til": "Siste dag"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _datofelt(self)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("fra") and data.get("til") and data["til"] < data["fra"]:
+            self.add_error("til", "Til-datoen kan ikke være før fra-datoen.")
+        return data
+
+
+class StipendAvsluttForm(forms.Form):
+    til = forms.DateField(label="Siste dag med stipend", widget=DatoInput())

@@ -4,7 +4,8 @@
 - the fagprøve registration window before the contract's end date,
 - the computed end date of a learning contract,
 - practice periods summed into full-time years (overlaps counted once),
-- the 4th-intro-year stipend, day by day across changes of G and a 25th birthday.
+- the 4th-intro-year stipend, day by day across changes of G and a 25th birthday, and split by
+  calendar month for storing.
 
 The caller passes "now" (`timezone.now()` or `timezone.localdate()`), so tests freeze time once.
 """
@@ -287,3 +288,47 @@ def beregn_stipend(
         periode.kommune += dagsats - imdi
         dag += datetime.timedelta(days=1)
     return stipend
+
+
+ORE = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Stipendmanedberegning:
+    """One calendar month of a stipend: kroner with øre, IMDi's part and the municipality's rest."""
+
+    maned: datetime.date  # the first day of the month
+    dager: int
+    sum: Decimal
+    imdi: Decimal
+
+    @property
+    def kommune(self) -> Decimal:
+        return self.sum - self.imdi
+
+
+def stipend_per_maned(
+    *,
+    fodselsdato: datetime.date,
+    fra: datetime.date,
+    til: datetime.date,
+    grunnbelop: Sequence[tuple[datetime.date, int]],
+) -> list[Stipendmanedberegning]:
+    """`beregn_stipend` for each calendar month the period touches, rounded to øre per month (the
+    municipality's part is the month's sum less IMDi's, so the parts always add up)."""
+    ut = []
+    maned = fra.replace(day=1)
+    while maned <= til:
+        siste = maned.replace(day=calendar.monthrange(maned.year, maned.month)[1])
+        start, slutt = max(fra, maned), min(til, siste)
+        stipend = beregn_stipend(fodselsdato=fodselsdato, fra=start, til=slutt, grunnbelop=grunnbelop)
+        ut.append(
+            Stipendmanedberegning(
+                maned=maned,
+                dager=(slutt - start).days + 1,
+                sum=sum((p.sum for p in stipend.perioder), Decimal(0)).quantize(ORE, rounding=ROUND_HALF_UP),
+                imdi=sum((p.imdi for p in stipend.perioder), Decimal(0)).quantize(ORE, rounding=ROUND_HALF_UP),
+            )
+        )
+        maned = siste + datetime.timedelta(days=1)
+    return ut

@@ -20,6 +20,12 @@ urlpatterns = [
     path("deltakere/<int:pk>/opplaeringsplan/<int:punkt_pk>/", views.planpunkt, name="planpunkt"),
     path("deltakere/<int:pk>/praksis/", views.praksis, name="praksis"),
     path("deltakere/<int:pk>/stipend/", views.stipend, name="stipend"),
+    path("deltakere/<int:pk>/stipend/<int:vedtak_pk>/", views.stipendvedtak_endre, name="stipendvedtak_endre"),
+    path(
+        "deltakere/<int:pk>/stipend/<int:vedtak_pk>/avslutt/",
+        views.stipendvedtak_avslutt,
+        name="stipendvedtak_avslutt",
+    ),
     path("fagretninger/<int:pk>/", views.fagretning_detalj, name="fagretning"),
     path("fagretninger/<int:pk>/kompetansemal/", views.kompetansemal_ny, name="kompetansemal_ny"),
     path("fagretninger/<int:pk>/kompetansemal/<int:mal_pk>/", views.kompetansemal_endre, name="kompetansemal_endre"),

@@ -10,6 +10,10 @@
 | styringsgruppe  | none                                   | none                  | yes     |
 | superuser       | Django admin only; no case access without a membership          |
 
+Outcome after the pathway (deltakere.Utfall) and stipend decisions follow the case file: outcome is
+read by whoever sees the case and written by coordinators; stipend (money) is the coordinator's only.
+The steering group sees neither, only the report's suppressed counts and sums.
+
 "Not visible" is answered with 404 so existence does not leak; "visible but read-only" with 403.
 Everything is computed from the user's memberships on each request; nothing is cached longer.
 """

@@ -23,6 +23,7 @@ class Seksjon:
 # f(*, deltaker, user, idag) -> Seksjon | None
 SAKSSIDE: list[str] = [
     "fagbrev.lop_seksjoner.saksside_lop",
+    "deltakere.seksjoner.saksside_utfall",
     "arbeidsgivere.selectors.saksside_plassering",
     "dokumenter.seksjoner.saksside",
     "fagbrev.tilgang.seksjon_hvem_har_sett",

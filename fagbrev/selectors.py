@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from . import frister
 from .models import (
@@ -27,6 +27,8 @@ from .models import (
     Praksisperiode,
     Resultat,
     Sjekkpunkt,
+    Stipendmaned,
+    Stipendvedtak,
 )
 
 NIVAER = list(Niva.values)
@@ -202,3 +204,15 @@ def stipend_for(*, deltaker, fra: datetime.date, til: datetime.date) -> frister.
     if deltaker.fodselsdato is None:
         return None
     return frister.beregn_stipend(fodselsdato=deltaker.fodselsdato, fra=fra, til=til, grunnbelop=grunnbelop_tabell())
+
+
+def stipendvedtak_for(*, deltaker) -> list[Stipendvedtak]:
+    """The participant's stipend decisions, oldest first, each with its stored months and their sums
+    (`total_sum`, `total_imdi`, `total_kommune`). Two queries."""
+    return list(
+        Stipendvedtak.objects.filter(deltaker=deltaker)
+        .select_related("registrert_av")
+        .annotate(total_sum=Sum("maneder__sum"), total_imdi=Sum("maneder__imdi"), total_kommune=Sum("maneder__kommune"))
+        .prefetch_related(Prefetch("maneder", queryset=Stipendmaned.objects.order_by("maned")))
+        .order_by("fra", "pk")
+    )

@@ -33,6 +33,7 @@ class Art(models.TextChoices):
     TILTAK = "tiltak", "Tiltak med frist"
     MANEDSTEMA = "manedstema", "Månedens tema"
     UKESOPPSUMMERING = "ukesoppsummering", "Ukeoversikt (mandag)"
+    UTFALL = "utfall", "Utfall etter fullføring"
 
 
 class Levering(models.TextChoices):

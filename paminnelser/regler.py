@@ -743,3 +743,66 @@ def manedstema_til_faddere(idag: datetime.date) -> Iterator[Forfall]:
             organisasjon_id=org[tema_id],
             sendes_senest=forste + datetime.timedelta(days=MANEDSTEMA_SENDES_DAGER),
         )
+
+
+# --- outcome six months after completion ------------------------------------------------------------
+
+REGLER += ["paminnelser.regler.utfall_seks_maneder"]
+
+UTFALL_INNHENTING_DAGER = 30  # catch-up after the due date; the key stops repeats
+
+
+@regel("paminnelser.utfall_seks_maneder")
+def utfall_seks_maneder(idag: datetime.date) -> Iterator[Forfall]:
+    """«Registrer utfall seks måneder etter fullføring»: six months after a participant completed
+    (the date of her status change to fullført), her coordinators record where she stands then.
+    Fires from the working day on or before the due date until 30 days after it, unless the outcome
+    is registered. Two queries.
+    """
+    from django.db.models import Exists, Max, OuterRef, Subquery
+
+    from deltakere.models import Deltaker, Statusendring, Utfall
+    from deltakere.selectors import utfall_frist_seks_maneder
+    from fagbrev.frister import legg_til_maneder
+
+    S = Deltaker.Status
+    fullfort = (
+        Statusendring.objects.filter(deltaker=OuterRef("pk"), til_status=S.FULLFORT)
+        .values("deltaker")
+        .annotate(siste=Max("dato"))
+        .values("siste")
+    )
+    # Completion dates whose due date can be live today: a wide window in SQL (month-end days and a
+    # due date moved back over Easter), checked exactly below.
+    fra = legg_til_maneder(idag - datetime.timedelta(days=UTFALL_INNHENTING_DAGER), -6) - datetime.timedelta(days=3)
+    til = legg_til_maneder(idag + datetime.timedelta(days=10), -6) + datetime.timedelta(days=3)
+    registrert = Utfall.objects.filter(deltaker=OuterRef("pk"), tidspunkt=Utfall.Tidspunkt.SEKS_MANEDER)
+    rader = []
+    for pk, org_id, fornavn, fullfort_dato in (
+        Deltaker.objects.filter(status=S.FULLFORT)
+        .annotate(fullfort_dato=Subquery(fullfort))
+        .filter(fullfort_dato__gte=fra, fullfort_dato__lte=til)
+        .exclude(Exists(registrert))
+        .order_by("pk")
+        .values_list("pk", "organisasjon_id", "fornavn", "fullfort_dato")
+    ):
+        frist = utfall_frist_seks_maneder(fullfort_dato)
+        if forrige_virkedag(frist) <= idag <= frist + datetime.timedelta(days=UTFALL_INNHENTING_DAGER):
+            rader.append((pk, org_id, fornavn, fullfort_dato, frist))
+    if not rader:
+        return
+    koordinatorer = koordinatorer_per_org({r[1] for r in rader})
+    for pk, org_id, fornavn, fullfort_dato, frist in rader:
+        for bruker_id in koordinatorer.get(org_id, []):
+            yield Forfall(
+                objekt_type=Deltaker,
+                objekt_id=pk,
+                periode=frist.isoformat(),
+                mottaker_id=bruker_id,
+                tittel=f"Registrer utfall seks måneder etter fullføring for {fornavn} (fullført "
+                f"{fullfort_dato:%d.%m.%Y}, frist {dato_tekst(frist)})",
+                lenke=f"/deltakere/{pk}/#utfall",
+                art=Art.UTFALL,
+                organisasjon_id=org_id,
+                sendes_senest=frist + datetime.timedelta(days=UTFALL_INNHENTING_DAGER),
+            )

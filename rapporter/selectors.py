@@ -6,25 +6,33 @@ aggregates only (the styringsgruppe role).
 "In the period" counts use dated facts: the referral date (Deltaker.henvist_dato), status transitions
 (deltakere.Statusendring), terminations (Avbrudd.dato), exam and fagprøve dates, visits and meetings.
 "At the end of the period" counts use the last status transition on or before the period's last day.
+Outcomes (deltakere.Utfall) are counted by the date the participant completed (her last status change to
+fullført); stipend money by the months stored with each decision (fagbrev.Stipendmaned), summed in SQL.
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery
+from django.db.models import Case, Count, F, Max, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from arbeidsgivere.models import Arbeidsgiver, Plassering
-from deltakere.models import Avbrudd, Deltaker, Statusendring
-from fagbrev.models import Eksamen, Fagprove, Fagretning, Kull, Norskprove, Resultat
+from deltakere.models import Avbrudd, Deltaker, Statusendring, Utfall
+from fagbrev.frister import legg_til_maneder
+from fagbrev.models import Eksamen, Fagprove, Fagretning, Kull, Norskprove, Resultat, Stipendmaned
 from oppfolging.models import Besok, Vurderingssamtale
 
 from .semester import Periode, Semester
-from .undertrykking import SKJULT, Tabell, undertrykk, uten_undertrykking
+from .undertrykking import SKJULT, SKJULT_BELOP, Tabell, beskytt_sammen, undertrykk, uten_undertrykking
 
 S = Deltaker.Status
 F_ = Norskprove.Ferdighet
+T = Utfall.Tidspunkt
+SI = Utfall.Situasjon
 
 # Statuses a participant has passed through to be counted at each step of the way (current status
 # tells how far she has come; a terminated case counts up to admission).
@@ -68,43 +76,64 @@ class Dashboard:
         return self.periode
 
 
-UTELATT = [
-    "«I arbeid» (utfall ved fullføring og seks måneder etter) står ikke i trakten: "
-    "det finnes ikke noe felt for utfall ennå.",
-    "Stipend (sum og fordeling IMDi/kommune) er ikke med: beløpet regnes per deltaker fra fødselsdato og "
-    "grunnbeløp i fagbrev-kjernen og kan ikke summeres i databasen ennå.",
-]
+# What the dashboard cannot show yet, said on the page itself (nothing at the moment).
+UTELATT: list[str] = []
 
 
 @dataclass(frozen=True)
 class Dimensjon:
-    """Rows of a table: tracks or cohorts, with the field that groups a participant into a row."""
+    """Rows of a table: tracks, or cohorts within the tracks, with the fields that group a participant.
+
+    A track row's key is the track's id. A cohort row's key is (cohort id, track id); participants not
+    yet in a cohort get a row per track (None, track id), so the cohort rows of a track add up to the
+    track's row exactly — which lets suppression protect the two tables together (`forelder`: the
+    track row each cohort row belongs to).
+    """
 
     navn: str  # "fagretning" | "kull"
-    rader: list[tuple[int | None, str]]
+    rader: list[tuple[int | tuple[int | None, int], str]]
+    forelder: list[int] = field(default_factory=list)
 
-    def felt(self, prefiks: str = "") -> str:
-        return f"{prefiks}{self.navn}_id"
+    def felt(self, prefiks: str = "") -> str | tuple[str, str]:
+        if self.navn == "kull":
+            return (f"{prefiks}kull_id", f"{prefiks}fagretning_id")
+        return f"{prefiks}fagretning_id"
+
+    def lenke_pk(self, nokkel) -> int | None:
+        """The id the participant list filters on for this row (None: the list has no such filter)."""
+        return nokkel[0] if self.navn == "kull" else nokkel
 
 
 def _dimensjoner(org_ids: set[int]) -> tuple[Dimensjon, Dimensjon]:
-    fagretninger = Fagretning.objects.filter(organisasjon_id__in=org_ids).order_by("-aktiv", "navn")
-    kull = Kull.objects.filter(organisasjon_id__in=org_ids).select_related("fagretning")
-    kull = kull.order_by("fagretning__navn", "oppstart")
-    return (
-        Dimensjon("fagretning", [(f.pk, f.navn) for f in fagretninger]),
-        # Participants not yet placed in a cohort get their own row, so both tables add up to the same totals.
-        Dimensjon("kull", [*((k.pk, f"{k.fagretning.kortnavn} {k.navn}") for k in kull), (None, "Uten kull")]),
+    fagretninger = list(Fagretning.objects.filter(organisasjon_id__in=org_ids).order_by("-aktiv", "navn"))
+    kull_per_spor: dict[int, list[Kull]] = {}
+    for k in Kull.objects.filter(organisasjon_id__in=org_ids).order_by("oppstart"):
+        kull_per_spor.setdefault(k.fagretning_id, []).append(k)
+    uten_kull = set(
+        Deltaker.objects.filter(organisasjon_id__in=org_ids, kull__isnull=True)
+        .values_list("fagretning_id", flat=True)
+        .distinct()
+        .order_by()
     )
+    rader, forelder = [], []
+    for i, f in enumerate(fagretninger):
+        spor = [((k.pk, f.pk), f"{f.kortnavn} {k.navn}") for k in kull_per_spor.get(f.pk, [])]
+        if f.pk in uten_kull:
+            spor.append(((None, f.pk), f"{f.kortnavn} uten kull"))
+        rader += spor
+        forelder += [i] * len(spor)
+    return Dimensjon("fagretning", [(f.pk, f.navn) for f in fagretninger]), Dimensjon("kull", rader, forelder)
 
 
 def _i(periode: Periode, felt: str) -> Q:
     return Q(**{f"{felt}__gte": periode.start, f"{felt}__lte": periode.slutt})
 
 
-def _gruppert(qs, gruppe: str, aggregater: dict) -> dict:
-    """One grouped query: {group id: {alias: value}}."""
-    return {rad.pop(gruppe): rad for rad in qs.values(gruppe).annotate(**aggregater).order_by()}
+def _gruppert(qs, gruppe: str | tuple[str, ...], aggregater: dict) -> dict:
+    """One grouped query: {group id (or tuple of ids): {alias: value}}."""
+    if isinstance(gruppe, str):
+        return {rad.pop(gruppe): rad for rad in qs.values(gruppe).annotate(**aggregater).order_by()}
+    return {tuple(rad.pop(g) for g in gruppe): rad for rad in qs.values(*gruppe).annotate(**aggregater).order_by()}
 
 
 def _celler(dim: Dimensjon, *grupper: dict, kolonner: list[str]) -> list[list[int]]:
@@ -167,8 +196,8 @@ def deltakere_i_perioden(*, org_ids: set[int], periode: Periode, dim: Dimensjon,
     tabell = _lag(undertrykk_sma)([n for _, n in dim.rader], [n for _, n in kolonner], celler, rad_total=False)
     lenker = {}
     if not undertrykk_sma:
-        for ri, (pk, _) in enumerate(dim.rader):
-            if pk is None:
+        for ri, (nokkel, _) in enumerate(dim.rader):
+            if (pk := dim.lenke_pk(nokkel)) is None:
                 continue  # the participant list has no "without cohort" filter
             lenker[(ri, 3)] = f"/deltakere/?{dim.navn}={pk}&status={S.PERMISJON}"
             lenker[(ri, 4)] = f"/deltakere/?{dim.navn}={pk}&status={S.AVBRUTT}"
@@ -200,27 +229,38 @@ def avbrudd_etter_arsak(*, org_ids: set[int], periode: Periode, dim: Dimensjon, 
     )
 
 
+def _siste_utfall():
+    """The participant's latest recorded outcome: six months after when registered, else at completion."""
+    siste = Utfall.objects.filter(deltaker=OuterRef("pk")).order_by(
+        Case(When(tidspunkt=T.SEKS_MANEDER, then=Value(0)), default=Value(1)), "-dato"
+    )
+    return Subquery(siste.values("situasjon")[:1])
+
+
 def trakt(*, org_ids: set[int], dim: Dimensjon, undertrykk_sma: bool) -> Rapporttabell:
-    """The way through: referred → admitted → in training → written exam passed → fagprøve passed."""
+    """The way through: referred → admitted → in training → written exam passed → fagprøve passed → in work."""
     kolonner = [
         ("Henvist", None),
-        ("Tatt opp", TATT_OPP),
-        ("I opplæring", I_OPPLAERING),
-        ("Skriftlig eksamen bestått", TEORI_BESTATT),
-        ("Fagprøve bestått", [S.FULLFORT]),
+        ("Tatt opp", Q(status__in=TATT_OPP)),
+        ("I opplæring", Q(status__in=I_OPPLAERING)),
+        ("Skriftlig eksamen bestått", Q(status__in=TEORI_BESTATT)),
+        ("Fagprøve bestått", Q(status=S.FULLFORT)),
+        ("I arbeid", Q(status=S.FULLFORT, siste_utfall__in=Utfall.I_ARBEID)),
     ]
     grupper = _gruppert(
-        Deltaker.objects.filter(organisasjon_id__in=org_ids).exclude(status=S.AVSLATT),
+        Deltaker.objects.filter(organisasjon_id__in=org_ids)
+        .exclude(status=S.AVSLATT)
+        .annotate(siste_utfall=_siste_utfall()),
         dim.felt(),
-        {f"k{i}": Count("pk", filter=Q(status__in=st) if st else None) for i, (_, st) in enumerate(kolonner)},
+        {f"k{i}": Count("pk", filter=q) for i, (_, q) in enumerate(kolonner)},
     )
     celler = _celler(dim, grupper, kolonner=[f"k{i}" for i in range(len(kolonner))])
     # The steps are nested (a subset of the one before), so a row total means nothing here.
     tabell = _lag(undertrykk_sma)([n for _, n in dim.rader], [k for k, _ in kolonner], celler, rad_total=False)
     lenker = {}
     if not undertrykk_sma:
-        for ri, (pk, _) in enumerate(dim.rader):
-            if pk is None:
+        for ri, (nokkel, _) in enumerate(dim.rader):
+            if (pk := dim.lenke_pk(nokkel)) is None:
                 continue
             lenker[(ri, 0)] = f"/deltakere/?{dim.navn}={pk}"
             lenker[(ri, 4)] = f"/deltakere/?{dim.navn}={pk}&status={S.FULLFORT}"
@@ -228,10 +268,149 @@ def trakt(*, org_ids: set[int], dim: Dimensjon, undertrykk_sma: bool) -> Rapport
         tittel=f"Veien gjennom, per {dim.navn}",
         beskrivelse=(
             "Hvor langt deltakerne er kommet (status i dag; avslåtte er ikke med). Trinnene er nestet: "
-            "hvert trinn er en del av trinnet før. Avbrutte teller til og med «Tatt opp»."
+            "hvert trinn er en del av trinnet før. Avbrutte teller til og med «Tatt opp». «I arbeid»: "
+            "fullførte der siste registrerte utfall (seks måneder etter når det er registrert, ellers ved "
+            "fullføring) er fast eller midlertidig ansatt eller lærling."
         ),
         tabell=tabell,
         lenker=lenker,
+    )
+
+
+UTFALL_KOLONNER = ["I arbeid", "I utdanning", "Annet", "Ikke registrert"]
+
+
+def _utfall_telling(felt: str, kohort: Q) -> dict:
+    """Filtered COUNTs of one cohort by its outcome at one point in time (`felt` is the annotation)."""
+    return {
+        f"{felt}_arbeid": Count("pk", filter=kohort & Q(**{f"{felt}__in": Utfall.I_ARBEID})),
+        f"{felt}_utdanning": Count("pk", filter=kohort & Q(**{felt: SI.UTDANNING})),
+        f"{felt}_annet": Count(
+            "pk",
+            filter=kohort & Q(**{f"{felt}__isnull": False}) & ~Q(**{f"{felt}__in": [*Utfall.I_ARBEID, SI.UTDANNING]}),
+        ),
+        f"{felt}_mangler": Count("pk", filter=kohort & Q(**{f"{felt}__isnull": True})),
+    }
+
+
+def utfall(
+    *, org_ids: set[int], periode: Periode, dim: Dimensjon, undertrykk_sma: bool, idag: datetime.date
+) -> list[Rapporttabell]:
+    """Outcomes of those who completed, in one grouped query: at completion for those who completed in
+    the period, and six months after for those whose six months ran out in the period (up to today).
+
+    A completion date c has its six-month date c + 6 months inside [start, slutt] exactly when c lies in
+    [start − 6 months, slutt − 6 months]: periods begin on the 1st and end on a month's last day, and
+    `legg_til_maneder` maps month ends to month ends, so the window is computed once, not per person.
+    Terminated cases are not counted here (their end is in «Avbrudd etter årsak»).
+    """
+    fullfort = (
+        Statusendring.objects.filter(deltaker=OuterRef("pk"), til_status=S.FULLFORT)
+        .values("deltaker")
+        .annotate(siste=Max("dato"))
+        .values("siste")
+    )
+
+    def situasjon(tidspunkt: str):
+        return Subquery(Utfall.objects.filter(deltaker=OuterRef("pk"), tidspunkt=tidspunkt).values("situasjon")[:1])
+
+    seks_fra = legg_til_maneder(periode.start, -6)
+    seks_til = legg_til_maneder(min(periode.slutt, idag), -6)
+    qs = Deltaker.objects.filter(organisasjon_id__in=org_ids, status=S.FULLFORT).annotate(
+        fullfort_dato=Subquery(fullfort), ved=situasjon(T.VED_FULLFORING), seks=situasjon(T.SEKS_MANEDER)
+    )
+    grupper = _gruppert(
+        qs,
+        dim.felt(),
+        {
+            **_utfall_telling("ved", Q(fullfort_dato__gte=periode.start, fullfort_dato__lte=periode.slutt)),
+            **_utfall_telling("seks", Q(fullfort_dato__gte=seks_fra, fullfort_dato__lte=seks_til)),
+        },
+    )
+    rader = [n for _, n in dim.rader]
+    ved = _celler(dim, grupper, kolonner=[f"ved_{k}" for k in ("arbeid", "utdanning", "annet", "mangler")])
+    seks = _celler(dim, grupper, kolonner=[f"seks_{k}" for k in ("arbeid", "utdanning", "annet", "mangler")])
+    forklaring = "«I arbeid»: fast eller midlertidig ansatt eller lærling. «Annet»: arbeidssøker eller annet."
+    if seks_til >= seks_fra:
+        seks_kohort = f"Deltakere som fullførte {seks_fra:%d.%m.%Y}–{seks_til:%d.%m.%Y}"
+    else:
+        seks_kohort = "Ingen har ennå vært fullført i seks måneder i perioden"
+    return [
+        Rapporttabell(
+            tittel="Utfall ved fullføring",
+            beskrivelse=(
+                f"Deltakere som fullførte i {periode.navn.lower()}, etter situasjonen ved fullføring. {forklaring} "
+                "Avbrutte er ikke med."
+            ),
+            tabell=_lag(undertrykk_sma)(rader, UTFALL_KOLONNER, ved),
+        ),
+        Rapporttabell(
+            tittel="Utfall seks måneder etter fullføring",
+            beskrivelse=(
+                f"{seks_kohort}: seks måneder etter falt i {periode.navn.lower()} (til og med i dag), etter "
+                f"situasjonen da. {forklaring}"
+            ),
+            tabell=_lag(undertrykk_sma)(rader, UTFALL_KOLONNER, seks),
+        ),
+    ]
+
+
+def _kroner(belop: Decimal | None) -> int:
+    return int((belop or Decimal(0)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def stipend(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertrykk_sma: bool) -> Rapporttabell | None:
+    """NAV Asker's 4th-intro-year stipend per track: participants with a stored month in the period, and
+    the months' sum, IMDi's part and the municipality's, in whole kroner. One grouped query over all the
+    organisation's stored months (filtered sums for the period), so an organisation that has never
+    registered a stipend decision gets no table, without a query of its own.
+
+    The participant count is suppressed like any count; the amounts of a row whose count is hidden are
+    hidden too (one person's amount tells her age group), and so are the totals when the total count is.
+    Because secondary suppression leaves either no or at least two hidden counts in the column, no
+    hidden amount can be worked out from the total either.
+    """
+    i_perioden = Q(maned__gte=periode.start, maned__lte=periode.slutt)
+    grupper = _gruppert(
+        Stipendmaned.objects.filter(organisasjon_id__in=org_ids),
+        dim.felt("vedtak__deltaker__"),
+        {
+            "antall": Count("vedtak__deltaker", distinct=True, filter=i_perioden),
+            "sum": Sum("sum", filter=i_perioden),
+            "imdi": Sum("imdi", filter=i_perioden),
+        },
+    )
+    if not grupper:
+        return None
+    antall = _lag(undertrykk_sma)(
+        [n for _, n in dim.rader],
+        ["Deltakere med stipend"],
+        [[grupper.get(pk, {}).get("antall", 0)] for pk, _ in dim.rader],
+        rad_total=False,
+    )
+    belop = []
+    for pk, _ in dim.rader:
+        g = grupper.get(pk, {})
+        total, imdi = _kroner(g.get("sum")), _kroner(g.get("imdi"))
+        belop.append([total, imdi, total - imdi])
+    belop.append([sum(rad[k] for rad in belop) for k in range(3)])
+    skjult = set(antall.skjult) | {(r, k) for r, kol in antall.skjult for k in (1, 2, 3)}
+    tabell = replace(
+        antall,
+        kolonner=[*antall.kolonner, "Stipend (kr)", "IMDi (kr)", "Kommunen (kr)"],
+        verdier=[[*a, *b] for a, b in zip(antall.verdier, belop, strict=True)],
+        skjult=frozenset(skjult),
+        skjult_tekst={1: SKJULT_BELOP, 2: SKJULT_BELOP, 3: SKJULT_BELOP},
+    )
+    return Rapporttabell(
+        tittel="Stipend i 4. introår",
+        beskrivelse=(
+            f"Deltakere med stipend i {periode.navn.lower()} og utbetalt beløp for månedene i perioden (2 G i året, "
+            "to tredjedeler under 25 år; IMDi dekker inntil 1 G, kommunen resten), slik månedene ble beregnet og "
+            "lagret med vedtaket."
+            + (" Beløp i en rad der antallet er skjult, er også skjult." if undertrykk_sma else "")
+        ),
+        tabell=tabell,
     )
 
 
@@ -453,23 +632,43 @@ def trender(*, org_ids: set[int], semestre: list[Semester], undertrykk_sma: bool
     ]
 
 
-def dashboard(*, org_ids: set[int], semester: Periode, undertrykk_sma: bool) -> Dashboard:
+def _beskytt_par(
+    spor: Rapporttabell, kull: Rapporttabell, per_kull: Dimensjon, undertrykk_sma: bool
+) -> tuple[Rapporttabell, Rapporttabell]:
+    if undertrykk_sma:
+        spor.tabell, kull.tabell = beskytt_sammen(spor.tabell, kull.tabell, per_kull.forelder)
+    return spor, kull
+
+
+def dashboard(
+    *, org_ids: set[int], semester: Periode, undertrykk_sma: bool, idag: datetime.date | None = None
+) -> Dashboard:
     """Every table of the dashboard (or the annual report, when `semester` is an Aar)."""
     periode = semester
+    idag = idag or timezone.localdate()
     per_fagretning, per_kull = _dimensjoner(org_ids)
     k = {"org_ids": org_ids, "undertrykk_sma": undertrykk_sma}
+    penger = stipend(periode=periode, dim=per_fagretning, **k)
+    # The same counts per track and per cohort: suppressed together, so one cannot be set against the other.
+    par = [
+        _beskytt_par(tabell(dim=per_fagretning, **a), tabell(dim=per_kull, **a), per_kull, undertrykk_sma)
+        for tabell, a in (
+            (deltakere_i_perioden, {"periode": periode, **k}),
+            (trakt, k),
+            (resultater, {"periode": periode, **k}),
+        )
+    ]
     return Dashboard(
         periode=periode,
         tabeller=[
-            deltakere_i_perioden(periode=periode, dim=per_fagretning, **k),
-            deltakere_i_perioden(periode=periode, dim=per_kull, **k),
+            *par[0],
             avbrudd_etter_arsak(periode=periode, dim=per_fagretning, **k),
-            trakt(dim=per_fagretning, **k),
-            trakt(dim=per_kull, **k),
-            resultater(periode=periode, dim=per_fagretning, **k),
-            resultater(periode=periode, dim=per_kull, **k),
+            *par[1],
+            *utfall(periode=periode, dim=per_fagretning, idag=idag, **k),
+            *par[2],
             oppfolging(periode=periode, dim=per_fagretning, **k),
             *praksis(periode=periode, **k),
+            *([penger] if penger else []),
         ],
         trender=trender(semestre=periode.siste(6), **k),
         undertrykt=undertrykk_sma,

@@ -13,10 +13,13 @@ smallest *non-zero* partner. When a line has no non-zero partner left, its total
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 GRENSE = 5  # counts 1..GRENSE-1 are hidden
 SKJULT = "<5"
+SKJULT_BELOP = "skjult"  # an amount hidden because the count of its row is hidden
+# A count of 5 or more hidden only to protect a small one (secondary suppression): "<5" would be untrue.
+SKJULT_SEKUNDAER = "skjult"
 
 
 @dataclass(frozen=True)
@@ -31,9 +34,14 @@ class Tabell:
     verdier: list[list[int]]  # including totals: (len(rader)+1) × (len(kolonner)+1), or no total column
     skjult: frozenset[tuple[int, int]]
     rad_total: bool = True
+    # column index → what a hidden cell of that column says (amounts are not counts: not "<5")
+    skjult_tekst: dict[int, str] = field(default_factory=dict)
 
     def vis(self, r: int, k: int) -> int | str:
-        return SKJULT if (r, k) in self.skjult else self.verdier[r][k]
+        verdi = self.verdier[r][k]
+        if (r, k) not in self.skjult:
+            return verdi
+        return self.skjult_tekst.get(k) or (SKJULT if 0 < verdi < GRENSE else SKJULT_SEKUNDAER)
 
     def visningsrader(self) -> list[tuple[str, list[int | str]]]:
         navn = [*self.rader, "Totalt"]

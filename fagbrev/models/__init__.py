@@ -4,7 +4,7 @@
 - `tilgang`: the access log (who looked at which case).
 - `lop`: what decides whether a participant reaches the certificate — learning contracts and their
   county checklist, leave, written exams, fagprøver, Norwegian tests, practice periods, competence
-  goals and training plans, monthly topics and the grunnbeløp.
+  goals and training plans, monthly topics, the grunnbeløp and stipend decisions with their months.
 """
 
 from .kjerne import (
@@ -32,6 +32,8 @@ from .lop import (
     Praksisperiode,
     Resultat,
     Sjekkpunkt,
+    Stipendmaned,
+    Stipendvedtak,
 )
 from .tilgang import Oppslag
 
@@ -58,5 +60,7 @@ __all__ = [
     "Resultat",
     "Rolle",
     "Sjekkpunkt",
+    "Stipendmaned",
+    "Stipendvedtak",
     "User",
 ]

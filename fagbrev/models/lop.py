@@ -343,3 +343,59 @@ class Grunnbelop(models.Model):
 
     def __str__(self) -> str:
         return f"G fra {self.gjelder_fra:%d.%m.%Y}: {self.belop} kr"
+
+
+class Stipendvedtak(OrganisasjonEid):
+    """A decision that a participant gets NAV Asker's 4th-intro-year stipend from `fra` to `til`
+    (both days included). Several decisions per participant may follow each other, never overlap.
+
+    The amounts are not typed in: `fagbrev.services.stipendvedtak_registrer` computes them by calendar
+    month (`Stipendmaned`) when the decision is saved, so reports can sum them in the database.
+    """
+
+    deltaker = models.ForeignKey("deltakere.Deltaker", on_delete=models.PROTECT, related_name="stipendvedtak")
+    fra = models.DateField("fra")
+    til = models.DateField("til")
+    registrert_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="registrert av"
+    )
+    opprettet = models.DateTimeField("registrert", auto_now_add=True)
+    endret = models.DateTimeField("endret", auto_now=True)
+
+    class Meta:
+        verbose_name = "stipendvedtak"
+        verbose_name_plural = "stipendvedtak"
+        ordering = ["deltaker", "fra"]
+        constraints = [
+            models.CheckConstraint(condition=Q(til__gte=models.F("fra")), name="fagbrev_stipendvedtak_til_etter_fra"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Stipend {self.fra:%d.%m.%Y}–{self.til:%d.%m.%Y}"
+
+
+class Stipendmaned(OrganisasjonEid):
+    """One calendar month of a stipend decision, computed when the decision was saved (or when a new G
+    was registered): the days of the month it covers and the amounts in kroner with øre, split
+    between IMDi and the municipality. Derived data: it goes with its decision (CASCADE).
+    """
+
+    vedtak = models.ForeignKey(Stipendvedtak, on_delete=models.CASCADE, related_name="maneder")
+    maned = models.DateField("måned", help_text="Første dag i måneden.")
+    dager = models.PositiveSmallIntegerField("dager")
+    sum = models.DecimalField("stipend (kr)", max_digits=12, decimal_places=2)
+    imdi = models.DecimalField("IMDi (kr)", max_digits=12, decimal_places=2)
+    kommune = models.DecimalField("kommunen (kr)", max_digits=12, decimal_places=2)
+
+    class Meta:
+        verbose_name = "stipendmåned"
+        verbose_name_plural = "stipendmåneder"
+        ordering = ["vedtak", "maned"]
+        constraints = [
+            models.UniqueConstraint(fields=["vedtak", "maned"], name="fagbrev_stipendmaned_en_per_maned"),
+            models.CheckConstraint(condition=Q(maned__day=1), name="fagbrev_stipendmaned_forste_dag"),
+        ]
+        indexes = [models.Index(fields=["organisasjon", "maned"], name="fagbrev_stipendmaned_org_maned")]
+
+    def __str__(self) -> str:
+        return f"{self.maned:%m.%Y}: {self.sum} kr"

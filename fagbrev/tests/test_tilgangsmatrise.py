@@ -268,6 +268,14 @@ MATRISE: dict[str, Rad] = {
         lambda o: {"pk": o["deltaker"].pk},
         _alle(404, anonym=LOGIN, koordinator=200, faglarer=403, norsklarer=403),
     ),
+    "fagbrev:stipendvedtak_endre": Rad(
+        lambda o: {"pk": o["deltaker"].pk, "vedtak_pk": o["stipendvedtak"].pk},
+        _alle(405, anonym=LOGIN),
+    ),
+    "fagbrev:stipendvedtak_avslutt": Rad(
+        lambda o: {"pk": o["deltaker"].pk, "vedtak_pk": o["stipendvedtak"].pk},
+        _alle(405, anonym=LOGIN),
+    ),
     "fagbrev:fagretning": Rad(
         lambda o: {"pk": o["fagretning"].pk},
         _alle(200, anonym=LOGIN, styring=404, koordinator_asker=404, superbruker=404),
@@ -330,6 +338,11 @@ MATRISE: dict[str, Rad] = {
     ),
     "deltakere:avbrudd": Rad(
         lambda o: {"pk": o["deltaker"].pk},
+        _alle(404, anonym=LOGIN, koordinator=200, faglarer=403, norsklarer=403),
+    ),
+    # Outcome after the pathway: coordinators write; teachers read it on the case page, not here.
+    "deltakere:utfall": Rad(
+        lambda o: {"pk": o["deltaker"].pk, "tidspunkt": "ved_fullforing"},
         _alle(404, anonym=LOGIN, koordinator=200, faglarer=403, norsklarer=403),
     ),
     "deltakere:dokument_last_opp": Rad(
@@ -461,7 +474,13 @@ def objekter(personer, deltaker, annen_deltaker, fremmed_deltaker, monkeypatch, 
         deltaker=deltaker, hva="iPad", serienummer="X1", utlant=datetime.date(2026, 1, 5), utfort_av=koordinator
     )
     mote = MoteFactory(fagretning=deltaker.fagretning, registrert_av=koordinator)
+    from fagbrev.services_stipend import stipendvedtak_registrer
+
+    stipendvedtak = stipendvedtak_registrer(
+        deltaker=deltaker, fra=datetime.date(2025, 9, 1), til=datetime.date(2026, 8, 31), utfort_av=koordinator
+    )
     return {
+        "stipendvedtak": stipendvedtak,
         **personer,
         "anonym": None,
         "opplastet": opplastet,

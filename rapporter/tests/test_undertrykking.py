@@ -1,6 +1,6 @@
 import random
 
-from rapporter.undertrykking import SKJULT, _linjer, beskytt_sammen, undertrykk, vis_tall
+from rapporter.undertrykking import SKJULT, SKJULT_SEKUNDAER, _linjer, beskytt_sammen, undertrykk, vis_tall
 
 
 def test_counts_from_one_to_four_are_hidden_and_zero_and_five_are_shown():
@@ -13,14 +13,14 @@ def test_a_single_hidden_cell_in_a_row_gets_a_partner_so_the_total_does_not_reve
     tabell = undertrykk(["BUA", "Helse"], ["henvist", "aktive", "fullført"], [[3, 10, 12], [20, 30, 40]])
     rad = tabell.visningsrader()[0][1]
     assert rad[0] == SKJULT
-    assert rad[1] == SKJULT  # the smallest other non-zero count in the row
+    assert rad[1] == SKJULT_SEKUNDAER  # the smallest other non-zero count in the row: hidden, but not "<5"
     assert rad[2] == 12
 
 
 def test_column_totals_are_protected_too():
     tabell = undertrykk(["BUA", "Helse", "Renhold"], ["aktive"], [[2], [30], [40]])
     kolonne = [rad[1][0] for rad in tabell.visningsrader()]
-    assert kolonne[0] == SKJULT and kolonne[1] == SKJULT and kolonne[2] == 40
+    assert kolonne[0] == SKJULT and kolonne[1] == SKJULT_SEKUNDAER and kolonne[2] == 40
 
 
 def test_a_small_total_is_hidden():
@@ -52,7 +52,7 @@ def test_a_funnel_table_has_no_row_totals_but_its_columns_are_protected():
     tabell = undertrykk(["A", "B"], ["tatt opp", "fullført"], [[10, 2], [12, 9]], rad_total=False)
     rader = dict(tabell.visningsrader())
     assert rader["A"] == [10, SKJULT]
-    assert rader["B"] == [12, SKJULT]  # partner in the column, so 11 - 9 cannot reveal the 2
+    assert rader["B"] == [12, SKJULT_SEKUNDAER]  # partner in the column, so 11 - 9 cannot reveal the 2
     assert rader["Totalt"] == [22, 11]
 
 

@@ -10,10 +10,12 @@ import time_machine
 from openpyxl import load_workbook
 
 from arbeidsgivere.tests.factories import ArbeidsgiverFactory, ArbeidsstedFactory, PlasseringFactory
-from deltakere.models import Avbrudd, Deltaker, Statusendring
+from deltakere.models import Avbrudd, Deltaker, Statusendring, Utfall
+from deltakere.services import utfall_registrer
 from deltakere.tests.factories import DeltakerFactory
 from dokumenter.tests.pdfhjelp import flat, pdf_tekst
 from fagbrev.models import Fagprove, Norskprove
+from fagbrev.services_stipend import stipendvedtak_registrer
 from fagbrev.tests.factories import EksamenFactory, FagretningFactory, KullFactory, laerekontrakt
 from oppfolging.tests.factories import BesokFactory, VurderingssamtaleFactory
 
@@ -157,7 +159,7 @@ def test_coordinator_sees_exact_participant_figures_for_the_semester(client, koo
     assert rader["Totalt"] == ["19", "7", "18", "2", "1", "1"]
     per_kull = _tabell(_side(client, koordinator), "Deltakere per kull")
     assert per_kull["BUA Høst 2025"] == ["6", "7", "12", "2", "1", "1"]
-    assert per_kull["Uten kull"] == ["13", "0", "6", "0", "0", "0"]
+    assert per_kull["Helse uten kull"] == ["13", "0", "6", "0", "0", "0"]
     assert per_kull["Totalt"] == rader["Totalt"]
 
 
@@ -183,8 +185,8 @@ def test_terminations_are_counted_by_reason(client, koordinator, datasett):
 
 def test_funnel_counts_each_step_per_cohort(client, koordinator, datasett):
     rader = _tabell(_side(client, koordinator), "Veien gjennom, per kull")
-    # Henvist, Tatt opp, I opplæring, Skriftlig eksamen bestått, Fagprøve bestått
-    assert rader["BUA Høst 2025"] == ["17", "17", "16", "2", "2"]
+    # Henvist, Tatt opp, I opplæring, Skriftlig eksamen bestått, Fagprøve bestått, I arbeid
+    assert rader["BUA Høst 2025"] == ["17", "17", "16", "2", "2", "0"]
 
 
 def test_results_count_exams_fagprove_and_norwegian_goals_in_the_semester(client, koordinator, datasett):
@@ -295,12 +297,237 @@ def test_an_invalid_semester_or_year_falls_back_to_the_current_one(client, koord
 
 
 @pytest.mark.parametrize("antall", [5, 60])
-def test_dashboard_query_count_is_constant(client, koordinator, fagretning, antall, django_assert_max_num_queries):
+def test_dashboard_query_count_is_constant(client, koordinator, fagretning, antall, django_assert_num_queries):
     kull = KullFactory(fagretning=fagretning)
     for d in DeltakerFactory.create_batch(antall, fagretning=fagretning, kull=kull, henvist_dato=HOST_START):
         _endring(d, S.TATT_OPP, HOST_START, koordinator)
         BesokFactory(deltaker=d, dato=HOST_START, registrert_av=koordinator)
         PlasseringFactory(deltaker=d, fra=HOST_START)
+    for d in DeltakerFactory.create_batch(antall, fagretning=fagretning, status=S.FULLFORT):
+        _endring(d, S.FULLFORT, D(2026, 2, 2), koordinator)
+        utfall_registrer(
+            deltaker=d, tidspunkt="ved_fullforing", situasjon="fast", dato=D(2026, 2, 2), utfort_av=koordinator
+        )
+        utfall_registrer(
+            deltaker=d, tidspunkt="seks_maneder", situasjon="fast", dato=D(2026, 8, 2), utfort_av=koordinator
+        )
+        stipendvedtak_registrer(deltaker=d, fra=D(2026, 7, 15), til=D(2026, 8, 15), utfort_av=koordinator)
     client.force_login(koordinator)
-    with django_assert_max_num_queries(34):
+    # 34 before outcomes and stipend; +1 grouped query for both outcome tables, +1 for the stipend table.
+    with django_assert_num_queries(37):
         assert client.get("/rapporter/styringsgruppe/", HOST).status_code == 200
+
+
+# --- outcomes after the pathway («I arbeid») and the stipend ---------------------------------------
+
+
+def _fullfort(fagretning, dato, koordinator, ved=None, seks=None, **kw):
+    """A completed participant (status change on `dato`) with outcomes registered through the service."""
+    d = DeltakerFactory(fagretning=fagretning, status=S.FULLFORT, **kw)
+    _endring(d, S.FULLFORT, dato, koordinator)
+    if ved:
+        utfall_registrer(
+            deltaker=d,
+            tidspunkt=Utfall.Tidspunkt.VED_FULLFORING,
+            situasjon=ved,
+            dato=dato,
+            arbeidsgiver="Fritekst Barnehage AS",
+            utfort_av=koordinator,
+        )
+    if seks:
+        utfall_registrer(
+            deltaker=d, tidspunkt=Utfall.Tidspunkt.SEKS_MANEDER, situasjon=seks, dato=IDAG, utfort_av=koordinator
+        )
+    return d
+
+
+IDAG = D(2026, 11, 23)
+
+
+@pytest.fixture
+def utfall(datasett, koordinator):
+    """Completions around the semester boundaries (today is 23.11.2026), on top of `datasett`, where
+    BUA already has one completed 31.12.2026 (no outcome) and one 31.07.2026 (given «i utdanning» here).
+
+    BUA: 01.08 fast · 01.02 midlertidig, then lærling · 31.01 arbeidssøker, then fast · 23.05 nothing
+    (six months ran out today) · 24.05 nothing (six months tomorrow) · 10.03 fast, then arbeidssøker.
+    Helse: 15.09 annet.
+    """
+    bua, helse = datasett["bua"], datasett["helse"]
+    k = koordinator
+    vaar_fullfort = Deltaker.objects.get(statusendringer__til_status=S.FULLFORT, statusendringer__dato=VAR_SLUTT)
+    utfall_registrer(
+        deltaker=vaar_fullfort, tidspunkt="ved_fullforing", situasjon="utdanning", dato=VAR_SLUTT, utfort_av=k
+    )
+    _fullfort(bua, HOST_START, k, ved="fast")
+    _fullfort(bua, D(2026, 2, 1), k, ved="midlertidig", seks="laerling")
+    _fullfort(bua, D(2026, 1, 31), k, ved="arbeidssoker", seks="fast")
+    _fullfort(bua, D(2026, 5, 23), k)
+    _fullfort(bua, D(2026, 5, 24), k)
+    _fullfort(bua, D(2026, 3, 10), k, ved="fast", seks="arbeidssoker")
+    _fullfort(helse, D(2026, 9, 15), k, ved="annet")
+
+
+def test_funnel_ends_with_those_whose_latest_outcome_is_work(client, koordinator, utfall):
+    rader = _tabell(_side(client, koordinator), "Veien gjennom, per fagretning")
+    # Henvist, Tatt opp, I opplæring, Skriftlig eksamen bestått, Fagprøve bestått, I arbeid
+    # I arbeid: 01.08 (fast), 01.02 (lærling six months after), 31.01 (fast six months after); not 10.03,
+    # whose latest outcome is arbeidssøker although she was employed at completion.
+    assert rader[BUA] == ["23", "23", "22", "8", "8", "3"]
+    assert rader[HELSE] == ["14", "7", "7", "1", "1", "0"]
+    assert rader["Totalt"] == ["37", "30", "29", "9", "9", "3"]
+
+
+def test_outcomes_at_completion_count_those_who_completed_in_the_semester(client, koordinator, utfall):
+    html = _side(client, koordinator)
+    rader = _tabell(html, "Utfall ved fullføring")
+    # I arbeid, I utdanning, Annet, Ikke registrert, Totalt — høst: 01.08 fast, 31.12 none; Helse 15.09 annet.
+    assert rader[BUA] == ["1", "0", "0", "1", "2"]
+    assert rader[HELSE] == ["0", "0", "1", "0", "1"]
+    assert rader["Totalt"] == ["1", "0", "1", "1", "3"]
+    # Six months ran out in høst up to today: completed 01.02–23.05 (01.02 lærling, 10.03 arbeidssøker,
+    # 23.05 nothing yet). 31.01 belongs to vår (31.07), 24.05 is due tomorrow.
+    seks = _tabell(html, "Utfall seks måneder etter fullføring")
+    assert seks[BUA] == ["1", "0", "1", "1", "3"]
+    assert seks[HELSE] == ["0", "0", "0", "0", "0"]
+    assert "01.02.2026–23.05.2026" in html
+
+
+def test_outcomes_in_the_spring_semester_end_on_31_july(client, koordinator, utfall):
+    html = _side(client, koordinator, params={"semester": "2026-var"})
+    # Completed 31.01, 01.02, 10.03, 23.05, 24.05 and 31.07 (i utdanning); 01.08 is høst.
+    assert _tabell(html, "Utfall ved fullføring")[BUA] == ["2", "1", "1", "2", "6"]
+    # Six months after fell in vår for those who completed 01.07.2025–31.01.2026: the one from 31.01.
+    assert _tabell(html, "Utfall seks måneder etter fullføring")[BUA] == ["1", "0", "0", "0", "1"]
+
+
+def test_annual_report_shows_outcomes_for_the_calendar_year(client, koordinator, utfall, tmp_path):
+    html = _side(client, koordinator, "/rapporter/arsrapport/", {"ar": "2026"})
+    assert _tabell(html, "Utfall ved fullføring")[BUA] == ["3", "1", "1", "3", "8"]
+    assert _tabell(html, "Utfall seks måneder etter fullføring")[BUA] == ["2", "0", "1", "1", "4"]
+    pdf = _pdftekst(client.get("/rapporter/arsrapport/pdf/", {"ar": "2026"}).content, tmp_path)
+    assert "Utfall seks måneder etter fullføring" in pdf
+    bok = load_workbook(io.BytesIO(client.get("/rapporter/arsrapport/excel/", {"ar": "2026"}).content))
+    rader = {r[0].value: [c.value for c in r[1:]] for r in bok["Utfall ved fullføring"].iter_rows(min_row=4)}
+    assert rader[BUA] == [3, 1, 1, 3, 8]
+
+
+def test_steering_group_sees_outcomes_suppressed(client, styring, utfall):
+    html = _side(client, styring)
+    assert _tabell(html, "Utfall ved fullføring")[BUA] == ["<5", "0", "0", "<5", "<5"]
+    assert _tabell(html, "Veien gjennom, per fagretning")[BUA][5] == "<5"
+    assert "Ikke med ennå" not in html
+
+
+SATS = {"over_25": D(1980, 3, 3), "under_25": D(2003, 1, 1)}
+
+
+@pytest.fixture
+def stipend(datasett, koordinator, fremmed_deltaker, koordinator_asker):
+    """Stipend decisions 01.07–31.12.2026 (G = 135 900 all through): BUA six over 25, Helse two under 25,
+    a third track (Renhold) five over 25. Another organisation's decision must not count.
+
+    Per person and month (kroner, øre): over 25 a 31-day month is 23 084.38 (IMDi 11 542.19), a 30-day
+    month 22 339.73 (IMDi 11 169.86); under 25 15 389.59 and 14 893.15 (IMDi the same 1 G). Høst is
+    Aug–Dec: 113 932.60 over 25 (IMDi 56 966.29), 75 955.07 under 25 (IMDi 56 966.29).
+    """
+    k = koordinator
+    renhold = FagretningFactory(organisasjon=datasett["bua"].organisasjon, navn="Renholdsoperatør", kortnavn="Renhold")
+    for fagretning, antall, fodt in (
+        (datasett["bua"], 6, SATS["over_25"]),
+        (datasett["helse"], 2, SATS["under_25"]),
+        (renhold, 5, SATS["over_25"]),
+    ):
+        for d in DeltakerFactory.create_batch(
+            antall, fagretning=fagretning, fodselsdato=fodt, fornavn="Stipendia", fodselsnummer=""
+        ):
+            stipendvedtak_registrer(deltaker=d, fra=D(2026, 7, 1), til=D(2026, 12, 31), utfort_av=k)
+    stipendvedtak_registrer(
+        deltaker=fremmed_deltaker, fra=D(2026, 7, 1), til=D(2026, 12, 31), utfort_av=koordinator_asker
+    )
+
+
+def test_stipend_table_sums_the_months_in_the_semester(client, koordinator, stipend):
+    rader = _tabell(_side(client, koordinator), "Stipend i 4. introår")
+    # Deltakere med stipend, Stipend (kr), IMDi (kr), Kommunen (kr); numbers are shown with spaces.
+    tall = {navn: [c.replace("\xa0", "").replace(" ", "") for c in celler] for navn, celler in rader.items()}
+    assert tall[BUA] == ["6", "683596", "341798", "341798"]
+    assert tall[HELSE] == ["2", "151910", "113933", "37977"]
+    assert tall["Renholdsoperatør"] == ["5", "569663", "284831", "284832"]
+    assert tall["Totalt"] == ["13", "1405169", "740562", "664607"]
+
+
+def test_stipend_in_the_spring_semester_is_only_july(client, koordinator, stipend):
+    rader = _tabell(_side(client, koordinator, params={"semester": "2026-var"}), "Stipend i 4. introår")
+    tall = {navn: [c.replace("\xa0", "").replace(" ", "") for c in celler] for navn, celler in rader.items()}
+    # One 31-day month each: 6 × 23 084.38, 2 × 15 389.59, 5 × 23 084.38.
+    assert tall[BUA] == ["6", "138506", "69253", "69253"]
+    assert tall[HELSE] == ["2", "30779", "23084", "7695"]
+    assert tall["Renholdsoperatør"] == ["5", "115422", "57711", "57711"]
+
+
+def test_steering_group_never_sees_the_amounts_of_a_hidden_count(client, styring, stipend):
+    rader = _tabell(_side(client, styring), "Stipend i 4. introår")
+    tall = {navn: [c.replace("\xa0", "").replace(" ", "") for c in celler] for navn, celler in rader.items()}
+    # Helse (2) is hidden; Renhold (5) is hidden beside it so 2 cannot be worked out from the total
+    # (shown as «skjult», not as the untrue «<5»); their amounts go with their counts.
+    assert tall[HELSE] == ["<5", "skjult", "skjult", "skjult"]
+    assert tall["Renholdsoperatør"] == ["skjult", "skjult", "skjult", "skjult"]
+    assert tall[BUA] == ["6", "683596", "341798", "341798"]
+    assert tall["Totalt"] == ["13", "1405169", "740562", "664607"]
+
+
+def test_stipend_amounts_are_numbers_in_excel_and_hidden_ones_are_text(client, koordinator, styring, stipend):
+    client.force_login(koordinator)
+    bok = load_workbook(io.BytesIO(client.get("/rapporter/styringsgruppe/excel/", HOST).content))
+    rader = {r[0].value: [c.value for c in r[1:]] for r in bok["Stipend i 4. introår"].iter_rows(min_row=4)}
+    assert rader[BUA] == [6, 683596, 341798, 341798]
+    assert all(type(v) is int for v in rader["Totalt"])
+    client.force_login(styring)
+    bok = load_workbook(io.BytesIO(client.get("/rapporter/styringsgruppe/excel/", HOST).content))
+    rader = {r[0].value: [c.value for c in r[1:]] for r in bok["Stipend i 4. introår"].iter_rows(min_row=4)}
+    assert rader[HELSE] == ["<5", "skjult", "skjult", "skjult"]
+    assert rader["Totalt"] == [13, 1405169, 740562, 664607]
+
+
+def test_an_organisation_without_stipend_decisions_gets_no_stipend_table(client, koordinator, datasett):
+    assert "Stipend i 4. introår" not in _side(client, koordinator)
+
+
+def test_steering_group_never_receives_names_with_outcomes_and_stipend(client, styring, utfall, stipend, tmp_path):
+    html = _side(client, styring).split("<main", 1)[1]
+    xlsx = client.get("/rapporter/styringsgruppe/excel/", HOST).content
+    tekst = " ".join(
+        str(c.value) for ark in load_workbook(io.BytesIO(xlsx)) for rad in ark.iter_rows() for c in rad if c.value
+    )
+    pdf = _pdftekst(client.get("/rapporter/styringsgruppe/pdf/", HOST).content, tmp_path)
+    assert "Utfall ved fullføring" in pdf and "Stipend i 4. introår" in pdf and "skjult" in pdf
+    for innhold in (html, tekst, pdf):
+        for d in Deltaker.objects.all():
+            assert d.navn not in innhold and d.etternavn not in innhold
+            assert not d.fodselsnummer or d.fodselsnummer not in innhold
+        assert "Stipendia" not in innhold
+        assert "Fritekst" not in innhold  # the outcome's employer is free text about one person
+
+
+def test_steering_group_cannot_work_a_hidden_cohort_count_out_of_the_track_table(
+    client, styring, lorenskog, fagretning
+):
+    # BUA: 7 referred in cohort «Høst 2025» and 2 without a cohort; Helse: 6 in its one cohort.
+    kull = KullFactory(fagretning=fagretning, navn="Høst 2025")
+    DeltakerFactory.create_batch(7, fagretning=fagretning, kull=kull, henvist_dato=D(2026, 9, 1))
+    DeltakerFactory.create_batch(2, fagretning=fagretning, kull=None, henvist_dato=D(2026, 9, 1))
+    helse = FagretningFactory(organisasjon=lorenskog, navn="Helsefagarbeider", kortnavn="Helse")
+    DeltakerFactory.create_batch(6, fagretning=helse, kull=KullFactory(fagretning=helse, navn="Høst 2026"))
+    for d in helse.deltakere.all():
+        d.henvist_dato = D(2026, 9, 1)
+        d.save(update_fields=["henvist_dato"])
+
+    html = _side(client, styring)
+    spor = _tabell(html, "Deltakere per fagretning")
+    per_kull = _tabell(html, "Deltakere per kull")
+    # Alone, the cohort table hides 2 and its smallest partner (Helse's 6) and shows 7 — and the track
+    # table's 9 would give 9 - 7 = 2. Together, BUA's 2 gets a partner within its track (7), Helse's track
+    # row (equal to its one hidden cohort) is hidden, and BUA's 9 beside it in the column.
+    assert [spor[BUA][0], spor[HELSE][0], spor["Totalt"][0]] == ["skjult", "skjult", "15"]
+    assert [per_kull[r][0] for r in ("BUA Høst 2025", "BUA uten kull", "Helse Høst 2026")] == ["skjult", "<5", "skjult"]

@@ -18,6 +18,7 @@ SEEDERE = [
     "arbeidsgivere.demo.seed_plasseringer",
     "fagbrev.demo.seed_lop",
     "deltakere.demo.seed_historikk",
+    "deltakere.demo.seed_utfall",
     "dokumenter.demo.seed",
     "oppfolging.demo.seed",
 ]
