@@ -303,3 +303,15 @@ def test_track_posts_refuse_non_coordinators(client, personer, fagretning, hvem,
     client.force_login(personer[hvem])
     for sti in ("kompetansemal/", f"kompetansemal/{mal.pk}/", "manedstema/"):
         assert client.post(f"/fagretninger/{fagretning.pk}/{sti}", {}).status_code == status
+
+
+def test_case_page_shows_the_exam_window_only_until_the_written_exam_is_passed(client, koordinator, fagretning):
+    deltaker = DeltakerFactory(fagretning=fagretning)
+    laerekontrakt(deltaker, slutt=datetime.date(2027, 6, 30), status="godkjent")
+    with time_machine.travel(datetime.datetime(2027, 1, 20, 12, tzinfo=OSLO), tick=False):
+        client.force_login(koordinator)
+        assert "Påmeldingen til skriftlig eksamen er åpen" in client.get(f"/deltakere/{deltaker.pk}/").content.decode()
+        EksamenFactory(deltaker=deltaker, resultat=Resultat.BESTATT)
+        html = client.get(f"/deltakere/{deltaker.pk}/").content.decode()
+    assert "Påmeldingen til skriftlig eksamen er åpen" not in html
+    assert "Bestått" in html
