@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from deltakere.models import Deltaker
 from fagbrev import permissions
@@ -24,8 +25,11 @@ def arbeidsgivere_for_liste(*, user, q: str = "", filtre: dict | None = None) ->
     siste_egnet = Evaluering.objects.filter(plassering__arbeidssted__arbeidsgiver=OuterRef("pk")).order_by(
         "-dato", "-pk"
     )
+    # A subquery per row, not Count("arbeidssteder"): PostgreSQL evaluates it for the 50 rows of the
+    # page after the LIMIT, instead of grouping every employer's workplaces before the page is cut.
+    steder = Arbeidssted.objects.filter(arbeidsgiver=OuterRef("pk")).order_by().values("arbeidsgiver")
     qs = arbeidsgivere_visible_to(user).annotate(
-        antall_steder=Count("arbeidssteder", distinct=True),
+        antall_steder=Coalesce(Subquery(steder.annotate(n=Count("pk")).values("n")), 0),
         siste_egnet=Subquery(siste_egnet.values("egnet")[:1]),
         siste_evaluering=Subquery(siste_egnet.values("dato")[:1]),
     )

@@ -416,6 +416,7 @@ def fyll_plasseringer(ctx: Kontekst, fra: int, til: int) -> None:
                     fadder_id=fadder.get(tidligere),
                     fra=start,
                     til=bytte - datetime.timedelta(days=1),
+                    ekstra_person_bekreftet=True,
                 )
             )
             start = bytte
@@ -426,6 +427,8 @@ def fyll_plasseringer(ctx: Kontekst, fra: int, til: int) -> None:
             fadder_id=fadder.get(sted),
             fra=start,
             til=slutt,
+            # the leder confirms the extra person in the first weeks; the newest placements wait for it
+            ekstra_person_bekreftet=(ctx.idag - start).days > 21,
         )
         rader.append(rad)
         if slutt is None:

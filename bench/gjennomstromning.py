@@ -31,12 +31,10 @@ class Gjennomstromning:
 
 def _sesjon(brukernavn: str) -> str:
     from django.conf import settings
-    from django.test import Client
 
-    from fagbrev.models import User
+    from bench.maling import logg_inn
 
-    client = Client()
-    client.force_login(User.objects.get(username=brukernavn))
+    client = logg_inn(brukernavn)
     return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 

@@ -154,6 +154,10 @@ class Statusendring(OrganisasjonEid):
         verbose_name = "statusendring"
         verbose_name_plural = "statusendringer"
         ordering = ["-tidspunkt", "-id"]
+        indexes = [
+            # "status on a given day" (rapporter): the last change up to that day, read from the index alone
+            models.Index(fields=["deltaker", "-dato", "-id", "til_status"], name="deltakere_statusendring_siste"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_fra_status_display()} → {self.get_til_status_display()}"

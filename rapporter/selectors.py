@@ -123,37 +123,60 @@ def _lag(undertrykk_sma: bool):
 
 
 def _status_ved_slutt(periode: Periode):
-    """The status a participant had on the period's last day: last transition on or before it."""
+    """The status a participant had on the period's last day: last transition on or before it.
+
+    One probe per participant into the index deltakere_statusendring_siste (an index-only scan).
+    """
     siste = Statusendring.objects.filter(deltaker=OuterRef("pk"), dato__lte=periode.slutt).order_by("-dato", "-pk")
     return Coalesce(Subquery(siste.values("til_status")[:1]), F("status"))
+
+
+def _ved_slutt(deltakere, periode: Periode, gruppe: str, **ekstra) -> dict:
+    """{group: {"aktive": n, "permisjon": n, **ekstra}} at the period's end, registered by then.
+
+    Grouped by (group, status at the end), so the status is worked out once per participant, not once
+    per count that uses it.
+    """
+    rader = (
+        deltakere.filter(opprettet__date__lte=periode.slutt)
+        .annotate(st=_status_ved_slutt(periode))
+        .values(gruppe, "st")
+        .annotate(n=Count("pk"), **ekstra)
+        .order_by()
+    )
+    ut: dict = {}
+    for rad in rader:
+        g = ut.setdefault(rad[gruppe], {"aktive": 0, "permisjon": 0})
+        g["aktive"] += rad["n"] if rad["st"] in AKTIV else 0
+        g["permisjon"] += rad["n"] if rad["st"] == S.PERMISJON else 0
+        for navn in ekstra:
+            g[navn] = max(g.get(navn) or 0, rad[navn] or 0)
+    return ut
 
 
 def deltakere_i_perioden(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertrykk_sma: bool) -> Rapporttabell:
     """Referred, admitted, active and on leave at the end, terminated and completed: per track or cohort."""
     deltakere = Deltaker.objects.filter(organisasjon_id__in=org_ids)
+    endringer = Statusendring.objects.filter(organisasjon_id__in=org_ids).filter(_i(periode, "dato"))
+
+    def blant(qs) -> Q:
+        # `pk IN (uncorrelated subquery)`: PostgreSQL hashes the ids once, and each participant counts once
+        # (a join to her status changes would repeat her row and need COUNT(DISTINCT)).
+        return Q(pk__in=qs.values("deltaker_id"))
+
     flyt = _gruppert(
         deltakere,
         dim.felt(),
         {
-            "henvist": Count("pk", distinct=True, filter=_i(periode, "henvist_dato")),
-            "tatt_opp": Count(
-                "pk",
-                distinct=True,
-                filter=Q(statusendringer__til_status=S.TATT_OPP) & _i(periode, "statusendringer__dato"),
+            "henvist": Count("pk", filter=_i(periode, "henvist_dato")),
+            "tatt_opp": Count("pk", filter=blant(endringer.filter(til_status=S.TATT_OPP))),
+            "fullfort": Count("pk", filter=blant(endringer.filter(til_status=S.FULLFORT))),
+            "avbrutt": Count(
+                "pk", filter=blant(Avbrudd.objects.filter(organisasjon_id__in=org_ids).filter(_i(periode, "dato")))
             ),
-            "fullfort": Count(
-                "pk",
-                distinct=True,
-                filter=Q(statusendringer__til_status=S.FULLFORT) & _i(periode, "statusendringer__dato"),
-            ),
-            "avbrutt": Count("pk", distinct=True, filter=_i(periode, "avbrudd__dato")),
         },
     )
-    ved_slutt = _gruppert(
-        deltakere.filter(opprettet__date__lte=periode.slutt).annotate(st=_status_ved_slutt(periode)),
-        dim.felt(),
-        {"aktive": Count("pk", filter=Q(st__in=AKTIV)), "permisjon": Count("pk", filter=Q(st=S.PERMISJON))},
-    )
+    ved_slutt = _ved_slutt(deltakere, periode, dim.felt())
     kolonner = [
         ("henvist", "Henvist"),
         ("tatt_opp", "Tatt opp"),
@@ -297,15 +320,11 @@ def oppfolging(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertryk
     """
     dager = (periode.slutt - periode.start).days + 1
     aktive = (
-        _gruppert(
-            Deltaker.objects.filter(organisasjon_id__in=org_ids, opprettet__date__lte=periode.slutt).annotate(
-                st=_status_ved_slutt(periode)
-            ),
+        _ved_slutt(
+            Deltaker.objects.filter(organisasjon_id__in=org_ids),
+            periode,
             dim.felt(),
-            {
-                "aktive": Count("pk", filter=Q(st__in=AKTIV)),
-                "intervall": Max("fagretning__besok_intervall_dager"),
-            },
+            intervall=Max("fagretning__besok_intervall_dager"),
         )
         if dim.navn == "fagretning"
         else None
@@ -413,7 +432,8 @@ def praksis(*, org_ids: set[int], periode: Periode, undertrykk_sma: bool) -> lis
 
 
 def _trend(tittel: str, qs, datofelt: str, semestre: list[Semester], undertrykk_sma: bool) -> Trend:
-    """One query: a filtered COUNT per semester."""
+    """One query: a filtered COUNT per semester (over the rows of those semesters only)."""
+    qs = qs.filter(**{f"{datofelt}__gte": semestre[0].start, f"{datofelt}__lte": semestre[-1].slutt})
     agg = qs.aggregate(**{s.kode: Count("pk", filter=_i(s, datofelt)) for s in semestre})
     verdier = [agg[s.kode] for s in semestre]
     return Trend(
