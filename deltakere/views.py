@@ -40,6 +40,7 @@ def _legg_feil_pa_skjema(form, feil: ValidationError) -> None:
         form.add_error(None, feil)
 
 
+LISTE_TAK = 10_000  # the list counts exactly up to this many rows, then says «over 10 000»
 VALG_MAKS = 200  # past this many options a select is no help (and grows the page): a name field instead
 
 
@@ -72,7 +73,7 @@ def deltaker_liste(request: HttpRequest) -> HttpResponse:
     if sortering not in SORTERINGER:
         sortering = "navn"
     qs = deltakere_for_liste(user=user, q=q, filtre=filtre, sortering=sortering)
-    side = BegrensetPaginator(qs, 50).get_page(request.GET.get("side"))
+    side = BegrensetPaginator(qs, 50, tak=LISTE_TAK).get_page(request.GET.get("side"))
     orgs = user.organisasjoner_med()
     er_koordinator = user.har_rolle(permissions.KOORDINATOR)
     from arbeidsgivere.models import Arbeidssted

@@ -36,7 +36,7 @@ class BegrensetPaginator(Paginator):
 
     def validate_number(self, number):
         try:
-            forbi_taket = int(number) > self.tak // self.per_page
+            forbi_taket = int(number) > max(1, self.tak // self.per_page)
         except (TypeError, ValueError):
             forbi_taket = False
         if forbi_taket and self.over_taket:

@@ -10,9 +10,12 @@ aggregates only (the styringsgruppe role).
 
 from __future__ import annotations
 
+import operator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery
+from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from arbeidsgivere.models import Arbeidsgiver, Plassering
@@ -102,9 +105,66 @@ def _i(periode: Periode, felt: str) -> Q:
     return Q(**{f"{felt}__gte": periode.start, f"{felt}__lte": periode.slutt})
 
 
+# A dashboard asks most grouped questions twice: per track and again per cohort. Inside
+# `samme_tall()` (the views wrap each dashboard in it) such a query runs once, grouped by track AND
+# cohort, and both tables are summed from its rows: a cohort belongs to one track and a participant
+# to one cohort (or none), so nothing is counted twice.
+_buffer: ContextVar[dict | None] = ContextVar("rapporter_samme_tall", default=None)
+_SLA_SAMMEN = {Count: operator.add, Sum: operator.add, Max: max, Min: min}
+
+
+@contextmanager
+def samme_tall():
+    """Share grouped query results between the tables of one dashboard (see `_gruppert`)."""
+    token = _buffer.set({})
+    try:
+        yield
+    finally:
+        _buffer.reset(token)
+
+
+def _begge(gruppe: str) -> list[str] | None:
+    """ "deltaker__kull_id" → ["deltaker__fagretning_id", "deltaker__kull_id"]; None for other groups."""
+    for navn in ("fagretning_id", "kull_id"):
+        if gruppe.endswith(navn):
+            prefiks = gruppe.removesuffix(navn)
+            return [f"{prefiks}fagretning_id", f"{prefiks}kull_id"]
+    return None
+
+
+def _kan_summeres(aggregat) -> bool:
+    """Counts, sums, max and min add up over cohorts; a distinct count only if it counts rows or
+    participants (a workplace could be counted in two cohorts of one track)."""
+    if type(aggregat) not in _SLA_SAMMEN:
+        return False
+    if not getattr(aggregat, "distinct", False):
+        return True
+    kilde = aggregat.get_source_expressions()[0]
+    return getattr(kilde, "name", None) in ("pk", "id", "deltaker", "deltaker_id")
+
+
+def _summer(rader, gruppe: str, aggregater: dict, ekstra: tuple[str, ...] = ()) -> dict:
+    """Roll rows grouped by track and cohort (and `ekstra` fields) up to `gruppe` (plus `ekstra`)."""
+    ut: dict = {}
+    for rad in rader:
+        nokkel = (rad[gruppe], *(rad[e] for e in ekstra)) if ekstra else rad[gruppe]
+        mal = ut.setdefault(nokkel, {})
+        for navn, aggregat in aggregater.items():
+            ny, gammel = rad[navn], mal.get(navn)
+            mal[navn] = ny if gammel is None else gammel if ny is None else _SLA_SAMMEN[type(aggregat)](gammel, ny)
+    return ut
+
+
 def _gruppert(qs, gruppe: str, aggregater: dict) -> dict:
     """One grouped query: {group id: {alias: value}}."""
-    return {rad.pop(gruppe): rad for rad in qs.values(gruppe).annotate(**aggregater).order_by()}
+    buffer, begge = _buffer.get(), _begge(gruppe)
+    if buffer is None or begge is None or not all(_kan_summeres(a) for a in aggregater.values()):
+        return {rad.pop(gruppe): rad for rad in qs.values(gruppe).annotate(**aggregater).order_by()}
+    begge_qs = qs.values(*begge).annotate(**aggregater).order_by()
+    nokkel = str(begge_qs.query)
+    if nokkel not in buffer:
+        buffer[nokkel] = list(begge_qs)
+    return _summer(buffer[nokkel], gruppe, aggregater)
 
 
 def _celler(dim: Dimensjon, *grupper: dict, kolonner: list[str]) -> list[list[int]]:
@@ -131,26 +191,33 @@ def _status_ved_slutt(periode: Periode):
     return Coalesce(Subquery(siste.values("til_status")[:1]), F("status"))
 
 
-def _ved_slutt(deltakere, periode: Periode, gruppe: str, **ekstra) -> dict:
-    """{group: {"aktive": n, "permisjon": n, **ekstra}} at the period's end, registered by then.
+def _ved_slutt(deltakere, periode: Periode, gruppe: str) -> dict:
+    """{group: {"aktive": n, "permisjon": n, "intervall": the track's visit interval}} at the period's end,
+    among the participants registered by then.
 
-    Grouped by (group, status at the end), so the status is worked out once per participant, not once
-    per count that uses it.
+    Grouped by (track, cohort, status at the end): the status is worked out once per participant, not
+    once per count that uses it, and (inside `samme_tall`) once for every table that needs it.
     """
-    rader = (
+    buffer = _buffer.get()
+    rader_qs = (
         deltakere.filter(opprettet__date__lte=periode.slutt)
         .annotate(st=_status_ved_slutt(periode))
-        .values(gruppe, "st")
-        .annotate(n=Count("pk"), **ekstra)
+        .values("fagretning_id", "kull_id", "st")
+        .annotate(n=Count("pk"), intervall=Max("fagretning__besok_intervall_dager"))
         .order_by()
     )
+    if buffer is None:
+        rader = list(rader_qs)
+    else:
+        nokkel = str(rader_qs.query)
+        rader = buffer[nokkel] if nokkel in buffer else buffer.setdefault(nokkel, list(rader_qs))
+    per_status = _summer(rader, gruppe, {"n": Count("pk"), "intervall": Max("pk")}, ekstra=("st",))
     ut: dict = {}
-    for rad in rader:
-        g = ut.setdefault(rad[gruppe], {"aktive": 0, "permisjon": 0})
-        g["aktive"] += rad["n"] if rad["st"] in AKTIV else 0
-        g["permisjon"] += rad["n"] if rad["st"] == S.PERMISJON else 0
-        for navn in ekstra:
-            g[navn] = max(g.get(navn) or 0, rad[navn] or 0)
+    for (g, st), verdier in per_status.items():
+        mal = ut.setdefault(g, {"aktive": 0, "permisjon": 0, "intervall": None})
+        mal["aktive"] += verdier["n"] if st in AKTIV else 0
+        mal["permisjon"] += verdier["n"] if st == S.PERMISJON else 0
+        mal["intervall"] = max(mal["intervall"] or 0, verdier["intervall"] or 0) or None
     return ut
 
 
@@ -320,12 +387,7 @@ def oppfolging(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertryk
     """
     dager = (periode.slutt - periode.start).days + 1
     aktive = (
-        _ved_slutt(
-            Deltaker.objects.filter(organisasjon_id__in=org_ids),
-            periode,
-            dim.felt(),
-            intervall=Max("fagretning__besok_intervall_dager"),
-        )
+        _ved_slutt(Deltaker.objects.filter(organisasjon_id__in=org_ids), periode, dim.felt())
         if dim.navn == "fagretning"
         else None
     )
@@ -434,7 +496,8 @@ def praksis(*, org_ids: set[int], periode: Periode, undertrykk_sma: bool) -> lis
 def _trend(tittel: str, qs, datofelt: str, semestre: list[Semester], undertrykk_sma: bool) -> Trend:
     """One query: a filtered COUNT per semester (over the rows of those semesters only)."""
     qs = qs.filter(**{f"{datofelt}__gte": semestre[0].start, f"{datofelt}__lte": semestre[-1].slutt})
-    agg = qs.aggregate(**{s.kode: Count("pk", filter=_i(s, datofelt)) for s in semestre})
+    # COUNT(date) = COUNT(*) here (the filter needs a date): the index on (organisation, date) can answer it
+    agg = qs.aggregate(**{s.kode: Count(datofelt, filter=_i(s, datofelt)) for s in semestre})
     verdier = [agg[s.kode] for s in semestre]
     return Trend(
         tittel=tittel,

@@ -304,3 +304,31 @@ def test_dashboard_query_count_is_constant(client, koordinator, fagretning, anta
     client.force_login(koordinator)
     with django_assert_max_num_queries(34):
         assert client.get("/rapporter/styringsgruppe/", HOST).status_code == 200
+
+
+def test_shared_grouped_queries_give_the_same_tables_with_fewer_queries(koordinator, datasett):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from rapporter.selectors import dashboard, samme_tall
+    from rapporter.semester import Semester
+
+    # a second cohort in the same track, with participants in every kind of count
+    kull = KullFactory(fagretning=datasett["bua"], navn="Høst 2026", oppstart=HOST_START)
+    for d in DeltakerFactory.create_batch(3, fagretning=datasett["bua"], kull=kull, henvist_dato=HOST_START):
+        _endring(d, S.TATT_OPP, HOST_START, koordinator)
+        BesokFactory(deltaker=d, dato=D(2026, 9, 1), registrert_av=koordinator)
+        Norskprove.objects.create(
+            organisasjon=d.organisasjon, deltaker=d, ferdighet="muntlig", niva="B1", dato=D(2026, 9, 2),
+            registrert_av=koordinator,
+        )  # fmt: skip
+    k = {"org_ids": {datasett["bua"].organisasjon_id}, "semester": Semester(2026, "host"), "undertrykk_sma": False}
+    with CaptureQueriesContext(connection) as hver_for_seg:
+        alene = dashboard(**k)
+    with CaptureQueriesContext(connection) as delt, samme_tall():
+        sammen = dashboard(**k)
+    assert [t.tabell for t in sammen.tabeller] == [t.tabell for t in alene.tabeller]
+    assert [t.verdier for t in sammen.trender] == [t.verdier for t in alene.trender]
+    per_kull = next(t.tabell for t in sammen.tabeller if t.tittel == "Deltakere per kull")
+    assert per_kull.verdier[per_kull.rader.index("BUA Høst 2026")][:2] == [3, 3]  # referred, admitted
+    assert len(delt.captured_queries) <= len(hver_for_seg.captured_queries) - 6
