@@ -93,9 +93,15 @@ def main() -> None:
             "ALLOWED_HOSTS": "testserver,localhost",
         }
     )
+    import logging
+    import warnings
+
     import django
 
     django.setup()
+    # each force_login writes django-axes' INFO lines; the static files folder is not needed in-process
+    logging.getLogger("axes").setLevel(logging.WARNING)
+    warnings.filterwarnings("ignore", message="No directory at")
     from django.core.management import call_command
     from django.db import connection
 

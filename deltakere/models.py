@@ -98,6 +98,8 @@ class Deltaker(OrganisasjonEid):
         ]
         indexes = [
             models.Index(fields=["organisasjon", "status"], name="deltakere_org_status"),
+            # counts per track and status (my overview) and the list's track + status filter, from the index
+            models.Index(fields=["organisasjon", "fagretning", "status"], name="deltakere_org_spor_status"),
             models.Index(fields=["etternavn", "fornavn"], name="deltakere_navn"),
         ]
 

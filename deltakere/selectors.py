@@ -110,11 +110,13 @@ def telling(*, user, hele_org_ids: set[int] | frozenset[int] = frozenset()) -> T
     """
     from django.db.models import BooleanField, ExpressionWrapper
 
-    from fagbrev.permissions import deltaker_scope
+    from fagbrev.permissions import KOORDINATOR, deltaker_scope
 
     synlig = deltaker_scope(user)
+    # a coordinator sees her organisations whole already: only other report organisations widen the filter
+    andre = set(hele_org_ids) - user.organisasjoner_med(KOORDINATOR)
     rader = (
-        Deltaker.objects.filter(synlig | Q(organisasjon_id__in=hele_org_ids))
+        Deltaker.objects.filter(synlig | Q(organisasjon_id__in=andre) if andre else synlig)
         .values("fagretning_id", "status")
         .annotate(synlig=ExpressionWrapper(synlig, output_field=BooleanField()))
         .values("fagretning_id", "status", "synlig")

@@ -87,7 +87,8 @@ class Besok(OrganisasjonEid):
         verbose_name_plural = "arbeidsplassbesøk"
         ordering = ["-dato", "-pk"]
         indexes = [
-            models.Index(fields=["deltaker", "-dato"], name="oppfolging_besok_deltaker_dato"),
+            # a participant's visits newest first; the last visit (the rhythm's base) is its first entry
+            models.Index(fields=["deltaker", "-dato", "-id"], name="oppfolging_besok_siste"),
             # visits in a period per organisation (rapporter's tables and trends), read from the index alone
             models.Index(fields=["organisasjon", "dato", "deltaker"], name="oppfolging_besok_org_dato"),
         ]

@@ -87,7 +87,7 @@ def besoksrytme(*, deltakere: QuerySet[Deltaker], idag: datetime.date, dager: in
     WHERE, again for each bound and for the ORDER BY: four times per participant.
     """
     qs = med_besoksrytme(deltakere.filter(status__in=BESOK_STATUSER))
-    frister = list(qs.values_list("pk", "neste_frist", "etternavn"))
+    frister = list(qs.order_by().values_list("pk", "neste_frist", "etternavn"))  # any order: sorted below
     snart_til = idag + datetime.timedelta(days=dager)
     forfalt_pk = [
         pk

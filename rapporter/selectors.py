@@ -124,7 +124,8 @@ def samme_tall():
 
 
 def _begge(gruppe: str) -> list[str] | None:
-    """ "deltaker__kull_id" → ["deltaker__fagretning_id", "deltaker__kull_id"]; None for other groups."""
+    """Both grouping fields for a track or cohort field (deltaker__kull_id → deltaker__fagretning_id and
+    deltaker__kull_id); None for any other grouping."""
     for navn in ("fagretning_id", "kull_id"):
         if gruppe.endswith(navn):
             prefiks = gruppe.removesuffix(navn)
