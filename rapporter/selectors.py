@@ -443,6 +443,9 @@ def _med_andeler(tabell: Tabell, andeler: list[tuple[int, int, str]]) -> Tabell:
     )
 
 
+VIS_ARBEIDSGIVERE = 25  # rows of the per-employer table; the others are summed in one row
+
+
 def praksis(*, org_ids: set[int], periode: Periode, undertrykk_sma: bool) -> list[Rapporttabell]:
     """Workplaces and employers in use in the period; approved training companies; placements per employer."""
     i_bruk = Q(fra__lte=periode.slutt) & (Q(til__isnull=True) | Q(til__gte=periode.start))
@@ -474,12 +477,15 @@ def praksis(*, org_ids: set[int], periode: Periode, undertrykk_sma: bool) -> lis
         .annotate(n=Count("pk"))
         .order_by("-n", "arbeidssted__arbeidsgiver__navn")
     )
-    tabell = _lag(undertrykk_sma)(
-        [r["arbeidssted__arbeidsgiver__navn"] for r in per_arbeidsgiver],
-        ["Plasseringer"],
-        [[r["n"]] for r in per_arbeidsgiver],
-        rad_total=False,
-    )
+    # The employers with most placements get a row each and the rest one row together: the table (and
+    # the page) stays the same size however many employers the organisation works with.
+    topp, resten = per_arbeidsgiver[:VIS_ARBEIDSGIVERE], per_arbeidsgiver[VIS_ARBEIDSGIVERE:]
+    rader = [r["arbeidssted__arbeidsgiver__navn"] for r in topp]
+    celler = [[r["n"]] for r in topp]
+    if resten:
+        rader.append(f"Andre arbeidsgivere ({len(resten)})")
+        celler.append([sum(r["n"] for r in resten)])
+    tabell = _lag(undertrykk_sma)(rader, ["Plasseringer"], celler, rad_total=False)
     return [
         Rapporttabell(
             tittel="Praksisplasser",
@@ -488,7 +494,8 @@ def praksis(*, org_ids: set[int], periode: Periode, undertrykk_sma: bool) -> lis
         ),
         Rapporttabell(
             tittel="Plasseringer per arbeidsgiver",
-            beskrivelse=f"Plasseringer som løper i {periode.navn.lower()}, per arbeidsgiver.",
+            beskrivelse=f"Plasseringer som løper i {periode.navn.lower()}, per arbeidsgiver"
+            + (f" (de {VIS_ARBEIDSGIVERE} med flest; de andre samlet i siste rad)." if resten else "."),
             tabell=tabell,
         ),
     ]

@@ -210,6 +210,16 @@ def test_practice_counts_workplaces_employers_and_placements(client, koordinator
     assert per["Solsikken AS"] == ["2"] and per["Blåklokka AS"] == ["1"] and per["Totalt"] == ["3"]
 
 
+def test_employers_past_the_first_ones_share_one_row(client, koordinator, datasett, monkeypatch):
+    from rapporter import selectors
+
+    monkeypatch.setattr(selectors, "VIS_ARBEIDSGIVERE", 1)
+    html = _side(client, koordinator)
+    per = _tabell(html, "Plasseringer per arbeidsgiver")
+    assert per == {"Solsikken AS": ["2"], "Andre arbeidsgivere (1)": ["1"], "Totalt": ["3"]}
+    assert "(de 1 med flest; de andre samlet i siste rad)" in html
+
+
 def test_trends_cover_six_semesters_with_a_table_beside_each_chart(client, koordinator, datasett):
     html = _side(client, koordinator)
     blokk = html.split(">Henvisninger per semester</h3>", 1)[1].split("</section>", 1)[0]
