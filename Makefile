@@ -44,7 +44,8 @@ format: install
 	$(VENV)/bin/ruff format .
 
 # Benchmarks against PostgreSQL (database fagbrev_bench, recreated): `make bench BENCH_ARGS=--rask`
-# for 1,000 and 20,000 participants only. See docs/performance.md.
+# for 1,000 and 20,000 participants only. The throughput row needs `wrk` (apt-get install wrk); without
+# it that row says it was skipped. See docs/performance.md.
 bench: install
 	$(PY) bench/run.py $(BENCH_ARGS)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, FilteredRelation, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from deltakere.models import Deltaker
 from fagbrev import permissions
@@ -24,8 +25,11 @@ def arbeidsgivere_for_liste(*, user, q: str = "", filtre: dict | None = None) ->
     siste_egnet = Evaluering.objects.filter(plassering__arbeidssted__arbeidsgiver=OuterRef("pk")).order_by(
         "-dato", "-pk"
     )
+    # A subquery per row, not Count("arbeidssteder"): PostgreSQL evaluates it for the 50 rows of the
+    # page after the LIMIT, instead of grouping every employer's workplaces before the page is cut.
+    steder = Arbeidssted.objects.filter(arbeidsgiver=OuterRef("pk")).order_by().values("arbeidsgiver")
     qs = arbeidsgivere_visible_to(user).annotate(
-        antall_steder=Count("arbeidssteder", distinct=True),
+        antall_steder=Coalesce(Subquery(steder.annotate(n=Count("pk")).values("n")), 0),
         siste_egnet=Subquery(siste_egnet.values("egnet")[:1]),
         siste_evaluering=Subquery(siste_egnet.values("dato")[:1]),
     )
@@ -184,10 +188,16 @@ def oversikt_praksis(*, user, idag: datetime.date) -> Seksjon | None:
     orgs = user.organisasjoner_med(permissions.KOORDINATOR) if user.is_authenticated else set()
     if not orgs:
         return None
-    apne = Plassering.objects.filter(Q(til__isnull=True) | Q(til__gte=idag), deltaker_id=OuterRef("pk"))
+    # An outer join to the running placement, kept where there is none: PostgreSQL plans that as one
+    # hash anti-join. With NOT EXISTS it walked the name index expecting to stop early, and probed
+    # every active participant when (as usual) nearly all of them have a place.
+    apen = FilteredRelation(
+        "plasseringer", condition=Q(plasseringer__til__isnull=True) | Q(plasseringer__til__gte=idag)
+    )
     uten_plass = list(
         Deltaker.objects.filter(organisasjon_id__in=orgs, status__in=Deltaker.AKTIVE_STATUSER)
-        .filter(~Exists(apne))
+        .annotate(apen=apen)
+        .filter(apen__isnull=True)
         .select_related("fagretning")
         .order_by("etternavn", "fornavn")[:10]
     )

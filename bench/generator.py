@@ -4,27 +4,36 @@
 benchmark measures at 1,000, then grows to 20,000, then to 100,000), so each part generates the
 rows for participant numbers [fra, til) only, deterministically from the participant number.
 
-The parts run in the order of GENERATORER. When a feature adds models (visits, learning
-contracts, exams), add a function `fyll(ctx, fra, til)` for them and name it in the list; it
-can read what earlier parts made from `ctx` (ids of participants, workplaces, teachers).
+The parts run in the order of GENERATORER. When a feature adds models, add a function
+`fyll(ctx, fra, til)` for them and name it in the list; it can read what earlier parts made from
+`ctx` (ids of participants, workplaces, teachers; `ctx.extra["deltakere"]` holds each new
+participant with her pathway's dates from `bench/forlop.py`, so dated facts agree with her status).
+The pathway's facts (status changes, contracts, exams, visits, meetings) are in `generator_lop.py`.
 Everything here is invented; identity numbers are 11-digit placeholders, never valid ones.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import JSONField
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from arbeidsgivere.models import Arbeidsgiver, Arbeidssted, Kontaktperson, Plassering
 from deltakere.models import Deltaker
 from fagbrev.models import Fagretning, Hendelse, Kull, Medlemskap, Organisasjon, Rolle, User
+
+from . import forlop
 
 BATCH = 5_000
 PASSORD = "bench-passord"  # the benchmark's users log in with force_login; this is only so they have one
@@ -38,6 +47,13 @@ GENERATORER: list[str] = [
     "bench.generator.fyll_arbeidsgivere",
     "bench.generator.fyll_deltakere",
     "bench.generator.fyll_plasseringer",
+    "bench.generator_lop.fyll_statusendringer",
+    "bench.generator_lop.fyll_avbrudd",
+    "bench.generator_lop.fyll_laerekontrakter",
+    "bench.generator_lop.fyll_eksamener",
+    "bench.generator_lop.fyll_norskprover",
+    "bench.generator_lop.fyll_besok",
+    "bench.generator_lop.fyll_vurderingssamtaler",
     "bench.generator.fyll_hendelser",
 ]
 
@@ -93,6 +109,19 @@ STATUSVEKTER = [
     (Deltaker.Status.AVBRUTT, 8),
 ]
 _STATUSER = [s for s, vekt in STATUSVEKTER for _ in range(vekt)]
+
+
+class Ny(NamedTuple):
+    """A participant made in this round, with what later parts need to add her rows without a query."""
+
+    nr: int
+    pk: int
+    org: int
+    status: str
+    fagretning: int
+    faglarer: int | None
+    norsklarer: int | None
+    lop: forlop.Lop
 
 
 @dataclass
@@ -158,14 +187,17 @@ def fyll_kjerne(ctx: Kontekst, fra: int, til: int) -> None:
     )
     User.objects.get_or_create(username="bench.admin", defaults={"is_staff": True, "is_superuser": True})
     for org in ctx.org:
-        for navn, kort in [
-            ("Barne- og ungdomsarbeider", "BUA"),
-            ("Helsefagarbeider", "Helse"),
-            ("Renholdsoperatør", "Renhold"),
-            ("Betongfaget", "Betong"),
+        for navn, kort, intervall in [
+            ("Barne- og ungdomsarbeider", "BUA", 14),
+            ("Helsefagarbeider", "Helse", 14),
+            ("Renholdsoperatør", "Renhold", 30),
+            ("Betongfaget", "Betong", 30),
         ]:
-            f, _ = Fagretning.objects.get_or_create(organisasjon_id=org, navn=navn, defaults={"kortnavn": kort})
+            f, _ = Fagretning.objects.get_or_create(
+                organisasjon_id=org, navn=navn, defaults={"kortnavn": kort, "besok_intervall_dager": intervall}
+            )
             ctx.fagretninger.setdefault(org, []).append(f.pk)
+            ctx.extra.setdefault("besok_intervall", {})[f.pk] = f.besok_intervall_dager
             for aar in range(ctx.idag.year - 5, ctx.idag.year + 1):
                 k, _ = Kull.objects.get_or_create(
                     organisasjon_id=org,
@@ -230,7 +262,12 @@ def fyll_arbeidsgivere(ctx: Kontekst, fra: int, til: int) -> None:
             )
         )
     Kontaktperson.objects.bulk_create(kontakter, batch_size=BATCH)
-    ctx.extra["arbeidssteder"] = dict(Arbeidssted.objects.filter(organisasjon_id__in=ctx.org).values_list("navn", "pk"))
+    alle = Arbeidssted.objects.filter(organisasjon_id__in=ctx.org)
+    ctx.extra["arbeidssteder"] = dict(alle.values_list("navn", "pk"))
+    ctx.extra["arbeidsgiver_for_sted"] = dict(alle.values_list("pk", "arbeidsgiver_id"))
+    ctx.extra["fadder_for_sted"] = dict(
+        Kontaktperson.objects.filter(organisasjon_id__in=ctx.org, rolle="fadder").values_list("arbeidssted_id", "pk")
+    )
 
 
 def fyll_deltakere(ctx: Kontekst, fra: int, til: int) -> None:
@@ -257,12 +294,13 @@ def fyll_deltakere(ctx: Kontekst, fra: int, til: int) -> None:
     larere = dict(User.objects.filter(username__startswith="bench.").values_list("username", "id"))
     ctx.brukere = larere
     rng = random.Random(f"deltakere-{fra}")
-    rader = []
+    rader, lop = [], {}
     for nr in range(fra, til):
         blokk = nr // DELTAKERE_PER_FAGLARER
         org = org_for(nr, ctx)
         fagretning = ctx.fagretninger[org][blokk % len(ctx.fagretninger[org])]
         status = rng.choice(_STATUSER)
+        lop[nr] = forlop.lop_for(nr, status, ctx.idag)
         har_larer = status not in (Deltaker.Status.HENVIST, Deltaker.Status.KARTLAGT, Deltaker.Status.AVSLATT)
         fodselsdato = datetime.date(1975 + nr % 30, 1 + nr % 12, 1 + nr % 28)
         rader.append(
@@ -275,40 +313,129 @@ def fyll_deltakere(ctx: Kontekst, fra: int, til: int) -> None:
                 telefon=f"4{nr:07d}"[-8:],
                 epost=f"deltaker{nr}@example.no",
                 fagretning_id=fagretning,
-                kull_id=rng.choice(ctx.kull[fagretning]) if har_larer else None,
+                kull_id=_kull(ctx, fagretning, lop[nr]) if har_larer else None,
                 faglarer_id=larere[f"bench.faglarer.{blokk}"] if har_larer else None,
                 norsklarer_id=larere[f"bench.norsklarer.{blokk // 5}"] if har_larer and blokk % 2 == 0 else None,
                 status=status,
+                henvist_dato=lop[nr].henvist,
+                opprettet=_klokka(lop[nr].henvist),
             )
         )
-    laget = Deltaker.objects.bulk_create(rader, batch_size=BATCH)
+    with uten_auto_now(Deltaker, "opprettet"):
+        laget = Deltaker.objects.bulk_create(rader, batch_size=BATCH)
     ctx.nye_deltakere = [(fra + i, d.pk) for i, d in enumerate(laget)]
     ctx.extra["statuser"] = {d.pk: d.status for d in laget}
+    ctx.extra["deltakere"] = {
+        nr: Ny(nr, d.pk, d.organisasjon_id, d.status, d.fagretning_id, d.faglarer_id, d.norsklarer_id, lop[nr])
+        for nr, d in zip(range(fra, til), laget, strict=True)
+    }
+
+
+def _kull(ctx: Kontekst, fagretning: int, lop: forlop.Lop) -> int:
+    """The autumn cohort the participant started with (or will start with), within the cohorts made."""
+    dato = lop.opplaering or lop[Deltaker.Status.TATT_OPP] or ctx.idag
+    aar = dato.year if dato.month >= 7 else dato.year - 1
+    kull = ctx.kull[fagretning]  # one per autumn, oldest first, ending with this year's
+    return kull[min(max(aar - (ctx.idag.year - len(kull) + 1), 0), len(kull) - 1)]
+
+
+def _klokka(dag: datetime.date, time: int = 9) -> datetime.datetime:
+    """A moment on that day (registrations are stamped with when they happened, not when generated)."""
+    return timezone.make_aware(datetime.datetime.combine(dag, datetime.time(time)))
+
+
+def kopier(modell, rader: list[dict]) -> None:
+    """Insert many rows that no later part needs the ids of, fast: PostgreSQL's COPY, else bulk_create.
+
+    Each row is a dict of column values (`deltaker_id`, not `deltaker`); every column left out gets the
+    field's default (auto_now fields: now). A tenth of the time bulk_create needs for 200,000 visits,
+    because no model instances are built and no parameter lists are bound.
+    """
+    if not rader:
+        return
+    gitt = list(rader[0])
+    if connection.vendor != "postgresql":
+        egne = [f.name for f in modell._meta.concrete_fields if f.attname in gitt and hasattr(f, "auto_now_add")]
+        with uten_auto_now(modell, *egne):
+            modell.objects.bulk_create([modell(**r) for r in rader], batch_size=BATCH)
+        return
+    na = timezone.now()
+    resten = {}
+    for f in modell._meta.concrete_fields:
+        if f.primary_key or f.attname in gitt:
+            continue
+        verdi = na if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) else f.get_default()
+        resten[f.column] = json.dumps(verdi) if isinstance(f, JSONField) else verdi
+    kolonner = [modell._meta.get_field(_felt(modell, a)).column for a in gitt] + list(resten)
+    fast = tuple(resten.values())
+    sql = f"COPY {modell._meta.db_table} ({', '.join(kolonner)}) FROM STDIN"
+    with connection.cursor() as c, c.cursor.copy(sql) as copy:
+        for r in rader:
+            copy.write_row((*r.values(), *fast))
+
+
+def _felt(modell, attname: str) -> str:
+    return next(f.name for f in modell._meta.concrete_fields if f.attname == attname)
+
+
+@contextlib.contextmanager
+def uten_auto_now(modell, *felter: str):
+    """Let bulk_create keep the generated value of an `auto_now_add` field (a case registered last year)."""
+    gamle = [(f, f.auto_now_add) for f in (modell._meta.get_field(n) for n in felter)]
+    for f, _ in gamle:
+        f.auto_now_add = False
+    try:
+        yield
+    finally:
+        for f, verdi in gamle:
+            f.auto_now_add = verdi
 
 
 def fyll_plasseringer(ctx: Kontekst, fra: int, til: int) -> None:
-    """Participants in training have an open placement at the workplace of their number; some also an older one."""
-    aktive = set(Deltaker.AKTIVE_STATUSER)
+    """A placement from the training's start at the workplace of the participant's number (every fourth
+    started at a neighbouring workplace and moved half-way); open while the case runs, closed at its end."""
     steder = ctx.extra["arbeidssteder"]
+    fadder = ctx.extra["fadder_for_sted"]
     rader = []
-    for nr, pk in ctx.nye_deltakere:
-        if ctx.extra["statuser"][pk] not in aktive:
+    apne = {}
+    for d in ctx.extra["deltakere"].values():
+        start = d.lop.opplaering
+        if start is None:
             continue
-        sted = steder[f"Arbeidssted {nr // DELTAKERE_PER_ARBEIDSSTED}"]
-        start = ctx.idag - datetime.timedelta(days=30 + nr % 400)
-        if nr % 4 == 0:
-            tidligere = steder[f"Arbeidssted {(nr // DELTAKERE_PER_ARBEIDSSTED) ^ 1}"] if nr >= 20 else sted
+        sted = steder[f"Arbeidssted {d.nr // DELTAKERE_PER_ARBEIDSSTED}"]
+        slutt = d.lop.slutt
+        sist = slutt or ctx.idag
+        if d.nr % 4 == 0 and d.nr >= 20 and (sist - start).days > 120:
+            tidligere = steder[f"Arbeidssted {(d.nr // DELTAKERE_PER_ARBEIDSSTED) ^ 1}"]
+            bytte = start + datetime.timedelta(days=(sist - start).days // 2)
             rader.append(
                 Plassering(
-                    organisasjon_id=org_for(nr, ctx),
-                    deltaker_id=pk,
+                    organisasjon_id=d.org,
+                    deltaker_id=d.pk,
                     arbeidssted_id=tidligere,
-                    fra=start - datetime.timedelta(days=200),
-                    til=start - datetime.timedelta(days=1),
+                    fadder_id=fadder.get(tidligere),
+                    fra=start,
+                    til=bytte - datetime.timedelta(days=1),
+                    ekstra_person_bekreftet=True,
                 )
             )
-        rader.append(Plassering(organisasjon_id=org_for(nr, ctx), deltaker_id=pk, arbeidssted_id=sted, fra=start))
+            start = bytte
+        rad = Plassering(
+            organisasjon_id=d.org,
+            deltaker_id=d.pk,
+            arbeidssted_id=sted,
+            fadder_id=fadder.get(sted),
+            fra=start,
+            til=slutt,
+            # the leder confirms the extra person in the first weeks; the newest placements wait for it
+            ekstra_person_bekreftet=(ctx.idag - start).days > 21,
+        )
+        rader.append(rad)
+        if slutt is None:
+            apne[d.pk] = rad
     Plassering.objects.bulk_create(rader, batch_size=BATCH)
+    ctx.extra["apen_plassering"] = {pk: (p.pk, p.arbeidssted_id) for pk, p in apne.items()}
+    ctx.extra["siste_plassering"] = {p.deltaker_id: (p.pk, p.arbeidssted_id) for p in rader}
 
 
 def fyll_hendelser(ctx: Kontekst, fra: int, til: int) -> None:
@@ -324,15 +451,15 @@ def fyll_hendelser(ctx: Kontekst, fra: int, til: int) -> None:
             ]
         ):
             rader.append(
-                Hendelse(
-                    tidspunkt=na - datetime.timedelta(days=400 - 100 * i + nr % 50),
-                    utfort_av_id=koordinator,
-                    organisasjon_id=org_for(nr, ctx),
-                    handling=handling,
-                    objekt_type_id=ct,
-                    objekt_id=str(pk),
-                    deltaker_id=pk,
-                    beskrivelse="Registrert" if i == 0 else "Endret",
-                )
+                {
+                    "tidspunkt": na - datetime.timedelta(days=400 - 100 * i + nr % 50),
+                    "utfort_av_id": koordinator,
+                    "organisasjon_id": org_for(nr, ctx),
+                    "handling": handling,
+                    "objekt_type_id": ct,
+                    "objekt_id": str(pk),
+                    "deltaker_id": pk,
+                    "beskrivelse": "Registrert" if i == 0 else "Endret",
+                }
             )
-    Hendelse.objects.bulk_create(rader, batch_size=BATCH)
+    kopier(Hendelse, rader)

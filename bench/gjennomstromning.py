@@ -1,7 +1,13 @@
 """Throughput of the case page under `wrk` against gunicorn with 2 workers (skipped without wrk).
 
 Gunicorn serves the benchmark database with the same environment as the in-process measurements;
-wrk keeps 8 connections busy for 10 seconds with the coordinator's session cookie.
+wrk keeps 8 connections busy for 10 seconds with the coordinator's session cookie (a session that
+has passed the second factor, as a coordinator's must).
+
+wrk is a system program, not a Python package, so `make install` cannot bring it: install it with
+`apt-get install wrk` (Debian/Ubuntu) or `brew install wrk` (macOS). Without it `make bench` still
+runs every other measurement and says in the throughput line that it was skipped and why; the
+benchmark never installs system packages by itself.
 """
 
 from __future__ import annotations
@@ -31,12 +37,10 @@ class Gjennomstromning:
 
 def _sesjon(brukernavn: str) -> str:
     from django.conf import settings
-    from django.test import Client
 
-    from fagbrev.models import User
+    from bench.maling import logg_inn
 
-    client = Client()
-    client.force_login(User.objects.get(username=brukernavn))
+    client = logg_inn(brukernavn)
     return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 
@@ -53,7 +57,9 @@ def _vent_pa_port(port: int, sekunder: float = 20) -> bool:
 def mal_gjennomstromning(sti: str, brukernavn: str, *, sekunder: int = 10) -> Gjennomstromning:
     wrk = shutil.which("wrk")
     if wrk is None:
-        return Gjennomstromning(merknad="wrk er ikke installert (apt-get install wrk)")
+        return Gjennomstromning(
+            merknad="hoppet over: wrk er ikke installert (apt-get install wrk eller brew install wrk)"
+        )
     cookie = _sesjon(brukernavn)
     env = {**os.environ, "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver"}
     gunicorn = Path(sys.executable).parent / "gunicorn"

@@ -74,7 +74,8 @@ MALINGER: list[Maling] = [
     Maling("Arbeidsgiverside", KOORD, _url("arbeidsgivere:detalj", _arbeidsgiver_pk)),
     Maling("Min oversikt, koordinator", KOORD, _url("oversikt")),
     Maling("Min oversikt, faglærer", FAGL, _url("oversikt")),
-    Maling("Styringsgruppens dashbord", STYR, _url("rapporter:styringsgruppe")),
+    Maling("Styringsgruppens dashbord, styring", STYR, _url("rapporter:styringsgruppe")),
+    Maling("Styringsgruppens dashbord, koordinator", KOORD, _url("rapporter:styringsgruppe")),
     Maling("Admin: deltakere (referanse)", ADMIN, _url("admin:deltakere_deltaker_changelist"), referanse=True),
     Maling(
         "Admin: navnesøk (referanse)",
@@ -91,31 +92,54 @@ class Resultat:
     p95_ms: float | None = None
     sporringer: int | None = None
     db_ms: float | None = None  # median of the time the queries took, as Django measured them
+    # median CPU time of this (the Django) process: unlike wall time, hardly longer when other
+    # programs compete for the CPUs, so it shows what the page costs on a busy machine too
+    cpu_ms: float | None = None
     merknad: str = ""
+
+
+def logg_inn(brukernavn: str) -> Client:
+    """A client logged in as the user with a verified second factor, as coordinators and admins must be.
+
+    The user gets a confirmed TOTP device (once), and the session is marked verified by it the way
+    django-otp's login does, so the pages run with the two-factor middleware as in production.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from fagbrev.models import User
+
+    user = User.objects.get(username=brukernavn)
+    enhet, _ = TOTPDevice.objects.get_or_create(user=user, name="bench", defaults={"confirmed": True})
+    client = Client()
+    client.force_login(user)
+    okt = client.session
+    okt[DEVICE_ID_SESSION_KEY] = enhet.persistent_id
+    okt.save()
+    return client
 
 
 def mal(maling: Maling, ctx, *, gjentak: int = 30, oppvarming: int = 3) -> Resultat:
     """Request the page repeatedly as its user; median and 95th percentile of the time, and the queries."""
-    from fagbrev.models import User
-
     sti = maling.sti(ctx)
     if sti is None:
         return Resultat(merknad="finnes ikke ennå")
-    client = Client()
-    client.force_login(User.objects.get(username=maling.bruker))
-    tider, db_tider, sporringer = [], [], set()
+    client = logg_inn(maling.bruker)
+    tider, db_tider, cpu_tider, sporringer = [], [], [], set()
     for i in range(oppvarming + gjentak):
         # The query log is a bounded deque (9,000 entries): once full, CaptureQueriesContext sees nothing.
         connection.queries_log.clear()
         with CaptureQueriesContext(connection) as q:
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             svar = client.get(sti)
             tid = (time.perf_counter() - start) * 1000
+            cpu = (time.process_time() - cpu_start) * 1000
         if svar.status_code != 200:
             return Resultat(merknad=f"HTTP {svar.status_code}")
         if i >= oppvarming:
             tider.append(tid)
             db_tider.append(sum(float(x["time"]) for x in q.captured_queries) * 1000)
+            cpu_tider.append(cpu)
             sporringer.add(len(q.captured_queries))
     tider.sort()
     p95 = tider[min(len(tider) - 1, round(0.95 * (len(tider) - 1)))]
@@ -124,18 +148,20 @@ def mal(maling: Maling, ctx, *, gjentak: int = 30, oppvarming: int = 3) -> Resul
         p95_ms=p95,
         sporringer=max(sporringer),
         db_ms=statistics.median(db_tider),
+        cpu_ms=statistics.median(cpu_tider),
         merknad="" if len(sporringer) == 1 else f"spørringer varierer: {sorted(sporringer)}",
     )
 
 
-def _tall(n: int) -> str:
+def tall_tekst(n: int) -> str:
     return f"{n:,}".replace(",", " ")
 
 
 def skriv_tabell(resultater: dict[int, dict[str, Resultat]]) -> str:
     """A Markdown table: one row per page, median / p95 ms and queries for each size."""
     storrelser = list(resultater)
-    hode = "| side | " + " | ".join(f"{_tall(n)}: median / p95 ms (spørringer; db ms)" for n in storrelser) + " |"
+    kolonne = "median / p95 ms (spørringer; db ms; cpu ms)"
+    hode = "| side | " + " | ".join(f"{tall_tekst(n)}: {kolonne}" for n in storrelser) + " |"
     linjer = [hode, "|---|" + "---|" * len(storrelser)]
     for maling in MALINGER:
         celler = []
@@ -145,7 +171,7 @@ def skriv_tabell(resultater: dict[int, dict[str, Resultat]]) -> str:
                 celler.append(r.merknad)
             else:
                 celler.append(
-                    f"{r.median_ms:.1f} / {r.p95_ms:.1f} ({r.sporringer}; {r.db_ms:.1f})"
+                    f"{r.median_ms:.1f} / {r.p95_ms:.1f} ({r.sporringer}; {r.db_ms:.1f}; {r.cpu_ms:.1f})"
                     + (f" {r.merknad}" if r.merknad else "")
                 )
         linjer.append(f"| {maling.navn} | " + " | ".join(celler) + " |")
@@ -153,7 +179,7 @@ def skriv_tabell(resultater: dict[int, dict[str, Resultat]]) -> str:
 
 
 def vurder(resultater: dict[int, dict[str, Resultat]]) -> str:
-    """The targets of issue 11, each with the measured figure and OK / IKKE NÅDD."""
+    """The targets of issues 9 and 11, each with the measured figure and OK / IKKE NÅDD."""
     linjer = ["| mål | målt | |", "|---|---|---|"]
 
     def rad(mal_: str, malt: str, ok: bool | None) -> None:
@@ -164,35 +190,39 @@ def vurder(resultater: dict[int, dict[str, Resultat]]) -> str:
     ved = 20_000 if 20_000 in resultater else storst
     r = resultater[ved]
     admin = r["Admin: deltakere (referanse)"]
-    for navn in ["Deltakerliste, første side", "Deltakerliste, navnesøk", "Deltakerliste, filter", "Saksside"]:
+    liste_og_sak = ["Deltakerliste, første side", "Deltakerliste, navnesøk", "Deltakerliste, filter", "Saksside"]
+    for navn in liste_og_sak:
         x = r[navn]
         if x.p95_ms is None:
             continue
-        rad(f"{navn}: p95 < 100 ms ved {_tall(ved)}", f"{x.p95_ms:.1f} ms", x.p95_ms < 100)
-    liste = r["Deltakerliste, første side"]
-    if admin.p95_ms is not None and liste.p95_ms is not None:
-        rad(
-            f"Deltakerliste ikke tregere enn admin ved {_tall(ved)} (p95)",
-            f"{liste.p95_ms:.1f} ms mot {admin.p95_ms:.1f} ms",
-            liste.p95_ms <= admin.p95_ms,
-        )
+        rad(f"{navn}: p95 < 100 ms ved {tall_tekst(ved)}", f"{x.p95_ms:.1f} ms", x.p95_ms < 100)
+        if admin.p95_ms is not None:
+            rad(
+                f"{navn}: ikke tregere enn admins endringsliste ved {tall_tekst(ved)} (p95)",
+                f"{x.p95_ms:.1f} ms mot {admin.p95_ms:.1f} ms",
+                x.p95_ms <= admin.p95_ms,
+            )
+    for navn in ["Styringsgruppens dashbord, styring", "Styringsgruppens dashbord, koordinator"]:
+        x = r[navn]
+        if x.median_ms is not None:
+            rad(f"{navn}: median < 500 ms ved {tall_tekst(ved)}", f"{x.median_ms:.1f} ms", x.median_ms < 500)
     if storst > minst:
-        for navn in ["Deltakerliste, første side", "Saksside"]:
+        for navn in liste_og_sak:
             a, b = resultater[minst][navn], resultater[storst][navn]
             if a.median_ms and b.median_ms:
                 forhold = b.median_ms / a.median_ms
                 rad(
-                    f"{navn}: tid ved {_tall(storst)} innen 1,5 × tid ved {_tall(minst)} (median)",
+                    f"{navn}: tid ved {tall_tekst(storst)} innen 1,5 × tid ved {tall_tekst(minst)} (median)",
                     f"{forhold:.2f} ×",
                     forhold <= 1.5,
                 )
         ulike = [
-            m.navn
+            f"{m.navn} ({', '.join(str(resultater[n][m.navn].sporringer) for n in storrelser)})"
             for m in MALINGER
             if not m.referanse and len({resultater[n][m.navn].sporringer for n in storrelser} - {None}) > 1
         ]
-        rad("Spørringer per side uavhengig av størrelse", ", ".join(ulike) or "like på alle sider", not ulike)
+        rad("Spørringer per side uavhengig av størrelse", "; ".join(ulike) or "like på alle sider", not ulike)
     sok = resultater[storst]["Deltakerliste, navnesøk"]
     if sok.median_ms is not None:
-        rad(f"Navnesøk, median < 30 ms ved {_tall(storst)}", f"{sok.median_ms:.1f} ms", sok.median_ms < 30)
+        rad(f"Navnesøk, median < 30 ms ved {tall_tekst(storst)}", f"{sok.median_ms:.1f} ms", sok.median_ms < 30)
     return "\n".join(linjer)

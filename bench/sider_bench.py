@@ -33,6 +33,12 @@ def _argumenter() -> argparse.Namespace:
     p.add_argument("--gjentak", type=int, default=30, help="målinger per side (etter 3 oppvarminger)")
     p.add_argument("--uten-wrk", action="store_true", help="hopp over gjennomstrømning med wrk og gunicorn")
     p.add_argument("--markdown", type=Path, help="skriv tabellen som Markdown til denne filen")
+    p.add_argument(
+        "--behold",
+        action="store_true",
+        help="mål databasen slik den er (ingen sletting eller fylling): for å måle enkeltrader på nytt",
+    )
+    p.add_argument("--sider", default="", help="bare sidene hvis navn inneholder en av disse (kommaseparert)")
     return p.parse_args()
 
 
@@ -75,7 +81,8 @@ def main() -> None:
     storrelser = [int(s) for s in args.storrelser.split(",")]
     if args.rask:
         storrelser = [n for n in storrelser if n <= 20_000]
-    _ny_database(args.database)
+    if not args.behold:
+        _ny_database(args.database)
     os.environ.update(
         {
             "DATABASE_URL": args.database,
@@ -86,15 +93,24 @@ def main() -> None:
             "ALLOWED_HOSTS": "testserver,localhost",
         }
     )
+    import logging
+    import warnings
+
     import django
 
     django.setup()
+    # each force_login writes django-axes' INFO lines; the static files folder is not needed in-process
+    logging.getLogger("axes").setLevel(logging.WARNING)
+    warnings.filterwarnings("ignore", message="No directory at")
     from django.core.management import call_command
     from django.db import connection
 
     from bench.generator import fyll_til
     from bench.gjennomstromning import mal_gjennomstromning
-    from bench.maling import MALINGER, mal, saksside_sti, skriv_tabell, vurder
+    from bench.maling import MALINGER, Resultat, mal, saksside_sti, skriv_tabell, tall_tekst, vurder
+    from deltakere.models import Deltaker
+
+    valgte = [m for m in MALINGER if not args.sider or any(v.lower() in m.navn.lower() for v in args.sider.split(","))]
 
     start = time.perf_counter()
     call_command("migrate", verbosity=0)
@@ -105,20 +121,30 @@ def main() -> None:
     resultater: dict[int, dict] = {}
     wrk_linje = ""
     fylt = 0.0
+    if args.behold:
+        storrelser = [Deltaker.objects.count()]
+    laster: dict[int, str] = {}
     for n in storrelser:
-        print(f"Fyller til {n:,} deltakere …".replace(",", " "))
-        start = time.perf_counter()
-        ctx = fyll_til(n)
-        if connection.vendor == "postgresql":
-            with connection.cursor() as c:
-                c.execute("VACUUM ANALYZE")  # what autovacuum does in production
-        fylt += time.perf_counter() - start
-        print(f"  til sammen {fylt:.1f} s for {n:,} deltakere".replace(",", " "))
+        if args.behold:
+            ctx = fyll_til(n, skriv=lambda _: None)  # nothing to add: only looks up what the parts made
+        else:
+            print(f"Fyller til {n:,} deltakere …".replace(",", " "))
+            start = time.perf_counter()
+            ctx = fyll_til(n)
+            if connection.vendor == "postgresql":
+                with connection.cursor() as c:
+                    c.execute("VACUUM ANALYZE")  # what autovacuum does in production
+            fylt += time.perf_counter() - start
+            print(f"  til sammen {fylt:.1f} s for {n:,} deltakere".replace(",", " "))
+        for_maling = _last()
         resultater[n] = {}
         for maling in MALINGER:
-            resultater[n][maling.navn] = mal(maling, ctx, gjentak=args.gjentak)
+            resultater[n][maling.navn] = (
+                mal(maling, ctx, gjentak=args.gjentak) if maling in valgte else Resultat(merknad="ikke målt")
+            )
+        laster[n] = f"{for_maling} før, {_last()} etter"
         print(skriv_tabell({n: resultater[n]}))
-        print(f"Last etter målingene: {_last()}")
+        print(f"Last (1/5/15 min) {laster[n]}")
         if not args.uten_wrk and n == (20_000 if 20_000 in storrelser else storrelser[-1]):
             g = mal_gjennomstromning(saksside_sti(ctx), "bench.koordinator")
             wrk_linje = (
@@ -134,13 +160,15 @@ def main() -> None:
             print(wrk_linje)
     tabell = skriv_tabell(resultater)
     vurdering = vurder(resultater)
+    lastlinjer = "\n".join(f"- {tall_tekst(n)} deltakere: last {laster[n]}" for n in storrelser)
     print()
     print(tabell)
     print()
     print(vurdering)
     print(wrk_linje)
+    print(lastlinjer)
     if args.markdown:
-        args.markdown.write_text(tabell + "\n\n" + vurdering + "\n\n" + wrk_linje + "\n")
+        args.markdown.write_text(tabell + "\n\n" + vurdering + "\n\n" + wrk_linje + "\n\n" + lastlinjer + "\n")
         print(f"Skrev {args.markdown}")
 
 

@@ -98,6 +98,8 @@ class Deltaker(OrganisasjonEid):
         ]
         indexes = [
             models.Index(fields=["organisasjon", "status"], name="deltakere_org_status"),
+            # counts per track and status (my overview) and the list's track + status filter, from the index
+            models.Index(fields=["organisasjon", "fagretning", "status"], name="deltakere_org_spor_status"),
             models.Index(fields=["etternavn", "fornavn"], name="deltakere_navn"),
         ]
 
@@ -154,6 +156,10 @@ class Statusendring(OrganisasjonEid):
         verbose_name = "statusendring"
         verbose_name_plural = "statusendringer"
         ordering = ["-tidspunkt", "-id"]
+        indexes = [
+            # "status on a given day" (rapporter): the last change up to that day, read from the index alone
+            models.Index(fields=["deltaker", "-dato", "-id", "til_status"], name="deltakere_statusendring_siste"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_fra_status_display()} → {self.get_til_status_display()}"

@@ -38,23 +38,49 @@ def deltakere_for_liste(
 ) -> QuerySet[Deltaker]:
     """The participants the user may see, matching a name search and filters, ready for a table.
 
-    `filtre` keys: status, fagretning_id, kull_id, faglarer_id, arbeidssted_id (an open placement there).
+    `filtre` keys: status, fagretning_id, kull_id, faglarer_id, arbeidssted_id (an open placement there),
+    and faglarer_navn / arbeidssted_navn (part of the teacher's or the open placement's workplace's name,
+    for organisations with too many to choose from in a select).
     """
     from arbeidsgivere.models import Plassering
 
-    qs = Deltaker.objects.visible_to(user).select_related("fagretning", "kull", "faglarer")
+    # Only the columns the table shows: a page is 50 participants with their track, cohort and teacher.
+    qs = (
+        Deltaker.objects.visible_to(user)
+        .select_related("fagretning", "kull", "faglarer")
+        .only(
+            "fornavn",
+            "etternavn",
+            "status",
+            "organisasjon_id",
+            "fagretning__kortnavn",
+            "kull__navn",
+            "faglarer__first_name",
+            "faglarer__last_name",
+            "faglarer__username",
+        )
+    )
     if q:
         for ord_ in q.split():
             qs = qs.filter(Q(fornavn__icontains=ord_) | Q(etternavn__icontains=ord_))
     filtre = dict(filtre or {})
     arbeidssted = filtre.pop("arbeidssted_id", None)
+    arbeidssted_navn = filtre.pop("arbeidssted_navn", "")
+    for ord_ in filtre.pop("faglarer_navn", "").split():
+        qs = qs.filter(Q(faglarer__first_name__icontains=ord_) | Q(faglarer__last_name__icontains=ord_))
     for felt, verdi in filtre.items():
         if verdi:
             qs = qs.filter(**{felt: verdi})
     if arbeidssted:
         # both conditions on the same placement: one filter() call
         qs = qs.filter(plasseringer__arbeidssted_id=arbeidssted, plasseringer__til__isnull=True)
-    apne = Plassering.objects.filter(til__isnull=True).select_related("arbeidssted")
+    if arbeidssted_navn:
+        qs = qs.filter(plasseringer__arbeidssted__navn__icontains=arbeidssted_navn, plasseringer__til__isnull=True)
+    apne = (
+        Plassering.objects.filter(til__isnull=True)
+        .select_related("arbeidssted")
+        .only("deltaker_id", "arbeidssted__navn")
+    )
     qs = qs.prefetch_related(Prefetch("plasseringer", queryset=apne, to_attr="apne_plasseringer"))
     return qs.order_by(*SORTERINGER.get(sortering, SORTERINGER["navn"]))
 
@@ -70,6 +96,43 @@ def status_telling(*, user) -> dict[str, int]:
     """Participants per status among those the user may see, counted in the database."""
     rader = Deltaker.objects.visible_to(user).values("status").annotate(antall=Count("pk"))
     return {r["status"]: r["antall"] for r in rader}
+
+
+@dataclass
+class Telling:
+    per_status: dict[str, int]  # among the participants the user may see
+    per_fagretning: dict[int, dict[str, int]]  # track → status → count, over every participant of the track
+
+
+def telling(*, user, hele_org_ids: set[int] | frozenset[int] = frozenset()) -> Telling:
+    """Both counts my overview shows, from one grouped query (one pass over the organisation's rows).
+
+    `per_status` counts what the user may see; `per_fagretning` counts whole tracks of `hele_org_ids`
+    (the organisations whose reports she may read), whether or not she sees each case.
+    """
+    from django.db.models import BooleanField, ExpressionWrapper
+
+    from fagbrev.permissions import KOORDINATOR, deltaker_scope
+
+    synlig = deltaker_scope(user)
+    # a coordinator sees her organisations whole already: only other report organisations widen the filter
+    andre = set(hele_org_ids) - user.organisasjoner_med(KOORDINATOR)
+    rader = (
+        Deltaker.objects.filter(synlig | Q(organisasjon_id__in=andre) if andre else synlig)
+        .values("fagretning_id", "status")
+        .annotate(synlig=ExpressionWrapper(synlig, output_field=BooleanField()))
+        .values("fagretning_id", "status", "synlig")
+        .annotate(antall=Count("pk"))
+        .order_by()
+    )
+    per_status: dict[str, int] = {}
+    per_fagretning: dict[int, dict[str, int]] = {}
+    for r in rader:
+        if r["synlig"]:
+            per_status[r["status"]] = per_status.get(r["status"], 0) + r["antall"]
+        spor = per_fagretning.setdefault(r["fagretning_id"], {})
+        spor[r["status"]] = spor.get(r["status"], 0) + r["antall"]
+    return Telling(per_status=per_status, per_fagretning=per_fagretning)
 
 
 def politiattest_mangler(deltaker: Deltaker) -> str | None:

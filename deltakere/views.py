@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from fagbrev import permissions
 from fagbrev.identifikatorer import ser_ut_som_fodselsnummer
 from fagbrev.models import Fagretning, Kull, Rolle, User
+from fagbrev.paginering import BegrensetPaginator
 from fagbrev.seksjoner import saksside_seksjoner
 from fagbrev.tilgang import tilgang_logg
 
@@ -40,6 +40,16 @@ def _legg_feil_pa_skjema(form, feil: ValidationError) -> None:
         form.add_error(None, feil)
 
 
+LISTE_TAK = 10_000  # the list counts exactly up to this many rows, then says «over 10 000»
+VALG_MAKS = 200  # past this many options a select is no help (and grows the page): a name field instead
+
+
+def _valg(qs) -> list[tuple[str, str]] | None:
+    """(value, label) for a filter's select, or None when there are more than VALG_MAKS options."""
+    rader = list(qs[: VALG_MAKS + 1])
+    return None if len(rader) > VALG_MAKS else [(str(r.pk), str(r)) for r in rader]
+
+
 @login_required
 @require_GET
 def deltaker_liste(request: HttpRequest) -> HttpResponse:
@@ -56,17 +66,30 @@ def deltaker_liste(request: HttpRequest) -> HttpResponse:
         "kull_id": _tall(request.GET.get("kull")),
         "faglarer_id": _tall(request.GET.get("faglarer")),
         "arbeidssted_id": _tall(request.GET.get("arbeidssted")),
+        "faglarer_navn": request.GET.get("faglarer_navn", "").strip()[:100],
+        "arbeidssted_navn": request.GET.get("arbeidssted_navn", "").strip()[:100],
     }
     sortering = request.GET.get("sort", "navn")
     if sortering not in SORTERINGER:
         sortering = "navn"
     qs = deltakere_for_liste(user=user, q=q, filtre=filtre, sortering=sortering)
-    side = Paginator(qs, 50).get_page(request.GET.get("side"))
+    side = BegrensetPaginator(qs, 50, tak=LISTE_TAK).get_page(request.GET.get("side"))
     orgs = user.organisasjoner_med()
+    er_koordinator = user.har_rolle(permissions.KOORDINATOR)
     from arbeidsgivere.models import Arbeidssted
 
+    faglarere = (
+        User.objects.filter(medlemskap__organisasjon_id__in=orgs, medlemskap__rolle=Rolle.FAGLARER)
+        .distinct()
+        .only("first_name", "last_name", "username")
+        .order_by("first_name", "last_name")
+    )
+    arbeidssteder = Arbeidssted.objects.for_roller(user, permissions.KOORDINATOR).only("navn").order_by("navn")
+    arbeidssted_valg = _valg(arbeidssteder) if er_koordinator else []
     context = {
         "side": side,
+        # The case links are this prefix + pk: one reverse() for the page instead of one per row.
+        "detalj_prefiks": reverse("deltakere:liste"),
         "q": q,
         "filtre": filtre,
         "sortering": sortering,
@@ -81,11 +104,10 @@ def deltaker_liste(request: HttpRequest) -> HttpResponse:
         "statuser": S.choices,
         "fagretninger": list(Fagretning.objects.visible_to(user).order_by("-aktiv", "navn")),
         "kull": Kull.objects.visible_to(user).select_related("fagretning").order_by("-oppstart"),
-        "faglarere": User.objects.filter(medlemskap__organisasjon_id__in=orgs, medlemskap__rolle=Rolle.FAGLARER)
-        .distinct()
-        .order_by("first_name", "last_name"),
-        "arbeidssteder": Arbeidssted.objects.for_roller(user, permissions.KOORDINATOR).order_by("navn"),
-        "er_koordinator": user.har_rolle(permissions.KOORDINATOR),
+        "faglarer_valg": _valg(faglarere),
+        "arbeidssted_valg": arbeidssted_valg,
+        "vis_arbeidssted": er_koordinator and arbeidssted_valg != [],
+        "er_koordinator": er_koordinator,
         "fnr_form": forms.FnrSokForm(),
     }
     return render(request, "deltakere/liste.html", context)

@@ -86,7 +86,12 @@ class Besok(OrganisasjonEid):
         verbose_name = "arbeidsplassbesøk"
         verbose_name_plural = "arbeidsplassbesøk"
         ordering = ["-dato", "-pk"]
-        indexes = [models.Index(fields=["deltaker", "-dato"], name="oppfolging_besok_deltaker_dato")]
+        indexes = [
+            # a participant's visits newest first; the last visit (the rhythm's base) is its first entry
+            models.Index(fields=["deltaker", "-dato", "-id"], name="oppfolging_besok_siste"),
+            # visits in a period per organisation (rapporter's tables and trends), read from the index alone
+            models.Index(fields=["organisasjon", "dato", "deltaker"], name="oppfolging_besok_org_dato"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(neste_besok__isnull=True) | Q(neste_besok__gte=models.F("dato")),

@@ -19,6 +19,8 @@ from .selectors import (
 )
 from .services import BESOK_STATUSER
 
+OVERSIKT_GRENSE = 20  # rows per list on my overview; the follow-up page has the rest
+
 
 def saksside(*, deltaker: Deltaker, user, idag: datetime.date) -> Seksjon | None:
     """All visits and assessment meetings of the participant in order, with the next visit due."""
@@ -67,7 +69,11 @@ def oversikt_samtaler(*, user, idag: datetime.date) -> Seksjon | None:
         return None
     return Seksjon(
         template="oppfolging/_seksjon_oversikt_samtaler.html",
-        context={"semester": semesterstatus(deltakere=deltakere_for_oppfolging(user), idag=idag)},
+        context={
+            "semester": semesterstatus(
+                deltakere=deltakere_for_oppfolging(user), idag=idag, grense=OVERSIKT_GRENSE, med_holdt=False
+            )
+        },
         rekkefolge=20,
     )
 

@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass
 from itertools import chain
 
-from django.db.models import DateField, F, Func, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, DateField, Exists, F, FilteredRelation, Func, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from arbeidsgivere.models import Plassering
@@ -79,21 +79,40 @@ class Rytme:
 
 
 def besoksrytme(*, deltakere: QuerySet[Deltaker], idag: datetime.date, dager: int = 7, grense: int = 50) -> Rytme:
-    """Overdue (due date passed, or never visited) and due-soon lists, computed in the database."""
-    qs = med_besoksrytme(deltakere.filter(status__in=BESOK_STATUSER)).select_related("fagretning", "faglarer")
-    forfalt = list(
-        qs.filter(Q(neste_frist__lt=idag) | Q(neste_frist__isnull=True)).order_by(
-            F("neste_frist").asc(nulls_first=True), "etternavn", "pk"
+    """Overdue (due date passed, or never visited) and due-soon lists, computed in the database.
+
+    The due date is worked out once per participant, in one query that reads only (id, due date);
+    the two lists are picked from that, and only their rows (at most 2 × grense) are fetched in full.
+    Filtering and sorting on the annotation in SQL instead would run its subqueries once for the
+    WHERE, again for each bound and for the ORDER BY: four times per participant.
+    """
+    qs = med_besoksrytme(deltakere.filter(status__in=BESOK_STATUSER))
+    frister = list(qs.order_by().values_list("pk", "neste_frist", "etternavn"))  # any order: sorted below
+    snart_til = idag + datetime.timedelta(days=dager)
+    forfalt_pk = [
+        pk
+        for pk, frist, navn in sorted(
+            (r for r in frister if r[1] is None or r[1] < idag),
+            key=lambda r: (r[1] is not None, r[1] or idag, r[2], r[0]),
         )[:grense]
-    )
-    snart = list(
-        qs.filter(neste_frist__gte=idag, neste_frist__lte=idag + datetime.timedelta(days=dager)).order_by(
-            "neste_frist", "etternavn", "pk"
+    ]
+    snart_pk = [
+        pk
+        for pk, frist, navn in sorted(
+            (r for r in frister if r[1] is not None and idag <= r[1] <= snart_til), key=lambda r: (r[1], r[2], r[0])
         )[:grense]
-    )
+    ]
+    rader = {
+        d.pk: d
+        for d in med_besoksrytme(Deltaker.objects.filter(pk__in=forfalt_pk + snart_pk)).select_related(
+            "fagretning", "faglarer"
+        )
+    }
+    forfalt = [rader[pk] for pk in forfalt_pk]
+    snart = [rader[pk] for pk in snart_pk]
     for d in chain(forfalt, snart):
         d.dager_over = (idag - d.neste_frist).days if d.neste_frist else None
-    return Rytme(forfalt=forfalt, snart=snart, antall_fulgt=qs.count())
+    return Rytme(forfalt=forfalt, snart=snart, antall_fulgt=len(frister))
 
 
 def med_semesterstatus(qs: QuerySet[Deltaker], semester: Semester) -> QuerySet[Deltaker]:
@@ -112,21 +131,57 @@ class Semesterstatus:
     holdt: list[Deltaker]
     planlagt: list[Deltaker]
     mangler: list[Deltaker]
+    antall_holdt: int = 0
+    antall_planlagt: int = 0
+    antall_mangler: int = 0
+
+    @property
+    def flere(self) -> int:
+        """Participants counted but not listed (the lists were cut at `grense`)."""
+        return (
+            self.antall_mangler
+            - len(self.mangler)
+            + self.antall_planlagt
+            - len(self.planlagt)
+            + (self.antall_holdt - len(self.holdt) if self.holdt else 0)
+        )
 
 
-def semesterstatus(*, deltakere: QuerySet[Deltaker], idag: datetime.date) -> Semesterstatus:
-    """Each active participant's assessment meeting this semester: held, planned or missing."""
+def semesterstatus(
+    *, deltakere: QuerySet[Deltaker], idag: datetime.date, grense: int | None = None, med_holdt: bool = True
+) -> Semesterstatus:
+    """Each active participant's assessment meeting this semester: held, planned or missing.
+
+    Without `grense`, every active participant is listed (the follow-up page): one query, split here.
+    With it (my overview), the counts come from one grouped query (the semester's meeting joined at
+    most once per participant) and each list holds the first `grense` by name, so the overview reads
+    the same number of rows in an organisation of any size.
+    """
     semester = semester_for(idag)
-    rader = list(
-        med_semesterstatus(deltakere.filter(status__in=BESOK_STATUSER), semester)
-        .select_related("fagretning")
-        .order_by("etternavn", "fornavn", "pk")
+    aktive = deltakere.filter(status__in=BESOK_STATUSER)
+    rekke = med_semesterstatus(aktive, semester).select_related("fagretning").order_by("etternavn", "fornavn", "pk")
+    if grense is None:
+        rader = list(rekke)
+        holdt = [d for d in rader if d.samtale_holdt]
+        planlagt = [d for d in rader if d.samtale_planlagt and not d.samtale_holdt]
+        mangler = [d for d in rader if not d.samtale_id]
+        return Semesterstatus(semester, holdt, planlagt, mangler, len(holdt), len(planlagt), len(mangler))
+    antall = aktive.annotate(
+        denne=FilteredRelation("vurderingssamtaler", condition=Q(vurderingssamtaler__semester=semester.kode))
+    ).aggregate(
+        alle=Count("pk"),
+        med_samtale=Count("denne"),
+        holdt=Count("denne", filter=Q(denne__holdt_dato__isnull=False)),
     )
+    samtaler = Vurderingssamtale.objects.filter(deltaker=OuterRef("pk"), semester=semester.kode)
     return Semesterstatus(
         semester=semester,
-        holdt=[d for d in rader if d.samtale_holdt],
-        planlagt=[d for d in rader if d.samtale_planlagt and not d.samtale_holdt],
-        mangler=[d for d in rader if not d.samtale_id],
+        holdt=list(rekke.filter(Exists(samtaler.filter(holdt_dato__isnull=False)))[:grense]) if med_holdt else [],
+        planlagt=list(rekke.filter(Exists(samtaler.filter(holdt_dato__isnull=True)))[:grense]),
+        mangler=list(rekke.filter(~Exists(samtaler))[:grense]),
+        antall_holdt=antall["holdt"],
+        antall_planlagt=antall["med_samtale"] - antall["holdt"],
+        antall_mangler=antall["alle"] - antall["med_samtale"],
     )
 
 

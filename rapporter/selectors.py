@@ -13,10 +13,13 @@ fullført); stipend money by the months stored with each decision (fagbrev.Stipe
 from __future__ import annotations
 
 import datetime
+import operator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Case, Count, F, Max, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import Case, Count, F, Max, Min, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -129,11 +132,72 @@ def _i(periode: Periode, felt: str) -> Q:
     return Q(**{f"{felt}__gte": periode.start, f"{felt}__lte": periode.slutt})
 
 
+# A dashboard asks most grouped questions twice: per track and again per cohort. Inside
+# `samme_tall()` (the views wrap each dashboard in it) such a query runs once, grouped by track AND
+# cohort, and both tables are summed from its rows: a cohort belongs to one track and a participant
+# to one cohort (or none), so nothing is counted twice.
+_buffer: ContextVar[dict | None] = ContextVar("rapporter_samme_tall", default=None)
+_SLA_SAMMEN = {Count: operator.add, Sum: operator.add, Max: max, Min: min}
+
+
+@contextmanager
+def samme_tall():
+    """Share grouped query results between the tables of one dashboard (see `_gruppert`)."""
+    token = _buffer.set({})
+    try:
+        yield
+    finally:
+        _buffer.reset(token)
+
+
+def _begge(gruppe: str) -> list[str] | None:
+    """Both grouping fields for a track or cohort field (deltaker__kull_id → deltaker__fagretning_id and
+    deltaker__kull_id); None for any other grouping."""
+    for navn in ("fagretning_id", "kull_id"):
+        if gruppe.endswith(navn):
+            prefiks = gruppe.removesuffix(navn)
+            return [f"{prefiks}fagretning_id", f"{prefiks}kull_id"]
+    return None
+
+
+def _kan_summeres(aggregat) -> bool:
+    """Counts, sums, max and min add up over cohorts; a distinct count only if it counts rows or
+    participants (a workplace could be counted in two cohorts of one track)."""
+    if type(aggregat) not in _SLA_SAMMEN:
+        return False
+    if not getattr(aggregat, "distinct", False):
+        return True
+    kilde = aggregat.get_source_expressions()[0]
+    return getattr(kilde, "name", None) in ("pk", "id", "deltaker", "deltaker_id")
+
+
+def _summer(rader, gruppe: str | tuple[str, ...], aggregater: dict, ekstra: tuple[str, ...] = ()) -> dict:
+    """Roll rows grouped by track and cohort (and `ekstra` fields) up to `gruppe` (plus `ekstra`); a tuple
+    `gruppe` (cohort rows: kull_id, fagretning_id) gives tuple keys."""
+    felter = (gruppe,) if isinstance(gruppe, str) else gruppe
+    ut: dict = {}
+    for rad in rader:
+        nokkel = tuple(rad[f] for f in (*felter, *ekstra))
+        if len(nokkel) == 1:
+            nokkel = nokkel[0]
+        mal = ut.setdefault(nokkel, {})
+        for navn, aggregat in aggregater.items():
+            ny, gammel = rad[navn], mal.get(navn)
+            mal[navn] = ny if gammel is None else gammel if ny is None else _SLA_SAMMEN[type(aggregat)](gammel, ny)
+    return ut
+
+
 def _gruppert(qs, gruppe: str | tuple[str, ...], aggregater: dict) -> dict:
-    """One grouped query: {group id (or tuple of ids): {alias: value}}."""
-    if isinstance(gruppe, str):
-        return {rad.pop(gruppe): rad for rad in qs.values(gruppe).annotate(**aggregater).order_by()}
-    return {tuple(rad.pop(g) for g in gruppe): rad for rad in qs.values(*gruppe).annotate(**aggregater).order_by()}
+    """One grouped query: {group id (a tuple for cohort rows): {alias: value}}."""
+    felter = (gruppe,) if isinstance(gruppe, str) else gruppe
+    buffer, begge = _buffer.get(), _begge(felter[0])
+    if buffer is None or begge is None or not all(_kan_summeres(a) for a in aggregater.values()):
+        return _summer(qs.values(*felter).annotate(**aggregater).order_by(), gruppe, aggregater)
+    begge_qs = qs.values(*begge).annotate(**aggregater).order_by()
+    nokkel = str(begge_qs.query)
+    if nokkel not in buffer:
+        buffer[nokkel] = list(begge_qs)
+    return _summer(buffer[nokkel], gruppe, aggregater)
 
 
 def _celler(dim: Dimensjon, *grupper: dict, kolonner: list[str]) -> list[list[int]]:
@@ -152,37 +216,69 @@ def _lag(undertrykk_sma: bool):
 
 
 def _status_ved_slutt(periode: Periode):
-    """The status a participant had on the period's last day: last transition on or before it."""
+    """The status a participant had on the period's last day: last transition on or before it.
+
+    One probe per participant into the index deltakere_statusendring_siste (an index-only scan).
+    """
     siste = Statusendring.objects.filter(deltaker=OuterRef("pk"), dato__lte=periode.slutt).order_by("-dato", "-pk")
     return Coalesce(Subquery(siste.values("til_status")[:1]), F("status"))
+
+
+def _ved_slutt(deltakere, periode: Periode, gruppe: str) -> dict:
+    """{group: {"aktive": n, "permisjon": n, "intervall": the track's visit interval}} at the period's end,
+    among the participants registered by then.
+
+    Grouped by (track, cohort, status at the end): the status is worked out once per participant, not
+    once per count that uses it, and (inside `samme_tall`) once for every table that needs it.
+    """
+    buffer = _buffer.get()
+    rader_qs = (
+        deltakere.filter(opprettet__date__lte=periode.slutt)
+        .annotate(st=_status_ved_slutt(periode))
+        .values("fagretning_id", "kull_id", "st")
+        .annotate(n=Count("pk"), intervall=Max("fagretning__besok_intervall_dager"))
+        .order_by()
+    )
+    if buffer is None:
+        rader = list(rader_qs)
+    else:
+        nokkel = str(rader_qs.query)
+        rader = buffer[nokkel] if nokkel in buffer else buffer.setdefault(nokkel, list(rader_qs))
+    per_status = _summer(rader, gruppe, {"n": Count("pk"), "intervall": Max("pk")}, ekstra=("st",))
+    ut: dict = {}
+    for nokkel, verdier in per_status.items():
+        *g, st = nokkel
+        g = tuple(g) if len(g) > 1 else g[0]
+        mal = ut.setdefault(g, {"aktive": 0, "permisjon": 0, "intervall": None})
+        mal["aktive"] += verdier["n"] if st in AKTIV else 0
+        mal["permisjon"] += verdier["n"] if st == S.PERMISJON else 0
+        mal["intervall"] = max(mal["intervall"] or 0, verdier["intervall"] or 0) or None
+    return ut
 
 
 def deltakere_i_perioden(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertrykk_sma: bool) -> Rapporttabell:
     """Referred, admitted, active and on leave at the end, terminated and completed: per track or cohort."""
     deltakere = Deltaker.objects.filter(organisasjon_id__in=org_ids)
+    endringer = Statusendring.objects.filter(organisasjon_id__in=org_ids).filter(_i(periode, "dato"))
+
+    def blant(qs) -> Q:
+        # `pk IN (uncorrelated subquery)`: PostgreSQL hashes the ids once, and each participant counts once
+        # (a join to her status changes would repeat her row and need COUNT(DISTINCT)).
+        return Q(pk__in=qs.values("deltaker_id"))
+
     flyt = _gruppert(
         deltakere,
         dim.felt(),
         {
-            "henvist": Count("pk", distinct=True, filter=_i(periode, "henvist_dato")),
-            "tatt_opp": Count(
-                "pk",
-                distinct=True,
-                filter=Q(statusendringer__til_status=S.TATT_OPP) & _i(periode, "statusendringer__dato"),
+            "henvist": Count("pk", filter=_i(periode, "henvist_dato")),
+            "tatt_opp": Count("pk", filter=blant(endringer.filter(til_status=S.TATT_OPP))),
+            "fullfort": Count("pk", filter=blant(endringer.filter(til_status=S.FULLFORT))),
+            "avbrutt": Count(
+                "pk", filter=blant(Avbrudd.objects.filter(organisasjon_id__in=org_ids).filter(_i(periode, "dato")))
             ),
-            "fullfort": Count(
-                "pk",
-                distinct=True,
-                filter=Q(statusendringer__til_status=S.FULLFORT) & _i(periode, "statusendringer__dato"),
-            ),
-            "avbrutt": Count("pk", distinct=True, filter=_i(periode, "avbrudd__dato")),
         },
     )
-    ved_slutt = _gruppert(
-        deltakere.filter(opprettet__date__lte=periode.slutt).annotate(st=_status_ved_slutt(periode)),
-        dim.felt(),
-        {"aktive": Count("pk", filter=Q(st__in=AKTIV)), "permisjon": Count("pk", filter=Q(st=S.PERMISJON))},
-    )
+    ved_slutt = _ved_slutt(deltakere, periode, dim.felt())
     kolonner = [
         ("henvist", "Henvist"),
         ("tatt_opp", "Tatt opp"),
@@ -476,16 +572,7 @@ def oppfolging(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertryk
     """
     dager = (periode.slutt - periode.start).days + 1
     aktive = (
-        _gruppert(
-            Deltaker.objects.filter(organisasjon_id__in=org_ids, opprettet__date__lte=periode.slutt).annotate(
-                st=_status_ved_slutt(periode)
-            ),
-            dim.felt(),
-            {
-                "aktive": Count("pk", filter=Q(st__in=AKTIV)),
-                "intervall": Max("fagretning__besok_intervall_dager"),
-            },
-        )
+        _ved_slutt(Deltaker.objects.filter(organisasjon_id__in=org_ids), periode, dim.felt())
         if dim.navn == "fagretning"
         else None
     )
@@ -540,6 +627,9 @@ def _med_andeler(tabell: Tabell, andeler: list[tuple[int, int, str]]) -> Tabell:
     )
 
 
+VIS_ARBEIDSGIVERE = 25  # rows of the per-employer table; the others are summed in one row
+
+
 def praksis(*, org_ids: set[int], periode: Periode, undertrykk_sma: bool) -> list[Rapporttabell]:
     """Workplaces and employers in use in the period; approved training companies; placements per employer."""
     i_bruk = Q(fra__lte=periode.slutt) & (Q(til__isnull=True) | Q(til__gte=periode.start))
@@ -571,12 +661,15 @@ def praksis(*, org_ids: set[int], periode: Periode, undertrykk_sma: bool) -> lis
         .annotate(n=Count("pk"))
         .order_by("-n", "arbeidssted__arbeidsgiver__navn")
     )
-    tabell = _lag(undertrykk_sma)(
-        [r["arbeidssted__arbeidsgiver__navn"] for r in per_arbeidsgiver],
-        ["Plasseringer"],
-        [[r["n"]] for r in per_arbeidsgiver],
-        rad_total=False,
-    )
+    # The employers with most placements get a row each and the rest one row together: the table (and
+    # the page) stays the same size however many employers the organisation works with.
+    topp, resten = per_arbeidsgiver[:VIS_ARBEIDSGIVERE], per_arbeidsgiver[VIS_ARBEIDSGIVERE:]
+    rader = [r["arbeidssted__arbeidsgiver__navn"] for r in topp]
+    celler = [[r["n"]] for r in topp]
+    if resten:
+        rader.append(f"Andre arbeidsgivere ({len(resten)})")
+        celler.append([sum(r["n"] for r in resten)])
+    tabell = _lag(undertrykk_sma)(rader, ["Plasseringer"], celler, rad_total=False)
     return [
         Rapporttabell(
             tittel="Praksisplasser",
@@ -585,15 +678,18 @@ def praksis(*, org_ids: set[int], periode: Periode, undertrykk_sma: bool) -> lis
         ),
         Rapporttabell(
             tittel="Plasseringer per arbeidsgiver",
-            beskrivelse=f"Plasseringer som løper i {periode.navn.lower()}, per arbeidsgiver.",
+            beskrivelse=f"Plasseringer som løper i {periode.navn.lower()}, per arbeidsgiver"
+            + (f" (de {VIS_ARBEIDSGIVERE} med flest; de andre samlet i siste rad)." if resten else "."),
             tabell=tabell,
         ),
     ]
 
 
 def _trend(tittel: str, qs, datofelt: str, semestre: list[Semester], undertrykk_sma: bool) -> Trend:
-    """One query: a filtered COUNT per semester."""
-    agg = qs.aggregate(**{s.kode: Count("pk", filter=_i(s, datofelt)) for s in semestre})
+    """One query: a filtered COUNT per semester (over the rows of those semesters only)."""
+    qs = qs.filter(**{f"{datofelt}__gte": semestre[0].start, f"{datofelt}__lte": semestre[-1].slutt})
+    # COUNT(date) = COUNT(*) here (the filter needs a date): the index on (organisation, date) can answer it
+    agg = qs.aggregate(**{s.kode: Count(datofelt, filter=_i(s, datofelt)) for s in semestre})
     verdier = [agg[s.kode] for s in semestre]
     return Trend(
         tittel=tittel,

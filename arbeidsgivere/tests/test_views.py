@@ -84,6 +84,16 @@ def test_list_query_count_is_constant(
     assert svar.status_code == 200
 
 
+def test_list_shows_each_employers_number_of_workplaces(client, koordinator, lorenskog):
+    tre = ArbeidsgiverFactory(organisasjon=lorenskog, navn="Axq tre steder")
+    for _ in range(3):
+        ArbeidsstedFactory(arbeidsgiver=tre)
+    ArbeidsgiverFactory(organisasjon=lorenskog, navn="Bxq uten steder")
+    client.force_login(koordinator)
+    side = client.get("/arbeidsgivere/").context["side"]
+    assert [(a.navn, a.antall_steder) for a in side] == [("Axq tre steder", 3), ("Bxq uten steder", 0)]
+
+
 def test_list_filters_by_track_approval_suitability_and_sector(client, koordinator, lorenskog, fagretning):
     _lag_arbeidsgivere(lorenskog, fagretning, 6, koordinator)  # approved: 0,2,4; unsuitable: 0,3
     ArbeidsgiverFactory(organisasjon=lorenskog, navn="Uten noe", sektor=Arbeidsgiver.Sektor.KOMMUNAL)

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from deltakere.tests.factories import DeltakerFactory
 
@@ -261,6 +262,52 @@ def test_list_filters_by_workplace_of_the_open_placement(client, koordinator, fa
     )
     client.force_login(koordinator)
     html = client.get("/deltakere/", {"arbeidssted": barnehage.pk}).content.decode()
+    assert "Hxqstad" in html and "Vxqheim" not in html
+
+
+def test_list_links_each_row_to_its_case(client, koordinator, deltaker):
+    client.force_login(koordinator)
+    html = client.get("/deltakere/").content.decode()
+    assert f'href="{reverse("deltakere:detalj", args=[deltaker.pk])}"' in html
+
+
+def test_list_past_the_count_cap_says_over_instead_of_a_number(client, koordinator, fagretning, monkeypatch):
+    from deltakere import views
+
+    monkeypatch.setattr(views, "LISTE_TAK", 2)
+    for _ in range(3):
+        DeltakerFactory(fagretning=fagretning)
+    client.force_login(koordinator)
+    html = client.get("/deltakere/").content.decode()
+    assert "Over 2 deltakere: søk eller filtrer for å se hvor mange." in html
+    html = client.get("/deltakere/", {"status": "permisjon"}).content.decode()
+    assert "0 deltakere" in html
+
+
+def test_with_many_workplaces_and_teachers_the_filters_are_name_fields(
+    client, koordinator, fagretning, faglarer, annen_faglarer, lorenskog, monkeypatch
+):
+    import datetime
+
+    from arbeidsgivere.models import Arbeidsgiver, Arbeidssted, Plassering
+    from deltakere import views
+
+    monkeypatch.setattr(views, "VALG_MAKS", 1)
+    ag = Arbeidsgiver.objects.create(organisasjon=lorenskog, navn="Kommunen", orgnr="974760673")
+    solsikken = Arbeidssted.objects.create(organisasjon=lorenskog, arbeidsgiver=ag, navn="Solsikken barnehage")
+    Arbeidssted.objects.create(organisasjon=lorenskog, arbeidsgiver=ag, navn="Kløveren barnehage")
+    her = DeltakerFactory(fagretning=fagretning, etternavn="Hxqstad", faglarer=faglarer)
+    DeltakerFactory(fagretning=fagretning, etternavn="Vxqheim", faglarer=annen_faglarer)
+    Plassering.objects.create(
+        organisasjon=lorenskog, deltaker=her, arbeidssted=solsikken, fra=datetime.date(2026, 1, 1)
+    )
+    client.force_login(koordinator)
+    html = client.get("/deltakere/").content.decode()
+    assert 'name="arbeidssted_navn" id="id_arbeidssted"' in html and 'name="faglarer_navn" id="id_faglarer"' in html
+    assert '<select name="arbeidssted"' not in html
+    html = client.get("/deltakere/", {"arbeidssted_navn": "solsikken"}).content.decode()
+    assert "Hxqstad" in html and "Vxqheim" not in html
+    html = client.get("/deltakere/", {"faglarer_navn": faglarer.last_name}).content.decode()
     assert "Hxqstad" in html and "Vxqheim" not in html
 
 

@@ -69,6 +69,31 @@ def test_faglarer_overview_lists_her_participants_only(client, faglarer, deltake
     assert annen_deltaker.navn not in html
 
 
+def test_coordinator_overview_counts_statuses_and_tracks_from_one_grouped_query(
+    client, koordinator, fagretning, faglarer, fremmed_deltaker
+):
+    from deltakere.tests.factories import DeltakerFactory
+
+    for status in ["i_opplaering", "i_opplaering", "permisjon", "fullfort", "henvist"]:
+        DeltakerFactory(fagretning=fagretning, faglarer=faglarer, status=status)
+    client.force_login(koordinator)
+    html = client.get("/").content.decode()
+    kort = {e: int(t) for t, e in re.findall(r'<div class="tall">(\d+)</div><div class="small">([^<]+)</div>', html)}
+    assert kort == {
+        "Henvist": 1, "Kartlagt": 0, "Tatt opp": 0, "Avslått": 0, "I opplæring": 2,
+        "Permisjon": 1, "Teori bestått": 0, "Fagprøve meldt opp": 0, "Fullført": 1, "Avbrutt": 0,
+    }  # fmt: skip
+    rad = re.search(rf"<td>{fagretning.navn}</td>\s*<td[^>]*>(\d+)</td>\s*<td[^>]*>(\d+)</td>", html)
+    assert rad.groups() == ("3", "1")  # in progress (active statuses), completed; the other organisation's not
+
+
+def test_faglarer_status_cards_count_only_her_own_participants(client, faglarer, deltaker, annen_deltaker):
+    client.force_login(faglarer)
+    html = client.get("/").content.decode()
+    kort = {e: int(t) for t, e in re.findall(r'<div class="tall">(\d+)</div><div class="small">([^<]+)</div>', html)}
+    assert kort["I opplæring"] == 1 and sum(kort.values()) == 1
+
+
 def test_steering_group_overview_shows_no_names(client, styring, deltaker):
     client.force_login(styring)
     html = client.get("/").content.decode()

@@ -431,3 +431,32 @@ def test_case_page_query_count_does_not_grow_with_the_history(
     client.force_login(koordinator)
     with django_assert_max_num_queries(40):
         assert client.get(f"/deltakere/{deltaker.pk}/").status_code == 200
+
+
+def _seksjon(html: str) -> str:
+    """The assessment meetings section of a page."""
+    return re.search(r'<section[^>]*aria-labelledby="h-semester">.*?</section>', html, re.S).group(0)
+
+
+def test_my_overview_lists_the_first_meetings_due_and_counts_them_all(client, koordinator, fagretning, monkeypatch):
+    from oppfolging import seksjoner
+
+    monkeypatch.setattr(seksjoner, "OVERSIKT_GRENSE", 2)
+    mangler = [DeltakerFactory(fagretning=fagretning, etternavn=f"Axq{i}") for i in range(3)]
+    planlagt = DeltakerFactory(fagretning=fagretning, etternavn="Bxq")
+    holdt = DeltakerFactory(fagretning=fagretning, etternavn="Cxq")
+    VurderingssamtaleFactory(deltaker=planlagt, planlagt_dato=datetime.date(2026, 12, 3), registrert_av=koordinator)
+    VurderingssamtaleFactory(
+        deltaker=holdt, planlagt_dato=None, holdt_dato=datetime.date(2026, 10, 1), registrert_av=koordinator
+    )
+    with time_machine.travel(datetime.datetime(2026, 11, 23, 9, 0), tick=False):
+        client.force_login(koordinator)
+        html = _seksjon(client.get("/").content.decode())
+        side = _seksjon(client.get("/oppfolging/").content.decode())
+    assert "Holdt: 1 · planlagt: 1 · mangler: 3" in html
+    assert [d.navn in html for d in mangler] == [True, True, False]  # the first two by name
+    assert planlagt.navn in html and holdt.navn not in html
+    assert "1 til vises ikke her" in html
+    # the follow-up page lists everyone
+    assert "Holdt: 1 · planlagt: 1 · mangler: 3" in side
+    assert all(d.navn in side for d in [*mangler, planlagt, holdt]) and "vises ikke her" not in side

@@ -212,6 +212,16 @@ def test_practice_counts_workplaces_employers_and_placements(client, koordinator
     assert per["Solsikken AS"] == ["2"] and per["Blåklokka AS"] == ["1"] and per["Totalt"] == ["3"]
 
 
+def test_employers_past_the_first_ones_share_one_row(client, koordinator, datasett, monkeypatch):
+    from rapporter import selectors
+
+    monkeypatch.setattr(selectors, "VIS_ARBEIDSGIVERE", 1)
+    html = _side(client, koordinator)
+    per = _tabell(html, "Plasseringer per arbeidsgiver")
+    assert per == {"Solsikken AS": ["2"], "Andre arbeidsgivere (1)": ["1"], "Totalt": ["3"]}
+    assert "(de 1 med flest; de andre samlet i siste rad)" in html
+
+
 def test_trends_cover_six_semesters_with_a_table_beside_each_chart(client, koordinator, datasett):
     html = _side(client, koordinator)
     blokk = html.split(">Henvisninger per semester</h3>", 1)[1].split("</section>", 1)[0]
@@ -314,7 +324,7 @@ def test_dashboard_query_count_is_constant(client, koordinator, fagretning, anta
         stipendvedtak_registrer(deltaker=d, fra=D(2026, 7, 15), til=D(2026, 8, 15), utfort_av=koordinator)
     client.force_login(koordinator)
     # 34 before outcomes and stipend; +1 grouped query for both outcome tables, +1 for the stipend table.
-    with django_assert_num_queries(37):
+    with django_assert_num_queries(30):
         assert client.get("/rapporter/styringsgruppe/", HOST).status_code == 200
 
 
@@ -531,3 +541,31 @@ def test_steering_group_cannot_work_a_hidden_cohort_count_out_of_the_track_table
     # row (equal to its one hidden cohort) is hidden, and BUA's 9 beside it in the column.
     assert [spor[BUA][0], spor[HELSE][0], spor["Totalt"][0]] == ["skjult", "skjult", "15"]
     assert [per_kull[r][0] for r in ("BUA Høst 2025", "BUA uten kull", "Helse Høst 2026")] == ["skjult", "<5", "skjult"]
+
+
+def test_shared_grouped_queries_give_the_same_tables_with_fewer_queries(koordinator, datasett):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from rapporter.selectors import dashboard, samme_tall
+    from rapporter.semester import Semester
+
+    # a second cohort in the same track, with participants in every kind of count
+    kull = KullFactory(fagretning=datasett["bua"], navn="Høst 2026", oppstart=HOST_START)
+    for d in DeltakerFactory.create_batch(3, fagretning=datasett["bua"], kull=kull, henvist_dato=HOST_START):
+        _endring(d, S.TATT_OPP, HOST_START, koordinator)
+        BesokFactory(deltaker=d, dato=D(2026, 9, 1), registrert_av=koordinator)
+        Norskprove.objects.create(
+            organisasjon=d.organisasjon, deltaker=d, ferdighet="muntlig", niva="B1", dato=D(2026, 9, 2),
+            registrert_av=koordinator,
+        )  # fmt: skip
+    k = {"org_ids": {datasett["bua"].organisasjon_id}, "semester": Semester(2026, "host"), "undertrykk_sma": False}
+    with CaptureQueriesContext(connection) as hver_for_seg:
+        alene = dashboard(**k)
+    with CaptureQueriesContext(connection) as delt, samme_tall():
+        sammen = dashboard(**k)
+    assert [t.tabell for t in sammen.tabeller] == [t.tabell for t in alene.tabeller]
+    assert [t.verdier for t in sammen.trender] == [t.verdier for t in alene.trender]
+    per_kull = next(t.tabell for t in sammen.tabeller if t.tittel == "Deltakere per kull")
+    assert per_kull.verdier[per_kull.rader.index("BUA Høst 2026")][:2] == [3, 3]  # referred, admitted
+    assert len(delt.captured_queries) <= len(hver_for_seg.captured_queries) - 6
