@@ -9,12 +9,15 @@ test fails, every page it opened is saved as a full-page screenshot under test-r
 
 from __future__ import annotations
 
+import datetime
 import re
+import zoneinfo
 from collections.abc import Callable, Iterator
 from io import StringIO
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.test import Client
@@ -32,6 +35,23 @@ def pytest_runtest_makereport(item, call):
     rapport = yield
     setattr(item, f"rapport_{rapport.when}", rapport)
     return rapport
+
+
+# The moment the frozen journeys start: a Monday in the autumn semester of 2026.
+START = datetime.datetime(2026, 11, 23, 9, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Oslo"))
+
+
+@pytest.fixture
+def klokke() -> Iterator[time_machine.Traveller]:
+    """Freeze the clock at START (ticking on), for the test and the live server: it runs in this
+    process, so the date rules see the same day whatever the calendar says. Ask for it before
+    `apne`, so the demo data is made on that day too; `klokke.move_to(...)` jumps ahead.
+
+    The browser keeps its own clock; that is harmless: session cookies end with the browser,
+    the CSRF cookie carries Max-Age, and every date rule is decided on the server.
+    """
+    with time_machine.travel(START, tick=True) as reise:
+        yield reise
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
-"""Helpers for the browser tests: logging in through the form, and axe-core."""
+"""Helpers for the browser tests: logging in through the form, downloads, page width, and axe-core."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
@@ -22,6 +23,19 @@ def logg_inn(page: Page, brukernavn: str, passord: str | None = None) -> None:
     page.get_by_label("Passord").fill(passord or settings.DEMO_PASSWORD)
     page.get_by_role("button", name="Logg inn").click()
     page.wait_for_url(lambda url: "/konto/logg-inn/" not in url)
+
+
+def last_ned(page: Page, klikk: Callable[[], None]) -> tuple[str, bytes]:
+    """Click something that downloads a file, as the user would; return the file's name and content."""
+    with page.expect_download() as nedlasting:
+        klikk()
+    fil = nedlasting.value
+    return fil.suggested_filename, Path(fil.path()).read_bytes()
+
+
+def sidebredde(page: Page) -> int:
+    """How wide the page's content is; wider than the viewport means sideways scrolling."""
+    return page.evaluate("() => document.documentElement.scrollWidth")
 
 
 def axe_brudd(page: Page) -> list[dict]:
