@@ -52,6 +52,16 @@ def axe_brudd(page: Page) -> list[dict]:
     return resultat["violations"]
 
 
+def like_id(page: Page) -> list[str]:
+    """Ids used more than once on the page: a label or link pointing at one of them may reach the wrong
+    element (axe no longer checks this since WCAG 2.2 dropped 4.1.1, but the harm is the same)."""
+    return page.evaluate(
+        """() => { const n = {};
+                   for (const e of document.querySelectorAll('[id]')) n[e.id] = (n[e.id] || 0) + 1;
+                   return Object.keys(n).filter(k => n[k] > 1); }"""
+    )
+
+
 def beskriv(brudd: list[dict], sted: str) -> list[str]:
     """One readable line per violation and element: where, which rule, what to fix."""
     linjer = []

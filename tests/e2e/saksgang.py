@@ -14,11 +14,16 @@ frozen at conftest.START (23.11.2026):
 
 from __future__ import annotations
 
+import datetime
+import random
 import re
 
 from playwright.sync_api import Locator, Page, expect
 
+from fagbrev.demo import lag_fodselsnummer
+
 FORNAVN, ETTERNAVN = "Hiwet", "Mengistu"
+FODSELSNUMMER = lag_fodselsnummer(datetime.date(1988, 4, 12), random.Random(7))  # invented, valid
 NAVN = f"{FORNAVN} {ETTERNAVN}"
 FAGRETNING = "Barne- og ungdomsarbeider"
 ARBEIDSGIVER = "Lørenskog kommune, barnehagene"
@@ -63,6 +68,7 @@ def registrer_henvisning(page: Page) -> None:
     expect(h1(page)).to_have_text("Ny henvisning")
     page.get_by_label("Fornavn").fill(FORNAVN)
     page.get_by_label("Etternavn").fill(ETTERNAVN)
+    page.get_by_label("Fødselsnummer eller D-nummer").fill(FODSELSNUMMER)
     page.get_by_label("Telefon").fill("912 34 567")
     page.get_by_label("Henvist av").select_option(label="Introduksjonsprogrammet")
     page.get_by_label("Henvist dato").fill("2025-04-07")
@@ -72,6 +78,7 @@ def registrer_henvisning(page: Page) -> None:
     expect(melding(page)).to_contain_text(f"Henvisningen av {NAVN} er registrert.")
     se_pa_saken(page, status_tekst="Henvist", hendelse=f"Henvist av Introduksjonsprogrammet til {FAGRETNING}")
     expect(page.get_by_role("region", name="Neste steg")).to_contain_text("Gjennomfør intervju og kartlegging.")
+    expect(page.get_by_role("region", name="Person")).to_contain_text("120488 *****")  # masked for her too
 
 
 def kartlegg(page: Page) -> None:
@@ -272,6 +279,9 @@ def meld_opp_fagprove(page: Page) -> None:
     expect(fagprove).to_contain_text(f"Oppmeldt 23.11.2026 · {ARBEIDSSTED} · prøvedato 13.01.2027")
     til_saken(page)
     se_pa_saken(page, status_tekst="Fagprøve meldt opp", hendelse="Status: Teori bestått → Fagprøve meldt opp.")
+    lop = page.get_by_role("region", name="Kontrakt, eksamen og fagprøve")
+    expect(lop).to_contain_text("høst 2026: Bestått")
+    expect(lop).to_contain_text("Forsøk 1: meldt opp 23.11.2026, prøve 13.01.2027")
 
 
 def fagprove_bestatt(page: Page) -> None:

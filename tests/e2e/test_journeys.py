@@ -80,7 +80,9 @@ def test_coordinator_takes_a_referral_to_a_passed_fagprove_and_downloads_the_del
     filnavn, pdf = saksgang.deltakerbevis(page)
     assert filnavn.endswith(".pdf") and pdf.startswith(b"%PDF")
     tekst = flat(pdf_tekst(pdf))
-    assert f"Det bekreftes at {saksgang.NAVN} har fullført fagbrevløpet i {saksgang.FAGRETNING}" in tekst
+    assert (
+        f"Det bekreftes at {saksgang.NAVN}, født 12.04.1988, har fullført fagbrevløpet i {saksgang.FAGRETNING}" in tekst
+    )
     assert "Tverrfaglig skriftlig eksamen Bestått 06.11.2026" in tekst
     assert f"Fagprøve ({saksgang.ARBEIDSSTED}) Bestått 13.01.2027" in tekst
     assert "Periode 02.06.2025 – 18.01.2027" in tekst
