@@ -1,22 +1,26 @@
 // Fagbrev: small behaviours. No inline scripts anywhere (Content-Security-Policy).
 (function () {
   "use strict";
-  // Move focus to an error summary so screen readers and keyboard users land on it. A form without
-  // an action posts back to the page's address with its fragment: after the skip link that is
-  // #innhold, and the browser would then move focus to <main> after we focused the summary. So the
-  // fragment is dropped, and once the page has loaded the summary takes the focus back if nothing
-  // but the page or <main> has it (never from a field the user has already moved to).
-  function feilTilFokus() {
+  // Move focus to an error summary so screen readers and keyboard users land on it (also away from
+  // a field with autofocus). A form without an action posts back to the page's address with its
+  // fragment: after the skip link that is #innhold, and the browser then moves focus to <main>
+  // after we focused the summary. So the fragment is dropped, and once the page has loaded the
+  // summary takes the focus back if only the page or <main> has it (never from a field the user
+  // has already moved to).
+  document.addEventListener("DOMContentLoaded", function () {
     var summary = document.getElementById("feiloppsummering");
     if (!summary) { return; }
     if (window.location.hash) {
       window.history.replaceState(null, "", window.location.pathname + window.location.search);
     }
-    var aktiv = document.activeElement;
-    if (!aktiv || aktiv === document.body || aktiv.id === "innhold") { summary.focus(); }
-  }
-  document.addEventListener("DOMContentLoaded", feilTilFokus);
-  window.addEventListener("load", function () { window.requestAnimationFrame(feilTilFokus); });
+    summary.focus();
+    window.addEventListener("load", function () {
+      window.requestAnimationFrame(function () {
+        var aktiv = document.activeElement;
+        if (!aktiv || aktiv === document.body || aktiv.id === "innhold") { summary.focus(); }
+      });
+    });
+  });
   // A table wider than the screen scrolls in its own box: make that box a tab stop (only when it
   // scrolls), so keyboard users can scroll it too (WCAG 2.1.1; axe: scrollable-region-focusable).
   // Each such region is named after its table (caption, else the section's heading), so a page

@@ -133,6 +133,7 @@ SIDER: list[Side] = [
     Side("/deltakere/?q=a&status=i_opplaering", SAKSROLLER, andre=None),
     Side("/deltakere/ny/", KOORDINATORER),
     Side("/deltakere/import/", KOORDINATORER),
+    Side("/deltakere/kriterier/{fagretning}/", KOORDINATORER, andre=404),
     _saksside("/deltakere/{deltaker}/"),
     *[
         _endre_sak(f"/deltakere/{{deltaker}}/{under}/")
