@@ -1,10 +1,11 @@
 """Browser tests: Debian's Chromium (root conftest) against pytest-django's live server with the demo data.
 
-Each test gets a fresh copy of the demo data (`seed_demo`, about 0.2 s) in a transactional database
+Each test gets a fresh copy of the demo data (`seed_demo`, about 2 s) in a transactional database
 that the live server thread shares. Open pages with `apne(brukernavn)`: a new browser context,
 already logged in unless `brukernavn` is None, at desktop size or `mobil=True` (375×812), with
-axe-core in every page if `axe=True`. When a
-test fails, every page it opened is saved as a full-page screenshot under test-results/.
+axe-core in every page if `axe=True`. A test whose assertions depend on the date asks for `klokke`
+before `apne`: the server's clock is then frozen at START (23.11.2026). When a test fails, every
+page it opened is saved as a full-page screenshot under test-results/.
 """
 
 from __future__ import annotations

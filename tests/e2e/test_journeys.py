@@ -12,7 +12,6 @@ import re
 
 import openpyxl
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from deltakere.models import Deltaker
@@ -20,13 +19,30 @@ from dokumenter.tests.pdfhjelp import flat, pdf_tekst
 
 from . import saksgang
 from .conftest import START
-from .hjelp import last_ned, logg_inn, sidebredde
+from .hjelp import fyll_inn_innlogging, last_ned, logg_inn, sidebredde
 
 pytestmark = pytest.mark.browser
 
 
 def _h1(page):
     return page.get_by_role("heading", level=1)
+
+
+def _navn_i(tekst: str, navn: list[tuple[str, str]]) -> list[str]:
+    """The participants whose full name or surname (as a whole word) occurs in the text."""
+    return [
+        f"{fornavn} {etternavn}"
+        for fornavn, etternavn in navn
+        if f"{fornavn} {etternavn}" in tekst or re.search(rf"\b{re.escape(etternavn)}\b", tekst)
+    ]
+
+
+def _celle(tabellomrade, rad: str, kolonne: str) -> str:
+    """The text of one cell, found by its row header and column header as a reader would."""
+    tabell = tabellomrade.get_by_role("table")
+    overskrifter = [t.strip() for t in tabell.locator("thead th").all_inner_texts()]
+    raden = tabell.get_by_role("row").filter(has=tabellomrade.page.get_by_role("rowheader", name=rad, exact=True))
+    return raden.get_by_role("cell").nth(overskrifter.index(kolonne) - 1).inner_text().strip()
 
 
 def test_coordinator_logs_in_and_opens_a_participants_case_from_the_list(apne):
@@ -71,9 +87,7 @@ def test_coordinator_takes_a_referral_to_a_passed_fagprove_and_downloads_the_del
     klokke.move_to(START.replace(year=2027, month=1, day=18))
     page.reload()
     expect(_h1(page)).to_have_text("Logg inn")
-    page.get_by_label("Brukernavn").fill("koordinator")
-    page.get_by_label("Passord").fill("fagbrev-demo")
-    page.get_by_role("button", name="Logg inn").click()
+    fyll_inn_innlogging(page, "koordinator")
     expect(_h1(page)).to_have_text(saksgang.NAVN)
     saksgang.fagprove_bestatt(page)
 
@@ -88,8 +102,8 @@ def test_coordinator_takes_a_referral_to_a_passed_fagprove_and_downloads_the_del
     assert "Periode 02.06.2025 – 18.01.2027" in tekst
 
 
-def test_faglarer_on_her_phone_records_a_visit_that_is_due_and_finds_it_on_the_case(apne):
-    idag = timezone.localdate()
+def test_faglarer_on_her_phone_records_a_visit_that_is_due_and_finds_it_on_the_case(klokke, apne):
+    idag = START.date()
     page = apne(None, mobil=True)
     logg_inn(page, "faglarer")
     expect(_h1(page)).to_have_text("Min oversikt")
@@ -114,8 +128,7 @@ def test_faglarer_on_her_phone_records_a_visit_that_is_due_and_finds_it_on_the_c
     page.get_by_label("Hva observerte du?").fill("Ledet formingsaktivitet med fire barn, trygg og tydelig.")
     page.get_by_label("Oppgaver gitt").fill("Skriv en kort plan for neste ukes utetid.")
     assert sidebredde(page) <= 375, "besøksskjemaet er bredere enn telefonen"
-    lagre = page.get_by_role("button", name="Lagre besøket")
-    lagre.click()
+    page.get_by_role("button", name="Lagre besøket").click()
 
     expect(_h1(page)).to_have_text(f"Arbeidsplassbesøk {idag:%d.%m.%Y}")
     expect(page.get_by_role("main")).to_contain_text("Ledet formingsaktivitet med fire barn")
@@ -181,7 +194,7 @@ def test_steering_group_sees_figures_only_switches_semester_and_downloads_excel_
     expect(_h1(page)).to_have_text("Rapport til styringsgruppen")
     semester = page.get_by_role("form", name="Velg semester").get_by_label("Semester")
     expect(semester.locator("option:checked")).to_have_text("Høst 2026")  # the clock says 23.11.2026
-    per_fagretning = page.get_by_role("region", name="Deltakere per fagretning")
+    per_fagretning = page.get_by_role("region", name="Deltakere per fagretning", exact=True)
     expect(per_fagretning).to_contain_text("Henvist, tatt opp, avbrutt og fullført i høst 2026")
     henvist_host = _celle(per_fagretning, "Totalt", "Henvist")
     assert not _navn_i(page.get_by_role("main").inner_text(), alle_navn)
@@ -223,23 +236,6 @@ def test_steering_group_sees_figures_only_switches_semester_and_downloads_excel_
     expect(_h1(page)).to_have_text("Ingen tilgang")
     amina = Deltaker.objects.get(fornavn="Amina", etternavn="Yusuf")
     assert page.goto(f"/deltakere/{amina.pk}/").status == 404
-
-
-def _navn_i(tekst: str, navn: list[tuple[str, str]]) -> list[str]:
-    """The participants whose full name or surname (as a whole word) occurs in the text."""
-    return [
-        f"{fornavn} {etternavn}"
-        for fornavn, etternavn in navn
-        if f"{fornavn} {etternavn}" in tekst or re.search(rf"\b{re.escape(etternavn)}\b", tekst)
-    ]
-
-
-def _celle(tabellomrade, rad: str, kolonne: str) -> str:
-    """The text of one cell, found by its row header and column header as a reader would."""
-    tabell = tabellomrade.get_by_role("table")
-    overskrifter = [t.strip() for t in tabell.locator("thead th").all_inner_texts()]
-    raden = tabell.get_by_role("row").filter(has=tabellomrade.page.get_by_role("rowheader", name=rad, exact=True))
-    return raden.get_by_role("cell").nth(overskrifter.index(kolonne) - 1).inner_text().strip()
 
 
 def test_user_changes_her_password_and_logs_in_with_the_new_one(apne):
