@@ -238,7 +238,7 @@ def test_steering_group_sees_figures_only_switches_semester_and_downloads_excel_
     assert page.goto(f"/deltakere/{amina.pk}/").status == 404
 
 
-def test_user_changes_her_password_and_logs_in_with_the_new_one(apne):
+def test_user_changes_her_password_and_logs_in_with_the_new_one(bare_brukere, apne):
     page = apne(None)
     logg_inn(page, "norsklarer")
     page.get_by_role("button", name=re.compile("Sigrid Bakke")).click()

@@ -82,14 +82,14 @@ def test_every_main_page_has_no_serious_accessibility_violations(apne, brukernav
 
 
 @pytest.mark.parametrize("mobil", [False, True], ids=["desktop", "mobil"])
-def test_public_pages_have_no_serious_accessibility_violations(apne, mobil, pytestconfig):
+def test_public_pages_have_no_serious_accessibility_violations(bare_brukere, apne, mobil, pytestconfig):
     page = apne(None, mobil=mobil, axe=True)
     rapport = Path(pytestconfig.getoption("--output")) / f"axe-offentlig-{'mobil' if mobil else 'desktop'}.json"
     feil = _sjekk(page, [(sti, 200) for sti in OFFENTLIGE], rapport, bredde=MOBIL["width"] if mobil else None)
     assert not feil, "\n".join(feil)
 
 
-def test_login_form_with_errors_has_no_serious_accessibility_violations(apne):
+def test_login_form_with_errors_has_no_serious_accessibility_violations(bare_brukere, apne):
     page = apne(None, axe=True)
     page.goto("/konto/logg-inn/")
     page.get_by_role("button", name="Logg inn").click()
@@ -119,7 +119,7 @@ def _fokus_synlig(page) -> bool:
     )
 
 
-def test_skip_link_is_the_first_stop_and_moves_focus_to_the_main_content(apne):
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_main_content(bare_brukere, apne):
     page = apne("koordinator")
     page.goto("/deltakere/")
     page.keyboard.press("Tab")
@@ -134,7 +134,7 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_main_content(apne):
     assert not page.evaluate("() => !!document.activeElement.closest('header')")
 
 
-def test_login_works_with_the_keyboard_alone_and_focus_is_always_visible(apne):
+def test_login_works_with_the_keyboard_alone_and_focus_is_always_visible(bare_brukere, apne):
     page = apne(None)
     page.goto("/konto/logg-inn/")
     assert _fokus(page) == "id_username"  # autofocus: the user can type at once
@@ -151,7 +151,7 @@ def test_login_works_with_the_keyboard_alone_and_focus_is_always_visible(apne):
     expect(page.get_by_role("heading", level=1)).to_have_text("Min oversikt")
 
 
-def test_wrong_password_by_keyboard_puts_focus_on_the_error_summary_and_keeps_the_username(apne):
+def test_wrong_password_by_keyboard_puts_focus_on_the_error_summary_and_keeps_the_username(bare_brukere, apne):
     page = apne(None)
     page.goto("/konto/logg-inn/")
     page.keyboard.type("faglarer")
