@@ -228,7 +228,9 @@ def sjekkpunkt_endre(*, sjekkpunkt: Sjekkpunkt, utfort_av: User, **felter: Any) 
         "fagbrev.sjekkpunkt.endret",
         utfort_av,
         felter,
-        beskrivelse=f"Søknad: {sjekkpunkt.get_type_display()} {sjekkpunkt.get_status_display().lower()}",
+        # the new status: the description is built before _logg_endring sets it on the row
+        beskrivelse=f"Søknad: {sjekkpunkt.get_type_display()} "
+        f"{Sjekkpunkt.Status(felter.get('status', sjekkpunkt.status)).label.lower()}",
         deltaker_id=sjekkpunkt.kontrakt.deltaker_id,
         organisasjon_id=sjekkpunkt.kontrakt.organisasjon_id,
     )

@@ -53,6 +53,15 @@ def test_list_search_by_name(client, koordinator, deltaker, annen_deltaker):
     assert deltaker.etternavn in html and annen_deltaker.etternavn not in html
 
 
+def test_list_pages_keep_the_search_and_filters(client, koordinator, fagretning):
+    DeltakerFactory.create_batch(51, fagretning=fagretning, etternavn="Ali", status="henvist")
+    client.force_login(koordinator)
+    html = client.get("/deltakere/", {"q": "ali", "status": "henvist"}).content.decode()
+    assert 'href="?q=ali&amp;status=henvist&amp;side=2"' in html
+    html = client.get("/deltakere/", {"q": "ali", "status": "henvist", "side": "2"}).content.decode()
+    assert 'href="?q=ali&amp;status=henvist&amp;side=1"' in html
+
+
 def test_case_page_masks_the_identity_number(client, koordinator, faglarer, deltaker):
     client.force_login(koordinator)
     html = client.get(f"/deltakere/{deltaker.pk}/").content.decode()

@@ -67,6 +67,15 @@ def test_application_can_be_sent_when_missing_items_are_not_required_or_not_rele
         sjekkpunkt_endre(sjekkpunkt=punkter[2], utfort_av=koordinator, status="mangler")
 
 
+def test_checklist_change_is_logged_with_the_new_status(deltaker, koordinator):
+    kontrakt = laerekontrakt(deltaker)
+    punkt = kontrakt.sjekkpunkter.get(type=Sjekkpunkt.Type.CV)
+    sjekkpunkt_endre(sjekkpunkt=punkt, utfort_av=koordinator, status="levert")
+    sjekkpunkt_endre(sjekkpunkt=punkt, utfort_av=koordinator, referanse="Arkiv 2026/14")
+    logget = Hendelse.objects.filter(handling="fagbrev.sjekkpunkt.endret").order_by("pk")
+    assert list(logget.values_list("beskrivelse", flat=True)) == ["Søknad: CV levert", "Søknad: CV levert"]
+
+
 def test_contract_status_only_moves_along_its_allowed_path(deltaker, koordinator):
     kontrakt = laerekontrakt(deltaker)
     with pytest.raises(ValidationError, match="Kan ikke gå fra"):

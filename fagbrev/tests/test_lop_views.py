@@ -119,6 +119,16 @@ def test_sending_the_application_is_refused_naming_the_missing_documents(client,
     assert kontrakt.status == "utkast"
 
 
+def test_contract_status_message_names_the_new_status(client, koordinator, deltaker):
+    kontrakt = laerekontrakt(deltaker)
+    kontrakt.sjekkpunkter.update(status="levert")
+    client.force_login(koordinator)
+    svar = client.post(
+        f"/deltakere/{deltaker.pk}/kontrakt/status/", {"status": "sokt", "dato": "2026-01-10"}, follow=True
+    )
+    assert [str(m) for m in svar.context["messages"]] == ["Lærekontrakten har status «Søkt»."]
+
+
 def test_checklist_item_can_be_marked_delivered_with_a_reference(client, koordinator, deltaker):
     kontrakt = laerekontrakt(deltaker)
     punkt = kontrakt.sjekkpunkter.get(type="cv")

@@ -141,7 +141,9 @@ def kontrakt_status(request: HttpRequest, pk: int) -> HttpResponse:
     form = KontraktStatusForm(request.POST)
     if form.is_valid():
         try:
-            services.laerekontrakt_sett_status(kontrakt=kontrakt, utfort_av=request.user, **form.cleaned_data)
+            kontrakt = services.laerekontrakt_sett_status(
+                kontrakt=kontrakt, utfort_av=request.user, **form.cleaned_data
+            )
             messages.success(request, f"Lærekontrakten har status «{kontrakt.get_status_display()}».")
             return redirect("fagbrev:kontrakt", pk=deltaker.pk)
         except ValidationError as feil:

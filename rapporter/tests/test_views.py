@@ -296,6 +296,15 @@ def test_dashboard_and_annual_report_access_by_role(client, personer, hvem, stat
         assert client.get(url).status_code == status
 
 
+def test_export_links_keep_the_chosen_semester_and_year(client, koordinator):
+    client.force_login(koordinator)
+    html = client.get("/rapporter/styringsgruppe/", {"semester": "2026-var"}).content.decode()
+    assert 'href="/rapporter/styringsgruppe/excel/?semester=2026-var"' in html
+    assert 'href="/rapporter/styringsgruppe/pdf/?semester=2026-var"' in html
+    html = client.get("/rapporter/arsrapport/", {"ar": "2025"}).content.decode()
+    assert 'href="/rapporter/arsrapport/excel/?ar=2025"' in html
+
+
 def test_another_organisation_cannot_be_chosen(client, koordinator_asker, lorenskog):
     client.force_login(koordinator_asker)
     assert client.get("/rapporter/styringsgruppe/", {"org": lorenskog.pk}).status_code == 404

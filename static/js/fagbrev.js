@@ -1,19 +1,48 @@
 // Fagbrev: small behaviours. No inline scripts anywhere (Content-Security-Policy).
 (function () {
   "use strict";
-  // Move focus to an error summary so screen readers and keyboard users land on it.
+  // Move focus to an error summary so screen readers and keyboard users land on it (also away from
+  // a field with autofocus). A form without an action posts back to the page's address with its
+  // fragment: after the skip link that is #innhold, and the browser then moves focus to <main>
+  // after we focused the summary. So the fragment is dropped, and once the page has loaded the
+  // summary takes the focus back if only the page or <main> has it (never from a field the user
+  // has already moved to).
   document.addEventListener("DOMContentLoaded", function () {
     var summary = document.getElementById("feiloppsummering");
-    if (summary) { summary.focus(); }
+    if (!summary) { return; }
+    if (window.location.hash) {
+      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+    }
+    summary.focus();
+    window.addEventListener("load", function () {
+      window.requestAnimationFrame(function () {
+        var aktiv = document.activeElement;
+        if (!aktiv || aktiv === document.body || aktiv.id === "innhold") { summary.focus(); }
+      });
+    });
   });
   // A table wider than the screen scrolls in its own box: make that box a tab stop (only when it
   // scrolls), so keyboard users can scroll it too (WCAG 2.1.1; axe: scrollable-region-focusable).
+  // Each such region is named after its table (caption, else the section's heading), so a page
+  // with several of them has landmarks that can be told apart (axe: landmark-unique).
+  function tabellnavn(boks) {
+    var tekst = boks.querySelector("caption");
+    var seksjon = boks.closest("section[aria-labelledby]");
+    if (!(tekst && tekst.textContent.trim()) && seksjon) {
+      tekst = document.getElementById(seksjon.getAttribute("aria-labelledby"));
+    }
+    return tekst ? tekst.textContent.replace(/\s+/g, " ").trim() : "";
+  }
   function rullbareTabeller() {
+    var brukt = {};
     document.querySelectorAll(".table-responsive").forEach(function (boks) {
       if (boks.scrollWidth > boks.clientWidth) {
+        var navn = tabellnavn(boks) || "Tabell";
+        brukt[navn] = (brukt[navn] || 0) + 1;
+        if (brukt[navn] > 1) { navn += " (" + brukt[navn] + ")"; }
         boks.setAttribute("tabindex", "0");
         boks.setAttribute("role", "region");
-        boks.setAttribute("aria-label", "Tabell som kan rulles sideveis");
+        boks.setAttribute("aria-label", navn + " – tabell som kan rulles sideveis");
       } else {
         boks.removeAttribute("tabindex");
         boks.removeAttribute("role");

@@ -1,20 +1,25 @@
 """Browser tests: Debian's Chromium (root conftest) against pytest-django's live server with the demo data.
 
-Each test gets a fresh copy of the demo data (`seed_demo`, about 0.2 s) in a transactional database
+Each test gets a fresh copy of the demo data (`seed_demo`, about 2 s) in a transactional database
 that the live server thread shares. Open pages with `apne(brukernavn)`: a new browser context,
 already logged in unless `brukernavn` is None, at desktop size or `mobil=True` (375×812), with
-axe-core in every page if `axe=True`. When a
-test fails, every page it opened is saved as a full-page screenshot under test-results/.
+axe-core in every page if `axe=True`. A test whose assertions depend on the date asks for `klokke`
+before `apne`: the server's clock is then frozen at START (23.11.2026). When a test fails, every
+page it opened is saved as a full-page screenshot under test-results/.
 """
 
 from __future__ import annotations
 
+import datetime
+import random
 import re
+import zoneinfo
 from collections.abc import Callable, Iterator
 from io import StringIO
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.test import Client
@@ -34,13 +39,46 @@ def pytest_runtest_makereport(item, call):
     return rapport
 
 
+# The moment the frozen journeys start: a Monday in the autumn semester of 2026.
+START = datetime.datetime(2026, 11, 23, 9, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Oslo"))
+
+
 @pytest.fixture
-def demo_url(live_server, transactional_db, settings) -> str:
-    """The live server's address, with the demo data loaded (seed_demo refuses to run without DEBUG)."""
+def klokke() -> Iterator[time_machine.Traveller]:
+    """Freeze the clock at START (ticking on), for the test and the live server: it runs in this
+    process, so the date rules see the same day whatever the calendar says. Ask for it before
+    `apne`, so the demo data is made on that day too; `klokke.move_to(...)` jumps ahead.
+
+    The browser keeps its own clock; that is harmless: session cookies end with the browser,
+    the CSRF cookie carries Max-Age, and every date rule is decided on the server.
+    """
+    with time_machine.travel(START, tick=True) as reise:
+        yield reise
+
+
+@pytest.fixture
+def demo_url(live_server, transactional_db, settings, request) -> str:
+    """The live server's address, with the demo data loaded (seed_demo refuses to run without DEBUG).
+
+    A test that asks for `bare_brukere` gets the organisations, users and tracks only, in a tenth
+    of the time: enough for logging in and for pages that need no cases.
+    """
+    if "bare_brukere" in request.fixturenames:
+        from django.utils import timezone
+
+        from fagbrev.demo import Demo, seed_kjerne
+
+        seed_kjerne(Demo(idag=timezone.localdate(), rng=random.Random(2026)))
+        return live_server.url
     settings.DEBUG = True
     call_command("seed_demo", stdout=StringIO())
     settings.DEBUG = False
     return live_server.url
+
+
+@pytest.fixture
+def bare_brukere() -> None:
+    """Ask for it (before `apne`) when the test needs the demo users but none of the demo cases."""
 
 
 def innloggingscookie(brukernavn: str, url: str) -> dict:
