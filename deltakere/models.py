@@ -159,6 +159,8 @@ class Statusendring(OrganisasjonEid):
         indexes = [
             # "status on a given day" (rapporter): the last change up to that day, read from the index alone
             models.Index(fields=["deltaker", "-dato", "-id", "til_status"], name="deltakere_statusendring_siste"),
+            # who was admitted / completed in a period (rapporter's tables and trends), from the index alone
+            models.Index(fields=["organisasjon", "til_status", "dato", "deltaker"], name="deltakere_statusendring_til"),
         ]
 
     def __str__(self) -> str:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from fagbrev import permissions
 from fagbrev.identifikatorer import ser_ut_som_fodselsnummer
-from fagbrev.models import Fagretning, Kull, Rolle, User
+from fagbrev.models import Fagretning, Kull, Medlemskap, Rolle, User
 from fagbrev.paginering import BegrensetPaginator
 from fagbrev.seksjoner import saksside_seksjoner
 from fagbrev.tilgang import tilgang_logg
@@ -78,11 +78,13 @@ def deltaker_liste(request: HttpRequest) -> HttpResponse:
     er_koordinator = user.har_rolle(permissions.KOORDINATOR)
     from arbeidsgivere.models import Arbeidssted
 
+    # a semi-join, not a join + DISTINCT: PostgreSQL can stop at the first 201 teachers by name
     faglarere = (
-        User.objects.filter(medlemskap__organisasjon_id__in=orgs, medlemskap__rolle=Rolle.FAGLARER)
-        .distinct()
+        User.objects.filter(
+            pk__in=Medlemskap.objects.filter(organisasjon_id__in=orgs, rolle=Rolle.FAGLARER).values("bruker_id")
+        )
         .only("first_name", "last_name", "username")
-        .order_by("first_name", "last_name")
+        .order_by("first_name", "last_name", "pk")
     )
     arbeidssteder = Arbeidssted.objects.for_roller(user, permissions.KOORDINATOR).only("navn").order_by("navn")
     arbeidssted_valg = _valg(arbeidssteder) if er_koordinator else []

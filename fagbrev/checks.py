@@ -39,9 +39,21 @@ def sjekk_okt(app_configs, **kwargs) -> list:
                 id="fagbrev.E002",
             )
         )
-    if not settings.SESSION_SAVE_EVERY_REQUEST:
+    fornyes = "fagbrev.sikkerhet.OktFornyelseMiddleware" in settings.MIDDLEWARE
+    if not fornyes and not settings.SESSION_SAVE_EVERY_REQUEST:
         feil.append(
-            Warning("Økten utløper ikke ved inaktivitet (SESSION_SAVE_EVERY_REQUEST er av).", id="fagbrev.W002")
+            Warning(
+                "Økten utløper ikke ved inaktivitet (verken OktFornyelseMiddleware eller SESSION_SAVE_EVERY_REQUEST).",
+                id="fagbrev.W002",
+            )
+        )
+    if fornyes and settings.OKT_FORNY_SEKUNDER * 2 > settings.OKT_VARSEL_SEKUNDER:
+        feil.append(
+            Warning(
+                f"OKT_FORNY_SEKUNDER ({settings.OKT_FORNY_SEKUNDER} s) er mer enn halve varselet før utlogging "
+                f"(OKT_VARSEL_SEKUNDER, {settings.OKT_VARSEL_SEKUNDER} s).",
+                id="fagbrev.W003",
+            )
         )
     return feil
 

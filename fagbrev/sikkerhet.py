@@ -7,6 +7,7 @@ still owes a second factor to the pages under /konto/2fa/ — Django admin inclu
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -24,6 +25,8 @@ SPERRET_MELDING = (
 # The session remembers whether the user has a confirmed device, so that users who need no second
 # factor cost no query per request. Cleared with the session at login and logout.
 OKT_HAR_ENHET = "fagbrev_totp_enhet"
+# When the session's expiry was last moved forward (seconds since the epoch); see OktFornyelseMiddleware.
+OKT_FORNYET = "fagbrev_okt_fornyet"
 
 
 def klient_ip(request: HttpRequest) -> str | None:
@@ -57,6 +60,40 @@ def har_bekreftet_enhet(request: HttpRequest) -> bool:
 
         request.session[OKT_HAR_ENHET] = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
     return request.session[OKT_HAR_ENHET]
+
+
+class OktFornyelseMiddleware:
+    """Renew a logged-in user's session on activity, at most every OKT_FORNY_SEKUNDER.
+
+    Changing the session makes SessionMiddleware save it with a fresh expiry (SESSION_COOKIE_AGE from
+    now): that is the inactivity timeout. Renewing on every request (SESSION_SAVE_EVERY_REQUEST) wrote
+    the session on every page view; a minute's slack keeps the rule and drops the write from almost
+    every request. The session then ends SESSION_COOKIE_AGE after the last renewal, never later than
+    after the last request, and the warning script is told the seconds actually left (`okt_igjen`).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            sist = request.session.get(OKT_FORNYET)
+            na = time.time()
+            if sist is None or na - sist >= settings.OKT_FORNY_SEKUNDER:
+                request.session[OKT_FORNYET] = na
+        return self.get_response(request)
+
+
+def okt_forny(request: HttpRequest) -> None:
+    """Renew the session now (the «stay logged in» button), whenever it was renewed last."""
+    request.session[OKT_FORNYET] = time.time()
+
+
+def okt_igjen(request: HttpRequest) -> int:
+    """Seconds until the session ends without further activity."""
+    alder = request.session.get_expiry_age()
+    sist = request.session.get(OKT_FORNYET)
+    return alder if sist is None else max(0, alder - int(time.time() - sist))
 
 
 class ToFaktorMiddleware:
@@ -124,4 +161,4 @@ def okt(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"okt": {"sekunder": request.session.get_expiry_age(), "varsel": settings.OKT_VARSEL_SEKUNDER}}
+    return {"okt": {"sekunder": okt_igjen(request), "varsel": settings.OKT_VARSEL_SEKUNDER}}

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .forms import TotpKodeForm
-from .sikkerhet import krever_totp, tofaktor_aktiver, tofaktor_logg_inn
+from .sikkerhet import krever_totp, okt_forny, okt_igjen, tofaktor_aktiver, tofaktor_logg_inn
 
 ENHETSNAVN = "Autentiseringsapp"
 
@@ -116,8 +116,9 @@ def tofaktor_bekreft(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def okt_forleng(request: HttpRequest) -> JsonResponse:
-    """Touch the session (SESSION_SAVE_EVERY_REQUEST renews it) and say how long it now lasts."""
-    return JsonResponse({"sekunder": request.session.get_expiry_age()})
+    """Renew the session and say how long it now lasts."""
+    okt_forny(request)
+    return JsonResponse({"sekunder": okt_igjen(request)})
 
 
 def _til(navn: str, neste: str) -> HttpResponse:

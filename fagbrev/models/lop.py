@@ -230,6 +230,8 @@ class Norskprove(OrganisasjonEid):
         verbose_name = "norskprøveresultat"
         verbose_name_plural = "norskprøveresultater"
         ordering = ["-dato", "ferdighet"]
+        # results in a period per organisation (rapporter): a range of the index, not the whole table
+        indexes = [models.Index(fields=["organisasjon", "dato"], name="fagbrev_norskprove_org_dato")]
 
     def __str__(self) -> str:
         return f"{self.get_ferdighet_display()}: {self.niva or 'under A1'}"

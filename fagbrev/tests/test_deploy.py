@@ -112,6 +112,21 @@ def test_a_session_longer_than_the_limit_fails_the_deploy_check(settings):
     assert checks.sjekk_okt(None) == []
 
 
+def test_a_session_that_is_never_renewed_warns_the_deploy_check(settings):
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != "fagbrev.sikkerhet.OktFornyelseMiddleware"]
+    settings.SESSION_SAVE_EVERY_REQUEST = False
+    assert ids(checks.sjekk_okt(None)) == ["fagbrev.W002"]
+    settings.SESSION_SAVE_EVERY_REQUEST = True
+    assert checks.sjekk_okt(None) == []
+
+
+def test_renewal_slack_must_stay_well_inside_the_logout_warning(settings):
+    settings.OKT_VARSEL_SEKUNDER, settings.OKT_FORNY_SEKUNDER = 300, 151
+    assert ids(checks.sjekk_okt(None)) == ["fagbrev.W003"]
+    settings.OKT_FORNY_SEKUNDER = 150
+    assert checks.sjekk_okt(None) == []
+
+
 def test_demo_users_with_the_demo_password_fail_the_deploy_check_without_debug(db, settings):
     settings.DEBUG = True
     call_command("seed_demo", stdout=StringIO())

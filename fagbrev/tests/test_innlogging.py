@@ -234,6 +234,37 @@ def test_a_session_ends_after_the_inactivity_timeout(client, koordinator):
         assert client.get("/").status_code == 302
 
 
+def test_activity_within_a_minute_of_a_renewal_writes_no_session(client, koordinator, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.SESSION_COOKIE_AGE, settings.OKT_FORNY_SEKUNDER = 1800, 60
+    start = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=False):
+        client.force_login(koordinator)
+        client.get("/konto/2fa/")  # renews
+    for sekunder, skrives, igjen in [(30, False, 1770), (59, False, 1741), (60, True, 1800)]:
+        with (
+            time_machine.travel(start + dt.timedelta(seconds=sekunder), tick=False),
+            CaptureQueriesContext(connection) as q,
+        ):
+            html = client.get("/").content.decode()
+        skrevet = any(x["sql"].startswith("UPDATE") and "django_session" in x["sql"] for x in q.captured_queries)
+        assert (skrevet, f'data-okt-sekunder="{igjen}"' in html) == (skrives, True), sekunder
+
+
+def test_stay_logged_in_renews_at_once(client, koordinator, settings):
+    settings.SESSION_COOKIE_AGE = 1800
+    start = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=False):
+        client.force_login(koordinator)
+        client.get("/")
+    with time_machine.travel(start + dt.timedelta(seconds=20), tick=False):
+        assert client.get("/konto/okt/").json() == {"sekunder": 1800}
+    with time_machine.travel(start + dt.timedelta(seconds=20 + 1800, microseconds=-1), tick=False):
+        assert client.get("/").status_code == 200  # counted from the renewal, not from the page before it
+
+
 @pytest.mark.usefixtures("totp_pakrevd")
 def test_wrong_codes_in_a_row_are_throttled(client, koordinator):
     enhet = enhet_for(koordinator)
