@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('arbeidsgivere', '0004_kravspesifikasjon_avtale_evaluering'),
-        ('fagbrev', '0006_norskprove_org_dato_indeks'),
+        ('fagbrev', '0007_norskprove_org_dato_indeks'),
     ]
 
     operations = [

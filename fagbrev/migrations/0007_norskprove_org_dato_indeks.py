@@ -6,8 +6,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deltakere', '0007_statusendring_til_indeks'),
-        ('fagbrev', '0005_organisasjon_oppbevaring'),
+        ('deltakere', '0008_statusendring_til_indeks'),
+        ('fagbrev', '0006_stipendvedtak_stipendmaned'),
     ]
 
     operations = [

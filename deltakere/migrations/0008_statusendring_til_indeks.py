@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deltakere', '0006_org_fagretning_status_indeks'),
+        ('deltakere', '0007_utfall'),
         ('fagbrev', '0005_organisasjon_oppbevaring'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
