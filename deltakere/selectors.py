@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
 
 from fagbrev.models import Hendelse
 
@@ -80,6 +81,14 @@ def deltakere_for_liste(
         .only("deltaker_id", "arbeidssted__navn")
     )
     qs = qs.prefetch_related(Prefetch("plasseringer", queryset=apne, to_attr="apne_plasseringer"))
+    if q and sortering in ("navn", "-navn"):
+        # A name search sorts its matches, found by the trigram indexes. Ordered by the plain columns,
+        # PostgreSQL may instead walk the (etternavn, fornavn) index and test every name on the way,
+        # expecting matches to be spread evenly: «Haddad» at 100,000 participants then reads 26,000
+        # rows to find 50 (30 ms instead of 3). lower() orders capitalised names the same way.
+        retning = "-" if sortering == "-navn" else ""
+        felter = [Lower("etternavn"), Lower("fornavn"), F("pk")]
+        return qs.order_by(*(f.desc() if retning else f.asc() for f in felter))
     return qs.order_by(*SORTERINGER.get(sortering, SORTERINGER["navn"]))
 
 
