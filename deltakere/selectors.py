@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 
@@ -183,10 +184,18 @@ class Saksmappe:
         return self.permisjoner[0] if self.permisjoner else None
 
 
-def saksmappe(*, deltaker: Deltaker) -> Saksmappe:
-    from .models import Avbrudd
+def _en_til_en(rad, navn: str):
+    """The related row of a reverse one-to-one fetched with select_related, or None when there is none."""
+    try:
+        return getattr(rad, navn)
+    except ObjectDoesNotExist:
+        return None
 
-    kartlegging = Kartlegging.objects.filter(deltaker=deltaker).select_related("utfort_av").first()
+
+def saksmappe(*, deltaker: Deltaker) -> Saksmappe:
+    # the three one-to-one rows (each may be missing) in one query instead of three
+    rad = Deltaker.objects.select_related("kartlegging__utfort_av", "inntakssamtale", "avbrudd").get(pk=deltaker.pk)
+    kartlegging, inntak, avbrudd = (_en_til_en(rad, navn) for navn in ("kartlegging", "inntakssamtale", "avbrudd"))
     vurderinger = (
         list(kartlegging.vurderinger.select_related("kriterium").order_by("kriterium__rekkefolge", "kriterium_id"))
         if kartlegging
@@ -198,7 +207,6 @@ def saksmappe(*, deltaker: Deltaker) -> Saksmappe:
         for k in Opptakskriterium.objects.filter(fagretning_id=deltaker.fagretning_id, aktiv=True)
         if k.pk not in vurdert
     ]
-    inntak = Inntakssamtale.objects.filter(deltaker=deltaker).first()
     # the status rules read deltaker.inntakssamtale: hand them what we just fetched
     if inntak is not None:
         deltaker.inntakssamtale = inntak
@@ -212,7 +220,7 @@ def saksmappe(*, deltaker: Deltaker) -> Saksmappe:
         vedtak=list(deltaker.opptaksvedtak.select_related("besluttet_av", "sammen_med")),
         inntak=inntak,
         permisjoner=list(Permisjon.objects.filter(deltaker=deltaker).order_by("-fra")),
-        avbrudd=Avbrudd.objects.filter(deltaker=deltaker).first(),
+        avbrudd=avbrudd,
         dokumenter=list(deltaker.dokumenter.select_related("lastet_opp_av")),
         utstyr=list(deltaker.utstyrslan.all()),
         hendelser=list(
