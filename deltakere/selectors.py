@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
 
 from fagbrev.models import Hendelse
 
@@ -82,6 +84,14 @@ def deltakere_for_liste(
         .only("deltaker_id", "arbeidssted__navn")
     )
     qs = qs.prefetch_related(Prefetch("plasseringer", queryset=apne, to_attr="apne_plasseringer"))
+    if q and sortering in ("navn", "-navn"):
+        # A name search sorts its matches, found by the trigram indexes. Ordered by the plain columns,
+        # PostgreSQL may instead walk the (etternavn, fornavn) index and test every name on the way,
+        # expecting matches to be spread evenly: «Haddad» at 100,000 participants then reads 26,000
+        # rows to find 50 (30 ms instead of 3). lower() orders capitalised names the same way.
+        retning = "-" if sortering == "-navn" else ""
+        felter = [Lower("etternavn"), Lower("fornavn"), F("pk")]
+        return qs.order_by(*(f.desc() if retning else f.asc() for f in felter))
     return qs.order_by(*SORTERINGER.get(sortering, SORTERINGER["navn"]))
 
 
@@ -176,10 +186,18 @@ class Saksmappe:
         return self.permisjoner[0] if self.permisjoner else None
 
 
-def saksmappe(*, deltaker: Deltaker) -> Saksmappe:
-    from .models import Avbrudd
+def _en_til_en(rad, navn: str):
+    """The related row of a reverse one-to-one fetched with select_related, or None when there is none."""
+    try:
+        return getattr(rad, navn)
+    except ObjectDoesNotExist:
+        return None
 
-    kartlegging = Kartlegging.objects.filter(deltaker=deltaker).select_related("utfort_av").first()
+
+def saksmappe(*, deltaker: Deltaker) -> Saksmappe:
+    # the three one-to-one rows (each may be missing) in one query instead of three
+    rad = Deltaker.objects.select_related("kartlegging__utfort_av", "inntakssamtale", "avbrudd").get(pk=deltaker.pk)
+    kartlegging, inntak, avbrudd = (_en_til_en(rad, navn) for navn in ("kartlegging", "inntakssamtale", "avbrudd"))
     vurderinger = (
         list(kartlegging.vurderinger.select_related("kriterium").order_by("kriterium__rekkefolge", "kriterium_id"))
         if kartlegging
@@ -191,7 +209,6 @@ def saksmappe(*, deltaker: Deltaker) -> Saksmappe:
         for k in Opptakskriterium.objects.filter(fagretning_id=deltaker.fagretning_id, aktiv=True)
         if k.pk not in vurdert
     ]
-    inntak = Inntakssamtale.objects.filter(deltaker=deltaker).first()
     # the status rules read deltaker.inntakssamtale: hand them what we just fetched
     if inntak is not None:
         deltaker.inntakssamtale = inntak
@@ -205,7 +222,7 @@ def saksmappe(*, deltaker: Deltaker) -> Saksmappe:
         vedtak=list(deltaker.opptaksvedtak.select_related("besluttet_av", "sammen_med")),
         inntak=inntak,
         permisjoner=list(Permisjon.objects.filter(deltaker=deltaker).order_by("-fra")),
-        avbrudd=Avbrudd.objects.filter(deltaker=deltaker).first(),
+        avbrudd=avbrudd,
         dokumenter=list(deltaker.dokumenter.select_related("lastet_opp_av")),
         utstyr=list(deltaker.utstyrslan.all()),
         hendelser=list(

@@ -44,10 +44,18 @@ LISTE_TAK = 10_000  # the list counts exactly up to this many rows, then says «
 VALG_MAKS = 200  # past this many options a select is no help (and grows the page): a name field instead
 
 
-def _valg(qs) -> list[tuple[str, str]] | None:
-    """(value, label) for a filter's select, or None when there are more than VALG_MAKS options."""
-    rader = list(qs[: VALG_MAKS + 1])
-    return None if len(rader) > VALG_MAKS else [(str(r.pk), str(r)) for r in rader]
+def _valg(qs, *felter: str, etikett) -> list[tuple[str, str]] | None:
+    """(value, label) for a filter's select, or None when there are more than VALG_MAKS options.
+
+    Reads at most VALG_MAKS + 1 rows, as tuples: only the labels are needed, not model instances.
+    """
+    rader = list(qs.values_list("pk", *felter)[: VALG_MAKS + 1])
+    return None if len(rader) > VALG_MAKS else [(str(pk), etikett(*rest)) for pk, *rest in rader]
+
+
+def _brukernavn(fornavn: str, etternavn: str, brukernavn: str) -> str:
+    """As User.__str__: the full name, or the username when there is none."""
+    return f"{fornavn} {etternavn}".strip() or brukernavn
 
 
 @login_required
@@ -79,15 +87,11 @@ def deltaker_liste(request: HttpRequest) -> HttpResponse:
     from arbeidsgivere.models import Arbeidssted
 
     # a semi-join, not a join + DISTINCT: PostgreSQL can stop at the first 201 teachers by name
-    faglarere = (
-        User.objects.filter(
-            pk__in=Medlemskap.objects.filter(organisasjon_id__in=orgs, rolle=Rolle.FAGLARER).values("bruker_id")
-        )
-        .only("first_name", "last_name", "username")
-        .order_by("first_name", "last_name", "pk")
-    )
-    arbeidssteder = Arbeidssted.objects.for_roller(user, permissions.KOORDINATOR).only("navn").order_by("navn")
-    arbeidssted_valg = _valg(arbeidssteder) if er_koordinator else []
+    faglarere = User.objects.filter(
+        pk__in=Medlemskap.objects.filter(organisasjon_id__in=orgs, rolle=Rolle.FAGLARER).values("bruker_id")
+    ).order_by("first_name", "last_name", "pk")
+    arbeidssteder = Arbeidssted.objects.for_roller(user, permissions.KOORDINATOR).order_by("navn", "pk")
+    arbeidssted_valg = _valg(arbeidssteder, "navn", etikett=str) if er_koordinator else []
     context = {
         "side": side,
         # The case links are this prefix + pk: one reverse() for the page instead of one per row.
@@ -106,7 +110,7 @@ def deltaker_liste(request: HttpRequest) -> HttpResponse:
         "statuser": S.choices,
         "fagretninger": list(Fagretning.objects.visible_to(user).order_by("-aktiv", "navn")),
         "kull": Kull.objects.visible_to(user).select_related("fagretning").order_by("-oppstart"),
-        "faglarer_valg": _valg(faglarere),
+        "faglarer_valg": _valg(faglarere, "first_name", "last_name", "username", etikett=_brukernavn),
         "arbeidssted_valg": arbeidssted_valg,
         "vis_arbeidssted": er_koordinator and arbeidssted_valg != [],
         "er_koordinator": er_koordinator,

@@ -1,5 +1,7 @@
 """Participant list and case page: the permission matrix and query counts."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -278,6 +280,16 @@ def test_list_links_each_row_to_its_case(client, koordinator, deltaker):
     client.force_login(koordinator)
     html = client.get("/deltakere/").content.decode()
     assert f'href="{reverse("deltakere:detalj", args=[deltaker.pk])}"' in html
+
+
+def test_a_name_search_is_sorted_by_name_both_ways(client, koordinator, fagretning):
+    for fornavn, etternavn in [("Bxqa", "Olsen"), ("Axqa", "Olsen"), ("Cxqa", "Aas")]:
+        DeltakerFactory(fagretning=fagretning, fornavn=fornavn, etternavn=etternavn)
+    client.force_login(koordinator)
+    for sortering, ventet in [("navn", ["Aas, Cxqa", "Olsen, Axqa", "Olsen, Bxqa"]), ("-navn", None)]:
+        html = client.get("/deltakere/", {"q": "xqa", "sort": sortering}).content.decode()
+        funnet = re.findall(r">((?:Aas|Olsen), [ABC]xqa)</a>", html)
+        assert funnet == (ventet or ["Olsen, Bxqa", "Olsen, Axqa", "Aas, Cxqa"])
 
 
 def test_list_past_the_count_cap_says_over_instead_of_a_number(client, koordinator, fagretning, monkeypatch):
