@@ -19,6 +19,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db import connections
 from django.db.models import Case, Count, F, Max, Min, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -187,17 +188,33 @@ def _summer(rader, gruppe: str | tuple[str, ...], aggregater: dict, ekstra: tupl
     return ut
 
 
+def _rader(qs) -> list[dict]:
+    """The rows of a values() queryset; inside `samme_tall` each distinct query runs once.
+
+    The SQL is compiled once and is itself the key (compiling it for a key and again to run it cost
+    as much Python as the tables). The values are counts and ids, which need no field converters.
+    """
+    buffer = _buffer.get()
+    sql, params = qs.query.sql_with_params()
+    nokkel = (sql, tuple(params))
+    if buffer is not None and nokkel in buffer:
+        return buffer[nokkel]
+    with connections[qs.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        kolonner = [k[0] for k in cursor.description]
+        rader = [dict(zip(kolonner, rad, strict=True)) for rad in cursor.fetchall()]
+    if buffer is not None:
+        buffer[nokkel] = rader
+    return rader
+
+
 def _gruppert(qs, gruppe: str | tuple[str, ...], aggregater: dict) -> dict:
     """One grouped query: {group id (a tuple for cohort rows): {alias: value}}."""
     felter = (gruppe,) if isinstance(gruppe, str) else gruppe
     buffer, begge = _buffer.get(), _begge(felter[0])
     if buffer is None or begge is None or not all(_kan_summeres(a) for a in aggregater.values()):
         return _summer(qs.values(*felter).annotate(**aggregater).order_by(), gruppe, aggregater)
-    begge_qs = qs.values(*begge).annotate(**aggregater).order_by()
-    nokkel = str(begge_qs.query)
-    if nokkel not in buffer:
-        buffer[nokkel] = list(begge_qs)
-    return _summer(buffer[nokkel], gruppe, aggregater)
+    return _summer(_rader(qs.values(*begge).annotate(**aggregater).order_by()), gruppe, aggregater)
 
 
 def _celler(dim: Dimensjon, *grupper: dict, kolonner: list[str]) -> list[list[int]]:
@@ -231,19 +248,13 @@ def _ved_slutt(deltakere, periode: Periode, gruppe: str) -> dict:
     Grouped by (track, cohort, status at the end): the status is worked out once per participant, not
     once per count that uses it, and (inside `samme_tall`) once for every table that needs it.
     """
-    buffer = _buffer.get()
-    rader_qs = (
+    rader = _rader(
         deltakere.filter(opprettet__date__lte=periode.slutt)
         .annotate(st=_status_ved_slutt(periode))
         .values("fagretning_id", "kull_id", "st")
         .annotate(n=Count("pk"), intervall=Max("fagretning__besok_intervall_dager"))
         .order_by()
     )
-    if buffer is None:
-        rader = list(rader_qs)
-    else:
-        nokkel = str(rader_qs.query)
-        rader = buffer[nokkel] if nokkel in buffer else buffer.setdefault(nokkel, list(rader_qs))
     per_status = _summer(rader, gruppe, {"n": Count("pk"), "intervall": Max("pk")}, ekstra=("st",))
     ut: dict = {}
     for nokkel, verdier in per_status.items():
@@ -579,7 +590,8 @@ def oppfolging(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertryk
     besok = _gruppert(
         Besok.objects.filter(organisasjon_id__in=org_ids).filter(_i(periode, "dato")),
         dim.felt("deltaker__"),
-        {"besok": Count("pk")},
+        # COUNT(deltaker_id), not COUNT(id): the index (organisasjon, dato, deltaker) then answers alone
+        {"besok": Count("deltaker")},
     )
     samtaler = _gruppert(
         Vurderingssamtale.objects.filter(
