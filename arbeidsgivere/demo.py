@@ -6,6 +6,7 @@ import datetime
 
 from django.utils.text import slugify
 
+from deltakere.models import Deltaker
 from fagbrev.demo import Demo, lag_orgnr
 
 from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
@@ -259,7 +260,6 @@ def seed_plasseringer(demo: Demo) -> None:
     Demo rows are written directly (like the employers above), so this runs whether or not the
     participants' police certificates are recorded; the rule itself lives in services.
     """
-    from deltakere.models import Deltaker
 
     aktive = Deltaker.AKTIVE_STATUSER
     deltakere = list(

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
-from fagbrev.models import Fagretning
+from fagbrev.models import Fagretning, Organisasjon
 
 from . import services
 from .forms import (
@@ -115,7 +115,6 @@ def _organisasjon_for_ny(user):
     orgs = sorted(user.organisasjoner_med(permissions.KOORDINATOR))
     if not orgs:
         raise PermissionDenied("Bare fagbrevkoordinatorer kan registrere arbeidsgivere.")
-    from fagbrev.models import Organisasjon
 
     return Organisasjon.objects.get(pk=orgs[0])
 

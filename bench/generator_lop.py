@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime
 
 from deltakere.models import Avbrudd, Deltaker, Statusendring
-from fagbrev.models import Eksamen, Fagprove, Fagretning, Laerekontrakt, Norskprove, Resultat
+from fagbrev.models import Fagretning
+from lop.models import Eksamen, Fagprove, Laerekontrakt, Norskprove, Resultat
 from oppfolging.models import Besok, Vurdering, Vurderingssamtale, semester_for
 from oppfolging.models import Semester as OSemester
 

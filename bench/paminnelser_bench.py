@@ -49,7 +49,8 @@ def lag_data(*, organisasjoner: int, per_org: int, idag: datetime.date, rng: ran
     """Participants with placements spread over ±200 days around `idag` (~7 % start within 14 days)."""
     from arbeidsgivere.models import Arbeidsgiver, Arbeidssted, Plassering
     from deltakere.models import Deltaker
-    from fagbrev.models import Eksamen, Fagretning, Medlemskap, Organisasjon, Rolle, User
+    from fagbrev.models import Fagretning, Medlemskap, Organisasjon, Rolle, User
+    from lop.models import Eksamen
 
     for o in range(organisasjoner):
         org, laget = Organisasjon.objects.get_or_create(navn=f"Benchkommune {o}", defaults={"kortnavn": f"B{o}"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from fagbrev.datoregning import legg_til_maneder
 from fagbrev.demo import Demo, lag_fodselsnummer
 
 from .models import (
@@ -263,9 +264,10 @@ def _kartlegging(deltaker: Deltaker, dato: datetime.date, koordinator, *, avslag
 
 
 def _datoer(demo: Demo, deltaker: Deltaker) -> list[tuple[str, datetime.date]]:
-    """The statuses the case went through and when, from the referral to today's status."""
-    from fagbrev.models import Eksamen, Fagprove, Laerekontrakt, Resultat
+    """The statuses the case went through and when, from the referral to today's status.
 
+    The pathway's dates (contract, exam, fagprøve) come from `demo.extra["lopsdatoer"]`, which the
+    pathway's seeder (lop/demo.py) leaves for this one."""
     trinn = {
         S.HENVIST: [],
         S.KARTLAGT: [S.KARTLAGT],
@@ -278,20 +280,18 @@ def _datoer(demo: Demo, deltaker: Deltaker) -> list[tuple[str, datetime.date]]:
         S.FULLFORT: [S.KARTLAGT, S.TATT_OPP, S.I_OPPLAERING, S.TEORI_BESTATT, S.FAGPROVE_MELDT_OPP, S.FULLFORT],
         S.AVBRUTT: [S.KARTLAGT, S.TATT_OPP, S.I_OPPLAERING, S.AVBRUTT],
     }[deltaker.status]
-    kontrakt = Laerekontrakt.objects.filter(deltaker=deltaker).order_by("start").first()
-    eksamen = Eksamen.objects.filter(deltaker=deltaker, resultat=Resultat.BESTATT).order_by("eksamensdato").first()
-    fagprove = Fagprove.objects.filter(deltaker=deltaker).order_by("pameldt_dato").first()
-    oppstart = deltaker.kull.oppstart if deltaker.kull_id else (kontrakt.start if kontrakt else None)
+    lop = demo.extra.get("lopsdatoer", {}).get(deltaker.pk, {})
+    oppstart = deltaker.kull.oppstart if deltaker.kull_id else lop.get("kontrakt_start")
     forslag = {
         S.KARTLAGT: deltaker.henvist_dato + datetime.timedelta(days=14),
         S.AVSLATT: deltaker.henvist_dato + datetime.timedelta(days=24),
         S.TATT_OPP: deltaker.henvist_dato + datetime.timedelta(days=24),
         S.I_OPPLAERING: oppstart or deltaker.henvist_dato + datetime.timedelta(days=45),
         S.PERMISJON: demo.idag - datetime.timedelta(days=40),
-        S.TEORI_BESTATT: eksamen.eksamensdato if eksamen and eksamen.eksamensdato else None,
-        S.FAGPROVE_MELDT_OPP: fagprove.pameldt_dato if fagprove and fagprove.pameldt_dato else None,
-        S.FULLFORT: fagprove.provedato if fagprove and fagprove.provedato else None,
-        S.AVBRUTT: kontrakt.avsluttet_dato if kontrakt and kontrakt.avsluttet_dato else None,
+        S.TEORI_BESTATT: lop.get("teori_bestatt"),
+        S.FAGPROVE_MELDT_OPP: lop.get("fagprove_meldt"),
+        S.FULLFORT: lop.get("fagprove_dato"),
+        S.AVBRUTT: lop.get("kontrakt_avsluttet"),
     }
     ut, forrige = [], deltaker.henvist_dato
     for status in trinn:
@@ -372,7 +372,6 @@ def seed_utfall(demo: Demo) -> None:
     """After the history (seed_historikk dates each completion on the passed fagprøve): a few completed
     cases get their outcomes, so the case page and the report's «I arbeid» have something to show.
     Kovalenko's six-month outcome is left for the reminder."""
-    from fagbrev.frister import legg_til_maneder
 
     koordinator = demo.brukere["koordinator"]
     fullforte = Deltaker.objects.filter(organisasjon=demo.org["Lørenskog"], status=S.FULLFORT)

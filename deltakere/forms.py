@@ -15,7 +15,6 @@ from . import overganger
 from .models import (
     Avbrudd,
     Deltaker,
-    Dokument,
     Inntakssamtale,
     Kartlegging,
     Kriterievurdering,
@@ -23,6 +22,7 @@ from .models import (
     Permisjon,
     Utfall,
     Utstyrslan,
+    Vedlegg,
 )
 from .services import sjekk_opplasting
 
@@ -341,7 +341,7 @@ class DokumentForm(forms.ModelForm):
     fil = forms.FileField(label="Fil", help_text="PDF, JPEG, PNG eller Word (DOCX).")
 
     class Meta:
-        model = Dokument
+        model = Vedlegg
         fields = ["type"]
 
     def __init__(self, *args, **kwargs):

@@ -441,12 +441,12 @@ class Utfall(OrganisasjonEid):
         return self.situasjon in self.I_ARBEID
 
 
-def _dokument_sti(instance: Dokument, filename: str) -> str:
+def _dokument_sti(instance: Vedlegg, filename: str) -> str:
     """A random name under the organisation's folder; the original name stays in the database."""
     return f"dokumenter/{instance.organisasjon_id}/{uuid.uuid4().hex}{instance.filendelse}"
 
 
-class Dokument(OrganisasjonEid):
+class Vedlegg(OrganisasjonEid):
     """A file on a case: CV, references, contract, diplomas, signed consent. Served only via a view."""
 
     class Type(models.TextChoices):

@@ -7,6 +7,7 @@ from django.db.models import Q
 from fagbrev.permissions import KOORDINATOR, can_edit_deltaker, can_view_deltaker
 from fagbrev.seksjoner import Seksjon
 
+from .forms import UtfallForm
 from .models import Deltaker, Permisjon, Utfall, Utstyrslan
 from .selectors import utfall_status
 
@@ -51,8 +52,6 @@ def saksside_utfall(*, deltaker, user, idag) -> Seksjon | None:
     none for an open case. The steering group never sees case pages: only the report's counts."""
     if deltaker.status not in (S.FULLFORT, S.AVBRUTT) or not can_view_deltaker(user, deltaker):
         return None
-    from .forms import UtfallForm
-
     status = utfall_status(deltaker=deltaker)
     kan_endre = can_edit_deltaker(user, deltaker)
     T = Utfall.Tidspunkt

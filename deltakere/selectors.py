@@ -6,15 +6,16 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet
 from django.db.models.functions import Lower
 
+from fagbrev.datoregning import legg_til_maneder
 from fagbrev.models import Hendelse
+from fagbrev.permissions import KOORDINATOR, deltaker_scope
 
-from . import overganger
+from . import liste, overganger
 from .models import (
     Deltaker,
-    Dokument,
     Inntakssamtale,
     Kartlegging,
     Kriterievurdering,
@@ -23,6 +24,7 @@ from .models import (
     Permisjon,
     Utfall,
     Utstyrslan,
+    Vedlegg,
 )
 
 SORTERINGER = {
@@ -44,8 +46,6 @@ def deltakere_for_liste(
     and faglarer_navn / arbeidssted_navn (part of the teacher's or the open placement's workplace's name,
     for organisations with too many to choose from in a select).
     """
-    from arbeidsgivere.models import Plassering
-
     # Only the columns the table shows: a page is 50 participants with their track, cohort and teacher.
     qs = (
         Deltaker.objects.visible_to(user)
@@ -65,25 +65,12 @@ def deltakere_for_liste(
     if q:
         for ord_ in q.split():
             qs = qs.filter(Q(fornavn__icontains=ord_) | Q(etternavn__icontains=ord_))
-    filtre = dict(filtre or {})
-    arbeidssted = filtre.pop("arbeidssted_id", None)
-    arbeidssted_navn = filtre.pop("arbeidssted_navn", "")
+    qs, filtre = liste.filtrer(qs, filtre or {})
     for ord_ in filtre.pop("faglarer_navn", "").split():
         qs = qs.filter(Q(faglarer__first_name__icontains=ord_) | Q(faglarer__last_name__icontains=ord_))
     for felt, verdi in filtre.items():
         if verdi:
             qs = qs.filter(**{felt: verdi})
-    if arbeidssted:
-        # both conditions on the same placement: one filter() call
-        qs = qs.filter(plasseringer__arbeidssted_id=arbeidssted, plasseringer__til__isnull=True)
-    if arbeidssted_navn:
-        qs = qs.filter(plasseringer__arbeidssted__navn__icontains=arbeidssted_navn, plasseringer__til__isnull=True)
-    apne = (
-        Plassering.objects.filter(til__isnull=True)
-        .select_related("arbeidssted")
-        .only("deltaker_id", "arbeidssted__navn")
-    )
-    qs = qs.prefetch_related(Prefetch("plasseringer", queryset=apne, to_attr="apne_plasseringer"))
     if q and sortering in ("navn", "-navn"):
         # A name search sorts its matches, found by the trigram indexes. Ordered by the plain columns,
         # PostgreSQL may instead walk the (etternavn, fornavn) index and test every name on the way,
@@ -97,7 +84,6 @@ def deltakere_for_liste(
 
 def deltaker_finn_pa_fodselsnummer(*, user, fodselsnummer: str) -> Deltaker | None:
     """Exact identity-number lookup, for coordinators only (in their own organisations)."""
-    from fagbrev.permissions import KOORDINATOR
 
     return Deltaker.objects.for_roller(user, KOORDINATOR).filter(fodselsnummer=fodselsnummer).first()
 
@@ -121,8 +107,6 @@ def telling(*, user, hele_org_ids: set[int] | frozenset[int] = frozenset()) -> T
     (the organisations whose reports she may read), whether or not she sees each case.
     """
     from django.db.models import BooleanField, ExpressionWrapper
-
-    from fagbrev.permissions import KOORDINATOR, deltaker_scope
 
     synlig = deltaker_scope(user)
     # a coordinator sees her organisations whole already: only other report organisations widen the filter
@@ -169,7 +153,7 @@ class Saksmappe:
     inntak: Inntakssamtale | None
     permisjoner: list[Permisjon]
     avbrudd: object | None
-    dokumenter: list[Dokument]
+    dokumenter: list[Vedlegg]
     utstyr: list[Utstyrslan]
     hendelser: list[Hendelse]
     overganger: list[dict] = field(default_factory=list)
@@ -250,7 +234,6 @@ def avslutningsdato(*, deltaker: Deltaker) -> datetime.date | None:
 
 def utfall_frist_seks_maneder(avsluttet: datetime.date) -> datetime.date:
     """The six-month outcome is due (and can first be dated) six months after the case ended."""
-    from fagbrev.frister import legg_til_maneder
 
     return legg_til_maneder(avsluttet, SEKS_MANEDER)
 

@@ -23,11 +23,10 @@ from fagbrev.identifikatorer import fodselsdato_fra_nummer, normaliser_fodselsnu
 from fagbrev.models import Fagretning, User
 from fagbrev.services import endringer_mellom, felt_verdier, hendelse_logg
 
-from . import overganger
+from . import overganger, signaler
 from .models import (
     Avbrudd,
     Deltaker,
-    Dokument,
     Inntakssamtale,
     Kartlegging,
     Kriterievurdering,
@@ -37,6 +36,7 @@ from .models import (
     Statusendring,
     Utfall,
     Utstyrslan,
+    Vedlegg,
 )
 
 S = Deltaker.Status
@@ -169,10 +169,8 @@ def deltaker_endre(*, deltaker: Deltaker, versjon: int | None, utfort_av: User, 
             + ", ".join(Deltaker._meta.get_field(f).verbose_name for f in endringer),
             endringer=endringer,
         )
-    if "fodselsdato" in endringer:  # the stipend rate depends on age: stored months follow the new date
-        from fagbrev.services_stipend import stipend_beregn_pa_nytt
-
-        stipend_beregn_pa_nytt(deltaker=deltaker, utfort_av=utfort_av, grunn="fødselsdatoen er endret")
+    if "fodselsdato" in endringer:  # e.g. the stipend rate depends on age (lop recomputes its months)
+        signaler.fodselsdato_endret.send(sender=Deltaker, deltaker=deltaker, utfort_av=utfort_av)
     return deltaker
 
 
@@ -577,7 +575,7 @@ def sjekk_opplasting(fil: UploadedFile) -> str:
 
 
 @transaction.atomic
-def dokument_last_opp(*, deltaker: Deltaker, fil: UploadedFile, type: str, utfort_av: User) -> Dokument:
+def dokument_last_opp(*, deltaker: Deltaker, fil: UploadedFile, type: str, utfort_av: User) -> Vedlegg:
     """Store a checked file under a random name outside any public folder; keep its original name."""
     innholdstype = sjekk_opplasting(fil)
     sha = hashlib.sha256()
@@ -585,7 +583,7 @@ def dokument_last_opp(*, deltaker: Deltaker, fil: UploadedFile, type: str, utfor
         sha.update(bit)
     fil.seek(0)
     originalt = (fil.name or "dokument").replace("/", "_").replace("\\", "_")[-200:]
-    dokument = Dokument(
+    dokument = Vedlegg(
         organisasjon_id=deltaker.organisasjon_id,
         deltaker=deltaker,
         type=type,
@@ -601,7 +599,7 @@ def dokument_last_opp(*, deltaker: Deltaker, fil: UploadedFile, type: str, utfor
         handling="deltakere.dokument.lastet_opp",
         objekt=dokument,
         utfort_av=utfort_av,
-        beskrivelse=f"Dokument lastet opp: {dokument.get_type_display()} ({originalt})",
+        beskrivelse=f"Vedlegg lastet opp: {dokument.get_type_display()} ({originalt})",
     )
     return dokument
 

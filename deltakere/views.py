@@ -6,23 +6,32 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from fagbrev import permissions
 from fagbrev.identifikatorer import ser_ut_som_fodselsnummer
-from fagbrev.models import Fagretning, Kull, Medlemskap, Rolle, User
+from fagbrev.models import Fagretning, Kull, Medlemskap, Oppslag, Rolle, User
 from fagbrev.paginering import BegrensetPaginator
-from fagbrev.seksjoner import saksside_seksjoner
+from fagbrev.seksjoner import oversikt_seksjoner, saksside_seksjoner
 from fagbrev.tilgang import tilgang_logg
 
-from . import forms, overganger, services
-from .models import Deltaker, Dokument, Kriterievurdering, Opptakskriterium, Opptaksvedtak, Utfall, Utstyrslan
+from . import forms, liste, overganger, services
+from .models import Deltaker, Kriterievurdering, Opptakskriterium, Opptaksvedtak, Utfall, Utstyrslan, Vedlegg
 from .permissions import get_deltaker_for_user
-from .selectors import SORTERINGER, deltaker_finn_pa_fodselsnummer, deltakere_for_liste, saksmappe, utfall_status
+from .selectors import (
+    SORTERINGER,
+    deltaker_finn_pa_fodselsnummer,
+    deltakere_for_liste,
+    saksmappe,
+    telling,
+    utfall_status,
+)
 
 S = Deltaker.Status
 
@@ -41,21 +50,55 @@ def _legg_feil_pa_skjema(form, feil: ValidationError) -> None:
 
 
 LISTE_TAK = 10_000  # the list counts exactly up to this many rows, then says «over 10 000»
-VALG_MAKS = 200  # past this many options a select is no help (and grows the page): a name field instead
-
-
-def _valg(qs, *felter: str, etikett) -> list[tuple[str, str]] | None:
-    """(value, label) for a filter's select, or None when there are more than VALG_MAKS options.
-
-    Reads at most VALG_MAKS + 1 rows, as tuples: only the labels are needed, not model instances.
-    """
-    rader = list(qs.values_list("pk", *felter)[: VALG_MAKS + 1])
-    return None if len(rader) > VALG_MAKS else [(str(pk), etikett(*rest)) for pk, *rest in rader]
 
 
 def _brukernavn(fornavn: str, etternavn: str, brukernavn: str) -> str:
     """As User.__str__: the full name, or the username when there is none."""
     return f"{fornavn} {etternavn}".strip() or brukernavn
+
+
+@login_required
+@require_GET
+def oversikt(request: HttpRequest) -> HttpResponse:
+    """What needs doing now, for the logged-in user's role."""
+    user = request.user
+    context: dict = {"statuser": Deltaker.Status}
+    # One grouped query for the status cards and the track table: a coordinator's rows are read once.
+    rapport_orgs = user.organisasjoner_med(permissions.KOORDINATOR, permissions.STYRINGSGRUPPE)
+    tall = telling(user=user, hele_org_ids=rapport_orgs)
+    if permissions.can_use_case_files(user):
+        synlige = tall.per_status
+        context["telling"] = [(verdi, etikett, synlige.get(verdi, 0)) for verdi, etikett in Deltaker.Status.choices]
+        context["aktive"] = sum(synlige.get(s, 0) for s in Deltaker.AKTIVE_STATUSER)
+        context["mine"] = (
+            Deltaker.objects.visible_to(user)
+            .filter(Q(faglarer=user) | Q(norsklarer=user), status__in=Deltaker.AKTIVE_STATUSER)
+            .select_related("fagretning", "kull")
+            .order_by("etternavn", "fornavn")[:50]
+        )
+        context["nye_henvisninger"] = (
+            Deltaker.objects.for_roller(user, permissions.KOORDINATOR)
+            .filter(status=Deltaker.Status.HENVIST)
+            .select_related("fagretning")
+            .order_by("-opprettet")[:10]
+        )
+    if permissions.can_view_reports(user):
+        fagretninger = list(
+            Fagretning.objects.for_roller(user, permissions.KOORDINATOR, permissions.STYRINGSGRUPPE).order_by(
+                "-aktiv", "navn"
+            )
+        )
+        for f in fagretninger:
+            per_status = tall.per_fagretning.get(f.pk, {})
+            f.aktive = sum(per_status.get(s, 0) for s in Deltaker.AKTIVE_STATUSER)
+            f.fullfort = per_status.get(Deltaker.Status.FULLFORT, 0)
+        context["fagretninger"] = fagretninger
+    context["seksjoner"] = oversikt_seksjoner(user=user, idag=timezone.localdate())
+    context["er_koordinator"] = user.har_rolle(permissions.KOORDINATOR)
+    context["er_styring_alene"] = user.har_rolle(permissions.STYRINGSGRUPPE) and not permissions.can_use_case_files(
+        user
+    )
+    return render(request, "deltakere/oversikt.html", context)
 
 
 @login_required
@@ -84,14 +127,10 @@ def deltaker_liste(request: HttpRequest) -> HttpResponse:
     side = BegrensetPaginator(qs, 50, tak=LISTE_TAK).get_page(request.GET.get("side"))
     orgs = user.organisasjoner_med()
     er_koordinator = user.har_rolle(permissions.KOORDINATOR)
-    from arbeidsgivere.models import Arbeidssted
-
     # a semi-join, not a join + DISTINCT: PostgreSQL can stop at the first 201 teachers by name
     faglarere = User.objects.filter(
         pk__in=Medlemskap.objects.filter(organisasjon_id__in=orgs, rolle=Rolle.FAGLARER).values("bruker_id")
     ).order_by("first_name", "last_name", "pk")
-    arbeidssteder = Arbeidssted.objects.for_roller(user, permissions.KOORDINATOR).order_by("navn", "pk")
-    arbeidssted_valg = _valg(arbeidssteder, "navn", etikett=str) if er_koordinator else []
     context = {
         "side": side,
         # The case links are this prefix + pk: one reverse() for the page instead of one per row.
@@ -110,10 +149,9 @@ def deltaker_liste(request: HttpRequest) -> HttpResponse:
         "statuser": S.choices,
         "fagretninger": list(Fagretning.objects.visible_to(user).order_by("-aktiv", "navn")),
         "kull": Kull.objects.visible_to(user).select_related("fagretning").order_by("-oppstart"),
-        "faglarer_valg": _valg(faglarere, "first_name", "last_name", "username", etikett=_brukernavn),
-        "arbeidssted_valg": arbeidssted_valg,
-        "vis_arbeidssted": er_koordinator and arbeidssted_valg != [],
+        "faglarer_valg": liste.valg(faglarere, "first_name", "last_name", "username", etikett=_brukernavn),
         "er_koordinator": er_koordinator,
+        **liste.kontekst(user),
         "fnr_form": forms.FnrSokForm(),
     }
     return render(request, "deltakere/liste.html", context)
@@ -160,7 +198,7 @@ def deltaker_ny(request: HttpRequest) -> HttpResponse:
         try:
             with transaction.atomic():
                 deltaker = services.deltaker_registrer(fagretning=fagretning, utfort_av=request.user, **data)
-                for fil, type_ in ((cv, Dokument.Type.CV), (referanser, Dokument.Type.REFERANSE)):
+                for fil, type_ in ((cv, Vedlegg.Type.CV), (referanser, Vedlegg.Type.REFERANSE)):
                     if fil:
                         services.dokument_last_opp(deltaker=deltaker, fil=fil, type=type_, utfort_av=request.user)
         except ValidationError as feil:
@@ -493,11 +531,11 @@ def dokument_last_opp(request: HttpRequest, pk: int) -> HttpResponse:
 def dokument_hent(request: HttpRequest, pk: int) -> FileResponse:
     """Serve a document only to those who may see the case; never from a public folder."""
     try:
-        dokument = Dokument.objects.only("deltaker_id").get(pk=pk)
-    except Dokument.DoesNotExist:
+        dokument = Vedlegg.objects.only("deltaker_id").get(pk=pk)
+    except Vedlegg.DoesNotExist:
         raise Http404("Fant ikke dokumentet.") from None
     get_deltaker_for_user(request.user, dokument.deltaker_id)
-    dokument = Dokument.objects.get(pk=pk)
+    dokument = Vedlegg.objects.get(pk=pk)
     svar = FileResponse(
         dokument.fil.open("rb"),
         as_attachment=True,
@@ -579,3 +617,25 @@ def opptakskriterier(request: HttpRequest, fagretning_id: int) -> HttpResponse:
         "form": form,
     }
     return render(request, "deltakere/kriterier.html", context)
+
+
+@never_cache
+@login_required
+@require_POST
+def fodselsnummer_vis(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show a coordinator the full fødselsnummer, and log that she saw it (POST: it is an act)."""
+    deltaker = get_deltaker_for_user(request.user, pk)
+    if not permissions.can_see_fodselsnummer(request.user, deltaker):
+        raise PermissionDenied("Din rolle gir ikke tilgang til fødselsnummeret.")
+    tilgang_logg(
+        user=request.user,
+        deltaker_id=deltaker.pk,
+        organisasjon_id=deltaker.organisasjon_id,
+        hva=Oppslag.Hva.FNR_VIST,
+        request=request,
+        formal=request.POST.get("formal", "").strip(),
+    )
+    context = {"deltaker": deltaker}
+    if request.headers.get("HX-Request"):
+        return render(request, "fagbrev/_fodselsnummer.html#vist", context)
+    return render(request, "fagbrev/fodselsnummer_vist.html", context)

@@ -11,6 +11,7 @@ from django.http import Http404
 
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev.permissions import FAGLARER, can_manage_org
+from oppfolging.models import Mote
 
 from .models import Batchjobb, Dokument, Dokumenttype
 
@@ -40,7 +41,6 @@ def _faglarer_leser_referat(user, dokument: Dokument) -> bool:
         return False
     if dokument.organisasjon_id not in user.organisasjoner_med(FAGLARER):
         return False
-    from oppfolging.models import Mote
 
     mote_id = int(dokument.objekt_nokkel.split(":", 1)[1])
     return Mote.objects.filter(

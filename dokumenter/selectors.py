@@ -15,8 +15,10 @@ from django.db.models import QuerySet
 from django.utils.module_loading import import_string
 
 from arbeidsgivere.models import Plassering
+from arbeidsgivere.selectors import avtale_for_utskrift
 from deltakere.models import Deltaker, Inntakssamtale
-from fagbrev.models import Eksamen, Fagprove, Niva, Norskprove, Opplaeringsplanpunkt, Organisasjon, Resultat
+from fagbrev.models import Niva, Organisasjon
+from lop.models import Eksamen, Fagprove, Norskprove, Opplaeringsplanpunkt, Resultat
 
 from .models import Batchjobb, Dokument, Dokumentprofil
 
@@ -306,7 +308,6 @@ ROLLER: list[dict] = [
 
 def avtale_kontekst(*, objekt, idag: datetime.date) -> dict:
     """Avtale om deltakelse: the agreement as arbeidsgivere prints it, plus the roles of seed 002."""
-    from arbeidsgivere.selectors import avtale_for_utskrift
 
     avtale = avtale_for_utskrift(avtale=objekt)
     deltaker = objekt.plassering.deltaker

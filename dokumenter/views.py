@@ -21,6 +21,7 @@ from .models import Dokumentprofil, Dokumenttype
 from .permissions import get_batchjobb_for_user, get_dokument_for_user
 from .selectors import batchjobber_for_org
 from .typer import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
+from .validering import filtype
 
 
 def _saksside(deltaker_id: int) -> str:
@@ -213,8 +214,6 @@ def logo(request: HttpRequest, org_pk: int) -> HttpResponse:
     profil = Dokumentprofil.objects.filter(organisasjon_id=org_pk).first()
     if not profil or not profil.logo:
         raise Http404("Fant ikke logoen.")
-    from .validering import filtype
-
     with profil.logo.open("rb") as f:
         type_ = filtype(f)
     svar = FileResponse(profil.logo.open("rb"), content_type=f"image/{type_ or 'png'}")

@@ -157,19 +157,7 @@ FAGRETNINGER = [
 ]
 
 
-def _grunnbelop() -> None:
-    """G is national reference data from a migration; a database emptied between tests (the browser
-    tests' transactional database) has lost it, and the demo's stipend needs it."""
-    from importlib import import_module
-
-    from .models import Grunnbelop
-
-    for dato, belop, anslatt in import_module("fagbrev.migrations.0003_grunnbelop_verdier").G_VERDIER:
-        Grunnbelop.objects.get_or_create(gjelder_fra=dato, defaults={"belop": belop, "anslatt": anslatt})
-
-
 def seed_kjerne(demo: Demo) -> None:
-    _grunnbelop()
     for navn, kort, adresse in [
         (LORENSKOG, "Lørenskog", "Festplassen 1, 1473 Lørenskog"),
         (ASKER, "NAV Asker", "Knud Askers vei 24, 1383 Asker"),
@@ -221,10 +209,3 @@ def seed_kjerne(demo: Demo) -> None:
             navn=navn,
             defaults={"organisasjon": fagretning.organisasjon, "oppstart": oppstart},
         )
-
-
-def seed_lop(demo: Demo) -> None:
-    """Part 4, after the participants: contracts, exams, Norwegian results, plans (fagbrev/demo_lop.py)."""
-    from .demo_lop import seed_lop as seed
-
-    seed(demo)

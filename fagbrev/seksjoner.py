@@ -22,7 +22,7 @@ class Seksjon:
 
 # f(*, deltaker, user, idag) -> Seksjon | None
 SAKSSIDE: list[str] = [
-    "fagbrev.lop_seksjoner.saksside_lop",
+    "lop.seksjoner.saksside_lop",
     "deltakere.seksjoner.saksside_utfall",
     "arbeidsgivere.selectors.saksside_plassering",
     "dokumenter.seksjoner.saksside",
@@ -33,7 +33,7 @@ SAKSSIDE: list[str] = [
 
 # f(*, user, idag) -> Seksjon | None
 OVERSIKT: list[str] = [
-    "fagbrev.lop_seksjoner.oversikt_lop",
+    "lop.seksjoner.oversikt_lop",
     "arbeidsgivere.selectors.oversikt_praksis",
     "paminnelser.seksjoner.oversikt_varsler",
     "deltakere.seksjoner.oversikt_oppgaver",

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "fagbrev",
     "deltakere",
     "arbeidsgivere",
+    "lop",
     "oppfolging",
     "rapporter",
     "paminnelser",

@@ -1,4 +1,4 @@
-"""The access log's write, its read for the case page, and the "vis fødselsnummer" action.
+"""The access log's write and its read for the case page.
 
 Every look at a participant's personal data calls `tilgang_logg`: the case page, a document
 download, an export, the full fødselsnummer. Coordinators see "who has seen this case" on the case
@@ -7,13 +7,9 @@ page (the section `seksjon_hvem_har_sett`, registered in fagbrev/seksjoner.py).
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.apps import apps
 from django.db.models import Count, Max, Q
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.http import HttpRequest
 
 from . import permissions
 from .models import Oppslag
@@ -36,8 +32,8 @@ def tilgang_logg(
     if hva not in HVA.values:
         raise ValueError(f"Ukjent oppslagstype: {hva}")
     if organisasjon_id is None:
-        from deltakere.models import Deltaker
-
+        # by label, as a ForeignKey names a model of an app above the core
+        Deltaker = apps.get_model("deltakere", "Deltaker")
         organisasjon_id = Deltaker.objects.filter(pk=deltaker_id).values_list("organisasjon_id", flat=True).first()
     return Oppslag.objects.create(
         bruker=user,
@@ -72,27 +68,3 @@ def seksjon_hvem_har_sett(*, deltaker, user, idag) -> Seksjon | None:
         context={"rader": hvem_har_sett(deltaker_id=deltaker.pk)},
         rekkefolge=90,
     )
-
-
-@never_cache
-@login_required
-@require_POST
-def fodselsnummer_vis(request: HttpRequest, pk: int) -> HttpResponse:
-    """Show a coordinator the full fødselsnummer, and log that she saw it (POST: it is an act)."""
-    from deltakere.permissions import get_deltaker_for_user
-
-    deltaker = get_deltaker_for_user(request.user, pk)
-    if not permissions.can_see_fodselsnummer(request.user, deltaker):
-        raise PermissionDenied("Din rolle gir ikke tilgang til fødselsnummeret.")
-    tilgang_logg(
-        user=request.user,
-        deltaker_id=deltaker.pk,
-        organisasjon_id=deltaker.organisasjon_id,
-        hva=HVA.FNR_VIST,
-        request=request,
-        formal=request.POST.get("formal", "").strip(),
-    )
-    context = {"deltaker": deltaker}
-    if request.headers.get("HX-Request"):
-        return render(request, "fagbrev/_fodselsnummer.html#vist", context)
-    return render(request, "fagbrev/fodselsnummer_vist.html", context)

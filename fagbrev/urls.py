@@ -2,7 +2,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import forms, tilgang, views, views_tofaktor
+from deltakere import views as deltakere_views
+
+from . import forms, views, views_tofaktor
 
 konto = [
     path(
@@ -45,17 +47,17 @@ konto = [
 ]
 
 urlpatterns = [
-    path("", views.oversikt, name="oversikt"),
+    path("", deltakere_views.oversikt, name="oversikt"),
     path("helse/", views.helse, name="helse"),
     path("konto/", include(konto)),
     path("deltakere/", include("deltakere.urls")),
-    path("deltakere/<int:pk>/fodselsnummer/", tilgang.fodselsnummer_vis, name="fodselsnummer_vis"),
+    path("deltakere/<int:pk>/fodselsnummer/", deltakere_views.fodselsnummer_vis, name="fodselsnummer_vis"),
     path("arbeidsgivere/", include("arbeidsgivere.urls")),
     path("rapporter/", include("rapporter.urls")),
     path("dokumenter/", include("dokumenter.urls")),
     path("oppfolging/", include("oppfolging.urls")),
     path("admin/", admin.site.urls),
-    path("", include("fagbrev.lop_urls")),
+    path("", include("lop.urls")),
     path("", include("paminnelser.urls")),
     path("", include("personvern.urls")),
 ]

@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce
 
 from arbeidsgivere.models import Plassering
 from deltakere.models import Deltaker
+from fagbrev.models import Fagretning
 from fagbrev.permissions import FAGLARER, KOORDINATOR
 
 from .models import Besok, Faddersamling, Mote, Revisjon, Semester, Tiltak, Vurderingssamtale, semester_for
@@ -260,8 +261,6 @@ def moterytme(*, user, idag: datetime.date) -> dict:
     """Per active track: the last project group meeting and when the next is due (four weeks later);
     and whether the steering group has met this semester. Two queries."""
     from django.db.models import Value
-
-    from fagbrev.models import Fagretning
 
     siste = Mote.objects.filter(fagretning=OuterRef("pk"), type=Mote.Type.PROSJEKTGRUPPE).order_by("-dato")
     fagretninger = list(

@@ -61,7 +61,7 @@ def _feil_til_skjema(form, feil: ValidationError) -> None:
 
 def _utkast_nokkel(user, skjema: str) -> str:
     """localStorage key of a form's draft: per user and form, so a shared phone keeps drafts apart."""
-    return f"fagbrev:utkast:{user.pk}:{skjema}"
+    return f"lop:utkast:{user.pk}:{skjema}"
 
 
 @login_required

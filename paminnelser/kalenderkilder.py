@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from deltakere.models import Deltaker
+from lop.models import Fagprove, Laerekontrakt
+from oppfolging.models import Mote
+from oppfolging.selectors import moter_for
+
 from .kalender import Kalenderdato
 
 
 def moter(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]:
     """Project group and steering group meetings, for those who may see meetings (oppfolging.selectors)."""
-    from oppfolging.models import Mote
-    from oppfolging.selectors import moter_for
 
     for pk, type_, dato, fagretning in (
         moter_for(user)
@@ -34,8 +37,6 @@ def moter(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]:
 
 def kontraktslutt(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]:
     """The end date of each open learning contract of the participants the user may see."""
-    from deltakere.models import Deltaker
-    from fagbrev.models import Laerekontrakt
 
     for pk, slutt, fornavn, deltaker_id in (
         Laerekontrakt.objects.filter(
@@ -59,8 +60,6 @@ def kontraktslutt(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]
 
 def fagprover(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]:
     """Fagprøve dates of the participants the user may see."""
-    from deltakere.models import Deltaker
-    from fagbrev.models import Fagprove
 
     for pk, dato, fornavn, deltaker_id in (
         Fagprove.objects.filter(

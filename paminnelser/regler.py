@@ -26,9 +26,18 @@ from django.db import models
 from django.db.models import Q
 from django.utils.module_loading import import_string
 
-from fagbrev.models import Medlemskap, Organisasjon, Rolle
+from arbeidsgivere.models import Plassering
+from deltakere.models import Deltaker, Permisjon, Statusendring, Utfall, Utstyrslan
+from deltakere.selectors import utfall_frist_seks_maneder
+from fagbrev.datoregning import legg_til_maneder
+from fagbrev.models import Fagretning, Medlemskap, Organisasjon, Rolle
+from lop.frister import fagprovevindu, pameldingsvinduer
+from lop.models import Eksamen, Fagprove, Laerekontrakt, Manedstema, Resultat
+from oppfolging.models import Mote, Tiltak, Vurderingssamtale, semester_for
+from oppfolging.selectors import med_besoksrytme
+from oppfolging.services import BESOK_STATUSER
 
-from .datoer import dato_tekst, eksamensvinduer, forrige_virkedag
+from .datoer import dato_tekst, eksamensvinduer, forrige_virkedag, forste_virkedag_i_maned
 from .models import Art
 
 
@@ -170,8 +179,6 @@ def politiattest_mangler(idag: datetime.date) -> Iterator[Forfall]:
     """A placement starts within 14 days in a track that requires a police certificate, and none
     has been received: tell the coordinators (they apply for it at the intake meeting). Two queries.
     """
-    from arbeidsgivere.models import Plassering
-    from deltakere.models import Deltaker
 
     mangler = mangler_politiattest()
     S = Deltaker.Status
@@ -263,7 +270,6 @@ def _sondag(idag: datetime.date) -> datetime.date:
 
 def _pameldingsfaser(idag: datetime.date):
     """(vindu, fase, periode) for each exam window phase live on `idag`: 'apner' and 'lukker'."""
-    from fagbrev.frister import pameldingsvinduer
 
     for ar in (idag.year - 1, idag.year, idag.year + 1):
         for vindu in pameldingsvinduer(ar):
@@ -277,8 +283,6 @@ def _pameldingsfaser(idag: datetime.date):
 
 def _uten_pamelding(vindu) -> list[tuple]:
     """Planned exams for this window's term with no registration date, of active participants. One query."""
-    from deltakere.models import Deltaker
-    from fagbrev.models import Eksamen
 
     return list(
         Eksamen.objects.filter(
@@ -296,7 +300,6 @@ def eksamen_ikke_pameldt(idag: datetime.date) -> Iterator[Forfall]:
     """A participant planned for this window's exam is not registered: coordinators and her faglærer,
     when the window opens and again three days before it closes. Two queries per live phase.
     """
-    from fagbrev.models import Eksamen
 
     lest: dict[str, tuple] = {}  # both phases of one window share its two queries
     for vindu, fase, periode in _pameldingsfaser(idag):
@@ -369,9 +372,6 @@ def vurderingssamtale_mangler(idag: datetime.date) -> Iterator[Forfall]:
     """No assessment meeting held or planned this semester: coordinators and the faglærer, from six
     weeks before the semester ends, then weekly (the period is the ISO week). Two queries.
     """
-    from deltakere.models import Deltaker
-    from oppfolging.models import Vurderingssamtale, semester_for
-    from oppfolging.services import BESOK_STATUSER
 
     slutt = semesterslutt_for(idag)
     start = forrige_virkedag(slutt - datetime.timedelta(weeks=VURDERINGSSAMTALE_UKER_FOR))
@@ -412,9 +412,6 @@ def besok_forfalt(idag: datetime.date) -> Iterator[Forfall]:
     """The next workplace visit by the track's rhythm is overdue: the faglærer. One query (the rhythm
     is computed in the database by oppfolging.selectors.med_besoksrytme). One reminder per due date.
     """
-    from deltakere.models import Deltaker
-    from oppfolging.selectors import med_besoksrytme
-    from oppfolging.services import BESOK_STATUSER
 
     rader = (
         med_besoksrytme(Deltaker.objects.filter(status__in=BESOK_STATUSER, faglarer__isnull=False))
@@ -443,9 +440,6 @@ def fagprove_oppmelding(idag: datetime.date) -> Iterator[Forfall]:
     three weeks before it closes (2 months before the end). Two queries.
     """
     from django.db.models import Exists, OuterRef
-
-    from fagbrev.frister import fagprovevindu, legg_til_maneder
-    from fagbrev.models import Eksamen, Fagprove, Laerekontrakt, Resultat
 
     bestatt = Eksamen.objects.filter(deltaker_id=OuterRef("deltaker_id"), resultat=Resultat.BESTATT)
     meldt = Fagprove.objects.filter(deltaker_id=OuterRef("deltaker_id"), kontrakt_id=OuterRef("pk"))
@@ -496,7 +490,6 @@ def fagprove_oppmelding(idag: datetime.date) -> Iterator[Forfall]:
 @regel("paminnelser.permisjon_slutter")
 def permisjon_slutter(idag: datetime.date) -> Iterator[Forfall]:
     """A leave ends in seven days (from the working day on or before): the coordinators. Two queries."""
-    from deltakere.models import Permisjon
 
     rader = [
         r
@@ -531,7 +524,6 @@ def utstyr_ikke_returnert(idag: datetime.date) -> Iterator[Forfall]:
     """Lent equipment not returned after the case ended (fullført/avbrutt): the coordinators, once a
     month until it is registered returned. Two queries.
     """
-    from deltakere.models import Utstyrslan
 
     rader = list(
         Utstyrslan.objects.filter(returnert__isnull=True, deltaker__status__in=["fullfort", "avbrutt"])
@@ -563,10 +555,6 @@ def prosjektgruppemote_mangler(idag: datetime.date) -> Iterator[Forfall]:
     (the ISO week when the track has never met).
     """
     from django.db.models import Exists, Max, OuterRef
-
-    from deltakere.models import Deltaker
-    from fagbrev.models import Fagretning
-    from oppfolging.models import Mote
 
     pg = Mote.objects.filter(fagretning_id=OuterRef("pk"), type=Mote.Type.PROSJEKTGRUPPE)
     aktive = Deltaker.objects.filter(fagretning_id=OuterRef("pk"), status__in=Deltaker.AKTIVE_STATUSER)
@@ -608,9 +596,6 @@ def styringsgruppemote_mangler(idag: datetime.date) -> Iterator[Forfall]:
     """
     from django.db.models import Exists, OuterRef
 
-    from deltakere.models import Deltaker
-    from oppfolging.models import Mote, semester_for
-
     semester = semester_for(idag)
     slutt = semesterslutt_for(idag)
     if idag > slutt:  # July: the summer break
@@ -640,7 +625,6 @@ def styringsgruppemote_mangler(idag: datetime.date) -> Iterator[Forfall]:
 @regel("paminnelser.tiltak_forfalt")
 def tiltak_forfalt(idag: datetime.date) -> Iterator[Forfall]:
     """An action item past its due date and not done: its owner. One query, one reminder per item."""
-    from oppfolging.models import Tiltak
 
     rader = (
         Tiltak.objects.filter(utfort__isnull=True, frist__lt=idag, ansvarlig__is_active=True)
@@ -688,12 +672,6 @@ def manedstema_til_faddere(idag: datetime.date) -> Iterator[Forfall]:
     participant with an open placement, on the first working day of the month. Faddere are contact
     persons without a login: e-mail only, naming the participant by first name. Two queries.
     """
-    from arbeidsgivere.models import Plassering
-    from deltakere.models import Deltaker
-    from fagbrev.models import Manedstema
-
-    from .datoer import forste_virkedag_i_maned
-
     forste = forste_virkedag_i_maned(idag.year, idag.month)
     if not (forste <= idag <= forste + datetime.timedelta(days=MANEDSTEMA_SENDES_DAGER)):
         return
@@ -760,10 +738,6 @@ def utfall_seks_maneder(idag: datetime.date) -> Iterator[Forfall]:
     is registered. Two queries.
     """
     from django.db.models import Exists, Max, OuterRef, Subquery
-
-    from deltakere.models import Deltaker, Statusendring, Utfall
-    from deltakere.selectors import utfall_frist_seks_maneder
-    from fagbrev.frister import legg_til_maneder
 
     S = Deltaker.Status
     fullfort = (

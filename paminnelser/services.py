@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from fagbrev.models import Medlemskap, User
 from fagbrev.services import hendelse_logg
+from lop.models import Manedstema
 
 from . import regler as regelmodul
 from . import ukeoversikt
@@ -311,8 +312,6 @@ def _send_til_kontaktperson(p: Paminnelse, krav: uuid.UUID, *, siste_forsok: boo
 def ekstra_innhold(p: Paminnelse) -> dict | None:
     """More text for the e-mail than the title holds (the month's topic and its description). One query."""
     if p.art == Art.MANEDSTEMA:
-        from fagbrev.models import Manedstema
-
         tema = Manedstema.objects.filter(pk=p.objekt_id).values("tema", "beskrivelse", "maned").first()
         return {"tema": tema} if tema else None
     return None

@@ -10,6 +10,15 @@ import datetime
 
 from django.db.models import Exists, OuterRef, Q
 
+from arbeidsgivere.models import Avtale
+from deltakere.models import Deltaker
+from fagbrev.models import Organisasjon
+from lop.frister import fagprovevindu, pameldingsvinduer
+from lop.models import Eksamen, Fagprove, Laerekontrakt, Resultat, Sjekkpunkt
+from oppfolging.models import Vurderingssamtale, semester_for
+from oppfolging.selectors import med_besoksrytme
+from oppfolging.services import BESOK_STATUSER
+
 from .datoer import dato_tekst
 from .ukeoversikt import Del
 
@@ -24,9 +33,6 @@ def _navn(navn: list[str]) -> str:
 
 def vurderingssamtaler(*, organisasjon_id, mottaker, idag) -> Del | None:
     """Assessment meetings planned this week, and who has none held or planned this semester. Two queries."""
-    from deltakere.models import Deltaker
-    from oppfolging.models import Vurderingssamtale, semester_for
-    from oppfolging.services import BESOK_STATUSER
 
     semester = semester_for(idag)
     uke_slutt = idag + datetime.timedelta(days=6 - idag.weekday())
@@ -61,9 +67,6 @@ def vurderingssamtaler(*, organisasjon_id, mottaker, idag) -> Del | None:
 
 def besok_forfalt(*, organisasjon_id, mottaker, idag) -> Del | None:
     """Workplace visits overdue by the track's rhythm. One query."""
-    from deltakere.models import Deltaker
-    from oppfolging.selectors import med_besoksrytme
-    from oppfolging.services import BESOK_STATUSER
 
     rader = list(
         med_besoksrytme(Deltaker.objects.filter(organisasjon_id=organisasjon_id, status__in=BESOK_STATUSER))
@@ -82,7 +85,6 @@ def besok_forfalt(*, organisasjon_id, mottaker, idag) -> Del | None:
 
 def kontrakter_slutter(*, organisasjon_id, mottaker, idag) -> Del | None:
     """Learning contracts ending in the next eight weeks. One query."""
-    from fagbrev.models import Laerekontrakt
 
     rader = list(
         Laerekontrakt.objects.filter(
@@ -103,9 +105,6 @@ def eksamen_og_fagprove(*, organisasjon_id, mottaker, idag) -> Del | None:
     """The exam window open or opening within two weeks with who is not registered, and fagprøve
     registrations whose period closes within eight weeks. Two queries.
     """
-    from deltakere.models import Deltaker
-    from fagbrev.frister import fagprovevindu, pameldingsvinduer
-    from fagbrev.models import Eksamen, Fagprove, Laerekontrakt, Organisasjon, Resultat
 
     linjer = []
     for vindu in pameldingsvinduer(idag.year) + pameldingsvinduer(idag.year + 1):
@@ -142,8 +141,6 @@ def eksamen_og_fagprove(*, organisasjon_id, mottaker, idag) -> Del | None:
 
 def dokumenter_og_signaturer(*, organisasjon_id, mottaker, idag) -> Del | None:
     """Required checklist documents missing on open contracts, and placement agreements not signed. Two queries."""
-    from arbeidsgivere.models import Avtale
-    from fagbrev.models import Laerekontrakt, Sjekkpunkt
 
     mangler = list(
         Sjekkpunkt.objects.filter(

@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from deltakere.models import Deltaker
+from fagbrev.models import User
 
 # Apps whose models may hold data about a participant. Django's own apps hold none about her.
 PROSJEKTAPPER = ("fagbrev", "deltakere", "arbeidsgivere", "oppfolging", "paminnelser", "dokumenter", "rapporter")
@@ -165,7 +166,6 @@ def _verdi(obj: models.Model, f: models.Field, navn: dict[tuple[str, object], st
 
 def innsyn_samle(*, deltaker: Deltaker) -> Innsyn:
     """The whole innsyn for one participant (one query per related model, not per row)."""
-    from fagbrev.models import User
 
     objekter = samle_objekter(deltaker)
     # Readable names of everything the rows point at: one query per related model, not per row.

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from dokumenter.selectors import dato, organisasjon_kontekst
 from fagbrev.models import Oppslag
 from fagbrev.pdf import render_pdf
 from fagbrev.tilgang import tilgang_logg
@@ -49,7 +50,6 @@ def _filnavn(innsyn: Innsyn, endelse: str) -> str:
 
 
 def innsyn_pdf_bytes(innsyn: Innsyn, laget_av) -> bytes:
-    from dokumenter.selectors import dato, organisasjon_kontekst
 
     return render_pdf(
         "pdf/innsyn.html",

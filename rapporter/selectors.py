@@ -26,8 +26,9 @@ from django.utils import timezone
 
 from arbeidsgivere.models import Arbeidsgiver, Plassering
 from deltakere.models import Avbrudd, Deltaker, Statusendring, Utfall
-from fagbrev.frister import legg_til_maneder
-from fagbrev.models import Eksamen, Fagprove, Fagretning, Kull, Norskprove, Resultat, Stipendmaned
+from fagbrev.datoregning import legg_til_maneder
+from fagbrev.models import Fagretning, Kull
+from lop.models import Eksamen, Fagprove, Norskprove, Resultat, Stipendmaned
 from oppfolging.models import Besok, Vurderingssamtale
 
 from .semester import Periode, Semester

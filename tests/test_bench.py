@@ -11,7 +11,8 @@ from bench.forlop import HORISONT
 from bench.generator import fyll_til
 from bench.maling import MALINGER, mal
 from deltakere.models import Avbrudd, Deltaker, Statusendring
-from fagbrev.models import Fagprove, Hendelse, Laerekontrakt, Resultat
+from fagbrev.models import Hendelse
+from lop.models import Fagprove, Laerekontrakt, Resultat
 from oppfolging.models import Besok, Vurderingssamtale
 
 IDAG = datetime.date(2026, 11, 23)

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from deltakere import overganger, services
-from deltakere.models import Deltaker, Dokument, Kriterievurdering, Statusendring
+from deltakere.models import Deltaker, Kriterievurdering, Statusendring, Vedlegg
 from deltakere.selectors import politiattest_mangler
 from deltakere.tests.factories import (
     DeltakerFactory,
@@ -291,7 +291,7 @@ def test_uploads_that_are_not_pdf_jpeg_png_or_docx_are_refused(koordinator, delt
     fil = SimpleUploadedFile(navn, innhold, content_type="application/pdf")
     with pytest.raises(ValidationError):
         services.dokument_last_opp(deltaker=deltaker, fil=fil, type="cv", utfort_av=koordinator)
-    assert not Dokument.objects.exists()
+    assert not Vedlegg.objects.exists()
 
 
 def test_upload_over_the_size_limit_is_refused(koordinator, deltaker, settings):

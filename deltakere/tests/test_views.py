@@ -141,7 +141,7 @@ def _henvisning(fagretning, **ekstra):
 
 
 def test_referral_creates_a_case_with_its_cv(client, koordinator, fagretning):
-    from deltakere.models import Deltaker, Dokument
+    from deltakere.models import Deltaker, Vedlegg
     from deltakere.tests.factories import lag_pdf
 
     client.force_login(koordinator)
@@ -150,7 +150,7 @@ def test_referral_creates_a_case_with_its_cv(client, koordinator, fagretning):
     deltaker = Deltaker.objects.get(etternavn="Tesfaye")
     assert svar.status_code == 302 and svar.url == f"/deltakere/{deltaker.pk}/"
     assert deltaker.status == Deltaker.Status.HENVIST and deltaker.henvist_av == "nav"
-    assert Dokument.objects.get(deltaker=deltaker).originalt_navn == "Sara CV.pdf"
+    assert Vedlegg.objects.get(deltaker=deltaker).originalt_navn == "Sara CV.pdf"
 
 
 def test_referral_of_a_known_person_leads_to_the_existing_case(client, koordinator, fagretning, deltaker):
@@ -311,9 +311,9 @@ def test_with_many_workplaces_and_teachers_the_filters_are_name_fields(
     import datetime
 
     from arbeidsgivere.models import Arbeidsgiver, Arbeidssted, Plassering
-    from deltakere import views
+    from deltakere import liste
 
-    monkeypatch.setattr(views, "VALG_MAKS", 1)
+    monkeypatch.setattr(liste, "VALG_MAKS", 1)
     ag = Arbeidsgiver.objects.create(organisasjon=lorenskog, navn="Kommunen", orgnr="974760673")
     solsikken = Arbeidssted.objects.create(organisasjon=lorenskog, arbeidsgiver=ag, navn="Solsikken barnehage")
     Arbeidssted.objects.create(organisasjon=lorenskog, arbeidsgiver=ag, navn="Kløveren barnehage")

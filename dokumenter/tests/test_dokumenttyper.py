@@ -12,8 +12,9 @@ from deltakere.models import Deltaker
 from deltakere.tests.factories import DeltakerFactory, InntakssamtaleFactory
 from dokumenter import services
 from dokumenter.models import Dokument
-from fagbrev.models import Eksamen, Fagprove, Norskprove, Opplaeringsplanpunkt, Resultat
-from fagbrev.tests.factories import EksamenFactory, KompetansemalFactory, KullFactory, laerekontrakt
+from fagbrev.tests.factories import KullFactory
+from lop.models import Eksamen, Fagprove, Norskprove, Opplaeringsplanpunkt, Resultat
+from lop.tests.factories import EksamenFactory, KompetansemalFactory, laerekontrakt
 from oppfolging.models import Mote
 from oppfolging.tests.factories import MoteFactory, TiltakFactory, VurderingssamtaleFactory
 

@@ -44,12 +44,6 @@ class MedlemskapFactory(DjangoModelFactory):
     rolle = Rolle.KOORDINATOR
 
 
-def bruker_med_rolle(organisasjon: Organisasjon, rolle: str, **kwargs) -> User:
-    bruker = UserFactory(**kwargs)
-    MedlemskapFactory(bruker=bruker, organisasjon=organisasjon, rolle=rolle)
-    return bruker
-
-
 class FagretningFactory(DjangoModelFactory):
     class Meta:
         model = Fagretning
@@ -73,39 +67,7 @@ class KullFactory(DjangoModelFactory):
     oppstart = datetime.date(2025, 8, 15)
 
 
-def laerekontrakt(deltaker, *, start=datetime.date(2025, 8, 1), slutt=None, status="utkast", **felter):
-    """A contract made through the service (so it has its checklist), then put in the given status."""
-    from fagbrev.models import Laerekontrakt, Sjekkpunkt
-    from fagbrev.services import laerekontrakt_opprett
-
-    kontrakt = laerekontrakt_opprett(
-        deltaker=deltaker,
-        utfort_av=None,
-        start=start,
-        slutt=slutt,
-        rute=felter.pop("rute", "fagbrev_pa_jobb"),
-        **felter,
-    )
-    if status != "utkast":
-        kontrakt.sjekkpunkter.update(status=Sjekkpunkt.Status.LEVERT)
-        Laerekontrakt.objects.filter(pk=kontrakt.pk).update(status=status)
-        kontrakt.refresh_from_db()
-    return kontrakt
-
-
-class EksamenFactory(DjangoModelFactory):
-    class Meta:
-        model = "fagbrev.Eksamen"
-
-    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
-    termin = "vår 2026"
-    pameldt_dato = datetime.date(2026, 1, 20)
-    gebyr_betalt = True
-
-
-class KompetansemalFactory(DjangoModelFactory):
-    class Meta:
-        model = "fagbrev.Kompetansemal"
-
-    organisasjon = factory.SelfAttribute("fagretning.organisasjon")
-    tekst = factory.Sequence(lambda n: f"planlegge og gjennomføre aktiviteter nr. {n}")
+def bruker_med_rolle(organisasjon: Organisasjon, rolle: str, **kwargs) -> User:
+    bruker = UserFactory(**kwargs)
+    MedlemskapFactory(bruker=bruker, organisasjon=organisasjon, rolle=rolle)
+    return bruker

@@ -8,15 +8,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from deltakere.models import Deltaker
-from fagbrev.models import (
-    Eksamen,
-    Fagprove,
-    Fagretning,
-    Laerekontrakt,
-    Norskprove,
-    Opplaeringsplanpunkt,
-    User,
-)
+from fagbrev.models import Fagretning, User
+from lop.models import Eksamen, Fagprove, Laerekontrakt, Norskprove, Opplaeringsplanpunkt
 
 
 def test_no_pending_migrations(db):

@@ -216,79 +216,79 @@ MATRISE: dict[str, Rad] = {
         lambda o: {"pk": o["jobb"].pk},
         _alle(404, anonym=LOGIN),
     ),
-    "fagbrev:kontrakt": Rad(
+    "lop:kontrakt": Rad(
         lambda o: {"pk": o["deltaker"].pk},
         _alle(404, anonym=LOGIN, koordinator=200, faglarer=200, norsklarer=200),
     ),
-    "fagbrev:kontrakt_status": Rad(
+    "lop:kontrakt_status": Rad(
         lambda o: {"pk": o["deltaker"].pk},
         _alle(405, anonym=LOGIN),
     ),
-    "fagbrev:sjekkpunkt": Rad(
+    "lop:sjekkpunkt": Rad(
         lambda o: {"pk": o["deltaker"].pk, "sjekkpunkt_pk": o["sjekkpunkt"].pk},
         _alle(405, anonym=LOGIN),
     ),
-    "fagbrev:permisjon": Rad(
+    "lop:permisjon": Rad(
         lambda o: {"pk": o["deltaker"].pk},
         _alle(405, anonym=LOGIN),
     ),
-    "fagbrev:eksamen": Rad(
+    "lop:eksamen": Rad(
         lambda o: {"pk": o["deltaker"].pk},
         _alle(404, anonym=LOGIN, koordinator=200, faglarer=200, norsklarer=200),
     ),
-    "fagbrev:eksamen_endre": Rad(
+    "lop:eksamen_endre": Rad(
         lambda o: {"pk": o["deltaker"].pk, "eksamen_pk": o["eksamen"].pk},
         _alle(405, anonym=LOGIN),
     ),
-    "fagbrev:fagprove": Rad(
+    "lop:fagprove": Rad(
         lambda o: {"pk": o["deltaker"].pk},
         _alle(405, anonym=LOGIN),
     ),
-    "fagbrev:fagprove_endre": Rad(
+    "lop:fagprove_endre": Rad(
         lambda o: {"pk": o["deltaker"].pk, "fagprove_pk": o["fagprove"].pk},
         _alle(405, anonym=LOGIN),
     ),
-    "fagbrev:norsk": Rad(
+    "lop:norsk": Rad(
         lambda o: {"pk": o["deltaker"].pk},
         _alle(404, anonym=LOGIN, koordinator=200, faglarer=200, norsklarer=200),
     ),
-    "fagbrev:opplaeringsplan": Rad(
+    "lop:opplaeringsplan": Rad(
         lambda o: {"pk": o["deltaker"].pk},
         _alle(404, anonym=LOGIN, koordinator=200, faglarer=200, norsklarer=200),
     ),
-    "fagbrev:planpunkt": Rad(
+    "lop:planpunkt": Rad(
         lambda o: {"pk": o["deltaker"].pk, "punkt_pk": o["planpunkt"].pk},
         _alle(405, anonym=LOGIN),
     ),
-    "fagbrev:praksis": Rad(
+    "lop:praksis": Rad(
         lambda o: {"pk": o["deltaker"].pk},
         _alle(404, anonym=LOGIN, koordinator=200, faglarer=200, norsklarer=200),
     ),
-    "fagbrev:stipend": Rad(
+    "lop:stipend": Rad(
         lambda o: {"pk": o["deltaker"].pk},
         _alle(404, anonym=LOGIN, koordinator=200, faglarer=403, norsklarer=403),
     ),
-    "fagbrev:stipendvedtak_endre": Rad(
+    "lop:stipendvedtak_endre": Rad(
         lambda o: {"pk": o["deltaker"].pk, "vedtak_pk": o["stipendvedtak"].pk},
         _alle(405, anonym=LOGIN),
     ),
-    "fagbrev:stipendvedtak_avslutt": Rad(
+    "lop:stipendvedtak_avslutt": Rad(
         lambda o: {"pk": o["deltaker"].pk, "vedtak_pk": o["stipendvedtak"].pk},
         _alle(405, anonym=LOGIN),
     ),
-    "fagbrev:fagretning": Rad(
+    "lop:fagretning": Rad(
         lambda o: {"pk": o["fagretning"].pk},
         _alle(200, anonym=LOGIN, styring=404, koordinator_asker=404, superbruker=404),
     ),
-    "fagbrev:kompetansemal_ny": Rad(
+    "lop:kompetansemal_ny": Rad(
         lambda o: {"pk": o["fagretning"].pk},
         _alle(405, anonym=LOGIN),
     ),
-    "fagbrev:kompetansemal_endre": Rad(
+    "lop:kompetansemal_endre": Rad(
         lambda o: {"pk": o["fagretning"].pk, "mal_pk": o["kompetansemal"].pk},
         _alle(405, anonym=LOGIN),
     ),
-    "fagbrev:manedstema_ny": Rad(
+    "lop:manedstema_ny": Rad(
         lambda o: {"pk": o["fagretning"].pk},
         _alle(405, anonym=LOGIN),
     ),
@@ -442,8 +442,9 @@ def objekter(personer, deltaker, annen_deltaker, fremmed_deltaker, monkeypatch, 
     """One of every object a URL can name, all in Lørenskog and about `deltaker` where it applies."""
     from arbeidsgivere.tests.factories import AvtaleFactory, KontaktpersonFactory, PlasseringFactory
     from dokumenter import services as dokumenttjenester
-    from fagbrev.models import Fagprove, Opplaeringsplanpunkt
-    from fagbrev.tests.factories import EksamenFactory, KompetansemalFactory, KullFactory, laerekontrakt
+    from fagbrev.tests.factories import KullFactory
+    from lop.models import Fagprove, Opplaeringsplanpunkt
+    from lop.tests.factories import EksamenFactory, KompetansemalFactory, laerekontrakt
 
     monkeypatch.setattr("dokumenter.services.render_pdf", lambda template, kontekst: b"%PDF-1.7 test")
     monkeypatch.setattr("personvern.views.render_pdf", lambda template, kontekst: b"%PDF-1.7 test")
@@ -474,7 +475,7 @@ def objekter(personer, deltaker, annen_deltaker, fremmed_deltaker, monkeypatch, 
         deltaker=deltaker, hva="iPad", serienummer="X1", utlant=datetime.date(2026, 1, 5), utfort_av=koordinator
     )
     mote = MoteFactory(fagretning=deltaker.fagretning, registrert_av=koordinator)
-    from fagbrev.services_stipend import stipendvedtak_registrer
+    from lop.services_stipend import stipendvedtak_registrer
 
     stipendvedtak = stipendvedtak_registrer(
         deltaker=deltaker, fra=datetime.date(2025, 9, 1), til=datetime.date(2026, 8, 31), utfort_av=koordinator

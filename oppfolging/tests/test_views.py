@@ -94,7 +94,7 @@ def test_faglarer_records_a_visit_and_the_workplace_follows_the_placement(client
     assert svar.status_code == 302 and svar.url == f"/oppfolging/besok/{besok.pk}/"
     assert (besok.arbeidssted, besok.plassering, besok.registrert_av) == (plassering.arbeidssted, plassering, faglarer)
     html = client.get(svar.url).content.decode()
-    assert f'data-utkast-slett="fagbrev:utkast:{faglarer.pk}:besok-ny:{deltaker.pk}"' in html  # the draft is cleared
+    assert f'data-utkast-slett="lop:utkast:{faglarer.pk}:besok-ny:{deltaker.pk}"' in html  # the draft is cleared
     assert "Ledet samlingsstund." in html
 
 
@@ -117,7 +117,7 @@ def test_visit_form_defaults_to_today_lists_own_participants_first_and_has_no_in
     assert 'value="2026-12-31"' in html
     valg = re.findall(r'<option value="(\d+)"', html)
     assert valg[0] == str(egen.pk)
-    assert 'data-utkast="fagbrev:utkast:' in html
+    assert 'data-utkast="lop:utkast:' in html
     assert re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", html) is None
     assert len(re.findall(r"<h1[ >]", html)) == 1
 

@@ -7,8 +7,8 @@ import time_machine
 
 from deltakere.models import Deltaker, Permisjon, Utstyrslan
 from deltakere.tests.factories import DeltakerFactory
-from fagbrev.models import Fagprove, Resultat
-from fagbrev.tests.factories import EksamenFactory, laerekontrakt
+from lop.models import Fagprove, Resultat
+from lop.tests.factories import EksamenFactory, laerekontrakt
 from oppfolging.models import Mote
 from oppfolging.tests.factories import MoteFactory, PlasseringFactory, TiltakFactory, VurderingssamtaleFactory
 from paminnelser import regler
@@ -295,7 +295,7 @@ def fadder(deltaker):
 
 @pytest.fixture
 def manedstema(fagretning):
-    from fagbrev.models import Manedstema
+    from lop.models import Manedstema
 
     return Manedstema.objects.create(
         organisasjon=fagretning.organisasjon,
@@ -318,7 +318,7 @@ def test_the_months_topic_goes_to_the_fadder_from_the_first_working_day(fadder, 
 
 
 def test_a_month_starting_on_a_weekend_sends_the_topic_on_monday(fadder, fagretning):
-    from fagbrev.models import Manedstema
+    from lop.models import Manedstema
 
     Manedstema.objects.create(
         organisasjon=fagretning.organisasjon, fagretning=fagretning, maned=D(2027, 5, 1), tema="Mat"
@@ -379,7 +379,7 @@ def test_a_reminder_has_exactly_one_recipient_and_one_row_per_contact_key(fadder
 
 
 def _uke_data(fagretning, faglarer, antall):
-    from fagbrev.models import Fagprove
+    from lop.models import Fagprove
 
     for _ in range(antall):
         d = DeltakerFactory(fagretning=fagretning, faglarer=faglarer, etternavn="Etternavnsen")

@@ -106,7 +106,7 @@ def test_the_export_of_a_demo_participant_holds_every_row_that_refers_to_her(cli
     assert len({label for label, _ in forventet}) >= 10  # the demo gives her a real case file
     for label in (
         "deltakere.Deltaker",
-        "deltakere.Dokument",
+        "deltakere.Vedlegg",
         "dokumenter.Dokument",
         "fagbrev.Hendelse",
         "fagbrev.Oppslag",
@@ -119,7 +119,7 @@ def test_the_export_of_a_demo_participant_holds_every_row_that_refers_to_her(cli
     # internal fields are left out
     assert not any(felt in rad for del_ in data.values() for rad in del_["rader"] for felt in UTELATT)
     assert data["deltakere.Deltaker"]["rader"][0]["fodselsnummer"] == deltaker.fodselsnummer
-    assert {r["id"] for r in data["deltakere.Dokument"]["rader"]} >= {opplastet.pk}
+    assert {r["id"] for r in data["deltakere.Vedlegg"]["rader"]} >= {opplastet.pk}
     assert {r["id"] for r in data["dokumenter.Dokument"]["rader"]} >= {laget.pk}
 
 

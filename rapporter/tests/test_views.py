@@ -14,9 +14,10 @@ from deltakere.models import Avbrudd, Deltaker, Statusendring, Utfall
 from deltakere.services import utfall_registrer
 from deltakere.tests.factories import DeltakerFactory
 from dokumenter.tests.pdfhjelp import flat, pdf_tekst
-from fagbrev.models import Fagprove, Norskprove
-from fagbrev.services_stipend import stipendvedtak_registrer
-from fagbrev.tests.factories import EksamenFactory, FagretningFactory, KullFactory, laerekontrakt
+from fagbrev.tests.factories import FagretningFactory, KullFactory
+from lop.models import Fagprove, Norskprove
+from lop.services_stipend import stipendvedtak_registrer
+from lop.tests.factories import EksamenFactory, laerekontrakt
 from oppfolging.tests.factories import BesokFactory, VurderingssamtaleFactory
 
 S = Deltaker.Status

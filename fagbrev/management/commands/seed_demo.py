@@ -16,7 +16,7 @@ SEEDERE = [
     "arbeidsgivere.demo.seed",
     "deltakere.demo.seed",
     "arbeidsgivere.demo.seed_plasseringer",
-    "fagbrev.demo.seed_lop",
+    "lop.demo.seed_lop",
     "deltakere.demo.seed_historikk",
     "deltakere.demo.seed_utfall",
     "dokumenter.demo.seed",

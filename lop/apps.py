@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class LopConfig(AppConfig):
+    """The pathway: learning contracts, exams, fagprøve, Norwegian tests, training plan, practice
+    years and stipend — what decides whether a participant reaches the certificate."""
+
+    name = "lop"
+    verbose_name = "Løpet"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from deltakere import signaler
+
+        from .services_stipend import ved_endret_fodselsdato
+
+        signaler.fodselsdato_endret.connect(ved_endret_fodselsdato, dispatch_uid="lop.stipend.fodselsdato")

@@ -1,0 +1,252 @@
+"""The pathway's forms, with Norwegian labels and messages. Forms check and normalise input; rules that
+need the database live in lop/services.py."""
+
+from django import forms
+
+from arbeidsgivere.models import Arbeidsgiver
+from fagbrev.forms import DatoInput, UtenModellvalidering, _datofelt
+from fagbrev.models import Kull, Niva
+
+from .models import (
+    Eksamen,
+    Fagprove,
+    Kompetansemal,
+    Kontraktpermisjon,
+    Laerekontrakt,
+    Manedstema,
+    Opplaeringsplanpunkt,
+    Praksisperiode,
+    Resultat,
+    Sjekkpunkt,
+    Stipendvedtak,
+)
+
+UNDER_A1 = "under"
+NIVA_VALG = [("", "Ikke tatt nå"), (UNDER_A1, "Under A1"), *list(Niva.choices)]
+
+
+class LaerekontraktForm(forms.ModelForm):
+    class Meta:
+        model = Laerekontrakt
+        fields = [
+            "rute",
+            "arbeidsgiver",
+            "fagansvarlig",
+            "fagansvarlig_epost",
+            "start",
+            "slutt",
+            "godskriving_maneder",
+            "fylke_saksnummer",
+        ]
+        help_texts = {"slutt": "La stå tom for å bruke den beregnede sluttdatoen."}
+
+    def __init__(self, *args, deltaker, **kwargs):
+        super().__init__(*args, **kwargs)
+
+        self.fields["arbeidsgiver"].queryset = Arbeidsgiver.objects.filter(
+            organisasjon_id=deltaker.organisasjon_id
+        ).order_by("-godkjent_laerebedrift", "navn")
+        self.fields["arbeidsgiver"].label_from_instance = lambda a: (
+            f"{a.navn}{' (godkjent lærebedrift)' if a.godkjent_laerebedrift else ''}"
+        )
+        _datofelt(self)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("slutt") and data["slutt"] <= data["start"]:
+            self.add_error("slutt", "Sluttdatoen må være etter startdatoen.")
+        return data
+
+
+class KontraktStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Ny status", choices=[c for c in Laerekontrakt.Status.choices if c[0] != Laerekontrakt.Status.UTKAST]
+    )
+    dato = forms.DateField(label="Dato", widget=DatoInput())
+
+
+class SjekkpunktForm(forms.ModelForm):
+    class Meta:
+        model = Sjekkpunkt
+        fields = ["status", "referanse", "pakrevd"]
+        widgets = {
+            "status": forms.Select(attrs={"class": "form-select form-select-sm"}),
+            "referanse": forms.TextInput(
+                attrs={"class": "form-control form-control-sm", "placeholder": "F.eks. «Saksmappe, mottatt 12.03»"}
+            ),
+            "pakrevd": forms.CheckboxInput(attrs={"class": "form-check-input"}),
+        }
+
+
+class PermisjonForm(forms.ModelForm):
+    class Meta:
+        model = Kontraktpermisjon
+        fields = ["fra", "til", "grunn", "godkjent"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _datofelt(self)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("fra") and data.get("til") and data["til"] < data["fra"]:
+            self.add_error("til", "Til-datoen kan ikke være før fra-datoen.")
+        return data
+
+
+class EksamenForm(forms.ModelForm):
+    class Meta:
+        model = Eksamen
+        fields = ["type", "termin", "pameldt_dato", "gebyr_betalt", "eksamensdato", "resultat"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _datofelt(self)
+        self.fields["resultat"].choices = [("", "Ikke avlagt ennå"), *list(Resultat.choices)]
+
+
+class FagproveForm(forms.ModelForm):
+    class Meta:
+        model = Fagprove
+        fields = ["provested", "provedato", "fagansvarlig_informert"]
+        help_texts = {"provedato": "Normalt innen to måneder etter kontraktens slutt."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _datofelt(self)
+
+
+class FagproveEndreForm(FagproveForm):
+    class Meta(FagproveForm.Meta):
+        fields = ["provested", "provedato", "fagansvarlig_informert", "resultat"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["resultat"].choices = [("", "Ikke avlagt ennå"), *list(Resultat.choices)]
+
+
+class NorskproveForm(forms.Form):
+    """One sitting of Norskprøven: the date and the level of each skill taken."""
+
+    dato = forms.DateField(label="Prøvedato", widget=DatoInput())
+    muntlig = forms.ChoiceField(label="Muntlig", choices=NIVA_VALG, required=False)
+    skriftlig = forms.ChoiceField(label="Skriftlig", choices=NIVA_VALG, required=False)
+    lesing = forms.ChoiceField(label="Leseforståelse", choices=NIVA_VALG, required=False)
+    lytting = forms.ChoiceField(label="Lytteforståelse", choices=NIVA_VALG, required=False)
+
+    FERDIGHETER = ("muntlig", "skriftlig", "lesing", "lytting")
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(f) for f in self.FERDIGHETER):
+            raise forms.ValidationError("Velg nivå for minst én ferdighet.")
+        return data
+
+    def resultater(self) -> list[tuple[str, str]]:
+        """(skill, level) for each skill taken; "" is below A1."""
+        return [
+            (f, "" if self.cleaned_data[f] == UNDER_A1 else self.cleaned_data[f])
+            for f in self.FERDIGHETER
+            if self.cleaned_data.get(f)
+        ]
+
+
+class PraksisperiodeForm(forms.ModelForm):
+    class Meta:
+        model = Praksisperiode
+        fields = ["arbeidsgiver", "stilling", "fra", "til", "stillingsprosent", "dokumentert"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _datofelt(self)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("fra") and data.get("til") and data["til"] < data["fra"]:
+            self.add_error("til", "Til-datoen kan ikke være før fra-datoen.")
+        prosent = data.get("stillingsprosent")
+        if prosent is not None and not 1 <= prosent <= 100:
+            self.add_error("stillingsprosent", "Stillingsprosenten må være mellom 1 og 100.")
+        return data
+
+
+class KompetansemalForm(forms.ModelForm):
+    class Meta:
+        model = Kompetansemal
+        fields = ["omrade", "tekst", "rekkefolge", "aktiv"]
+        widgets = {"tekst": forms.Textarea(attrs={"rows": 2})}
+
+
+class PlanpunktForm(forms.ModelForm):
+    class Meta:
+        model = Opplaeringsplanpunkt
+        fields = ["kompetansemal", "oppgave", "utfort", "fadder_vurdering", "deltaker_vurdering", "kommentar", "dato"]
+
+    def __init__(self, *args, deltaker, mal: list | None = None, **kwargs):
+        """`mal`: the track's goals, fetched once, when one page renders many of these forms."""
+        super().__init__(*args, **kwargs)
+        felt = self.fields["kompetansemal"]
+        felt.queryset = Kompetansemal.objects.filter(fagretning_id=deltaker.fagretning_id, aktiv=True).order_by(
+            "rekkefolge", "pk"
+        )
+        felt.label_from_instance = lambda m: m.tekst[:90]
+        if mal is not None:
+            felt.choices = [("", "Velg …"), *((m.pk, m.tekst[:90]) for m in mal)]
+        _datofelt(self)
+
+
+class ManedstemaForm(forms.ModelForm):
+    maned = forms.DateField(
+        label="Måned",
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        input_formats=["%Y-%m", "%Y-%m-%d"],
+    )
+
+    class Meta:
+        model = Manedstema
+        fields = ["maned", "kull", "tema", "beskrivelse"]
+        widgets = {"beskrivelse": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"kull": "La stå tom for at temaet gjelder hele fagretningen."}
+
+    def __init__(self, *args, fagretning, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kull"].queryset = Kull.objects.filter(fagretning=fagretning)
+        self.fields["kull"].label_from_instance = lambda k: k.navn
+        self.fields["kull"].empty_label = "Hele fagretningen"
+
+
+class StipendForm(forms.Form):
+    fra = forms.DateField(label="Fra", widget=DatoInput())
+    til = forms.DateField(label="Til", widget=DatoInput())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("fra") and data.get("til"):
+            if data["til"] < data["fra"]:
+                self.add_error("til", "Til-datoen kan ikke være før fra-datoen.")
+            elif (data["til"] - data["fra"]).days > 3 * 366:
+                self.add_error("til", "Velg en periode på høyst tre år.")
+        return data
+
+
+class StipendvedtakForm(UtenModellvalidering, forms.ModelForm):
+    """Register or change a stipend decision: the first and last day paid."""
+
+    class Meta:
+        model = Stipendvedtak
+        fields = ["fra", "til"]
+        labels = {"fra": "Første dag", "til": "Siste dag"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _datofelt(self)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("fra") and data.get("til") and data["til"] < data["fra"]:
+            self.add_error("til", "Til-datoen kan ikke være før fra-datoen.")
+        return data
+
+
+class StipendAvsluttForm(forms.Form):
+    til = forms.DateField(label="Siste dag med stipend", widget=DatoInput())

@@ -1,0 +1,328 @@
+"""Date rules of the pathway as pure functions over dates: no database, no clock.
+
+- the registration windows of the written exam (data in settings.EKSAMEN_PAMELDINGSVINDUER),
+- the fagprøve registration window before the contract's end date,
+- the computed end date of a learning contract,
+- practice periods summed into full-time years (overlaps counted once),
+- the 4th-intro-year stipend, day by day across changes of G and a 25th birthday, and split by
+  calendar month for storing.
+
+The caller passes "now" (`timezone.now()` or `timezone.localdate()`), so tests freeze time once.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import zoneinfo
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+
+from fagbrev.datoregning import legg_til_maneder
+
+OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
+
+
+# --- Written exam: registration windows ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Vindu:
+    """One registration window: open from `apner` (inclusive) until `stenger` (exclusive), Oslo time."""
+
+    navn: str  # "vår 2027"
+    apner: datetime.datetime
+    stenger: datetime.datetime
+
+    @property
+    def forste_dag(self) -> datetime.date:
+        return self.apner.date()
+
+    @property
+    def siste_dag(self) -> datetime.date:
+        return self.stenger.date()
+
+    def er_apent(self, tidspunkt: datetime.datetime) -> bool:
+        return self.apner <= tidspunkt < self.stenger
+
+    def inneholder_dato(self, dato: datetime.date) -> bool:
+        return self.forste_dag <= dato <= self.siste_dag
+
+
+def _vinduer_i_ar(ar: int, tabell: Sequence[dict]) -> list[Vindu]:
+    vinduer = []
+    for rad in tabell:
+        (fm, fd), (tm, td) = rad["fra"], rad["til"]
+        time, minutt = (int(x) for x in rad.get("stenger_kl", "23:55").split(":"))
+        vinduer.append(
+            Vindu(
+                navn=f"{rad['termin']} {ar}",
+                apner=datetime.datetime(ar, fm, fd, tzinfo=OSLO),
+                # A deadline on a weekend is not moved: the portal closes on the given day regardless.
+                stenger=datetime.datetime(ar, tm, td, time, minutt, tzinfo=OSLO),
+            )
+        )
+    return sorted(vinduer, key=lambda v: v.apner)
+
+
+def pameldingsvinduer(ar: int, tabell: Sequence[dict] | None = None) -> list[Vindu]:
+    """The exam registration windows of a calendar year, from the settings table unless given."""
+    return _vinduer_i_ar(ar, tabell if tabell is not None else settings.EKSAMEN_PAMELDINGSVINDUER)
+
+
+def neste_vindu(tidspunkt: datetime.datetime, tabell: Sequence[dict] | None = None) -> Vindu:
+    """The window open at `tidspunkt`, or else the next one to open (across the new year)."""
+    tidspunkt = tidspunkt.astimezone(OSLO)
+    for ar in (tidspunkt.year, tidspunkt.year + 1):
+        for vindu in pameldingsvinduer(ar, tabell):
+            if tidspunkt < vindu.stenger:
+                return vindu
+    raise ValueError("Ingen påmeldingsvinduer er satt opp (EKSAMEN_PAMELDINGSVINDUER).")
+
+
+def dato_i_vindu(dato: datetime.date, tabell: Sequence[dict] | None = None) -> Vindu | None:
+    """The window a registration date falls in, or None (the case page warns)."""
+    for vindu in pameldingsvinduer(dato.year, tabell):
+        if vindu.inneholder_dato(dato):
+            return vindu
+    return None
+
+
+# --- Fagprøve registration --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fagprovevindu:
+    tidligst: datetime.date
+    senest: datetime.date
+
+
+def fagprovevindu(kontrakt_slutt: datetime.date, *, tidligst_maneder: int, senest_maneder: int) -> Fagprovevindu:
+    return Fagprovevindu(
+        tidligst=legg_til_maneder(kontrakt_slutt, -tidligst_maneder),
+        senest=legg_til_maneder(kontrakt_slutt, -senest_maneder),
+    )
+
+
+def fagprove_hindringer(
+    *,
+    idag: datetime.date,
+    kontrakt_slutt: datetime.date | None,
+    skriftlig_bestatt: bool,
+    tidligst_maneder: int = 8,
+    senest_maneder: int = 2,
+) -> list[str]:
+    """Why the fagprøve cannot be ordered today (empty list: it can). Both ends are inclusive."""
+    grunner = []
+    if not skriftlig_bestatt:
+        grunner.append("Deltakeren har ikke bestått tverrfaglig skriftlig eksamen (eller praksiskandidateksamen).")
+    if kontrakt_slutt is None:
+        grunner.append("Lærekontrakten har ingen sluttdato.")
+        return grunner
+    vindu = fagprovevindu(kontrakt_slutt, tidligst_maneder=tidligst_maneder, senest_maneder=senest_maneder)
+    if idag < vindu.tidligst:
+        grunner.append(
+            f"For tidlig: oppmelding kan tidligst skje {vindu.tidligst:%d.%m.%Y} "
+            f"({tidligst_maneder} måneder før kontraktens slutt {kontrakt_slutt:%d.%m.%Y})."
+        )
+    elif idag > vindu.senest:
+        grunner.append(
+            f"For sent: fristen var {vindu.senest:%d.%m.%Y} "
+            f"({senest_maneder} måneder før kontraktens slutt {kontrakt_slutt:%d.%m.%Y})."
+        )
+    return grunner
+
+
+# --- The contract's end date -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sluttdato:
+    start: datetime.date
+    opplaeringstid_maneder: int
+    godskriving_maneder: int
+    permisjonsdager: int
+    dato: datetime.date
+
+    @property
+    def maneder(self) -> int:
+        return self.opplaeringstid_maneder - self.godskriving_maneder
+
+    @property
+    def forklaring(self) -> str:
+        tekst = (
+            f"Start {self.start:%d.%m.%Y} + {self.opplaeringstid_maneder} måneder opplæringstid"
+            f" − {self.godskriving_maneder} måneder godskriving = {self.maneder} måneder"
+        )
+        if self.permisjonsdager:
+            tekst += f", + {self.permisjonsdager} dager godkjent permisjon"
+        return tekst + f" → slutt {self.dato:%d.%m.%Y}"
+
+
+def beregn_sluttdato(
+    *, start: datetime.date, opplaeringstid_maneder: int, godskriving_maneder: int = 0, permisjonsdager: int = 0
+) -> Sluttdato:
+    """The last day of the contract: start + (training time − credit) months − 1 day + approved leave."""
+    maneder = max(opplaeringstid_maneder - godskriving_maneder, 0)
+    dato = legg_til_maneder(start, maneder) - datetime.timedelta(days=1) + datetime.timedelta(days=permisjonsdager)
+    return Sluttdato(start, opplaeringstid_maneder, godskriving_maneder, permisjonsdager, dato)
+
+
+# --- Practice years for praksiskandidater --------------------------------------------------------
+
+
+def praksis_ar(perioder: Iterable[tuple[datetime.date, datetime.date, int]]) -> Decimal:
+    """Documented full-time years from (from, to, position %) periods, both dates inclusive.
+
+    A day counts once, at the highest position percentage that day (capped at 100 %): two jobs
+    at the same time do not make the requirement come sooner. A year is 365 days.
+    """
+    dager: dict[datetime.date, int] = {}
+    for fra, til, prosent in perioder:
+        dag = fra
+        while dag <= til:
+            dager[dag] = min(max(dager.get(dag, 0), prosent), 100)
+            dag += datetime.timedelta(days=1)
+    prosentdager = sum(dager.values())
+    return (Decimal(prosentdager) / Decimal(100 * 365)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+# --- The 4th-intro-year stipend ------------------------------------------------------------------
+
+
+def g_pa_dato(dato: datetime.date, tabell: Sequence[tuple[datetime.date, int]]) -> int:
+    """G in force on the date: the latest value from on or before it."""
+    gjeldende = None
+    for fra, belop in sorted(tabell):
+        if fra <= dato:
+            gjeldende = belop
+    if gjeldende is None:
+        raise ValueError(f"Grunnbeløpet er ikke registrert for {dato:%d.%m.%Y}.")
+    return gjeldende
+
+
+def fyller_ar(fodselsdato: datetime.date, alder: int) -> datetime.date:
+    """The day the person turns `alder` (29 February birthdays: 1 March in other years)."""
+    try:
+        return fodselsdato.replace(year=fodselsdato.year + alder)
+    except ValueError:
+        return datetime.date(fodselsdato.year + alder, 3, 1)
+
+
+@dataclass
+class Stipendperiode:
+    fra: datetime.date
+    til: datetime.date
+    g: int
+    under_25: bool
+    sum: Decimal = Decimal(0)
+    imdi: Decimal = Decimal(0)
+    kommune: Decimal = Decimal(0)
+
+    @property
+    def dager(self) -> int:
+        return (self.til - self.fra).days + 1
+
+    @property
+    def arssats(self) -> Decimal:
+        return Decimal(2 * self.g) * (Decimal(2) / Decimal(3) if self.under_25 else Decimal(1))
+
+
+@dataclass
+class Stipend:
+    perioder: list[Stipendperiode] = field(default_factory=list)
+
+    @property
+    def sum(self) -> Decimal:
+        return _kr(sum((p.sum for p in self.perioder), Decimal(0)))
+
+    @property
+    def imdi(self) -> Decimal:
+        return _kr(sum((p.imdi for p in self.perioder), Decimal(0)))
+
+    @property
+    def kommune(self) -> Decimal:
+        return self.sum - self.imdi
+
+
+def _kr(belop: Decimal) -> Decimal:
+    return belop.quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+
+
+def beregn_stipend(
+    *,
+    fodselsdato: datetime.date,
+    fra: datetime.date,
+    til: datetime.date,
+    grunnbelop: Sequence[tuple[datetime.date, int]],
+) -> Stipend:
+    """NAV Asker's 4th intro year: 2 G a year, two thirds of that under 25; IMDi pays up to 1 G a
+    year, the municipality the rest. Computed day by day (a day is 1/365 of a year), so a change of
+    G on 1 May and a 25th birthday both take effect on their day; consecutive days with the same G
+    and age group are grouped into periods for display.
+    """
+    fyller_25 = fyller_ar(fodselsdato, 25)
+    stipend = Stipend()
+    dag = fra
+    while dag <= til:
+        g = g_pa_dato(dag, grunnbelop)
+        under_25 = dag < fyller_25
+        periode = stipend.perioder[-1] if stipend.perioder else None
+        if periode is None or periode.g != g or periode.under_25 != under_25:
+            periode = Stipendperiode(fra=dag, til=dag, g=g, under_25=under_25)
+            stipend.perioder.append(periode)
+        periode.til = dag
+        dagsats = periode.arssats / 365
+        imdi = min(dagsats, Decimal(g) / 365)
+        periode.sum += dagsats
+        periode.imdi += imdi
+        periode.kommune += dagsats - imdi
+        dag += datetime.timedelta(days=1)
+    return stipend
+
+
+ORE = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Stipendmanedberegning:
+    """One calendar month of a stipend: kroner with øre, IMDi's part and the municipality's rest."""
+
+    maned: datetime.date  # the first day of the month
+    dager: int
+    sum: Decimal
+    imdi: Decimal
+
+    @property
+    def kommune(self) -> Decimal:
+        return self.sum - self.imdi
+
+
+def stipend_per_maned(
+    *,
+    fodselsdato: datetime.date,
+    fra: datetime.date,
+    til: datetime.date,
+    grunnbelop: Sequence[tuple[datetime.date, int]],
+) -> list[Stipendmanedberegning]:
+    """`beregn_stipend` for each calendar month the period touches, rounded to øre per month (the
+    municipality's part is the month's sum less IMDi's, so the parts always add up)."""
+    ut = []
+    maned = fra.replace(day=1)
+    while maned <= til:
+        siste = maned.replace(day=calendar.monthrange(maned.year, maned.month)[1])
+        start, slutt = max(fra, maned), min(til, siste)
+        stipend = beregn_stipend(fodselsdato=fodselsdato, fra=start, til=slutt, grunnbelop=grunnbelop)
+        ut.append(
+            Stipendmanedberegning(
+                maned=maned,
+                dager=(slutt - start).days + 1,
+                sum=sum((p.sum for p in stipend.perioder), Decimal(0)).quantize(ORE, rounding=ROUND_HALF_UP),
+                imdi=sum((p.imdi for p in stipend.perioder), Decimal(0)).quantize(ORE, rounding=ROUND_HALF_UP),
+            )
+        )
+        maned = siste + datetime.timedelta(days=1)
+    return ut

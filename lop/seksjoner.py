@@ -1,0 +1,87 @@
+"""The pathway's sections on the case page and on my overview (registered in fagbrev/seksjoner.py)."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from fagbrev import permissions
+from fagbrev.seksjoner import Seksjon
+
+from . import frister, selectors
+from .models import Eksamen, Fagprove, Laerekontrakt, Resultat
+
+
+def saksside_lop(*, deltaker, user, idag) -> Seksjon | None:
+    """Contract, end date, exam window, exams, fagprøve, Norwegian against goal, plan progress."""
+    if not permissions.can_view_deltaker(user, deltaker):
+        return None
+    kontrakt = selectors.aktiv_kontrakt(deltaker=deltaker)
+    beregnet = selectors.beregnet_sluttdato(kontrakt=kontrakt, fagretning=deltaker.fagretning) if kontrakt else None
+    eksamen = selectors.eksamen_status(deltaker=deltaker)
+    org = deltaker.organisasjon
+    er_praksiskandidat = bool(kontrakt and kontrakt.rute == "praksiskandidat")
+    return Seksjon(
+        template="lop/_seksjon_saksside.html",
+        rekkefolge=20,
+        context={
+            "deltaker": deltaker,
+            "kontrakt": kontrakt,
+            "beregnet": beregnet,
+            "avvik": bool(kontrakt and kontrakt.slutt and beregnet and kontrakt.slutt != beregnet.dato),
+            "mangler": [s for s in kontrakt.sjekkpunkter.all() if s.mangler] if kontrakt else [],
+            "vindu": frister.neste_vindu(timezone.now()),
+            "na": timezone.now(),
+            "eksamen": eksamen,
+            "fagprove_hindringer": frister.fagprove_hindringer(
+                idag=idag,
+                kontrakt_slutt=kontrakt.slutt if kontrakt and kontrakt.er_aktiv else None,
+                skriftlig_bestatt=eksamen.skriftlig_bestatt,
+                tidligst_maneder=org.fagprove_tidligst_maneder,
+                senest_maneder=org.fagprove_senest_maneder,
+            ),
+            "norsk": selectors.norsk_status(deltaker=deltaker),
+            "fremdrift": selectors.plan_fremdrift(deltaker=deltaker),
+            "praksis": selectors.praksis_status(deltaker=deltaker) if er_praksiskandidat else None,
+        },
+    )
+
+
+def oversikt_lop(*, user, idag) -> Seksjon | None:
+    """The next exam window for everyone with case files; for coordinators, who can be ordered to
+    the fagprøve today (passed written exam, inside the window, no open or passed attempt)."""
+    if not permissions.can_use_case_files(user):
+        return None
+    klare = []
+    koordinator_orgs = user.organisasjoner_med(permissions.KOORDINATOR)
+    if koordinator_orgs:
+        kontrakter = (
+            Laerekontrakt.objects.filter(organisasjon_id__in=koordinator_orgs, slutt__isnull=False)
+            .exclude(status__in=Laerekontrakt.AVSLUTTET)
+            .filter(Exists(Eksamen.objects.filter(deltaker=OuterRef("deltaker"), resultat=Resultat.BESTATT)))
+            .exclude(
+                Exists(Fagprove.objects.filter(deltaker=OuterRef("deltaker")).exclude(resultat=Resultat.IKKE_BESTATT))
+            )
+            # Widest possible window first, in SQL; the organisation's own months are checked below.
+            .filter(slutt__gte=idag, slutt__lte=frister.legg_til_maneder(idag, 24))
+            .select_related("deltaker", "organisasjon", "deltaker__fagretning")
+            .order_by("slutt")[:200]
+        )
+        for k in kontrakter:
+            org = k.organisasjon
+            if not frister.fagprove_hindringer(
+                idag=idag,
+                kontrakt_slutt=k.slutt,
+                skriftlig_bestatt=True,
+                tidligst_maneder=org.fagprove_tidligst_maneder,
+                senest_maneder=org.fagprove_senest_maneder,
+            ):
+                vindu = frister.fagprovevindu(
+                    k.slutt, tidligst_maneder=org.fagprove_tidligst_maneder, senest_maneder=org.fagprove_senest_maneder
+                )
+                klare.append((k, vindu))
+    return Seksjon(
+        template="lop/_seksjon_oversikt.html",
+        rekkefolge=10,
+        context={"vindu": frister.neste_vindu(timezone.now()), "na": timezone.now(), "klare": klare[:20]},
+    )

@@ -1,0 +1,340 @@
+"""Writes of the pathway: learning contract, exams, fagprøve, Norwegian test, practice, training plan.
+
+Date rules are pure functions in lop/frister.py; these services enforce them and log through the
+core's event log (fagbrev.services)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from deltakere.models import Deltaker
+from deltakere.services import deltaker_endre_status
+from fagbrev.models import Fagretning, User
+from fagbrev.services import hendelse_logg, objekt_endre
+
+from .frister import beregn_sluttdato, fagprove_hindringer
+from .models import (
+    Eksamen,
+    Fagprove,
+    Kompetansemal,
+    Kontraktpermisjon,
+    Laerekontrakt,
+    Manedstema,
+    Norskprove,
+    Opplaeringsplanpunkt,
+    Praksisperiode,
+    Resultat,
+    Sjekkpunkt,
+)
+
+# status → (allowed from, date field set)
+KONTRAKT_OVERGANGER = {
+    Laerekontrakt.Status.SOKT: ((Laerekontrakt.Status.UTKAST,), "sokt_dato"),
+    Laerekontrakt.Status.GODKJENT: ((Laerekontrakt.Status.SOKT,), "godkjent_dato"),
+    Laerekontrakt.Status.HEVET: ((Laerekontrakt.Status.GODKJENT,), "avsluttet_dato"),
+    Laerekontrakt.Status.AVBRUTT: ((Laerekontrakt.Status.UTKAST, Laerekontrakt.Status.SOKT), "avsluttet_dato"),
+    Laerekontrakt.Status.FULLFORT: ((Laerekontrakt.Status.GODKJENT,), "avsluttet_dato"),
+}
+
+
+@transaction.atomic
+def laerekontrakt_opprett(*, deltaker, utfort_av: User, start: datetime.date, **felter: Any) -> Laerekontrakt:
+    """Draft a learning contract with the county checklist; the end date is computed unless given."""
+    if Laerekontrakt.objects.filter(deltaker=deltaker).exclude(status__in=Laerekontrakt.AVSLUTTET).exists():
+        raise ValidationError("Deltakeren har allerede en lærekontrakt som ikke er avsluttet.")
+    kontrakt = Laerekontrakt(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, start=start, **felter)
+    if kontrakt.slutt is None:
+        kontrakt.slutt = beregn_sluttdato(
+            start=start,
+            opplaeringstid_maneder=deltaker.fagretning.opplaeringstid_maneder,
+            godskriving_maneder=kontrakt.godskriving_maneder,
+        ).dato
+    kontrakt.full_clean(exclude=["deltaker", "organisasjon"])
+    kontrakt.save()
+    Sjekkpunkt.objects.bulk_create(Sjekkpunkt(kontrakt=kontrakt, type=t) for t in Sjekkpunkt.Type.values)
+    hendelse_logg(
+        handling="fagbrev.laerekontrakt.opprettet",
+        objekt=kontrakt,
+        utfort_av=utfort_av,
+        beskrivelse=f"Lærekontrakt opprettet ({kontrakt.get_rute_display()}, start {start:%d.%m.%Y})",
+    )
+    return kontrakt
+
+
+@transaction.atomic
+def laerekontrakt_endre(*, kontrakt: Laerekontrakt, utfort_av: User, **felter: Any) -> Laerekontrakt:
+    objekt_endre(kontrakt, "fagbrev.laerekontrakt.endret", utfort_av, felter, beskrivelse="Lærekontrakt endret")
+    return kontrakt
+
+
+@transaction.atomic
+def laerekontrakt_sett_status(
+    *, kontrakt: Laerekontrakt, utfort_av: User, status: str, dato: datetime.date
+) -> Laerekontrakt:
+    """Move the contract along utkast → søkt → godkjent → hevet/avbrutt/fullført, with the date.
+
+    The application cannot be marked as sent while a required checklist item is missing.
+    """
+    kontrakt = Laerekontrakt.objects.select_for_update().get(pk=kontrakt.pk)
+    if status not in KONTRAKT_OVERGANGER:
+        raise ValidationError("Ukjent status.")
+    fra, datofelt = KONTRAKT_OVERGANGER[status]
+    if kontrakt.status not in fra:
+        raise ValidationError(
+            f"Kan ikke gå fra «{kontrakt.get_status_display()}» til «{Laerekontrakt.Status(status).label}»."
+        )
+    if status == Laerekontrakt.Status.SOKT:
+        mangler = [s.get_type_display() for s in kontrakt.sjekkpunkter.all() if s.mangler]
+        if mangler:
+            raise ValidationError("Søknaden kan ikke sendes før dette er på plass: " + ", ".join(mangler) + ".")
+    objekt_endre(
+        kontrakt,
+        "fagbrev.laerekontrakt.status",
+        utfort_av,
+        {"status": status, datofelt: dato},
+        beskrivelse=f"Lærekontrakt: {Laerekontrakt.Status(status).label.lower()} {dato:%d.%m.%Y}",
+    )
+    return kontrakt
+
+
+@transaction.atomic
+def sjekkpunkt_endre(*, sjekkpunkt: Sjekkpunkt, utfort_av: User, **felter: Any) -> Sjekkpunkt:
+    if sjekkpunkt.kontrakt.status != Laerekontrakt.Status.UTKAST:
+        raise ValidationError("Sjekklisten kan bare endres mens søknaden er et utkast.")
+    objekt_endre(
+        sjekkpunkt,
+        "fagbrev.sjekkpunkt.endret",
+        utfort_av,
+        felter,
+        # the new status: the description is built before _logg_endring sets it on the row
+        beskrivelse=f"Søknad: {sjekkpunkt.get_type_display()} "
+        f"{Sjekkpunkt.Status(felter.get('status', sjekkpunkt.status)).label.lower()}",
+        deltaker_id=sjekkpunkt.kontrakt.deltaker_id,
+        organisasjon_id=sjekkpunkt.kontrakt.organisasjon_id,
+    )
+    return sjekkpunkt
+
+
+@transaction.atomic
+def permisjon_registrer(*, kontrakt: Laerekontrakt, utfort_av: User, **felter: Any) -> Kontraktpermisjon:
+    permisjon = Kontraktpermisjon(kontrakt=kontrakt, **felter)
+    permisjon.full_clean()
+    permisjon.save()
+    hendelse_logg(
+        handling="fagbrev.permisjon.registrert",
+        objekt=permisjon,
+        utfort_av=utfort_av,
+        beskrivelse=f"{permisjon} ({permisjon.dager} dager{', godkjent' if permisjon.godkjent else ''})",
+        deltaker_id=kontrakt.deltaker_id,
+        organisasjon_id=kontrakt.organisasjon_id,
+    )
+    return permisjon
+
+
+@transaction.atomic
+def eksamen_registrer(*, deltaker, utfort_av: User, **felter: Any) -> Eksamen:
+    """Record a registration for the written exam (outside a window only warns: the portal decides)."""
+    eksamen = Eksamen(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, **felter)
+    eksamen.full_clean()
+    eksamen.save()
+    hendelse_logg(
+        handling="fagbrev.eksamen.registrert",
+        objekt=eksamen,
+        utfort_av=utfort_av,
+        beskrivelse=f"Meldt opp til {eksamen.get_type_display().lower()} ({eksamen.termin})",
+    )
+    return eksamen
+
+
+def _folg_status(*, deltaker, fra: str, til: str, begrunnelse: str, utfort_av: User | None) -> None:
+    """Move the case along when a result makes the next status true, through the deltakere service.
+
+    Only from the status the step belongs to: a case that has moved on (or is on leave) is left as
+    it is, and the coordinator moves it by hand if needed.
+    """
+
+    deltaker = Deltaker.objects.get(pk=deltaker.pk)  # fresh status and version
+    if deltaker.status == fra:
+        deltaker_endre_status(deltaker=deltaker, til=til, begrunnelse=begrunnelse, utfort_av=utfort_av)
+
+
+@transaction.atomic
+def eksamen_endre(*, eksamen: Eksamen, utfort_av: User, **felter: Any) -> Eksamen:
+
+    beskrivelse = "Eksamen endret"
+    ny_bestatt = felter.get("resultat") == Resultat.BESTATT and eksamen.resultat != Resultat.BESTATT
+    if felter.get("resultat") and felter["resultat"] != eksamen.resultat:
+        beskrivelse = f"Skriftlig eksamen: {Resultat(felter['resultat']).label.lower()}"
+    objekt_endre(eksamen, "fagbrev.eksamen.endret", utfort_av, felter, beskrivelse=beskrivelse)
+    if ny_bestatt:
+        S = Deltaker.Status
+        _folg_status(
+            deltaker=eksamen.deltaker,
+            fra=S.I_OPPLAERING,
+            til=S.TEORI_BESTATT,
+            begrunnelse="Bestått skriftlig eksamen.",
+            utfort_av=utfort_av,
+        )
+    return eksamen
+
+
+@transaction.atomic
+def fagprove_meld_opp(*, deltaker, utfort_av: User, idag: datetime.date, **felter: Any) -> Fagprove:
+    """Order the fagprøve: only after a passed written exam and within the organisation's window
+    before the contract's end; only one open attempt at a time, and none after a pass."""
+    kontrakt = Laerekontrakt.objects.filter(deltaker=deltaker).exclude(status__in=Laerekontrakt.AVSLUTTET).first()
+    if kontrakt is None:
+        raise ValidationError("Deltakeren har ingen aktiv lærekontrakt.")
+    tidligere = list(Fagprove.objects.select_for_update().filter(deltaker=deltaker))
+    if any(f.resultat == Resultat.BESTATT for f in tidligere):
+        raise ValidationError("Deltakeren har allerede bestått fagprøven.")
+    if any(not f.resultat for f in tidligere):
+        raise ValidationError("Deltakeren er allerede meldt opp; registrer resultatet før et nytt forsøk.")
+    org = deltaker.organisasjon
+    grunner = fagprove_hindringer(
+        idag=idag,
+        kontrakt_slutt=kontrakt.slutt,
+        skriftlig_bestatt=Eksamen.objects.filter(deltaker=deltaker, resultat=Resultat.BESTATT).exists(),
+        tidligst_maneder=org.fagprove_tidligst_maneder,
+        senest_maneder=org.fagprove_senest_maneder,
+    )
+    if grunner:
+        raise ValidationError(grunner)
+    fagprove = Fagprove(
+        organisasjon_id=deltaker.organisasjon_id,
+        deltaker=deltaker,
+        kontrakt=kontrakt,
+        forsok=len(tidligere) + 1,
+        pameldt_dato=idag,
+        **felter,
+    )
+    fagprove.full_clean()
+    fagprove.save()
+    hendelse_logg(
+        handling="fagbrev.fagprove.meldt_opp",
+        objekt=fagprove,
+        utfort_av=utfort_av,
+        beskrivelse=f"Meldt opp til fagprøve (forsøk {fagprove.forsok})",
+    )
+
+    _folg_status(
+        deltaker=deltaker,
+        fra=Deltaker.Status.TEORI_BESTATT,
+        til=Deltaker.Status.FAGPROVE_MELDT_OPP,
+        begrunnelse=f"Meldt opp til fagprøven (forsøk {fagprove.forsok}).",
+        utfort_av=utfort_av,
+    )
+    return fagprove
+
+
+@transaction.atomic
+def fagprove_endre(*, fagprove: Fagprove, utfort_av: User, **felter: Any) -> Fagprove:
+
+    beskrivelse = "Fagprøve endret"
+    nytt = felter.get("resultat") if felter.get("resultat") != fagprove.resultat else None
+    if nytt:
+        beskrivelse = f"Fagprøve: {Resultat(nytt).label.lower()}"
+    objekt_endre(fagprove, "fagbrev.fagprove.endret", utfort_av, felter, beskrivelse=beskrivelse)
+    S = Deltaker.Status
+    if nytt == Resultat.BESTATT:
+        _folg_status(
+            deltaker=fagprove.deltaker,
+            fra=S.FAGPROVE_MELDT_OPP,
+            til=S.FULLFORT,
+            begrunnelse="Bestått fagprøve.",
+            utfort_av=utfort_av,
+        )
+    elif nytt == Resultat.IKKE_BESTATT:
+        _folg_status(
+            deltaker=fagprove.deltaker,
+            fra=S.FAGPROVE_MELDT_OPP,
+            til=S.TEORI_BESTATT,
+            begrunnelse="Fagprøven ikke bestått; nytt forsøk kan meldes opp.",
+            utfort_av=utfort_av,
+        )
+    return fagprove
+
+
+@transaction.atomic
+def norskprove_registrer(*, deltaker, utfort_av: User, **felter: Any) -> Norskprove:
+    prove = Norskprove(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, registrert_av=utfort_av, **felter)
+    prove.full_clean()
+    prove.save()
+    hendelse_logg(
+        handling="fagbrev.norskprove.registrert",
+        objekt=prove,
+        utfort_av=utfort_av,
+        beskrivelse=f"Norskprøven {prove.dato:%d.%m.%Y}: {prove}",
+    )
+    return prove
+
+
+@transaction.atomic
+def praksisperiode_registrer(*, deltaker, utfort_av: User, **felter: Any) -> Praksisperiode:
+    periode = Praksisperiode(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, **felter)
+    periode.full_clean()
+    periode.save()
+    hendelse_logg(
+        handling="fagbrev.praksisperiode.registrert", objekt=periode, utfort_av=utfort_av, beskrivelse=str(periode)
+    )
+    return periode
+
+
+@transaction.atomic
+def kompetansemal_opprett(*, fagretning: Fagretning, utfort_av: User | None, **felter: Any) -> Kompetansemal:
+    mal = Kompetansemal(organisasjon_id=fagretning.organisasjon_id, fagretning=fagretning, **felter)
+    mal.full_clean()
+    mal.save()
+    hendelse_logg(handling="fagbrev.kompetansemal.opprettet", objekt=mal, utfort_av=utfort_av, beskrivelse=str(mal))
+    return mal
+
+
+@transaction.atomic
+def kompetansemal_endre(*, kompetansemal: Kompetansemal, utfort_av: User, **felter: Any) -> Kompetansemal:
+    objekt_endre(kompetansemal, "fagbrev.kompetansemal.endret", utfort_av, felter)
+    return kompetansemal
+
+
+@transaction.atomic
+def planpunkt_opprett(*, deltaker, utfort_av: User | None, **felter: Any) -> Opplaeringsplanpunkt:
+    punkt = Opplaeringsplanpunkt(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, **felter)
+    if punkt.kompetansemal_id and punkt.kompetansemal.fagretning_id != deltaker.fagretning_id:
+        raise ValidationError({"kompetansemal": "Kompetansemålet hører til en annen fagretning."})
+    punkt.full_clean()
+    punkt.save()
+    hendelse_logg(
+        handling="fagbrev.opplaeringsplan.punkt_lagt_til",
+        objekt=punkt,
+        utfort_av=utfort_av,
+        beskrivelse=f"Opplæringsplan: «{punkt.oppgave[:80]}» lagt til",
+    )
+    return punkt
+
+
+@transaction.atomic
+def planpunkt_endre(*, punkt: Opplaeringsplanpunkt, utfort_av: User, **felter: Any) -> Opplaeringsplanpunkt:
+    objekt_endre(
+        punkt,
+        "fagbrev.opplaeringsplan.punkt_endret",
+        utfort_av,
+        felter,
+        beskrivelse=f"Opplæringsplan: «{punkt.oppgave[:80]}» oppdatert",
+    )
+    return punkt
+
+
+@transaction.atomic
+def manedstema_opprett(*, fagretning: Fagretning, utfort_av: User | None, **felter: Any) -> Manedstema:
+    tema = Manedstema(organisasjon_id=fagretning.organisasjon_id, fagretning=fagretning, **felter)
+    if tema.kull_id and tema.kull.fagretning_id != fagretning.pk:
+        raise ValidationError({"kull": "Kullet hører til en annen fagretning."})
+    if tema.maned:
+        tema.maned = tema.maned.replace(day=1)
+    tema.full_clean()
+    tema.save()
+    hendelse_logg(handling="fagbrev.manedstema.opprettet", objekt=tema, utfort_av=utfort_av, beskrivelse=str(tema))
+    return tema

@@ -1,0 +1,33 @@
+"""Routes of the pathway pages (included once from fagbrev/urls.py under the namespace `fagbrev`)."""
+
+from django.urls import path
+
+from . import views as views
+
+app_name = "lop"
+
+urlpatterns = [
+    path("deltakere/<int:pk>/kontrakt/", views.kontrakt, name="kontrakt"),
+    path("deltakere/<int:pk>/kontrakt/status/", views.kontrakt_status, name="kontrakt_status"),
+    path("deltakere/<int:pk>/kontrakt/sjekkpunkt/<int:sjekkpunkt_pk>/", views.sjekkpunkt, name="sjekkpunkt"),
+    path("deltakere/<int:pk>/kontrakt/permisjon/", views.permisjon, name="permisjon"),
+    path("deltakere/<int:pk>/eksamen/", views.eksamen, name="eksamen"),
+    path("deltakere/<int:pk>/eksamen/<int:eksamen_pk>/", views.eksamen_endre, name="eksamen_endre"),
+    path("deltakere/<int:pk>/fagprove/", views.fagprove, name="fagprove"),
+    path("deltakere/<int:pk>/fagprove/<int:fagprove_pk>/", views.fagprove_endre, name="fagprove_endre"),
+    path("deltakere/<int:pk>/norsk/", views.norsk, name="norsk"),
+    path("deltakere/<int:pk>/opplaeringsplan/", views.opplaeringsplan, name="opplaeringsplan"),
+    path("deltakere/<int:pk>/opplaeringsplan/<int:punkt_pk>/", views.planpunkt, name="planpunkt"),
+    path("deltakere/<int:pk>/praksis/", views.praksis, name="praksis"),
+    path("deltakere/<int:pk>/stipend/", views.stipend, name="stipend"),
+    path("deltakere/<int:pk>/stipend/<int:vedtak_pk>/", views.stipendvedtak_endre, name="stipendvedtak_endre"),
+    path(
+        "deltakere/<int:pk>/stipend/<int:vedtak_pk>/avslutt/",
+        views.stipendvedtak_avslutt,
+        name="stipendvedtak_avslutt",
+    ),
+    path("fagretninger/<int:pk>/", views.fagretning_detalj, name="fagretning"),
+    path("fagretninger/<int:pk>/kompetansemal/", views.kompetansemal_ny, name="kompetansemal_ny"),
+    path("fagretninger/<int:pk>/kompetansemal/<int:mal_pk>/", views.kompetansemal_endre, name="kompetansemal_endre"),
+    path("fagretninger/<int:pk>/manedstema/", views.manedstema_ny, name="manedstema_ny"),
+]
