@@ -282,7 +282,7 @@ LOGGING = {
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="fagbrev-demo")
 
 # --- Fagbrevløp: the written exam's registration windows --------------------------------------
-# The national portal's windows, as data (fagbrev/frister.py reads them; tests may override).
+# The national portal's windows, as data (lop/frister.py reads them; tests may override).
 # Europe/Oslo; open from 00:00 on the first day, closed from `stenger_kl` on the last day.
 # A deadline that falls on a weekend is NOT moved.
 EKSAMEN_PAMELDINGSVINDUER = [

@@ -1,7 +1,7 @@
 """The pathway to the certificate: contracts, exams, the Norwegian test, practice and training plans.
 
 Date rules (exam windows, the fagprøve window, the computed end date, the stipend) are pure
-functions in fagbrev/frister.py; these models only hold the facts.
+functions in lop/frister.py; these models only hold the facts.
 """
 
 from __future__ import annotations
