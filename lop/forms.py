@@ -37,6 +37,7 @@ class LaerekontraktForm(forms.ModelForm):
             "slutt",
             "godskriving_maneder",
             "fylke_saksnummer",
+            "praksis_unntak",
         ]
         help_texts = {"slutt": "La stå tom for å bruke den beregnede sluttdatoen."}
 

@@ -17,7 +17,7 @@ import datetime
 import zoneinfo
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
 from django.conf import settings
 
@@ -174,11 +174,15 @@ def beregn_sluttdato(
 # --- Practice years for praksiskandidater --------------------------------------------------------
 
 
-def praksis_ar(perioder: Iterable[tuple[datetime.date, datetime.date, int]]) -> Decimal:
-    """Documented full-time years from (from, to, position %) periods, both dates inclusive.
+DAGER_PER_PRAKSISAR = 365
+
+
+def praksis_prosentdager(perioder: Iterable[tuple[datetime.date, datetime.date, int]]) -> int:
+    """Documented practice in percent-days from (from, to, position %) periods, both dates inclusive:
+    a full-time day counts 100, a day at 60 % counts 60.
 
     A day counts once, at the highest position percentage that day (capped at 100 %): two jobs
-    at the same time do not make the requirement come sooner. A year is 365 days.
+    at the same time do not make the requirement come sooner.
     """
     dager: dict[datetime.date, int] = {}
     for fra, til, prosent in perioder:
@@ -186,8 +190,23 @@ def praksis_ar(perioder: Iterable[tuple[datetime.date, datetime.date, int]]) -> 
         while dag <= til:
             dager[dag] = min(max(dager.get(dag, 0), prosent), 100)
             dag += datetime.timedelta(days=1)
-    prosentdager = sum(dager.values())
-    return (Decimal(prosentdager) / Decimal(100 * 365)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return sum(dager.values())
+
+
+def praksis_ar_fra_prosentdager(prosentdager: int) -> Decimal:
+    """Full-time years (a year is 365 full-time days), rounded DOWN to hundredths: 1,824 days is
+    4.99 years, never "5.00" beside a requirement that is not met."""
+    return (Decimal(prosentdager) / Decimal(100 * DAGER_PER_PRAKSISAR)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+
+
+def praksis_krav_prosentdager(krav_ar: Decimal) -> int:
+    """The requirement in percent-days (5 years = 5 × 365 full-time days); compared exactly."""
+    return int((Decimal(krav_ar) * DAGER_PER_PRAKSISAR * 100).to_integral_value(rounding=ROUND_UP))
+
+
+def praksis_ar(perioder: Iterable[tuple[datetime.date, datetime.date, int]]) -> Decimal:
+    """Documented full-time years, rounded down (see `praksis_prosentdager`)."""
+    return praksis_ar_fra_prosentdager(praksis_prosentdager(perioder))
 
 
 # --- The 4th-intro-year stipend ------------------------------------------------------------------

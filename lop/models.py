@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -50,6 +51,13 @@ class Laerekontrakt(OrganisasjonEid):
         "godskriving (måneder)", default=0, help_text="Realkompetanse som forkorter opplæringstiden."
     )
     fylke_saksnummer = models.CharField("fylkets saksnummer", max_length=40, blank=True)
+    praksis_unntak = models.CharField(
+        "unntak fra praksiskravet (begrunnelse)",
+        max_length=500,
+        blank=True,
+        help_text="Bare for praksiskandidater som melder seg opp uten full dokumentert praksis, "
+        "f.eks. når fylket har godkjent praksisen på annet grunnlag. Begrunnelsen logges.",
+    )
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.UTKAST)
     sokt_dato = models.DateField("søknad sendt", null=True, blank=True)
     godkjent_dato = models.DateField("godkjent av fylket", null=True, blank=True)
@@ -69,8 +77,23 @@ class Laerekontrakt(OrganisasjonEid):
             models.CheckConstraint(
                 condition=Q(slutt__isnull=True) | Q(slutt__gt=models.F("start")),
                 name="lop_laerekontrakt_slutt_etter_start",
+                violation_error_message="Sluttdatoen må være etter startdatoen.",
             ),
         ]
+
+    def clean(self) -> None:
+        """The rules a contract must keep, with the message next to the field, on create and on edit."""
+        feil = {}
+        if self.slutt and self.start and self.slutt <= self.start:
+            feil["slutt"] = "Sluttdatoen må være etter startdatoen."
+        fagretning = self.deltaker.fagretning if self.deltaker_id else None
+        if fagretning and self.godskriving_maneder >= fagretning.opplaeringstid_maneder:
+            feil["godskriving_maneder"] = (
+                f"Godskrivingen ({self.godskriving_maneder} måneder) må være kortere enn opplæringstiden "
+                f"for {fagretning.navn} ({fagretning.opplaeringstid_maneder} måneder)."
+            )
+        if feil:
+            raise ValidationError(feil)
 
     def __str__(self) -> str:
         return f"{self.get_rute_display()} fra {self.start:%d.%m.%Y}"

@@ -19,7 +19,6 @@ def saksside_lop(*, deltaker, user, idag) -> Seksjon | None:
     kontrakt = selectors.aktiv_kontrakt(deltaker=deltaker)
     beregnet = selectors.beregnet_sluttdato(kontrakt=kontrakt, fagretning=deltaker.fagretning) if kontrakt else None
     eksamen = selectors.eksamen_status(deltaker=deltaker)
-    org = deltaker.organisasjon
     er_praksiskandidat = bool(kontrakt and kontrakt.rute == "praksiskandidat")
     return Seksjon(
         template="lop/_seksjon_saksside.html",
@@ -33,13 +32,7 @@ def saksside_lop(*, deltaker, user, idag) -> Seksjon | None:
             "vindu": frister.neste_vindu(timezone.now()),
             "na": timezone.now(),
             "eksamen": eksamen,
-            "fagprove_hindringer": frister.fagprove_hindringer(
-                idag=idag,
-                kontrakt_slutt=kontrakt.slutt if kontrakt and kontrakt.er_aktiv else None,
-                skriftlig_bestatt=eksamen.skriftlig_bestatt,
-                tidligst_maneder=org.fagprove_tidligst_maneder,
-                senest_maneder=org.fagprove_senest_maneder,
-            ),
+            "fagprove_hindringer": selectors.fagprove_hindringer(deltaker=deltaker, idag=idag),
             "norsk": selectors.norsk_status(deltaker=deltaker),
             "fremdrift": selectors.plan_fremdrift(deltaker=deltaker),
             "praksis": selectors.praksis_status(deltaker=deltaker) if er_praksiskandidat else None,

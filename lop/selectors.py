@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_UP, Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
@@ -131,33 +131,61 @@ def opplaeringsplan(*, deltaker) -> QuerySet[Opplaeringsplanpunkt]:
 
 @dataclass
 class Praksisstatus:
-    """`ar` counts periods with a received attest; `ar_registrert` all registered periods."""
+    """Documented practice against the track's requirement, compared exactly in percent-days.
+
+    `prosentdager` counts periods with a received attest, `prosentdager_registrert` all registered
+    periods; the years shown are rounded down, what remains is rounded up, so "oppfylt" and
+    "gjenstår 0,01 år" never disagree with the exact comparison.
+    """
 
     perioder: list[Praksisperiode]
-    ar: Decimal
+    prosentdager: int
     krav: Decimal
-    ar_registrert: Decimal = Decimal(0)
+    prosentdager_registrert: int = 0
+
+    @property
+    def ar(self) -> Decimal:
+        return frister.praksis_ar_fra_prosentdager(self.prosentdager)
+
+    @property
+    def ar_registrert(self) -> Decimal:
+        return frister.praksis_ar_fra_prosentdager(self.prosentdager_registrert)
 
     @property
     def uten_attest(self) -> Decimal:
-        return self.ar_registrert - self.ar
+        return frister.praksis_ar_fra_prosentdager(self.prosentdager_registrert - self.prosentdager)
+
+    @property
+    def krav_prosentdager(self) -> int:
+        return frister.praksis_krav_prosentdager(self.krav)
+
+    @property
+    def oppfylt(self) -> bool:
+        return self.prosentdager >= self.krav_prosentdager
 
     @property
     def gjenstar(self) -> Decimal:
-        return max(self.krav - self.ar, Decimal(0))
+        mangler = max(self.krav_prosentdager - self.prosentdager, 0)
+        return (Decimal(mangler) / Decimal(100 * frister.DAGER_PER_PRAKSISAR)).quantize(
+            Decimal("0.01"), rounding=ROUND_UP
+        )
 
     @property
     def prosent(self) -> int:
-        return min(100, round(100 * self.ar / self.krav)) if self.krav else 100
+        if not self.krav_prosentdager:
+            return 100
+        return min(100, 100 * self.prosentdager // self.krav_prosentdager)
 
 
 def praksis_status(*, deltaker) -> Praksisstatus:
     perioder = list(Praksisperiode.objects.filter(deltaker=deltaker).order_by("fra"))
     return Praksisstatus(
         perioder=perioder,
-        ar=frister.praksis_ar((p.fra, p.til, p.stillingsprosent) for p in perioder if p.dokumentert),
+        prosentdager=frister.praksis_prosentdager(
+            (p.fra, p.til, p.stillingsprosent) for p in perioder if p.dokumentert
+        ),
         krav=deltaker.fagretning.praksiskrav_ar,
-        ar_registrert=frister.praksis_ar((p.fra, p.til, p.stillingsprosent) for p in perioder),
+        prosentdager_registrert=frister.praksis_prosentdager((p.fra, p.til, p.stillingsprosent) for p in perioder),
     )
 
 
@@ -216,3 +244,45 @@ def stipendvedtak_for(*, deltaker) -> list[Stipendvedtak]:
         .prefetch_related(Prefetch("maneder", queryset=Stipendmaned.objects.order_by("maned")))
         .order_by("fra", "pk")
     )
+
+
+def fagprove_hindringer(*, deltaker, idag: datetime.date) -> list[str]:
+    """Why the fagprøve cannot be ordered for this participant today (empty: it can) — the one rule
+    the service enforces and the exam page and the case page show.
+
+    An active contract with an end date, no open or passed attempt, the written exam passed, today
+    inside the organisation's window before the contract's end, and for a praksiskandidat the
+    track's practice requirement documented in full (or an exemption with its reason on the contract).
+    """
+    resultater = list(Fagprove.objects.filter(deltaker=deltaker).values_list("resultat", flat=True))
+    if Resultat.BESTATT in resultater:
+        return ["Deltakeren har allerede bestått fagprøven."]
+    kontrakt = aktiv_kontrakt(deltaker=deltaker)
+    if not (kontrakt and kontrakt.er_aktiv):
+        return ["Deltakeren har ingen aktiv lærekontrakt."]
+    grunner = []
+    if any(not r for r in resultater):
+        grunner.append("Deltakeren er allerede meldt opp; registrer resultatet før et nytt forsøk.")
+    org = deltaker.organisasjon
+    grunner += frister.fagprove_hindringer(
+        idag=idag,
+        kontrakt_slutt=kontrakt.slutt,
+        skriftlig_bestatt=Eksamen.objects.filter(deltaker=deltaker, resultat=Resultat.BESTATT).exists(),
+        tidligst_maneder=org.fagprove_tidligst_maneder,
+        senest_maneder=org.fagprove_senest_maneder,
+    )
+    if kontrakt.rute == Fagretning.Rute.PRAKSISKANDIDAT and not kontrakt.praksis_unntak.strip():
+        praksis = praksis_status(deltaker=deltaker)
+        if not praksis.oppfylt:
+            grunner.append(
+                f"Praksiskandidaten har dokumentert {_ar(praksis.ar)} av {_ar(praksis.krav)} år praksis "
+                f"(gjenstår {_ar(praksis.gjenstar)} år). Registrer praksis med attest, eller skriv begrunnelsen "
+                "for et unntak på lærekontrakten."
+            )
+    return grunner
+
+
+def _ar(verdi: Decimal) -> str:
+    """Years as Norwegian text: 4,99 · 5 · 0,5."""
+    tekst = f"{Decimal(verdi).normalize():f}"
+    return tekst.replace(".", ",")

@@ -16,7 +16,8 @@ from deltakere.services import deltaker_endre_status
 from fagbrev.models import Fagretning, User
 from fagbrev.services import hendelse_logg, objekt_endre
 
-from .frister import beregn_sluttdato, fagprove_hindringer
+from . import selectors
+from .frister import beregn_sluttdato
 from .models import (
     Eksamen,
     Fagprove,
@@ -184,24 +185,12 @@ def eksamen_endre(*, eksamen: Eksamen, utfort_av: User, **felter: Any) -> Eksame
 
 @transaction.atomic
 def fagprove_meld_opp(*, deltaker, utfort_av: User, idag: datetime.date, **felter: Any) -> Fagprove:
-    """Order the fagprøve: only after a passed written exam and within the organisation's window
-    before the contract's end; only one open attempt at a time, and none after a pass."""
+    """Order the fagprøve when `selectors.fagprove_hindringer` finds nothing in the way: an active
+    contract, a passed written exam, today inside the organisation's window before the contract's
+    end, no open or passed attempt, and a praksiskandidat's practice documented (or exempted)."""
     kontrakt = Laerekontrakt.objects.filter(deltaker=deltaker).exclude(status__in=Laerekontrakt.AVSLUTTET).first()
-    if kontrakt is None:
-        raise ValidationError("Deltakeren har ingen aktiv lærekontrakt.")
-    tidligere = list(Fagprove.objects.select_for_update().filter(deltaker=deltaker))
-    if any(f.resultat == Resultat.BESTATT for f in tidligere):
-        raise ValidationError("Deltakeren har allerede bestått fagprøven.")
-    if any(not f.resultat for f in tidligere):
-        raise ValidationError("Deltakeren er allerede meldt opp; registrer resultatet før et nytt forsøk.")
-    org = deltaker.organisasjon
-    grunner = fagprove_hindringer(
-        idag=idag,
-        kontrakt_slutt=kontrakt.slutt,
-        skriftlig_bestatt=Eksamen.objects.filter(deltaker=deltaker, resultat=Resultat.BESTATT).exists(),
-        tidligst_maneder=org.fagprove_tidligst_maneder,
-        senest_maneder=org.fagprove_senest_maneder,
-    )
+    tidligere = list(Fagprove.objects.select_for_update().filter(deltaker=deltaker))  # one order at a time
+    grunner = selectors.fagprove_hindringer(deltaker=deltaker, idag=idag)
     if grunner:
         raise ValidationError(grunner)
     fagprove = Fagprove(

@@ -200,20 +200,7 @@ def _eksamen_side(request, deltaker, *, eksamen_form=None, fagprove_form=None):
     status = selectors.eksamen_status(deltaker=deltaker)
     kontrakt = selectors.aktiv_kontrakt(deltaker=deltaker)
     org = deltaker.organisasjon
-    hindringer = frister.fagprove_hindringer(
-        idag=idag,
-        kontrakt_slutt=kontrakt.slutt if kontrakt and kontrakt.er_aktiv else None,
-        skriftlig_bestatt=status.skriftlig_bestatt,
-        tidligst_maneder=org.fagprove_tidligst_maneder,
-        senest_maneder=org.fagprove_senest_maneder,
-    )
-    if not (kontrakt and kontrakt.er_aktiv):
-        hindringer.insert(0, "Deltakeren har ingen aktiv lærekontrakt.")
-    apen = next((f for f in status.fagprover if not f.resultat), None)
-    if apen:
-        hindringer.insert(0, "Deltakeren er allerede meldt opp; registrer resultatet før et nytt forsøk.")
-    if any(f.resultat == "bestatt" for f in status.fagprover):
-        hindringer = ["Deltakeren har bestått fagprøven."]
+    hindringer = selectors.fagprove_hindringer(deltaker=deltaker, idag=idag)
     context = {
         "deltaker": deltaker,
         "fane": "eksamen",

@@ -16,6 +16,8 @@ from lop.frister import (
     legg_til_maneder,
     neste_vindu,
     praksis_ar,
+    praksis_krav_prosentdager,
+    praksis_prosentdager,
 )
 
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
@@ -152,7 +154,20 @@ def test_overlapping_practice_periods_are_counted_once():
         (datetime.date(2020, 1, 1), datetime.date(2020, 12, 30), 100),  # 365 days
         (datetime.date(2020, 7, 1), datetime.date(2021, 6, 29), 100),  # overlaps half a year
     ]
-    assert praksis_ar(perioder) == Decimal("1.50")
+    # 01.01.2020–29.06.2021 once: 546 days (2020 is a leap year) = 1.4958 years, shown rounded down
+    assert praksis_prosentdager(perioder) == 546 * 100
+    assert praksis_ar(perioder) == Decimal("1.49")
+
+
+def test_practice_one_day_short_of_five_years_is_not_five_years():
+    """1,824 full-time days: 4.99 years shown, the requirement of 5 years (1,825 days) not met."""
+    fra = datetime.date(2019, 1, 1)
+    perioder = [(fra, fra + datetime.timedelta(days=1823), 100)]
+    assert praksis_prosentdager(perioder) == 1824 * 100
+    assert praksis_ar(perioder) == Decimal("4.99")
+    assert praksis_prosentdager(perioder) < praksis_krav_prosentdager(Decimal("5.0"))
+    perioder = [(fra, fra + datetime.timedelta(days=1824), 100)]
+    assert praksis_prosentdager(perioder) == praksis_krav_prosentdager(Decimal("5.0"))
 
 
 def test_part_time_practice_counts_by_position_percentage_and_the_highest_wins_on_overlap():

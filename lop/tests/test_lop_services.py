@@ -205,8 +205,11 @@ def test_practice_status_counts_only_periods_with_an_attest_as_documented(deltak
         stillingsprosent=100,
     )
     status = praksis_status(deltaker=deltaker)
-    assert (status.ar, status.ar_registrert, status.uten_attest) == (Decimal("1.00"), Decimal("1.50"), Decimal("0.50"))
-    assert status.gjenstar == Decimal("4.0")
+    # 365 documented days; 546 registered (01.01.2020–29.06.2021, 2020 a leap year). Years are shown
+    # rounded down (546 / 365 = 1.4958 → 1.49), so a sum never reads as more than was documented.
+    assert (status.prosentdager, status.prosentdager_registrert) == (365 * 100, 546 * 100)
+    assert (status.ar, status.ar_registrert, status.uten_attest) == (Decimal("1.00"), Decimal("1.49"), Decimal("0.49"))
+    assert status.gjenstar == Decimal("4.00") and not status.oppfylt
 
 
 def test_results_move_the_case_along_through_the_deltakere_status_service(deltaker, koordinator):
@@ -242,3 +245,80 @@ def test_results_move_the_case_along_through_the_deltakere_status_service(deltak
         S.FULLFORT,
     ]
     assert all(e.utfort_av == koordinator for e in Statusendring.objects.filter(deltaker=deltaker))
+
+
+def _praksiskandidat_klar(deltaker, *, dager: int):
+    """A praksiskandidat inside the fagprøve window with a passed exam and `dager` documented days."""
+    from lop.services import praksisperiode_registrer
+
+    kontrakt = laerekontrakt(deltaker, slutt=datetime.date(2027, 6, 30), status="godkjent", rute="praksiskandidat")
+    EksamenFactory(deltaker=deltaker, resultat=Resultat.BESTATT)
+    fra = datetime.date(2019, 1, 1)
+    praksisperiode_registrer(
+        deltaker=deltaker,
+        utfort_av=None,
+        arbeidsgiver="Byggmester Hansen AS",
+        fra=fra,
+        til=fra + datetime.timedelta(days=dager - 1),
+        stillingsprosent=100,
+        dokumentert=True,
+    )
+    return kontrakt
+
+
+def test_a_praksiskandidat_one_day_short_of_the_practice_requirement_is_refused_the_fagprove(deltaker, koordinator):
+    _praksiskandidat_klar(deltaker, dager=5 * 365 - 1)  # 1,824 days: 4.99 years of 5
+    with pytest.raises(ValidationError, match=r"dokumentert 4,99 av 5 år praksis \(gjenstår 0,01 år\)"):
+        fagprove_meld_opp(deltaker=deltaker, utfort_av=koordinator, idag=datetime.date(2027, 2, 1))
+    assert not Fagprove.objects.filter(deltaker=deltaker).exists()
+
+
+def test_a_praksiskandidat_with_the_full_practice_may_order_the_fagprove(deltaker, koordinator):
+    _praksiskandidat_klar(deltaker, dager=5 * 365)
+    assert fagprove_meld_opp(deltaker=deltaker, utfort_av=koordinator, idag=datetime.date(2027, 2, 1)).forsok == 1
+
+
+def test_an_exemption_with_its_reason_on_the_contract_lets_the_fagprove_be_ordered_and_is_logged(deltaker, koordinator):
+    from lop.services import laerekontrakt_endre
+
+    kontrakt = _praksiskandidat_klar(deltaker, dager=400)
+    laerekontrakt_endre(
+        kontrakt=kontrakt, utfort_av=koordinator, praksis_unntak="Fylket godkjente praksis fra hjemlandet 12.01.2027."
+    )
+    h = Hendelse.objects.filter(handling="fagbrev.laerekontrakt.endret").latest("pk")
+    assert h.utfort_av == koordinator and "praksis_unntak" in h.endringer
+    assert fagprove_meld_opp(deltaker=deltaker, utfort_av=koordinator, idag=datetime.date(2027, 2, 1)).forsok == 1
+
+
+def test_credit_as_long_as_the_training_time_is_refused_next_to_the_field_on_create_and_on_edit(deltaker, koordinator):
+    """Godskriving ≥ opplæringstid would give an end before the start: refused in Norwegian, never
+    the raw constraint name or a negative duration."""
+    from lop.services import laerekontrakt_endre
+
+    lengde = deltaker.fagretning.opplaeringstid_maneder
+    with pytest.raises(ValidationError) as feil:
+        laerekontrakt_opprett(
+            deltaker=deltaker,
+            utfort_av=koordinator,
+            start=datetime.date(2026, 8, 1),
+            rute="fagbrev_pa_jobb",
+            godskriving_maneder=lengde + 6,
+        )
+    assert "må være kortere enn opplæringstiden" in feil.value.message_dict["godskriving_maneder"][0]
+    assert not Laerekontrakt.objects.filter(deltaker=deltaker).exists()
+
+    kontrakt = laerekontrakt(deltaker, start=datetime.date(2026, 8, 1))
+    with pytest.raises(ValidationError) as feil:
+        laerekontrakt_endre(kontrakt=kontrakt, utfort_av=koordinator, godskriving_maneder=lengde)
+    assert list(feil.value.message_dict) == ["godskriving_maneder"]
+    kontrakt.refresh_from_db()
+    assert kontrakt.godskriving_maneder == 0
+
+
+def test_an_end_before_the_start_is_refused_next_to_the_end_date(deltaker, koordinator):
+    from lop.services import laerekontrakt_endre
+
+    kontrakt = laerekontrakt(deltaker, start=datetime.date(2026, 8, 1))
+    with pytest.raises(ValidationError) as feil:
+        laerekontrakt_endre(kontrakt=kontrakt, utfort_av=koordinator, slutt=datetime.date(2026, 7, 1))
+    assert feil.value.message_dict["slutt"] == ["Sluttdatoen må være etter startdatoen."]

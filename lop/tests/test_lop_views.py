@@ -325,3 +325,18 @@ def test_case_page_shows_the_exam_window_only_until_the_written_exam_is_passed(c
         html = client.get(f"/deltakere/{deltaker.pk}/").content.decode()
     assert "Påmeldingen til skriftlig eksamen er åpen" not in html
     assert "Bestått" in html
+
+
+def test_credit_longer_than_the_training_time_is_refused_next_to_the_field_on_create_and_edit(
+    client, koordinator, deltaker
+):
+    client.force_login(koordinator)
+    data = {"rute": "fagbrev_pa_jobb", "start": "2026-08-01", "godskriving_maneder": "30", "fagansvarlig": "Kari"}
+    for _ in ("opprett", "endre"):
+        html = client.post(f"/deltakere/{deltaker.pk}/kontrakt/", data).content.decode()
+        assert "Godskrivingen (30 måneder) må være kortere enn opplæringstiden" in html
+        assert "lop_laerekontrakt" not in html and "-6 måneder" not in html
+        assert 'value="Kari"' in html
+        if not Laerekontrakt.objects.exists():
+            laerekontrakt(deltaker, start=datetime.date(2026, 8, 1))
+    assert Laerekontrakt.objects.get().godskriving_maneder == 0
