@@ -2,6 +2,7 @@
 need the database live in lop/services.py."""
 
 from django import forms
+from django.utils import timezone
 
 from arbeidsgivere.models import Arbeidsgiver
 from fagbrev.forms import DatoInput, UtenModellvalidering, _datofelt
@@ -136,6 +137,14 @@ class NorskproveForm(forms.Form):
     lytting = forms.ChoiceField(label="Lytteforståelse", choices=NIVA_VALG, required=False)
 
     FERDIGHETER = ("muntlig", "skriftlig", "lesing", "lytting")
+
+    def clean_dato(self):
+        dato = self.cleaned_data["dato"]
+        if dato > timezone.localdate():
+            raise forms.ValidationError(
+                "Prøvedatoen kan ikke være fram i tid. Registrer resultatet når det har kommet."
+            )
+        return dato
 
     def clean(self):
         data = super().clean()

@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from fagbrev.models.kjerne import Fagretning, Kull, Niva, OrganisasjonEid
 
@@ -255,6 +256,12 @@ class Norskprove(OrganisasjonEid):
         ordering = ["-dato", "ferdighet"]
         # results in a period per organisation (rapporter): a range of the index, not the whole table
         indexes = [models.Index(fields=["organisasjon", "dato"], name="lop_norskprove_org_dato")]
+
+    def clean(self) -> None:
+        if self.dato and self.dato > timezone.localdate():
+            raise ValidationError(
+                {"dato": "Prøvedatoen kan ikke være fram i tid. Registrer resultatet når det har kommet."}
+            )
 
     def __str__(self) -> str:
         return f"{self.get_ferdighet_display()}: {self.niva or 'under A1'}"

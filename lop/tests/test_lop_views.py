@@ -340,3 +340,15 @@ def test_credit_longer_than_the_training_time_is_refused_next_to_the_field_on_cr
         if not Laerekontrakt.objects.exists():
             laerekontrakt(deltaker, start=datetime.date(2026, 8, 1))
     assert Laerekontrakt.objects.get().godskriving_maneder == 0
+
+
+def test_a_norwegian_test_dated_in_the_future_is_refused_next_to_the_date(client, norsklarer, deltaker):
+    with time_machine.travel(datetime.datetime(2027, 3, 10, 23, 55, tzinfo=OSLO), tick=False):
+        client.force_login(norsklarer)
+        svar = client.post(f"/deltakere/{deltaker.pk}/norsk/", {"dato": "2027-03-11", "muntlig": "B1"})
+        html = svar.content.decode()
+        assert svar.status_code == 200 and "Prøvedatoen kan ikke være fram i tid" in html
+        assert not Norskprove.objects.exists()
+        svar = client.post(f"/deltakere/{deltaker.pk}/norsk/", {"dato": "2027-03-10", "muntlig": "B1"})
+        assert svar.status_code == 302  # today (Oslo time, five minutes to midnight) is not the future
+    assert Norskprove.objects.get().dato == datetime.date(2027, 3, 10)
