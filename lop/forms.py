@@ -44,7 +44,9 @@ class LaerekontraktForm(forms.ModelForm):
 
     def __init__(self, *args, deltaker, **kwargs):
         super().__init__(*args, **kwargs)
-
+        if self.instance.pk is None and not self.initial.get("rute"):
+            # the case's own pathway first; else the track's first
+            self.initial["rute"] = deltaker.rute or (deltaker.fagretning.ruter or [""])[0]
         self.fields["arbeidsgiver"].queryset = Arbeidsgiver.objects.filter(
             organisasjon_id=deltaker.organisasjon_id
         ).order_by("-godkjent_laerebedrift", "navn")

@@ -97,7 +97,7 @@ def _kontrakt_side(request, deltaker, *, kontrakt_form=None, status_form=None, p
         or LaerekontraktForm(
             instance=kontrakt if kontrakt and kontrakt.er_aktiv else None,
             deltaker=deltaker,
-            initial={} if kontrakt else {"rute": (deltaker.fagretning.ruter or [""])[0], "start": timezone.localdate()},
+            initial={} if kontrakt else {"start": timezone.localdate()},
         ),
         "status_form": status_form or KontraktStatusForm(initial={"dato": timezone.localdate()}),
         "permisjon_form": permisjon_form or PermisjonForm(),

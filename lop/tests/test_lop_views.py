@@ -352,3 +352,11 @@ def test_a_norwegian_test_dated_in_the_future_is_refused_next_to_the_date(client
         svar = client.post(f"/deltakere/{deltaker.pk}/norsk/", {"dato": "2027-03-10", "muntlig": "B1"})
         assert svar.status_code == 302  # today (Oslo time, five minutes to midnight) is not the future
     assert Norskprove.objects.get().dato == datetime.date(2027, 3, 10)
+
+
+def test_the_contract_form_proposes_the_cases_own_pathway(client, koordinator, deltaker):
+    deltaker.rute = "alternativt_lop"
+    deltaker.save(update_fields=["rute"])
+    client.force_login(koordinator)
+    html = client.get(f"/deltakere/{deltaker.pk}/kontrakt/").content.decode()
+    assert '<option value="alternativt_lop" selected>' in html
