@@ -599,8 +599,9 @@ def dokument_last_opp(*, deltaker: Deltaker, fil: UploadedFile, type: str, utfor
         handling="deltakere.dokument.lastet_opp",
         objekt=dokument,
         utfort_av=utfort_av,
-        beskrivelse=f"Vedlegg lastet opp: {dokument.get_type_display()} ({originalt})",
+        beskrivelse=f"Dokument lastet opp: {dokument.get_type_display()} ({originalt})",
     )
+    signaler.vedlegg_lastet_opp.send(sender=Vedlegg, vedlegg=dokument, utfort_av=utfort_av)
     return dokument
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from deltakere.models import Deltaker
+from deltakere.models import Deltaker, Vedlegg
 from deltakere.services import deltaker_endre_status
 from fagbrev.models import Fagretning, User
 from fagbrev.services import hendelse_logg, objekt_endre
@@ -57,6 +59,8 @@ def laerekontrakt_opprett(*, deltaker, utfort_av: User, start: datetime.date, **
     kontrakt.full_clean(exclude=["deltaker", "organisasjon"])
     kontrakt.save()
     Sjekkpunkt.objects.bulk_create(Sjekkpunkt(kontrakt=kontrakt, type=t) for t in Sjekkpunkt.Type.values)
+    for vedlegg in Vedlegg.objects.filter(deltaker=deltaker).order_by("lastet_opp", "pk"):
+        _sjekkpunkt_levert(kontrakt=kontrakt, vedlegg=vedlegg)
     hendelse_logg(
         handling="fagbrev.laerekontrakt.opprettet",
         objekt=kontrakt,
@@ -327,3 +331,38 @@ def manedstema_opprett(*, fagretning: Fagretning, utfort_av: User | None, **felt
     tema.save()
     hendelse_logg(handling="fagbrev.manedstema.opprettet", objekt=tema, utfort_av=utfort_av, beskrivelse=str(tema))
     return tema
+
+
+# The county checklist's documents that a file uploaded to the case can be: a CV at referral counts.
+SJEKKPUNKT_FOR_VEDLEGG = {
+    Vedlegg.Type.CV: Sjekkpunkt.Type.CV,
+    Vedlegg.Type.REFERANSE: Sjekkpunkt.Type.REFERANSER,
+    Vedlegg.Type.ARBEIDSKONTRAKT: Sjekkpunkt.Type.ARBEIDSKONTRAKT,
+}
+
+
+def _sjekkpunkt_levert(*, kontrakt: Laerekontrakt, vedlegg: Vedlegg) -> None:
+    """Mark the checklist item the file is, as delivered, linked to the file (if it was missing)."""
+    type_ = SJEKKPUNKT_FOR_VEDLEGG.get(vedlegg.type)
+    if type_ is None:
+        return
+    Sjekkpunkt.objects.filter(kontrakt=kontrakt, type=type_, status=Sjekkpunkt.Status.MANGLER).update(
+        status=Sjekkpunkt.Status.LEVERT,
+        referanse=f"Lastet opp på saken {timezone.localtime(vedlegg.lastet_opp):%d.%m.%Y}: {vedlegg.originalt_navn}"[
+            :300
+        ],
+        dokument_type=ContentType.objects.get_for_model(Vedlegg),
+        dokument_id=vedlegg.pk,
+        endret=timezone.now(),
+    )
+
+
+def ved_lastet_opp_vedlegg(sender, *, vedlegg, utfort_av, **kwargs) -> None:
+    """deltakere's signal: a file uploaded while a contract is in draft counts in its checklist."""
+    kontrakt = (
+        Laerekontrakt.objects.filter(deltaker_id=vedlegg.deltaker_id, status=Laerekontrakt.Status.UTKAST)
+        .order_by("-pk")
+        .first()
+    )
+    if kontrakt is not None:
+        _sjekkpunkt_levert(kontrakt=kontrakt, vedlegg=vedlegg)

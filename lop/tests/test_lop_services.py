@@ -322,3 +322,22 @@ def test_an_end_before_the_start_is_refused_next_to_the_end_date(deltaker, koord
     with pytest.raises(ValidationError) as feil:
         laerekontrakt_endre(kontrakt=kontrakt, utfort_av=koordinator, slutt=datetime.date(2026, 7, 1))
     assert feil.value.message_dict["slutt"] == ["Sluttdatoen må være etter startdatoen."]
+
+
+def test_a_cv_uploaded_at_referral_counts_in_the_county_checklist_and_one_uploaded_later_too(deltaker, koordinator):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from deltakere.services import dokument_last_opp
+
+    def pdf(navn):
+        return SimpleUploadedFile(navn, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", "application/pdf")
+
+    cv = dokument_last_opp(deltaker=deltaker, fil=pdf("Sara CV.pdf"), type="cv", utfort_av=koordinator)
+    kontrakt = laerekontrakt(deltaker)
+    punkt = kontrakt.sjekkpunkter.get(type=Sjekkpunkt.Type.CV)
+    assert (punkt.status, punkt.dokument) == (Sjekkpunkt.Status.LEVERT, cv)
+    assert "Sara CV.pdf" in punkt.referanse
+    assert kontrakt.sjekkpunkter.get(type=Sjekkpunkt.Type.REFERANSER).status == Sjekkpunkt.Status.MANGLER
+
+    dokument_last_opp(deltaker=deltaker, fil=pdf("Attest.pdf"), type="referanse", utfort_av=koordinator)
+    assert kontrakt.sjekkpunkter.get(type=Sjekkpunkt.Type.REFERANSER).status == Sjekkpunkt.Status.LEVERT
