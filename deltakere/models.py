@@ -486,6 +486,12 @@ class Dokument(OrganisasjonEid):
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
         }.get(self.innholdstype, "")
 
+    @property
+    def nedlastingsnavn(self) -> str:
+        """The original name with the ending of the checked content: a PDF named cv.html is served as cv.pdf."""
+        stamme = self.originalt_navn.rsplit(".", 1)[0] if "." in self.originalt_navn else self.originalt_navn
+        return f"{stamme or 'dokument'}{self.filendelse}"
+
 
 class Utstyrslan(OrganisasjonEid):
     """Equipment lent to a participant (an iPad and similar): open until returned."""

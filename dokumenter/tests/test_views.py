@@ -11,6 +11,7 @@ from deltakere.tests.factories import DeltakerFactory
 from dokumenter import services
 from dokumenter.models import Batchjobb, Dokument, Dokumentprofil
 from fagbrev.tests.factories import KullFactory
+from fagbrev.tests.filer import lag_pdf
 
 from .test_services import PNG_1PX
 
@@ -129,7 +130,7 @@ SKANN = {"koordinator": 302, "faglarer": 403, "norsklarer": 403, "styring": 404,
 @pytest.mark.parametrize("hvem", SKANN)
 def test_attach_scan_permission_matrix(client, personer, dokumenter, hvem):
     client.force_login(personer[hvem])
-    svar = client.post(f"/dokumenter/{dokumenter[0].pk}/skann/", {"fil": SimpleUploadedFile("s.pdf", b"%PDF-1.4 x")})
+    svar = client.post(f"/dokumenter/{dokumenter[0].pk}/skann/", {"fil": SimpleUploadedFile("s.pdf", lag_pdf())})
     assert svar.status_code == SKANN[hvem]
 
 
