@@ -393,6 +393,16 @@ class ImportForm(forms.Form):
     fil = forms.FileField(label="Regneark (.xlsx eller .csv)")
 
 
+class ImportRadForm(forms.Form):
+    """One imported row's text fields, checked exactly as the registration form checks them
+    (the same model fields: lengths, e-mail syntax, no NUL)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for navn in ("fornavn", "etternavn", "telefon", "epost"):
+            self.fields[navn] = Deltaker._meta.get_field(navn).formfield()
+
+
 class OpptakskriteriumForm(forms.Form):
     tekst = forms.CharField(label="Nytt kriterium", max_length=300)
     er_krav = forms.BooleanField(label="Krav (ikke bare en fordel)", required=False, initial=True)
