@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import forms, tilgang, views, views_tofaktor
+from . import forms, sikkerhet, tilgang, views, views_tofaktor
 
 konto = [
     path(
@@ -14,7 +14,7 @@ konto = [
         ),
         name="login",
     ),
-    path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logg-ut/", sikkerhet.UtloggingView.as_view(), name="logout"),
     path(
         "passord/",
         auth_views.PasswordChangeView.as_view(form_class=forms.PassordEndreForm),
