@@ -31,6 +31,7 @@ from . import filkontroll
 from .filkontroll import tall
 
 FORMELTEGN = ("=", "+", "-", "@", "\t", "\r")
+NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 # Control characters a spreadsheet cell cannot hold (openpyxl refuses them; Excel shows boxes).
 KONTROLLTEGN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -76,36 +77,48 @@ def _kolonnenummer(ref: str) -> int:
     return n
 
 
+def _attributt(attributter: list, navn: str) -> str:
+    for i in range(0, len(attributter) - 1, 2):
+        if attributter[i] == navn:
+            return attributter[i + 1]
+    return ""
+
+
 def _tell_xml(kilde, *, ark: Tabellgrenser | None, elementer: int) -> None:
     """Stream one XML part through expat and stop at the first limit passed. No DTD, no entities."""
     import pyexpat
 
-    teller = {"elementer": 0, "rader": 0, "celler": 0}
-    kolonne = [0]
+    # Plain integers in a list and the full names (namespace}local) precomputed: this callback runs
+    # for every element, up to the cell limit, so it must cost as little as Python allows.
+    teller = [0, 0, 0]  # elements, rows, cells
+    ref = [""]
+    maks_rader = ark.rader + ark.tomme_rader if ark else 0
+    rad, celle, verdi, innebygd = (f"{NS}}}{n}" for n in ("row", "c", "v", "is"))
 
-    def start(navn: str, attributter: dict) -> None:
-        teller["elementer"] += 1
-        lokal = navn.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+    def start(navn: str, attributter: list) -> None:
+        teller[0] += 1
         if ark is None:
-            if teller["elementer"] > elementer:
+            if teller[0] > elementer:
                 raise _Grense(f"Excel-filen har for mye innhold utenom arket (over {tall(elementer)} XML-elementer).")
-            return
-        if lokal == "row":
-            teller["rader"] += 1
-            if teller["rader"] > ark.rader + ark.tomme_rader:
-                raise _Grense(f"Arket har mer enn {tall(ark.rader + ark.tomme_rader)} rader (også tomme rader telles).")
-        elif lokal == "c":
-            teller["celler"] += 1
-            if teller["celler"] > ark.celler:
+        elif navn == celle:
+            teller[2] += 1
+            if teller[2] > ark.celler:
                 raise _Grense(f"Arket har mer enn {tall(ark.celler)} celler.")
-            kolonne[0] = _kolonnenummer(attributter.get("r", ""))
-        elif lokal in ("v", "is") and kolonne[0] > ark.kolonner:
-            raise _Grense(f"Arket har verdier i mer enn {ark.kolonner} kolonner.")
+            ref[0] = attributter[1] if attributter and attributter[0] == "r" else _attributt(attributter, "r")
+        elif navn in (verdi, innebygd):
+            # one-letter columns (A–Z) are within any limit we set; only longer ones are worked out
+            if ref[0][1:2].isalpha() and _kolonnenummer(ref[0]) > ark.kolonner:
+                raise _Grense(f"Arket har verdier i mer enn {ark.kolonner} kolonner.")
+        elif navn == rad:
+            teller[1] += 1
+            if teller[1] > maks_rader:
+                raise _Grense(f"Arket har mer enn {tall(maks_rader)} rader (også tomme rader telles).")
 
     def dtd(*_args) -> None:
         raise _Grense("Excel-filen har en DTD (dokumenttypedefinisjon), som en Excel-fil aldri har.")
 
     parser = pyexpat.ParserCreate(namespace_separator="}")
+    parser.ordered_attributes = True  # a flat list [name, value, …]: cheaper than a dict per element
     parser.StartElementHandler = start
     parser.StartDoctypeDeclHandler = dtd
     parser.EntityDeclHandler = dtd
