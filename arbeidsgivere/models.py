@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from fagbrev.identifikatorer import valider_orgnr
 from fagbrev.models import Niva, OrganisasjonEid
+from fagbrev.tekstgrenser import BESKRIVELSE, NOTAT
 
 
 class Arbeidsgiver(OrganisasjonEid):
@@ -43,11 +44,11 @@ class Arbeidsgiver(OrganisasjonEid):
         verbose_name="fast kontaktperson i kommunen",
         help_text="Arbeidsgiveren skal forholde seg til én person hos oss.",
     )
-    notater = models.TextField("notater", blank=True)
+    notater = models.TextField("notater", blank=True, max_length=NOTAT)
     # Kravspesifikasjon: what the employer requires before practice starts.
-    krav_faglig = models.TextField("faglige krav", blank=True)
+    krav_faglig = models.TextField("faglige krav", blank=True, max_length=BESKRIVELSE)
     krav_norskniva = models.CharField("krav til norsknivå", max_length=2, choices=Niva.choices, blank=True)
-    krav_personlig = models.TextField("personlige egenskaper", blank=True)
+    krav_personlig = models.TextField("personlige egenskaper", blank=True, max_length=BESKRIVELSE)
 
     class Meta:
         verbose_name = "arbeidsgiver"
@@ -168,9 +169,9 @@ class Avtale(OrganisasjonEid):
     arbeidstid = models.CharField(
         "arbeidstid", max_length=300, help_text="For eksempel «mandag–onsdag 08.00–15.30, torsdag undervisning»."
     )
-    forventninger = models.TextField("gjensidige forventninger", blank=True)
-    roller = models.TextField("roller og ansvar", blank=True)
-    fravaersregler = models.TextField("regler for fravær", blank=True)
+    forventninger = models.TextField("gjensidige forventninger", blank=True, max_length=BESKRIVELSE)
+    roller = models.TextField("roller og ansvar", blank=True, max_length=BESKRIVELSE)
+    fravaersregler = models.TextField("regler for fravær", blank=True, max_length=BESKRIVELSE)
     signert_deltaker = models.DateField("signert av deltakeren", null=True, blank=True)
     signert_arbeidssted = models.DateField("signert av arbeidsstedet", null=True, blank=True)
     signert_arbeidssted_navn = models.CharField("signert for arbeidsstedet av", max_length=200, blank=True)
@@ -222,14 +223,14 @@ class Evaluering(OrganisasjonEid):
 
     plassering = models.OneToOneField(Plassering, on_delete=models.PROTECT, related_name="evaluering")
     dato = models.DateField("dato")
-    kommune_bra = models.TextField("kommunen: hva var bra", blank=True)
-    kommune_forbedre = models.TextField("kommunen: hva kan bli bedre", blank=True)
-    deltaker_bra = models.TextField("deltakeren: hva var bra", blank=True)
-    deltaker_forbedre = models.TextField("deltakeren: hva kan bli bedre", blank=True)
-    arbeidsgiver_bra = models.TextField("arbeidsgiveren: hva var bra", blank=True)
-    arbeidsgiver_forbedre = models.TextField("arbeidsgiveren: hva kan bli bedre", blank=True)
+    kommune_bra = models.TextField("kommunen: hva var bra", blank=True, max_length=BESKRIVELSE)
+    kommune_forbedre = models.TextField("kommunen: hva kan bli bedre", blank=True, max_length=BESKRIVELSE)
+    deltaker_bra = models.TextField("deltakeren: hva var bra", blank=True, max_length=BESKRIVELSE)
+    deltaker_forbedre = models.TextField("deltakeren: hva kan bli bedre", blank=True, max_length=BESKRIVELSE)
+    arbeidsgiver_bra = models.TextField("arbeidsgiveren: hva var bra", blank=True, max_length=BESKRIVELSE)
+    arbeidsgiver_forbedre = models.TextField("arbeidsgiveren: hva kan bli bedre", blank=True, max_length=BESKRIVELSE)
     egnet = models.BooleanField("egnet for nye deltakere")
-    forbedringspunkter = models.TextField("forbedringspunkter", blank=True)
+    forbedringspunkter = models.TextField("forbedringspunkter", blank=True, max_length=BESKRIVELSE)
     registrert_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     opprettet = models.DateTimeField(auto_now_add=True)
 

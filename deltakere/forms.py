@@ -10,6 +10,7 @@ from fagbrev.forms import UtenModellvalidering
 from fagbrev.identifikatorer import normaliser_fodselsnummer
 from fagbrev.models import Fagretning, Kull, Rolle, User
 from fagbrev.permissions import KOORDINATOR
+from fagbrev.tekstgrenser import BEGRUNNELSE
 
 from . import overganger
 from .models import (
@@ -229,7 +230,7 @@ class KartleggingForm(forms.ModelForm):
 
 class OpptakForm(VersjonForm):
     utfall = forms.ChoiceField(label="Vedtak", choices=Opptaksvedtak.Utfall.choices, widget=forms.RadioSelect)
-    begrunnelse = forms.CharField(label="Begrunnelse", widget=forms.Textarea(attrs={"rows": 3}))
+    begrunnelse = forms.CharField(label="Begrunnelse", max_length=BEGRUNNELSE, widget=forms.Textarea(attrs={"rows": 3}))
     dato = forms.DateField(label="Dato for vedtaket", widget=DatoInput())
     sammen_med = forms.ModelChoiceField(
         label="Vurdert sammen med faglærer", queryset=User.objects.none(), required=False, empty_label="Velg …"
@@ -391,6 +392,16 @@ class FnrSokForm(forms.Form):
 
 class ImportForm(forms.Form):
     fil = forms.FileField(label="Regneark (.xlsx eller .csv)")
+
+
+class ImportRadForm(forms.Form):
+    """One imported row's text fields, checked exactly as the registration form checks them
+    (the same model fields: lengths, e-mail syntax, no NUL)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for navn in ("fornavn", "etternavn", "telefon", "epost"):
+            self.fields[navn] = Deltaker._meta.get_field(navn).formfield()
 
 
 class OpptakskriteriumForm(forms.Form):

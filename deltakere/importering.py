@@ -18,8 +18,10 @@ from django.db import transaction
 
 from fagbrev.identifikatorer import normaliser_fodselsnummer
 from fagbrev.models import Fagretning, Kull, Organisasjon, User
+from fagbrev.regneark import KONTROLLTEGN, Tabellgrenser, les_tabell, trygg_rad
 from fagbrev.services import hendelse_logg
 
+from .forms import ImportRadForm
 from .models import Deltaker
 from .services import deltaker_endre, deltaker_registrer
 
@@ -36,6 +38,10 @@ KOLONNER = [
 ]
 OPPDATERBARE = ("fornavn", "etternavn", "telefon", "epost")
 MAKS_RADER = 2000
+# The bounded reader's limits for this file (fagbrev/regneark.py). The template has 9 columns;
+# 50 leaves room for the municipality's own extra columns, which are ignored; 60,000 cells is 2,000
+# rows of 30 (the counting pass costs about 10 µs a cell, so this bounds it).
+GRENSER = Tabellgrenser(rader=MAKS_RADER + 1, kolonner=50, celler=60_000, tomme_rader=5_000)
 
 
 def _nokkel(tekst: str) -> str:
@@ -45,6 +51,7 @@ def _nokkel(tekst: str) -> str:
     return t
 
 
+ETIKETT = {navn: etikett for navn, etikett, _ in KOLONNER}
 KOLONNE_FRA_OVERSKRIFT = {_nokkel(etikett): navn for navn, etikett, _ in KOLONNER} | {
     navn: navn for navn, _, _ in KOLONNER
 }
@@ -80,26 +87,6 @@ class Importplan:
         return sum(1 for r in self.gode if r.handling == handling)
 
 
-def _les_tabell(innhold: bytes, filnavn: str) -> list[list]:
-    if filnavn.lower().endswith(".xlsx"):
-        import openpyxl
-
-        try:
-            bok = openpyxl.load_workbook(io.BytesIO(innhold), read_only=True, data_only=True)
-        except Exception as feil:  # openpyxl raises many kinds for a broken file
-            raise ValidationError("Kunne ikke lese Excel-filen. Er den en .xlsx-fil?") from feil
-        ark = bok.worksheets[0]
-        return [list(r) for r in ark.iter_rows(values_only=True)]
-    if filnavn.lower().endswith(".csv"):
-        try:
-            tekst = innhold.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            tekst = innhold.decode("cp1252")
-        skilletegn = ";" if tekst.split("\n", 1)[0].count(";") >= tekst.split("\n", 1)[0].count(",") else ","
-        return list(csv.reader(io.StringIO(tekst), delimiter=skilletegn))
-    raise ValidationError("Filen må være .xlsx eller .csv.")
-
-
 def _dato(verdi) -> datetime.date | None:
     if verdi in (None, ""):
         return None
@@ -116,6 +103,20 @@ def _dato(verdi) -> datetime.date | None:
     raise ValueError(tekst)
 
 
+def _ugyldige_tegn(overskrift: list, celler: list) -> list[str]:
+    """One error per cell holding a control character (a NUL byte, form feed, …): every column,
+    also those the import does not use, so a broken file never passes the dry run without a word."""
+    feil = []
+    for nr, celle in enumerate(celler):
+        if isinstance(celle, str) and KONTROLLTEGN.search(celle):
+            tittel = _tekst(overskrift[nr]) if nr < len(overskrift) else ""
+            feil.append(
+                f"Kolonne «{KONTROLLTEGN.sub('', tittel) or nr + 1}» inneholder et ugyldig kontrolltegn "
+                "(for eksempel en NUL-byte). Rett cellen i regnearket."
+            )
+    return feil
+
+
 def _tekst(verdi) -> str:
     if verdi is None:
         return ""
@@ -125,8 +126,9 @@ def _tekst(verdi) -> str:
 
 
 def import_les(*, innhold: bytes, filnavn: str, organisasjon: Organisasjon, idag: datetime.date) -> Importplan:
-    """Read the file and plan each row. Writes nothing."""
-    tabell = [r for r in _les_tabell(innhold, filnavn) if any(_tekst(c) for c in r)]
+    """Read the file and plan each row. Writes nothing. A file past the reader's limits raises a
+    ValidationError (the view shows it next to the file field); a bad cell is an error on its row."""
+    tabell = les_tabell(innhold, filnavn, GRENSER)
     if not tabell:
         return Importplan(rader=[], feil=["Filen er tom."])
     overskrift = [KOLONNE_FRA_OVERSKRIFT.get(_nokkel(c)) for c in tabell[0]]
@@ -135,8 +137,6 @@ def import_les(*, innhold: bytes, filnavn: str, organisasjon: Organisasjon, idag
         return Importplan(
             rader=[], feil=[f"Kolonner mangler: {', '.join(mangler)}. Last ned malen for å se kolonnene."]
         )
-    if len(tabell) - 1 > MAKS_RADER:
-        return Importplan(rader=[], feil=[f"Filen har mer enn {MAKS_RADER} rader. Del den opp."])
 
     fagretninger = {}
     for f in Fagretning.objects.filter(organisasjon=organisasjon):
@@ -152,9 +152,16 @@ def import_les(*, innhold: bytes, filnavn: str, organisasjon: Organisasjon, idag
             if navn == "henvist_dato":
                 verdier[navn] = c
         rad = Rad(nummer=nr, verdier={})
+        rad.feil += _ugyldige_tegn(tabell[0], celler)
         for navn, etikett, pakrevd in KOLONNER:
             if pakrevd and not _tekst(verdier.get(navn)):
                 rad.feil.append(f"{etikett} mangler.")
+        tekstfelter = ImportRadForm({n: verdier.get(n, "") for n in OPPDATERBARE})
+        if not tekstfelter.is_valid():
+            for navn, meldinger in tekstfelter.errors.items():
+                if KONTROLLTEGN.search(verdier.get(navn, "")):
+                    continue  # already said once, by _ugyldige_tegn
+                rad.feil += [f"{ETIKETT[navn]}: {m}" for m in meldinger]
         try:
             fnr = normaliser_fodselsnummer(verdier.get("fodselsnummer", "")) if verdier.get("fodselsnummer") else ""
         except ValidationError as feil:
@@ -187,13 +194,13 @@ def import_les(*, innhold: bytes, filnavn: str, organisasjon: Organisasjon, idag
             if not henvist_av:
                 rad.feil.append(f"Ukjent henviser «{verdier['henvist_av']}».")
         rad.verdier = {
-            "fornavn": verdier.get("fornavn", "")[:100],
-            "etternavn": verdier.get("etternavn", "")[:100],
+            "fornavn": verdier.get("fornavn", ""),
+            "etternavn": verdier.get("etternavn", ""),
             "fodselsnummer": fnr,
             "fagretning": fagretning,
             "kull": k,
-            "telefon": verdier.get("telefon", "")[:30],
-            "epost": verdier.get("epost", "")[:254],
+            "telefon": verdier.get("telefon", ""),
+            "epost": verdier.get("epost", ""),
             "henvist_dato": henvist_dato,
             "henvist_av": henvist_av,
         }
@@ -274,9 +281,21 @@ def importmal_xlsx() -> bytes:
     bok = openpyxl.Workbook()
     ark = bok.active
     ark.title = "Deltakere"
-    ark.append([etikett for _, etikett, _ in KOLONNER])
+    ark.append(trygg_rad(etikett for _, etikett, _ in KOLONNER))
     ark.append(
-        ["Kari", "Eksempel", "", "Barne- og ungdomsarbeider", "", "40000000", "kari@example.no", "01.09.2026", "NAV"]
+        trygg_rad(
+            [
+                "Kari",
+                "Eksempel",
+                "",
+                "Barne- og ungdomsarbeider",
+                "",
+                "40000000",
+                "kari@example.no",
+                "01.09.2026",
+                "NAV",
+            ]
+        )
     )
     for i, (_, etikett, _) in enumerate(KOLONNER, start=1):
         ark.column_dimensions[openpyxl.utils.get_column_letter(i)].width = max(14, len(etikett) + 4)
@@ -288,5 +307,5 @@ def importmal_xlsx() -> bytes:
 def importmal_csv() -> bytes:
     ut = io.StringIO()
     w = csv.writer(ut, delimiter=";")
-    w.writerow([etikett for _, etikett, _ in KOLONNER])
+    w.writerow(trygg_rad(etikett for _, etikett, _ in KOLONNER))
     return ("\ufeff" + ut.getvalue()).encode("utf-8")

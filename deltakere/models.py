@@ -11,6 +11,7 @@ from django.db.models import Q
 from fagbrev.identifikatorer import masker_fodselsnummer, valider_fodselsnummer
 from fagbrev.models import Fagretning, Kull, Niva, OrganisasjonEid, OrganisasjonQuerySet
 from fagbrev.permissions import deltaker_scope
+from fagbrev.tekstgrenser import BEGRUNNELSE, BESKRIVELSE
 
 
 class DeltakerQuerySet(OrganisasjonQuerySet):
@@ -210,20 +211,27 @@ class Kartlegging(OrganisasjonEid):
 
     deltaker = models.OneToOneField(Deltaker, on_delete=models.PROTECT, related_name="kartlegging")
     intervjudato = models.DateField("intervjudato")
-    norskopplaering = models.TextField("norskopplæring hittil", blank=True)
+    norskopplaering = models.TextField("norskopplæring hittil", blank=True, max_length=BESKRIVELSE)
     norsk_muntlig = models.CharField("norsknivå muntlig", max_length=2, choices=Niva.choices, blank=True)
     norsk_skriftlig = models.CharField("norsknivå skriftlig", max_length=2, choices=Niva.choices, blank=True)
     ankomst_norge = models.DateField("kom til Norge", null=True, blank=True)
-    utdanning = models.TextField("tidligere utdanning", blank=True, help_text="Land, antall år, hva.")
-    arbeidserfaring = models.TextField("tidligere arbeid", blank=True, help_text="Land, antall år, hva.")
+    utdanning = models.TextField(
+        "tidligere utdanning", blank=True, help_text="Land, antall år, hva.", max_length=BESKRIVELSE
+    )
+    arbeidserfaring = models.TextField(
+        "tidligere arbeid", blank=True, help_text="Land, antall år, hva.", max_length=BESKRIVELSE
+    )
     utdanning_ar = models.PositiveSmallIntegerField("år med skolegang", null=True, blank=True)
     arbeid_ar = models.PositiveSmallIntegerField("år med arbeidserfaring", null=True, blank=True)
     fagrelevant_erfaring = models.BooleanField("erfaringen er relevant for faget", default=False)
-    motivasjon = models.TextField("motivasjon", blank=True)
-    egnethet = models.TextField("egnethet", blank=True)
-    livssituasjon = models.TextField("livssituasjon", blank=True)
+    motivasjon = models.TextField("motivasjon", blank=True, max_length=BESKRIVELSE)
+    egnethet = models.TextField("egnethet", blank=True, max_length=BESKRIVELSE)
+    livssituasjon = models.TextField("livssituasjon", blank=True, max_length=BESKRIVELSE)
     hindringer_oppmote = models.TextField(
-        "hindringer for minst 80 % oppmøte", blank=True, help_text="Helse, barnepass, transport, annet."
+        "hindringer for minst 80 % oppmøte",
+        blank=True,
+        help_text="Helse, barnepass, transport, annet.",
+        max_length=BESKRIVELSE,
     )
     forerkort = models.BooleanField("har førerkort", default=False)
     inntektsgrunnlag = models.CharField("inntektsgrunnlag", max_length=20, choices=Inntekt.choices, blank=True)
@@ -281,7 +289,7 @@ class Opptaksvedtak(OrganisasjonEid):
 
     deltaker = models.ForeignKey(Deltaker, on_delete=models.PROTECT, related_name="opptaksvedtak")
     utfall = models.CharField("vedtak", max_length=10, choices=Utfall.choices)
-    begrunnelse = models.TextField("begrunnelse")
+    begrunnelse = models.TextField("begrunnelse", max_length=BEGRUNNELSE)
     dato = models.DateField("dato for vedtaket")
     besluttet_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="besluttet av"
@@ -377,7 +385,7 @@ class Avbrudd(OrganisasjonEid):
     deltaker = models.OneToOneField(Deltaker, on_delete=models.PROTECT, related_name="avbrudd")
     dato = models.DateField("avbrutt dato")
     kategori = models.CharField("årsak", max_length=15, choices=Kategori.choices)
-    arsak = models.TextField("beskrivelse")
+    arsak = models.TextField("beskrivelse", max_length=BEGRUNNELSE)
     avslutningsmote = models.DateField("avslutningsmøte", null=True, blank=True)
     attest_mottatt = models.BooleanField("attest fra arbeidsplassen mottatt", default=False)
     fylke_informert = models.BooleanField("fylket informert (heveskjema)", default=False)
@@ -485,6 +493,12 @@ class Vedlegg(OrganisasjonEid):
             "image/png": ".png",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
         }.get(self.innholdstype, "")
+
+    @property
+    def nedlastingsnavn(self) -> str:
+        """The original name with the ending of the checked content: a PDF named cv.html is served as cv.pdf."""
+        stamme = self.originalt_navn.rsplit(".", 1)[0] if "." in self.originalt_navn else self.originalt_navn
+        return f"{stamme or 'dokument'}{self.filendelse}"
 
 
 class Utstyrslan(OrganisasjonEid):

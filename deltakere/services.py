@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import zipfile
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from fagbrev import filkontroll
 from fagbrev.identifikatorer import fodselsdato_fra_nummer, normaliser_fodselsnummer
 from fagbrev.models import Fagretning, User
 from fagbrev.services import endringer_mellom, felt_verdier, hendelse_logg
@@ -530,48 +529,14 @@ def utfall_registrer(
 
 # --- documents ------------------------------------------------------------------------------------
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-TILLATTE_TYPER = "PDF, JPEG, PNG eller Word (DOCX)"
-
-
-def filtype_fra_innhold(fil: UploadedFile) -> str:
-    """The MIME type read from the file's first bytes (never its name or the browser's claim)."""
-    fil.seek(0)
-    start = fil.read(8)
-    fil.seek(0)
-    if start.startswith(b"%PDF-"):
-        return "application/pdf"
-    if start.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if start.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if start.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(fil) as z:
-                navn = set(z.namelist())
-        except zipfile.BadZipFile:
-            navn = set()
-        finally:
-            fil.seek(0)
-        if "[Content_Types].xml" in navn and "word/document.xml" in navn:
-            return DOCX
-    raise ValidationError(
-        f"Filen er ikke en {TILLATTE_TYPER}-fil (innholdet ble sjekket, ikke bare navnet).", code="filtype"
-    )
+DOCX = filkontroll.DOCX
+TILLATTE = (filkontroll.PDF, filkontroll.JPEG, filkontroll.PNG, filkontroll.DOCX)
 
 
 def sjekk_opplasting(fil: UploadedFile) -> str:
-    """Size and content check; returns the MIME type or raises a Norwegian ValidationError."""
-    maks = settings.OPPLASTING_MAKS_BYTES
-    if fil.size > maks:
-        raise ValidationError(
-            f"Filen er for stor ({fil.size / 1_048_576:.1f} MB). Største tillatte størrelse er "
-            f"{maks / 1_048_576:.0f} MB.",
-            code="for_stor",
-        )
-    if fil.size == 0:
-        raise ValidationError("Filen er tom.", code="tom")
-    return filtype_fra_innhold(fil)
+    """Size and content check (the file must open as what it claims, fagbrev/filkontroll.py); returns
+    the MIME type or raises a Norwegian ValidationError."""
+    return filkontroll.sjekk_fil(fil, tillatte=TILLATTE)
 
 
 @transaction.atomic

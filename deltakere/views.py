@@ -539,7 +539,7 @@ def dokument_hent(request: HttpRequest, pk: int) -> FileResponse:
     svar = FileResponse(
         dokument.fil.open("rb"),
         as_attachment=True,
-        filename=dokument.originalt_navn,
+        filename=dokument.nedlastingsnavn,
         content_type=dokument.innholdstype,
     )
     svar["X-Content-Type-Options"] = "nosniff"

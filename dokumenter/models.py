@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 
 from fagbrev.models import Kull, Organisasjon, OrganisasjonEid
+from fagbrev.tekstgrenser import KORT
 
 from .validering import valider_logo
 
@@ -46,7 +47,10 @@ class Dokumentprofil(models.Model):
     organisasjon = models.OneToOneField(Organisasjon, on_delete=models.CASCADE, related_name="dokumentprofil")
     logo = models.FileField("logo", upload_to=logo_sti, blank=True, validators=[valider_logo])
     adresselinjer = models.TextField(
-        "adresse", blank=True, help_text="Én linje per linje i brevhodet, f.eks. postadresse og postnummer/sted."
+        "adresse",
+        blank=True,
+        help_text="Én linje per linje i brevhodet, f.eks. postadresse og postnummer/sted.",
+        max_length=KORT,
     )
     telefon = models.CharField("telefon", max_length=30, blank=True)
     epost = models.EmailField("e-post", blank=True)

@@ -1,19 +1,23 @@
 """Permission-checked lookups of stored documents and batch jobs.
 
 A participant's document is visible exactly when her case is (deltakere.permissions); writing
-(attaching a scan) needs the right to edit the case. Documents without a participant (minutes)
-and batch jobs belong to the organisation's coordinators. Not visible → 404.
+(attaching a scan) needs the right to edit the case. A document made for a record without a
+participant (minutes) may be read by whoever may open that record's page — asked of the same
+lookup the page uses (`Objektdokument.hent`, e.g. oppfolging's `get_mote_for_user`), so the page
+and its PDF can never disagree — and written by the organisation's coordinators. Batch jobs belong
+to the coordinators. Not visible → 404.
 """
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from deltakere.permissions import get_deltaker_for_user
-from fagbrev.permissions import FAGLARER, can_manage_org
-from oppfolging.models import Mote
+from fagbrev.permissions import can_manage_org
 
-from .models import Batchjobb, Dokument, Dokumenttype
+from .models import Batchjobb, Dokument
+from .typer import OBJEKTDOKUMENTER
 
 
 def get_dokument_for_user(user, pk: int, *, write: bool = False) -> Dokument:
@@ -27,25 +31,22 @@ def get_dokument_for_user(user, pk: int, *, write: bool = False) -> Dokument:
             raise Http404("Fant ikke dokumentet.")
         dokument.deltaker = deltaker
     else:
-        kan_lese = can_manage_org(user, dokument.organisasjon_id) or (
-            not write and _faglarer_leser_referat(user, dokument)
-        )
+        kan_lese = can_manage_org(user, dokument.organisasjon_id) or (not write and _kan_lese_posten(user, dokument))
         if not kan_lese:
             raise Http404("Fant ikke dokumentet.")
     return dokument
 
 
-def _faglarer_leser_referat(user, dokument: Dokument) -> bool:
-    """Faglærere of the organisation may read the minutes of project group meetings (not steering group)."""
-    if dokument.type != Dokumenttype.MOTEREFERAT or not dokument.objekt_nokkel.startswith("mote:"):
+def _kan_lese_posten(user, dokument: Dokument) -> bool:
+    """Whether the user may open the page of the record the document was made for (its own lookup)."""
+    definisjon = OBJEKTDOKUMENTER.get(dokument.type)
+    if definisjon is None or not dokument.objekt_nokkel.startswith(f"{definisjon.nokkel}:"):
         return False
-    if dokument.organisasjon_id not in user.organisasjoner_med(FAGLARER):
+    try:
+        objekt = definisjon.hent_for(user, int(dokument.objekt_nokkel.split(":", 1)[1]))
+    except (Http404, PermissionDenied, ValueError):
         return False
-
-    mote_id = int(dokument.objekt_nokkel.split(":", 1)[1])
-    return Mote.objects.filter(
-        pk=mote_id, organisasjon_id=dokument.organisasjon_id, type=Mote.Type.PROSJEKTGRUPPE
-    ).exists()
+    return objekt.organisasjon_id == dokument.organisasjon_id
 
 
 def get_batchjobb_for_user(user, pk: int) -> Batchjobb:

@@ -125,10 +125,11 @@ def dokument_skann_legg_ved(*, dokument: Dokument, fil, utfort_av: User) -> Doku
     dokument = Dokument.objects.select_for_update().get(pk=dokument.pk)
     if dokument.signert_skann:
         raise ValidationError("Denne versjonen har allerede et signert skann. Lag en ny versjon om noe er endret.")
-    valider_skann(fil)
+    type_ = valider_skann(fil)
     data = fil.read()
     fil.seek(0)
-    dokument.signert_skann.save(fil.name or "skann", ContentFile(data), save=False)
+    # the stored name's ending follows the checked content, never the uploaded name
+    dokument.signert_skann.save(f"skann.{type_}", ContentFile(data), save=False)
     dokument.signert_sha256 = _sha256(data)
     dokument.signert_lastet_opp_av = utfort_av
     dokument.signert_lastet_opp = timezone.now()

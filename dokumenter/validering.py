@@ -1,29 +1,19 @@
-"""Upload checks by content, not by name: the first bytes decide what a file is."""
+"""Upload checks for documents: a signed scan and the letterhead logo. Both are parsed by
+fagbrev/filkontroll.py (a PDF must open as a PDF without active content, an image as an image)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 
-PNG = b"\x89PNG\r\n\x1a\n"
-JPEG = b"\xff\xd8\xff"
-PDF = b"%PDF-"
+from fagbrev import filkontroll
 
 LOGO_MAKS_BYTES = 1024 * 1024
+_KORT = {filkontroll.PDF: "pdf", filkontroll.JPEG: "jpeg", filkontroll.PNG: "png"}
 
 
 def filtype(fil) -> str | None:
     """ "png", "jpeg", "pdf" or None, from the file's first bytes (the file is rewound)."""
-    fil.seek(0)
-    start = fil.read(8)
-    fil.seek(0)
-    if start.startswith(PNG):
-        return "png"
-    if start.startswith(JPEG):
-        return "jpeg"
-    if start.startswith(PDF):
-        return "pdf"
-    return None
+    return _KORT.get(filkontroll.filtype(fil))
 
 
 def valider_logo(fil) -> None:
@@ -31,15 +21,13 @@ def valider_logo(fil) -> None:
         return  # already stored and checked when it was uploaded
     if fil.size > LOGO_MAKS_BYTES:
         raise ValidationError("Logoen kan være høyst 1 MB.")
-    if filtype(fil) not in ("png", "jpeg"):
+    if filkontroll.filtype(fil) not in (filkontroll.PNG, filkontroll.JPEG):
         raise ValidationError("Logoen må være et PNG- eller JPEG-bilde.")
+    filkontroll.sjekk_fil(fil, tillatte=(filkontroll.PNG, filkontroll.JPEG), maks_bytes=LOGO_MAKS_BYTES)
 
 
 def valider_skann(fil) -> str:
-    """Checks a signed scan and returns its type."""
-    if fil.size > settings.OPPLASTING_MAKS_BYTES:
-        raise ValidationError(f"Filen kan være høyst {settings.OPPLASTING_MAKS_BYTES // (1024 * 1024)} MB.")
-    type_ = filtype(fil)
-    if type_ is None:
+    """Checks a signed scan and returns its type ("pdf", "jpeg" or "png")."""
+    if filkontroll.filtype(fil) not in _KORT:
         raise ValidationError("Skannet må være en PDF-, JPEG- eller PNG-fil.")
-    return type_
+    return _KORT[filkontroll.sjekk_fil(fil, tillatte=tuple(_KORT))]

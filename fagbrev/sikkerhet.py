@@ -11,6 +11,7 @@ import time
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth.views import LogoutView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -162,3 +163,14 @@ def okt(request: HttpRequest) -> dict:
     if user is None or not user.is_authenticated:
         return {}
     return {"okt": {"sekunder": okt_igjen(request), "varsel": settings.OKT_VARSEL_SEKUNDER}}
+
+
+class UtloggingView(LogoutView):
+    """Django's logout, and the browser told to forget what this site stored (unsaved drafts in
+    localStorage, see static/js/fagbrev.js). Browsers honour Clear-Site-Data over HTTPS and on
+    localhost; the logout form's own script covers the rest."""
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        svar = super().post(request, *args, **kwargs)
+        svar["Clear-Site-Data"] = '"storage"'
+        return svar

@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from deltakere import views as deltakere_views
 
-from . import forms, views, views_tofaktor
+from . import forms, sikkerhet, views, views_tofaktor
 
 konto = [
     path(
@@ -16,7 +16,7 @@ konto = [
         ),
         name="login",
     ),
-    path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logg-ut/", sikkerhet.UtloggingView.as_view(), name="logout"),
     path(
         "passord/",
         auth_views.PasswordChangeView.as_view(form_class=forms.PassordEndreForm),

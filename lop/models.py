@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from fagbrev.models.kjerne import Fagretning, Kull, Niva, OrganisasjonEid
+from fagbrev.tekstgrenser import BESKRIVELSE, KORT
 
 
 class Laerekontrakt(OrganisasjonEid):
@@ -299,7 +300,7 @@ class Kompetansemal(OrganisasjonEid):
 
     fagretning = models.ForeignKey(Fagretning, on_delete=models.PROTECT, related_name="kompetansemal")
     omrade = models.CharField("kjerneelement", max_length=120, blank=True)
-    tekst = models.TextField("kompetansemål")
+    tekst = models.TextField("kompetansemål", max_length=KORT)
     rekkefolge = models.PositiveSmallIntegerField("rekkefølge", default=0)
     aktiv = models.BooleanField("i bruk", default=True)
 
@@ -347,7 +348,9 @@ class Manedstema(OrganisasjonEid):
     kull = models.ForeignKey(Kull, on_delete=models.PROTECT, null=True, blank=True, related_name="manedstema")
     maned = models.DateField("måned", help_text="Første dag i måneden.")
     tema = models.CharField("tema", max_length=200)
-    beskrivelse = models.TextField("innhold og forslag til oppgaver på arbeidsplassen", blank=True)
+    beskrivelse = models.TextField(
+        "innhold og forslag til oppgaver på arbeidsplassen", blank=True, max_length=BESKRIVELSE
+    )
 
     class Meta:
         verbose_name = "månedstema"

@@ -8,6 +8,7 @@ from django.db.models import Case, IntegerField, Value, When
 from arbeidsgivere.models import Kontaktperson
 from fagbrev.forms import UtenModellvalidering
 from fagbrev.models import Fagretning, User
+from fagbrev.tekstgrenser import BESKRIVELSE, NOTAT
 
 from .models import FERDIGHETER, Mote, Vurdering, Vurderingssamtale
 from .selectors import deltakere_for_oppfolging
@@ -21,8 +22,11 @@ class Dato(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-def _tekst(label: str, rader: int = 3, **kwargs) -> forms.CharField:
-    return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": rader}), **kwargs)
+def _tekst(label: str, rader: int = 3, *, max_length: int = NOTAT) -> forms.CharField:
+    """A free-text field; the limit is the model field's (fagbrev/tekstgrenser.py)."""
+    return forms.CharField(
+        label=label, required=False, max_length=max_length, widget=forms.Textarea(attrs={"rows": rader})
+    )
 
 
 class DeltakerValg(forms.ModelChoiceField):
@@ -144,7 +148,7 @@ class MoteForm(forms.Form):
         label="Til stede", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
     andre_tilstede = forms.CharField(label="Andre til stede", required=False, max_length=300)
-    agenda = _tekst("Saksliste (én sak per linje)", 4)
+    agenda = _tekst("Saksliste (én sak per linje)", 4, max_length=BESKRIVELSE)
     referat = _tekst("Referat", 5)
     vedtak = _tekst("Vedtak", 3)
 

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from fagbrev.models import OrganisasjonEid
+from fagbrev.tekstgrenser import BESKRIVELSE, NOTAT
 
 # --- semesters -------------------------------------------------------------------------------------
 
@@ -73,10 +74,10 @@ class Besok(OrganisasjonEid):
     dato = models.DateField("dato")
     registrert_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     tilstede = models.CharField("hvem var til stede", max_length=300, blank=True)
-    observert = models.TextField("hva du observerte", blank=True)
-    oppgaver = models.TextField("oppgaver gitt", blank=True)
-    manedens_tema = models.TextField("kobling til månedens tema", blank=True)
-    opplaeringsplan = models.TextField("kobling til opplæringsplanen", blank=True)
+    observert = models.TextField("hva du observerte", blank=True, max_length=NOTAT)
+    oppgaver = models.TextField("oppgaver gitt", blank=True, max_length=NOTAT)
+    manedens_tema = models.TextField("kobling til månedens tema", blank=True, max_length=NOTAT)
+    opplaeringsplan = models.TextField("kobling til opplæringsplanen", blank=True, max_length=NOTAT)
     neste_besok = models.DateField("neste besøk planlagt", null=True, blank=True)
     versjon = models.PositiveIntegerField(default=1)
     opprettet = models.DateTimeField(auto_now_add=True)
@@ -152,8 +153,8 @@ class Vurderingssamtale(OrganisasjonEid):
         "arbeidsgivere.Kontaktperson", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     tilstede = models.CharField("hvem deltok", max_length=300, blank=True)
-    hvordan_gar_det = models.TextField("hvordan går det", blank=True)
-    fokusomrader = models.TextField("fokusområder til neste samtale", blank=True)
+    hvordan_gar_det = models.TextField("hvordan går det", blank=True, max_length=NOTAT)
+    fokusomrader = models.TextField("fokusområder til neste samtale", blank=True, max_length=NOTAT)
 
     gir_beskjed_fravaer = _vurdering(FERDIGHETER["gir_beskjed_fravaer"])
     holder_tider = _vurdering(FERDIGHETER["holder_tider"])
@@ -166,18 +167,22 @@ class Vurderingssamtale(OrganisasjonEid):
     skriftlig_kommunikasjon = _vurdering(FERDIGHETER["skriftlig_kommunikasjon"])
     service = _vurdering(FERDIGHETER["service"])
 
-    laert_deltaker = models.TextField("hva deltakeren mener hun/han har lært", blank=True)
-    laert_arbeidsgiver = models.TextField("hva arbeidsgiver mener deltakeren har lært", blank=True)
-    ma_forbedre = models.TextField("hva må bli bedre", blank=True)
-    mangler_for_ordinaer_jobb = models.TextField("hva mangler for å bli vurdert til en ordinær jobb", blank=True)
-    tiltak_deltaker = models.TextField("hvem gjør hva: deltakeren", blank=True)
-    tiltak_kommune = models.TextField("hvem gjør hva: kommunen", blank=True)
-    tiltak_arbeidsgiver = models.TextField("hvem gjør hva: arbeidsgiver", blank=True)
+    laert_deltaker = models.TextField("hva deltakeren mener hun/han har lært", blank=True, max_length=BESKRIVELSE)
+    laert_arbeidsgiver = models.TextField(
+        "hva arbeidsgiver mener deltakeren har lært", blank=True, max_length=BESKRIVELSE
+    )
+    ma_forbedre = models.TextField("hva må bli bedre", blank=True, max_length=BESKRIVELSE)
+    mangler_for_ordinaer_jobb = models.TextField(
+        "hva mangler for å bli vurdert til en ordinær jobb", blank=True, max_length=BESKRIVELSE
+    )
+    tiltak_deltaker = models.TextField("hvem gjør hva: deltakeren", blank=True, max_length=BESKRIVELSE)
+    tiltak_kommune = models.TextField("hvem gjør hva: kommunen", blank=True, max_length=BESKRIVELSE)
+    tiltak_arbeidsgiver = models.TextField("hvem gjør hva: arbeidsgiver", blank=True, max_length=BESKRIVELSE)
 
     selv_oppgaver = _selv("mestrer du oppgavene? (1–10)")
     selv_norsk = _selv("er norsken god nok? (1–10)")
     selv_fremgang = _selv("hvor mye bedre siden start? (1–10)")
-    selv_kommentar = models.TextField("deltakerens kommentarer", blank=True)
+    selv_kommentar = models.TextField("deltakerens kommentarer", blank=True, max_length=BESKRIVELSE)
 
     registrert_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     versjon = models.PositiveIntegerField(default=1)
@@ -244,9 +249,9 @@ class Mote(OrganisasjonEid):
     dato = models.DateField("dato")
     tilstede = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name="til stede")
     andre_tilstede = models.CharField("andre til stede", max_length=300, blank=True)
-    agenda = models.TextField("saksliste", blank=True, help_text="Én sak per linje.")
-    referat = models.TextField("referat", blank=True)
-    vedtak = models.TextField("vedtak", blank=True)
+    agenda = models.TextField("saksliste", blank=True, help_text="Én sak per linje.", max_length=BESKRIVELSE)
+    referat = models.TextField("referat", blank=True, max_length=NOTAT)
+    vedtak = models.TextField("vedtak", blank=True, max_length=NOTAT)
     registrert_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     opprettet = models.DateTimeField(auto_now_add=True)
 
@@ -302,7 +307,7 @@ class Faddersamling(OrganisasjonEid):
     faddere = models.ManyToManyField(
         "arbeidsgivere.Kontaktperson", blank=True, related_name="samlinger_deltatt", verbose_name="faddere som kom"
     )
-    notat = models.TextField("notat", blank=True)
+    notat = models.TextField("notat", blank=True, max_length=NOTAT)
     registrert_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:

@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from deltakere.models import Deltaker
+from fagbrev.filkontroll import tall
 from fagbrev.models import User
 
 # Apps whose models may hold data about a participant. Django's own apps hold none about her.
@@ -33,6 +34,10 @@ PROSJEKTAPPER = ("fagbrev", "deltakere", "arbeidsgivere", "oppfolging", "paminne
 UTELATT = {"sha256", "signert_sha256", "krav", "fil", "signert_skann", "zip_fil", "objekt_type"}
 # Relations not to follow: they point from the participant's rows to shared records, not hers.
 MAKS_DYBDE = 3
+# The PDF shows each value up to this many characters and says where the rest is: the JSON (and so
+# the ZIP) always holds every character. A note at its limit (10,000) renders in about 0.8 s; an old
+# one of a megabyte, kept in a revision, took the export past 30 s before it was cut.
+PDF_TEGN_PER_VERDI = 2_000
 
 
 @dataclass
@@ -45,8 +50,18 @@ class Rad:
     etiketter: dict[str, str]
 
     def visning(self) -> list[tuple[str, str]]:
-        """(label, text) pairs for the PDF: dates as dd.mm.åååå, yes/no in words, empty as –."""
-        return [(self.etiketter[navn].capitalize(), _tekst(verdi)) for navn, verdi in self.felter.items()]
+        """(label, text) pairs for the PDF: dates as dd.mm.åååå, yes/no in words, empty as –, long
+        texts cut at PDF_TEGN_PER_VERDI with a pointer to the full text in the JSON."""
+        return [(self.etiketter[navn].capitalize(), _forkort(_tekst(verdi))) for navn, verdi in self.felter.items()]
+
+
+def _forkort(tekst: str) -> str:
+    if len(tekst) <= PDF_TEGN_PER_VERDI:
+        return tekst
+    return (
+        f"{tekst[:PDF_TEGN_PER_VERDI].rstrip()} … [Forkortet i PDF-en: teksten har {tall(len(tekst))} tegn. "
+        "Hele teksten står i innsyn.json, som lastes ned som JSON eller ligger i ZIP-filen.]"
+    )
 
 
 def _tekst(verdi) -> str:

@@ -1,4 +1,8 @@
-"""Exports of the dashboard: Excel with one sheet per table and real numbers in numeric cells."""
+"""Exports of the dashboard: Excel with one sheet per table and real numbers in numeric cells.
+
+Every row goes through `trygg_rad` (fagbrev/regneark.py): a track, cohort or employer named
+`=HYPERLINK(…)` is written as text, never as a formula. Sheet names are not cells; they are cut to
+Excel's rules below."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from fagbrev.models import Organisasjon
+from fagbrev.regneark import trygg_rad
 
 from .selectors import Dashboard
 
@@ -29,22 +34,22 @@ def som_excel(*, data: Dashboard, org: Organisasjon) -> bytes:
     fet = Font(bold=True)
     for rt in data.tabeller:
         ark = bok.create_sheet(_arknavn(rt.tittel, brukt))
-        ark.append([f"{rt.tittel} – {org.navn} – {data.semester.navn}"])
+        ark.append(trygg_rad([f"{rt.tittel} – {org.navn} – {data.semester.navn}"]))
         ark["A1"].font = fet
         ark.append([])
-        ark.append(["", *rt.tabell.kolonner, *(["Totalt"] if rt.tabell.rad_total else [])])
+        ark.append(trygg_rad(["", *rt.tabell.kolonner, *(["Totalt"] if rt.tabell.rad_total else [])]))
         for celle in ark[3]:
             celle.font = fet
         for navn, verdier in rt.tabell.visningsrader():
-            ark.append([navn, *verdier])  # ints stay ints; only suppressed cells are the text "<5"
+            ark.append(trygg_rad([navn, *verdier]))  # ints stay ints; only suppressed cells are the text "<5"
         ark.column_dimensions["A"].width = 34
     for trend in data.trender:
         ark = bok.create_sheet(_arknavn(trend.tittel, brukt))
-        ark.append([trend.tittel])
+        ark.append(trygg_rad([trend.tittel]))
         ark["A1"].font = fet
-        ark.append(["Semester", "Antall"])
+        ark.append(trygg_rad(["Semester", "Antall"]))
         for semester, verdi in zip(trend.semestre, trend.verdier, strict=True):
-            ark.append([semester, verdi])
+            ark.append(trygg_rad([semester, verdi]))
         ark.column_dimensions["A"].width = 20
     ut = io.BytesIO()
     bok.save(ut)

@@ -6,6 +6,7 @@ from factory.django import DjangoModelFactory
 from deltakere.models import Deltaker, Inntakssamtale, Opptakskriterium
 from fagbrev.demo import lag_fodselsnummer
 from fagbrev.tests.factories import FagretningFactory
+from fagbrev.tests.filer import lag_docx, lag_jpeg, lag_pdf, lag_png  # real files; re-exported for the tests
 
 
 class DeltakerFactory(DjangoModelFactory):
@@ -47,20 +48,4 @@ class InntakssamtaleFactory(DjangoModelFactory):
     fravarsregler_gjennomgatt = True
 
 
-def lag_pdf() -> bytes:
-    return b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def lag_png() -> bytes:
-    return b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
-
-
-def lag_docx() -> bytes:
-    import io
-    import zipfile
-
-    ut = io.BytesIO()
-    with zipfile.ZipFile(ut, "w") as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", "<document/>")
-    return ut.getvalue()
+__all__ = ["lag_docx", "lag_jpeg", "lag_pdf", "lag_png"]

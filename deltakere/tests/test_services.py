@@ -15,6 +15,7 @@ from deltakere.tests.factories import (
     InntakssamtaleFactory,
     OpptakskriteriumFactory,
     lag_docx,
+    lag_jpeg,
     lag_pdf,
     lag_png,
 )
@@ -252,7 +253,7 @@ def test_termination_keeps_the_history(koordinator, deltaker):
     [
         (lag_pdf(), "application/pdf"),
         (lag_png(), "image/png"),
-        (b"\xff\xd8\xff\xe0" + b"\x00" * 20, "image/jpeg"),
+        (lag_jpeg(), "image/jpeg"),
         (lag_docx(), services.DOCX),
     ],
 )

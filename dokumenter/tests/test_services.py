@@ -16,6 +16,7 @@ from dokumenter import services
 from dokumenter.models import Batchjobb, Dokument, Dokumentprofil
 from fagbrev.models import Hendelse
 from fagbrev.tests.factories import KullFactory
+from fagbrev.tests.filer import lag_pdf
 
 from .factories import PlasseringFactory
 from .pdfhjelp import flat, pdf_tekst
@@ -160,7 +161,7 @@ def test_a_signed_scan_is_attached_once_and_checked_by_its_bytes(ayse, koordinat
         services.dokument_skann_legg_ved(
             dokument=dokument, fil=SimpleUploadedFile("skann.pdf", b"MZ\x90\x00 not a pdf"), utfort_av=koordinator
         )
-    innhold = b"%PDF-1.4 signert"
+    innhold = lag_pdf()
     services.dokument_skann_legg_ved(
         dokument=dokument, fil=SimpleUploadedFile("skann.pdf", innhold), utfort_av=koordinator
     )

@@ -16,6 +16,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from fagbrev.tekstgrenser import BESKRIVELSE
+
 
 class Niva(models.TextChoices):
     """CEFR levels as Norskprøven reports them."""
@@ -215,7 +217,7 @@ class Fagretning(OrganisasjonEid):
     )
     aktiv = models.BooleanField("aktiv", default=True)
     avsluttet = models.DateField("avsluttet", null=True, blank=True)
-    beskrivelse = models.TextField("beskrivelse", blank=True)
+    beskrivelse = models.TextField("beskrivelse", blank=True, max_length=BESKRIVELSE)
 
     class Meta:
         verbose_name = "fagretning"

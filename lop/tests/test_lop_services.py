@@ -328,9 +328,10 @@ def test_a_cv_uploaded_at_referral_counts_in_the_county_checklist_and_one_upload
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from deltakere.services import dokument_last_opp
+    from fagbrev.tests.filer import lag_pdf
 
     def pdf(navn):
-        return SimpleUploadedFile(navn, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", "application/pdf")
+        return SimpleUploadedFile(navn, lag_pdf(), "application/pdf")
 
     cv = dokument_last_opp(deltaker=deltaker, fil=pdf("Sara CV.pdf"), type="cv", utfort_av=koordinator)
     kontrakt = laerekontrakt(deltaker)

@@ -57,4 +57,25 @@
     var el = event.target.closest("[data-bekreft]");
     if (el && !window.confirm(el.getAttribute("data-bekreft"))) { event.preventDefault(); }
   });
+  // Drafts of unsaved forms (static/js/utkast.js) live in this browser's localStorage under
+  // "fagbrev:utkast:". They are removed when the user logs out (the logout form), when the session
+  // runs out (okt.js), and on the login page (a session that ended while the tab was closed), so the
+  // next person at the same machine never finds them. The server's logout response also says
+  // Clear-Site-Data: "storage", which browsers honour over HTTPS.
+  var UTKAST = "fagbrev:utkast:";
+  function slettAlleUtkast() {
+    try {
+      var ls = window.localStorage;
+      for (var i = ls.length - 1; i >= 0; i--) {
+        var k = ls.key(i);
+        if (k && k.indexOf(UTKAST) === 0) { ls.removeItem(k); }
+      }
+      window.sessionStorage.clear();
+    } catch (e) { /* storage blocked: then nothing was stored either */ }
+  }
+  window.fagbrevSlettUtkast = slettAlleUtkast;
+  document.addEventListener("submit", function (e) {
+    if (e.target.matches && e.target.matches("form[data-utkast-slett-alle]")) { slettAlleUtkast(); }
+  }, true);
+  if (document.querySelector("[data-utkast-slett-alle]:not(form)")) { slettAlleUtkast(); }
 })();

@@ -28,6 +28,7 @@
   settFrist(sekunder);
 
   function utlopt() {
+    if (window.fagbrevSlettUtkast) { window.fagbrevSlettUtkast(); }  // as the banner says: unsaved changes are lost
     window.location.assign(loggInn + "?next=" + encodeURIComponent(window.location.pathname));
   }
   function sjekk() {
