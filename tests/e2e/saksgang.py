@@ -301,6 +301,7 @@ def deltakerbevis(page: Page) -> tuple[str, bytes]:
     from .hjelp import last_ned
 
     dokumenter = page.get_by_role("region", name="Dokumenter", exact=True)
-    dokumenter.get_by_role("button", name="Lag deltakerbevis").click()
-    expect(melding(page)).to_contain_text("Deltakerbevis, versjon 1, er laget.")
+    # The server's first PDF loads WeasyPrint and the fonts (2–4 s on a busy machine): wait longer for it.
+    dokumenter.get_by_role("button", name="Lag deltakerbevis").click(timeout=20_000)
+    expect(melding(page)).to_contain_text("Deltakerbevis, versjon 1, er laget.", timeout=20_000)
     return last_ned(page, lambda: dokumenter.get_by_role("link", name="Deltakerbevis").click())
