@@ -9,6 +9,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 
+from fagbrev.datoregning import samme_dag
 from fagbrev.models import Hendelse
 
 from . import overganger
@@ -250,9 +251,7 @@ def avslutningsdato(*, deltaker: Deltaker) -> datetime.date | None:
 
 def utfall_frist_seks_maneder(avsluttet: datetime.date) -> datetime.date:
     """The six-month outcome is due (and can first be dated) six months after the case ended."""
-    from fagbrev.frister import legg_til_maneder
-
-    return legg_til_maneder(avsluttet, SEKS_MANEDER)
+    return samme_dag(avsluttet, maneder=SEKS_MANEDER)
 
 
 @dataclass

@@ -21,15 +21,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 
+# Years and months are added in fagbrev.datoregning; `frister.legg_til_maneder` stays importable.
+from .datoregning import legg_til_maneder, samme_dag
+
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
-
-
-def legg_til_maneder(dato: datetime.date, maneder: int) -> datetime.date:
-    """The same day `maneder` months later (or earlier); the 31st becomes the month's last day."""
-    indeks = dato.year * 12 + dato.month - 1 + maneder
-    ar, maned = divmod(indeks, 12)
-    dag = min(dato.day, calendar.monthrange(ar, maned + 1)[1])
-    return datetime.date(ar, maned + 1, dag)
 
 
 # --- Written exam: registration windows ------------------------------------------------------
@@ -211,11 +206,8 @@ def g_pa_dato(dato: datetime.date, tabell: Sequence[tuple[datetime.date, int]]) 
 
 
 def fyller_ar(fodselsdato: datetime.date, alder: int) -> datetime.date:
-    """The day the person turns `alder` (29 February birthdays: 1 March in other years)."""
-    try:
-        return fodselsdato.replace(year=fodselsdato.year + alder)
-    except ValueError:
-        return datetime.date(fodselsdato.year + alder, 3, 1)
+    """The day the person turns `alder` (29 February birthdays: 28 February in other years)."""
+    return samme_dag(fodselsdato, ar=alder)
 
 
 @dataclass

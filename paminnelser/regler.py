@@ -26,6 +26,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.module_loading import import_string
 
+from fagbrev.datoregning import legg_til_maneder
 from fagbrev.models import Medlemskap, Organisasjon, Rolle
 
 from .datoer import dato_tekst, eksamensvinduer, forrige_virkedag
@@ -444,7 +445,7 @@ def fagprove_oppmelding(idag: datetime.date) -> Iterator[Forfall]:
     """
     from django.db.models import Exists, OuterRef
 
-    from fagbrev.frister import fagprovevindu, legg_til_maneder
+    from fagbrev.frister import fagprovevindu
     from fagbrev.models import Eksamen, Fagprove, Laerekontrakt, Resultat
 
     bestatt = Eksamen.objects.filter(deltaker_id=OuterRef("deltaker_id"), resultat=Resultat.BESTATT)
@@ -763,7 +764,6 @@ def utfall_seks_maneder(idag: datetime.date) -> Iterator[Forfall]:
 
     from deltakere.models import Deltaker, Statusendring, Utfall
     from deltakere.selectors import utfall_frist_seks_maneder
-    from fagbrev.frister import legg_til_maneder
 
     S = Deltaker.Status
     fullfort = (
