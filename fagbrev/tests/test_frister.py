@@ -217,16 +217,10 @@ def test_someone_born_on_29_february_has_her_birthday_on_28_february_in_other_ye
 
 
 def test_stipend_changes_to_the_full_rate_on_28_february_for_a_leap_day_birthday():
-    stipend = beregn_stipend(
-        fodselsdato=datetime.date(2004, 2, 29),
-        fra=datetime.date(2029, 2, 1),
-        til=datetime.date(2029, 3, 31),
-        grunnbelop=G,
-    )
-    assert [(p.fra, p.til, p.under_25) for p in stipend.perioder] == [
-        (datetime.date(2029, 2, 1), datetime.date(2029, 2, 27), True),
-        (datetime.date(2029, 2, 28), datetime.date(2029, 3, 31), False),
-    ]
+    D = datetime.date
+    stipend = beregn_stipend(fodselsdato=D(2004, 2, 29), fra=D(2029, 2, 1), til=D(2029, 3, 31), grunnbelop=G)
+    perioder = [(p.fra, p.til, p.under_25) for p in stipend.perioder]
+    assert perioder == [(D(2029, 2, 1), D(2029, 2, 27), True), (D(2029, 2, 28), D(2029, 3, 31), False)]
 
 
 def test_stipend_refuses_days_before_any_known_g():
