@@ -9,7 +9,7 @@ PORT ?= 8000
 PYTHON ?= $(shell for c in python3.13 python3.12 python3 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -r); do \
 	  $$c -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1 && { command -v $$c; break; }; done)
 
-.PHONY: run test lint format bench install check clean
+.PHONY: run test test-dato lint format bench install check clean
 
 $(VENV)/.installed: requirements.txt
 	@if [ -z "$(PYTHON)" ]; then echo "Fant ingen Python 3.12 eller nyere. Installer python3.12 (f.eks. 'apt-get install python3.12 python3.12-venv') og prøv igjen." >&2; exit 1; fi
@@ -28,6 +28,19 @@ run: install
 
 test: install
 	$(VENV)/bin/pytest
+
+# The suite (without browser tests) on another day: `make test-dato DATO='2028-02-29 10:00'`. DATO is
+# Oslo time; libfaketime (apt-get install faketime) moves the clock of the test process there and lets
+# it run on. TZ=Europe/Oslo makes libfaketime read DATO as Oslo time (Django sets the same zone anyway).
+# The database server keeps the real time. .ci/run draws its DATO from the commit; this reproduces it.
+FAKETIME_LIB ?= $(firstword $(wildcard /usr/lib/*/faketime/libfaketime.so.1) \
+	$(shell dpkg -L libfaketime 2>/dev/null | grep '/libfaketime\.so\.1$$'))
+test-dato: install
+	@test -n "$(DATO)" || { echo "Bruk: make test-dato DATO='2028-02-29 10:00' (Oslo-tid)" >&2; exit 2; }
+	@test -n "$(FAKETIME_LIB)" || { echo "Fant ikke libfaketime.so.1: apt-get install faketime" >&2; exit 1; }
+	@tid=$$(TZ=Europe/Oslo date -d '$(DATO)' '+%Y-%m-%d %H:%M:%S') || { echo "Ugyldig DATO: $(DATO)" >&2; exit 2; }; \
+	echo "Klokka flyttet til $$tid Oslo-tid ($$(date -u -d "TZ=\"Europe/Oslo\" $$tid" '+%Y-%m-%d %H:%M UTC')) med libfaketime"; \
+	TZ=Europe/Oslo FAKETIME="@$$tid" LD_PRELOAD='$(FAKETIME_LIB)' $(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
 
 check: install
 	FAGBREV_TESTING=true $(PY) manage.py check

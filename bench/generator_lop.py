@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 
 from deltakere.models import Avbrudd, Deltaker, Statusendring
+from fagbrev.datoregning import samme_dag
 from fagbrev.models import Fagretning
 from lop.models import Eksamen, Fagprove, Laerekontrakt, Norskprove, Resultat
 from oppfolging.models import Besok, Vurdering, Vurderingssamtale, semester_for
@@ -94,7 +95,7 @@ def fyll_laerekontrakter(ctx: Kontekst, fra: int, til: int) -> None:
                 arbeidsgiver_id=arbeidsgiver[siste[d.pk][1]],
                 fagansvarlig="Fagansvarlig Benchsen",
                 start=start,
-                slutt=start + 730 * DAG,
+                slutt=samme_dag(start, ar=2) - DAG,  # two years less a day, as frister.beregn_sluttdato counts
                 fylke_saksnummer=f"26/{10_000 + d.nr}",
                 status=avsluttet.get(d.status, Laerekontrakt.Status.GODKJENT),
                 sokt_dato=d.lop[S.TATT_OPP],

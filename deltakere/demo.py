@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from fagbrev.datoregning import legg_til_maneder
+from fagbrev.datoregning import samme_dag
 from fagbrev.demo import Demo, lag_fodselsnummer
 
 from .models import (
@@ -17,6 +17,7 @@ from .models import (
     Opptaksvedtak,
     Utfall,
 )
+from .selectors import utfall_frist_seks_maneder
 from .services import deltaker_registrer, statusendring_skriv, utfall_registrer
 
 S = Deltaker.Status
@@ -104,7 +105,7 @@ def _person(demo: Demo, fornavn: str, etternavn: str, nr: int) -> dict:
 def _kull(demo: Demo, nokkel: str, offset: int | None):
     if offset is None:
         return None
-    for kandidat in (demo.idag.year + offset, demo.idag.year + offset - 1, demo.idag.year + offset + 1):
+    for kandidat in (demo.kullar + offset, demo.kullar + offset - 1, demo.kullar + offset + 1):
         if f"{nokkel}:{kandidat}" in demo.kull:
             return demo.kull[f"{nokkel}:{kandidat}"]
     return None
@@ -238,7 +239,7 @@ def _kartlegging(deltaker: Deltaker, dato: datetime.date, koordinator, *, avslag
             "norskopplaering": "Norskopplæring i introduksjonsprogrammet, 600 timer.",
             "norsk_muntlig": "A2" if avslag else "B1",
             "norsk_skriftlig": "A2",
-            "ankomst_norge": dato.replace(year=dato.year - 5),
+            "ankomst_norge": samme_dag(dato, ar=-5),
             "utdanning_ar": 9,
             "arbeid_ar": 4,
             "fagrelevant_erfaring": not avslag,
@@ -372,7 +373,6 @@ def seed_utfall(demo: Demo) -> None:
     """After the history (seed_historikk dates each completion on the passed fagprøve): a few completed
     cases get their outcomes, so the case page and the report's «I arbeid» have something to show.
     Kovalenko's six-month outcome is left for the reminder."""
-
     koordinator = demo.brukere["koordinator"]
     fullforte = Deltaker.objects.filter(organisasjon=demo.org["Lørenskog"], status=S.FULLFORT)
     for deltaker in fullforte.select_related("fagretning"):
@@ -392,7 +392,7 @@ def seed_utfall(demo: Demo) -> None:
             arbeidsgiver=arbeidsgiver,
             utfort_av=koordinator,
         )
-        seks_dato = legg_til_maneder(avsluttet.dato, 6)
+        seks_dato = utfall_frist_seks_maneder(avsluttet.dato)
         if seks and seks_dato <= demo.idag:
             utfall_registrer(
                 deltaker=deltaker,

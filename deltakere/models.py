@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from fagbrev.datoregning import hele_ar
 from fagbrev.identifikatorer import masker_fodselsnummer, valider_fodselsnummer
 from fagbrev.models import Fagretning, Kull, Niva, OrganisasjonEid, OrganisasjonQuerySet
 from fagbrev.permissions import deltaker_scope
@@ -249,13 +250,10 @@ class Kartlegging(OrganisasjonEid):
         return f"Kartlegging {self.intervjudato:%d.%m.%Y}"
 
     def botid_ar(self, idag) -> int | None:
-        """Whole years in Norway on the given day."""
+        """Whole years in Norway on the given day (arrived 29 February: a year more on 28 February)."""
         if self.ankomst_norge is None:
             return None
-        ar = idag.year - self.ankomst_norge.year
-        if (idag.month, idag.day) < (self.ankomst_norge.month, self.ankomst_norge.day):
-            ar -= 1
-        return max(ar, 0)
+        return max(hele_ar(self.ankomst_norge, idag), 0)
 
 
 class Kriterievurdering(OrganisasjonEid):

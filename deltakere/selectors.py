@@ -9,7 +9,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, F, Max, Q, QuerySet
 from django.db.models.functions import Lower
 
-from fagbrev.datoregning import legg_til_maneder
+from fagbrev.datoregning import samme_dag
 from fagbrev.models import Hendelse
 from fagbrev.permissions import KOORDINATOR, deltaker_scope
 
@@ -234,8 +234,7 @@ def avslutningsdato(*, deltaker: Deltaker) -> datetime.date | None:
 
 def utfall_frist_seks_maneder(avsluttet: datetime.date) -> datetime.date:
     """The six-month outcome is due (and can first be dated) six months after the case ended."""
-
-    return legg_til_maneder(avsluttet, SEKS_MANEDER)
+    return samme_dag(avsluttet, maneder=SEKS_MANEDER)
 
 
 @dataclass

@@ -17,11 +17,17 @@ from .models import Fagretning, Kull, Medlemskap, Organisasjon, Rolle, User
 
 LORENSKOG = "Lørenskog kommune, Flyktning- og innvandrertjenesten"
 ASKER = "NAV Asker"
+KULLSKIFTE = (8, 15)  # (month, day) the newest autumn cohort starts and the demo moves on a year
 
 
 @dataclass
 class Demo:
-    """What the seeders have made so far, for the next seeder to build on."""
+    """What the seeders have made so far, for the next seeder to build on.
+
+    Every date is relative to `idag`, the day the demo is loaded, and must make sense on any day of
+    any year: nothing that has happened is dated after today, and a cohort whose participants are in
+    training has started. Cohorts are counted from `kullar`, not from the calendar year.
+    """
 
     idag: datetime.date
     rng: random.Random
@@ -30,6 +36,15 @@ class Demo:
     fagretninger: dict[str, Fagretning] = field(default_factory=dict)
     kull: dict[str, Kull] = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
+
+    @property
+    def kullar(self) -> int:
+        """The year of the newest autumn cohort in the demo («Høst {kullar}»); from 1 January to
+        14 August it is last autumn's. The cohorts move on once a year, on 15 August, not on
+        1 January: that day the newest cohort starts and the one two years older (24 months from
+        15 August) has ended, so every participant in training is in a cohort that has started and
+        holds a contract that has not yet run out, whatever the day."""
+        return self.idag.year if self.idag >= datetime.date(self.idag.year, *KULLSKIFTE) else self.idag.year - 1
 
 
 # --- identifiers that validate, for invented people and companies --------------------------------
@@ -193,12 +208,12 @@ def seed_kjerne(demo: Demo) -> None:
         navn = spec.pop("navn")
         demo.fagretninger[nokkel], _ = Fagretning.objects.get_or_create(organisasjon=org, navn=navn, defaults=spec)
 
-    aar = demo.idag.year
+    aar = demo.kullar
     for nokkel, navn, oppstart in [
         ("bua", f"Høst {aar - 2}", datetime.date(aar - 2, 8, 15)),
         ("bua", f"Høst {aar - 1}", datetime.date(aar - 1, 8, 15)),
         ("helse", f"Høst {aar - 1}", datetime.date(aar - 1, 8, 20)),
-        ("helse", f"Høst {aar}", datetime.date(aar, 8, 18)),
+        ("helse", f"Høst {aar}", datetime.date(aar, *KULLSKIFTE)),  # the newest: starts the day the demo moves on
         ("renhold", f"Vår {aar}", datetime.date(aar, 1, 8)),
         ("restaurant", "Høst 2019", datetime.date(2019, 8, 15)),
         ("betong", f"Høst {aar - 1}", datetime.date(aar - 1, 9, 1)),

@@ -192,7 +192,7 @@ def _arbeidsgiver(deltaker):
     )
 
 
-def _kontrakt(deltaker, koordinator, *, start, status, rute="fagbrev_pa_jobb", levert=True, **felter):
+def _kontrakt(deltaker, koordinator, *, start, status, idag, rute="fagbrev_pa_jobb", levert=True, **felter):
     kontrakt = laerekontrakt_opprett(
         deltaker=deltaker,
         utfort_av=koordinator,
@@ -213,7 +213,7 @@ def _kontrakt(deltaker, koordinator, *, start, status, rute="fagbrev_pa_jobb", l
     if status in ("sokt", "godkjent", "fullfort"):
         datoer["sokt_dato"] = start - datetime.timedelta(days=14)
     if status in ("godkjent", "fullfort"):
-        datoer["godkjent_dato"] = start + datetime.timedelta(days=21)
+        datoer["godkjent_dato"] = min(start + datetime.timedelta(days=21), idag)
         datoer["fylke_saksnummer"] = f"{start.year}/{1000 + deltaker.pk * 37 % 9000}"
     if status == "fullfort":
         datoer["avsluttet_dato"] = kontrakt.slutt
@@ -271,7 +271,7 @@ def seed_lop(demo: Demo) -> None:
     aar = idag.year
     koordinator = demo.brukere["koordinator"]
     norsklarer = demo.brukere["norsklarer"]
-    forrige_var = aar if idag >= pameldingsvinduer(aar)[0].forste_dag else aar - 1
+    forrige_var = aar if idag > datetime.date(aar, 5, 20) else aar - 1  # the last spring exam held (20 May)
 
     deltakere = Deltaker.objects.filter(organisasjon=demo.org["Lørenskog"]).select_related("fagretning", "kull")
     for nr, d in enumerate(deltakere.order_by("pk")):
@@ -281,7 +281,7 @@ def seed_lop(demo: Demo) -> None:
         if d.status == S.TATT_OPP:
             # A fresh draft with documents still missing: the page says which.
             kontrakt = _kontrakt(
-                d, koordinator, start=idag + datetime.timedelta(days=20), status="utkast", levert=False
+                d, koordinator, start=idag + datetime.timedelta(days=20), status="utkast", idag=idag, levert=False
             )
             cv = kontrakt.sjekkpunkter.get(type=Sjekkpunkt.Type.CV)
             cv.status, cv.referanse = Sjekkpunkt.Status.LEVERT, "Mottatt fra NAV med henvisningen"
@@ -289,7 +289,7 @@ def seed_lop(demo: Demo) -> None:
             continue
         if d.status in (S.FULLFORT,):
             start = datetime.date(oppstart.year, 8, 15) if d.kull else datetime.date(2019, 8, 15)
-            kontrakt = _kontrakt(d, koordinator, start=start, status="fullfort")
+            kontrakt = _kontrakt(d, koordinator, start=start, status="fullfort", idag=idag)
             Eksamen.objects.create(
                 organisasjon_id=d.organisasjon_id,
                 deltaker=d,
@@ -313,15 +313,16 @@ def seed_lop(demo: Demo) -> None:
             _plan(demo, d, 1.0)
             continue
         if d.status == S.AVBRUTT:
-            kontrakt = _kontrakt(d, koordinator, start=oppstart, status="godkjent")
+            kontrakt = _kontrakt(d, koordinator, start=oppstart, status="godkjent", idag=idag)
             Laerekontrakt.objects.filter(pk=kontrakt.pk).update(
-                status=Laerekontrakt.Status.HEVET, avsluttet_dato=oppstart + datetime.timedelta(days=200)
+                status=Laerekontrakt.Status.HEVET,
+                avsluttet_dato=min(oppstart + datetime.timedelta(days=200), idag),
             )
             continue
         if d.status in (S.TEORI_BESTATT, S.FAGPROVE_MELDT_OPP):
             # Ends about five months from now, so the fagprøve window (8–2 months before) is open.
             start = legg_til_maneder(idag.replace(day=1), -19)
-            kontrakt = _kontrakt(d, koordinator, start=start, status="godkjent")
+            kontrakt = _kontrakt(d, koordinator, start=start, status="godkjent", idag=idag)
             Eksamen.objects.create(
                 organisasjon_id=d.organisasjon_id,
                 deltaker=d,
@@ -346,9 +347,9 @@ def seed_lop(demo: Demo) -> None:
             continue
         # In training (or on leave): contract approved or applied for, exam planned, plan under way.
         status = "godkjent" if nr % 4 else "sokt"
-        kontrakt = _kontrakt(d, koordinator, start=oppstart, status=status)
+        kontrakt = _kontrakt(d, koordinator, start=oppstart, status=status, idag=idag)
         if d.status == S.PERMISJON:
-            fra = idag - datetime.timedelta(days=40)
+            fra = min(max(idag - datetime.timedelta(days=40), kontrakt.start + datetime.timedelta(days=1)), idag)
             Kontraktpermisjon.objects.create(
                 kontrakt=kontrakt,
                 fra=fra,
@@ -394,6 +395,7 @@ def seed_lop(demo: Demo) -> None:
             koordinator_asker,
             start=start,
             status="godkjent" if nr % 3 else "utkast",
+            idag=idag,
             rute="praksiskandidat",
             levert=nr % 3 != 0,
             fagansvarlig="Geir Solheim",

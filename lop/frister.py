@@ -21,7 +21,8 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
 from django.conf import settings
 
-from fagbrev.datoregning import legg_til_maneder
+# Years and months are added in fagbrev.datoregning; `frister.legg_til_maneder` stays importable.
+from fagbrev.datoregning import legg_til_maneder, samme_dag
 
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 
@@ -224,11 +225,8 @@ def g_pa_dato(dato: datetime.date, tabell: Sequence[tuple[datetime.date, int]]) 
 
 
 def fyller_ar(fodselsdato: datetime.date, alder: int) -> datetime.date:
-    """The day the person turns `alder` (29 February birthdays: 1 March in other years)."""
-    try:
-        return fodselsdato.replace(year=fodselsdato.year + alder)
-    except ValueError:
-        return datetime.date(fodselsdato.year + alder, 3, 1)
+    """The day the person turns `alder` (29 February birthdays: 28 February in other years)."""
+    return samme_dag(fodselsdato, ar=alder)
 
 
 @dataclass

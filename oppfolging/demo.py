@@ -72,7 +72,10 @@ def _besok(demo: Demo, deltaker: Deltaker, nr: int) -> None:
     siden = [3, intervall - 2, intervall + 6, 5, intervall + 15, intervall - 5, 1][nr % 7]
     siste = demo.idag - siden * dag
     obs, oppgave = OBSERVASJONER[nr % len(OBSERVASJONER)]
+    start = Plassering.objects.filter(deltaker=deltaker).order_by("fra").values_list("fra", flat=True).first()
     for k, dato in enumerate([siste - 2 * intervall * dag, siste - intervall * dag, siste]):
+        if start is not None and dato < start:
+            continue  # no visits before she started at the workplace (a cohort that started lately)
         besok_registrer(
             deltaker=deltaker,
             utfort_av=deltaker.faglarer,
@@ -123,8 +126,9 @@ def _samtaler(demo: Demo, deltaker: Deltaker, nr: int, utfort_av) -> None:
         vurderingssamtale_registrer(
             deltaker=deltaker, utfort_av=utfort_av, idag=demo.idag, holdt_dato=forrige.slutt - (40 + nr) * dag, **felles
         )
-    if nr % 3 == 0:  # held this semester
-        holdt = max(semester.start, demo.idag - (10 + nr % 20) * dag)
+    if nr % 3 == 0:  # held this semester (not before her cohort started)
+        startet = deltaker.kull.oppstart if deltaker.kull else semester.start
+        holdt = max(semester.start, startet, demo.idag - (10 + nr % 20) * dag)
         vurderingssamtale_registrer(deltaker=deltaker, utfort_av=utfort_av, idag=demo.idag, holdt_dato=holdt, **felles)
     elif nr % 3 == 1:  # planned
         planlagt = min(semester.slutt, demo.idag + (7 + nr % 10) * dag)

@@ -28,8 +28,10 @@ from dataclasses import dataclass
 
 from django.db import models, transaction
 from django.db.models import Exists, F, Max, OuterRef
+from django.utils import timezone
 
 from deltakere.models import Deltaker, Statusendring
+from fagbrev.datoregning import samme_dag
 from fagbrev.models import Hendelse, Oppslag, Organisasjon
 from fagbrev.services import hendelse_logg
 
@@ -68,10 +70,8 @@ class Forfall:
 
 
 def _ar_etter(dato: datetime.date, ar: int) -> datetime.date:
-    try:
-        return dato.replace(year=dato.year + ar)
-    except ValueError:  # 29 February
-        return dato.replace(year=dato.year + ar, day=28)
+    """The day a case that ended on `dato` is due, `ar` years on (29 February: 28 February)."""
+    return samme_dag(dato, ar=ar)
 
 
 def anonymisering_forfalt(
@@ -98,7 +98,7 @@ def anonymisering_forfalt(
         qs = qs.filter(pk=deltaker_id)
     forfalt = []
     for rad in qs:
-        avsluttet = rad["avsluttet_dato"] or rad["endret"].date()
+        avsluttet = rad["avsluttet_dato"] or timezone.localdate(rad["endret"])
         forfaller = _ar_etter(avsluttet, rad["organisasjon__anonymiser_etter_ar"])
         if forfaller <= idag:
             forfalt.append(Forfall(rad["pk"], rad["organisasjon_id"], avsluttet, forfaller))

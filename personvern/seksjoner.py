@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Max
+from django.utils import timezone
 
 from fagbrev.models import Organisasjon
 from fagbrev.seksjoner import Seksjon
@@ -19,7 +20,7 @@ def saksside(*, deltaker, user, idag) -> Seksjon | None:
     anonymiseres = None
     if deltaker.er_avsluttet and org.oppbevaring == Organisasjon.Oppbevaring.ANONYMISER:
         avsluttet = deltaker.statusendringer.filter(til_status=deltaker.status).aggregate(d=Max("dato"))["d"]
-        anonymiseres = _ar_etter(avsluttet or deltaker.endret.date(), org.anonymiser_etter_ar)
+        anonymiseres = _ar_etter(avsluttet or timezone.localdate(deltaker.endret), org.anonymiser_etter_ar)
     return Seksjon(
         template="personvern/_seksjon_personvern.html",
         context={"deltaker": deltaker, "org": org, "anonymiseres": anonymiseres},

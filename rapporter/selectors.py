@@ -26,7 +26,8 @@ from django.utils import timezone
 
 from arbeidsgivere.models import Arbeidsgiver, Plassering
 from deltakere.models import Avbrudd, Deltaker, Statusendring, Utfall
-from fagbrev.datoregning import legg_til_maneder
+from deltakere.selectors import SEKS_MANEDER
+from fagbrev.datoregning import forste_dag_som_nar, siste_dag_som_nar
 from fagbrev.models import Fagretning, Kull
 from lop.models import Eksamen, Fagprove, Norskprove, Resultat, Stipendmaned
 from oppfolging.models import Besok, Vurderingssamtale
@@ -408,8 +409,9 @@ def utfall(
     the period, and six months after for those whose six months ran out in the period (up to today).
 
     A completion date c has its six-month date c + 6 months inside [start, slutt] exactly when c lies in
-    [start − 6 months, slutt − 6 months]: periods begin on the 1st and end on a month's last day, and
-    `legg_til_maneder` maps month ends to month ends, so the window is computed once, not per person.
+    [forste_dag_som_nar(start), siste_dag_som_nar(slutt)] (fagbrev.datoregning): the six-month date only
+    grows with c, so the window is computed once, not per person. Not slutt − 6 months: on 30 November,
+    31 May has had its six months too.
     Terminated cases are not counted here (their end is in «Avbrudd etter årsak»).
     """
     fullfort = (
@@ -422,8 +424,8 @@ def utfall(
     def situasjon(tidspunkt: str):
         return Subquery(Utfall.objects.filter(deltaker=OuterRef("pk"), tidspunkt=tidspunkt).values("situasjon")[:1])
 
-    seks_fra = legg_til_maneder(periode.start, -6)
-    seks_til = legg_til_maneder(min(periode.slutt, idag), -6)
+    seks_fra = forste_dag_som_nar(periode.start, maneder=SEKS_MANEDER)
+    seks_til = siste_dag_som_nar(min(periode.slutt, idag), maneder=SEKS_MANEDER)
     qs = Deltaker.objects.filter(organisasjon_id__in=org_ids, status=S.FULLFORT).annotate(
         fullfort_dato=Subquery(fullfort), ved=situasjon(T.VED_FULLFORING), seks=situasjon(T.SEKS_MANEDER)
     )

@@ -11,6 +11,7 @@ from bench.forlop import HORISONT
 from bench.generator import fyll_til
 from bench.maling import MALINGER, mal
 from deltakere.models import Avbrudd, Deltaker, Statusendring
+from fagbrev.datoregning import samme_dag
 from fagbrev.models import Hendelse
 from lop.models import Fagprove, Laerekontrakt, Resultat
 from oppfolging.models import Besok, Vurderingssamtale
@@ -67,3 +68,16 @@ def test_every_measured_page_answers_200_with_a_query_count(db):
         assert r.merknad in ("", "finnes ikke ennå"), f"{maling.navn}: {r.merknad}"
         if not r.merknad:
             assert r.sporringer > 0
+
+
+def test_the_generator_runs_on_a_leap_day_and_contracts_last_two_years_less_a_day(db):
+    """Generated on 29.02.2028: every contract ends the day before the same day two years on (a start on
+    a leap day ends 27.02 two years later), and nothing that has happened lies after that day."""
+    idag = datetime.date(2028, 2, 29)
+    fyll_til(120, idag=idag, skriv=_stille)
+    kontrakter = list(Laerekontrakt.objects.values_list("start", "slutt"))
+    assert kontrakter and all(
+        slutt == samme_dag(start, ar=2) - datetime.timedelta(days=1) for start, slutt in kontrakter
+    )
+    assert Statusendring.objects.aggregate(sist=Max("dato"))["sist"] <= idag
+    assert Besok.objects.aggregate(sist=Max("dato"))["sist"] <= idag

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from deltakere import overganger, services
-from deltakere.models import Deltaker, Kriterievurdering, Statusendring, Vedlegg
+from deltakere.models import Deltaker, Kartlegging, Kriterievurdering, Statusendring, Vedlegg
 from deltakere.selectors import politiattest_mangler
 from deltakere.tests.factories import (
     DeltakerFactory,
@@ -162,6 +162,20 @@ def test_mapping_moves_a_referred_case_to_mapped_and_records_criteria(koordinato
     assert (vurdering.vurdering, vurdering.kommentar) == ("ikke_oppfylt", "Bare A1 muntlig")
     assert deltaker.kartlegging.botid_ar(datetime.date(2026, 11, 23)) == 9  # one day short of ten years
     assert deltaker.kartlegging.botid_ar(datetime.date(2026, 11, 24)) == 10
+
+
+@pytest.mark.parametrize(
+    ("idag", "ar"),
+    [
+        (datetime.date(2027, 2, 27), 10),
+        (datetime.date(2027, 2, 28), 11),  # arrived on a leap day: the anniversary is 28 February
+        (datetime.date(2028, 2, 28), 11),
+        (datetime.date(2028, 2, 29), 12),  # and 29 February in a leap year
+    ],
+)
+def test_years_in_norway_after_arriving_on_29_february_count_from_28_february(idag, ar):
+    kartlegging = Kartlegging(ankomst_norge=datetime.date(2016, 2, 29))
+    assert kartlegging.botid_ar(idag) == ar
 
 
 @time_machine.travel(IDAG, tick=False)

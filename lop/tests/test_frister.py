@@ -13,6 +13,7 @@ from lop.frister import (
     beregn_stipend,
     dato_i_vindu,
     fagprove_hindringer,
+    fyller_ar,
     legg_til_maneder,
     neste_vindu,
     praksis_ar,
@@ -137,6 +138,7 @@ def test_fagprove_window_follows_the_organisations_months():
 def test_month_arithmetic_clamps_to_the_last_day_of_the_month():
     assert legg_til_maneder(datetime.date(2027, 8, 31), -6) == datetime.date(2027, 2, 28)
     assert legg_til_maneder(datetime.date(2027, 11, 15), 3) == datetime.date(2028, 2, 15)
+    assert legg_til_maneder(datetime.date(2028, 8, 31), -6) == datetime.date(2028, 2, 29)
 
 
 # --- end date --------------------------------------------------------------------------------
@@ -213,6 +215,27 @@ def test_stipend_changes_on_1_may_and_on_the_25th_birthday():
     imdi = Decimal(124_028) * 30 / 365 + Decimal(130_160) * 61 / 365
     assert stipend.imdi == imdi.quantize(Decimal(1))
     assert stipend.kommune == stipend.sum - stipend.imdi
+
+
+@pytest.mark.parametrize(
+    ("fodselsdato", "alder", "dag"),
+    [
+        (datetime.date(2004, 2, 29), 25, datetime.date(2029, 2, 28)),  # a leap-day birthday: 28 February
+        (datetime.date(2004, 2, 29), 24, datetime.date(2028, 2, 29)),  # and 29 February in leap years
+        (datetime.date(2003, 2, 28), 25, datetime.date(2028, 2, 28)),  # the 28th stays the 28th
+        (datetime.date(2004, 12, 31), 25, datetime.date(2029, 12, 31)),
+        (datetime.date(2004, 1, 31), 25, datetime.date(2029, 1, 31)),
+    ],
+)
+def test_someone_born_on_29_february_has_her_birthday_on_28_february_in_other_years(fodselsdato, alder, dag):
+    assert fyller_ar(fodselsdato, alder) == dag
+
+
+def test_stipend_changes_to_the_full_rate_on_28_february_for_a_leap_day_birthday():
+    D = datetime.date
+    stipend = beregn_stipend(fodselsdato=D(2004, 2, 29), fra=D(2029, 2, 1), til=D(2029, 3, 31), grunnbelop=G)
+    perioder = [(p.fra, p.til, p.under_25) for p in stipend.perioder]
+    assert perioder == [(D(2029, 2, 1), D(2029, 2, 27), True), (D(2029, 2, 28), D(2029, 3, 31), False)]
 
 
 def test_stipend_refuses_days_before_any_known_g():

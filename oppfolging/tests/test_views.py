@@ -220,38 +220,44 @@ def test_self_evaluation_outside_1_to_10_is_refused(client, koordinator, deltake
 
 
 def test_koordinator_records_a_project_group_meeting_with_action_items(client, koordinator, faglarer, fagretning):
-    client.force_login(koordinator)
-    svar = client.post(
-        "/oppfolging/moter/ny/",
-        {
-            "type": "prosjektgruppe",
-            "fagretning": fagretning.pk,
-            "dato": "2026-11-20",
-            "tilstede": [koordinator.pk, faglarer.pk],
-            "agenda": "Status\nRessurser",
-            "referat": "Gikk gjennom arbeidsplassene.",
-            "vedtak": "Ny faddersamling i januar.",
-        },
-    )
-    mote = Mote.objects.get()
-    assert svar.status_code == 302 and mote.tilstede.count() == 2
-    svar = client.post(
-        f"/oppfolging/moter/{mote.pk}/",
-        {"beskrivelse": "Bestill lokale", "ansvarlig": faglarer.pk, "frist": "2026-12-01"},
-    )
-    assert svar.status_code == 302
-    tiltak = Tiltak.objects.get()
-    with time_machine.travel(datetime.datetime(2026, 12, 2, 9, 0), tick=False):
+    """The coordinator records the meeting on 20.11 with an action item due 01.12; on 02.12 the item
+    shows on its owner's overview, she may read the meeting but not add to it, marks the item done
+    (twice: no error), and it leaves her overview. The clock stands still at each step, so the
+    sessions and the overdue item do not depend on the day the test runs."""
+    with time_machine.travel(datetime.datetime(2026, 11, 20, 9, 0), tick=False) as klokke:
+        client.force_login(koordinator)
+        svar = client.post(
+            "/oppfolging/moter/ny/",
+            {
+                "type": "prosjektgruppe",
+                "fagretning": fagretning.pk,
+                "dato": "2026-11-20",
+                "tilstede": [koordinator.pk, faglarer.pk],
+                "agenda": "Status\nRessurser",
+                "referat": "Gikk gjennom arbeidsplassene.",
+                "vedtak": "Ny faddersamling i januar.",
+            },
+        )
+        mote = Mote.objects.get()
+        assert svar.status_code == 302 and mote.tilstede.count() == 2
+        svar = client.post(
+            f"/oppfolging/moter/{mote.pk}/",
+            {"beskrivelse": "Bestill lokale", "ansvarlig": faglarer.pk, "frist": "2026-12-01"},
+        )
+        assert svar.status_code == 302
+        tiltak = Tiltak.objects.get()
+
+        klokke.move_to(datetime.datetime(2026, 12, 2, 9, 0))
         client.force_login(faglarer)
         html = client.get("/").content.decode()
-    assert "Bestill lokale" in html  # open action items show on the owner's overview
-    assert client.get(f"/oppfolging/moter/{mote.pk}/").status_code == 200
-    assert client.post(f"/oppfolging/moter/{mote.pk}/", {"beskrivelse": "x"}).status_code == 403
-    assert client.post(f"/oppfolging/tiltak/{tiltak.pk}/utfort/").status_code == 302
-    assert client.post(f"/oppfolging/tiltak/{tiltak.pk}/utfort/").status_code == 302  # twice: no error
-    tiltak.refresh_from_db()
-    assert tiltak.utfort is not None
-    assert 'id="h-tiltak"' not in client.get("/").content.decode()
+        assert "Bestill lokale" in html  # open action items show on the owner's overview
+        assert client.get(f"/oppfolging/moter/{mote.pk}/").status_code == 200
+        assert client.post(f"/oppfolging/moter/{mote.pk}/", {"beskrivelse": "x"}).status_code == 403
+        assert client.post(f"/oppfolging/tiltak/{tiltak.pk}/utfort/").status_code == 302
+        assert client.post(f"/oppfolging/tiltak/{tiltak.pk}/utfort/").status_code == 302  # twice: no error
+        tiltak.refresh_from_db()
+        assert tiltak.utfort is not None
+        assert 'id="h-tiltak"' not in client.get("/").content.decode()
 
 
 def test_a_project_group_meeting_needs_a_track(client, koordinator):

@@ -143,6 +143,31 @@ def test_fagprove_registration_reminds_the_coordinator_when_it_opens_and_before_
     assert _mottakere(regler.fagprove_oppmelding, idag) == [(koordinator.pk, p) for p in perioder]
 
 
+@pytest.mark.parametrize(
+    ("slutt", "idag", "perioder"),
+    [
+        # Ends 31.10.2027: eight months before is 28.02.2027 (no 31st, a Sunday): from Friday 26.02.
+        (D(2027, 10, 31), D(2027, 2, 25), []),
+        (D(2027, 10, 31), D(2027, 2, 26), ["apner"]),
+        (D(2027, 10, 31), D(2027, 8, 9), ["apner"]),
+        (D(2027, 10, 31), D(2027, 8, 10), ["lukker"]),  # three weeks before 31.08, two months before the end
+        (D(2027, 10, 31), D(2027, 8, 31), ["lukker"]),
+        (D(2027, 10, 31), D(2027, 9, 1), []),
+        # Ends 31.10.2028: eight months before is the leap day 29.02.2028 (a Tuesday), not a day earlier.
+        (D(2028, 10, 31), D(2028, 2, 28), []),
+        (D(2028, 10, 31), D(2028, 2, 29), ["apner"]),
+        (D(2028, 10, 31), D(2028, 8, 31), ["lukker"]),
+        (D(2028, 10, 31), D(2028, 9, 1), []),
+    ],
+)
+def test_fagprove_reminders_count_months_from_the_31st_to_the_months_last_day(
+    koordinator, deltaker, slutt, idag, perioder
+):
+    EksamenFactory(deltaker=deltaker, termin="høst 2026", resultat=Resultat.BESTATT)
+    laerekontrakt(deltaker, start=D(2025, 11, 1), slutt=slutt, status="godkjent")
+    assert _mottakere(regler.fagprove_oppmelding, idag) == [(koordinator.pk, f"{slutt}-{p}") for p in perioder]
+
+
 def test_fagprove_uses_the_organisations_own_months(koordinator, kontrakt, lorenskog):
     lorenskog.fagprove_tidligst_maneder = 6
     lorenskog.save()

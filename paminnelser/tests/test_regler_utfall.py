@@ -98,7 +98,15 @@ def test_only_the_six_month_outcome_counts_and_only_completed_cases(koordinator,
     assert [f.objekt_id for f in regler.utfall_seks_maneder(D(2027, 3, 1))] == [amina.pk]
 
 
-@pytest.mark.parametrize(("fullfort", "forst"), [(D(2026, 2, 28), D(2026, 8, 28)), (D(2026, 3, 31), D(2026, 9, 30))])
+@pytest.mark.parametrize(
+    ("fullfort", "forst"),
+    [
+        (D(2026, 2, 28), D(2026, 8, 28)),
+        (D(2026, 3, 31), D(2026, 9, 30)),
+        (D(2027, 8, 31), D(2028, 2, 29)),  # six months after the 31st in a leap year: 29 February (a Tuesday)
+        (D(2028, 2, 29), D(2028, 8, 29)),  # completed on a leap day
+    ],
+)
 def test_six_months_after_a_month_end_is_the_same_day_or_the_months_last(koordinator, deltaker, fullfort, forst):
     _fullfort(deltaker, fullfort, koordinator)
     assert list(regler.utfall_seks_maneder(forst - datetime.timedelta(days=1))) == []

@@ -228,3 +228,35 @@ def test_the_retention_time_is_per_organisation(saker):
     org.save(update_fields=["anonymiser_etter_ar"])
 
     assert set(anonymiser_forfalte(idag=IDAG)) == {saker["forfalt"].pk, saker["ikke_forfalt"].pk}
+
+
+@pytest.mark.parametrize(
+    ("avsluttet", "siste_dag_for", "forfall"),
+    [
+        # Closed on a leap day: five years on has no 29 February, so it is due on the 28th.
+        (datetime.date(2020, 2, 29), datetime.date(2025, 2, 27), datetime.date(2025, 2, 28)),
+        # Four years on is a leap year again: due on the 29th, not a day early.
+        (datetime.date(2024, 2, 29), datetime.date(2028, 2, 28), datetime.date(2028, 2, 29)),
+        (datetime.date(2021, 12, 31), datetime.date(2026, 12, 30), datetime.date(2026, 12, 31)),
+    ],
+)
+def test_a_case_closed_on_29_february_is_due_on_28_february_in_other_years(
+    fagretning, avsluttet, siste_dag_for, forfall
+):
+    org = fagretning.organisasjon
+    org.anonymiser_etter_ar = forfall.year - avsluttet.year
+    org.save(update_fields=["anonymiser_etter_ar"])
+    deltaker = _avsluttet(fagretning, dato=avsluttet)
+
+    assert anonymisering_forfalt(idag=siste_dag_for) == []
+    assert [(f.deltaker_id, f.avsluttet, f.forfaller) for f in anonymisering_forfalt(idag=forfall)] == [
+        (deltaker.pk, avsluttet, forfall)
+    ]
+
+
+def test_the_case_page_names_the_same_day_as_the_job_for_a_case_closed_on_29_february(fagretning, koordinator):
+    from personvern.seksjoner import saksside
+
+    deltaker = _avsluttet(fagretning, dato=datetime.date(2020, 2, 29))
+    seksjon = saksside(deltaker=deltaker, user=koordinator, idag=datetime.date(2021, 1, 4))
+    assert seksjon.context["anonymiseres"] == datetime.date(2025, 2, 28)  # 5 years, the default

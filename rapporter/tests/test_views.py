@@ -413,6 +413,30 @@ def test_outcomes_at_completion_count_those_who_completed_in_the_semester(client
     assert "01.02.2026–23.05.2026" in html
 
 
+@pytest.mark.parametrize(
+    ("idag", "fullfort", "tatt_med", "kohort"),
+    [
+        # Today 30.11: six months after 31.05 ran out today (30.11 is November's last day); 01.06 tomorrow.
+        (D(2026, 11, 30), [D(2026, 5, 30), D(2026, 5, 31), D(2026, 6, 1)], 2, "01.02.2026–31.05.2026"),
+        # Today 28.02.2027: 29, 30 and 31 August all reach 28 February six months on.
+        (D(2027, 2, 28), [D(2026, 8, 28), D(2026, 8, 31), D(2026, 9, 1)], 2, "01.07.2026–31.08.2026"),
+        # Today 29.02.2028, a leap day: 29–31 August reach it, 28 August reached the 28th.
+        (D(2028, 2, 29), [D(2027, 8, 28), D(2027, 8, 31), D(2027, 9, 1)], 2, "01.07.2027–31.08.2027"),
+    ],
+)
+def test_six_months_after_up_to_today_counts_everyone_whose_six_months_ran_out_on_a_month_end(
+    client, koordinator, fagretning, idag, fullfort, tatt_med, kohort
+):
+    for dato in fullfort:
+        _fullfort(fagretning, dato, koordinator)
+    semester = f"{idag.year}-{'host' if idag.month >= 8 else 'var'}"
+    with time_machine.travel(datetime.datetime.combine(idag, datetime.time(12)), tick=False):
+        html = _side(client, koordinator, params={"semester": semester})
+    ikke_registrert, totalt = _tabell(html, "Utfall seks måneder etter fullføring")[BUA][3:]
+    assert (ikke_registrert, totalt) == (str(tatt_med), str(tatt_med))
+    assert f"Deltakere som fullførte {kohort}" in html
+
+
 def test_outcomes_in_the_spring_semester_end_on_31_july(client, koordinator, utfall):
     html = _side(client, koordinator, params={"semester": "2026-var"})
     # Completed 31.01, 01.02, 10.03, 23.05, 24.05 and 31.07 (i utdanning); 01.08 is høst.
