@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class DeltakereConfig(AppConfig):
     name = "deltakere"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import (
+            regler,  # noqa: F401  (its reminder rules register in fagbrev.regler)
+            seksjoner,  # noqa: F401  (its sections register in fagbrev.seksjoner)
+        )

@@ -7,7 +7,10 @@ class FagbrevConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the project's deploy checks)
+        from . import (
+            checks,  # noqa: F401  (registers the project's deploy checks)
+            tilgang,  # noqa: F401  (the case page's "who has seen" section)
+        )
         from .logging import installer_maskering
 
         installer_maskering()

@@ -12,6 +12,10 @@ class LopConfig(AppConfig):
     def ready(self) -> None:
         from deltakere import signaler
 
+        from . import (
+            regler,  # noqa: F401  (its reminder rules register in fagbrev.regler)
+            seksjoner,  # noqa: F401  (its sections register in fagbrev.seksjoner)
+        )
         from .services_stipend import ved_endret_fodselsdato
 
         signaler.fodselsdato_endret.connect(ved_endret_fodselsdato, dispatch_uid="lop.stipend.fodselsdato")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.utils.module_loading import import_string
 
-from .datoer import eksamensvinduer, semesterslutt
+from fagbrev.datoregning import eksamensvinduer, semesterslutt
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ from collections import defaultdict
 
 from django.db.models import QuerySet
 
-from .datoer import UKEDAGER
+from fagbrev.datoregning import UKEDAGER
+
 from .kalender import Kalenderdato, kalenderdatoer
 from .models import Paminnelse
 

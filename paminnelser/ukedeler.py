@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from arbeidsgivere.models import Avtale
 from deltakere.models import Deltaker
+from fagbrev.datoregning import dato_tekst
 from fagbrev.models import Organisasjon
 from lop.frister import fagprovevindu, pameldingsvinduer
 from lop.models import Eksamen, Fagprove, Laerekontrakt, Resultat, Sjekkpunkt
@@ -19,7 +20,6 @@ from oppfolging.models import Vurderingssamtale, semester_for
 from oppfolging.selectors import med_besoksrytme
 from oppfolging.services import BESOK_STATUSER
 
-from .datoer import dato_tekst
 from .ukeoversikt import Del
 
 VIS_NAVN = 10

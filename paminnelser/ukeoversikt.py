@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from django.utils.module_loading import import_string
 
-from .datoer import dato_tekst
+from fagbrev.datoregning import dato_tekst
+
 from .kalender import kalenderdatoer
 from .models import Art, Paminnelse
 

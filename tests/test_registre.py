@@ -1,0 +1,86 @@
+"""Each app brings its own parts: the registries the lower apps offer are filled by the apps that own them."""
+
+from __future__ import annotations
+
+from fagbrev import regler
+
+REGLER = {
+    "lop": {
+        "paminnelser.eksamensvindu_apner",
+        "paminnelser.eksamensvindu_lukker_snart",
+        "paminnelser.eksamen_ikke_pameldt",
+        "paminnelser.eksamen_ikke_pameldt_liste",
+        "paminnelser.fagprove_oppmelding",
+        "paminnelser.manedstema_til_faddere",
+    },
+    "arbeidsgivere": {"paminnelser.politiattest_mangler"},
+    "deltakere": {
+        "paminnelser.permisjon_slutter",
+        "paminnelser.utstyr_ikke_returnert",
+        "paminnelser.utfall_seks_maneder",
+    },
+    "oppfolging": {
+        "paminnelser.vurderingssamtale_mangler",
+        "paminnelser.besok_forfalt",
+        "paminnelser.prosjektgruppemote_mangler",
+        "paminnelser.styringsgruppemote_mangler",
+        "paminnelser.tiltak_forfalt",
+    },
+    "paminnelser": {"paminnelser.ukeoversikt"},
+}
+
+
+def test_every_reminder_rule_is_registered_by_the_app_that_owns_its_facts():
+    registrert: dict[str, set[str]] = {}
+    for regel in regler.REGLER.values():
+        registrert.setdefault(regel.app, set()).add(regel.navn)
+    assert registrert == REGLER
+    assert len(regler.REGLER) == 16
+
+
+def test_the_daily_rules_run_in_their_old_order_and_the_weekly_overview_alone_on_mondays():
+    assert [r.navn for r in regler.regler()] == [
+        "paminnelser.eksamensvindu_apner",
+        "paminnelser.eksamensvindu_lukker_snart",
+        "paminnelser.politiattest_mangler",
+        "paminnelser.eksamen_ikke_pameldt",
+        "paminnelser.eksamen_ikke_pameldt_liste",
+        "paminnelser.vurderingssamtale_mangler",
+        "paminnelser.besok_forfalt",
+        "paminnelser.fagprove_oppmelding",
+        "paminnelser.permisjon_slutter",
+        "paminnelser.utstyr_ikke_returnert",
+        "paminnelser.prosjektgruppemote_mangler",
+        "paminnelser.styringsgruppemote_mangler",
+        "paminnelser.tiltak_forfalt",
+        "paminnelser.manedstema_til_faddere",
+        "paminnelser.utfall_seks_maneder",
+    ]
+    assert [r.navn for r in regler.regler(ukentlig=True)] == ["paminnelser.ukeoversikt"]
+
+
+def test_each_app_places_its_own_sections_on_the_case_page_and_the_overview_without_sharing_a_place():
+    from fagbrev import seksjoner
+
+    saksside = sorted(seksjoner.SAKSSIDE.values(), key=lambda p: p.rekkefolge)
+    oversikt = sorted(seksjoner.OVERSIKT.values(), key=lambda p: p.rekkefolge)
+    assert [(p.app, p.funksjon.__name__) for p in saksside] == [
+        ("deltakere", "saksside_utfall"),
+        ("lop", "saksside_lop"),
+        ("arbeidsgivere", "saksside_plassering"),
+        ("oppfolging", "saksside"),
+        ("dokumenter", "saksside"),
+        ("fagbrev", "seksjon_hvem_har_sett"),
+        ("personvern", "saksside"),
+    ]
+    assert [(p.app, p.funksjon.__name__) for p in oversikt] == [
+        ("lop", "oversikt_lop"),
+        ("paminnelser", "oversikt_varsler"),
+        ("oppfolging", "oversikt_besok"),
+        ("oppfolging", "oversikt_tiltak"),
+        ("deltakere", "oversikt_oppgaver"),
+        ("oppfolging", "oversikt_samtaler"),
+        ("arbeidsgivere", "oversikt_praksis"),
+    ]
+    for side in (saksside, oversikt):
+        assert len({p.rekkefolge for p in side}) == len(side)
