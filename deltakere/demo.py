@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from fagbrev.datoregning import legg_til_maneder
-from fagbrev.demo import Demo, lag_fodselsnummer
+from fagbrev.demo import Demo, lag_fodselsnummer, seeder
 
 from .models import (
     Avbrudd,
@@ -159,6 +159,7 @@ def _kriterier(demo: Demo) -> None:
             )
 
 
+@seeder(rekkefolge=30)
 def seed(demo: Demo) -> None:
     _kriterier(demo)
     koordinator = demo.brukere["koordinator"]
@@ -314,6 +315,7 @@ BEGRUNNELSE = {
 }
 
 
+@seeder(rekkefolge=60)
 def seed_historikk(demo: Demo) -> None:
     """Give each demo case the mapping, admission decision, status changes and termination behind its status.
 
@@ -368,6 +370,7 @@ UTFALL = {
 }
 
 
+@seeder(rekkefolge=70)
 def seed_utfall(demo: Demo) -> None:
     """After the history (seed_historikk dates each completion on the passed fagprøve): a few completed
     cases get their outcomes, so the case page and the report's «I arbeid» have something to show.

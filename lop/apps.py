@@ -13,6 +13,7 @@ class LopConfig(AppConfig):
         from deltakere import signaler
 
         from . import (
+            kalender,  # noqa: F401  (its year-wheel sources and Monday-overview parts register)
             regler,  # noqa: F401  (its reminder rules register in fagbrev.regler)
             seksjoner,  # noqa: F401  (its sections register in fagbrev.seksjoner)
         )

@@ -7,6 +7,7 @@ class OppfolgingConfig(AppConfig):
 
     def ready(self) -> None:
         from . import (
+            kalender,  # noqa: F401  (its year-wheel sources and Monday-overview parts register)
             regler,  # noqa: F401  (its reminder rules register in fagbrev.regler)
             seksjoner,  # noqa: F401  (its sections register in fagbrev.seksjoner)
         )

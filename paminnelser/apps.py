@@ -6,7 +6,9 @@ class PaminnelserConfig(AppConfig):
     verbose_name = "Påminnelser og frister"
 
     def ready(self) -> None:
-        from . import (
-            regler,  # noqa: F401  (its reminder rules register in fagbrev.regler)
-            seksjoner,  # noqa: F401  (its sections register in fagbrev.seksjoner)
+        from . import (  # noqa: F401  (the fixed dates; the overview's own parts)
+            kalender,
+            regler,
+            seksjoner,
+            ukeoversikt,
         )

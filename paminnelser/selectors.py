@@ -8,8 +8,9 @@ from collections import defaultdict
 from django.db.models import QuerySet
 
 from fagbrev.datoregning import UKEDAGER
+from fagbrev.kalender import Kalenderdato
 
-from .kalender import Kalenderdato, kalenderdatoer
+from .kalender import kalenderdatoer
 from .models import Paminnelse
 
 MANEDER = (

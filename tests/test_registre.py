@@ -84,3 +84,42 @@ def test_each_app_places_its_own_sections_on_the_case_page_and_the_overview_with
     ]
     for side in (saksside, oversikt):
         assert len({p.rekkefolge for p in side}) == len(side)
+
+
+def test_each_app_brings_its_demo_seeders_in_an_explicit_order():
+    from django.utils.module_loading import autodiscover_modules
+
+    from fagbrev.demo import seedere
+
+    autodiscover_modules("demo")
+    assert [f"{f.__module__}.{f.__name__}" for f in seedere()] == [
+        "fagbrev.demo.seed_kjerne",
+        "arbeidsgivere.demo.seed",
+        "deltakere.demo.seed",
+        "arbeidsgivere.demo.seed_plasseringer",
+        "lop.demo.seed_lop",
+        "deltakere.demo.seed_historikk",
+        "deltakere.demo.seed_utfall",
+        "dokumenter.demo.seed",
+        "oppfolging.demo.seed",
+    ]
+
+
+def test_the_year_wheel_sources_and_the_monday_overview_parts_come_from_the_apps_that_own_the_dates():
+    from fagbrev import kalender
+
+    assert set(kalender.KILDER) == {
+        "paminnelser.kalender.faste_datoer",
+        "oppfolging.kalender.moter",
+        "lop.kalender.kontraktslutt",
+        "lop.kalender.fagprover",
+    }
+    assert [f"{f.__module__}.{f.__name__}" for f in kalender.ukedeler()] == [
+        "paminnelser.ukeoversikt.datoer_neste_to_uker",
+        "paminnelser.ukeoversikt.paminnelser_siste_uke",
+        "oppfolging.kalender.vurderingssamtaler",
+        "oppfolging.kalender.besok_forfalt",
+        "lop.kalender.kontrakter_slutter",
+        "lop.kalender.eksamen_og_fagprove",
+        "lop.kalender.dokumenter_og_signaturer",
+    ]
