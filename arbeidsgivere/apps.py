@@ -7,11 +7,10 @@ class ArbeidsgivereConfig(AppConfig):
 
     def ready(self) -> None:
         from deltakere import liste
+        from fagbrev import personopplysninger
 
-        from . import (
-            regler,  # noqa: F401  (its reminder rules register in fagbrev.regler)
-            selectors,  # noqa: F401  (its case-page and overview sections register in fagbrev.seksjoner)
-        )
+        from . import regler, selectors  # noqa: F401  (they register their reminder rule and sections)
         from .liste import UTVIDELSE
 
         liste.registrer(UTVIDELSE)
+        personopplysninger.registrer(self.label)

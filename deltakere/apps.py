@@ -6,7 +6,14 @@ class DeltakereConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import (
-            regler,  # noqa: F401  (its reminder rules register in fagbrev.regler)
-            seksjoner,  # noqa: F401  (its sections register in fagbrev.seksjoner)
+        from fagbrev import personopplysninger
+
+        from . import regler, seksjoner  # noqa: F401  (they register their reminder rules and sections)
+        from .models import Deltaker
+
+        personopplysninger.registrer(
+            self.label,
+            utelatt={"fil", "sha256"},
+            behold={"innholdstype", "sha256"},
+            steg={"Deltaker": Deltaker.anonyme_felter},
         )

@@ -7,4 +7,12 @@ class DokumenterConfig(AppConfig):
     verbose_name = "Dokumenter"
 
     def ready(self) -> None:
-        from . import seksjoner  # noqa: F401  (its sections register in fagbrev.seksjoner)
+        from fagbrev import personopplysninger
+
+        from . import seksjoner  # noqa: F401  (registers its case-page section)
+
+        personopplysninger.registrer(
+            self.label,
+            utelatt={"fil", "sha256", "signert_sha256", "signert_skann", "zip_fil"},
+            behold={"objekt_nokkel", "sha256", "signert_sha256"},
+        )

@@ -11,12 +11,10 @@ class LopConfig(AppConfig):
 
     def ready(self) -> None:
         from deltakere import signaler
+        from fagbrev import personopplysninger
 
-        from . import (
-            kalender,  # noqa: F401  (its year-wheel sources and Monday-overview parts register)
-            regler,  # noqa: F401  (its reminder rules register in fagbrev.regler)
-            seksjoner,  # noqa: F401  (its sections register in fagbrev.seksjoner)
-        )
+        from . import kalender, regler, seksjoner  # noqa: F401  (they register their parts)
         from .services_stipend import ved_endret_fodselsdato
 
         signaler.fodselsdato_endret.connect(ved_endret_fodselsdato, dispatch_uid="lop.stipend.fodselsdato")
+        personopplysninger.registrer(self.label, behold={"termin"})

@@ -6,8 +6,8 @@ class OppfolgingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import (
-            kalender,  # noqa: F401  (its year-wheel sources and Monday-overview parts register)
-            regler,  # noqa: F401  (its reminder rules register in fagbrev.regler)
-            seksjoner,  # noqa: F401  (its sections register in fagbrev.seksjoner)
-        )
+        from fagbrev import personopplysninger
+
+        from . import kalender, regler, seksjoner  # noqa: F401  (they register their parts)
+
+        personopplysninger.registrer(self.label, utelatt={"objekt_type"}, behold={"semester"})

@@ -6,9 +6,8 @@ class PaminnelserConfig(AppConfig):
     verbose_name = "Påminnelser og frister"
 
     def ready(self) -> None:
-        from . import (  # noqa: F401  (the fixed dates; the overview's own parts)
-            kalender,
-            regler,
-            seksjoner,
-            ukeoversikt,
-        )
+        from fagbrev import personopplysninger
+
+        from . import kalender, regler, seksjoner, ukeoversikt  # noqa: F401  (they register their parts)
+
+        personopplysninger.registrer(self.label, utelatt={"krav", "objekt_type"}, behold={"regel", "periode", "lenke"})

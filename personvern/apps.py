@@ -9,4 +9,4 @@ class PersonvernConfig(AppConfig):
     verbose_name = "Personvern"
 
     def ready(self) -> None:
-        from . import seksjoner  # noqa: F401  (its sections register in fagbrev.seksjoner)
+        from . import seksjoner  # noqa: F401  (registers its case-page section)

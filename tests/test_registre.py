@@ -123,3 +123,30 @@ def test_the_year_wheel_sources_and_the_monday_overview_parts_come_from_the_apps
         "lop.kalender.eksamen_og_fagprove",
         "lop.kalender.dokumenter_og_signaturer",
     ]
+
+
+def test_every_app_with_a_model_about_a_participant_registers_its_personal_data():
+    """Innsyn exports, and anonymisation clears, only the apps registered: none may be forgotten."""
+    from django.apps import apps
+
+    from deltakere.models import Deltaker
+    from fagbrev import personopplysninger
+
+    peker_pa_henne = {
+        m._meta.app_label
+        for m in apps.get_models()
+        if any(f.is_relation and f.related_model is Deltaker for f in m._meta.concrete_fields)
+    }
+    assert peker_pa_henne <= set(personopplysninger.apper())
+    assert set(personopplysninger.apper()) == {
+        "fagbrev",
+        "deltakere",
+        "arbeidsgivere",
+        "lop",
+        "oppfolging",
+        "paminnelser",
+        "dokumenter",
+        "rapporter",
+    }
+    assert personopplysninger.urort(apps.get_model("fagbrev", "Oppslag"))
+    assert personopplysninger.behold(apps.get_model("lop", "Eksamen")) == {"termin"}
