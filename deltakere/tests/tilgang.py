@@ -2,81 +2,27 @@
 
 from __future__ import annotations
 
-from fagbrev.tests.tilgang import INGEN, LOGIN, Rad, alle
+from fagbrev.tests.tilgang import INGEN, KOORDINATORER, KUN_POST, LOGIN, SAKEN_LESES, SAKEN_SKRIVES, Rad, alle, pk
 
 TILGANGSMATRISE: dict[str, Rad] = {
     "deltakere:liste": Rad(INGEN, alle(200, anonym=LOGIN, styring=403, superbruker=403)),
-    "deltakere:detalj": Rad(
-        lambda o: {"pk": o["deltaker"].pk},
-        alle(404, anonym=LOGIN, koordinator=200, faglarer=200, norsklarer=200),
-    ),
-    "deltakere:ny": Rad(
-        INGEN,
-        alle(403, anonym=LOGIN, koordinator=200, koordinator_asker=200),
-    ),
-    "deltakere:finn": Rad(
-        INGEN,
-        alle(405, anonym=LOGIN),
-    ),
-    "deltakere:import": Rad(
-        INGEN,
-        alle(403, anonym=LOGIN, koordinator=200, koordinator_asker=200),
-    ),
-    "deltakere:importmal": Rad(
-        lambda o: {"format": "xlsx"},
-        alle(403, anonym=LOGIN, koordinator=200, koordinator_asker=200),
-    ),
-    "deltakere:kriterier": Rad(
-        lambda o: {"fagretning_id": o["fagretning"].pk},
-        alle(404, anonym=LOGIN, koordinator=200),
-    ),
-    "deltakere:endre": Rad(
-        lambda o: {"pk": o["deltaker"].pk},
-        alle(404, anonym=LOGIN, koordinator=200, faglarer=403, norsklarer=403),
-    ),
-    "deltakere:kartlegging": Rad(
-        lambda o: {"pk": o["deltaker"].pk},
-        alle(404, anonym=LOGIN, koordinator=200, faglarer=403, norsklarer=403),
-    ),
-    "deltakere:opptak": Rad(
-        lambda o: {"pk": o["deltaker"].pk},
-        alle(404, anonym=LOGIN, koordinator=200, faglarer=403, norsklarer=403),
-    ),
-    "deltakere:inntak": Rad(
-        lambda o: {"pk": o["deltaker"].pk},
-        alle(404, anonym=LOGIN, koordinator=200, faglarer=403, norsklarer=403),
-    ),
-    "deltakere:status": Rad(
-        lambda o: {"pk": o["deltaker"].pk},
-        alle(404, anonym=LOGIN, koordinator=200, faglarer=403, norsklarer=403),
-    ),
-    "deltakere:permisjon": Rad(
-        lambda o: {"pk": o["deltaker"].pk},
-        alle(404, anonym=LOGIN, koordinator=200, faglarer=403, norsklarer=403),
-    ),
-    "deltakere:avbrudd": Rad(
-        lambda o: {"pk": o["deltaker"].pk},
-        alle(404, anonym=LOGIN, koordinator=200, faglarer=403, norsklarer=403),
-    ),
+    "deltakere:detalj": Rad(pk("deltaker"), SAKEN_LESES),
+    "deltakere:ny": Rad(INGEN, KOORDINATORER),
+    "deltakere:finn": Rad(INGEN, KUN_POST),
+    "deltakere:import": Rad(INGEN, KOORDINATORER),
+    "deltakere:importmal": Rad(lambda o: {"format": "xlsx"}, KOORDINATORER),
+    "deltakere:kriterier": Rad(pk(fagretning_id="fagretning"), alle(404, anonym=LOGIN, koordinator=200)),
+    "deltakere:endre": Rad(pk("deltaker"), SAKEN_SKRIVES),
+    "deltakere:kartlegging": Rad(pk("deltaker"), SAKEN_SKRIVES),
+    "deltakere:opptak": Rad(pk("deltaker"), SAKEN_SKRIVES),
+    "deltakere:inntak": Rad(pk("deltaker"), SAKEN_SKRIVES),
+    "deltakere:status": Rad(pk("deltaker"), SAKEN_SKRIVES),
+    "deltakere:permisjon": Rad(pk("deltaker"), SAKEN_SKRIVES),
+    "deltakere:avbrudd": Rad(pk("deltaker"), SAKEN_SKRIVES),
     # Outcome after the pathway: coordinators write; teachers read it on the case page, not here.
-    "deltakere:utfall": Rad(
-        lambda o: {"pk": o["deltaker"].pk, "tidspunkt": "ved_fullforing"},
-        alle(404, anonym=LOGIN, koordinator=200, faglarer=403, norsklarer=403),
-    ),
-    "deltakere:dokument_last_opp": Rad(
-        lambda o: {"pk": o["deltaker"].pk},
-        alle(404, anonym=LOGIN, koordinator=200, faglarer=403, norsklarer=403),
-    ),
-    "deltakere:utstyr": Rad(
-        lambda o: {"pk": o["deltaker"].pk},
-        alle(404, anonym=LOGIN, koordinator=200, faglarer=403, norsklarer=403),
-    ),
-    "deltakere:dokument": Rad(
-        lambda o: {"pk": o["opplastet"].pk},
-        alle(404, anonym=LOGIN, koordinator=200, faglarer=200, norsklarer=200),
-    ),
-    "deltakere:utstyr_retur": Rad(
-        lambda o: {"pk": o["utstyrslan"].pk},
-        alle(405, anonym=LOGIN),
-    ),
+    "deltakere:utfall": Rad(lambda o: {"pk": o["deltaker"].pk, "tidspunkt": "ved_fullforing"}, SAKEN_SKRIVES),
+    "deltakere:dokument_last_opp": Rad(pk("deltaker"), SAKEN_SKRIVES),
+    "deltakere:utstyr": Rad(pk("deltaker"), SAKEN_SKRIVES),
+    "deltakere:dokument": Rad(pk("opplastet"), SAKEN_LESES),
+    "deltakere:utstyr_retur": Rad(pk("utstyrslan"), KUN_POST),
 }
