@@ -23,51 +23,42 @@ from .models import Eksamen, Fagprove, Laerekontrakt, Resultat, Sjekkpunkt
 KONTRAKT_UKER = 8
 
 
-@kalenderkilde
-def kontraktslutt(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]:
-    """The end date of each open learning contract of the participants the user may see."""
-
-    for pk, slutt, fornavn, deltaker_id in (
-        Laerekontrakt.objects.filter(
-            organisasjon_id__in=organisasjon_ids,
-            slutt__gte=fra,
-            slutt__lte=til,
-            deltaker__in=Deltaker.objects.visible_to(user),
-        )
-        .exclude(status__in=Laerekontrakt.AVSLUTTET)
-        .order_by("slutt", "pk")
-        .values_list("pk", "slutt", "deltaker__fornavn", "deltaker_id")
-    ):
-        yield Kalenderdato(
-            dato=slutt,
-            tittel=f"Kontrakten til {fornavn} slutter",
-            art="kontrakt",
-            lenke=f"/deltakere/{deltaker_id}/",
-            uid=f"kontraktslutt-{pk}",
-        )
-
-
-@kalenderkilde
-def fagprover(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]:
-    """Fagprøve dates of the participants the user may see."""
-
+def _datoer_om_deltakerne(
+    qs, datofelt: str, art: str, uid: str, tittel: str, *, organisasjon_ids, fra, til, user
+) -> Iterator[Kalenderdato]:
+    """One event per row of `qs` dated in [fra, til] about a participant the user may see, linked to
+    her case page; `tittel` is formatted with her first name only. One query."""
     for pk, dato, fornavn, deltaker_id in (
-        Fagprove.objects.filter(
+        qs.filter(
             organisasjon_id__in=organisasjon_ids,
-            provedato__gte=fra,
-            provedato__lte=til,
             deltaker__in=Deltaker.objects.visible_to(user),
+            **{f"{datofelt}__gte": fra, f"{datofelt}__lte": til},
         )
-        .order_by("provedato", "pk")
-        .values_list("pk", "provedato", "deltaker__fornavn", "deltaker_id")
+        .order_by(datofelt, "pk")
+        .values_list("pk", datofelt, "deltaker__fornavn", "deltaker_id")
     ):
         yield Kalenderdato(
             dato=dato,
-            tittel=f"Fagprøve: {fornavn}",
-            art="fagprove",
+            tittel=tittel.format(fornavn=fornavn),
+            art=art,
             lenke=f"/deltakere/{deltaker_id}/",
-            uid=f"fagprove-{pk}",
+            uid=f"{uid}-{pk}",
         )
+
+
+@kalenderkilde
+def kontraktslutt(**hvor) -> Iterator[Kalenderdato]:
+    """The end date of each open learning contract of the participants the user may see."""
+    apne = Laerekontrakt.objects.exclude(status__in=Laerekontrakt.AVSLUTTET)
+    return _datoer_om_deltakerne(apne, "slutt", "kontrakt", "kontraktslutt", "Kontrakten til {fornavn} slutter", **hvor)
+
+
+@kalenderkilde
+def fagprover(**hvor) -> Iterator[Kalenderdato]:
+    """Fagprøve dates of the participants the user may see."""
+    return _datoer_om_deltakerne(
+        Fagprove.objects.all(), "provedato", "fagprove", "fagprove", "Fagprøve: {fornavn}", **hvor
+    )
 
 
 @ukedel(rekkefolge=50)
