@@ -6,14 +6,6 @@ class DeltakereConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from fagbrev import personopplysninger
+        from . import personopplysninger, regler, seksjoner  # noqa: F401  (they register their parts)
 
-        from . import regler, seksjoner  # noqa: F401  (they register their reminder rules and sections)
-        from .models import Deltaker
-
-        personopplysninger.registrer(
-            self.label,
-            utelatt={"fil", "sha256"},
-            behold={"innholdstype", "sha256"},
-            steg={"Deltaker": Deltaker.anonyme_felter},
-        )
+        personopplysninger.registrer()

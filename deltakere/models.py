@@ -138,13 +138,6 @@ class Deltaker(OrganisasjonEid):
         """May start practice as far as the police certificate goes (tracks that require it)."""
         return not self.fagretning.krever_politiattest or self.har_politiattest
 
-    def anonyme_felter(self) -> dict:
-        """What anonymisation writes over her name and birth date: the year stays, for the reports."""
-        felter = {"fornavn": "Anonymisert", "etternavn": f"deltaker {self.pk}"}
-        if self.fodselsdato:
-            felter["fodselsdato"] = self.fodselsdato.replace(month=1, day=1)
-        return felter
-
 
 class Statusendring(OrganisasjonEid):
     """One change of a case's status: from what, to what, when, by whom and why. Never changed."""
