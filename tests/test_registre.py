@@ -150,3 +150,15 @@ def test_every_app_with_a_model_about_a_participant_registers_its_personal_data(
     }
     assert personopplysninger.urort(apps.get_model("fagbrev", "Oppslag"))
     assert personopplysninger.behold(apps.get_model("lop", "Eksamen")) == {"termin"}
+
+
+def test_two_rules_may_not_share_a_name():
+    import pytest
+    from django.core.exceptions import ImproperlyConfigured
+
+    def annen(idag):
+        return []
+
+    with pytest.raises(ImproperlyConfigured):
+        regler.regel("paminnelser.besok_forfalt", rekkefolge=999)(annen)
+    assert regler.REGLER["paminnelser.besok_forfalt"].app == "oppfolging"
