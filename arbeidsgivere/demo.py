@@ -7,7 +7,7 @@ import datetime
 from django.utils.text import slugify
 
 from deltakere.models import Deltaker
-from fagbrev.demo import Demo, lag_orgnr
+from fagbrev.demo import Demo, lag_orgnr, seeder
 
 from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
 
@@ -134,6 +134,7 @@ def _epost(navn: str, arbeidsgiver: str) -> str:
     return f"{ascii_(navn).replace('-', '.')}@{ascii_(arbeidsgiver)}.example.no"
 
 
+@seeder(rekkefolge=20)
 def seed(demo: Demo) -> None:
     steder = demo.extra.setdefault("arbeidssteder", {})
     faddere = demo.extra.setdefault("faddere", {})
@@ -252,6 +253,7 @@ def _avtale(plassering: Plassering, status: str, koordinator) -> Avtale:
     )
 
 
+@seeder(rekkefolge=40)
 def seed_plasseringer(demo: Demo) -> None:
     """Placements for the active demo participants, at a workplace of their organisation whose trade
     matches the track, with a fadder, a participation agreement, and a few earlier placements with

@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 
 from deltakere.models import Deltaker
 from fagbrev import permissions
-from fagbrev.seksjoner import Seksjon
+from fagbrev.seksjoner import Seksjon, pa_oversikt, pa_saksside
 
 from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
 from .permissions import arbeidsgivere_visible_to
@@ -108,6 +108,7 @@ def gjeldende_plassering(plasseringer: list[Plassering], idag: datetime.date) ->
     return None
 
 
+@pa_saksside(rekkefolge=30)
 def saksside_plassering(*, deltaker, user, idag: datetime.date) -> Seksjon | None:
     """The case page section: current placement, fadder, leder, agreement status, history.
     Three queries whatever the history's length."""
@@ -142,7 +143,6 @@ def saksside_plassering(*, deltaker, user, idag: datetime.date) -> Seksjon | Non
             "kan_endre": permissions.can_edit_deltaker(user, deltaker),
             "idag": idag,
         },
-        rekkefolge=30,
     )
 
 
@@ -182,6 +182,7 @@ def avtale_for_utskrift(*, avtale: Avtale) -> dict:
     }
 
 
+@pa_oversikt(rekkefolge=40)
 def oversikt_praksis(*, user, idag: datetime.date) -> Seksjon | None:
     """My overview, for coordinators: active participants without a practice place, agreements not
     yet signed, and placements where the leder has not confirmed the extra person. Four queries."""
@@ -217,5 +218,4 @@ def oversikt_praksis(*, user, idag: datetime.date) -> Seksjon | None:
     return Seksjon(
         template="arbeidsgivere/_oversikt.html",
         context={"uten_plass": uten_plass, "usignerte": usignerte, "ubekreftet": ubekreftet},
-        rekkefolge=40,
     )

@@ -136,15 +136,16 @@ def main() -> None:
 
     from django.db.models import Q
 
+    from arbeidsgivere import regler as arbeidsgivere_regler
     from deltakere.models import Deltaker
-    from paminnelser import regler, services
+    from paminnelser import services
     from paminnelser.models import Levering, Paminnelse, Varslingsvalg
 
     rng = random.Random(2027)
     organisasjoner = 20
     liten = max(args.deltakere // 10, organisasjoner)
     forste, andre = datetime.date(2027, 1, 28), datetime.date(2027, 1, 29)
-    with mock.patch.object(regler, "mangler_politiattest", lambda: Q()):
+    with mock.patch.object(arbeidsgivere_regler, "mangler_politiattest", lambda: Q()):
         start = time.perf_counter()
         lag_data(organisasjoner=organisasjoner, per_org=liten // organisasjoner, idag=forste, rng=rng)
         print(f"Laget {Deltaker.objects.count():,} deltakere på {time.perf_counter() - start:.1f} s")

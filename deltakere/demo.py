@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from fagbrev.datoregning import samme_dag
-from fagbrev.demo import Demo, lag_fodselsnummer
+from fagbrev.demo import Demo, lag_fodselsnummer, seeder
 
 from .models import (
     Avbrudd,
@@ -160,6 +160,7 @@ def _kriterier(demo: Demo) -> None:
             )
 
 
+@seeder(rekkefolge=30)
 def seed(demo: Demo) -> None:
     _kriterier(demo)
     koordinator = demo.brukere["koordinator"]
@@ -315,6 +316,7 @@ BEGRUNNELSE = {
 }
 
 
+@seeder(rekkefolge=60)
 def seed_historikk(demo: Demo) -> None:
     """Give each demo case the mapping, admission decision, status changes and termination behind its status.
 
@@ -369,6 +371,7 @@ UTFALL = {
 }
 
 
+@seeder(rekkefolge=70)
 def seed_utfall(demo: Demo) -> None:
     """After the history (seed_historikk dates each completion on the passed fagprøve): a few completed
     cases get their outcomes, so the case page and the report's «I arbeid» have something to show.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from fagbrev.permissions import KOORDINATOR, can_edit_deltaker, can_view_deltaker
-from fagbrev.seksjoner import Seksjon
+from fagbrev.seksjoner import Seksjon, pa_oversikt, pa_saksside
 
 from .forms import UtfallForm
 from .models import Deltaker, Permisjon, Utfall, Utstyrslan
@@ -14,6 +14,7 @@ from .selectors import utfall_status
 S = Deltaker.Status
 
 
+@pa_oversikt(rekkefolge=20)
 def oversikt_oppgaver(*, user, idag) -> Seksjon | None:
     """For coordinators: cases stuck on a rule — no police certificate, leave past its end, kit not back."""
     if not user.har_rolle(KOORDINATOR):
@@ -42,10 +43,10 @@ def oversikt_oppgaver(*, user, idag) -> Seksjon | None:
     return Seksjon(
         template="deltakere/_oversikt_oppgaver.html",
         context={"uten_attest": uten_attest, "permisjon_ute": permisjon_ute, "utstyr_ute": utstyr_ute},
-        rekkefolge=20,
     )
 
 
+@pa_saksside(rekkefolge=15)
 def saksside_utfall(*, deltaker, user, idag) -> Seksjon | None:
     """Outcome at completion and six months after, for a closed case. Whoever may see the case reads
     it (her teachers); coordinators register and correct it in the section's forms. Two queries,
@@ -63,5 +64,4 @@ def saksside_utfall(*, deltaker, user, idag) -> Seksjon | None:
     return Seksjon(
         template="deltakere/_seksjon_utfall.html",
         context={"deltaker": deltaker, "status": status, "rader": rader, "kan_endre": kan_endre},
-        rekkefolge=15,
     )

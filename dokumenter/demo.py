@@ -7,7 +7,7 @@ import io
 from django.conf import settings
 from django.core.files.base import ContentFile
 
-from fagbrev.demo import Demo
+from fagbrev.demo import Demo, seeder
 
 from .models import Dokumentprofil
 
@@ -34,6 +34,7 @@ def _logo(initialer: str) -> bytes:
     return ut.getvalue()
 
 
+@seeder(rekkefolge=80)
 def seed(demo: Demo) -> None:
     for kortnavn, (adresse, telefon, signatar, tittel, initialer) in PROFILER.items():
         org = demo.org.get(kortnavn)

@@ -1,14 +1,15 @@
-"""The "Dokumenter" section on the case page (registered in fagbrev/seksjoner.py SAKSSIDE)."""
+"""The "Dokumenter" section on the case page (registers in fagbrev/seksjoner.py)."""
 
 from __future__ import annotations
 
 from fagbrev.permissions import can_edit_deltaker
-from fagbrev.seksjoner import Seksjon
+from fagbrev.seksjoner import Seksjon, pa_saksside
 
 from .selectors import dokumenter_for_deltaker
 from .typer import DELTAKERDOKUMENTER
 
 
+@pa_saksside(rekkefolge=80)
 def saksside(*, deltaker, user, idag) -> Seksjon:
     kan_endre = can_edit_deltaker(user, deltaker)
     dokumenter = list(dokumenter_for_deltaker(deltaker=deltaker))
@@ -24,5 +25,4 @@ def saksside(*, deltaker, user, idag) -> Seksjon:
     return Seksjon(
         template="dokumenter/_saksside.html",
         context={"deltaker": deltaker, "dokumenter": dokumenter, "kan_lages": kan_lages, "kan_endre": kan_endre},
-        rekkefolge=80,
     )

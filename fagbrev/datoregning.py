@@ -8,12 +8,17 @@ month is 28 (or 29) February, and 29 February plus one year is 28 February. Birt
 
 `date.replace(year=…)` raises on 29 February, and month arithmetic by hand forgets the 31st; neither
 is used anywhere else. Pure functions over dates: no clock, no database, no imports from the apps.
+
+Also the scheme's fixed calendar: the written exam's registration windows (15 January – 1 February
+and 1 – 15 September), the semesters' last days, and working days (weekends and Norwegian public
+holidays skipped, Easter computed).
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime
+from dataclasses import dataclass
 
 
 def samme_dag(dato: datetime.date, *, ar: int = 0, maneder: int = 0) -> datetime.date:
@@ -64,3 +69,79 @@ def siste_dag_som_nar(dato: datetime.date, *, ar: int = 0, maneder: int = 0) -> 
     while samme_dag(d + dag, ar=ar, maneder=maneder) <= dato:
         d += dag
     return d
+
+
+UKEDAGER = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
+
+@dataclass(frozen=True)
+class Eksamensvindu:
+    apner: datetime.date
+    lukker: datetime.date
+
+    @property
+    def periode(self) -> str:
+        """A stable key for this window: '2027-01' (vår) or '2027-09' (høst)."""
+        return f"{self.apner:%Y-%m}"
+
+    @property
+    def tekst(self) -> str:
+        return f"{self.apner:%d.%m.%Y}–{self.lukker:%d.%m.%Y}"
+
+
+def eksamensvinduer(ar: int) -> list[Eksamensvindu]:
+    return [
+        Eksamensvindu(datetime.date(ar, 1, 15), datetime.date(ar, 2, 1)),
+        Eksamensvindu(datetime.date(ar, 9, 1), datetime.date(ar, 9, 15)),
+    ]
+
+
+def semesterslutt(ar: int) -> list[tuple[datetime.date, str]]:
+    return [
+        (datetime.date(ar, 6, 30), f"Vårsemesteret {ar} slutter"),
+        (datetime.date(ar, 12, 31), f"Høstsemesteret {ar} slutter"),
+    ]
+
+
+def paske(ar: int) -> datetime.date:
+    """Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = ar % 19, ar // 100, ar % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    maned = (h + l_ - 7 * m + 90) // 25
+    dag = (h + l_ - 7 * m + 33 * maned + 19) % 32
+    return datetime.date(ar, maned, dag)
+
+
+def helligdager(ar: int) -> set[datetime.date]:
+    p = paske(ar)
+    flytende = {p + datetime.timedelta(days=n) for n in (-3, -2, 0, 1, 39, 49, 50)}
+    faste = {datetime.date(ar, m, d) for m, d in ((1, 1), (5, 1), (5, 17), (12, 25), (12, 26))}
+    return flytende | faste
+
+
+def er_virkedag(dato: datetime.date) -> bool:
+    return dato.weekday() < 5 and dato not in helligdager(dato.year)
+
+
+def forrige_virkedag(dato: datetime.date) -> datetime.date:
+    """The day itself if it is a working day, else the closest working day before it."""
+    while not er_virkedag(dato):
+        dato -= datetime.timedelta(days=1)
+    return dato
+
+
+def forste_virkedag_i_maned(ar: int, maned: int) -> datetime.date:
+    dato = datetime.date(ar, maned, 1)
+    while not er_virkedag(dato):
+        dato += datetime.timedelta(days=1)
+    return dato
+
+
+def dato_tekst(dato: datetime.date) -> str:
+    """'fredag 15.01.2027' in Norwegian."""
+    return f"{UKEDAGER[dato.weekday()]} {dato:%d.%m.%Y}"

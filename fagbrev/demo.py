@@ -1,7 +1,9 @@
 """Demo data, part 1: organisations, users and roles, tracks and cohorts.
 
-Each app owns the demo data of its own models (`<app>/demo.py`); the `seed_demo` command runs the
-seeders in order, passing a `Demo` object along. Every seeder is idempotent (natural keys).
+Each app owns the demo data of its own models (`<app>/demo.py`) and marks its seeders with
+`@seeder(rekkefolge=…)`; the `seed_demo` command imports every installed app's `demo` module (as the
+admin does with `admin.py`) and runs the registered seeders in that order, passing a `Demo` object
+along, so a new app seeds without touching the command. Every seeder is idempotent (natural keys).
 All people are invented.
 """
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -45,6 +48,24 @@ class Demo:
         15 August) has ended, so every participant in training is in a cohort that has started and
         holds a contract that has not yet run out, whatever the day."""
         return self.idag.year if self.idag >= datetime.date(self.idag.year, *KULLSKIFTE) else self.idag.year - 1
+
+
+# Seeders by dotted name → (rekkefolge, f(demo)). The order is explicit: later data builds on earlier.
+SEEDERE: dict[str, tuple[int, Callable[[Demo], None]]] = {}
+
+
+def seeder(*, rekkefolge: int):
+    """Register an app's demo seeder; `seed_demo` runs them by `rekkefolge` (lower first)."""
+
+    def merk(funksjon):
+        SEEDERE[f"{funksjon.__module__}.{funksjon.__qualname__}"] = (rekkefolge, funksjon)
+        return funksjon
+
+    return merk
+
+
+def seedere() -> list[Callable[[Demo], None]]:
+    return [f for _, f in sorted(SEEDERE.values(), key=lambda rf: rf[0])]
 
 
 # --- identifiers that validate, for invented people and companies --------------------------------
@@ -172,6 +193,7 @@ FAGRETNINGER = [
 ]
 
 
+@seeder(rekkefolge=10)
 def seed_kjerne(demo: Demo) -> None:
     for navn, kort, adresse in [
         (LORENSKOG, "Lørenskog", "Festplassen 1, 1473 Lørenskog"),

@@ -1,51 +1,64 @@
 """Sections that apps add to shared pages, so no app edits another app's view.
 
-The case page (`/deltakere/<id>/`) and my overview (`/`) render a list of sections. An app adds one by
-writing a function that returns a `Seksjon` (or None when it has nothing to show for this user) and
-naming it in `SAKSSIDE` or `OVERSIKT` below. Each function runs its own permission checks and keeps
-its query count constant (no queries in template loops).
+The case page (`/deltakere/<id>/`) and my overview (`/`) render the sections registered here. An app
+adds one by marking a function that returns a `Seksjon` (or None when it has nothing to show for
+this user) with `@pa_saksside(rekkefolge=…)` or `@pa_oversikt(rekkefolge=…)`, in a module its
+`AppConfig.ready()` imports. Each function runs its own permission checks and keeps its query count
+constant (no queries in template loops). `rekkefolge` places the section on the page (lower
+first); two sections on one page never share a number (tests/test_registre.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-
-from django.utils.module_loading import import_string
 
 
 @dataclass
 class Seksjon:
     template: str
     context: dict = field(default_factory=dict)
-    rekkefolge: int = 50  # lower first
 
 
-# f(*, deltaker, user, idag) -> Seksjon | None
-SAKSSIDE: list[str] = [
-    "lop.seksjoner.saksside_lop",
-    "deltakere.seksjoner.saksside_utfall",
-    "arbeidsgivere.selectors.saksside_plassering",
-    "dokumenter.seksjoner.saksside",
-    "fagbrev.tilgang.seksjon_hvem_har_sett",
-    "oppfolging.seksjoner.saksside",
-    "personvern.seksjoner.saksside",
-]
+@dataclass(frozen=True)
+class Plass:
+    """Where a section function stands on its page."""
 
+    funksjon: Callable[..., Seksjon | None]
+    rekkefolge: int  # lower first
+
+    @property
+    def app(self) -> str:
+        return self.funksjon.__module__.split(".")[0]
+
+
+# f(*, deltaker, user, idag) -> Seksjon | None, keyed by the function's dotted name
+SAKSSIDE: dict[str, Plass] = {}
 # f(*, user, idag) -> Seksjon | None
-OVERSIKT: list[str] = [
-    "lop.seksjoner.oversikt_lop",
-    "arbeidsgivere.selectors.oversikt_praksis",
-    "paminnelser.seksjoner.oversikt_varsler",
-    "deltakere.seksjoner.oversikt_oppgaver",
-    "oppfolging.seksjoner.oversikt_besok",
-    "oppfolging.seksjoner.oversikt_samtaler",
-    "oppfolging.seksjoner.oversikt_tiltak",
-]
+OVERSIKT: dict[str, Plass] = {}
 
 
-def _samle(stier: list[str], **kwargs) -> list[Seksjon]:
-    seksjoner = [s for sti in stier if (s := import_string(sti)(**kwargs)) is not None]
-    return sorted(seksjoner, key=lambda s: s.rekkefolge)
+def _registrer(side: dict[str, Plass], rekkefolge: int):
+    def merk(funksjon):
+        side[f"{funksjon.__module__}.{funksjon.__qualname__}"] = Plass(funksjon, rekkefolge)
+        return funksjon
+
+    return merk
+
+
+def pa_saksside(*, rekkefolge: int):
+    """Register a section of the case page: f(*, deltaker, user, idag) -> Seksjon | None."""
+    return _registrer(SAKSSIDE, rekkefolge)
+
+
+def pa_oversikt(*, rekkefolge: int):
+    """Register a section of my overview: f(*, user, idag) -> Seksjon | None."""
+    return _registrer(OVERSIKT, rekkefolge)
+
+
+def _samle(side: dict[str, Plass], **kwargs) -> list[Seksjon]:
+    plasser = sorted(side.values(), key=lambda p: p.rekkefolge)
+    return [s for plass in plasser if (s := plass.funksjon(**kwargs)) is not None]
 
 
 def saksside_seksjoner(*, deltaker, user, idag) -> list[Seksjon]:

@@ -2,7 +2,7 @@
 
 Every look at a participant's personal data calls `tilgang_logg`: the case page, a document
 download, an export, the full fødselsnummer. Coordinators see "who has seen this case" on the case
-page (the section `seksjon_hvem_har_sett`, registered in fagbrev/seksjoner.py).
+page (the section `seksjon_hvem_har_sett`, registers in fagbrev/seksjoner.py).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from django.http import HttpRequest
 
 from . import permissions
 from .models import Oppslag
-from .seksjoner import Seksjon
+from .seksjoner import Seksjon, pa_saksside
 from .sikkerhet import klient_ip
 
 HVA = Oppslag.Hva
@@ -59,6 +59,7 @@ def hvem_har_sett(*, deltaker_id: int, grense: int = 30) -> list[dict]:
     )
 
 
+@pa_saksside(rekkefolge=90)
 def seksjon_hvem_har_sett(*, deltaker, user, idag) -> Seksjon | None:
     """Case-page section for coordinators: who has seen this case."""
     if not permissions.can_edit_deltaker(user, deltaker):
@@ -66,5 +67,4 @@ def seksjon_hvem_har_sett(*, deltaker, user, idag) -> Seksjon | None:
     return Seksjon(
         template="fagbrev/_seksjon_hvem_har_sett.html",
         context={"rader": hvem_har_sett(deltaker_id=deltaker.pk)},
-        rekkefolge=90,
     )

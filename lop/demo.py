@@ -10,7 +10,7 @@ import datetime
 
 from arbeidsgivere.models import Arbeidsgiver
 from deltakere.models import Deltaker
-from fagbrev.demo import Demo
+from fagbrev.demo import Demo, seeder
 
 from .frister import legg_til_maneder, pameldingsvinduer
 from .models import (
@@ -264,6 +264,7 @@ def _grunnbelop() -> None:
         Grunnbelop.objects.get_or_create(gjelder_fra=dato, defaults={"belop": belop, "anslatt": anslatt})
 
 
+@seeder(rekkefolge=50)
 def seed_lop(demo: Demo) -> None:
     _grunnbelop()
     _mal_og_tema(demo)

@@ -1,4 +1,4 @@
-"""The pathway's sections on the case page and on my overview (registered in fagbrev/seksjoner.py)."""
+"""The pathway's sections on the case page and on my overview (they register in fagbrev/seksjoner.py)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from fagbrev import permissions
-from fagbrev.seksjoner import Seksjon
+from fagbrev.seksjoner import Seksjon, pa_oversikt, pa_saksside
 
 from . import frister, selectors
 from .models import Eksamen, Fagprove, Laerekontrakt, Resultat
 
 
+@pa_saksside(rekkefolge=20)
 def saksside_lop(*, deltaker, user, idag) -> Seksjon | None:
     """Contract, end date, exam window, exams, fagprøve, Norwegian against goal, plan progress."""
     if not permissions.can_view_deltaker(user, deltaker):
@@ -22,7 +23,6 @@ def saksside_lop(*, deltaker, user, idag) -> Seksjon | None:
     er_praksiskandidat = bool(kontrakt and kontrakt.rute == "praksiskandidat")
     return Seksjon(
         template="lop/_seksjon_saksside.html",
-        rekkefolge=20,
         context={
             "deltaker": deltaker,
             "kontrakt": kontrakt,
@@ -40,6 +40,7 @@ def saksside_lop(*, deltaker, user, idag) -> Seksjon | None:
     )
 
 
+@pa_oversikt(rekkefolge=10)
 def oversikt_lop(*, user, idag) -> Seksjon | None:
     """The next exam window for everyone with case files; for coordinators, who can be ordered to
     the fagprøve today (passed written exam, inside the window, no open or passed attempt)."""
@@ -75,6 +76,5 @@ def oversikt_lop(*, user, idag) -> Seksjon | None:
                 klare.append((k, vindu))
     return Seksjon(
         template="lop/_seksjon_oversikt.html",
-        rekkefolge=10,
         context={"vindu": frister.neste_vindu(timezone.now()), "na": timezone.now(), "klare": klare[:20]},
     )

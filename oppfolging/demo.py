@@ -7,7 +7,7 @@ import datetime
 
 from arbeidsgivere.models import Arbeidssted, Kontaktperson, Plassering
 from deltakere.models import Deltaker
-from fagbrev.demo import Demo
+from fagbrev.demo import Demo, seeder
 
 from .models import Besok, Faddersamling, Mote, Vurdering, Vurderingssamtale, semester_for
 from .services import (
@@ -226,6 +226,7 @@ def _faddersamling(demo: Demo) -> None:
     )
 
 
+@seeder(rekkefolge=90)
 def seed(demo: Demo) -> None:
     aktive = (
         Deltaker.objects.filter(status__in=BESOK_STATUSER, faglarer__isnull=False)

@@ -1,4 +1,4 @@
-"""Sections follow-up adds to the case page and to my overview (registered in fagbrev/seksjoner.py)."""
+"""Sections follow-up adds to the case page and to my overview (they register in fagbrev/seksjoner.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime
 
 from deltakere.models import Deltaker
 from fagbrev import permissions
-from fagbrev.seksjoner import Seksjon
+from fagbrev.seksjoner import Seksjon, pa_oversikt, pa_saksside
 
 from .models import semester_for
 from .selectors import (
@@ -22,6 +22,7 @@ from .services import BESOK_STATUSER
 OVERSIKT_GRENSE = 20  # rows per list on my overview; the follow-up page has the rest
 
 
+@pa_saksside(rekkefolge=40)
 def saksside(*, deltaker: Deltaker, user, idag: datetime.date) -> Seksjon | None:
     """All visits and assessment meetings of the participant in order, with the next visit due."""
     if not permissions.can_view_deltaker(user, deltaker):
@@ -42,10 +43,10 @@ def saksside(*, deltaker: Deltaker, user, idag: datetime.date) -> Seksjon | None
             "deltaker": deltaker,
             "aktiv": deltaker.status in BESOK_STATUSER,
         },
-        rekkefolge=40,
     )
 
 
+@pa_oversikt(rekkefolge=12)
 def oversikt_besok(*, user, idag: datetime.date) -> Seksjon | None:
     """Visits overdue and due within a week: the faglærer's own participants, the coordinator's organisation."""
     if not permissions.can_use_oppfolging(user):
@@ -59,10 +60,10 @@ def oversikt_besok(*, user, idag: datetime.date) -> Seksjon | None:
             "vis_faglarer": er_koordinator,
             "tittel_tillegg": "i organisasjonen" if er_koordinator else "hos dine deltakere",
         },
-        rekkefolge=10,
     )
 
 
+@pa_oversikt(rekkefolge=21)
 def oversikt_samtaler(*, user, idag: datetime.date) -> Seksjon | None:
     """Assessment meetings still to hold this semester (planned or missing)."""
     if not permissions.can_use_oppfolging(user):
@@ -74,10 +75,10 @@ def oversikt_samtaler(*, user, idag: datetime.date) -> Seksjon | None:
                 deltakere=deltakere_for_oppfolging(user), idag=idag, grense=OVERSIKT_GRENSE, med_holdt=False
             )
         },
-        rekkefolge=20,
     )
 
 
+@pa_oversikt(rekkefolge=15)
 def oversikt_tiltak(*, user, idag: datetime.date) -> Seksjon | None:
     """Open action items: the user's own; a coordinator sees every open item in her organisation."""
     tiltak = list(apne_tiltak(user=user, alle_i_org=user.har_rolle(permissions.KOORDINATOR))[:50])
@@ -86,5 +87,4 @@ def oversikt_tiltak(*, user, idag: datetime.date) -> Seksjon | None:
     return Seksjon(
         template="oppfolging/_seksjon_oversikt_tiltak.html",
         context={"tiltak": tiltak, "idag": idag},
-        rekkefolge=15,
     )

@@ -15,25 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 
-
-class Art(models.TextChoices):
-    """What a reminder is about. Users choose delivery per kind; rules on other branches use these.
-
-    The full list is here from the start so later rules need no migration in this app.
-    """
-
-    EKSAMEN = "eksamen", "Eksamenspåmelding"
-    VURDERINGSSAMTALE = "vurderingssamtale", "Vurderingssamtaler"
-    BESOK = "besok", "Arbeidsplassbesøk"
-    FAGPROVE = "fagprove", "Oppmelding til fagprøve"
-    POLITIATTEST = "politiattest", "Politiattest"
-    PERMISJON = "permisjon", "Permisjon"
-    UTSTYR = "utstyr", "Utlånt utstyr"
-    MOTE = "mote", "Prosjektgruppe og styringsgruppe"
-    TILTAK = "tiltak", "Tiltak med frist"
-    MANEDSTEMA = "manedstema", "Månedens tema"
-    UKESOPPSUMMERING = "ukesoppsummering", "Ukeoversikt (mandag)"
-    UTFALL = "utfall", "Utfall etter fullføring"
+from fagbrev.regler import Art  # the kinds live in the core, beside the registry the rules fill
 
 
 class Levering(models.TextChoices):

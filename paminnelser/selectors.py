@@ -7,8 +7,10 @@ from collections import defaultdict
 
 from django.db.models import QuerySet
 
-from .datoer import UKEDAGER
-from .kalender import Kalenderdato, kalenderdatoer
+from fagbrev.datoregning import UKEDAGER
+from fagbrev.kalender import Kalenderdato
+
+from .kalender import kalenderdatoer
 from .models import Paminnelse
 
 MANEDER = (

@@ -30,10 +30,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from fagbrev.models import Medlemskap, User
+from fagbrev.regler import Forfall, regler
 from fagbrev.services import hendelse_logg
 from lop.models import Manedstema
 
-from . import regler as regelmodul
 from . import ukeoversikt
 from .models import (
     STANDARD_LEVERING,
@@ -94,7 +94,7 @@ def varslingsvalg_lagre(*, bruker: User, valg: dict[str, str], utfort_av: User) 
 @dataclass
 class Skanneresultat:
     dato: datetime.date
-    funnet: list[tuple[str, regelmodul.Forfall]] = field(default_factory=list)
+    funnet: list[tuple[str, Forfall]] = field(default_factory=list)
     per_regel: Counter = field(default_factory=Counter)
     nye: int = 0
     umiddelbart: int = 0
@@ -104,16 +104,17 @@ class Skanneresultat:
     avbrutt: int = 0
 
 
-def forfall_finn(*, idag: datetime.date, regelstier: list[str] | None = None) -> list[tuple[str, regelmodul.Forfall]]:
-    """Evaluate the rules for a date. Reads only."""
+def forfall_finn(
+    *, idag: datetime.date, ukentlig: bool = False, regelnavn: list[str] | None = None
+) -> list[tuple[str, Forfall]]:
+    """Evaluate the registered rules for a date: the daily ones (or the weekly, or those named). Reads only."""
     funnet = []
-    for regel in regelmodul.hent_regler(regelmodul.REGLER if regelstier is None else regelstier):
-        navn = regelmodul.regel_navn(regel)
-        funnet.extend((navn, f) for f in regel(idag))
+    for regel in regler(ukentlig=ukentlig, navn=regelnavn):
+        funnet.extend((regel.navn, f) for f in regel(idag))
     return funnet
 
 
-def _rad(navn: str, f: regelmodul.Forfall, idag: datetime.date, typer: dict) -> Paminnelse:
+def _rad(navn: str, f: Forfall, idag: datetime.date, typer: dict) -> Paminnelse:
     return Paminnelse(
         regel=navn,
         objekt_type=typer[f.objekt_type],
@@ -130,14 +131,16 @@ def _rad(navn: str, f: regelmodul.Forfall, idag: datetime.date, typer: dict) -> 
     )
 
 
-def skann_utfor(*, idag: datetime.date, regelstier: list[str] | None = None, dry_run: bool = False) -> Skanneresultat:
+def skann_utfor(
+    *, idag: datetime.date, ukentlig: bool = False, regelnavn: list[str] | None = None, dry_run: bool = False
+) -> Skanneresultat:
     """Find what is due on `idag`, write one row per new key, and queue delivery after commit.
 
     The query count does not depend on how many participants there are: each rule makes a few,
     the insert is batched, and the follow-up is a handful of set-based updates.
     """
     resultat = Skanneresultat(dato=idag)
-    resultat.funnet = forfall_finn(idag=idag, regelstier=regelstier)
+    resultat.funnet = forfall_finn(idag=idag, ukentlig=ukentlig, regelnavn=regelnavn)
     resultat.per_regel = Counter(navn for navn, _ in resultat.funnet)
     if dry_run:
         return resultat

@@ -13,7 +13,7 @@ from celery import shared_task
 from django.db import OperationalError
 from django.utils import timezone
 
-from . import regler, services
+from . import services
 
 
 def _dato(dato: str | None) -> datetime.date:
@@ -50,7 +50,7 @@ def skann(dato: str | None = None) -> dict:
 )
 def ukesoppsummering(dato: str | None = None) -> dict:
     """The coordinators' Monday overview (beat, Monday 06:30 Europe/Oslo)."""
-    resultat = services.skann_utfor(idag=_dato(dato), regelstier=regler.UKENTLIGE_REGLER)
+    resultat = services.skann_utfor(idag=_dato(dato), ukentlig=True)
     return {"dato": resultat.dato.isoformat(), "funnet": len(resultat.funnet), "nye": resultat.nye}
 
 

@@ -1,35 +1,25 @@
-"""The coordinator's Monday overview: what is due this week, from registered parts.
+"""The coordinator's Monday overview: what is due this week, from the registered parts.
 
-A part is a function `(*, organisasjon_id, mottaker, idag) -> Del | None`, listed by dotted path in
-`DELER`. Apps that own assessment meetings, visits, contracts, exams and documents append theirs.
-Each part keeps its query count constant and names participants by first name at most.
+A part is a function `(*, organisasjon_id, mottaker, idag) -> Del | None` marked
+`@ukedel(rekkefolge=…)` (fagbrev/kalender.py). The apps that own assessment meetings, visits,
+contracts, exams and documents register theirs from their own `kalender.py`; this module adds the
+dates of the next two weeks and the reminders of the last. Each part keeps its query count constant
+and names participants by first name at most.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass, field
 
-from django.utils.module_loading import import_string
+from fagbrev.datoregning import dato_tekst
+from fagbrev.kalender import Del, ukedel, ukedeler
 
-from .datoer import dato_tekst
 from .kalender import kalenderdatoer
 from .models import Art, Paminnelse
 
 
-@dataclass
-class Del:
-    overskrift: str
-    linjer: list[str] = field(default_factory=list)
-
-
-DELER: list[str] = [
-    "paminnelser.ukeoversikt.datoer_neste_to_uker",
-    "paminnelser.ukeoversikt.paminnelser_siste_uke",
-]
-
-
+@ukedel(rekkefolge=10)
 def datoer_neste_to_uker(*, organisasjon_id, mottaker, idag) -> Del | None:
     datoer = kalenderdatoer(
         user=mottaker, organisasjon_ids=[organisasjon_id], fra=idag, til=idag + datetime.timedelta(days=14)
@@ -45,6 +35,7 @@ def datoer_neste_to_uker(*, organisasjon_id, mottaker, idag) -> Del | None:
     return Del("Datoer de neste to ukene", linjer)
 
 
+@ukedel(rekkefolge=20)
 def paminnelser_siste_uke(*, organisasjon_id, mottaker, idag) -> Del | None:
     """The reminders this coordinator got in the last seven days, by kind. One query."""
     rader = list(
@@ -63,14 +54,5 @@ def paminnelser_siste_uke(*, organisasjon_id, mottaker, idag) -> Del | None:
 
 
 def bygg(*, organisasjon_id, mottaker, idag) -> list[Del]:
-    deler = [import_string(sti)(organisasjon_id=organisasjon_id, mottaker=mottaker, idag=idag) for sti in DELER]
+    deler = [del_(organisasjon_id=organisasjon_id, mottaker=mottaker, idag=idag) for del_ in ukedeler()]
     return [d for d in deler if d is not None]
-
-
-DELER += [
-    "paminnelser.ukedeler.vurderingssamtaler",
-    "paminnelser.ukedeler.besok_forfalt",
-    "paminnelser.ukedeler.kontrakter_slutter",
-    "paminnelser.ukedeler.eksamen_og_fagprove",
-    "paminnelser.ukedeler.dokumenter_og_signaturer",
-]

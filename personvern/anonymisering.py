@@ -5,7 +5,9 @@ ended (the date of the last status change into that status, else the last change
 least `Organisasjon.anonymiser_etter_ar` years ago, the organisation's setting is "anonymiser" (not
 "behold", which the archive plan may require), and the case has not been anonymised already.
 
-Anonymising walks the same rows as innsyn (personvern/innsyn.py) and, in each row,
+Anonymising walks the same rows as innsyn (personvern/innsyn.py): the models of the apps registered in
+fagbrev/personopplysninger.py, which also say which text fields are keys to keep, which models to
+leave alone and what more to change in a row of theirs. In each row it
 - replaces names, identity number, contact details and every free-text field with "[anonymisert]"
   (or "" where the field may be empty), and clears JSON snapshots of old values;
 - deletes stored files (uploads, generated PDFs, scans) and blanks the path;
@@ -31,8 +33,9 @@ from django.db.models import Exists, F, Max, OuterRef
 from django.utils import timezone
 
 from deltakere.models import Deltaker, Statusendring
+from fagbrev import personopplysninger
 from fagbrev.datoregning import samme_dag
-from fagbrev.models import Hendelse, Oppslag, Organisasjon
+from fagbrev.models import Hendelse, Organisasjon
 from fagbrev.services import hendelse_logg
 
 from .innsyn import samle_objekter
@@ -42,23 +45,6 @@ logger = logging.getLogger(__name__)
 HANDLING = "personvern.deltaker.anonymisert"
 ANONYMISERT = "[anonymisert]"
 AVSLUTTET = (Deltaker.Status.FULLFORT, Deltaker.Status.AVBRUTT, Deltaker.Status.AVSLATT)
-# Text fields that are machine keys or fixed vocabulary, not personal data: kept.
-BEHOLD_TEKST = {
-    "objekt_nokkel",
-    "innholdstype",
-    "regel",
-    "periode",
-    "lenke",
-    "objekt_id",
-    "handling",
-    "sha256",
-    "signert_sha256",
-    "laereplankode",
-    "semester",  # "2026H": a statistic, and unique per participant
-    "termin",  # "vår 2027"
-}
-# Models left untouched: the access log is the record of who looked, and holds no names.
-URORT = {Oppslag}
 
 
 @dataclass(frozen=True)
@@ -105,9 +91,10 @@ def anonymisering_forfalt(
     return forfalt
 
 
-def _anonym_verdi(f: models.Field, verdi):
-    """The anonymised value of one field, or the value itself if the field is kept."""
-    if f.primary_key or f.is_relation or f.choices or f.name in BEHOLD_TEKST or verdi in (None, "", {}, []):
+def _anonym_verdi(f: models.Field, verdi, behold: frozenset[str]):
+    """The anonymised value of one field, or the value itself if the field is kept (`behold`: the
+    app's text fields that are machine keys or fixed vocabulary, not personal data)."""
+    if f.primary_key or f.is_relation or f.choices or f.name in behold or verdi in (None, "", {}, []):
         return verdi
     if isinstance(f, models.FileField):
         return ""
@@ -130,6 +117,7 @@ def _anonymiser_objekt(obj: models.Model) -> int:
     number of files deleted."""
     endringer = {}
     slettet = 0
+    behold = personopplysninger.behold(obj)
     for f in obj._meta.concrete_fields:
         verdi = getattr(obj, f.attname)
         if isinstance(f, models.FileField) and verdi:
@@ -137,13 +125,10 @@ def _anonymiser_objekt(obj: models.Model) -> int:
             fil.storage.delete(fil.name)
             slettet += 1
             verdi = fil.name
-        ny = _anonym_verdi(f, verdi)
+        ny = _anonym_verdi(f, verdi, behold)
         if ny != verdi:
             endringer[f.attname] = ny
-    if isinstance(obj, Deltaker):
-        endringer.update(fornavn="Anonymisert", etternavn=f"deltaker {obj.pk}")
-        if obj.fodselsdato:
-            endringer["fodselsdato"] = obj.fodselsdato.replace(month=1, day=1)
+    endringer.update(personopplysninger.steg(obj))  # the owning app's own changes (the participant's name)
     if endringer:
         type(obj)._base_manager.filter(pk=obj.pk).update(**endringer)
     return slettet
@@ -165,7 +150,7 @@ def deltaker_anonymiser(*, deltaker_id: int, idag: datetime.date) -> bool:
     if not tatt:
         return False
     deltaker = Deltaker.objects.get(pk=deltaker_id)
-    objekter = [o for o in samle_objekter(deltaker) if type(o) not in URORT]
+    objekter = [o for o in samle_objekter(deltaker) if not personopplysninger.urort(o)]
     filer = sum(_anonymiser_objekt(o) for o in objekter)
     hendelse_logg(
         handling=HANDLING,

@@ -7,3 +7,6 @@ class PersonvernConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "personvern"
     verbose_name = "Personvern"
+
+    def ready(self) -> None:
+        from . import seksjoner  # noqa: F401  (registers its case-page section)

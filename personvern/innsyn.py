@@ -1,11 +1,12 @@
 """Everything the system holds about one participant, collected from model metadata (innsyn).
 
 The collector starts at the `Deltaker` row and walks reverse relations (foreign keys and one-to-one
-keys pointing at a collected row) across all installed project apps, so a new model that refers to a
-participant, directly or through one of her rows, is included without editing this file. Then it
-adds the rows that name her rows without a foreign key: a plain `deltaker_id` (the event log
-`Hendelse`, the access log `Oppslag`) and a generic `objekt_type`/`objekt_id` pair (reminders,
-revisions). `UTELATT` lists the fields left out of the export (hashes, storage paths, claim tokens).
+keys pointing at a collected row) across the apps registered in fagbrev/personopplysninger.py (each
+app registers itself from its `AppConfig.ready()`), so a new model that refers to a participant,
+directly or through one of her rows, is included without editing this file. Then it adds the rows
+that name her rows without a foreign key: a plain `deltaker_id` (the event log `Hendelse`, the
+access log `Oppslag`) and a generic `objekt_type`/`objekt_id` pair (reminders, revisions). Each app
+names the fields it leaves out of the export (hashes, storage paths, claim tokens) when it registers.
 
 The same collection drives the anonymisation (personvern/anonymisering.py): what innsyn shows is
 what retention removes.
@@ -25,13 +26,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from deltakere.models import Deltaker
+from fagbrev import personopplysninger
 from fagbrev.filkontroll import tall
 from fagbrev.models import User
 
-# Apps whose models may hold data about a participant. Django's own apps hold none about her.
-PROSJEKTAPPER = ("fagbrev", "deltakere", "arbeidsgivere", "oppfolging", "paminnelser", "dokumenter", "rapporter")
-# Internal fields: hashes, storage paths (files go into the ZIP under their own names), claim tokens.
-UTELATT = {"sha256", "signert_sha256", "krav", "fil", "signert_skann", "zip_fil", "objekt_type"}
 # Relations not to follow: they point from the participant's rows to shared records, not hers.
 MAKS_DYBDE = 3
 # The PDF shows each value up to this many characters and says where the rest is: the JSON (and so
@@ -112,13 +110,14 @@ class Innsyn:
 
 
 def _prosjektmodeller() -> list[type[models.Model]]:
-    return [m for m in apps.get_models() if m._meta.app_label in PROSJEKTAPPER]
+    prosjektapper = personopplysninger.apper()
+    return [m for m in apps.get_models() if m._meta.app_label in prosjektapper]
 
 
 def _reverse_relasjoner(modell: type[models.Model]):
     """Foreign keys and one-to-one keys in project models that point at `modell`."""
     for rel in modell._meta.related_objects:
-        if rel.many_to_many or rel.related_model._meta.app_label not in PROSJEKTAPPER:
+        if rel.many_to_many or rel.related_model._meta.app_label not in personopplysninger.apper():
             continue
         yield rel.related_model, rel.field.name
 
@@ -187,7 +186,7 @@ def innsyn_samle(*, deltaker: Deltaker) -> Innsyn:
     pekere: dict[type[models.Model], set] = {}
     for o in objekter:
         for f in o._meta.concrete_fields:
-            if f.is_relation and f.name not in UTELATT and getattr(o, f.attname) is not None:
+            if f.is_relation and f.name not in personopplysninger.utelatt(o) and getattr(o, f.attname) is not None:
                 pekere.setdefault(f.related_model, set()).add(getattr(o, f.attname))
     tekster: dict[tuple[str, object], str] = {}
     for modell, pks in pekere.items():
@@ -196,7 +195,8 @@ def innsyn_samle(*, deltaker: Deltaker) -> Innsyn:
     innsyn = Innsyn(deltaker=deltaker, objekter=objekter)
     for obj in objekter:
         meta = obj._meta
-        felter = [f for f in meta.concrete_fields if f.name not in UTELATT and not f.primary_key]
+        utelatt = personopplysninger.utelatt(obj)
+        felter = [f for f in meta.concrete_fields if f.name not in utelatt and not f.primary_key]
         rad = Rad(
             modell=meta.label,
             pk=obj.pk,

@@ -6,12 +6,13 @@ from django.db.models import Max
 from django.utils import timezone
 
 from fagbrev.models import Organisasjon
-from fagbrev.seksjoner import Seksjon
+from fagbrev.seksjoner import Seksjon, pa_saksside
 
 from .anonymisering import _ar_etter
 from .permissions import can_export_innsyn
 
 
+@pa_saksside(rekkefolge=95)
 def saksside(*, deltaker, user, idag) -> Seksjon | None:
     """Coordinators only. No query for an open case; one for a closed case (its end date)."""
     if not can_export_innsyn(user, deltaker):
@@ -24,5 +25,4 @@ def saksside(*, deltaker, user, idag) -> Seksjon | None:
     return Seksjon(
         template="personvern/_seksjon_personvern.html",
         context={"deltaker": deltaker, "org": org, "anonymiseres": anonymiseres},
-        rekkefolge=95,
     )

@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 
-from paminnelser import regler
+from arbeidsgivere import regler as arbeidsgivere_regler
+from lop import regler as lop_regler
+from paminnelser import regler as paminnelser_regler
 from paminnelser.models import Art
 
 D = datetime.date
@@ -28,32 +30,32 @@ def _titler(regel, idag):
     ],
 )
 def test_exam_window_opening_reminds_each_coordinator_while_the_window_is_open(koordinator, idag, antall):
-    funnet = list(regler.eksamensvindu_apner(idag))
+    funnet = list(lop_regler.eksamensvindu_apner(idag))
     assert len(funnet) == antall
     for f in funnet:
         assert f.mottaker_id == koordinator.pk and f.art == Art.EKSAMEN and f.lenke == "/arshjul/"
 
 
 def test_exam_window_opening_says_today_on_the_day(koordinator):
-    assert _titler(regler.eksamensvindu_apner, D(2027, 1, 15)) == [
+    assert _titler(lop_regler.eksamensvindu_apner, D(2027, 1, 15)) == [
         "Påmeldingen til tverrfaglig eksamen åpner i dag (frist 01.02.2027)"
     ]
 
 
 def test_a_window_opening_on_saturday_is_announced_on_the_friday_before(koordinator):
     # 15.01.2028 is a Saturday.
-    assert list(regler.eksamensvindu_apner(D(2028, 1, 13))) == []
-    fredag = list(regler.eksamensvindu_apner(D(2028, 1, 14)))
+    assert list(lop_regler.eksamensvindu_apner(D(2028, 1, 13))) == []
+    fredag = list(lop_regler.eksamensvindu_apner(D(2028, 1, 14)))
     assert [f.tittel for f in fredag] == [
         "Påmeldingen til tverrfaglig eksamen åpner lørdag 15.01.2028 (frist 01.02.2028)"
     ]
-    lordag = list(regler.eksamensvindu_apner(D(2028, 1, 15)))
+    lordag = list(lop_regler.eksamensvindu_apner(D(2028, 1, 15)))
     assert [f.periode for f in lordag] == [fredag[0].periode] == ["2028-01"]  # same key: sent once
 
 
 def test_the_september_window_on_a_saturday_moves_to_friday_31_august(koordinator):
-    assert len(list(regler.eksamensvindu_apner(D(2029, 8, 31)))) == 1  # 01.09.2029 is a Saturday
-    assert list(regler.eksamensvindu_apner(D(2029, 8, 30))) == []
+    assert len(list(lop_regler.eksamensvindu_apner(D(2029, 8, 31)))) == 1  # 01.09.2029 is a Saturday
+    assert list(lop_regler.eksamensvindu_apner(D(2029, 8, 30))) == []
 
 
 @pytest.mark.parametrize(
@@ -61,13 +63,13 @@ def test_the_september_window_on_a_saturday_moves_to_friday_31_august(koordinato
     [(D(2027, 1, 28), 0), (D(2027, 1, 29), 1), (D(2027, 1, 30), 1), (D(2027, 2, 1), 1), (D(2027, 2, 2), 0)],
 )
 def test_closing_soon_three_days_before_the_deadline(koordinator, idag, antall):
-    assert len(list(regler.eksamensvindu_lukker_snart(idag))) == antall
+    assert len(list(lop_regler.eksamensvindu_lukker_snart(idag))) == antall
 
 
 def test_closing_soon_on_a_weekend_moves_to_the_friday_before(koordinator):
     # 01.02.2028 is a Tuesday; three days before is Saturday 29.01 → Friday 28.01.
-    assert list(regler.eksamensvindu_lukker_snart(D(2028, 1, 27))) == []
-    assert _titler(regler.eksamensvindu_lukker_snart, D(2028, 1, 28)) == [
+    assert list(lop_regler.eksamensvindu_lukker_snart(D(2028, 1, 27))) == []
+    assert _titler(lop_regler.eksamensvindu_lukker_snart, D(2028, 1, 28)) == [
         "Påmeldingen til tverrfaglig eksamen stenger om 4 dager (tirsdag 01.02.2028)"
     ]
 
@@ -75,7 +77,7 @@ def test_closing_soon_on_a_weekend_moves_to_the_friday_before(koordinator):
 def test_exam_reminders_go_to_coordinators_of_every_organisation_and_to_nobody_else(
     lorenskog, asker, koordinator, koordinator_asker, faglarer, styring
 ):
-    funnet = list(regler.eksamensvindu_apner(D(2027, 9, 1)))
+    funnet = list(lop_regler.eksamensvindu_apner(D(2027, 9, 1)))
     assert {(f.mottaker_id, f.objekt_id) for f in funnet} == {
         (koordinator.pk, lorenskog.pk),
         (koordinator_asker.pk, asker.pk),
@@ -85,7 +87,7 @@ def test_exam_reminders_go_to_coordinators_of_every_organisation_and_to_nobody_e
 def test_a_deactivated_coordinator_gets_no_reminder(koordinator):
     koordinator.is_active = False
     koordinator.save(update_fields=["is_active"])
-    assert list(regler.eksamensvindu_apner(D(2027, 1, 15))) == []
+    assert list(lop_regler.eksamensvindu_apner(D(2027, 1, 15))) == []
 
 
 # --- police certificate ---------------------------------------------------------------------------
@@ -131,7 +133,7 @@ def uten_attest(db):
 def test_police_certificate_missing_within_14_days_of_the_placement_start(
     koordinator, plassering, uten_attest, idag, antall
 ):
-    funnet = list(regler.politiattest_mangler(idag))
+    funnet = list(arbeidsgivere_regler.politiattest_mangler(idag))
     assert len(funnet) == antall
     for f in funnet:
         assert f.mottaker_id == koordinator.pk
@@ -143,18 +145,18 @@ def test_police_certificate_missing_within_14_days_of_the_placement_start(
 
 def test_no_police_certificate_reminder_when_received_or_track_does_not_need_one(koordinator, plassering, uten_attest):
     uten_attest.add(plassering.deltaker_id)
-    assert list(regler.politiattest_mangler(D(2027, 3, 1))) == []
+    assert list(arbeidsgivere_regler.politiattest_mangler(D(2027, 3, 1))) == []
     uten_attest.clear()
     fagretning = plassering.deltaker.fagretning
     fagretning.krever_politiattest = False
     fagretning.save(update_fields=["krever_politiattest"])
-    assert list(regler.politiattest_mangler(D(2027, 3, 1))) == []
+    assert list(arbeidsgivere_regler.politiattest_mangler(D(2027, 3, 1))) == []
 
 
 def test_no_police_certificate_reminder_for_a_terminated_participant(koordinator, plassering, uten_attest):
     plassering.deltaker.status = "avbrutt"
     plassering.deltaker.save(update_fields=["status"])
-    assert list(regler.politiattest_mangler(D(2027, 3, 1))) == []
+    assert list(arbeidsgivere_regler.politiattest_mangler(D(2027, 3, 1))) == []
 
 
 def _plasseringer(org, fagretning, antall):
@@ -174,10 +176,10 @@ def test_police_certificate_rule_uses_two_queries_whatever_the_number_of_placeme
 ):
     _plasseringer(fagretning.organisasjon, fagretning, antall)
     with django_assert_num_queries(2):
-        assert len(list(regler.politiattest_mangler(D(2027, 3, 1)))) == antall
+        assert len(list(arbeidsgivere_regler.politiattest_mangler(D(2027, 3, 1)))) == antall
 
 
 def test_weekly_overview_is_one_per_coordinator_per_iso_week(koordinator, koordinator_asker):
-    mandag = list(regler.ukeoversikt_koordinator(D(2027, 1, 18)))
+    mandag = list(paminnelser_regler.ukeoversikt_koordinator(D(2027, 1, 18)))
     assert {f.periode for f in mandag} == {"2027-W03"}
     assert {f.mottaker_id for f in mandag} == {koordinator.pk, koordinator_asker.pk}

@@ -5,13 +5,15 @@ import datetime
 import pytest
 import time_machine
 
+from deltakere import regler as deltakere_regler
 from deltakere.models import Deltaker, Permisjon, Utstyrslan
 from deltakere.tests.factories import DeltakerFactory
+from lop import regler as lop_regler
 from lop.models import Fagprove, Resultat
 from lop.tests.factories import EksamenFactory, laerekontrakt
+from oppfolging import regler as oppfolging_regler
 from oppfolging.models import Mote
 from oppfolging.tests.factories import MoteFactory, PlasseringFactory, TiltakFactory, VurderingssamtaleFactory
-from paminnelser import regler
 from paminnelser.models import Art
 
 D = datetime.date
@@ -44,7 +46,7 @@ def planlagt_eksamen(deltaker):
 def test_an_unregistered_participant_reminds_her_coordinator_and_faglarer_at_opening_and_before_closing(
     koordinator, faglarer, planlagt_eksamen, idag, perioder
 ):
-    funnet = list(regler.eksamen_ikke_pameldt(idag))
+    funnet = list(lop_regler.eksamen_ikke_pameldt(idag))
     assert sorted({f.periode for f in funnet}) == perioder
     for periode in perioder:
         assert {f.mottaker_id for f in funnet if f.periode == periode} == {koordinator.pk, faglarer.pk}
@@ -53,24 +55,24 @@ def test_an_unregistered_participant_reminds_her_coordinator_and_faglarer_at_ope
 
 def test_a_registered_participant_gets_no_exam_reminder(koordinator, deltaker):
     EksamenFactory(deltaker=deltaker, termin="vår 2027", pameldt_dato=D(2027, 1, 16))
-    assert list(regler.eksamen_ikke_pameldt(D(2027, 1, 29))) == []
+    assert list(lop_regler.eksamen_ikke_pameldt(D(2027, 1, 29))) == []
 
 
 def test_an_exam_window_opening_on_saturday_reminds_per_participant_on_the_friday(koordinator, deltaker):
     EksamenFactory(deltaker=deltaker, termin="vår 2028", pameldt_dato=None)
-    assert list(regler.eksamen_ikke_pameldt(D(2028, 1, 13))) == []
-    assert {f.periode for f in regler.eksamen_ikke_pameldt(D(2028, 1, 14))} == {"2028-01-apner"}
+    assert list(lop_regler.eksamen_ikke_pameldt(D(2028, 1, 13))) == []
+    assert {f.periode for f in lop_regler.eksamen_ikke_pameldt(D(2028, 1, 14))} == {"2028-01-apner"}
 
 
 def test_the_coordinator_gets_one_list_of_who_is_still_missing(koordinator, faglarer, deltaker, annen_deltaker):
     EksamenFactory(deltaker=deltaker, termin="vår 2027", pameldt_dato=None)
     EksamenFactory(deltaker=annen_deltaker, termin="vår 2027", pameldt_dato=None)
-    funnet = list(regler.eksamen_ikke_pameldt_liste(D(2027, 1, 15)))
+    funnet = list(lop_regler.eksamen_ikke_pameldt_liste(D(2027, 1, 15)))
     assert [(f.mottaker_id, f.periode) for f in funnet] == [(koordinator.pk, "2027-01-apner")]
     assert funnet[0].tittel.startswith("2 deltakere mangler påmelding til skriftlig eksamen vår 2027")
     assert "Amina" in funnet[0].tittel and "Lina" in funnet[0].tittel
     assert funnet[0].lenke.startswith("/deltakere/?")
-    assert list(regler.eksamen_ikke_pameldt_liste(D(2027, 1, 14))) == []
+    assert list(lop_regler.eksamen_ikke_pameldt_liste(D(2027, 1, 14))) == []
 
 
 # --- assessment meeting -----------------------------------------------------------------------------
@@ -90,20 +92,20 @@ def test_the_coordinator_gets_one_list_of_who_is_still_missing(koordinator, fagl
 def test_no_assessment_meeting_reminds_from_six_weeks_before_the_semester_ends_then_weekly(
     koordinator, faglarer, deltaker, idag, periode
 ):
-    funnet = _mottakere(regler.vurderingssamtale_mangler, idag)
+    funnet = _mottakere(oppfolging_regler.vurderingssamtale_mangler, idag)
     assert funnet == ([] if periode is None else sorted([(koordinator.pk, periode), (faglarer.pk, periode)]))
 
 
 def test_a_planned_assessment_meeting_stops_the_reminder(koordinator, deltaker):
     VurderingssamtaleFactory(deltaker=deltaker, planlagt_dato=D(2027, 12, 10))
-    assert list(regler.vurderingssamtale_mangler(D(2027, 11, 22))) == []
+    assert list(oppfolging_regler.vurderingssamtale_mangler(D(2027, 11, 22))) == []
 
 
 def test_six_weeks_before_30_june_on_a_saturday_moves_to_friday(koordinator, deltaker):
     # 19.05.2029 is a Saturday.
-    assert list(regler.vurderingssamtale_mangler(D(2029, 5, 17))) == []
-    assert len(list(regler.vurderingssamtale_mangler(D(2029, 5, 18)))) == 2
-    assert list(regler.vurderingssamtale_mangler(D(2029, 7, 1))) == []
+    assert list(oppfolging_regler.vurderingssamtale_mangler(D(2029, 5, 17))) == []
+    assert len(list(oppfolging_regler.vurderingssamtale_mangler(D(2029, 5, 18)))) == 2
+    assert list(oppfolging_regler.vurderingssamtale_mangler(D(2029, 7, 1))) == []
 
 
 # --- workplace visit -------------------------------------------------------------------------------
@@ -112,7 +114,7 @@ def test_six_weeks_before_30_june_on_a_saturday_moves_to_friday(koordinator, del
 @pytest.mark.parametrize(("idag", "antall"), [(D(2027, 1, 18), 0), (D(2027, 1, 19), 0), (D(2027, 1, 20), 1)])
 def test_an_overdue_visit_reminds_the_faglarer_once_per_due_date(faglarer, deltaker, idag, antall):
     PlasseringFactory(deltaker=deltaker, fra=D(2027, 1, 5))  # every 14 days: due 19.01
-    funnet = list(regler.besok_forfalt(idag))
+    funnet = list(oppfolging_regler.besok_forfalt(idag))
     assert [(f.mottaker_id, f.periode) for f in funnet] == [(faglarer.pk, "2027-01-19")] * antall
 
 
@@ -140,7 +142,7 @@ def kontrakt(deltaker):
 def test_fagprove_registration_reminds_the_coordinator_when_it_opens_and_before_it_closes(
     koordinator, kontrakt, idag, perioder
 ):
-    assert _mottakere(regler.fagprove_oppmelding, idag) == [(koordinator.pk, p) for p in perioder]
+    assert _mottakere(lop_regler.fagprove_oppmelding, idag) == [(koordinator.pk, p) for p in perioder]
 
 
 @pytest.mark.parametrize(
@@ -165,24 +167,24 @@ def test_fagprove_reminders_count_months_from_the_31st_to_the_months_last_day(
 ):
     EksamenFactory(deltaker=deltaker, termin="høst 2026", resultat=Resultat.BESTATT)
     laerekontrakt(deltaker, start=D(2025, 11, 1), slutt=slutt, status="godkjent")
-    assert _mottakere(regler.fagprove_oppmelding, idag) == [(koordinator.pk, f"{slutt}-{p}") for p in perioder]
+    assert _mottakere(lop_regler.fagprove_oppmelding, idag) == [(koordinator.pk, f"{slutt}-{p}") for p in perioder]
 
 
 def test_fagprove_uses_the_organisations_own_months(koordinator, kontrakt, lorenskog):
     lorenskog.fagprove_tidligst_maneder = 6
     lorenskog.save()
-    assert list(regler.fagprove_oppmelding(D(2027, 1, 29))) == []
-    assert len(list(regler.fagprove_oppmelding(D(2027, 3, 30)))) == 1
+    assert list(lop_regler.fagprove_oppmelding(D(2027, 1, 29))) == []
+    assert len(list(lop_regler.fagprove_oppmelding(D(2027, 3, 30)))) == 1
 
 
 def test_no_fagprove_reminder_without_a_passed_exam_or_once_registered(koordinator, deltaker, kontrakt):
     Fagprove.objects.create(
         deltaker=deltaker, kontrakt=kontrakt, organisasjon=deltaker.organisasjon, pameldt_dato=D(2027, 2, 1)
     )
-    assert list(regler.fagprove_oppmelding(D(2027, 2, 2))) == []
+    assert list(lop_regler.fagprove_oppmelding(D(2027, 2, 2))) == []
     annen = DeltakerFactory(fagretning=deltaker.fagretning)
     laerekontrakt(annen, start=D(2025, 10, 1), slutt=D(2027, 9, 30), status="godkjent")
-    assert list(regler.fagprove_oppmelding(D(2027, 2, 2))) == []
+    assert list(lop_regler.fagprove_oppmelding(D(2027, 2, 2))) == []
 
 
 # --- leave and equipment ---------------------------------------------------------------------------
@@ -195,15 +197,15 @@ def test_a_leave_ending_in_seven_days_reminds_the_coordinator(koordinator, delta
     Permisjon.objects.create(
         deltaker=deltaker, organisasjon=deltaker.organisasjon, fra=D(2026, 12, 1), til=D(2027, 1, 22), arsak="Syk"
     )
-    assert _mottakere(regler.permisjon_slutter, idag) == [(koordinator.pk, "2027-01-22")] * antall
+    assert _mottakere(deltakere_regler.permisjon_slutter, idag) == [(koordinator.pk, "2027-01-22")] * antall
 
 
 def test_a_leave_ending_on_sunday_is_announced_the_friday_a_week_before(koordinator, deltaker):
     Permisjon.objects.create(
         deltaker=deltaker, organisasjon=deltaker.organisasjon, fra=D(2026, 12, 1), til=D(2027, 1, 24), arsak="Syk"
     )  # seven days before is Sunday 17.01 → Friday 15.01
-    assert list(regler.permisjon_slutter(D(2027, 1, 14))) == []
-    assert len(list(regler.permisjon_slutter(D(2027, 1, 15)))) == 1
+    assert list(deltakere_regler.permisjon_slutter(D(2027, 1, 14))) == []
+    assert len(list(deltakere_regler.permisjon_slutter(D(2027, 1, 15)))) == 1
 
 
 @pytest.mark.parametrize(
@@ -217,8 +219,8 @@ def test_equipment_not_returned_when_the_case_ended_reminds_the_coordinator_mont
         deltaker=deltaker, organisasjon=deltaker.organisasjon, hva="iPad", utlant=D(2026, 1, 5), returnert=returnert
     )
     Deltaker.objects.filter(pk=deltaker.pk).update(status=status)
-    assert _mottakere(regler.utstyr_ikke_returnert, D(2027, 1, 15)) == [(koordinator.pk, "2027-01")] * antall
-    assert len(list(regler.utstyr_ikke_returnert(D(2027, 2, 1)))) == antall
+    assert _mottakere(deltakere_regler.utstyr_ikke_returnert, D(2027, 1, 15)) == [(koordinator.pk, "2027-01")] * antall
+    assert len(list(deltakere_regler.utstyr_ikke_returnert(D(2027, 2, 1)))) == antall
 
 
 # --- meetings and action items ---------------------------------------------------------------------
@@ -229,23 +231,23 @@ def test_a_project_group_meeting_due_in_a_week_and_not_planned_reminds_the_coord
     koordinator, deltaker, fagretning, idag, antall
 ):
     MoteFactory(fagretning=fagretning, dato=D(2027, 1, 4))  # due 01.02, warned from 25.01
-    assert _mottakere(regler.prosjektgruppemote_mangler, idag) == [(koordinator.pk, "2027-02-01")] * antall
+    assert _mottakere(oppfolging_regler.prosjektgruppemote_mangler, idag) == [(koordinator.pk, "2027-02-01")] * antall
 
 
 def test_a_planned_project_group_meeting_stops_the_reminder(koordinator, deltaker, fagretning):
     MoteFactory(fagretning=fagretning, dato=D(2027, 1, 4))
     MoteFactory(fagretning=fagretning, dato=D(2027, 2, 3))
-    assert list(regler.prosjektgruppemote_mangler(D(2027, 1, 28))) == []
+    assert list(oppfolging_regler.prosjektgruppemote_mangler(D(2027, 1, 28))) == []
 
 
 def test_a_steering_group_meeting_without_a_date_this_semester_reminds_once_per_semester(
     koordinator, deltaker, lorenskog
 ):
-    assert _mottakere(regler.styringsgruppemote_mangler, D(2027, 1, 4)) == [(koordinator.pk, "2027V")]
-    assert list(regler.styringsgruppemote_mangler(D(2027, 7, 10))) == []  # summer break
+    assert _mottakere(oppfolging_regler.styringsgruppemote_mangler, D(2027, 1, 4)) == [(koordinator.pk, "2027V")]
+    assert list(oppfolging_regler.styringsgruppemote_mangler(D(2027, 7, 10))) == []  # summer break
     MoteFactory(type=Mote.Type.STYRINGSGRUPPE, organisasjon=lorenskog, dato=D(2027, 5, 3))
-    assert list(regler.styringsgruppemote_mangler(D(2027, 1, 4))) == []
-    assert _mottakere(regler.styringsgruppemote_mangler, D(2027, 8, 2)) == [(koordinator.pk, "2027H")]
+    assert list(oppfolging_regler.styringsgruppemote_mangler(D(2027, 1, 4))) == []
+    assert _mottakere(oppfolging_regler.styringsgruppemote_mangler, D(2027, 8, 2)) == [(koordinator.pk, "2027H")]
 
 
 @pytest.mark.parametrize(("idag", "antall"), [(D(2027, 1, 14), 0), (D(2027, 1, 15), 0), (D(2027, 1, 16), 1)])
@@ -253,7 +255,7 @@ def test_an_action_item_past_its_due_date_reminds_its_owner(faglarer, fagretning
     mote = MoteFactory(fagretning=fagretning, dato=D(2027, 1, 4))
     TiltakFactory(mote=mote, ansvarlig=faglarer, frist=D(2027, 1, 15))
     TiltakFactory(mote=mote, ansvarlig=faglarer, frist=D(2027, 1, 10), utfort=D(2027, 1, 9))
-    assert _mottakere(regler.tiltak_forfalt, idag) == [(faglarer.pk, "2027-01-15")] * antall
+    assert _mottakere(oppfolging_regler.tiltak_forfalt, idag) == [(faglarer.pk, "2027-01-15")] * antall
 
 
 # --- all rules together: the query count does not grow with participants -------------------------
@@ -336,7 +338,7 @@ def manedstema(fagretning):
     [(D(2027, 1, 29), 0), (D(2027, 2, 1), 1), (D(2027, 2, 2), 1), (D(2027, 2, 5), 1), (D(2027, 2, 6), 0)],
 )
 def test_the_months_topic_goes_to_the_fadder_from_the_first_working_day(fadder, manedstema, idag, antall):
-    funnet = list(regler.manedstema_til_faddere(idag))
+    funnet = list(lop_regler.manedstema_til_faddere(idag))
     assert [(f.kontaktperson_id, f.mottaker_id, f.periode) for f in funnet] == [(fadder.pk, None, "2027-02")] * antall
     for f in funnet:
         assert f.tittel == "Månedens tema for februar for Amina: Språk i hverdagen" and f.lenke == ""
@@ -349,8 +351,8 @@ def test_a_month_starting_on_a_weekend_sends_the_topic_on_monday(fadder, fagretn
         organisasjon=fagretning.organisasjon, fagretning=fagretning, maned=D(2027, 5, 1), tema="Mat"
     )
     # 01.05.2027 is a Saturday and a holiday: the first working day is Monday 03.05.
-    assert list(regler.manedstema_til_faddere(D(2027, 5, 1))) == []
-    assert len(list(regler.manedstema_til_faddere(D(2027, 5, 3)))) == 1
+    assert list(lop_regler.manedstema_til_faddere(D(2027, 5, 1))) == []
+    assert len(list(lop_regler.manedstema_til_faddere(D(2027, 5, 3)))) == 1
 
 
 def test_a_fadder_gets_the_topic_by_email_without_identity_number_or_surname(
@@ -363,9 +365,9 @@ def test_a_fadder_gets_the_topic_by_email_without_identity_number_or_surname(
 
     with time_machine.travel("2027-02-01 06:00 +01:00", tick=False):
         with django_capture_on_commit_callbacks(execute=True):
-            services.skann_utfor(idag=D(2027, 2, 1), regelstier=["paminnelser.regler.manedstema_til_faddere"])
+            services.skann_utfor(idag=D(2027, 2, 1), regelnavn=["paminnelser.manedstema_til_faddere"])
         with django_capture_on_commit_callbacks(execute=True):
-            services.skann_utfor(idag=D(2027, 2, 1), regelstier=["paminnelser.regler.manedstema_til_faddere"])
+            services.skann_utfor(idag=D(2027, 2, 1), regelnavn=["paminnelser.manedstema_til_faddere"])
     [epost] = mail.outbox
     assert epost.to == ["fadder@example.no"] and epost.subject == "Fagbrev: månedens tema"
     assert "Språk i hverdagen" in epost.body and "Snakk om hva dere gjør" in epost.body and "Amina" in epost.body

@@ -7,15 +7,17 @@ import pytest
 import time_machine
 from django.core import mail
 
+from deltakere import regler as deltakere_regler
 from deltakere.models import Deltaker, Statusendring, Utfall
 from deltakere.services import utfall_registrer
 from deltakere.tests.factories import DeltakerFactory
-from paminnelser import regler, services
+from fagbrev.regler import regler
+from paminnelser import services
 from paminnelser.models import Art, Paminnelse
 
 D = datetime.date
 S = Deltaker.Status
-REGEL = ["paminnelser.regler.utfall_seks_maneder"]
+REGEL = ["paminnelser.utfall_seks_maneder"]
 
 
 def _fullfort(deltaker, dato, bruker=None):
@@ -51,7 +53,7 @@ def amina(deltaker, koordinator):
 def test_the_coordinator_is_reminded_from_the_working_day_before_six_months_after(
     koordinator, faglarer, amina, idag, forfaller
 ):
-    funnet = list(regler.utfall_seks_maneder(idag))
+    funnet = list(deltakere_regler.utfall_seks_maneder(idag))
     if not forfaller:
         assert funnet == []
         return
@@ -73,7 +75,7 @@ def test_a_registered_six_month_outcome_stops_the_reminder(koordinator, amina):
             dato=D(2027, 3, 1),
             utfort_av=koordinator,
         )
-    assert list(regler.utfall_seks_maneder(D(2027, 3, 1))) == []
+    assert list(deltakere_regler.utfall_seks_maneder(D(2027, 3, 1))) == []
 
 
 def test_only_the_six_month_outcome_counts_and_only_completed_cases(koordinator, amina, annen_deltaker):
@@ -95,7 +97,7 @@ def test_only_the_six_month_outcome_counts_and_only_completed_cases(koordinator,
         begrunnelse="Flyttet",
     )
     Deltaker.objects.filter(pk=annen_deltaker.pk).update(status=S.AVBRUTT)
-    assert [f.objekt_id for f in regler.utfall_seks_maneder(D(2027, 3, 1))] == [amina.pk]
+    assert [f.objekt_id for f in deltakere_regler.utfall_seks_maneder(D(2027, 3, 1))] == [amina.pk]
 
 
 @pytest.mark.parametrize(
@@ -109,13 +111,15 @@ def test_only_the_six_month_outcome_counts_and_only_completed_cases(koordinator,
 )
 def test_six_months_after_a_month_end_is_the_same_day_or_the_months_last(koordinator, deltaker, fullfort, forst):
     _fullfort(deltaker, fullfort, koordinator)
-    assert list(regler.utfall_seks_maneder(forst - datetime.timedelta(days=1))) == []
-    assert [f.periode for f in regler.utfall_seks_maneder(forst)] == [forst.isoformat()]
+    assert list(deltakere_regler.utfall_seks_maneder(forst - datetime.timedelta(days=1))) == []
+    assert [f.periode for f in deltakere_regler.utfall_seks_maneder(forst)] == [forst.isoformat()]
 
 
 def test_each_organisation_reminds_its_own_coordinators(koordinator, koordinator_asker, amina, fremmed_deltaker):
     _fullfort(fremmed_deltaker, D(2026, 8, 31), koordinator_asker)
-    funnet = {(f.mottaker_id, f.objekt_id, f.organisasjon_id) for f in regler.utfall_seks_maneder(D(2027, 3, 1))}
+    funnet = {
+        (f.mottaker_id, f.objekt_id, f.organisasjon_id) for f in deltakere_regler.utfall_seks_maneder(D(2027, 3, 1))
+    }
     assert funnet == {
         (koordinator.pk, amina.pk, amina.organisasjon_id),
         (koordinator_asker.pk, fremmed_deltaker.pk, fremmed_deltaker.organisasjon_id),
@@ -126,14 +130,14 @@ def test_the_rule_is_two_queries_however_many_completed(koordinator, fagretning,
     for d in DeltakerFactory.create_batch(12, fagretning=fagretning):
         _fullfort(d, D(2026, 8, 31), koordinator)
     with django_assert_num_queries(2):
-        assert len(list(regler.utfall_seks_maneder(D(2027, 3, 1)))) == 12
+        assert len(list(deltakere_regler.utfall_seks_maneder(D(2027, 3, 1)))) == 12
 
 
 def test_the_daily_scan_sends_the_reminder_once(koordinator, amina, django_capture_on_commit_callbacks):
     for dag in (D(2027, 2, 26), D(2027, 3, 1)):
         morgen = datetime.datetime(dag.year, dag.month, dag.day, 6, 0)
         with time_machine.travel(morgen, tick=False), django_capture_on_commit_callbacks(execute=True):
-            services.skann_utfor(idag=dag, regelstier=REGEL)
+            services.skann_utfor(idag=dag, regelnavn=REGEL)
     rad = Paminnelse.objects.get()
     assert (rad.regel, rad.periode, rad.mottaker_id) == (
         "paminnelser.utfall_seks_maneder",
@@ -141,4 +145,4 @@ def test_the_daily_scan_sends_the_reminder_once(koordinator, amina, django_captu
         koordinator.pk,
     )
     assert rad.status == Paminnelse.Status.SENDT and len(mail.outbox) == 1
-    assert "paminnelser.regler.utfall_seks_maneder" in regler.REGLER
+    assert "paminnelser.utfall_seks_maneder" in {regel.navn for regel in regler()}

@@ -12,8 +12,9 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.test.utils import CaptureQueriesContext
 
+from arbeidsgivere import regler as arbeidsgivere_regler
 from fagbrev.models import Medlemskap
-from paminnelser import regler, services, tasks
+from paminnelser import services, tasks
 from paminnelser.models import Art, Levering, Paminnelse, Varslingsvalg
 from paminnelser.tests.factories import PaminnelseFactory
 
@@ -214,13 +215,13 @@ def test_emails_carry_a_first_name_at_most_and_never_an_identity_number(koordina
     from arbeidsgivere.models import Plassering
     from arbeidsgivere.tests.factories import ArbeidsstedFactory
 
-    monkeypatch.setattr(regler, "mangler_politiattest", lambda: Q())
+    monkeypatch.setattr(arbeidsgivere_regler, "mangler_politiattest", lambda: Q())
     sted = ArbeidsstedFactory(arbeidsgiver__organisasjon=deltaker.organisasjon)
     Plassering.objects.create(
         organisasjon=deltaker.organisasjon, deltaker=deltaker, arbeidssted=sted, fra=D(2027, 3, 8)
     )
     _velg(koordinator, Art.POLITIATTEST, Levering.UMIDDELBART)
-    skann(D(2027, 3, 1), regelstier=["paminnelser.regler.politiattest_mangler"])
+    skann(D(2027, 3, 1), regelnavn=["paminnelser.politiattest_mangler"])
     [epost] = mail.outbox
     tekst = epost.subject + epost.body
     assert "Amina" in epost.body and "Amina" not in epost.subject
@@ -237,7 +238,7 @@ def test_the_scan_query_count_does_not_grow_with_participants(
 
     from .test_regler import _plasseringer
 
-    monkeypatch.setattr(regler, "mangler_politiattest", lambda: Q())
+    monkeypatch.setattr(arbeidsgivere_regler, "mangler_politiattest", lambda: Q())
     _plasseringer(fagretning.organisasjon, fagretning, antall)
     with (
         time_machine.travel("2027-03-01 06:00 +01:00", tick=False),

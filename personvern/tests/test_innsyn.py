@@ -14,10 +14,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from deltakere.models import Deltaker
+from fagbrev import personopplysninger
 from fagbrev.models import Oppslag
-from personvern.innsyn import PROSJEKTAPPER, UTELATT, innsyn_samle
+from personvern.innsyn import innsyn_samle
 
 pytestmark = pytest.mark.django_db
+
+PROSJEKTAPPER = personopplysninger.apper()
+# every field some app leaves out of the export
+UTELATT = frozenset().union(*(p.utelatt for p in personopplysninger.REGISTER.values()))
 
 
 @pytest.fixture(autouse=True)
@@ -237,3 +242,14 @@ def test_the_export_costs_the_same_number_of_queries_for_few_and_many_rows(
         svar = client.get(f"/deltakere/{deltaker.pk}/innsyn/innsyn.json")
 
     assert len(json.loads(svar.content)["data"]["oppfolging.Besok"]["rader"]) == antall
+
+
+def test_the_export_holds_her_pathway_rows_from_the_lop_app(deltaker):
+    """lop registers its personal data (fagbrev/personopplysninger.py), so contracts and exams are in."""
+    from lop.tests.factories import EksamenFactory, laerekontrakt
+
+    kontrakt = laerekontrakt(deltaker)
+    eksamen = EksamenFactory(deltaker=deltaker)
+    samlet = innsyn_samle(deltaker=deltaker)
+    assert [r.pk for r in samlet.seksjoner["lop.Laerekontrakt"][1]] == [kontrakt.pk]
+    assert [r.pk for r in samlet.seksjoner["lop.Eksamen"][1]] == [eksamen.pk]

@@ -6,22 +6,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
+from django.utils.module_loading import autodiscover_modules
 
-from fagbrev.demo import Demo
-
-# Each app seeds its own models, in the order their data builds on each other.
-SEEDERE = [
-    "fagbrev.demo.seed_kjerne",
-    "arbeidsgivere.demo.seed",
-    "deltakere.demo.seed",
-    "arbeidsgivere.demo.seed_plasseringer",
-    "lop.demo.seed_lop",
-    "deltakere.demo.seed_historikk",
-    "deltakere.demo.seed_utfall",
-    "dokumenter.demo.seed",
-    "oppfolging.demo.seed",
-]
+from fagbrev.demo import Demo, seedere
 
 
 class Command(BaseCommand):
@@ -38,8 +25,9 @@ class Command(BaseCommand):
             )
         demo = Demo(idag=timezone.localdate(), rng=random.Random(2026))
         with transaction.atomic():
-            for sti in SEEDERE:
-                import_string(sti)(demo)
+            autodiscover_modules("demo")  # each app's demo.py registers its seeders (@seeder)
+            for seed in seedere():
+                seed(demo)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demodata klar: {len(demo.brukere)} brukere, {len(demo.fagretninger)} fagretninger. "

@@ -6,7 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from fagbrev.models import User
-from paminnelser import regler, services
+from fagbrev.regler import regler
+from paminnelser import services
 
 
 def _dato(verdi: str) -> datetime.date:
@@ -25,15 +26,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, date: datetime.date | None = None, dry_run: bool = False, **options):
         idag = date or timezone.localdate()
-        kjoringer = [("daglige regler", regler.REGLER)]
+        kjoringer = [("daglige regler", False)]
         if idag.weekday() == 0:
-            kjoringer.append(("ukeoversikt (mandag)", regler.UKENTLIGE_REGLER))
+            kjoringer.append(("ukeoversikt (mandag)", True))
         self.stdout.write(f"Skanner påminnelser for {idag:%d.%m.%Y}{' (prøvekjøring)' if dry_run else ''}.")
-        for navn, stier in kjoringer:
-            resultat = services.skann_utfor(idag=idag, regelstier=stier, dry_run=dry_run)
+        for navn, ukentlig in kjoringer:
+            resultat = services.skann_utfor(idag=idag, ukentlig=ukentlig, dry_run=dry_run)
             self.stdout.write(f"\n{navn.capitalize()}: {len(resultat.funnet)} forfalt.")
-            for regel in (regler.regel_navn(r) for r in regler.hent_regler(stier)):
-                self.stdout.write(f"  {regel}: {resultat.per_regel.get(regel, 0)}")
+            for regel in regler(ukentlig=ukentlig):
+                self.stdout.write(f"  {regel.navn}: {resultat.per_regel.get(regel.navn, 0)}")
             if dry_run:
                 navn = dict(
                     User.objects.filter(pk__in={f.mottaker_id for _, f in resultat.funnet}).values_list(

@@ -1,88 +1,67 @@
-"""Parts of the coordinator's Monday overview over the pathway, follow-up and placements.
+"""The pathway's dates on the year wheel and its parts of the coordinator's Monday overview.
 
-Each part is `(*, organisasjon_id, mottaker, idag) -> Del | None` (see ukeoversikt.py), a query or
-two for the organisation whatever its size, and names participants by first name only.
+They register in fagbrev/kalender.py when `LopConfig.ready()` imports this module. Titles carry at
+most a participant's first name: never a surname, a birth date or an identity number.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 
 from arbeidsgivere.models import Avtale
 from deltakere.models import Deltaker
+from fagbrev.datoregning import dato_tekst
+from fagbrev.kalender import Del, Kalenderdato, kalenderkilde, navneliste, ukedel
 from fagbrev.models import Organisasjon
-from lop.frister import fagprovevindu, pameldingsvinduer
-from lop.models import Eksamen, Fagprove, Laerekontrakt, Resultat, Sjekkpunkt
-from oppfolging.models import Vurderingssamtale, semester_for
-from oppfolging.selectors import med_besoksrytme
-from oppfolging.services import BESOK_STATUSER
 
-from .datoer import dato_tekst
-from .ukeoversikt import Del
+from .frister import fagprovevindu, pameldingsvinduer
+from .models import Eksamen, Fagprove, Laerekontrakt, Resultat, Sjekkpunkt
 
-VIS_NAVN = 10
 KONTRAKT_UKER = 8
 
 
-def _navn(navn: list[str]) -> str:
-    vis = ", ".join(navn[:VIS_NAVN])
-    return vis + (f" og {len(navn) - VIS_NAVN} til" if len(navn) > VIS_NAVN else "")
-
-
-def vurderingssamtaler(*, organisasjon_id, mottaker, idag) -> Del | None:
-    """Assessment meetings planned this week, and who has none held or planned this semester. Two queries."""
-
-    semester = semester_for(idag)
-    uke_slutt = idag + datetime.timedelta(days=6 - idag.weekday())
-    planlagt = list(
-        Vurderingssamtale.objects.filter(
-            organisasjon_id=organisasjon_id,
-            holdt_dato__isnull=True,
-            planlagt_dato__gte=idag,
-            planlagt_dato__lte=uke_slutt,
+def _datoer_om_deltakerne(
+    qs, datofelt: str, art: str, uid: str, tittel: str, *, organisasjon_ids, fra, til, user
+) -> Iterator[Kalenderdato]:
+    """One event per row of `qs` dated in [fra, til] about a participant the user may see, linked to
+    her case page; `tittel` is formatted with her first name only. One query."""
+    for pk, dato, fornavn, deltaker_id in (
+        qs.filter(
+            organisasjon_id__in=organisasjon_ids,
+            deltaker__in=Deltaker.objects.visible_to(user),
+            **{f"{datofelt}__gte": fra, f"{datofelt}__lte": til},
         )
-        .order_by("planlagt_dato")
-        .values_list("planlagt_dato", "deltaker__fornavn")
-    )
-    har = Vurderingssamtale.objects.filter(deltaker_id=OuterRef("pk"), semester=semester.kode).filter(
-        Q(planlagt_dato__isnull=False) | Q(holdt_dato__isnull=False)
-    )
-    mangler = list(
-        Deltaker.objects.filter(organisasjon_id=organisasjon_id, status__in=BESOK_STATUSER)
-        .exclude(Exists(har))
-        .order_by("fornavn")
-        .values_list("fornavn", flat=True)
-    )
-    if not planlagt and not mangler:
-        return None
-    linjer = [f"{dato_tekst(dato)}: {fornavn}" for dato, fornavn in planlagt]
-    if mangler:
-        linjer.append(
-            f"Ingen samtale holdt eller planlagt i {str(semester).lower()}: {len(mangler)} ({_navn(mangler)})"
+        .order_by(datofelt, "pk")
+        .values_list("pk", datofelt, "deltaker__fornavn", "deltaker_id")
+    ):
+        yield Kalenderdato(
+            dato=dato,
+            tittel=tittel.format(fornavn=fornavn),
+            art=art,
+            lenke=f"/deltakere/{deltaker_id}/",
+            uid=f"{uid}-{pk}",
         )
-    return Del("Vurderingssamtaler", linjer)
 
 
-def besok_forfalt(*, organisasjon_id, mottaker, idag) -> Del | None:
-    """Workplace visits overdue by the track's rhythm. One query."""
+@kalenderkilde
+def kontraktslutt(**hvor) -> Iterator[Kalenderdato]:
+    """The end date of each open learning contract of the participants the user may see."""
+    apne = Laerekontrakt.objects.exclude(status__in=Laerekontrakt.AVSLUTTET)
+    return _datoer_om_deltakerne(apne, "slutt", "kontrakt", "kontraktslutt", "Kontrakten til {fornavn} slutter", **hvor)
 
-    rader = list(
-        med_besoksrytme(Deltaker.objects.filter(organisasjon_id=organisasjon_id, status__in=BESOK_STATUSER))
-        .filter(neste_frist__lt=idag)
-        .order_by("neste_frist", "fornavn")
-        .values_list("fornavn", "neste_frist")
-    )
-    if not rader:
-        return None
-    return Del(
-        "Arbeidsplassbesøk over fristen",
-        [f"{len(rader)} deltakere"]
-        + [f"{fornavn}: skulle vært {frist:%d.%m.%Y}" for fornavn, frist in rader[:VIS_NAVN]],
+
+@kalenderkilde
+def fagprover(**hvor) -> Iterator[Kalenderdato]:
+    """Fagprøve dates of the participants the user may see."""
+    return _datoer_om_deltakerne(
+        Fagprove.objects.all(), "provedato", "fagprove", "fagprove", "Fagprøve: {fornavn}", **hvor
     )
 
 
+@ukedel(rekkefolge=50)
 def kontrakter_slutter(*, organisasjon_id, mottaker, idag) -> Del | None:
     """Learning contracts ending in the next eight weeks. One query."""
 
@@ -101,6 +80,7 @@ def kontrakter_slutter(*, organisasjon_id, mottaker, idag) -> Del | None:
     return Del("Kontrakter som slutter de neste åtte ukene", [f"{dato_tekst(s)}: {fornavn}" for s, fornavn in rader])
 
 
+@ukedel(rekkefolge=60)
 def eksamen_og_fagprove(*, organisasjon_id, mottaker, idag) -> Del | None:
     """The exam window open or opening within two weeks with who is not registered, and fagprøve
     registrations whose period closes within eight weeks. Two queries.
@@ -120,7 +100,7 @@ def eksamen_og_fagprove(*, organisasjon_id, mottaker, idag) -> Del | None:
                 .values_list("deltaker__fornavn", flat=True)
             )
             tekst = f"Påmelding til skriftlig eksamen {vindu.navn}: {vindu.forste_dag:%d.%m}–{vindu.siste_dag:%d.%m.%Y}"
-            linjer.append(tekst + (f"; ikke meldt opp: {len(navn)} ({_navn(navn)})" if navn else ""))
+            linjer.append(tekst + (f"; ikke meldt opp: {len(navn)} ({navneliste(navn)})" if navn else ""))
     org = Organisasjon.objects.get(pk=organisasjon_id)
     bestatt = Eksamen.objects.filter(deltaker_id=OuterRef("deltaker_id"), resultat=Resultat.BESTATT)
     meldt = Fagprove.objects.filter(kontrakt_id=OuterRef("pk"))
@@ -139,6 +119,7 @@ def eksamen_og_fagprove(*, organisasjon_id, mottaker, idag) -> Del | None:
     return Del("Eksamen og fagprøve", linjer) if linjer else None
 
 
+@ukedel(rekkefolge=70)
 def dokumenter_og_signaturer(*, organisasjon_id, mottaker, idag) -> Del | None:
     """Required checklist documents missing on open contracts, and placement agreements not signed. Two queries."""
 
@@ -158,7 +139,7 @@ def dokumenter_og_signaturer(*, organisasjon_id, mottaker, idag) -> Del | None:
     )
     linjer = []
     if mangler:
-        linjer.append(f"Dokumenter mangler i kontraktsøknaden: {len(mangler)} ({_navn(mangler)})")
+        linjer.append(f"Dokumenter mangler i kontraktsøknaden: {len(mangler)} ({navneliste(mangler)})")
     if usignert:
-        linjer.append(f"Praksisavtaler som ikke er signert: {len(usignert)} ({_navn(usignert)})")
+        linjer.append(f"Praksisavtaler som ikke er signert: {len(usignert)} ({navneliste(usignert)})")
     return Del("Dokumenter og signaturer", linjer) if linjer else None

@@ -1,0 +1,87 @@
+"""The year wheel's sources and the Monday overview's parts: registries every app adds to.
+
+A calendar source is a function `(*, organisasjon_ids, fra, til, user) -> iterable of Kalenderdato`
+marked `@kalenderkilde`. It returns the events between `fra` and `til` (inclusive) for the given
+organisations that the user may see, with at most a first name in the title (calendar events end up
+in Outlook and Google), in a few queries. The page /arshjul/, each user's iCalendar feed and the
+Monday overview read all sources (paminnelser/kalender.py).
+
+A part of the coordinator's Monday overview is a function `(*, organisasjon_id, mottaker, idag) ->
+Del | None` marked `@ukedel(rekkefolge=…)`: a query or two for the organisation whatever its size,
+participants named by first name only (paminnelser/ukeoversikt.py builds the e-mail from them).
+
+The app that owns the facts writes the function in its own `kalender.py` and imports that module in
+its `AppConfig.ready()`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Kalenderdato:
+    dato: datetime.date
+    tittel: str
+    art: str  # short word for grouping and colour: "eksamen", "semester", "mote", "kontrakt", ...
+    til: datetime.date | None = None  # last day, inclusive, for a period
+    lenke: str = ""
+    uid: str = ""  # stable id for calendar clients; made from the other fields when empty
+
+    @property
+    def nokkel(self) -> str:
+        if self.uid:
+            return self.uid
+        sjekksum = hashlib.sha256(self.tittel.encode()).hexdigest()[:12]
+        return f"{self.art}-{self.dato:%Y%m%d}-{sjekksum}"
+
+
+@dataclass
+class Del:
+    overskrift: str
+    linjer: list[str] = field(default_factory=list)
+
+
+Kalenderkilde = Callable[..., Iterable[Kalenderdato]]
+Ukedel = Callable[..., Del | None]
+
+# dotted name → source
+KILDER: dict[str, Kalenderkilde] = {}
+# dotted name → (rekkefolge, part): the overview lists its parts in this order
+UKEDELER: dict[str, tuple[int, Ukedel]] = {}
+
+
+def _navn(funksjon) -> str:
+    return f"{funksjon.__module__}.{funksjon.__qualname__}"
+
+
+def kalenderkilde(funksjon: Kalenderkilde) -> Kalenderkilde:
+    """Register a source of dated events for the year wheel and the calendar feeds."""
+    KILDER[_navn(funksjon)] = funksjon
+    return funksjon
+
+
+def ukedel(*, rekkefolge: int):
+    """Register a part of the coordinator's Monday overview (lower `rekkefolge` first)."""
+
+    def merk(funksjon: Ukedel) -> Ukedel:
+        UKEDELER[_navn(funksjon)] = (rekkefolge, funksjon)
+        return funksjon
+
+    return merk
+
+
+def ukedeler() -> list[Ukedel]:
+    return [f for _, f in sorted(UKEDELER.values(), key=lambda rf: rf[0])]
+
+
+VIS_NAVN = 10
+
+
+def navneliste(navn: list[str]) -> str:
+    """'Amina, Yusuf og 3 til': at most ten first names."""
+    vis = ", ".join(navn[:VIS_NAVN])
+    return vis + (f" og {len(navn) - VIS_NAVN} til" if len(navn) > VIS_NAVN else "")
