@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from fagbrev.identifikatorer import fodselsdato_fra_nummer, normaliser_fodselsnummer
 from fagbrev.models import Fagretning, User
-from fagbrev.services import endringer_mellom, felt_verdier, hendelse_logg
+from fagbrev.services import hendelse_logg, objekt_endre
 
 from . import overganger, signaler
 from .models import (
@@ -154,22 +154,21 @@ def deltaker_endre(*, deltaker: Deltaker, versjon: int | None, utfort_av: User, 
             raise ValidationError({navn: "Velg en som hører til organisasjonen."})
     if felter.get("kull") and felter["kull"].fagretning_id != felter.get("fagretning", deltaker.fagretning).pk:
         raise ValidationError({"kull": "Kullet hører til en annen fagretning."})
-    for_ = felt_verdier(deltaker, felter)
     _las(deltaker, versjon)
-    for navn, verdi in felter.items():
-        setattr(deltaker, navn, verdi)
-    deltaker.save(update_fields=[*felter, "endret"])
-    endringer = endringer_mellom(for_=for_, etter=felt_verdier(deltaker, felter))
-    if endringer:
-        hendelse_logg(
-            handling="deltakere.deltaker.endret",
-            objekt=deltaker,
-            utfort_av=utfort_av,
-            beskrivelse="Opplysninger endret: "
-            + ", ".join(Deltaker._meta.get_field(f).verbose_name for f in endringer),
-            endringer=endringer,
-        )
-    if "fodselsdato" in endringer:  # e.g. the stipend rate depends on age (lop recomputes its months)
+    fodselsdato = deltaker.fodselsdato
+    objekt_endre(
+        deltaker,
+        "deltakere.deltaker.endret",
+        utfort_av,
+        felter,
+        valider=False,
+        bare_ved_endring=True,
+        ogsa_lagre=["endret"],
+        beskrivelse=lambda endringer: (
+            "Opplysninger endret: " + ", ".join(Deltaker._meta.get_field(f).verbose_name for f in endringer)
+        ),
+    )
+    if deltaker.fodselsdato != fodselsdato:  # e.g. the stipend rate depends on age (lop recomputes its months)
         signaler.fodselsdato_endret.send(sender=Deltaker, deltaker=deltaker, utfort_av=utfort_av)
     return deltaker
 
@@ -340,24 +339,24 @@ def inntakssamtale_lagre(*, deltaker: Deltaker, utfort_av: User, versjon: int | 
     _las(deltaker, versjon)
     try:
         inntak = deltaker.inntakssamtale
-        for_ = felt_verdier(inntak, felter)
     except Inntakssamtale.DoesNotExist:
-        inntak, for_ = Inntakssamtale(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker), {}
-    for navn, verdi in felter.items():
-        setattr(inntak, navn, verdi)
-    inntak.save()
-    deltaker.inntakssamtale = inntak
-    endringer = endringer_mellom(for_=for_, etter=felt_verdier(inntak, felter))
-    beskrivelse = "Inntakssamtale oppdatert"
-    if "politiattest_mottatt" in endringer and inntak.politiattest_mottatt:
-        beskrivelse = f"Politiattest mottatt {inntak.politiattest_mottatt:%d.%m.%Y}"
-    hendelse_logg(
-        handling="deltakere.inntakssamtale.lagret",
-        objekt=inntak,
-        utfort_av=utfort_av,
+        inntak = Inntakssamtale(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker)
+
+    def beskrivelse(endringer: dict) -> str:
+        if "politiattest_mottatt" in endringer and inntak.politiattest_mottatt:
+            return f"Politiattest mottatt {inntak.politiattest_mottatt:%d.%m.%Y}"
+        return "Inntakssamtale oppdatert"
+
+    objekt_endre(
+        inntak,
+        "deltakere.inntakssamtale.lagret",
+        utfort_av,
+        felter,
+        valider=False,
+        ogsa_lagre=["endret"],
         beskrivelse=beskrivelse,
-        endringer=endringer,
     )
+    deltaker.inntakssamtale = inntak
     return inntak
 
 
@@ -510,20 +509,20 @@ def utfall_registrer(
             beskrivelse=_utfall_tekst(utfall),
         )
         return utfall
-    for_ = felt_verdier(utfall, felter)
-    for navn, verdi in felter.items():
-        setattr(utfall, navn, verdi)
-    endringer = endringer_mellom(for_=for_, etter=felt_verdier(utfall, felter))
-    if not endringer:
-        return utfall
-    utfall.registrert_av = utfort_av
-    utfall.save(update_fields=[*felter, "registrert_av", "endret"])
-    hendelse_logg(
-        handling="deltakere.utfall.endret",
-        objekt=utfall,
-        utfort_av=utfort_av,
-        beskrivelse=f"{_utfall_tekst(utfall)} (endret)",
-        endringer=endringer,
+
+    def registrert_na(endringer: dict) -> None:
+        utfall.registrert_av = utfort_av
+
+    objekt_endre(
+        utfall,
+        "deltakere.utfall.endret",
+        utfort_av,
+        felter,
+        valider=False,
+        bare_ved_endring=True,
+        for_lagring=registrert_na,
+        ogsa_lagre=["registrert_av", "endret"],
+        beskrivelse=lambda endringer: f"{_utfall_tekst(utfall)} (endret)",
     )
     return utfall
 
