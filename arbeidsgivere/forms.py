@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from fagbrev.forms import UtenModellvalidering
 from fagbrev.identifikatorer import normaliser_orgnr
@@ -209,12 +208,3 @@ class EvalueringForm(UtenModellvalidering, forms.ModelForm):
                 ]
             },
         }
-
-
-def feil_til_skjema(form: forms.Form, feil: ValidationError) -> None:
-    """Put a service's ValidationError on the form: at the field when it names one we show."""
-    if hasattr(feil, "error_dict"):
-        for felt, meldinger in feil.message_dict.items():
-            form.add_error(felt if felt in form.fields else None, meldinger)
-    else:
-        form.add_error(None, feil.messages)

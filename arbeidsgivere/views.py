@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
 from fagbrev.models import Fagretning, Organisasjon
+from fagbrev.skjema import feil_pa_skjema
 
 from . import services
 from .forms import (
@@ -32,7 +33,6 @@ from .forms import (
     PlasseringEndreForm,
     PlasseringForm,
     SignaturForm,
-    feil_til_skjema,
 )
 from .models import Arbeidsgiver, Avtale, Evaluering
 from .permissions import (
@@ -139,7 +139,7 @@ def arbeidsgiver_ny(request: HttpRequest) -> HttpResponse:
                 **_arbeidsgiver_felter(form.cleaned_data),
             )
         except ValidationError as feil:
-            feil_til_skjema(form, feil)
+            feil_pa_skjema(form, feil)
         else:
             messages.success(request, f"{arbeidsgiver.navn} er registrert.")
             return redirect("arbeidsgivere:detalj", pk=arbeidsgiver.pk)
@@ -160,7 +160,7 @@ def arbeidsgiver_endre(request: HttpRequest, pk: int) -> HttpResponse:
                 **_arbeidsgiver_felter(form.cleaned_data),
             )
         except ValidationError as feil:
-            feil_til_skjema(form, feil)
+            feil_pa_skjema(form, feil)
         else:
             messages.success(request, "Endringene er lagret.")
             return redirect("arbeidsgivere:detalj", pk=arbeidsgiver.pk)
@@ -179,7 +179,7 @@ def arbeidssted_ny(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             sted = services.arbeidssted_opprett(arbeidsgiver=arbeidsgiver, utfort_av=request.user, **form.cleaned_data)
         except ValidationError as feil:
-            feil_til_skjema(form, feil)
+            feil_pa_skjema(form, feil)
         else:
             messages.success(request, f"{sted.navn} er registrert. Legg til leder og faddere.")
             return redirect(f"/arbeidsgivere/{pk}/#sted-{sted.pk}")
@@ -196,7 +196,7 @@ def arbeidssted_endre(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.arbeidssted_endre(arbeidssted=sted, utfort_av=request.user, **form.cleaned_data)
         except ValidationError as feil:
-            feil_til_skjema(form, feil)
+            feil_pa_skjema(form, feil)
         else:
             messages.success(request, "Endringene er lagret.")
             return redirect(tilbake)
@@ -214,7 +214,7 @@ def kontaktperson_ny(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             person = services.kontaktperson_opprett(arbeidssted=sted, utfort_av=request.user, **form.cleaned_data)
         except ValidationError as feil:
-            feil_til_skjema(form, feil)
+            feil_pa_skjema(form, feil)
         else:
             messages.success(request, f"{person.navn} er registrert som {person.get_rolle_display().lower()}.")
             return redirect(tilbake)
@@ -231,7 +231,7 @@ def kontaktperson_endre(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.kontaktperson_endre(kontaktperson=person, utfort_av=request.user, **form.cleaned_data)
         except ValidationError as feil:
-            feil_til_skjema(form, feil)
+            feil_pa_skjema(form, feil)
         else:
             messages.success(request, "Endringene er lagret.")
             return redirect(tilbake)
@@ -253,7 +253,7 @@ def plassering_ny(request: HttpRequest, deltaker_pk: int) -> HttpResponse:
         try:
             plassering = services.plassering_opprett(deltaker=deltaker, utfort_av=request.user, **form.cleaned_data)
         except ValidationError as feil:
-            feil_til_skjema(form, feil)
+            feil_pa_skjema(form, feil)
         else:
             messages.success(request, f"{deltaker.navn} er plassert ved {plassering.arbeidssted.navn}.")
             return redirect("arbeidsgivere:plassering", pk=plassering.pk)
@@ -305,7 +305,7 @@ def plassering_endre(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.plassering_endre(plassering=plassering, utfort_av=request.user, **form.cleaned_data)
         except ValidationError as feil:
-            feil_til_skjema(form, feil)
+            feil_pa_skjema(form, feil)
         else:
             messages.success(request, "Plasseringen er oppdatert.")
             return redirect(tilbake)
@@ -322,7 +322,7 @@ def plassering_avslutt(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.plassering_avslutt(plassering=plassering, utfort_av=request.user, til=form.cleaned_data["til"])
         except ValidationError as feil:
-            feil_til_skjema(form, feil)
+            feil_pa_skjema(form, feil)
         else:
             messages.success(request, "Plasseringen er avsluttet.")
             return redirect(tilbake)
@@ -349,7 +349,7 @@ def avtale_ny(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.avtale_opprett(plassering=plassering, utfort_av=request.user, **form.cleaned_data)
         except ValidationError as feil:
-            feil_til_skjema(form, feil)
+            feil_pa_skjema(form, feil)
         else:
             messages.success(request, "Avtalen om deltakelse er lagret som utkast.")
             return redirect(tilbake)
@@ -366,7 +366,7 @@ def avtale_endre(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.avtale_endre(avtale=avtale, utfort_av=request.user, **form.cleaned_data)
         except ValidationError as feil:
-            feil_til_skjema(form, feil)
+            feil_pa_skjema(form, feil)
         else:
             messages.success(request, "Avtalen er oppdatert.")
             return redirect(tilbake)
@@ -402,7 +402,7 @@ def avtale_signer(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             avtale = services.avtale_registrer_signatur(avtale=avtale, utfort_av=request.user, **form.cleaned_data)
         except ValidationError as feil:
-            feil_til_skjema(form, feil)
+            feil_pa_skjema(form, feil)
         else:
             tekst = "Signaturen er registrert."
             if avtale.status == Avtale.Status.SIGNERT:
@@ -425,7 +425,7 @@ def evaluering_ny(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.evaluering_registrer(plassering=plassering, utfort_av=request.user, **form.cleaned_data)
         except ValidationError as feil:
-            feil_til_skjema(form, feil)
+            feil_pa_skjema(form, feil)
         else:
             messages.success(request, "Sluttevalueringen er registrert.")
             return redirect(tilbake)

@@ -24,7 +24,7 @@ from .models import (
     Utstyrslan,
     Vedlegg,
 )
-from .services import sjekk_opplasting
+from .services_dokumenter import sjekk_opplasting
 
 
 class DatoInput(forms.DateInput):

@@ -8,11 +8,8 @@ older version is refused instead of silently overwriting the first.
 from __future__ import annotations
 
 import datetime
-import hashlib
-import zipfile
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -24,20 +21,8 @@ from fagbrev.models import Fagretning, User
 from fagbrev.services import hendelse_logg, objekt_endre
 
 from . import overganger, signaler
-from .models import (
-    Avbrudd,
-    Deltaker,
-    Inntakssamtale,
-    Kartlegging,
-    Kriterievurdering,
-    Opptakskriterium,
-    Opptaksvedtak,
-    Permisjon,
-    Statusendring,
-    Utfall,
-    Utstyrslan,
-    Vedlegg,
-)
+from .models import Avbrudd, Deltaker, Permisjon, Statusendring, Utfall, Utstyrslan, Vedlegg
+from .services_dokumenter import dokument_last_opp
 
 S = Deltaker.Status
 
@@ -113,6 +98,23 @@ def deltaker_registrer(
         utfort_av=utfort_av,
         beskrivelse=f"Henvist{henviser} til {fagretning.navn}",
     )
+    return deltaker
+
+
+@transaction.atomic
+def henvisning_registrer(
+    *,
+    fagretning: Fagretning,
+    utfort_av: User,
+    cv: UploadedFile | None = None,
+    referanser: UploadedFile | None = None,
+    **felter: Any,
+) -> Deltaker:
+    """Register a referral with its CV and references: the case and its files, all or none."""
+    deltaker = deltaker_registrer(fagretning=fagretning, utfort_av=utfort_av, **felter)
+    for fil, type_ in ((cv, Vedlegg.Type.CV), (referanser, Vedlegg.Type.REFERANSE)):
+        if fil:
+            dokument_last_opp(deltaker=deltaker, fil=fil, type=type_, utfort_av=utfort_av)
     return deltaker
 
 
@@ -229,135 +231,6 @@ def statusendring_skriv(
         endringer={"status": [fra, til]},
     )
     return endring
-
-
-# --- intake mapping and admission ------------------------------------------------------------
-
-
-@transaction.atomic
-def kartlegging_lagre(
-    *,
-    deltaker: Deltaker,
-    utfort_av: User,
-    versjon: int | None,
-    vurderinger: dict[int, tuple[str, str]] | None = None,
-    **felter: Any,
-) -> Kartlegging:
-    """Save the intake interview and each criterion's assessment; a referred case becomes «kartlagt»."""
-    ankomst = felter.get("ankomst_norge")
-    if ankomst and ankomst > _idag():
-        raise ValidationError({"ankomst_norge": "Ankomstdatoen kan ikke være i fremtiden."})
-    if felter.get("intervjudato") and felter["intervjudato"] > _idag():
-        raise ValidationError({"intervjudato": "Intervjudatoen kan ikke være i fremtiden."})
-    _las(deltaker, versjon)
-    kartlegging, ny = Kartlegging.objects.update_or_create(
-        deltaker=deltaker,
-        defaults={"organisasjon_id": deltaker.organisasjon_id, "utfort_av": utfort_av, **felter},
-    )
-    gyldige = set(Opptakskriterium.objects.filter(fagretning_id=deltaker.fagretning_id).values_list("pk", flat=True))
-    for kriterium_id, (vurdering, kommentar) in (vurderinger or {}).items():
-        if kriterium_id not in gyldige:
-            raise ValidationError("Et kriterium hører ikke til deltakerens fagretning.")
-        Kriterievurdering.objects.update_or_create(
-            kartlegging=kartlegging,
-            kriterium_id=kriterium_id,
-            defaults={"organisasjon_id": deltaker.organisasjon_id, "vurdering": vurdering, "kommentar": kommentar},
-        )
-    hendelse_logg(
-        handling="deltakere.kartlegging.lagret",
-        objekt=kartlegging,
-        utfort_av=utfort_av,
-        beskrivelse="Kartlegging registrert" if ny else "Kartlegging oppdatert",
-    )
-    if deltaker.status == S.HENVIST:
-        deltaker_endre_status(
-            deltaker=deltaker,
-            til=S.KARTLAGT,
-            begrunnelse=f"Intervju og kartlegging {kartlegging.intervjudato:%d.%m.%Y}.",
-            dato=kartlegging.intervjudato,
-            utfort_av=utfort_av,
-        )
-    return kartlegging
-
-
-@transaction.atomic
-def opptak_vedta(
-    *,
-    deltaker: Deltaker,
-    utfall: str,
-    begrunnelse: str,
-    dato: datetime.date,
-    utfort_av: User,
-    sammen_med: User | None = None,
-    versjon: int | None = None,
-) -> Opptaksvedtak:
-    """Record the admission decision and move the case to «tatt opp» or «avslått»."""
-    begrunnelse = (begrunnelse or "").strip()
-    feil = {}
-    if not begrunnelse:
-        feil["begrunnelse"] = "Et vedtak må ha en begrunnelse."
-    if dato > _idag():
-        feil["dato"] = "Vedtaksdatoen kan ikke være i fremtiden."
-    if feil:
-        raise ValidationError(feil)
-    vedtak = Opptaksvedtak.objects.create(
-        organisasjon_id=deltaker.organisasjon_id,
-        deltaker=deltaker,
-        utfall=utfall,
-        begrunnelse=begrunnelse,
-        dato=dato,
-        besluttet_av=utfort_av,
-        sammen_med=sammen_med,
-    )
-    til = S.TATT_OPP if utfall == Opptaksvedtak.Utfall.TATT_OPP else S.AVSLATT
-    deltaker_endre_status(
-        deltaker=deltaker,
-        til=til,
-        begrunnelse=f"Opptaksvedtak: {begrunnelse}",
-        dato=dato,
-        utfort_av=utfort_av,
-        versjon=versjon,
-    )
-    return vedtak
-
-
-@transaction.atomic
-def inntakssamtale_lagre(*, deltaker: Deltaker, utfort_av: User, versjon: int | None, **felter: Any) -> Inntakssamtale:
-    """Save the intake meeting checklist, including the police certificate dates."""
-    feil = {}
-    for felt in ("dato", "politiattest_soknad", "politiattest_mottatt"):
-        if felter.get(felt) and felter[felt] > _idag():
-            feil[felt] = "Datoen kan ikke være i fremtiden."
-    if (
-        felter.get("politiattest_mottatt")
-        and felter.get("politiattest_soknad")
-        and felter["politiattest_mottatt"] < felter["politiattest_soknad"]
-    ):
-        feil["politiattest_mottatt"] = "Politiattesten kan ikke være mottatt før den ble søkt om."
-    if feil:
-        raise ValidationError(feil)
-    _las(deltaker, versjon)
-    try:
-        inntak = deltaker.inntakssamtale
-    except Inntakssamtale.DoesNotExist:
-        inntak = Inntakssamtale(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker)
-
-    def beskrivelse(endringer: dict) -> str:
-        if "politiattest_mottatt" in endringer and inntak.politiattest_mottatt:
-            return f"Politiattest mottatt {inntak.politiattest_mottatt:%d.%m.%Y}"
-        return "Inntakssamtale oppdatert"
-
-    objekt_endre(
-        inntak,
-        "deltakere.inntakssamtale.lagret",
-        utfort_av,
-        felter,
-        valider=False,
-        ogsa_lagre=["endret"],
-        beskrivelse=beskrivelse,
-    )
-    deltaker.inntakssamtale = inntak
-    return inntak
 
 
 # --- leave, termination, completion ---------------------------------------------------------
@@ -527,82 +400,6 @@ def utfall_registrer(
     return utfall
 
 
-# --- documents ------------------------------------------------------------------------------------
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-TILLATTE_TYPER = "PDF, JPEG, PNG eller Word (DOCX)"
-
-
-def filtype_fra_innhold(fil: UploadedFile) -> str:
-    """The MIME type read from the file's first bytes (never its name or the browser's claim)."""
-    fil.seek(0)
-    start = fil.read(8)
-    fil.seek(0)
-    if start.startswith(b"%PDF-"):
-        return "application/pdf"
-    if start.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if start.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if start.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(fil) as z:
-                navn = set(z.namelist())
-        except zipfile.BadZipFile:
-            navn = set()
-        finally:
-            fil.seek(0)
-        if "[Content_Types].xml" in navn and "word/document.xml" in navn:
-            return DOCX
-    raise ValidationError(
-        f"Filen er ikke en {TILLATTE_TYPER}-fil (innholdet ble sjekket, ikke bare navnet).", code="filtype"
-    )
-
-
-def sjekk_opplasting(fil: UploadedFile) -> str:
-    """Size and content check; returns the MIME type or raises a Norwegian ValidationError."""
-    maks = settings.OPPLASTING_MAKS_BYTES
-    if fil.size > maks:
-        raise ValidationError(
-            f"Filen er for stor ({fil.size / 1_048_576:.1f} MB). Største tillatte størrelse er "
-            f"{maks / 1_048_576:.0f} MB.",
-            code="for_stor",
-        )
-    if fil.size == 0:
-        raise ValidationError("Filen er tom.", code="tom")
-    return filtype_fra_innhold(fil)
-
-
-@transaction.atomic
-def dokument_last_opp(*, deltaker: Deltaker, fil: UploadedFile, type: str, utfort_av: User) -> Vedlegg:
-    """Store a checked file under a random name outside any public folder; keep its original name."""
-    innholdstype = sjekk_opplasting(fil)
-    sha = hashlib.sha256()
-    for bit in fil.chunks():
-        sha.update(bit)
-    fil.seek(0)
-    originalt = (fil.name or "dokument").replace("/", "_").replace("\\", "_")[-200:]
-    dokument = Vedlegg(
-        organisasjon_id=deltaker.organisasjon_id,
-        deltaker=deltaker,
-        type=type,
-        originalt_navn=originalt,
-        innholdstype=innholdstype,
-        storrelse=fil.size,
-        sha256=sha.hexdigest(),
-        lastet_opp_av=utfort_av,
-    )
-    dokument.fil.save("x", fil, save=False)  # the name comes from upload_to: random
-    dokument.save()
-    hendelse_logg(
-        handling="deltakere.dokument.lastet_opp",
-        objekt=dokument,
-        utfort_av=utfort_av,
-        beskrivelse=f"Vedlegg lastet opp: {dokument.get_type_display()} ({originalt})",
-    )
-    return dokument
-
-
 # --- equipment ------------------------------------------------------------------------------------
 
 
@@ -641,41 +438,3 @@ def utstyr_returner(*, lan: Utstyrslan, returnert: datetime.date, utfort_av: Use
         beskrivelse=f"Utstyr returnert: {lan.hva}",
     )
     return lan
-
-
-# --- admission criteria per track --------------------------------------------------------------
-
-
-@transaction.atomic
-def opptakskriterium_opprett(*, fagretning: Fagretning, tekst: str, er_krav: bool, utfort_av: User) -> Opptakskriterium:
-    tekst = (tekst or "").strip()
-    if not tekst:
-        raise ValidationError({"tekst": "Skriv kriteriet."})
-    if Opptakskriterium.objects.filter(fagretning=fagretning, tekst__iexact=tekst).exists():
-        raise ValidationError({"tekst": "Fagretningen har allerede dette kriteriet."})
-    siste = Opptakskriterium.objects.filter(fagretning=fagretning).order_by("-rekkefolge").first()
-    kriterium = Opptakskriterium.objects.create(
-        organisasjon_id=fagretning.organisasjon_id,
-        fagretning=fagretning,
-        tekst=tekst,
-        er_krav=er_krav,
-        rekkefolge=(siste.rekkefolge + 10) if siste else 10,
-    )
-    hendelse_logg(
-        handling="deltakere.opptakskriterium.opprettet", objekt=kriterium, utfort_av=utfort_av, beskrivelse=tekst
-    )
-    return kriterium
-
-
-@transaction.atomic
-def opptakskriterium_sett_aktiv(*, kriterium: Opptakskriterium, aktiv: bool, utfort_av: User) -> Opptakskriterium:
-    """Retire or restore a criterion. Never deleted: earlier interviews keep their assessments."""
-    kriterium.aktiv = aktiv
-    kriterium.save(update_fields=["aktiv"])
-    hendelse_logg(
-        handling="deltakere.opptakskriterium.endret",
-        objekt=kriterium,
-        utfort_av=utfort_av,
-        beskrivelse=f"{'Tatt i bruk' if aktiv else 'Tatt ut av bruk'}: {kriterium.tekst}",
-    )
-    return kriterium

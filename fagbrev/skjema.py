@@ -1,0 +1,48 @@
+"""How every app's views run a service from a form: the service's ValidationError onto the form
+(`feil_pa_skjema`), and the whole POST shape — form → service → error onto the form, or a message
+and a redirect (`skjema_post`). The transaction belongs to the service, never to the view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+
+def feil_pa_skjema(form: forms.Form, feil: ValidationError) -> None:
+    """Put a service's ValidationError on the form: at the field when the form shows it, else on top."""
+    if hasattr(feil, "error_dict"):
+        for felt, liste in feil.error_dict.items():
+            form.add_error(felt if felt in form.fields else None, liste)
+    else:
+        form.add_error(None, feil)
+
+
+def skjema_post(
+    request: HttpRequest,
+    form: forms.Form,
+    kjor: Callable[[dict[str, Any]], Any],
+    *,
+    melding: str | Callable[[Any], str],
+    videre: str | Callable[[Any], HttpResponse],
+) -> HttpResponse | None:
+    """On a valid POST run the service with the form's cleaned data; on success say so and redirect.
+
+    `melding` and `videre` (a URL, or a function of the service's result giving the response) may use
+    what the service returned. None means: show the form again (a GET, an invalid form, or a rule the
+    service refused, now on the form).
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        resultat = kjor(form.cleaned_data)
+    except ValidationError as feil:
+        feil_pa_skjema(form, feil)
+        return None
+    messages.success(request, melding(resultat) if callable(melding) else melding)
+    return videre(resultat) if callable(videre) else redirect(videre)
