@@ -7,8 +7,10 @@ from django import forms
 from fagbrev.forms import UtenModellvalidering
 from fagbrev.identifikatorer import normaliser_orgnr
 from fagbrev.models import Fagretning, Niva, User
+from fagbrev.skjema import Listefilter, Sokefelt, id_felt, valgfritt
 
 from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
+from .selectors import EGNET_VALG
 
 
 class DatoInput(forms.DateInput):
@@ -208,3 +210,20 @@ class EvalueringForm(UtenModellvalidering, forms.ModelForm):
                 ]
             },
         }
+
+
+GODKJENT_VALG = [("ja", "Ja"), ("nei", "Nei")]
+
+
+class ArbeidsgiverFilterForm(Listefilter):
+    """The employer list's search and filters (GET)."""
+
+    q = Sokefelt()
+    fagretning = id_felt()
+    godkjent = valgfritt(GODKJENT_VALG)
+    egnet = valgfritt(EGNET_VALG)
+    sektor = valgfritt(Arbeidsgiver.Sektor.choices)
+
+    def filtre(self) -> dict[str, str]:
+        v = self.verdier()
+        return {"fagretning_id": v["fagretning"], "godkjent": v["godkjent"], "egnet": v["egnet"], "sektor": v["sektor"]}

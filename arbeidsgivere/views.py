@@ -24,6 +24,8 @@ from fagbrev.skjema import feil_pa_skjema
 
 from . import services
 from .forms import (
+    GODKJENT_VALG,
+    ArbeidsgiverFilterForm,
     ArbeidsgiverForm,
     ArbeidsstedForm,
     AvsluttForm,
@@ -70,14 +72,8 @@ def _skjema(request, form, *, tittel: str, tilbake: str, knapp: str = "Lagre", f
 def arbeidsgiver_liste(request: HttpRequest) -> HttpResponse:
     if not permissions.can_use_arbeidsgivere(request.user):
         raise PermissionDenied("Din rolle gir ikke tilgang til arbeidsgivere.")
-    q = request.GET.get("q", "").strip()[:100]
-    g = request.GET
-    filtre = {
-        "fagretning_id": g.get("fagretning", "") if g.get("fagretning", "").isdigit() else "",
-        "godkjent": g.get("godkjent", "") if g.get("godkjent") in ("ja", "nei") else "",
-        "egnet": g.get("egnet", "") if g.get("egnet") in dict(EGNET_VALG) else "",
-        "sektor": g.get("sektor", "") if g.get("sektor") in Arbeidsgiver.Sektor.values else "",
-    }
+    filterform = ArbeidsgiverFilterForm(request.GET)
+    q, filtre = filterform.verdier()["q"], filterform.filtre()
     qs = arbeidsgivere_for_liste(user=request.user, q=q, filtre=filtre)
     side = Paginator(qs, 50).get_page(request.GET.get("side"))
     orgs = request.user.organisasjoner_med(permissions.KOORDINATOR, permissions.FAGLARER)
@@ -85,7 +81,10 @@ def arbeidsgiver_liste(request: HttpRequest) -> HttpResponse:
         "side": side,
         "q": q,
         "filtre": filtre,
-        "fagretninger": Fagretning.objects.filter(organisasjon_id__in=orgs).order_by("-aktiv", "navn"),
+        "fagretning_valg": [
+            (str(f.pk), str(f)) for f in Fagretning.objects.filter(organisasjon_id__in=orgs).order_by("-aktiv", "navn")
+        ],
+        "godkjent_valg": GODKJENT_VALG,
         "sektorer": Arbeidsgiver.Sektor.choices,
         "egnet_valg": EGNET_VALG,
         "kan_opprette": request.user.har_rolle(permissions.KOORDINATOR),

@@ -24,7 +24,7 @@ from fagbrev.tilgang import tilgang_logg
 from . import forms, liste, services, services_opptak
 from .models import Deltaker, Opptakskriterium
 from .permissions import get_deltaker_for_user
-from .selectors import SORTERINGER, deltaker_finn_pa_fodselsnummer, deltakere_for_liste, saksmappe, telling
+from .selectors import deltaker_finn_pa_fodselsnummer, deltakere_for_liste, saksmappe, telling
 
 S = Deltaker.Status
 
@@ -91,22 +91,13 @@ def deltaker_liste(request: HttpRequest) -> HttpResponse:
     if not permissions.can_use_case_files(request.user):
         raise PermissionDenied("Din rolle gir ikke tilgang til deltakersaker.")
     user = request.user
-    q = request.GET.get("q", "").strip()[:100]
+    filterform = forms.DeltakerFilterForm(request.GET)
+    filtre = filterform.filtre()
+    q = filterform.verdier()["q"]
     if ser_ut_som_fodselsnummer(q):  # without JavaScript: search nothing, say where to search
         messages.info(request, "Søk på fødselsnummer i feltet «Finn sak på fødselsnummer».")
         q = ""
-    filtre = {
-        "status": request.GET.get("status", "") if request.GET.get("status") in S.values else "",
-        "fagretning_id": _tall(request.GET.get("fagretning")),
-        "kull_id": _tall(request.GET.get("kull")),
-        "faglarer_id": _tall(request.GET.get("faglarer")),
-        "arbeidssted_id": _tall(request.GET.get("arbeidssted")),
-        "faglarer_navn": request.GET.get("faglarer_navn", "").strip()[:100],
-        "arbeidssted_navn": request.GET.get("arbeidssted_navn", "").strip()[:100],
-    }
-    sortering = request.GET.get("sort", "navn")
-    if sortering not in SORTERINGER:
-        sortering = "navn"
+    sortering = filterform.verdier()["sort"] or "navn"
     qs = deltakere_for_liste(user=user, q=q, filtre=filtre, sortering=sortering)
     side = BegrensetPaginator(qs, 50, tak=LISTE_TAK).get_page(request.GET.get("side"))
     orgs = user.organisasjoner_med()
@@ -115,6 +106,8 @@ def deltaker_liste(request: HttpRequest) -> HttpResponse:
     faglarere = User.objects.filter(
         pk__in=Medlemskap.objects.filter(organisasjon_id__in=orgs, rolle=Rolle.FAGLARER).values("bruker_id")
     ).order_by("first_name", "last_name", "pk")
+    fagretninger = list(Fagretning.objects.visible_to(user).order_by("-aktiv", "navn"))
+    kull = Kull.objects.visible_to(user).select_related("fagretning").order_by("-oppstart")
     context = {
         "side": side,
         # The case links are this prefix + pk: one reverse() for the page instead of one per row.
@@ -122,17 +115,11 @@ def deltaker_liste(request: HttpRequest) -> HttpResponse:
         "q": q,
         "filtre": filtre,
         "sortering": sortering,
-        "sorteringer": [
-            ("navn", "Navn A–Å"),
-            ("-navn", "Navn Å–A"),
-            ("status", "Status"),
-            ("fagretning", "Fagretning"),
-            ("kull", "Kull"),
-            ("nyeste", "Nyeste henvisning"),
-        ],
+        "sorteringer": forms.SORTERING_VALG,
         "statuser": S.choices,
-        "fagretninger": list(Fagretning.objects.visible_to(user).order_by("-aktiv", "navn")),
-        "kull": Kull.objects.visible_to(user).select_related("fagretning").order_by("-oppstart"),
+        "fagretninger": fagretninger,
+        "fagretning_valg": [(str(f.pk), str(f)) for f in fagretninger],
+        "kull_valg": [(str(k.pk), str(k)) for k in kull],
         "faglarer_valg": liste.valg(faglarere, "first_name", "last_name", "username", etikett=_brukernavn),
         "er_koordinator": er_koordinator,
         **liste.kontekst(user),

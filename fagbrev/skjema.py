@@ -46,3 +46,34 @@ def skjema_post(
         return None
     messages.success(request, melding(resultat) if callable(melding) else melding)
     return videre(resultat) if callable(videre) else redirect(videre)
+
+
+class Listefilter(forms.Form):
+    """The GET parameters of a list page, checked and normalised. A value that does not parse is left
+    out (the list then shows everything for that filter), never an error page: links and bookmarks
+    outlive the choices they were made with."""
+
+    def verdier(self) -> dict[str, str]:
+        """Every field's cleaned value; "" for one empty or not understood."""
+        self.is_valid()
+        return {navn: self.cleaned_data.get(navn) or "" for navn in self.fields}
+
+
+def valgfritt(choices=(), **kwargs: Any) -> forms.ChoiceField:
+    """A filter's select: one of `choices` or nothing."""
+    return forms.ChoiceField(choices=[("", "Alle"), *choices], required=False, **kwargs)
+
+
+def id_felt() -> forms.RegexField:
+    """A filter on a related row, by its id as given in the URL (the queryset decides what is visible)."""
+    return forms.RegexField(regex=r"^\d+$", required=False)
+
+
+class Sokefelt(forms.CharField):
+    """Free text, trimmed and cut at 100 characters (a longer search is cut, not refused)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(required=False, strip=True, **kwargs)
+
+    def to_python(self, value: Any) -> str:
+        return super().to_python(value)[:100]
