@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,7 +18,7 @@ from fagbrev.identifikatorer import ser_ut_som_fodselsnummer
 from fagbrev.models import Fagretning, Kull, Medlemskap, Oppslag, Rolle, User
 from fagbrev.paginering import BegrensetPaginator
 from fagbrev.seksjoner import oversikt_seksjoner, saksside_seksjoner
-from fagbrev.skjema import feil_pa_skjema, skjema_post
+from fagbrev.skjema import skjema_post
 from fagbrev.tilgang import tilgang_logg
 
 from . import forms, liste, services, services_opptak
@@ -164,16 +164,13 @@ def deltaker_ny(request: HttpRequest) -> HttpResponse:
                 "saken; ingen ny sak ble laget.",
             )
             return redirect("deltakere:detalj", pk=eksisterende.pk)
-    svar = skjema_post(
+    return skjema_post(
         request,
         form,
         lambda data: services.henvisning_registrer(utfort_av=request.user, **data),
         melding=lambda deltaker: f"Henvisningen av {deltaker.navn} er registrert.",
         videre=lambda deltaker: redirect("deltakere:detalj", pk=deltaker.pk),
-    )
-    if svar:
-        return svar
-    return render(
+    ) or render(
         request,
         "deltakere/skjema.html",
         {"form": form, "tittel": "Ny henvisning", "knapp": "Registrer henvisning", "filer": True},
@@ -221,14 +218,15 @@ def opptakskriterier(request: HttpRequest, fagretning_id: int) -> HttpResponse:
         )
         messages.success(request, "Kriteriet er oppdatert.")
         return redirect("deltakere:kriterier", fagretning_id=fagretning.pk)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services_opptak.opptakskriterium_opprett(fagretning=fagretning, utfort_av=request.user, **form.cleaned_data)
-        except ValidationError as feil:
-            feil_pa_skjema(form, feil)
-        else:
-            messages.success(request, "Kriteriet er lagt til.")
-            return redirect("deltakere:kriterier", fagretning_id=fagretning.pk)
+    svar = skjema_post(
+        request,
+        form,
+        lambda data: services_opptak.opptakskriterium_opprett(fagretning=fagretning, utfort_av=request.user, **data),
+        melding="Kriteriet er lagt til.",
+        videre=lambda _: redirect("deltakere:kriterier", fagretning_id=fagretning.pk),
+    )
+    if svar:
+        return svar
     context = {
         "fagretning": fagretning,
         "kriterier": Opptakskriterium.objects.filter(fagretning=fagretning).order_by("-aktiv", "rekkefolge", "pk"),

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from fagbrev.skjema import feil_pa_skjema
+from fagbrev.skjema import skjema_post
 
 from . import forms, overganger, services, services_opptak
 from .models import Deltaker, Kriterievurdering, Opptakskriterium, Opptaksvedtak, Utfall, Utstyrslan, Vedlegg
@@ -38,14 +38,14 @@ def _skjema(request, deltaker, form, tittel: str, knapp: str, **ekstra) -> HttpR
 
 
 def _lagre(request, deltaker, form, tjeneste, melding: str) -> HttpResponse | None:
-    """Run the service; on success redirect to the case, on a broken rule put it on the form."""
-    try:
-        tjeneste()
-    except ValidationError as feil:
-        feil_pa_skjema(form, feil)
-        return None
-    messages.success(request, melding)
-    return redirect("deltakere:detalj", pk=deltaker.pk)
+    """`skjema_post` for the case's forms: back to the case page when the service succeeds."""
+    return skjema_post(
+        request,
+        form,
+        lambda _: tjeneste(),
+        melding=melding,
+        videre=lambda _: redirect("deltakere:detalj", pk=deltaker.pk),
+    )
 
 
 @login_required
@@ -275,17 +275,13 @@ def utfall(request: HttpRequest, pk: int, tidspunkt: str) -> HttpResponse:
             hindringer.append("Fant ikke datoen løpet ble avsluttet, så seks måneder etter kan ikke regnes ut.")
         elif not status.seks_maneder_mulig(timezone.localdate()):
             hindringer.append(f"Utfallet seks måneder etter kan registreres fra {status.frist_seks_maneder:%d.%m.%Y}.")
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.utfall_registrer(
-                deltaker=deltaker, tidspunkt=tidspunkt, utfort_av=request.user, **form.cleaned_data
-            )
-        except ValidationError as feil:
-            feil_pa_skjema(form, feil)
-        else:
-            messages.success(request, f"Utfallet {Utfall.Tidspunkt(tidspunkt).label.lower()} er lagret.")
-            return redirect(reverse("deltakere:detalj", args=[deltaker.pk]) + "#utfall")
-    return _skjema(
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.utfall_registrer(deltaker=deltaker, tidspunkt=tidspunkt, utfort_av=request.user, **data),
+        melding=f"Utfallet {Utfall.Tidspunkt(tidspunkt).label.lower()} er lagret.",
+        videre=lambda _: redirect(reverse("deltakere:detalj", args=[deltaker.pk]) + "#utfall"),
+    ) or _skjema(
         request,
         deltaker,
         form,

@@ -77,3 +77,21 @@ class Sokefelt(forms.CharField):
 
     def to_python(self, value: Any) -> str:
         return super().to_python(value)[:100]
+
+
+def rad_post(
+    request: HttpRequest,
+    form: forms.Form,
+    kjor: Callable[[dict[str, Any]], Any],
+    *,
+    melding: str | Callable[[Any], str],
+    hva: str,
+) -> None:
+    """A row edited in place on its page (a small form of its own, no page to show it again): run the
+    service with the fields that changed, or say in a message what was wrong. The view then redirects
+    back to the row."""
+    if form.is_valid():
+        resultat = kjor({f: form.cleaned_data[f] for f in form.changed_data})
+        messages.success(request, melding(resultat) if callable(melding) else melding)
+    else:
+        messages.error(request, f"{hva} ble ikke lagret: " + "; ".join(" ".join(v) for v in form.errors.values()))

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
-from fagbrev.skjema import feil_pa_skjema, skjema_post
+from fagbrev.skjema import feil_pa_skjema, rad_post, skjema_post
 
 from . import frister, selectors, services
 from .forms import (
@@ -116,16 +116,13 @@ def kontrakt_status(request: HttpRequest, pk: int) -> HttpResponse:
     if kontrakt is None:
         raise Http404("Ingen lærekontrakt.")
     form = KontraktStatusForm(request.POST)
-    if form.is_valid():
-        try:
-            kontrakt = services.laerekontrakt_sett_status(
-                kontrakt=kontrakt, utfort_av=request.user, **form.cleaned_data
-            )
-            messages.success(request, f"Lærekontrakten har status «{kontrakt.get_status_display()}».")
-            return redirect("lop:kontrakt", pk=deltaker.pk)
-        except ValidationError as feil:
-            feil_pa_skjema(form, feil)
-    return _kontrakt_side(request, deltaker, status_form=form)
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.laerekontrakt_sett_status(kontrakt=kontrakt, utfort_av=request.user, **data),
+        melding=lambda kontrakt: f"Lærekontrakten har status «{kontrakt.get_status_display()}».",
+        videre=lambda kontrakt: redirect("lop:kontrakt", pk=deltaker.pk),
+    ) or _kontrakt_side(request, deltaker, status_form=form)
 
 
 @login_required
@@ -157,14 +154,13 @@ def permisjon(request: HttpRequest, pk: int) -> HttpResponse:
     if kontrakt is None:
         raise Http404("Ingen lærekontrakt.")
     form = PermisjonForm(request.POST)
-    if form.is_valid():
-        try:
-            services.permisjon_registrer(kontrakt=kontrakt, utfort_av=request.user, **form.cleaned_data)
-            messages.success(request, "Permisjonen er registrert.")
-            return redirect("lop:kontrakt", pk=deltaker.pk)
-        except ValidationError as feil:
-            feil_pa_skjema(form, feil)
-    return _kontrakt_side(request, deltaker, permisjon_form=form)
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.permisjon_registrer(kontrakt=kontrakt, utfort_av=request.user, **data),
+        melding="Permisjonen er registrert.",
+        videre=lambda _: redirect("lop:kontrakt", pk=deltaker.pk),
+    ) or _kontrakt_side(request, deltaker, permisjon_form=form)
 
 
 # Written exam and fagprøve ------------------------------------------------------------------------
@@ -238,13 +234,13 @@ def eksamen_endre(request: HttpRequest, pk: int, eksamen_pk: int) -> HttpRespons
     deltaker = _deltaker(request, pk)
     objekt = get_object_or_404(Eksamen, pk=eksamen_pk, deltaker=deltaker)
     form = EksamenForm(request.POST, instance=Eksamen.objects.get(pk=objekt.pk), prefix=f"e{objekt.pk}")
-    if form.is_valid():
-        services.eksamen_endre(
-            eksamen=objekt, utfort_av=request.user, **{f: form.cleaned_data[f] for f in form.changed_data}
-        )
-        messages.success(request, "Eksamen er oppdatert.")
-    else:
-        messages.error(request, "Eksamen ble ikke lagret: " + "; ".join(" ".join(v) for v in form.errors.values()))
+    rad_post(
+        request,
+        form,
+        lambda endret: services.eksamen_endre(eksamen=objekt, utfort_av=request.user, **endret),
+        melding="Eksamen er oppdatert.",
+        hva="Eksamen",
+    )
     return redirect("lop:eksamen", pk=deltaker.pk)
 
 
@@ -253,16 +249,15 @@ def eksamen_endre(request: HttpRequest, pk: int, eksamen_pk: int) -> HttpRespons
 def fagprove(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = _deltaker(request, pk)
     form = FagproveForm(request.POST)
-    if form.is_valid():
-        try:
-            ny = services.fagprove_meld_opp(
-                deltaker=deltaker, utfort_av=request.user, idag=timezone.localdate(), **form.cleaned_data
-            )
-            messages.success(request, f"Deltakeren er meldt opp til fagprøven (forsøk {ny.forsok}).")
-            return redirect("lop:eksamen", pk=deltaker.pk)
-        except ValidationError as feil:
-            feil_pa_skjema(form, feil)
-    return _eksamen_side(request, deltaker, fagprove_form=form)
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.fagprove_meld_opp(
+            deltaker=deltaker, utfort_av=request.user, idag=timezone.localdate(), **data
+        ),
+        melding=lambda ny: f"Deltakeren er meldt opp til fagprøven (forsøk {ny.forsok}).",
+        videre=lambda _: redirect("lop:eksamen", pk=deltaker.pk),
+    ) or _eksamen_side(request, deltaker, fagprove_form=form)
 
 
 @login_required
@@ -271,13 +266,13 @@ def fagprove_endre(request: HttpRequest, pk: int, fagprove_pk: int) -> HttpRespo
     deltaker = _deltaker(request, pk)
     objekt = get_object_or_404(Fagprove, pk=fagprove_pk, deltaker=deltaker)
     form = FagproveEndreForm(request.POST, instance=Fagprove.objects.get(pk=objekt.pk), prefix=f"f{objekt.pk}")
-    if form.is_valid():
-        services.fagprove_endre(
-            fagprove=objekt, utfort_av=request.user, **{f: form.cleaned_data[f] for f in form.changed_data}
-        )
-        messages.success(request, "Fagprøven er oppdatert.")
-    else:
-        messages.error(request, "Fagprøven ble ikke lagret: " + "; ".join(" ".join(v) for v in form.errors.values()))
+    rad_post(
+        request,
+        form,
+        lambda endret: services.fagprove_endre(fagprove=objekt, utfort_av=request.user, **endret),
+        melding="Fagprøven er oppdatert.",
+        hva="Fagprøven",
+    )
     return redirect("lop:eksamen", pk=deltaker.pk)
 
 
@@ -320,13 +315,15 @@ def norsk(request: HttpRequest, pk: int) -> HttpResponse:
 def opplaeringsplan(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = _deltaker(request, pk, kan=permissions.can_record_oppfolging)
     form = PlanpunktForm(request.POST or None, deltaker=deltaker, initial={"dato": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.planpunkt_opprett(deltaker=deltaker, utfort_av=request.user, **form.cleaned_data)
-            messages.success(request, "Punktet er lagt til i opplæringsplanen.")
-            return redirect("lop:opplaeringsplan", pk=deltaker.pk)
-        except ValidationError as feil:
-            feil_pa_skjema(form, feil)
+    svar = skjema_post(
+        request,
+        form,
+        lambda data: services.planpunkt_opprett(deltaker=deltaker, utfort_av=request.user, **data),
+        melding="Punktet er lagt til i opplæringsplanen.",
+        videre=lambda _: redirect("lop:opplaeringsplan", pk=deltaker.pk),
+    )
+    if svar:
+        return svar
     punkter = list(selectors.opplaeringsplan(deltaker=deltaker))
     mal = list(selectors.kompetansemal_for(fagretning=deltaker.fagretning).filter(aktiv=True))
     if not form.is_bound:
@@ -353,13 +350,13 @@ def planpunkt(request: HttpRequest, pk: int, punkt_pk: int) -> HttpResponse:
     form = PlanpunktForm(
         request.POST, instance=Opplaeringsplanpunkt.objects.get(pk=punkt.pk), deltaker=deltaker, prefix=f"p{punkt.pk}"
     )
-    if form.is_valid():
-        services.planpunkt_endre(
-            punkt=punkt, utfort_av=request.user, **{f: form.cleaned_data[f] for f in form.changed_data}
-        )
-        messages.success(request, f"«{punkt.oppgave}» er oppdatert.")
-    else:
-        messages.error(request, "Punktet ble ikke lagret: " + "; ".join(" ".join(v) for v in form.errors.values()))
+    rad_post(
+        request,
+        form,
+        lambda endret: services.planpunkt_endre(punkt=punkt, utfort_av=request.user, **endret),
+        melding=lambda _: f"«{punkt.oppgave}» er oppdatert.",
+        hva="Punktet",
+    )
     return redirect(f"{reverse('lop:opplaeringsplan', args=[deltaker.pk])}#p{punkt.pk}")
 
 
@@ -371,13 +368,15 @@ def planpunkt(request: HttpRequest, pk: int, punkt_pk: int) -> HttpResponse:
 def praksis(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = _deltaker(request, pk)
     form = PraksisperiodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.praksisperiode_registrer(deltaker=deltaker, utfort_av=request.user, **form.cleaned_data)
-            messages.success(request, "Praksisperioden er registrert.")
-            return redirect("lop:praksis", pk=deltaker.pk)
-        except ValidationError as feil:
-            feil_pa_skjema(form, feil)
+    svar = skjema_post(
+        request,
+        form,
+        lambda data: services.praksisperiode_registrer(deltaker=deltaker, utfort_av=request.user, **data),
+        melding="Praksisperioden er registrert.",
+        videre=lambda _: redirect("lop:praksis", pk=deltaker.pk),
+    )
+    if svar:
+        return svar
     context = {
         "deltaker": deltaker,
         "fane": "praksis",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from fagbrev import permissions
 from fagbrev.models import Fagretning
-from fagbrev.skjema import feil_pa_skjema
+from fagbrev.skjema import rad_post, skjema_post
 
 from . import selectors, services
 from .forms import KompetansemalForm, ManedstemaForm
@@ -71,15 +71,13 @@ def kompetansemal_endre(request: HttpRequest, pk: int, mal_pk: int) -> HttpRespo
     fagretning = _fagretning(request, pk)
     mal = get_object_or_404(Kompetansemal, pk=mal_pk, fagretning=fagretning)
     form = KompetansemalForm(request.POST, instance=Kompetansemal.objects.get(pk=mal.pk), prefix=f"m{mal.pk}")
-    if form.is_valid():
-        services.kompetansemal_endre(
-            kompetansemal=mal, utfort_av=request.user, **{f: form.cleaned_data[f] for f in form.changed_data}
-        )
-        messages.success(request, "Kompetansemålet er lagret.")
-    else:
-        messages.error(
-            request, "Kompetansemålet ble ikke lagret: " + "; ".join(" ".join(v) for v in form.errors.values())
-        )
+    rad_post(
+        request,
+        form,
+        lambda endret: services.kompetansemal_endre(kompetansemal=mal, utfort_av=request.user, **endret),
+        melding="Kompetansemålet er lagret.",
+        hva="Kompetansemålet",
+    )
     return redirect(f"{reverse('lop:fagretning', args=[fagretning.pk])}#m{mal.pk}")
 
 
@@ -88,11 +86,10 @@ def kompetansemal_endre(request: HttpRequest, pk: int, mal_pk: int) -> HttpRespo
 def manedstema_ny(request: HttpRequest, pk: int) -> HttpResponse:
     fagretning = _fagretning(request, pk)
     form = ManedstemaForm(request.POST, fagretning=fagretning)
-    if form.is_valid():
-        try:
-            services.manedstema_opprett(fagretning=fagretning, utfort_av=request.user, **form.cleaned_data)
-            messages.success(request, "Månedstemaet er lagt til.")
-            return redirect("lop:fagretning", pk=fagretning.pk)
-        except ValidationError as feil:
-            feil_pa_skjema(form, feil)
-    return _fagretning_side(request, fagretning, tema_form=form)
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.manedstema_opprett(fagretning=fagretning, utfort_av=request.user, **data),
+        melding="Månedstemaet er lagt til.",
+        videre=lambda _: redirect("lop:fagretning", pk=fagretning.pk),
+    ) or _fagretning_side(request, fagretning, tema_form=form)

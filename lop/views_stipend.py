@@ -5,9 +5,7 @@ steering group's report sums those); the calculator below them computes any peri
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from deltakere.permissions import get_deltaker_for_user
-from fagbrev.skjema import feil_pa_skjema
+from fagbrev.skjema import skjema_post
 
 from . import selectors, services_stipend
 from .forms import StipendAvsluttForm, StipendForm, StipendvedtakForm
@@ -73,15 +71,13 @@ def stipend(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET":
         return _stipend_side(request, deltaker)
     form = StipendvedtakForm(request.POST, prefix="ny")
-    if form.is_valid():
-        try:
-            services_stipend.stipendvedtak_registrer(deltaker=deltaker, utfort_av=request.user, **form.cleaned_data)
-        except ValidationError as feil:
-            feil_pa_skjema(form, feil)
-        else:
-            messages.success(request, "Stipendvedtaket er registrert, og månedene er beregnet.")
-            return redirect("lop:stipend", pk=deltaker.pk)
-    return _stipend_side(request, deltaker, ny_form=form)
+    return skjema_post(
+        request,
+        form,
+        lambda data: services_stipend.stipendvedtak_registrer(deltaker=deltaker, utfort_av=request.user, **data),
+        melding="Stipendvedtaket er registrert, og månedene er beregnet.",
+        videre=lambda _: redirect("lop:stipend", pk=deltaker.pk),
+    ) or _stipend_side(request, deltaker, ny_form=form)
 
 
 def _vedtak(deltaker, vedtak_pk: int) -> Stipendvedtak:
@@ -96,15 +92,13 @@ def stipendvedtak_endre(request: HttpRequest, pk: int, vedtak_pk: int) -> HttpRe
     deltaker = _stipend_deltaker(request, pk)
     vedtak = _vedtak(deltaker, vedtak_pk)
     form = StipendvedtakForm(request.POST, instance=vedtak, prefix=f"v{vedtak.pk}")
-    if form.is_valid():
-        try:
-            services_stipend.stipendvedtak_endre(vedtak=vedtak, utfort_av=request.user, **form.cleaned_data)
-        except ValidationError as feil:
-            feil_pa_skjema(form, feil)
-        else:
-            messages.success(request, "Stipendvedtaket er endret, og månedene er beregnet på nytt.")
-            return redirect(f"{reverse('lop:stipend', args=[deltaker.pk])}#vedtak-{vedtak.pk}")
-    return _stipend_side(request, deltaker, feil_vedtak=(vedtak.pk, form))
+    return skjema_post(
+        request,
+        form,
+        lambda data: services_stipend.stipendvedtak_endre(vedtak=vedtak, utfort_av=request.user, **data),
+        melding="Stipendvedtaket er endret, og månedene er beregnet på nytt.",
+        videre=lambda _: redirect(f"{reverse('lop:stipend', args=[deltaker.pk])}#vedtak-{vedtak.pk}"),
+    ) or _stipend_side(request, deltaker, feil_vedtak=(vedtak.pk, form))
 
 
 @login_required
@@ -113,12 +107,10 @@ def stipendvedtak_avslutt(request: HttpRequest, pk: int, vedtak_pk: int) -> Http
     deltaker = _stipend_deltaker(request, pk)
     vedtak = _vedtak(deltaker, vedtak_pk)
     form = StipendAvsluttForm(request.POST, prefix=f"a{vedtak.pk}")
-    if form.is_valid():
-        try:
-            services_stipend.stipendvedtak_avslutt(vedtak=vedtak, til=form.cleaned_data["til"], utfort_av=request.user)
-        except ValidationError as feil:
-            feil_pa_skjema(form, feil)
-        else:
-            messages.success(request, f"Stipendet er avsluttet {vedtak.til:%d.%m.%Y}.")
-            return redirect(f"{reverse('lop:stipend', args=[deltaker.pk])}#vedtak-{vedtak.pk}")
-    return _stipend_side(request, deltaker, feil_vedtak=(vedtak.pk, form))
+    return skjema_post(
+        request,
+        form,
+        lambda data: services_stipend.stipendvedtak_avslutt(vedtak=vedtak, til=data["til"], utfort_av=request.user),
+        melding=f"Stipendet er avsluttet {vedtak.til:%d.%m.%Y}.",
+        videre=lambda _: redirect(f"{reverse('lop:stipend', args=[deltaker.pk])}#vedtak-{vedtak.pk}"),
+    ) or _stipend_side(request, deltaker, feil_vedtak=(vedtak.pk, form))

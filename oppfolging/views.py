@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from arbeidsgivere.models import Plassering
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
-from fagbrev.skjema import feil_pa_skjema
+from fagbrev.skjema import feil_pa_skjema, skjema_post
 
 from .forms import BesokEndreForm, BesokForm, FaddersamlingForm, MoteForm, TiltakForm, VurderingssamtaleForm
 from .models import FERDIGHETER, Mote
@@ -286,14 +286,15 @@ def mote_ny(request: HttpRequest) -> HttpResponse:
     org = koordinator_org(request.user)
     if request.method == "POST":
         form = MoteForm(request.POST, organisasjon_id=org)
-        if form.is_valid():
-            try:
-                mote = mote_registrer(organisasjon_id=org, utfort_av=request.user, **form.cleaned_data)
-            except ValidationError as feil:
-                feil_pa_skjema(form, feil)
-            else:
-                messages.success(request, f"{mote} er lagret. Legg til tiltak under.")
-                return redirect("oppfolging:mote", pk=mote.pk)
+        svar = skjema_post(
+            request,
+            form,
+            lambda data: mote_registrer(organisasjon_id=org, utfort_av=request.user, **data),
+            melding=lambda mote: f"{mote} er lagret. Legg til tiltak under.",
+            videre=lambda mote: redirect("oppfolging:mote", pk=mote.pk),
+        )
+        if svar:
+            return svar
     else:
         type_ = request.GET.get("type", Mote.Type.PROSJEKTGRUPPE)
         form = MoteForm(organisasjon_id=org, initial={"type": type_, "dato": timezone.localdate()})
@@ -351,14 +352,15 @@ def faddersamling_ny(request: HttpRequest) -> HttpResponse:
     org = koordinator_org(request.user)
     if request.method == "POST":
         form = FaddersamlingForm(request.POST, organisasjon_id=org)
-        if form.is_valid():
-            try:
-                faddersamling_registrer(utfort_av=request.user, **form.cleaned_data)
-            except ValidationError as feil:
-                feil_pa_skjema(form, feil)
-            else:
-                messages.success(request, "Faddersamlingen er lagret.")
-                return redirect("oppfolging:oversikt")
+        svar = skjema_post(
+            request,
+            form,
+            lambda data: faddersamling_registrer(utfort_av=request.user, **data),
+            melding="Faddersamlingen er lagret.",
+            videre="oppfolging:oversikt",
+        )
+        if svar:
+            return svar
     else:
         form = FaddersamlingForm(organisasjon_id=org, initial={"dato": timezone.localdate()})
     return render(request, "oppfolging/faddersamling_skjema.html", {"form": form})
