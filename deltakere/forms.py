@@ -25,6 +25,7 @@ from .models import (
     Utstyrslan,
     Vedlegg,
 )
+from .services import ENDRE_FELTER
 from .services_dokumenter import sjekk_opplasting
 
 
@@ -85,20 +86,7 @@ class HenvisningForm(_PersonFelter):
 
     class Meta:
         model = Deltaker
-        fields = [
-            "fornavn",
-            "etternavn",
-            "fodselsnummer",
-            "telefon",
-            "epost",
-            "adresse",
-            "henvist_av",
-            "henviser_kontakt",
-            "henvist_dato",
-            "fagretning",
-            "rute",
-            "kull",
-        ]
+        fields = list(ENDRE_FELTER)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

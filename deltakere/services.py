@@ -118,7 +118,8 @@ def henvisning_registrer(
     return deltaker
 
 
-ENDRE_FELTER = {
+# The person's details the participant form edits, in the form's order.
+ENDRE_FELTER = (
     "fornavn",
     "etternavn",
     "fodselsnummer",
@@ -127,20 +128,20 @@ ENDRE_FELTER = {
     "epost",
     "adresse",
     "fagretning",
+    "rute",
     "kull",
     "faglarer",
     "norsklarer",
-    "rute",
     "henvist_av",
     "henviser_kontakt",
     "henvist_dato",
-}
+)
 
 
 @transaction.atomic
 def deltaker_endre(*, deltaker: Deltaker, versjon: int | None, utfort_av: User, **felter: Any) -> Deltaker:
     """Change the person's details and who teaches her. Refused if the case changed since `versjon`."""
-    ukjente = set(felter) - ENDRE_FELTER
+    ukjente = set(felter) - set(ENDRE_FELTER)
     if ukjente:
         raise ValueError(f"Kan ikke endre {sorted(ukjente)} her.")
     if felter.get("fodselsnummer"):

@@ -20,7 +20,7 @@ from deltakere.models import Deltaker
 from fagbrev.models import Fagretning, User
 from fagbrev.services import felt_verdier, hendelse_logg, objekt_endre
 
-from .models import Besok, Faddersamling, Mote, Revisjon, Tiltak, Vurderingssamtale, semester_for
+from .models import FERDIGHETER, SPORSMAL, Besok, Faddersamling, Mote, Revisjon, Tiltak, Vurderingssamtale, semester_for
 
 # Participants who are followed up at the workplace (not those on leave, not before or after the pathway).
 BESOK_STATUSER = (
@@ -37,23 +37,8 @@ SAMTALE_FELT = (
     "tilstede",
     "hvordan_gar_det",
     "fokusomrader",
-    "gir_beskjed_fravaer",
-    "holder_tider",
-    "folger_regler",
-    "gjor_avtalte_oppgaver",
-    "samarbeider",
-    "tar_imot_veiledning",
-    "tar_initiativ",
-    "muntlig_kommunikasjon",
-    "skriftlig_kommunikasjon",
-    "service",
-    "laert_deltaker",
-    "laert_arbeidsgiver",
-    "ma_forbedre",
-    "mangler_for_ordinaer_jobb",
-    "tiltak_deltaker",
-    "tiltak_kommune",
-    "tiltak_arbeidsgiver",
+    *FERDIGHETER,  # the general skills, in the form's order
+    *SPORSMAL,
     "selv_oppgaver",
     "selv_norsk",
     "selv_fremgang",
