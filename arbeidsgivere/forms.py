@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from fagbrev.forms import UtenModellvalidering
 from fagbrev.identifikatorer import normaliser_orgnr
 from fagbrev.models import Fagretning, Niva, User
+from fagbrev.skjema import Listefilter, Sokefelt, id_felt, valgfritt
 
 from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
+from .selectors import EGNET_VALG
 
 
 class DatoInput(forms.DateInput):
@@ -211,10 +212,18 @@ class EvalueringForm(UtenModellvalidering, forms.ModelForm):
         }
 
 
-def feil_til_skjema(form: forms.Form, feil: ValidationError) -> None:
-    """Put a service's ValidationError on the form: at the field when it names one we show."""
-    if hasattr(feil, "error_dict"):
-        for felt, meldinger in feil.message_dict.items():
-            form.add_error(felt if felt in form.fields else None, meldinger)
-    else:
-        form.add_error(None, feil.messages)
+GODKJENT_VALG = [("ja", "Ja"), ("nei", "Nei")]
+
+
+class ArbeidsgiverFilterForm(Listefilter):
+    """The employer list's search and filters (GET)."""
+
+    q = Sokefelt()
+    fagretning = id_felt()
+    godkjent = valgfritt(GODKJENT_VALG)
+    egnet = valgfritt(EGNET_VALG)
+    sektor = valgfritt(Arbeidsgiver.Sektor.choices)
+
+    def filtre(self) -> dict[str, str]:
+        v = self.verdier()
+        return {"fagretning_id": v["fagretning"], "godkjent": v["godkjent"], "egnet": v["egnet"], "sektor": v["sektor"]}

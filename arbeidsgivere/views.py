@@ -20,9 +20,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
 from fagbrev.models import Fagretning, Organisasjon
+from fagbrev.skjema import feil_pa_skjema, skjema_post
 
 from . import services
 from .forms import (
+    GODKJENT_VALG,
+    ArbeidsgiverFilterForm,
     ArbeidsgiverForm,
     ArbeidsstedForm,
     AvsluttForm,
@@ -32,7 +35,6 @@ from .forms import (
     PlasseringEndreForm,
     PlasseringForm,
     SignaturForm,
-    feil_til_skjema,
 )
 from .models import Arbeidsgiver, Avtale, Evaluering
 from .permissions import (
@@ -70,14 +72,8 @@ def _skjema(request, form, *, tittel: str, tilbake: str, knapp: str = "Lagre", f
 def arbeidsgiver_liste(request: HttpRequest) -> HttpResponse:
     if not permissions.can_use_arbeidsgivere(request.user):
         raise PermissionDenied("Din rolle gir ikke tilgang til arbeidsgivere.")
-    q = request.GET.get("q", "").strip()[:100]
-    g = request.GET
-    filtre = {
-        "fagretning_id": g.get("fagretning", "") if g.get("fagretning", "").isdigit() else "",
-        "godkjent": g.get("godkjent", "") if g.get("godkjent") in ("ja", "nei") else "",
-        "egnet": g.get("egnet", "") if g.get("egnet") in dict(EGNET_VALG) else "",
-        "sektor": g.get("sektor", "") if g.get("sektor") in Arbeidsgiver.Sektor.values else "",
-    }
+    filterform = ArbeidsgiverFilterForm(request.GET)
+    q, filtre = filterform.verdier()["q"], filterform.filtre()
     qs = arbeidsgivere_for_liste(user=request.user, q=q, filtre=filtre)
     side = Paginator(qs, 50).get_page(request.GET.get("side"))
     orgs = request.user.organisasjoner_med(permissions.KOORDINATOR, permissions.FAGLARER)
@@ -85,7 +81,10 @@ def arbeidsgiver_liste(request: HttpRequest) -> HttpResponse:
         "side": side,
         "q": q,
         "filtre": filtre,
-        "fagretninger": Fagretning.objects.filter(organisasjon_id__in=orgs).order_by("-aktiv", "navn"),
+        "fagretning_valg": [
+            (str(f.pk), str(f)) for f in Fagretning.objects.filter(organisasjon_id__in=orgs).order_by("-aktiv", "navn")
+        ],
+        "godkjent_valg": GODKJENT_VALG,
         "sektorer": Arbeidsgiver.Sektor.choices,
         "egnet_valg": EGNET_VALG,
         "kan_opprette": request.user.har_rolle(permissions.KOORDINATOR),
@@ -130,20 +129,18 @@ def _arbeidsgiver_felter(data: dict) -> dict:
 def arbeidsgiver_ny(request: HttpRequest) -> HttpResponse:
     organisasjon = _organisasjon_for_ny(request.user)
     form = ArbeidsgiverForm(request.POST or None, organisasjon=organisasjon)
-    if request.method == "POST" and form.is_valid():
-        try:
-            arbeidsgiver = services.arbeidsgiver_opprett(
-                organisasjon=organisasjon,
-                utfort_av=request.user,
-                fagretninger=form.cleaned_data["fagretninger"],
-                **_arbeidsgiver_felter(form.cleaned_data),
-            )
-        except ValidationError as feil:
-            feil_til_skjema(form, feil)
-        else:
-            messages.success(request, f"{arbeidsgiver.navn} er registrert.")
-            return redirect("arbeidsgivere:detalj", pk=arbeidsgiver.pk)
-    return _skjema(request, form, tittel="Ny arbeidsgiver", tilbake="/arbeidsgivere/", knapp="Registrer")
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.arbeidsgiver_opprett(
+            organisasjon=organisasjon,
+            utfort_av=request.user,
+            fagretninger=data["fagretninger"],
+            **_arbeidsgiver_felter(data),
+        ),
+        melding=lambda arbeidsgiver: f"{arbeidsgiver.navn} er registrert.",
+        videre=lambda arbeidsgiver: redirect("arbeidsgivere:detalj", pk=arbeidsgiver.pk),
+    ) or _skjema(request, form, tittel="Ny arbeidsgiver", tilbake="/arbeidsgivere/", knapp="Registrer")
 
 
 @login_required
@@ -151,20 +148,18 @@ def arbeidsgiver_ny(request: HttpRequest) -> HttpResponse:
 def arbeidsgiver_endre(request: HttpRequest, pk: int) -> HttpResponse:
     arbeidsgiver = get_arbeidsgiver_for_user(request.user, pk, write=True)
     form = ArbeidsgiverForm(request.POST or None, instance=arbeidsgiver, organisasjon=arbeidsgiver.organisasjon)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.arbeidsgiver_endre(
-                arbeidsgiver=arbeidsgiver,
-                utfort_av=request.user,
-                fagretninger=form.cleaned_data["fagretninger"],
-                **_arbeidsgiver_felter(form.cleaned_data),
-            )
-        except ValidationError as feil:
-            feil_til_skjema(form, feil)
-        else:
-            messages.success(request, "Endringene er lagret.")
-            return redirect("arbeidsgivere:detalj", pk=arbeidsgiver.pk)
-    return _skjema(request, form, tittel=f"Endre {arbeidsgiver.navn}", tilbake=f"/arbeidsgivere/{pk}/")
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.arbeidsgiver_endre(
+            arbeidsgiver=arbeidsgiver,
+            utfort_av=request.user,
+            fagretninger=data["fagretninger"],
+            **_arbeidsgiver_felter(data),
+        ),
+        melding="Endringene er lagret.",
+        videre=lambda _: redirect("arbeidsgivere:detalj", pk=arbeidsgiver.pk),
+    ) or _skjema(request, form, tittel=f"Endre {arbeidsgiver.navn}", tilbake=f"/arbeidsgivere/{pk}/")
 
 
 # --- workplaces and people ------------------------------------------------------------------------
@@ -175,15 +170,13 @@ def arbeidsgiver_endre(request: HttpRequest, pk: int) -> HttpResponse:
 def arbeidssted_ny(request: HttpRequest, pk: int) -> HttpResponse:
     arbeidsgiver = get_arbeidsgiver_for_user(request.user, pk, write=True)
     form = ArbeidsstedForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            sted = services.arbeidssted_opprett(arbeidsgiver=arbeidsgiver, utfort_av=request.user, **form.cleaned_data)
-        except ValidationError as feil:
-            feil_til_skjema(form, feil)
-        else:
-            messages.success(request, f"{sted.navn} er registrert. Legg til leder og faddere.")
-            return redirect(f"/arbeidsgivere/{pk}/#sted-{sted.pk}")
-    return _skjema(request, form, tittel=f"Nytt arbeidssted hos {arbeidsgiver.navn}", tilbake=f"/arbeidsgivere/{pk}/")
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.arbeidssted_opprett(arbeidsgiver=arbeidsgiver, utfort_av=request.user, **data),
+        melding=lambda sted: f"{sted.navn} er registrert. Legg til leder og faddere.",
+        videre=lambda sted: redirect(f"/arbeidsgivere/{pk}/#sted-{sted.pk}"),
+    ) or _skjema(request, form, tittel=f"Nytt arbeidssted hos {arbeidsgiver.navn}", tilbake=f"/arbeidsgivere/{pk}/")
 
 
 @login_required
@@ -192,15 +185,13 @@ def arbeidssted_endre(request: HttpRequest, pk: int) -> HttpResponse:
     sted = get_arbeidssted_for_user(request.user, pk, write=True)
     tilbake = f"/arbeidsgivere/{sted.arbeidsgiver_id}/#sted-{sted.pk}"
     form = ArbeidsstedForm(request.POST or None, instance=sted)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.arbeidssted_endre(arbeidssted=sted, utfort_av=request.user, **form.cleaned_data)
-        except ValidationError as feil:
-            feil_til_skjema(form, feil)
-        else:
-            messages.success(request, "Endringene er lagret.")
-            return redirect(tilbake)
-    return _skjema(request, form, tittel=f"Endre {sted.navn}", tilbake=tilbake)
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.arbeidssted_endre(arbeidssted=sted, utfort_av=request.user, **data),
+        melding="Endringene er lagret.",
+        videre=tilbake,
+    ) or _skjema(request, form, tittel=f"Endre {sted.navn}", tilbake=tilbake)
 
 
 @login_required
@@ -210,15 +201,13 @@ def kontaktperson_ny(request: HttpRequest, pk: int) -> HttpResponse:
     tilbake = f"/arbeidsgivere/{sted.arbeidsgiver_id}/#sted-{sted.pk}"
     rolle = request.GET.get("rolle", "fadder")
     form = KontaktpersonForm(request.POST or None, initial={"rolle": rolle, "har_fagbrev": rolle == "fadder"})
-    if request.method == "POST" and form.is_valid():
-        try:
-            person = services.kontaktperson_opprett(arbeidssted=sted, utfort_av=request.user, **form.cleaned_data)
-        except ValidationError as feil:
-            feil_til_skjema(form, feil)
-        else:
-            messages.success(request, f"{person.navn} er registrert som {person.get_rolle_display().lower()}.")
-            return redirect(tilbake)
-    return _skjema(request, form, tittel=f"Ny fadder eller leder ved {sted.navn}", tilbake=tilbake)
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.kontaktperson_opprett(arbeidssted=sted, utfort_av=request.user, **data),
+        melding=lambda person: f"{person.navn} er registrert som {person.get_rolle_display().lower()}.",
+        videre=tilbake,
+    ) or _skjema(request, form, tittel=f"Ny fadder eller leder ved {sted.navn}", tilbake=tilbake)
 
 
 @login_required
@@ -227,15 +216,13 @@ def kontaktperson_endre(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_kontaktperson_for_user(request.user, pk, write=True)
     tilbake = f"/arbeidsgivere/{person.arbeidssted.arbeidsgiver_id}/#sted-{person.arbeidssted_id}"
     form = KontaktpersonForm(request.POST or None, instance=person)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.kontaktperson_endre(kontaktperson=person, utfort_av=request.user, **form.cleaned_data)
-        except ValidationError as feil:
-            feil_til_skjema(form, feil)
-        else:
-            messages.success(request, "Endringene er lagret.")
-            return redirect(tilbake)
-    return _skjema(request, form, tittel=f"Endre {person.navn}", tilbake=tilbake)
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.kontaktperson_endre(kontaktperson=person, utfort_av=request.user, **data),
+        melding="Endringene er lagret.",
+        videre=tilbake,
+    ) or _skjema(request, form, tittel=f"Endre {person.navn}", tilbake=tilbake)
 
 
 # --- placements -----------------------------------------------------------------------------------
@@ -249,15 +236,13 @@ def plassering_ny(request: HttpRequest, deltaker_pk: int) -> HttpResponse:
     if request.GET.get("arbeidssted", "").isdigit():
         initial["arbeidssted"] = request.GET["arbeidssted"]
     form = PlasseringForm(request.POST or None, deltaker=deltaker, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plassering = services.plassering_opprett(deltaker=deltaker, utfort_av=request.user, **form.cleaned_data)
-        except ValidationError as feil:
-            feil_til_skjema(form, feil)
-        else:
-            messages.success(request, f"{deltaker.navn} er plassert ved {plassering.arbeidssted.navn}.")
-            return redirect("arbeidsgivere:plassering", pk=plassering.pk)
-    return _skjema(
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.plassering_opprett(deltaker=deltaker, utfort_av=request.user, **data),
+        melding=lambda plassering: f"{deltaker.navn} er plassert ved {plassering.arbeidssted.navn}.",
+        videre=lambda plassering: redirect("arbeidsgivere:plassering", pk=plassering.pk),
+    ) or _skjema(
         request,
         form,
         tittel=f"Ny praksisplassering for {deltaker.navn}",
@@ -301,15 +286,13 @@ def plassering_endre(request: HttpRequest, pk: int) -> HttpResponse:
     plassering = get_plassering_for_user(request.user, pk, write=True)
     tilbake = f"/arbeidsgivere/plasseringer/{pk}/"
     form = PlasseringEndreForm(request.POST or None, instance=plassering)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.plassering_endre(plassering=plassering, utfort_av=request.user, **form.cleaned_data)
-        except ValidationError as feil:
-            feil_til_skjema(form, feil)
-        else:
-            messages.success(request, "Plasseringen er oppdatert.")
-            return redirect(tilbake)
-    return _skjema(request, form, tittel=f"Endre plassering for {plassering.deltaker.navn}", tilbake=tilbake)
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.plassering_endre(plassering=plassering, utfort_av=request.user, **data),
+        melding="Plasseringen er oppdatert.",
+        videre=tilbake,
+    ) or _skjema(request, form, tittel=f"Endre plassering for {plassering.deltaker.navn}", tilbake=tilbake)
 
 
 @login_required
@@ -318,15 +301,13 @@ def plassering_avslutt(request: HttpRequest, pk: int) -> HttpResponse:
     plassering = get_plassering_for_user(request.user, pk, write=True)
     tilbake = f"/arbeidsgivere/plasseringer/{pk}/"
     form = AvsluttForm(request.POST or None, initial={"til": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.plassering_avslutt(plassering=plassering, utfort_av=request.user, til=form.cleaned_data["til"])
-        except ValidationError as feil:
-            feil_til_skjema(form, feil)
-        else:
-            messages.success(request, "Plasseringen er avsluttet.")
-            return redirect(tilbake)
-    return _skjema(request, form, tittel="Avslutt plassering", tilbake=tilbake, knapp="Avslutt")
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.plassering_avslutt(plassering=plassering, utfort_av=request.user, til=data["til"]),
+        melding="Plasseringen er avsluttet.",
+        videre=tilbake,
+    ) or _skjema(request, form, tittel="Avslutt plassering", tilbake=tilbake, knapp="Avslutt")
 
 
 # --- agreement ------------------------------------------------------------------------------------
@@ -345,15 +326,13 @@ def avtale_ny(request: HttpRequest, pk: int) -> HttpResponse:
             "fravaersregler": "Fravær meldes til leder og koordinator før arbeidstid samme dag. Oppmøte minst 80 %.",
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.avtale_opprett(plassering=plassering, utfort_av=request.user, **form.cleaned_data)
-        except ValidationError as feil:
-            feil_til_skjema(form, feil)
-        else:
-            messages.success(request, "Avtalen om deltakelse er lagret som utkast.")
-            return redirect(tilbake)
-    return _skjema(request, form, tittel=f"Avtale om deltakelse for {plassering.deltaker.navn}", tilbake=tilbake)
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.avtale_opprett(plassering=plassering, utfort_av=request.user, **data),
+        melding="Avtalen om deltakelse er lagret som utkast.",
+        videre=tilbake,
+    ) or _skjema(request, form, tittel=f"Avtale om deltakelse for {plassering.deltaker.navn}", tilbake=tilbake)
 
 
 @login_required
@@ -362,15 +341,13 @@ def avtale_endre(request: HttpRequest, pk: int) -> HttpResponse:
     avtale = get_avtale_for_user(request.user, pk, write=True)
     tilbake = f"/arbeidsgivere/plasseringer/{avtale.plassering_id}/"
     form = AvtaleForm(request.POST or None, instance=avtale)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.avtale_endre(avtale=avtale, utfort_av=request.user, **form.cleaned_data)
-        except ValidationError as feil:
-            feil_til_skjema(form, feil)
-        else:
-            messages.success(request, "Avtalen er oppdatert.")
-            return redirect(tilbake)
-    return _skjema(request, form, tittel="Endre avtale om deltakelse", tilbake=tilbake)
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.avtale_endre(avtale=avtale, utfort_av=request.user, **data),
+        melding="Avtalen er oppdatert.",
+        videre=tilbake,
+    ) or _skjema(request, form, tittel="Endre avtale om deltakelse", tilbake=tilbake)
 
 
 @login_required
@@ -402,7 +379,7 @@ def avtale_signer(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             avtale = services.avtale_registrer_signatur(avtale=avtale, utfort_av=request.user, **form.cleaned_data)
         except ValidationError as feil:
-            feil_til_skjema(form, feil)
+            feil_pa_skjema(form, feil)
         else:
             tekst = "Signaturen er registrert."
             if avtale.status == Avtale.Status.SIGNERT:
@@ -421,15 +398,13 @@ def evaluering_ny(request: HttpRequest, pk: int) -> HttpResponse:
     plassering = get_plassering_for_user(request.user, pk, write=True)
     tilbake = f"/arbeidsgivere/plasseringer/{pk}/"
     form = EvalueringForm(request.POST or None, initial={"dato": plassering.til or timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.evaluering_registrer(plassering=plassering, utfort_av=request.user, **form.cleaned_data)
-        except ValidationError as feil:
-            feil_til_skjema(form, feil)
-        else:
-            messages.success(request, "Sluttevalueringen er registrert.")
-            return redirect(tilbake)
-    return _skjema(
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.evaluering_registrer(plassering=plassering, utfort_av=request.user, **data),
+        melding="Sluttevalueringen er registrert.",
+        videre=tilbake,
+    ) or _skjema(
         request,
         form,
         tittel=f"Sluttevaluering av {plassering.arbeidssted.navn}",

@@ -10,6 +10,7 @@ from fagbrev.forms import UtenModellvalidering
 from fagbrev.identifikatorer import normaliser_fodselsnummer
 from fagbrev.models import Fagretning, Kull, Rolle, User
 from fagbrev.permissions import KOORDINATOR
+from fagbrev.skjema import Listefilter, Sokefelt, id_felt, valgfritt
 from fagbrev.tekstgrenser import BEGRUNNELSE
 
 from . import overganger
@@ -25,7 +26,8 @@ from .models import (
     Utstyrslan,
     Vedlegg,
 )
-from .services import sjekk_opplasting
+from .services import ENDRE_FELTER
+from .services_dokumenter import sjekk_opplasting
 
 
 class DatoInput(forms.DateInput):
@@ -85,20 +87,7 @@ class HenvisningForm(_PersonFelter):
 
     class Meta:
         model = Deltaker
-        fields = [
-            "fornavn",
-            "etternavn",
-            "fodselsnummer",
-            "telefon",
-            "epost",
-            "adresse",
-            "henvist_av",
-            "henviser_kontakt",
-            "henvist_dato",
-            "fagretning",
-            "rute",
-            "kull",
-        ]
+        fields = list(ENDRE_FELTER)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -407,3 +396,41 @@ class ImportRadForm(forms.Form):
 class OpptakskriteriumForm(forms.Form):
     tekst = forms.CharField(label="Nytt kriterium", max_length=300)
     er_krav = forms.BooleanField(label="Krav (ikke bare en fordel)", required=False, initial=True)
+
+
+SORTERING_VALG = [
+    ("navn", "Navn A–Å"),
+    ("-navn", "Navn Å–A"),
+    ("status", "Status"),
+    ("fagretning", "Fagretning"),
+    ("kull", "Kull"),
+    ("nyeste", "Nyeste henvisning"),
+]
+
+
+class DeltakerFilterForm(Listefilter):
+    """The participant list's search, filters and order (GET). The workplace filter is offered by
+    `arbeidsgivere` through `liste.py`; its parameters are read here like the others."""
+
+    q = Sokefelt()
+    fagretning = id_felt()
+    kull = id_felt()
+    status = valgfritt(Deltaker.Status.choices)
+    faglarer = id_felt()
+    faglarer_navn = Sokefelt()
+    arbeidssted = id_felt()
+    arbeidssted_navn = Sokefelt()
+    sort = forms.ChoiceField(choices=SORTERING_VALG, required=False)
+
+    def filtre(self) -> dict[str, str]:
+        """The filters by the names `deltakere_for_liste` and the registered extensions know."""
+        v = self.verdier()
+        return {
+            "status": v["status"],
+            "fagretning_id": v["fagretning"],
+            "kull_id": v["kull"],
+            "faglarer_id": v["faglarer"],
+            "arbeidssted_id": v["arbeidssted"],
+            "faglarer_navn": v["faglarer_navn"],
+            "arbeidssted_navn": v["arbeidssted_navn"],
+        }

@@ -8,7 +8,6 @@ older version is refused instead of silently overwriting the first.
 from __future__ import annotations
 
 import datetime
-import hashlib
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -17,26 +16,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from fagbrev import filkontroll
 from fagbrev.identifikatorer import fodselsdato_fra_nummer, normaliser_fodselsnummer
 from fagbrev.models import Fagretning, User
-from fagbrev.services import endringer_mellom, felt_verdier, hendelse_logg
+from fagbrev.services import hendelse_logg, objekt_endre
 
 from . import overganger, signaler
-from .models import (
-    Avbrudd,
-    Deltaker,
-    Inntakssamtale,
-    Kartlegging,
-    Kriterievurdering,
-    Opptakskriterium,
-    Opptaksvedtak,
-    Permisjon,
-    Statusendring,
-    Utfall,
-    Utstyrslan,
-    Vedlegg,
-)
+from .models import Avbrudd, Deltaker, Permisjon, Statusendring, Utfall, Utstyrslan, Vedlegg
+from .services_dokumenter import dokument_last_opp
 
 S = Deltaker.Status
 
@@ -115,7 +101,25 @@ def deltaker_registrer(
     return deltaker
 
 
-ENDRE_FELTER = {
+@transaction.atomic
+def henvisning_registrer(
+    *,
+    fagretning: Fagretning,
+    utfort_av: User,
+    cv: UploadedFile | None = None,
+    referanser: UploadedFile | None = None,
+    **felter: Any,
+) -> Deltaker:
+    """Register a referral with its CV and references: the case and its files, all or none."""
+    deltaker = deltaker_registrer(fagretning=fagretning, utfort_av=utfort_av, **felter)
+    for fil, type_ in ((cv, Vedlegg.Type.CV), (referanser, Vedlegg.Type.REFERANSE)):
+        if fil:
+            dokument_last_opp(deltaker=deltaker, fil=fil, type=type_, utfort_av=utfort_av)
+    return deltaker
+
+
+# The person's details the participant form edits, in the form's order.
+ENDRE_FELTER = (
     "fornavn",
     "etternavn",
     "fodselsnummer",
@@ -124,20 +128,20 @@ ENDRE_FELTER = {
     "epost",
     "adresse",
     "fagretning",
+    "rute",
     "kull",
     "faglarer",
     "norsklarer",
-    "rute",
     "henvist_av",
     "henviser_kontakt",
     "henvist_dato",
-}
+)
 
 
 @transaction.atomic
 def deltaker_endre(*, deltaker: Deltaker, versjon: int | None, utfort_av: User, **felter: Any) -> Deltaker:
     """Change the person's details and who teaches her. Refused if the case changed since `versjon`."""
-    ukjente = set(felter) - ENDRE_FELTER
+    ukjente = set(felter) - set(ENDRE_FELTER)
     if ukjente:
         raise ValueError(f"Kan ikke endre {sorted(ukjente)} her.")
     if felter.get("fodselsnummer"):
@@ -153,22 +157,21 @@ def deltaker_endre(*, deltaker: Deltaker, versjon: int | None, utfort_av: User, 
             raise ValidationError({navn: "Velg en som hører til organisasjonen."})
     if felter.get("kull") and felter["kull"].fagretning_id != felter.get("fagretning", deltaker.fagretning).pk:
         raise ValidationError({"kull": "Kullet hører til en annen fagretning."})
-    for_ = felt_verdier(deltaker, felter)
     _las(deltaker, versjon)
-    for navn, verdi in felter.items():
-        setattr(deltaker, navn, verdi)
-    deltaker.save(update_fields=[*felter, "endret"])
-    endringer = endringer_mellom(for_=for_, etter=felt_verdier(deltaker, felter))
-    if endringer:
-        hendelse_logg(
-            handling="deltakere.deltaker.endret",
-            objekt=deltaker,
-            utfort_av=utfort_av,
-            beskrivelse="Opplysninger endret: "
-            + ", ".join(Deltaker._meta.get_field(f).verbose_name for f in endringer),
-            endringer=endringer,
-        )
-    if "fodselsdato" in endringer:  # e.g. the stipend rate depends on age (lop recomputes its months)
+    fodselsdato = deltaker.fodselsdato
+    objekt_endre(
+        deltaker,
+        "deltakere.deltaker.endret",
+        utfort_av,
+        felter,
+        valider=False,
+        bare_ved_endring=True,
+        ogsa_lagre=["endret"],
+        beskrivelse=lambda endringer: (
+            "Opplysninger endret: " + ", ".join(Deltaker._meta.get_field(f).verbose_name for f in endringer)
+        ),
+    )
+    if deltaker.fodselsdato != fodselsdato:  # e.g. the stipend rate depends on age (lop recomputes its months)
         signaler.fodselsdato_endret.send(sender=Deltaker, deltaker=deltaker, utfort_av=utfort_av)
     return deltaker
 
@@ -229,135 +232,6 @@ def statusendring_skriv(
         endringer={"status": [fra, til]},
     )
     return endring
-
-
-# --- intake mapping and admission ------------------------------------------------------------
-
-
-@transaction.atomic
-def kartlegging_lagre(
-    *,
-    deltaker: Deltaker,
-    utfort_av: User,
-    versjon: int | None,
-    vurderinger: dict[int, tuple[str, str]] | None = None,
-    **felter: Any,
-) -> Kartlegging:
-    """Save the intake interview and each criterion's assessment; a referred case becomes «kartlagt»."""
-    ankomst = felter.get("ankomst_norge")
-    if ankomst and ankomst > _idag():
-        raise ValidationError({"ankomst_norge": "Ankomstdatoen kan ikke være i fremtiden."})
-    if felter.get("intervjudato") and felter["intervjudato"] > _idag():
-        raise ValidationError({"intervjudato": "Intervjudatoen kan ikke være i fremtiden."})
-    _las(deltaker, versjon)
-    kartlegging, ny = Kartlegging.objects.update_or_create(
-        deltaker=deltaker,
-        defaults={"organisasjon_id": deltaker.organisasjon_id, "utfort_av": utfort_av, **felter},
-    )
-    gyldige = set(Opptakskriterium.objects.filter(fagretning_id=deltaker.fagretning_id).values_list("pk", flat=True))
-    for kriterium_id, (vurdering, kommentar) in (vurderinger or {}).items():
-        if kriterium_id not in gyldige:
-            raise ValidationError("Et kriterium hører ikke til deltakerens fagretning.")
-        Kriterievurdering.objects.update_or_create(
-            kartlegging=kartlegging,
-            kriterium_id=kriterium_id,
-            defaults={"organisasjon_id": deltaker.organisasjon_id, "vurdering": vurdering, "kommentar": kommentar},
-        )
-    hendelse_logg(
-        handling="deltakere.kartlegging.lagret",
-        objekt=kartlegging,
-        utfort_av=utfort_av,
-        beskrivelse="Kartlegging registrert" if ny else "Kartlegging oppdatert",
-    )
-    if deltaker.status == S.HENVIST:
-        deltaker_endre_status(
-            deltaker=deltaker,
-            til=S.KARTLAGT,
-            begrunnelse=f"Intervju og kartlegging {kartlegging.intervjudato:%d.%m.%Y}.",
-            dato=kartlegging.intervjudato,
-            utfort_av=utfort_av,
-        )
-    return kartlegging
-
-
-@transaction.atomic
-def opptak_vedta(
-    *,
-    deltaker: Deltaker,
-    utfall: str,
-    begrunnelse: str,
-    dato: datetime.date,
-    utfort_av: User,
-    sammen_med: User | None = None,
-    versjon: int | None = None,
-) -> Opptaksvedtak:
-    """Record the admission decision and move the case to «tatt opp» or «avslått»."""
-    begrunnelse = (begrunnelse or "").strip()
-    feil = {}
-    if not begrunnelse:
-        feil["begrunnelse"] = "Et vedtak må ha en begrunnelse."
-    if dato > _idag():
-        feil["dato"] = "Vedtaksdatoen kan ikke være i fremtiden."
-    if feil:
-        raise ValidationError(feil)
-    vedtak = Opptaksvedtak.objects.create(
-        organisasjon_id=deltaker.organisasjon_id,
-        deltaker=deltaker,
-        utfall=utfall,
-        begrunnelse=begrunnelse,
-        dato=dato,
-        besluttet_av=utfort_av,
-        sammen_med=sammen_med,
-    )
-    til = S.TATT_OPP if utfall == Opptaksvedtak.Utfall.TATT_OPP else S.AVSLATT
-    deltaker_endre_status(
-        deltaker=deltaker,
-        til=til,
-        begrunnelse=f"Opptaksvedtak: {begrunnelse}",
-        dato=dato,
-        utfort_av=utfort_av,
-        versjon=versjon,
-    )
-    return vedtak
-
-
-@transaction.atomic
-def inntakssamtale_lagre(*, deltaker: Deltaker, utfort_av: User, versjon: int | None, **felter: Any) -> Inntakssamtale:
-    """Save the intake meeting checklist, including the police certificate dates."""
-    feil = {}
-    for felt in ("dato", "politiattest_soknad", "politiattest_mottatt"):
-        if felter.get(felt) and felter[felt] > _idag():
-            feil[felt] = "Datoen kan ikke være i fremtiden."
-    if (
-        felter.get("politiattest_mottatt")
-        and felter.get("politiattest_soknad")
-        and felter["politiattest_mottatt"] < felter["politiattest_soknad"]
-    ):
-        feil["politiattest_mottatt"] = "Politiattesten kan ikke være mottatt før den ble søkt om."
-    if feil:
-        raise ValidationError(feil)
-    _las(deltaker, versjon)
-    try:
-        inntak = deltaker.inntakssamtale
-        for_ = felt_verdier(inntak, felter)
-    except Inntakssamtale.DoesNotExist:
-        inntak, for_ = Inntakssamtale(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker), {}
-    for navn, verdi in felter.items():
-        setattr(inntak, navn, verdi)
-    inntak.save()
-    deltaker.inntakssamtale = inntak
-    endringer = endringer_mellom(for_=for_, etter=felt_verdier(inntak, felter))
-    beskrivelse = "Inntakssamtale oppdatert"
-    if "politiattest_mottatt" in endringer and inntak.politiattest_mottatt:
-        beskrivelse = f"Politiattest mottatt {inntak.politiattest_mottatt:%d.%m.%Y}"
-    hendelse_logg(
-        handling="deltakere.inntakssamtale.lagret",
-        objekt=inntak,
-        utfort_av=utfort_av,
-        beskrivelse=beskrivelse,
-        endringer=endringer,
-    )
-    return inntak
 
 
 # --- leave, termination, completion ---------------------------------------------------------
@@ -509,65 +383,22 @@ def utfall_registrer(
             beskrivelse=_utfall_tekst(utfall),
         )
         return utfall
-    for_ = felt_verdier(utfall, felter)
-    for navn, verdi in felter.items():
-        setattr(utfall, navn, verdi)
-    endringer = endringer_mellom(for_=for_, etter=felt_verdier(utfall, felter))
-    if not endringer:
-        return utfall
-    utfall.registrert_av = utfort_av
-    utfall.save(update_fields=[*felter, "registrert_av", "endret"])
-    hendelse_logg(
-        handling="deltakere.utfall.endret",
-        objekt=utfall,
-        utfort_av=utfort_av,
-        beskrivelse=f"{_utfall_tekst(utfall)} (endret)",
-        endringer=endringer,
+
+    def registrert_na(endringer: dict) -> None:
+        utfall.registrert_av = utfort_av
+
+    objekt_endre(
+        utfall,
+        "deltakere.utfall.endret",
+        utfort_av,
+        felter,
+        valider=False,
+        bare_ved_endring=True,
+        for_lagring=registrert_na,
+        ogsa_lagre=["registrert_av", "endret"],
+        beskrivelse=lambda endringer: f"{_utfall_tekst(utfall)} (endret)",
     )
     return utfall
-
-
-# --- documents ------------------------------------------------------------------------------------
-
-DOCX = filkontroll.DOCX
-TILLATTE = (filkontroll.PDF, filkontroll.JPEG, filkontroll.PNG, filkontroll.DOCX)
-
-
-def sjekk_opplasting(fil: UploadedFile) -> str:
-    """Size and content check (the file must open as what it claims, fagbrev/filkontroll.py); returns
-    the MIME type or raises a Norwegian ValidationError."""
-    return filkontroll.sjekk_fil(fil, tillatte=TILLATTE)
-
-
-@transaction.atomic
-def dokument_last_opp(*, deltaker: Deltaker, fil: UploadedFile, type: str, utfort_av: User) -> Vedlegg:
-    """Store a checked file under a random name outside any public folder; keep its original name."""
-    innholdstype = sjekk_opplasting(fil)
-    sha = hashlib.sha256()
-    for bit in fil.chunks():
-        sha.update(bit)
-    fil.seek(0)
-    originalt = (fil.name or "dokument").replace("/", "_").replace("\\", "_")[-200:]
-    dokument = Vedlegg(
-        organisasjon_id=deltaker.organisasjon_id,
-        deltaker=deltaker,
-        type=type,
-        originalt_navn=originalt,
-        innholdstype=innholdstype,
-        storrelse=fil.size,
-        sha256=sha.hexdigest(),
-        lastet_opp_av=utfort_av,
-    )
-    dokument.fil.save("x", fil, save=False)  # the name comes from upload_to: random
-    dokument.save()
-    hendelse_logg(
-        handling="deltakere.dokument.lastet_opp",
-        objekt=dokument,
-        utfort_av=utfort_av,
-        beskrivelse=f"Dokument lastet opp: {dokument.get_type_display()} ({originalt})",
-    )
-    signaler.vedlegg_lastet_opp.send(sender=Vedlegg, vedlegg=dokument, utfort_av=utfort_av)
-    return dokument
 
 
 # --- equipment ------------------------------------------------------------------------------------
@@ -608,41 +439,3 @@ def utstyr_returner(*, lan: Utstyrslan, returnert: datetime.date, utfort_av: Use
         beskrivelse=f"Utstyr returnert: {lan.hva}",
     )
     return lan
-
-
-# --- admission criteria per track --------------------------------------------------------------
-
-
-@transaction.atomic
-def opptakskriterium_opprett(*, fagretning: Fagretning, tekst: str, er_krav: bool, utfort_av: User) -> Opptakskriterium:
-    tekst = (tekst or "").strip()
-    if not tekst:
-        raise ValidationError({"tekst": "Skriv kriteriet."})
-    if Opptakskriterium.objects.filter(fagretning=fagretning, tekst__iexact=tekst).exists():
-        raise ValidationError({"tekst": "Fagretningen har allerede dette kriteriet."})
-    siste = Opptakskriterium.objects.filter(fagretning=fagretning).order_by("-rekkefolge").first()
-    kriterium = Opptakskriterium.objects.create(
-        organisasjon_id=fagretning.organisasjon_id,
-        fagretning=fagretning,
-        tekst=tekst,
-        er_krav=er_krav,
-        rekkefolge=(siste.rekkefolge + 10) if siste else 10,
-    )
-    hendelse_logg(
-        handling="deltakere.opptakskriterium.opprettet", objekt=kriterium, utfort_av=utfort_av, beskrivelse=tekst
-    )
-    return kriterium
-
-
-@transaction.atomic
-def opptakskriterium_sett_aktiv(*, kriterium: Opptakskriterium, aktiv: bool, utfort_av: User) -> Opptakskriterium:
-    """Retire or restore a criterion. Never deleted: earlier interviews keep their assessments."""
-    kriterium.aktiv = aktiv
-    kriterium.save(update_fields=["aktiv"])
-    hendelse_logg(
-        handling="deltakere.opptakskriterium.endret",
-        objekt=kriterium,
-        utfort_av=utfort_av,
-        beskrivelse=f"{'Tatt i bruk' if aktiv else 'Tatt ut av bruk'}: {kriterium.tekst}",
-    )
-    return kriterium

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_import
+from . import views, views_import, views_sak
 
 app_name = "deltakere"
 
@@ -12,16 +12,16 @@ urlpatterns = [
     path("import/mal.<str:format>", views_import.importmal, name="importmal"),
     path("kriterier/<int:fagretning_id>/", views.opptakskriterier, name="kriterier"),
     path("<int:pk>/", views.deltaker_detalj, name="detalj"),
-    path("<int:pk>/endre/", views.deltaker_endre, name="endre"),
-    path("<int:pk>/kartlegging/", views.kartlegging, name="kartlegging"),
-    path("<int:pk>/opptak/", views.opptak, name="opptak"),
-    path("<int:pk>/inntak/", views.inntak, name="inntak"),
-    path("<int:pk>/status/", views.status_endre, name="status"),
-    path("<int:pk>/permisjon/", views.permisjon, name="permisjon"),
-    path("<int:pk>/avbrudd/", views.avbrudd, name="avbrudd"),
-    path("<int:pk>/utfall/<str:tidspunkt>/", views.utfall, name="utfall"),
-    path("<int:pk>/dokumenter/", views.dokument_last_opp, name="dokument_last_opp"),
-    path("<int:pk>/utstyr/", views.utstyr_lan_ut, name="utstyr"),
-    path("dokument/<int:pk>/", views.dokument_hent, name="dokument"),
-    path("utstyr/<int:pk>/retur/", views.utstyr_returner, name="utstyr_retur"),
+    path("<int:pk>/endre/", views_sak.deltaker_endre, name="endre"),
+    path("<int:pk>/kartlegging/", views_sak.kartlegging, name="kartlegging"),
+    path("<int:pk>/opptak/", views_sak.opptak, name="opptak"),
+    path("<int:pk>/inntak/", views_sak.inntak, name="inntak"),
+    path("<int:pk>/status/", views_sak.status_endre, name="status"),
+    path("<int:pk>/permisjon/", views_sak.permisjon, name="permisjon"),
+    path("<int:pk>/avbrudd/", views_sak.avbrudd, name="avbrudd"),
+    path("<int:pk>/utfall/<str:tidspunkt>/", views_sak.utfall, name="utfall"),
+    path("<int:pk>/dokumenter/", views_sak.dokument_last_opp, name="dokument_last_opp"),
+    path("<int:pk>/utstyr/", views_sak.utstyr_lan_ut, name="utstyr"),
+    path("dokument/<int:pk>/", views_sak.dokument_hent, name="dokument"),
+    path("utstyr/<int:pk>/retur/", views_sak.utstyr_returner, name="utstyr_retur"),
 ]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,34 +18,19 @@ from fagbrev.identifikatorer import ser_ut_som_fodselsnummer
 from fagbrev.models import Fagretning, Kull, Medlemskap, Oppslag, Rolle, User
 from fagbrev.paginering import BegrensetPaginator
 from fagbrev.seksjoner import oversikt_seksjoner, saksside_seksjoner
+from fagbrev.skjema import skjema_post
 from fagbrev.tilgang import tilgang_logg
 
-from . import forms, liste, overganger, services
-from .models import Deltaker, Kriterievurdering, Opptakskriterium, Opptaksvedtak, Utfall, Utstyrslan, Vedlegg
+from . import forms, liste, services, services_opptak
+from .models import Deltaker, Opptakskriterium
 from .permissions import get_deltaker_for_user
-from .selectors import (
-    SORTERINGER,
-    deltaker_finn_pa_fodselsnummer,
-    deltakere_for_liste,
-    saksmappe,
-    telling,
-    utfall_status,
-)
+from .selectors import deltaker_finn_pa_fodselsnummer, deltakere_for_liste, saksmappe, telling
 
 S = Deltaker.Status
 
 
 def _tall(verdi: str | None) -> str:
     return verdi if verdi and verdi.isdigit() else ""
-
-
-def _legg_feil_pa_skjema(form, feil: ValidationError) -> None:
-    """Put a service's ValidationError on the form: at the field when the form has it, else on top."""
-    if hasattr(feil, "error_dict"):
-        for felt, liste in feil.error_dict.items():
-            form.add_error(felt if felt in form.fields else None, liste)
-    else:
-        form.add_error(None, feil)
 
 
 LISTE_TAK = 10_000  # the list counts exactly up to this many rows, then says «over 10 000»
@@ -107,22 +91,13 @@ def deltaker_liste(request: HttpRequest) -> HttpResponse:
     if not permissions.can_use_case_files(request.user):
         raise PermissionDenied("Din rolle gir ikke tilgang til deltakersaker.")
     user = request.user
-    q = request.GET.get("q", "").strip()[:100]
+    filterform = forms.DeltakerFilterForm(request.GET)
+    filtre = filterform.filtre()
+    q = filterform.verdier()["q"]
     if ser_ut_som_fodselsnummer(q):  # without JavaScript: search nothing, say where to search
         messages.info(request, "Søk på fødselsnummer i feltet «Finn sak på fødselsnummer».")
         q = ""
-    filtre = {
-        "status": request.GET.get("status", "") if request.GET.get("status") in S.values else "",
-        "fagretning_id": _tall(request.GET.get("fagretning")),
-        "kull_id": _tall(request.GET.get("kull")),
-        "faglarer_id": _tall(request.GET.get("faglarer")),
-        "arbeidssted_id": _tall(request.GET.get("arbeidssted")),
-        "faglarer_navn": request.GET.get("faglarer_navn", "").strip()[:100],
-        "arbeidssted_navn": request.GET.get("arbeidssted_navn", "").strip()[:100],
-    }
-    sortering = request.GET.get("sort", "navn")
-    if sortering not in SORTERINGER:
-        sortering = "navn"
+    sortering = filterform.verdier()["sort"] or "navn"
     qs = deltakere_for_liste(user=user, q=q, filtre=filtre, sortering=sortering)
     side = BegrensetPaginator(qs, 50, tak=LISTE_TAK).get_page(request.GET.get("side"))
     orgs = user.organisasjoner_med()
@@ -131,6 +106,8 @@ def deltaker_liste(request: HttpRequest) -> HttpResponse:
     faglarere = User.objects.filter(
         pk__in=Medlemskap.objects.filter(organisasjon_id__in=orgs, rolle=Rolle.FAGLARER).values("bruker_id")
     ).order_by("first_name", "last_name", "pk")
+    fagretninger = list(Fagretning.objects.visible_to(user).order_by("-aktiv", "navn"))
+    kull = Kull.objects.visible_to(user).select_related("fagretning").order_by("-oppstart")
     context = {
         "side": side,
         # The case links are this prefix + pk: one reverse() for the page instead of one per row.
@@ -138,17 +115,11 @@ def deltaker_liste(request: HttpRequest) -> HttpResponse:
         "q": q,
         "filtre": filtre,
         "sortering": sortering,
-        "sorteringer": [
-            ("navn", "Navn A–Å"),
-            ("-navn", "Navn Å–A"),
-            ("status", "Status"),
-            ("fagretning", "Fagretning"),
-            ("kull", "Kull"),
-            ("nyeste", "Nyeste henvisning"),
-        ],
+        "sorteringer": forms.SORTERING_VALG,
         "statuser": S.choices,
-        "fagretninger": list(Fagretning.objects.visible_to(user).order_by("-aktiv", "navn")),
-        "kull": Kull.objects.visible_to(user).select_related("fagretning").order_by("-oppstart"),
+        "fagretninger": fagretninger,
+        "fagretning_valg": [(str(f.pk), str(f)) for f in fagretninger],
+        "kull_valg": [(str(k.pk), str(k)) for k in kull],
         "faglarer_valg": liste.valg(faglarere, "first_name", "last_name", "username", etikett=_brukernavn),
         "er_koordinator": er_koordinator,
         **liste.kontekst(user),
@@ -182,11 +153,9 @@ def deltaker_ny(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Bare fagbrevkoordinatorer kan registrere henvisninger.")
     form = forms.HenvisningForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        cv, referanser = data.pop("cv"), data.pop("referanser")
-        fagretning = data.pop("fagretning")
+        fagretning = form.cleaned_data["fagretning"]
         eksisterende = services.deltaker_finn_duplikat(
-            organisasjon_id=fagretning.organisasjon_id, fodselsnummer=data["fodselsnummer"]
+            organisasjon_id=fagretning.organisasjon_id, fodselsnummer=form.cleaned_data["fodselsnummer"]
         )
         if eksisterende:
             messages.warning(
@@ -195,18 +164,13 @@ def deltaker_ny(request: HttpRequest) -> HttpResponse:
                 "saken; ingen ny sak ble laget.",
             )
             return redirect("deltakere:detalj", pk=eksisterende.pk)
-        try:
-            with transaction.atomic():
-                deltaker = services.deltaker_registrer(fagretning=fagretning, utfort_av=request.user, **data)
-                for fil, type_ in ((cv, Vedlegg.Type.CV), (referanser, Vedlegg.Type.REFERANSE)):
-                    if fil:
-                        services.dokument_last_opp(deltaker=deltaker, fil=fil, type=type_, utfort_av=request.user)
-        except ValidationError as feil:
-            _legg_feil_pa_skjema(form, feil)
-        else:
-            messages.success(request, f"Henvisningen av {deltaker.navn} er registrert.")
-            return redirect("deltakere:detalj", pk=deltaker.pk)
-    return render(
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.henvisning_registrer(utfort_av=request.user, **data),
+        melding=lambda deltaker: f"Henvisningen av {deltaker.navn} er registrert.",
+        videre=lambda deltaker: redirect("deltakere:detalj", pk=deltaker.pk),
+    ) or render(
         request,
         "deltakere/skjema.html",
         {"form": form, "tittel": "Ny henvisning", "knapp": "Registrer henvisning", "filer": True},
@@ -234,354 +198,6 @@ def deltaker_detalj(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "deltakere/detalj.html", context)
 
 
-def _sperret(deltaker: Deltaker, til: str) -> dict[str, list[str]]:
-    """What stops the case from reaching `til` now, shown above a form before anyone types."""
-    grunner = overganger.hindringer(deltaker, til)
-    return {til: grunner} if grunner else {}
-
-
-def _skjema(request, deltaker, form, tittel: str, knapp: str, **ekstra) -> HttpResponse:
-    return render(
-        request,
-        "deltakere/skjema.html",
-        {"form": form, "deltaker": deltaker, "tittel": tittel, "knapp": knapp, **ekstra},
-    )
-
-
-def _lagre(request, deltaker, form, tjeneste, melding: str) -> HttpResponse | None:
-    """Run the service; on success redirect to the case, on a broken rule put it on the form."""
-    try:
-        tjeneste()
-    except ValidationError as feil:
-        _legg_feil_pa_skjema(form, feil)
-        return None
-    messages.success(request, melding)
-    return redirect("deltakere:detalj", pk=deltaker.pk)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def deltaker_endre(request: HttpRequest, pk: int) -> HttpResponse:
-    deltaker = get_deltaker_for_user(request.user, pk, write=True)
-    form = forms.DeltakerForm(request.POST or None, instance=deltaker, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        felter = {f: form.cleaned_data[f] for f in form.Meta.fields}
-        svar = _lagre(
-            request,
-            deltaker,
-            form,
-            lambda: services.deltaker_endre(
-                deltaker=Deltaker.objects.get(pk=deltaker.pk),
-                versjon=form.cleaned_data["versjon"],
-                utfort_av=request.user,
-                **felter,
-            ),
-            "Opplysningene er lagret.",
-        )
-        if svar:
-            return svar
-    return _skjema(request, deltaker, form, "Endre opplysninger", "Lagre")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def kartlegging(request: HttpRequest, pk: int) -> HttpResponse:
-    deltaker = get_deltaker_for_user(request.user, pk, write=True)
-    eksisterende = getattr(deltaker, "kartlegging", None) if hasattr(deltaker, "kartlegging") else None
-    kriterier = Opptakskriterium.objects.filter(fagretning_id=deltaker.fagretning_id, aktiv=True)
-    vurderinger = (
-        {v.kriterium_id: v for v in Kriterievurdering.objects.filter(kartlegging=eksisterende)} if eksisterende else {}
-    )
-    form = forms.KartleggingForm(
-        request.POST or None, instance=eksisterende, deltaker=deltaker, kriterier=kriterier, vurderinger=vurderinger
-    )
-    if request.method == "POST" and form.is_valid():
-        svar = _lagre(
-            request,
-            deltaker,
-            form,
-            lambda: services.kartlegging_lagre(
-                deltaker=deltaker,
-                utfort_av=request.user,
-                versjon=form.cleaned_data["versjon"],
-                vurderinger=form.vurderinger(),
-                **form.modellfelter(),
-            ),
-            "Kartleggingen er lagret.",
-        )
-        if svar:
-            return svar
-    return _skjema(request, deltaker, form, "Intervju og kartlegging", "Lagre kartlegging")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def opptak(request: HttpRequest, pk: int) -> HttpResponse:
-    deltaker = get_deltaker_for_user(request.user, pk, write=True)
-    utfall = request.GET.get("til")
-    form = forms.OpptakForm(
-        request.POST or None,
-        deltaker=deltaker,
-        initial={"utfall": utfall} if utfall in Opptaksvedtak.Utfall.values else None,
-    )
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        svar = _lagre(
-            request,
-            deltaker,
-            form,
-            lambda: services.opptak_vedta(
-                deltaker=deltaker,
-                utfall=d["utfall"],
-                begrunnelse=d["begrunnelse"],
-                dato=d["dato"],
-                sammen_med=d["sammen_med"],
-                versjon=d["versjon"],
-                utfort_av=request.user,
-            ),
-            "Opptaksvedtaket er registrert.",
-        )
-        if svar:
-            return svar
-    return _skjema(
-        request, deltaker, form, "Opptaksvedtak", "Registrer vedtak", hindringer=_sperret(deltaker, S.TATT_OPP)
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def inntak(request: HttpRequest, pk: int) -> HttpResponse:
-    deltaker = get_deltaker_for_user(request.user, pk, write=True)
-    eksisterende = getattr(deltaker, "inntakssamtale", None) if hasattr(deltaker, "inntakssamtale") else None
-    form = forms.InntakForm(request.POST or None, instance=eksisterende, deltaker=deltaker)
-    if request.method == "POST" and form.is_valid():
-        felter = {f: form.cleaned_data[f] for f in form.Meta.fields}
-        svar = _lagre(
-            request,
-            deltaker,
-            form,
-            lambda: services.inntakssamtale_lagre(
-                deltaker=Deltaker.objects.get(pk=deltaker.pk),  # the form changed the cached checklist
-                utfort_av=request.user,
-                versjon=form.cleaned_data["versjon"],
-                **felter,
-            ),
-            "Inntakssamtalen er lagret.",
-        )
-        if svar:
-            return svar
-    return _skjema(request, deltaker, form, "Inntakssamtale", "Lagre")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def status_endre(request: HttpRequest, pk: int) -> HttpResponse:
-    """The generic transition form (those without a form of their own)."""
-    deltaker = get_deltaker_for_user(request.user, pk, write=True)
-    data = request.POST or None
-    form = forms.StatusForm(data, deltaker=deltaker, initial={"til": request.GET.get("til")})
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        svar = _lagre(
-            request,
-            deltaker,
-            form,
-            lambda: services.deltaker_endre_status(
-                deltaker=deltaker,
-                til=d["til"],
-                begrunnelse=d["begrunnelse"],
-                dato=d["dato"],
-                versjon=d["versjon"],
-                utfort_av=request.user,
-            ),
-            "Statusen er endret.",
-        )
-        if svar:
-            return svar
-    hindringer = {o["til"]: o["hindringer"] for o in overganger.mulige(deltaker)}
-    return _skjema(request, deltaker, form, "Endre status", "Endre status", hindringer=hindringer)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def permisjon(request: HttpRequest, pk: int) -> HttpResponse:
-    deltaker = get_deltaker_for_user(request.user, pk, write=True)
-    form = forms.PermisjonForm(request.POST or None, deltaker=deltaker)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        svar = _lagre(
-            request,
-            deltaker,
-            form,
-            lambda: services.permisjon_registrer(
-                deltaker=deltaker,
-                fra=d["fra"],
-                til=d["til"],
-                arsak=d["arsak"],
-                fylke_informert=d["fylke_informert"],
-                versjon=d["versjon"],
-                utfort_av=request.user,
-            ),
-            "Permisjonen er registrert.",
-        )
-        if svar:
-            return svar
-    return _skjema(
-        request,
-        deltaker,
-        form,
-        "Registrer permisjon",
-        "Registrer permisjon",
-        hindringer=_sperret(deltaker, S.PERMISJON),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def avbrudd(request: HttpRequest, pk: int) -> HttpResponse:
-    deltaker = get_deltaker_for_user(request.user, pk, write=True)
-    form = forms.AvbruddForm(request.POST or None, deltaker=deltaker)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        felter = {f: d[f] for f in form.Meta.fields}
-        svar = _lagre(
-            request,
-            deltaker,
-            form,
-            lambda: services.avbrudd_registrer(
-                deltaker=deltaker, versjon=d["versjon"], utfort_av=request.user, **felter
-            ),
-            "Løpet er avbrutt. Historikken er beholdt.",
-        )
-        if svar:
-            return svar
-    apne_lan = list(Utstyrslan.objects.filter(deltaker=deltaker, returnert__isnull=True))
-    return _skjema(
-        request,
-        deltaker,
-        form,
-        "Avbryt løpet",
-        "Avbryt løpet",
-        apne_lan=apne_lan,
-        hindringer=_sperret(deltaker, S.AVBRUTT),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def utfall(request: HttpRequest, pk: int, tidspunkt: str) -> HttpResponse:
-    """Register or correct the outcome at completion or six months after (coordinators). The case
-    page holds the same form; this page is where a rejected post comes back with its errors."""
-    if tidspunkt not in Utfall.Tidspunkt.values:
-        raise Http404("Ukjent tidspunkt.")
-    deltaker = get_deltaker_for_user(request.user, pk, write=True)
-    eksisterende = Utfall.objects.filter(deltaker=deltaker, tidspunkt=tidspunkt).first()
-    form = forms.UtfallForm(request.POST or None, instance=eksisterende, tidspunkt=tidspunkt)
-    hindringer = []
-    if deltaker.status not in (S.FULLFORT, S.AVBRUTT):
-        hindringer.append("Utfall kan registreres når løpet er fullført eller avbrutt.")
-    elif tidspunkt == Utfall.Tidspunkt.SEKS_MANEDER:
-        status = utfall_status(deltaker=deltaker)
-        if status.avsluttet is None:
-            hindringer.append("Fant ikke datoen løpet ble avsluttet, så seks måneder etter kan ikke regnes ut.")
-        elif not status.seks_maneder_mulig(timezone.localdate()):
-            hindringer.append(f"Utfallet seks måneder etter kan registreres fra {status.frist_seks_maneder:%d.%m.%Y}.")
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.utfall_registrer(
-                deltaker=deltaker, tidspunkt=tidspunkt, utfort_av=request.user, **form.cleaned_data
-            )
-        except ValidationError as feil:
-            _legg_feil_pa_skjema(form, feil)
-        else:
-            messages.success(request, f"Utfallet {Utfall.Tidspunkt(tidspunkt).label.lower()} er lagret.")
-            return redirect(reverse("deltakere:detalj", args=[deltaker.pk]) + "#utfall")
-    return _skjema(
-        request,
-        deltaker,
-        form,
-        f"Utfall {Utfall.Tidspunkt(tidspunkt).label.lower()}",
-        "Lagre utfall",
-        hindringer={tidspunkt: hindringer} if hindringer else {},
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def dokument_last_opp(request: HttpRequest, pk: int) -> HttpResponse:
-    deltaker = get_deltaker_for_user(request.user, pk, write=True)
-    form = forms.DokumentForm(request.POST or None, request.FILES or None, prefix="dok")
-    if request.method == "POST" and form.is_valid():
-        svar = _lagre(
-            request,
-            deltaker,
-            form,
-            lambda: services.dokument_last_opp(
-                deltaker=deltaker, fil=form.cleaned_data["fil"], type=form.cleaned_data["type"], utfort_av=request.user
-            ),
-            "Dokumentet er lastet opp.",
-        )
-        if svar:
-            return svar
-    return _skjema(request, deltaker, form, "Last opp dokument", "Last opp", filer=True)
-
-
-@login_required
-@require_GET
-def dokument_hent(request: HttpRequest, pk: int) -> FileResponse:
-    """Serve a document only to those who may see the case; never from a public folder."""
-    try:
-        dokument = Vedlegg.objects.only("deltaker_id").get(pk=pk)
-    except Vedlegg.DoesNotExist:
-        raise Http404("Fant ikke dokumentet.") from None
-    get_deltaker_for_user(request.user, dokument.deltaker_id)
-    dokument = Vedlegg.objects.get(pk=pk)
-    svar = FileResponse(
-        dokument.fil.open("rb"),
-        as_attachment=True,
-        filename=dokument.nedlastingsnavn,
-        content_type=dokument.innholdstype,
-    )
-    svar["X-Content-Type-Options"] = "nosniff"
-    svar["Cache-Control"] = "private, no-store"
-    return svar
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def utstyr_lan_ut(request: HttpRequest, pk: int) -> HttpResponse:
-    deltaker = get_deltaker_for_user(request.user, pk, write=True)
-    form = forms.UtstyrForm(request.POST or None, prefix="utstyr")
-    if request.method == "POST" and form.is_valid():
-        svar = _lagre(
-            request,
-            deltaker,
-            form,
-            lambda: services.utstyr_lan_ut(deltaker=deltaker, utfort_av=request.user, **form.cleaned_data),
-            "Utlånet er registrert.",
-        )
-        if svar:
-            return svar
-    return _skjema(request, deltaker, form, "Lån ut utstyr", "Registrer utlån")
-
-
-@login_required
-@require_POST
-def utstyr_returner(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        lan = Utstyrslan.objects.get(pk=pk)
-    except Utstyrslan.DoesNotExist:
-        raise Http404("Fant ikke utlånet.") from None
-    deltaker = get_deltaker_for_user(request.user, lan.deltaker_id, write=True)
-    try:
-        services.utstyr_returner(lan=lan, returnert=timezone.localdate(), utfort_av=request.user)
-    except ValidationError as feil:
-        messages.error(request, " ".join(feil.messages))
-    else:
-        messages.success(request, f"{lan.hva} er registrert som returnert.")
-    return redirect(reverse("deltakere:detalj", args=[deltaker.pk]) + "#utstyr")
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def opptakskriterier(request: HttpRequest, fagretning_id: int) -> HttpResponse:
@@ -597,19 +213,20 @@ def opptakskriterier(request: HttpRequest, fagretning_id: int) -> HttpResponse:
         ).first()
         if kriterium is None:
             raise Http404("Fant ikke kriteriet.")
-        services.opptakskriterium_sett_aktiv(
+        services_opptak.opptakskriterium_sett_aktiv(
             kriterium=kriterium, aktiv=request.POST.get("aktiv") == "1", utfort_av=request.user
         )
         messages.success(request, "Kriteriet er oppdatert.")
         return redirect("deltakere:kriterier", fagretning_id=fagretning.pk)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.opptakskriterium_opprett(fagretning=fagretning, utfort_av=request.user, **form.cleaned_data)
-        except ValidationError as feil:
-            _legg_feil_pa_skjema(form, feil)
-        else:
-            messages.success(request, "Kriteriet er lagt til.")
-            return redirect("deltakere:kriterier", fagretning_id=fagretning.pk)
+    svar = skjema_post(
+        request,
+        form,
+        lambda data: services_opptak.opptakskriterium_opprett(fagretning=fagretning, utfort_av=request.user, **data),
+        melding="Kriteriet er lagt til.",
+        videre=lambda _: redirect("deltakere:kriterier", fagretning_id=fagretning.pk),
+    )
+    if svar:
+        return svar
     context = {
         "fagretning": fagretning,
         "kriterier": Opptakskriterium.objects.filter(fagretning=fagretning).order_by("-aktiv", "rekkefolge", "pk"),

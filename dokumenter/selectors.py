@@ -19,6 +19,7 @@ from arbeidsgivere.selectors import avtale_for_utskrift
 from deltakere.models import Deltaker, Inntakssamtale
 from fagbrev.models import Niva, Organisasjon
 from lop.models import Eksamen, Fagprove, Norskprove, Opplaeringsplanpunkt, Resultat
+from oppfolging.models import SPORSMAL
 
 from .models import Batchjobb, Dokument, Dokumentprofil
 
@@ -337,16 +338,7 @@ def vurderingsreferat_kontekst(*, objekt, idag: datetime.date) -> dict:
             "fokusomrader": samtale.fokusomrader,
             "ferdigheter": [{"navn": n, "vurdering": v} for n, v in samtale.ferdigheter()],
             "tekster": [
-                {"sporsmal": samtale._meta.get_field(f).verbose_name, "svar": getattr(samtale, f)}
-                for f in (
-                    "laert_deltaker",
-                    "laert_arbeidsgiver",
-                    "ma_forbedre",
-                    "mangler_for_ordinaer_jobb",
-                    "tiltak_deltaker",
-                    "tiltak_kommune",
-                    "tiltak_arbeidsgiver",
-                )
+                {"sporsmal": samtale._meta.get_field(f).verbose_name, "svar": getattr(samtale, f)} for f in SPORSMAL
             ],
             "selv": [
                 {"sporsmal": "Mestrer du oppgavene?", "verdi": samtale.selv_oppgaver},

@@ -19,7 +19,7 @@ from deltakere.models import Deltaker
 from fagbrev.models import Kull, Organisasjon, User
 from fagbrev.pdf import render_pdf
 from fagbrev.permissions import can_manage_org
-from fagbrev.services import endringer_mellom, felt_verdier, hendelse_logg
+from fagbrev.services import hendelse_logg, objekt_endre
 
 from .models import Batchjobb, Dokument, Dokumentprofil, Dokumenttype
 from .selectors import dato, organisasjon_kontekst
@@ -152,27 +152,23 @@ def dokumentprofil_lagre(
 ) -> Dokumentprofil:
     """Save the letterhead. A new logo is checked by its bytes (the model field's validator)."""
     profil, _ = Dokumentprofil.objects.select_for_update().get_or_create(organisasjon=organisasjon)
-    for_ = felt_verdier(profil, PROFIL_FELTER)
-    for navn in PROFIL_FELTER:
-        if navn in felter:
-            setattr(profil, navn, felter[navn])
+    logo_endring = {}
     if fjern_logo and profil.logo:
         profil.logo.delete(save=False)
         profil.logo = ""
     if logo is not None:
         profil.logo = logo
-    profil.full_clean()
-    profil.save()
-    endringer = endringer_mellom(for_=for_, etter=felt_verdier(profil, PROFIL_FELTER))
     if logo is not None or fjern_logo:
-        endringer["logo"] = ["", "ny logo" if logo is not None else "fjernet"]
-    hendelse_logg(
-        handling="dokumenter.dokumentprofil.endret",
-        objekt=profil,
-        utfort_av=utfort_av,
+        logo_endring = {"logo": ["", "ny logo" if logo is not None else "fjernet"]}
+    objekt_endre(
+        profil,
+        "dokumenter.dokumentprofil.endret",
+        utfort_av,
+        {navn: felter[navn] for navn in PROFIL_FELTER if navn in felter},
+        ogsa_lagre=["logo", "endret"],
+        ekstra_endringer=logo_endring,
         organisasjon_id=organisasjon.pk,
         beskrivelse="Brevhode for dokumenter endret",
-        endringer=endringer,
     )
     return profil
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
 from fagbrev.models import Fagretning, Kull, Organisasjon
+from fagbrev.skjema import feil_pa_skjema
 
 from . import services
 from .forms import DokumentprofilForm, SkannForm
@@ -99,7 +100,7 @@ def skann_legg_ved(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.dokument_skann_legg_ved(dokument=dokument, fil=form.cleaned_data["fil"], utfort_av=request.user)
         except ValidationError as feil:
-            form.add_error(None, feil)
+            feil_pa_skjema(form, feil)
         else:
             messages.success(request, "Det signerte skannet er lagt ved.")
             if dokument.deltaker_id:
@@ -147,7 +148,7 @@ def profil(request: HttpRequest, org_pk: int) -> HttpResponse:
                 **felter,
             )
         except ValidationError as feil:
-            form.add_error(None, feil)
+            feil_pa_skjema(form, feil)
         else:
             messages.success(request, "Brevhodet er lagret.")
             return redirect("dokumenter:profil", org_pk=organisasjon.pk)

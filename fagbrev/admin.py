@@ -4,6 +4,19 @@ from django.contrib.auth.admin import UserAdmin
 from .models import Fagretning, Hendelse, Kull, Medlemskap, Oppslag, Organisasjon, User
 
 
+class KunLesing(admin.ModelAdmin):
+    """A list for support that nobody changes here: rows are written by services, which log them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class MedlemskapInline(admin.TabularInline):
     model = Medlemskap
     extra = 0
@@ -40,40 +53,22 @@ class KullAdmin(admin.ModelAdmin):
 
 
 @admin.register(Hendelse)
-class HendelseAdmin(admin.ModelAdmin):
+class HendelseAdmin(KunLesing):
     """Read-only: the event log is written by services and never changed."""
 
     list_display = ("tidspunkt", "handling", "utfort_av", "organisasjon", "beskrivelse")
     list_filter = ("handling",)
     list_select_related = ("utfort_av", "organisasjon")
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Oppslag)
-class OppslagAdmin(admin.ModelAdmin):
+class OppslagAdmin(KunLesing):
     """Read-only: the access log is written by the views that show personal data."""
 
     list_display = ("tidspunkt", "bruker", "deltaker_id", "hva", "formal", "ip", "organisasjon")
     list_filter = ("hva",)
     search_fields = ("=deltaker_id", "bruker__username")
     list_select_related = ("bruker", "organisasjon")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # --- The pathway ------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ and log before/after" (`objekt_endre`), organisations, tracks and cohorts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -98,28 +98,52 @@ def kull_opprett(*, fagretning: Fagretning, utfort_av: User | None, **felter: An
 
 def objekt_endre(
     objekt: models.Model,
-    handling: str,
+    handling: str | Callable[[dict[str, list[Any]]], str],
     utfort_av: User,
     felter: dict[str, Any],
     *,
     validate_constraints: bool = True,
+    valider: bool = True,
+    bare_ved_endring: bool = False,
+    for_lagring: Callable[[dict[str, list[Any]]], None] | None = None,
+    ogsa_lagre: Iterable[str] = (),
+    beskrivelse: str | Callable[[dict[str, list[Any]]], str] = "",
+    ekstra_endringer: dict[str, list[Any]] | None = None,
     **kwargs: Any,
 ) -> models.Model:
     """Set the fields, validate, save only them and log the change with before/after values.
 
-    The one write path for "edit these fields" in every app; `kwargs` go to `hendelse_logg`
-    (beskrivelse, deltaker_id). Call it inside the caller's transaction.
+    The one write path for "edit these fields" in every app. Call it inside the caller's transaction.
+
+    - `valider=False` skips `full_clean` for services that check their rules themselves;
+    - `bare_ved_endring=True`: when no value changes, nothing is saved and nothing logged;
+    - `for_lagring(endringer)` runs after the fields are set and checked, before the save (a revision,
+      a version number, a derived column); the columns it or the caller sets beside `felter` are named
+      in `ogsa_lagre` (with e.g. `endret`);
+    - `handling` and `beskrivelse` may be functions of the changes, called after the save;
+    - `ekstra_endringer` (e.g. amounts computed elsewhere) are logged beside the fields' own;
+    - `kwargs` go to `hendelse_logg` (deltaker_id, organisasjon_id).
+
+    A row not yet saved is inserted, every value logged as new.
     """
-    for_ = felt_verdier(objekt, felter)
+    ny = objekt._state.adding
+    for_ = {} if ny else felt_verdier(objekt, felter)
     for navn, verdi in felter.items():
         setattr(objekt, navn, verdi)
-    objekt.full_clean(validate_constraints=validate_constraints)
-    objekt.save(update_fields=list(felter))
+    if valider:
+        objekt.full_clean(validate_constraints=validate_constraints)
+    endringer = endringer_mellom(for_=for_, etter=felt_verdier(objekt, felter))
+    if bare_ved_endring and not endringer:
+        return objekt
+    if for_lagring is not None:
+        for_lagring(endringer)
+    objekt.save(update_fields=None if ny else [*felter, *ogsa_lagre])
     hendelse_logg(
-        handling=handling,
+        handling=handling(endringer) if callable(handling) else handling,
         objekt=objekt,
         utfort_av=utfort_av,
-        endringer=endringer_mellom(for_=for_, etter=felt_verdier(objekt, felter)),
+        beskrivelse=beskrivelse(endringer) if callable(beskrivelse) else beskrivelse,
+        endringer={**endringer, **(ekstra_endringer or {})},
         **kwargs,
     )
     return objekt

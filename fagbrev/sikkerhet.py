@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.views import LogoutView
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -139,22 +140,20 @@ def tofaktor_logg_inn(request: HttpRequest, enhet) -> None:
     request.session[OKT_HAR_ENHET] = True
 
 
+@transaction.atomic
 def tofaktor_aktiver(*, enhet, utfort_av) -> None:
     """Confirm a freshly scanned device, drop the user's other unconfirmed ones, and log it."""
-    from django.db import transaction
-
     from .services import hendelse_logg
 
-    with transaction.atomic():
-        enhet.confirmed = True
-        enhet.save(update_fields=["confirmed"])
-        type(enhet).objects.filter(user=utfort_av, confirmed=False).delete()
-        hendelse_logg(
-            handling="fagbrev.tofaktor.aktivert",
-            objekt=enhet,
-            utfort_av=utfort_av,
-            beskrivelse="Tofaktor-innlogging slått på",
-        )
+    enhet.confirmed = True
+    enhet.save(update_fields=["confirmed"])
+    type(enhet).objects.filter(user=utfort_av, confirmed=False).delete()
+    hendelse_logg(
+        handling="fagbrev.tofaktor.aktivert",
+        objekt=enhet,
+        utfort_av=utfort_av,
+        beskrivelse="Tofaktor-innlogging slått på",
+    )
 
 
 def okt(request: HttpRequest) -> dict:

@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from fagbrev.admin import KunLesing
+
 from .models import (
     Eksamen,
     Fagprove,
@@ -55,22 +57,13 @@ class StipendmanedInline(admin.TabularInline):
 
 
 @admin.register(Stipendvedtak)
-class StipendvedtakAdmin(admin.ModelAdmin):
+class StipendvedtakAdmin(KunLesing):
     """Read-only here: decisions are registered on the participant's stipend page (the service computes
     the months and logs)."""
 
     list_display = ("deltaker", "fra", "til", "organisasjon")
     list_select_related = ("deltaker", "organisasjon")
     inlines = [StipendmanedInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class SjekkpunktInline(admin.TabularInline):

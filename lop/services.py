@@ -6,6 +6,7 @@ core's event log (fagbrev.services)."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -264,6 +265,17 @@ def norskprove_registrer(*, deltaker, utfort_av: User, **felter: Any) -> Norskpr
         beskrivelse=f"Norskprøven {prove.dato:%d.%m.%Y}: {prove}",
     )
     return prove
+
+
+@transaction.atomic
+def norskprover_registrer(
+    *, deltaker, utfort_av: User, dato: datetime.date, resultater: Iterable[tuple[str, str]]
+) -> list[Norskprove]:
+    """Record one sitting of the Norwegian test: a result per skill, all or none."""
+    return [
+        norskprove_registrer(deltaker=deltaker, utfort_av=utfort_av, ferdighet=ferdighet, niva=niva, dato=dato)
+        for ferdighet, niva in resultater
+    ]
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from fagbrev.models import User
-from fagbrev.services import endringer_mellom, felt_verdier, hendelse_logg
+from fagbrev.services import hendelse_logg, objekt_endre
 
 from . import frister
 from .models import Stipendmaned, Stipendvedtak
@@ -121,25 +121,22 @@ def stipendvedtak_endre(
     deltaker = vedtak.deltaker
     _las_deltaker(deltaker)
     _sjekk_periode(deltaker=deltaker, fra=fra, til=til, unntatt=vedtak.pk)
-    felter = {"fra": fra, "til": til}
-    for_ = felt_verdier(vedtak, felter)
     belop_for = _belop(Stipendmaned.objects.filter(vedtak=vedtak))
     maneder = _beregn(deltaker=deltaker, fra=fra, til=til, grunnbelop=grunnbelop_tabell())
-    vedtak.fra, vedtak.til, vedtak.registrert_av = fra, til, utfort_av
-    vedtak.save(update_fields=["fra", "til", "registrert_av", "endret"])
-    _lagre_maneder(vedtak, maneder)
     tekst = "avsluttet" if handling == "avsluttet" else "endret"
-    hendelse_logg(
-        handling=f"fagbrev.stipendvedtak.{tekst}",
-        objekt=vedtak,
-        utfort_av=utfort_av,
+    vedtak.registrert_av = utfort_av
+    objekt_endre(
+        vedtak,
+        f"fagbrev.stipendvedtak.{tekst}",
+        utfort_av,
+        {"fra": fra, "til": til},
+        valider=False,
+        ogsa_lagre=["registrert_av", "endret"],
+        ekstra_endringer=_endringer(belop_for, _belop(maneder)),
         deltaker_id=deltaker.pk,
         beskrivelse=f"Stipendvedtak {tekst}: {fra:%d.%m.%Y}–{til:%d.%m.%Y}",
-        endringer={
-            **endringer_mellom(for_=for_, etter=felt_verdier(vedtak, felter)),
-            **_endringer(belop_for, _belop(maneder)),
-        },
     )
+    _lagre_maneder(vedtak, maneder)
     return vedtak
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views as views
+from . import views, views_fagretning, views_stipend
 
 app_name = "lop"
 
@@ -19,15 +19,19 @@ urlpatterns = [
     path("deltakere/<int:pk>/opplaeringsplan/", views.opplaeringsplan, name="opplaeringsplan"),
     path("deltakere/<int:pk>/opplaeringsplan/<int:punkt_pk>/", views.planpunkt, name="planpunkt"),
     path("deltakere/<int:pk>/praksis/", views.praksis, name="praksis"),
-    path("deltakere/<int:pk>/stipend/", views.stipend, name="stipend"),
-    path("deltakere/<int:pk>/stipend/<int:vedtak_pk>/", views.stipendvedtak_endre, name="stipendvedtak_endre"),
+    path("deltakere/<int:pk>/stipend/", views_stipend.stipend, name="stipend"),
+    path("deltakere/<int:pk>/stipend/<int:vedtak_pk>/", views_stipend.stipendvedtak_endre, name="stipendvedtak_endre"),
     path(
         "deltakere/<int:pk>/stipend/<int:vedtak_pk>/avslutt/",
-        views.stipendvedtak_avslutt,
+        views_stipend.stipendvedtak_avslutt,
         name="stipendvedtak_avslutt",
     ),
-    path("fagretninger/<int:pk>/", views.fagretning_detalj, name="fagretning"),
-    path("fagretninger/<int:pk>/kompetansemal/", views.kompetansemal_ny, name="kompetansemal_ny"),
-    path("fagretninger/<int:pk>/kompetansemal/<int:mal_pk>/", views.kompetansemal_endre, name="kompetansemal_endre"),
-    path("fagretninger/<int:pk>/manedstema/", views.manedstema_ny, name="manedstema_ny"),
+    path("fagretninger/<int:pk>/", views_fagretning.fagretning_detalj, name="fagretning"),
+    path("fagretninger/<int:pk>/kompetansemal/", views_fagretning.kompetansemal_ny, name="kompetansemal_ny"),
+    path(
+        "fagretninger/<int:pk>/kompetansemal/<int:mal_pk>/",
+        views_fagretning.kompetansemal_endre,
+        name="kompetansemal_endre",
+    ),
+    path("fagretninger/<int:pk>/manedstema/", views_fagretning.manedstema_ny, name="manedstema_ny"),
 ]

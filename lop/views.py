@@ -10,41 +10,26 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
-from fagbrev.models import Fagretning
+from fagbrev.skjema import feil_pa_skjema, rad_post, skjema_post
 
-from . import frister, selectors, services, services_stipend
+from . import frister, selectors, services
 from .forms import (
     EksamenForm,
     FagproveEndreForm,
     FagproveForm,
-    KompetansemalForm,
     KontraktStatusForm,
     LaerekontraktForm,
-    ManedstemaForm,
     NorskproveForm,
     PermisjonForm,
     PlanpunktForm,
     PraksisperiodeForm,
     SjekkpunktForm,
-    StipendAvsluttForm,
-    StipendForm,
-    StipendvedtakForm,
 )
-from .models import (
-    Eksamen,
-    Fagprove,
-    Grunnbelop,
-    Kompetansemal,
-    Manedstema,
-    Norskprove,
-    Opplaeringsplanpunkt,
-    Sjekkpunkt,
-    Stipendvedtak,
-)
+from .models import Eksamen, Fagprove, Norskprove, Opplaeringsplanpunkt, Sjekkpunkt
 
 # --- The pathway: learning contract, exams and fagprøve, Norwegian, training plan, practice -------
 # Each page is read by whoever may see the participant; each POST checks its own permission
@@ -58,16 +43,6 @@ def _deltaker(request: HttpRequest, pk: int, *, kan=None):
     if request.method == "POST" and not (kan or permissions.can_edit_deltaker)(request.user, deltaker):
         raise PermissionDenied("Du kan se denne deltakeren, men ikke registrere dette.")
     return deltaker
-
-
-def _valideringsfeil(form, feil: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on its fields where it names them."""
-    if hasattr(feil, "error_dict"):
-        for felt, meldinger in feil.message_dict.items():
-            form.add_error(felt if felt in form.fields else None, meldinger)
-    else:
-        for melding in feil.messages:
-            form.add_error(None, melding)
 
 
 def _flagg(user, deltaker) -> dict:
@@ -129,7 +104,7 @@ def kontrakt(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, "Lærekontrakten er opprettet som utkast med sjekkliste for søknaden.")
             return redirect("lop:kontrakt", pk=deltaker.pk)
         except ValidationError as feil:
-            _valideringsfeil(form, feil)
+            feil_pa_skjema(form, feil)
     return _kontrakt_side(request, deltaker, kontrakt_form=form)
 
 
@@ -141,16 +116,13 @@ def kontrakt_status(request: HttpRequest, pk: int) -> HttpResponse:
     if kontrakt is None:
         raise Http404("Ingen lærekontrakt.")
     form = KontraktStatusForm(request.POST)
-    if form.is_valid():
-        try:
-            kontrakt = services.laerekontrakt_sett_status(
-                kontrakt=kontrakt, utfort_av=request.user, **form.cleaned_data
-            )
-            messages.success(request, f"Lærekontrakten har status «{kontrakt.get_status_display()}».")
-            return redirect("lop:kontrakt", pk=deltaker.pk)
-        except ValidationError as feil:
-            _valideringsfeil(form, feil)
-    return _kontrakt_side(request, deltaker, status_form=form)
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.laerekontrakt_sett_status(kontrakt=kontrakt, utfort_av=request.user, **data),
+        melding=lambda kontrakt: f"Lærekontrakten har status «{kontrakt.get_status_display()}».",
+        videre=lambda kontrakt: redirect("lop:kontrakt", pk=deltaker.pk),
+    ) or _kontrakt_side(request, deltaker, status_form=form)
 
 
 @login_required
@@ -182,14 +154,13 @@ def permisjon(request: HttpRequest, pk: int) -> HttpResponse:
     if kontrakt is None:
         raise Http404("Ingen lærekontrakt.")
     form = PermisjonForm(request.POST)
-    if form.is_valid():
-        try:
-            services.permisjon_registrer(kontrakt=kontrakt, utfort_av=request.user, **form.cleaned_data)
-            messages.success(request, "Permisjonen er registrert.")
-            return redirect("lop:kontrakt", pk=deltaker.pk)
-        except ValidationError as feil:
-            _valideringsfeil(form, feil)
-    return _kontrakt_side(request, deltaker, permisjon_form=form)
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.permisjon_registrer(kontrakt=kontrakt, utfort_av=request.user, **data),
+        melding="Permisjonen er registrert.",
+        videre=lambda _: redirect("lop:kontrakt", pk=deltaker.pk),
+    ) or _kontrakt_side(request, deltaker, permisjon_form=form)
 
 
 # Written exam and fagprøve ------------------------------------------------------------------------
@@ -240,7 +211,7 @@ def eksamen(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.warning(request, f"Påmeldingsdatoen {ny.pameldt_dato:%d.%m.%Y} er utenfor påmeldingsvinduene.")
             return redirect("lop:eksamen", pk=deltaker.pk)
         except ValidationError as feil:
-            _valideringsfeil(form, feil)
+            feil_pa_skjema(form, feil)
     return _eksamen_side(request, deltaker, eksamen_form=form)
 
 
@@ -250,13 +221,13 @@ def eksamen_endre(request: HttpRequest, pk: int, eksamen_pk: int) -> HttpRespons
     deltaker = _deltaker(request, pk)
     objekt = get_object_or_404(Eksamen, pk=eksamen_pk, deltaker=deltaker)
     form = EksamenForm(request.POST, instance=Eksamen.objects.get(pk=objekt.pk), prefix=f"e{objekt.pk}")
-    if form.is_valid():
-        services.eksamen_endre(
-            eksamen=objekt, utfort_av=request.user, **{f: form.cleaned_data[f] for f in form.changed_data}
-        )
-        messages.success(request, "Eksamen er oppdatert.")
-    else:
-        messages.error(request, "Eksamen ble ikke lagret: " + "; ".join(" ".join(v) for v in form.errors.values()))
+    rad_post(
+        request,
+        form,
+        lambda endret: services.eksamen_endre(eksamen=objekt, utfort_av=request.user, **endret),
+        melding="Eksamen er oppdatert.",
+        hva="Eksamen",
+    )
     return redirect("lop:eksamen", pk=deltaker.pk)
 
 
@@ -265,16 +236,15 @@ def eksamen_endre(request: HttpRequest, pk: int, eksamen_pk: int) -> HttpRespons
 def fagprove(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = _deltaker(request, pk)
     form = FagproveForm(request.POST)
-    if form.is_valid():
-        try:
-            ny = services.fagprove_meld_opp(
-                deltaker=deltaker, utfort_av=request.user, idag=timezone.localdate(), **form.cleaned_data
-            )
-            messages.success(request, f"Deltakeren er meldt opp til fagprøven (forsøk {ny.forsok}).")
-            return redirect("lop:eksamen", pk=deltaker.pk)
-        except ValidationError as feil:
-            _valideringsfeil(form, feil)
-    return _eksamen_side(request, deltaker, fagprove_form=form)
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.fagprove_meld_opp(
+            deltaker=deltaker, utfort_av=request.user, idag=timezone.localdate(), **data
+        ),
+        melding=lambda ny: f"Deltakeren er meldt opp til fagprøven (forsøk {ny.forsok}).",
+        videre=lambda _: redirect("lop:eksamen", pk=deltaker.pk),
+    ) or _eksamen_side(request, deltaker, fagprove_form=form)
 
 
 @login_required
@@ -283,13 +253,13 @@ def fagprove_endre(request: HttpRequest, pk: int, fagprove_pk: int) -> HttpRespo
     deltaker = _deltaker(request, pk)
     objekt = get_object_or_404(Fagprove, pk=fagprove_pk, deltaker=deltaker)
     form = FagproveEndreForm(request.POST, instance=Fagprove.objects.get(pk=objekt.pk), prefix=f"f{objekt.pk}")
-    if form.is_valid():
-        services.fagprove_endre(
-            fagprove=objekt, utfort_av=request.user, **{f: form.cleaned_data[f] for f in form.changed_data}
-        )
-        messages.success(request, "Fagprøven er oppdatert.")
-    else:
-        messages.error(request, "Fagprøven ble ikke lagret: " + "; ".join(" ".join(v) for v in form.errors.values()))
+    rad_post(
+        request,
+        form,
+        lambda endret: services.fagprove_endre(fagprove=objekt, utfort_av=request.user, **endret),
+        melding="Fagprøven er oppdatert.",
+        hva="Fagprøven",
+    )
     return redirect("lop:eksamen", pk=deltaker.pk)
 
 
@@ -301,17 +271,17 @@ def fagprove_endre(request: HttpRequest, pk: int, fagprove_pk: int) -> HttpRespo
 def norsk(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = _deltaker(request, pk, kan=permissions.can_record_norsk)
     form = NorskproveForm(request.POST or None, initial={"dato": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        for ferdighet, niva in form.resultater():
-            services.norskprove_registrer(
-                deltaker=deltaker,
-                utfort_av=request.user,
-                ferdighet=ferdighet,
-                niva=niva,
-                dato=form.cleaned_data["dato"],
-            )
-        messages.success(request, "Resultatene fra Norskprøven er registrert.")
-        return redirect("lop:norsk", pk=deltaker.pk)
+    svar = skjema_post(
+        request,
+        form,
+        lambda data: services.norskprover_registrer(
+            deltaker=deltaker, utfort_av=request.user, dato=data["dato"], resultater=form.resultater()
+        ),
+        melding="Resultatene fra Norskprøven er registrert.",
+        videre=lambda _: redirect("lop:norsk", pk=deltaker.pk),
+    )
+    if svar:
+        return svar
     prover = list(Norskprove.objects.filter(deltaker=deltaker).select_related("registrert_av").order_by("-dato"))
     context = {
         "deltaker": deltaker,
@@ -332,13 +302,15 @@ def norsk(request: HttpRequest, pk: int) -> HttpResponse:
 def opplaeringsplan(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = _deltaker(request, pk, kan=permissions.can_record_oppfolging)
     form = PlanpunktForm(request.POST or None, deltaker=deltaker, initial={"dato": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.planpunkt_opprett(deltaker=deltaker, utfort_av=request.user, **form.cleaned_data)
-            messages.success(request, "Punktet er lagt til i opplæringsplanen.")
-            return redirect("lop:opplaeringsplan", pk=deltaker.pk)
-        except ValidationError as feil:
-            _valideringsfeil(form, feil)
+    svar = skjema_post(
+        request,
+        form,
+        lambda data: services.planpunkt_opprett(deltaker=deltaker, utfort_av=request.user, **data),
+        melding="Punktet er lagt til i opplæringsplanen.",
+        videre=lambda _: redirect("lop:opplaeringsplan", pk=deltaker.pk),
+    )
+    if svar:
+        return svar
     punkter = list(selectors.opplaeringsplan(deltaker=deltaker))
     mal = list(selectors.kompetansemal_for(fagretning=deltaker.fagretning).filter(aktiv=True))
     if not form.is_bound:
@@ -365,13 +337,13 @@ def planpunkt(request: HttpRequest, pk: int, punkt_pk: int) -> HttpResponse:
     form = PlanpunktForm(
         request.POST, instance=Opplaeringsplanpunkt.objects.get(pk=punkt.pk), deltaker=deltaker, prefix=f"p{punkt.pk}"
     )
-    if form.is_valid():
-        services.planpunkt_endre(
-            punkt=punkt, utfort_av=request.user, **{f: form.cleaned_data[f] for f in form.changed_data}
-        )
-        messages.success(request, f"«{punkt.oppgave}» er oppdatert.")
-    else:
-        messages.error(request, "Punktet ble ikke lagret: " + "; ".join(" ".join(v) for v in form.errors.values()))
+    rad_post(
+        request,
+        form,
+        lambda endret: services.planpunkt_endre(punkt=punkt, utfort_av=request.user, **endret),
+        melding=lambda _: f"«{punkt.oppgave}» er oppdatert.",
+        hva="Punktet",
+    )
     return redirect(f"{reverse('lop:opplaeringsplan', args=[deltaker.pk])}#p{punkt.pk}")
 
 
@@ -383,13 +355,15 @@ def planpunkt(request: HttpRequest, pk: int, punkt_pk: int) -> HttpResponse:
 def praksis(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = _deltaker(request, pk)
     form = PraksisperiodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.praksisperiode_registrer(deltaker=deltaker, utfort_av=request.user, **form.cleaned_data)
-            messages.success(request, "Praksisperioden er registrert.")
-            return redirect("lop:praksis", pk=deltaker.pk)
-        except ValidationError as feil:
-            _valideringsfeil(form, feil)
+    svar = skjema_post(
+        request,
+        form,
+        lambda data: services.praksisperiode_registrer(deltaker=deltaker, utfort_av=request.user, **data),
+        melding="Praksisperioden er registrert.",
+        videre=lambda _: redirect("lop:praksis", pk=deltaker.pk),
+    )
+    if svar:
+        return svar
     context = {
         "deltaker": deltaker,
         "fane": "praksis",
@@ -398,190 +372,3 @@ def praksis(request: HttpRequest, pk: int) -> HttpResponse:
         **_flagg(request.user, deltaker),
     }
     return render(request, "lop/praksis.html", context)
-
-
-# Stipend (4th intro year) -------------------------------------------------------------------------
-# Money: the coordinator only, for reading too. Decisions are stored with their computed months (the
-# steering group's report sums those); the calculator below them computes any period without saving.
-
-
-def _stipend_deltaker(request: HttpRequest, pk: int):
-
-    return get_deltaker_for_user(request.user, pk, write=True)
-
-
-def _stipend_side(request, deltaker, *, ny_form=None, feil_vedtak: tuple[int, object] | None = None):
-    idag = timezone.localdate()
-    form = StipendForm(
-        request.GET or None, initial={"fra": idag.replace(month=1, day=1), "til": idag.replace(month=12, day=31)}
-    )
-    beregning = None
-    if request.method == "GET" and form.is_bound and form.is_valid():
-        try:
-            beregning = selectors.stipend_for(deltaker=deltaker, **form.cleaned_data)
-        except ValueError as feil:
-            form.add_error(None, str(feil))
-    vedtak = selectors.stipendvedtak_for(deltaker=deltaker)
-    skjema = []
-    for v in vedtak:
-        endre = StipendvedtakForm(instance=v, prefix=f"v{v.pk}")
-        avslutt = StipendAvsluttForm(prefix=f"a{v.pk}", initial={"til": min(max(idag, v.fra), v.til)})
-        if feil_vedtak and feil_vedtak[0] == v.pk:
-            if isinstance(feil_vedtak[1], StipendvedtakForm):
-                endre = feil_vedtak[1]
-            else:
-                avslutt = feil_vedtak[1]
-        skjema.append((v, endre, avslutt))
-    feilform = ny_form if ny_form is not None and ny_form.errors else (feil_vedtak[1] if feil_vedtak else None)
-    context = {
-        "deltaker": deltaker,
-        "fane": "stipend",
-        "form": form,
-        "feilform": feilform,
-        "beregning": beregning,
-        "vedtak": skjema,
-        "ny_form": ny_form or StipendvedtakForm(prefix="ny", initial={"fra": idag.replace(day=1)}),
-        "grunnbelop": Grunnbelop.objects.order_by("-gjelder_fra")[:6],
-        **_flagg(request.user, deltaker),
-    }
-    return render(request, "lop/stipend.html", context)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def stipend(request: HttpRequest, pk: int) -> HttpResponse:
-    """The participant's stipend decisions and their months; POST registers a new decision."""
-    deltaker = _stipend_deltaker(request, pk)
-    if request.method == "GET":
-        return _stipend_side(request, deltaker)
-    form = StipendvedtakForm(request.POST, prefix="ny")
-    if form.is_valid():
-        try:
-            services_stipend.stipendvedtak_registrer(deltaker=deltaker, utfort_av=request.user, **form.cleaned_data)
-        except ValidationError as feil:
-            _valideringsfeil(form, feil)
-        else:
-            messages.success(request, "Stipendvedtaket er registrert, og månedene er beregnet.")
-            return redirect("lop:stipend", pk=deltaker.pk)
-    return _stipend_side(request, deltaker, ny_form=form)
-
-
-def _vedtak(deltaker, vedtak_pk: int) -> Stipendvedtak:
-    vedtak = get_object_or_404(Stipendvedtak, pk=vedtak_pk, deltaker=deltaker)
-    vedtak.deltaker = deltaker
-    return vedtak
-
-
-@login_required
-@require_POST
-def stipendvedtak_endre(request: HttpRequest, pk: int, vedtak_pk: int) -> HttpResponse:
-    deltaker = _stipend_deltaker(request, pk)
-    vedtak = _vedtak(deltaker, vedtak_pk)
-    form = StipendvedtakForm(request.POST, instance=vedtak, prefix=f"v{vedtak.pk}")
-    if form.is_valid():
-        try:
-            services_stipend.stipendvedtak_endre(vedtak=vedtak, utfort_av=request.user, **form.cleaned_data)
-        except ValidationError as feil:
-            _valideringsfeil(form, feil)
-        else:
-            messages.success(request, "Stipendvedtaket er endret, og månedene er beregnet på nytt.")
-            return redirect(f"{reverse('lop:stipend', args=[deltaker.pk])}#vedtak-{vedtak.pk}")
-    return _stipend_side(request, deltaker, feil_vedtak=(vedtak.pk, form))
-
-
-@login_required
-@require_POST
-def stipendvedtak_avslutt(request: HttpRequest, pk: int, vedtak_pk: int) -> HttpResponse:
-    deltaker = _stipend_deltaker(request, pk)
-    vedtak = _vedtak(deltaker, vedtak_pk)
-    form = StipendAvsluttForm(request.POST, prefix=f"a{vedtak.pk}")
-    if form.is_valid():
-        try:
-            services_stipend.stipendvedtak_avslutt(vedtak=vedtak, til=form.cleaned_data["til"], utfort_av=request.user)
-        except ValidationError as feil:
-            _valideringsfeil(form, feil)
-        else:
-            messages.success(request, f"Stipendet er avsluttet {vedtak.til:%d.%m.%Y}.")
-            return redirect(f"{reverse('lop:stipend', args=[deltaker.pk])}#vedtak-{vedtak.pk}")
-    return _stipend_side(request, deltaker, feil_vedtak=(vedtak.pk, form))
-
-
-# Track: competence goals and monthly topics --------------------------------------------------------
-
-
-def _fagretning(request: HttpRequest, pk: int) -> Fagretning:
-    """Visible to the organisation's case-file roles; changes by its coordinators only."""
-    fagretning = get_object_or_404(
-        Fagretning.objects.for_roller(
-            request.user, permissions.KOORDINATOR, permissions.FAGLARER, permissions.NORSKLARER
-        ),
-        pk=pk,
-    )
-    if request.method == "POST" and not permissions.can_manage_org(request.user, fagretning.organisasjon_id):
-        raise PermissionDenied("Bare koordinatoren kan endre kompetansemål og månedstema.")
-    return fagretning
-
-
-def _fagretning_side(request, fagretning, *, mal_form=None, tema_form=None):
-    mal = list(selectors.kompetansemal_for(fagretning=fagretning))
-    kan_endre = permissions.can_manage_org(request.user, fagretning.organisasjon_id)
-    context = {
-        "fagretning": fagretning,
-        "mal": [(m, KompetansemalForm(instance=m, prefix=f"m{m.pk}") if kan_endre else None) for m in mal],
-        "manedstema": Manedstema.objects.filter(fagretning=fagretning).select_related("kull").order_by("maned", "pk"),
-        "mal_form": mal_form or KompetansemalForm(initial={"rekkefolge": (len(mal) + 1) * 10}),
-        "tema_form": tema_form or ManedstemaForm(fagretning=fagretning),
-        "kan_endre": kan_endre,
-    }
-    return render(request, "lop/fagretning.html", context)
-
-
-@login_required
-@require_GET
-def fagretning_detalj(request: HttpRequest, pk: int) -> HttpResponse:
-    return _fagretning_side(request, _fagretning(request, pk))
-
-
-@login_required
-@require_POST
-def kompetansemal_ny(request: HttpRequest, pk: int) -> HttpResponse:
-    fagretning = _fagretning(request, pk)
-    form = KompetansemalForm(request.POST)
-    if form.is_valid():
-        services.kompetansemal_opprett(fagretning=fagretning, utfort_av=request.user, **form.cleaned_data)
-        messages.success(request, "Kompetansemålet er lagt til.")
-        return redirect("lop:fagretning", pk=fagretning.pk)
-    return _fagretning_side(request, fagretning, mal_form=form)
-
-
-@login_required
-@require_POST
-def kompetansemal_endre(request: HttpRequest, pk: int, mal_pk: int) -> HttpResponse:
-    fagretning = _fagretning(request, pk)
-    mal = get_object_or_404(Kompetansemal, pk=mal_pk, fagretning=fagretning)
-    form = KompetansemalForm(request.POST, instance=Kompetansemal.objects.get(pk=mal.pk), prefix=f"m{mal.pk}")
-    if form.is_valid():
-        services.kompetansemal_endre(
-            kompetansemal=mal, utfort_av=request.user, **{f: form.cleaned_data[f] for f in form.changed_data}
-        )
-        messages.success(request, "Kompetansemålet er lagret.")
-    else:
-        messages.error(
-            request, "Kompetansemålet ble ikke lagret: " + "; ".join(" ".join(v) for v in form.errors.values())
-        )
-    return redirect(f"{reverse('lop:fagretning', args=[fagretning.pk])}#m{mal.pk}")
-
-
-@login_required
-@require_POST
-def manedstema_ny(request: HttpRequest, pk: int) -> HttpResponse:
-    fagretning = _fagretning(request, pk)
-    form = ManedstemaForm(request.POST, fagretning=fagretning)
-    if form.is_valid():
-        try:
-            services.manedstema_opprett(fagretning=fagretning, utfort_av=request.user, **form.cleaned_data)
-            messages.success(request, "Månedstemaet er lagt til.")
-            return redirect("lop:fagretning", pk=fagretning.pk)
-        except ValidationError as feil:
-            _valideringsfeil(form, feil)
-    return _fagretning_side(request, fagretning, tema_form=form)

@@ -10,7 +10,7 @@ from fagbrev.forms import UtenModellvalidering
 from fagbrev.models import Fagretning, User
 from fagbrev.tekstgrenser import BESKRIVELSE, NOTAT
 
-from .models import FERDIGHETER, Mote, Vurdering, Vurderingssamtale
+from .models import FERDIGHETER, SPORSMAL, Mote, Vurdering, Vurderingssamtale
 from .selectors import deltakere_for_oppfolging
 from .services import BESOK_STATUSER, SAMTALE_FELT
 
@@ -86,13 +86,7 @@ class VurderingssamtaleForm(UtenModellvalidering, forms.ModelForm):
                 for f in (
                     "hvordan_gar_det",
                     "fokusomrader",
-                    "laert_deltaker",
-                    "laert_arbeidsgiver",
-                    "ma_forbedre",
-                    "mangler_for_ordinaer_jobb",
-                    "tiltak_deltaker",
-                    "tiltak_kommune",
-                    "tiltak_arbeidsgiver",
+                    *SPORSMAL,
                     "selv_kommentar",
                 )
             },

@@ -129,6 +129,17 @@ FERDIGHETER = {
     "service": "Service",
 }
 
+# the open questions of the follow-up form answered by both sides, in the form's (and the PDF's) order
+SPORSMAL = (
+    "laert_deltaker",
+    "laert_arbeidsgiver",
+    "ma_forbedre",
+    "mangler_for_ordinaer_jobb",
+    "tiltak_deltaker",
+    "tiltak_kommune",
+    "tiltak_arbeidsgiver",
+)
+
 
 def _vurdering(label: str) -> models.CharField:
     return models.CharField(label, max_length=12, choices=Vurdering.choices, blank=True)

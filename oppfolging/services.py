@@ -18,9 +18,9 @@ from django.db.models import Q
 from arbeidsgivere.models import Kontaktperson, Plassering
 from deltakere.models import Deltaker
 from fagbrev.models import Fagretning, User
-from fagbrev.services import endringer_mellom, felt_verdier, hendelse_logg
+from fagbrev.services import felt_verdier, hendelse_logg, objekt_endre
 
-from .models import Besok, Faddersamling, Mote, Revisjon, Tiltak, Vurderingssamtale, semester_for
+from .models import FERDIGHETER, SPORSMAL, Besok, Faddersamling, Mote, Revisjon, Tiltak, Vurderingssamtale, semester_for
 
 # Participants who are followed up at the workplace (not those on leave, not before or after the pathway).
 BESOK_STATUSER = (
@@ -37,23 +37,8 @@ SAMTALE_FELT = (
     "tilstede",
     "hvordan_gar_det",
     "fokusomrader",
-    "gir_beskjed_fravaer",
-    "holder_tider",
-    "folger_regler",
-    "gjor_avtalte_oppgaver",
-    "samarbeider",
-    "tar_imot_veiledning",
-    "tar_initiativ",
-    "muntlig_kommunikasjon",
-    "skriftlig_kommunikasjon",
-    "service",
-    "laert_deltaker",
-    "laert_arbeidsgiver",
-    "ma_forbedre",
-    "mangler_for_ordinaer_jobb",
-    "tiltak_deltaker",
-    "tiltak_kommune",
-    "tiltak_arbeidsgiver",
+    *FERDIGHETER,  # the general skills, in the form's order
+    *SPORSMAL,
     "selv_oppgaver",
     "selv_norsk",
     "selv_fremgang",
@@ -160,24 +145,25 @@ def besok_endre(
     for_ = felt_verdier(besok, BESOK_FELT)
     nye = {**for_, **felter}
     _sjekk_besok(dato=nye["dato"], neste_besok=nye["neste_besok"], idag=idag)
-    endringer = endringer_mellom(for_=for_, etter=nye)
-    if not endringer:
-        return besok
-    _lagre_revisjon(objekt=besok, for_=for_, utfort_av=utfort_av)
-    for navn, verdi in felter.items():
-        setattr(besok, navn, verdi)
-    if "dato" in endringer:
-        plassering = plassering_pa(deltaker=besok.deltaker, dato=besok.dato)
-        besok.plassering = plassering
-        besok.arbeidssted = plassering.arbeidssted if plassering else None
-    besok.versjon += 1
-    besok.save()
-    hendelse_logg(
-        handling="oppfolging.besok.endret",
-        objekt=besok,
-        utfort_av=utfort_av,
-        beskrivelse=f"Arbeidsplassbesøk {besok.dato:%d.%m.%Y} endret (versjon {besok.versjon})",
-        endringer=endringer,
+
+    def ny_versjon(endringer: dict) -> None:
+        _lagre_revisjon(objekt=besok, for_=for_, utfort_av=utfort_av)
+        if "dato" in endringer:
+            plassering = plassering_pa(deltaker=besok.deltaker, dato=besok.dato)
+            besok.plassering = plassering
+            besok.arbeidssted = plassering.arbeidssted if plassering else None
+        besok.versjon += 1
+
+    objekt_endre(
+        besok,
+        "oppfolging.besok.endret",
+        utfort_av,
+        felter,
+        valider=False,
+        bare_ved_endring=True,
+        for_lagring=ny_versjon,
+        ogsa_lagre=["plassering", "arbeidssted", "versjon", "endret"],
+        beskrivelse=lambda endringer: f"Arbeidsplassbesøk {besok.dato:%d.%m.%Y} endret (versjon {besok.versjon})",
     )
     return besok
 
@@ -262,26 +248,29 @@ def vurderingssamtale_endre(
     nye_objekter = {f: getattr(samtale, f) for f in SAMTALE_FELT} | felter
     semester = _samtale_regler(deltaker=samtale.deltaker, verdier=nye_objekter, idag=idag, unntatt_pk=samtale.pk)
     var_holdt = samtale.er_holdt
-    for navn, verdi in felter.items():
-        setattr(samtale, navn, verdi)
-    endringer = endringer_mellom(for_=for_, etter=felt_verdier(samtale, SAMTALE_FELT))
-    if not endringer:
-        return samtale
-    _lagre_revisjon(objekt=samtale, for_=for_, utfort_av=utfort_av)
-    samtale.semester = semester
-    samtale.versjon += 1
-    samtale.save()
-    holdt_na = samtale.er_holdt and not var_holdt
-    hendelse_logg(
-        handling="oppfolging.vurderingssamtale.holdt" if holdt_na else "oppfolging.vurderingssamtale.endret",
-        objekt=samtale,
-        utfort_av=utfort_av,
-        beskrivelse=(
+
+    def ny_versjon(endringer: dict) -> None:
+        _lagre_revisjon(objekt=samtale, for_=for_, utfort_av=utfort_av)
+        samtale.semester = semester
+        samtale.versjon += 1
+
+    def holdt_na() -> bool:
+        return samtale.er_holdt and not var_holdt
+
+    objekt_endre(
+        samtale,
+        lambda endringer: "oppfolging.vurderingssamtale.holdt" if holdt_na() else "oppfolging.vurderingssamtale.endret",
+        utfort_av,
+        felter,
+        valider=False,
+        bare_ved_endring=True,
+        for_lagring=ny_versjon,
+        ogsa_lagre=["semester", "versjon", "endret"],
+        beskrivelse=lambda endringer: (
             f"Vurderingssamtale {str(samtale.semester_obj).lower()} holdt {samtale.holdt_dato:%d.%m.%Y}"
-            if holdt_na
+            if holdt_na()
             else f"Vurderingssamtale {str(samtale.semester_obj).lower()} endret (versjon {samtale.versjon})"
         ),
-        endringer=endringer,
     )
     return samtale
 

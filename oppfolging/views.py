@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from arbeidsgivere.models import Plassering
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
+from fagbrev.skjema import feil_pa_skjema, skjema_post
 
 from .forms import BesokEndreForm, BesokForm, FaddersamlingForm, MoteForm, TiltakForm, VurderingssamtaleForm
 from .models import FERDIGHETER, Mote
@@ -49,14 +50,6 @@ from .services import (
 def _krev_oppfolging(user) -> None:
     if not permissions.can_use_oppfolging(user):
         raise PermissionDenied("Din rolle gir ikke tilgang til oppfølging.")
-
-
-def _feil_til_skjema(form, feil: ValidationError) -> None:
-    if hasattr(feil, "error_dict"):
-        for felt, meldinger in feil.message_dict.items():
-            form.add_error(felt if felt in form.fields else None, meldinger)
-    else:
-        form.add_error(None, feil.messages)
 
 
 def _utkast_nokkel(user, skjema: str) -> str:
@@ -103,7 +96,7 @@ def besok_ny(request: HttpRequest) -> HttpResponse:
             try:
                 besok = besok_registrer(deltaker=deltaker, utfort_av=user, idag=idag, **data)
             except ValidationError as feil:
-                _feil_til_skjema(form, feil)
+                feil_pa_skjema(form, feil)
             else:
                 messages.success(request, f"Besøket hos {deltaker.navn} er lagret.")
                 request.session["oppfolging_slett_utkast"] = _utkast_nokkel(user, f"besok-ny:{deltaker.pk}")
@@ -165,7 +158,7 @@ def besok_endre_view(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 besok_endre(besok=besok, utfort_av=request.user, idag=idag, versjon=versjon, **data)
             except ValidationError as feil:
-                _feil_til_skjema(form, feil)
+                feil_pa_skjema(form, feil)
             else:
                 messages.success(request, "Endringen er lagret. Den forrige versjonen er tatt vare på.")
                 request.session["oppfolging_slett_utkast"] = _utkast_nokkel(request.user, f"besok-{besok.pk}")
@@ -205,7 +198,7 @@ def samtale_ny(request: HttpRequest, deltaker_pk: int) -> HttpResponse:
                     deltaker=deltaker, utfort_av=request.user, idag=idag, **form.tjenestefelt()
                 )
             except ValidationError as feil:
-                _feil_til_skjema(form, feil)
+                feil_pa_skjema(form, feil)
             else:
                 messages.success(request, f"Vurderingssamtalen for {deltaker.navn} er lagret.")
                 request.session["oppfolging_slett_utkast"] = _utkast_nokkel(request.user, f"samtale-ny-{deltaker.pk}")
@@ -261,7 +254,7 @@ def samtale_endre(request: HttpRequest, pk: int) -> HttpResponse:
                     **form.tjenestefelt(),
                 )
             except ValidationError as feil:
-                _feil_til_skjema(form, feil)
+                feil_pa_skjema(form, feil)
             else:
                 messages.success(request, "Endringen er lagret. Den forrige versjonen er tatt vare på.")
                 request.session["oppfolging_slett_utkast"] = _utkast_nokkel(request.user, f"samtale-{pk}")
@@ -293,14 +286,15 @@ def mote_ny(request: HttpRequest) -> HttpResponse:
     org = koordinator_org(request.user)
     if request.method == "POST":
         form = MoteForm(request.POST, organisasjon_id=org)
-        if form.is_valid():
-            try:
-                mote = mote_registrer(organisasjon_id=org, utfort_av=request.user, **form.cleaned_data)
-            except ValidationError as feil:
-                _feil_til_skjema(form, feil)
-            else:
-                messages.success(request, f"{mote} er lagret. Legg til tiltak under.")
-                return redirect("oppfolging:mote", pk=mote.pk)
+        svar = skjema_post(
+            request,
+            form,
+            lambda data: mote_registrer(organisasjon_id=org, utfort_av=request.user, **data),
+            melding=lambda mote: f"{mote} er lagret. Legg til tiltak under.",
+            videre=lambda mote: redirect("oppfolging:mote", pk=mote.pk),
+        )
+        if svar:
+            return svar
     else:
         type_ = request.GET.get("type", Mote.Type.PROSJEKTGRUPPE)
         form = MoteForm(organisasjon_id=org, initial={"type": type_, "dato": timezone.localdate()})
@@ -320,7 +314,7 @@ def mote_detalj(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 tiltak_opprett(mote=mote, utfort_av=request.user, **tiltak_form.cleaned_data)
             except ValidationError as feil:
-                _feil_til_skjema(tiltak_form, feil)
+                feil_pa_skjema(tiltak_form, feil)
             else:
                 messages.success(request, "Tiltaket er lagt til.")
                 return redirect("oppfolging:mote", pk=mote.pk)
@@ -358,14 +352,15 @@ def faddersamling_ny(request: HttpRequest) -> HttpResponse:
     org = koordinator_org(request.user)
     if request.method == "POST":
         form = FaddersamlingForm(request.POST, organisasjon_id=org)
-        if form.is_valid():
-            try:
-                faddersamling_registrer(utfort_av=request.user, **form.cleaned_data)
-            except ValidationError as feil:
-                _feil_til_skjema(form, feil)
-            else:
-                messages.success(request, "Faddersamlingen er lagret.")
-                return redirect("oppfolging:oversikt")
+        svar = skjema_post(
+            request,
+            form,
+            lambda data: faddersamling_registrer(utfort_av=request.user, **data),
+            melding="Faddersamlingen er lagret.",
+            videre="oppfolging:oversikt",
+        )
+        if svar:
+            return svar
     else:
         form = FaddersamlingForm(organisasjon_id=org, initial={"dato": timezone.localdate()})
     return render(request, "oppfolging/faddersamling_skjema.html", {"form": form})

@@ -7,7 +7,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from deltakere import overganger, services
+from deltakere import overganger, services, services_dokumenter, services_opptak
 from deltakere.models import Deltaker, Kartlegging, Kriterievurdering, Statusendring, Vedlegg
 from deltakere.selectors import politiattest_mangler
 from deltakere.tests.factories import (
@@ -148,7 +148,7 @@ def test_same_identity_number_in_another_organisation_is_a_separate_case(koordin
 def test_mapping_moves_a_referred_case_to_mapped_and_records_criteria(koordinator, fagretning):
     deltaker = DeltakerFactory(fagretning=fagretning, status=S.HENVIST)
     kriterium = OpptakskriteriumFactory(fagretning=fagretning)
-    services.kartlegging_lagre(
+    services_opptak.kartlegging_lagre(
         deltaker=deltaker,
         utfort_av=koordinator,
         versjon=deltaker.versjon,
@@ -182,7 +182,7 @@ def test_years_in_norway_after_arriving_on_29_february_count_from_28_february(id
 @pytest.mark.parametrize(("ankomst", "ok"), [(datetime.date(2026, 11, 23), True), (datetime.date(2026, 11, 24), False)])
 def test_arrival_date_may_be_today_but_not_in_the_future(koordinator, fagretning, ankomst, ok):
     deltaker = DeltakerFactory(fagretning=fagretning, status=S.HENVIST)
-    kall = lambda: services.kartlegging_lagre(  # noqa: E731
+    kall = lambda: services_opptak.kartlegging_lagre(  # noqa: E731
         deltaker=deltaker,
         utfort_av=koordinator,
         versjon=deltaker.versjon,
@@ -200,7 +200,7 @@ def test_a_criterion_of_another_track_is_refused(koordinator, fagretning, lorens
     deltaker = DeltakerFactory(fagretning=fagretning, status=S.HENVIST)
     fremmed = OpptakskriteriumFactory(fagretning=FagretningFactory(organisasjon=lorenskog))
     with pytest.raises(ValidationError, match="fagretning"):
-        services.kartlegging_lagre(
+        services_opptak.kartlegging_lagre(
             deltaker=deltaker,
             utfort_av=koordinator,
             versjon=deltaker.versjon,
@@ -213,11 +213,11 @@ def test_a_criterion_of_another_track_is_refused(koordinator, fagretning, lorens
 def test_admission_decision_needs_a_reason_and_a_date_not_in_the_future(koordinator, faglarer, fagretning):
     deltaker = DeltakerFactory(fagretning=fagretning, status=S.KARTLAGT)
     with pytest.raises(ValidationError) as feil:
-        services.opptak_vedta(
+        services_opptak.opptak_vedta(
             deltaker=deltaker, utfall="avslatt", begrunnelse="", dato=datetime.date(2026, 11, 24), utfort_av=koordinator
         )
     assert set(feil.value.error_dict) == {"begrunnelse", "dato"}
-    vedtak = services.opptak_vedta(
+    vedtak = services_opptak.opptak_vedta(
         deltaker=deltaker,
         utfall="avslatt",
         begrunnelse="Norsknivå for lavt nå; søk igjen om et år.",
@@ -268,7 +268,7 @@ def test_termination_keeps_the_history(koordinator, deltaker):
         (lag_pdf(), "application/pdf"),
         (lag_png(), "image/png"),
         (lag_jpeg(), "image/jpeg"),
-        (lag_docx(), services.DOCX),
+        (lag_docx(), services_dokumenter.DOCX),
     ],
 )
 def test_accepted_uploads_are_typed_by_content_and_stored_under_a_random_name(koordinator, deltaker, innhold, mime):

@@ -7,17 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from deltakere.tests.factories import DeltakerFactory
+from deltakere.tests.matriser import SAKSLESING
 
-# who → status for (own participant, colleague's participant, other organisation's participant)
-MATRISE = {
-    "koordinator": (200, 200, 404),
-    "faglarer": (200, 404, 404),
-    "annen_faglarer": (404, 200, 404),
-    "norsklarer": (200, 404, 404),
-    "styring": (404, 404, 404),
-    "koordinator_asker": (404, 404, 200),
-    "superbruker": (404, 404, 404),
-}
+MATRISE = SAKSLESING
 
 
 @pytest.mark.parametrize("hvem", MATRISE)

@@ -3,16 +3,14 @@ and the deltakerbevis and kontrakt filled from the pathway's data. Text checked 
 
 import datetime
 
-import pytest
 import time_machine
 
 from arbeidsgivere.models import Avtale, Kontaktperson
 from arbeidsgivere.tests.factories import AvtaleFactory, KontaktpersonFactory
 from deltakere.models import Deltaker
-from deltakere.tests.factories import DeltakerFactory, InntakssamtaleFactory
+from deltakere.tests.factories import InntakssamtaleFactory
 from dokumenter import services
 from dokumenter.models import Dokument
-from fagbrev.tests.factories import KullFactory
 from lop.models import Eksamen, Fagprove, Norskprove, Opplaeringsplanpunkt, Resultat
 from lop.tests.factories import EksamenFactory, KompetansemalFactory, laerekontrakt
 from oppfolging.models import Mote
@@ -23,20 +21,6 @@ from .pdfhjelp import flat, pdf_tekst
 
 OSLO = datetime.timezone(datetime.timedelta(hours=1))
 NAA = datetime.datetime(2027, 6, 20, 10, 0, tzinfo=OSLO)
-
-
-@pytest.fixture
-def ayse(fagretning, faglarer):
-    kull = KullFactory(fagretning=fagretning, navn="Høst 2025", oppstart=datetime.date(2025, 8, 15))
-    return DeltakerFactory(
-        fagretning=fagretning,
-        kull=kull,
-        faglarer=faglarer,
-        fornavn="Ayşe",
-        etternavn="Yılmaz Doğan",
-        fodselsdato=datetime.date(1991, 4, 9),
-        status=Deltaker.Status.FULLFORT,
-    )
 
 
 def _tekst(dokument: Dokument) -> str:

@@ -15,7 +15,6 @@ from deltakere.tests.factories import DeltakerFactory
 from dokumenter import services
 from dokumenter.models import Batchjobb, Dokument, Dokumentprofil
 from fagbrev.models import Hendelse
-from fagbrev.tests.factories import KullFactory
 from fagbrev.tests.filer import lag_pdf
 
 from .factories import PlasseringFactory
@@ -26,24 +25,6 @@ PNG_1PX = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde\x00"
     b"\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe\x92\xef\x00\x00\x00\x00IEND\xaeB`\x82"
 )
-
-
-@pytest.fixture
-def kull(fagretning):
-    return KullFactory(fagretning=fagretning, navn="Høst 2025", oppstart=datetime.date(2025, 8, 15))
-
-
-@pytest.fixture
-def ayse(fagretning, faglarer, kull):
-    return DeltakerFactory(
-        fagretning=fagretning,
-        kull=kull,
-        faglarer=faglarer,
-        fornavn="Ayşe",
-        etternavn="Yılmaz Doğan",
-        fodselsdato=datetime.date(1991, 4, 9),
-        status=Deltaker.Status.FULLFORT,
-    )
 
 
 def _les(dokument: Dokument) -> bytes:

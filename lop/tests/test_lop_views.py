@@ -8,6 +8,7 @@ import pytest
 import time_machine
 
 from deltakere.tests.factories import DeltakerFactory
+from deltakere.tests.matriser import SAKSLESING
 from lop.models import Eksamen, Fagprove, Laerekontrakt, Norskprove, Opplaeringsplanpunkt, Resultat
 from lop.services import planpunkt_opprett
 from lop.tests.factories import EksamenFactory, KompetansemalFactory, laerekontrakt
@@ -15,16 +16,7 @@ from lop.tests.factories import EksamenFactory, KompetansemalFactory, laerekontr
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 SIDER = ["kontrakt", "eksamen", "norsk", "opplaeringsplan", "praksis"]
 
-# who → GET status for (own participant, colleague's participant, other organisation's participant)
-LESE = {
-    "koordinator": (200, 200, 404),
-    "faglarer": (200, 404, 404),
-    "annen_faglarer": (404, 200, 404),
-    "norsklarer": (200, 404, 404),
-    "styring": (404, 404, 404),
-    "koordinator_asker": (404, 404, 200),
-    "superbruker": (404, 404, 404),
-}
+LESE = SAKSLESING
 
 
 @pytest.mark.parametrize("side", SIDER)

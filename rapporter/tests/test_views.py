@@ -214,9 +214,9 @@ def test_practice_counts_workplaces_employers_and_placements(client, koordinator
 
 
 def test_employers_past_the_first_ones_share_one_row(client, koordinator, datasett, monkeypatch):
-    from rapporter import selectors
+    from rapporter import tabeller_oppfolging
 
-    monkeypatch.setattr(selectors, "VIS_ARBEIDSGIVERE", 1)
+    monkeypatch.setattr(tabeller_oppfolging, "VIS_ARBEIDSGIVERE", 1)
     html = _side(client, koordinator)
     per = _tabell(html, "Plasseringer per arbeidsgiver")
     assert per == {"Solsikken AS": ["2"], "Andre arbeidsgivere (1)": ["1"], "Totalt": ["3"]}

@@ -1,0 +1,367 @@
+"""The forms that change a case: the person's details, the mapping, admission, intake, status, leave,
+termination, the outcomes after, documents and lent equipment. Each POST goes through the case's
+permission helper and one service."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from fagbrev.skjema import skjema_post
+
+from . import forms, overganger, services, services_opptak
+from .models import Deltaker, Kriterievurdering, Opptakskriterium, Opptaksvedtak, Utfall, Utstyrslan, Vedlegg
+from .permissions import get_deltaker_for_user
+from .selectors import utfall_status
+
+S = Deltaker.Status
+
+
+def _sperret(deltaker: Deltaker, til: str) -> dict[str, list[str]]:
+    """What stops the case from reaching `til` now, shown above a form before anyone types."""
+    grunner = overganger.hindringer(deltaker, til)
+    return {til: grunner} if grunner else {}
+
+
+def _skjema(request, deltaker, form, tittel: str, knapp: str, **ekstra) -> HttpResponse:
+    return render(
+        request,
+        "deltakere/skjema.html",
+        {"form": form, "deltaker": deltaker, "tittel": tittel, "knapp": knapp, **ekstra},
+    )
+
+
+def _lagre(request, deltaker, form, tjeneste, melding: str) -> HttpResponse | None:
+    """`skjema_post` for the case's forms: back to the case page when the service succeeds."""
+    return skjema_post(
+        request,
+        form,
+        lambda _: tjeneste(),
+        melding=melding,
+        videre=lambda _: redirect("deltakere:detalj", pk=deltaker.pk),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def deltaker_endre(request: HttpRequest, pk: int) -> HttpResponse:
+    deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    form = forms.DeltakerForm(request.POST or None, instance=deltaker, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        felter = {f: form.cleaned_data[f] for f in form.Meta.fields}
+        svar = _lagre(
+            request,
+            deltaker,
+            form,
+            lambda: services.deltaker_endre(
+                deltaker=Deltaker.objects.get(pk=deltaker.pk),
+                versjon=form.cleaned_data["versjon"],
+                utfort_av=request.user,
+                **felter,
+            ),
+            "Opplysningene er lagret.",
+        )
+        if svar:
+            return svar
+    return _skjema(request, deltaker, form, "Endre opplysninger", "Lagre")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kartlegging(request: HttpRequest, pk: int) -> HttpResponse:
+    deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    eksisterende = getattr(deltaker, "kartlegging", None) if hasattr(deltaker, "kartlegging") else None
+    kriterier = Opptakskriterium.objects.filter(fagretning_id=deltaker.fagretning_id, aktiv=True)
+    vurderinger = (
+        {v.kriterium_id: v for v in Kriterievurdering.objects.filter(kartlegging=eksisterende)} if eksisterende else {}
+    )
+    form = forms.KartleggingForm(
+        request.POST or None, instance=eksisterende, deltaker=deltaker, kriterier=kriterier, vurderinger=vurderinger
+    )
+    if request.method == "POST" and form.is_valid():
+        svar = _lagre(
+            request,
+            deltaker,
+            form,
+            lambda: services_opptak.kartlegging_lagre(
+                deltaker=deltaker,
+                utfort_av=request.user,
+                versjon=form.cleaned_data["versjon"],
+                vurderinger=form.vurderinger(),
+                **form.modellfelter(),
+            ),
+            "Kartleggingen er lagret.",
+        )
+        if svar:
+            return svar
+    return _skjema(request, deltaker, form, "Intervju og kartlegging", "Lagre kartlegging")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def opptak(request: HttpRequest, pk: int) -> HttpResponse:
+    deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    utfall = request.GET.get("til")
+    form = forms.OpptakForm(
+        request.POST or None,
+        deltaker=deltaker,
+        initial={"utfall": utfall} if utfall in Opptaksvedtak.Utfall.values else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        svar = _lagre(
+            request,
+            deltaker,
+            form,
+            lambda: services_opptak.opptak_vedta(
+                deltaker=deltaker,
+                utfall=d["utfall"],
+                begrunnelse=d["begrunnelse"],
+                dato=d["dato"],
+                sammen_med=d["sammen_med"],
+                versjon=d["versjon"],
+                utfort_av=request.user,
+            ),
+            "Opptaksvedtaket er registrert.",
+        )
+        if svar:
+            return svar
+    return _skjema(
+        request, deltaker, form, "Opptaksvedtak", "Registrer vedtak", hindringer=_sperret(deltaker, S.TATT_OPP)
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inntak(request: HttpRequest, pk: int) -> HttpResponse:
+    deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    eksisterende = getattr(deltaker, "inntakssamtale", None) if hasattr(deltaker, "inntakssamtale") else None
+    form = forms.InntakForm(request.POST or None, instance=eksisterende, deltaker=deltaker)
+    if request.method == "POST" and form.is_valid():
+        felter = {f: form.cleaned_data[f] for f in form.Meta.fields}
+        svar = _lagre(
+            request,
+            deltaker,
+            form,
+            lambda: services_opptak.inntakssamtale_lagre(
+                deltaker=Deltaker.objects.get(pk=deltaker.pk),  # the form changed the cached checklist
+                utfort_av=request.user,
+                versjon=form.cleaned_data["versjon"],
+                **felter,
+            ),
+            "Inntakssamtalen er lagret.",
+        )
+        if svar:
+            return svar
+    return _skjema(request, deltaker, form, "Inntakssamtale", "Lagre")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def status_endre(request: HttpRequest, pk: int) -> HttpResponse:
+    """The generic transition form (those without a form of their own)."""
+    deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    data = request.POST or None
+    form = forms.StatusForm(data, deltaker=deltaker, initial={"til": request.GET.get("til")})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        svar = _lagre(
+            request,
+            deltaker,
+            form,
+            lambda: services.deltaker_endre_status(
+                deltaker=deltaker,
+                til=d["til"],
+                begrunnelse=d["begrunnelse"],
+                dato=d["dato"],
+                versjon=d["versjon"],
+                utfort_av=request.user,
+            ),
+            "Statusen er endret.",
+        )
+        if svar:
+            return svar
+    hindringer = {o["til"]: o["hindringer"] for o in overganger.mulige(deltaker)}
+    return _skjema(request, deltaker, form, "Endre status", "Endre status", hindringer=hindringer)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def permisjon(request: HttpRequest, pk: int) -> HttpResponse:
+    deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    form = forms.PermisjonForm(request.POST or None, deltaker=deltaker)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        svar = _lagre(
+            request,
+            deltaker,
+            form,
+            lambda: services.permisjon_registrer(
+                deltaker=deltaker,
+                fra=d["fra"],
+                til=d["til"],
+                arsak=d["arsak"],
+                fylke_informert=d["fylke_informert"],
+                versjon=d["versjon"],
+                utfort_av=request.user,
+            ),
+            "Permisjonen er registrert.",
+        )
+        if svar:
+            return svar
+    return _skjema(
+        request,
+        deltaker,
+        form,
+        "Registrer permisjon",
+        "Registrer permisjon",
+        hindringer=_sperret(deltaker, S.PERMISJON),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def avbrudd(request: HttpRequest, pk: int) -> HttpResponse:
+    deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    form = forms.AvbruddForm(request.POST or None, deltaker=deltaker)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        felter = {f: d[f] for f in form.Meta.fields}
+        svar = _lagre(
+            request,
+            deltaker,
+            form,
+            lambda: services.avbrudd_registrer(
+                deltaker=deltaker, versjon=d["versjon"], utfort_av=request.user, **felter
+            ),
+            "Løpet er avbrutt. Historikken er beholdt.",
+        )
+        if svar:
+            return svar
+    apne_lan = list(Utstyrslan.objects.filter(deltaker=deltaker, returnert__isnull=True))
+    return _skjema(
+        request,
+        deltaker,
+        form,
+        "Avbryt løpet",
+        "Avbryt løpet",
+        apne_lan=apne_lan,
+        hindringer=_sperret(deltaker, S.AVBRUTT),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def utfall(request: HttpRequest, pk: int, tidspunkt: str) -> HttpResponse:
+    """Register or correct the outcome at completion or six months after (coordinators). The case
+    page holds the same form; this page is where a rejected post comes back with its errors."""
+    if tidspunkt not in Utfall.Tidspunkt.values:
+        raise Http404("Ukjent tidspunkt.")
+    deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    eksisterende = Utfall.objects.filter(deltaker=deltaker, tidspunkt=tidspunkt).first()
+    form = forms.UtfallForm(request.POST or None, instance=eksisterende, tidspunkt=tidspunkt)
+    hindringer = []
+    if deltaker.status not in (S.FULLFORT, S.AVBRUTT):
+        hindringer.append("Utfall kan registreres når løpet er fullført eller avbrutt.")
+    elif tidspunkt == Utfall.Tidspunkt.SEKS_MANEDER:
+        status = utfall_status(deltaker=deltaker)
+        if status.avsluttet is None:
+            hindringer.append("Fant ikke datoen løpet ble avsluttet, så seks måneder etter kan ikke regnes ut.")
+        elif not status.seks_maneder_mulig(timezone.localdate()):
+            hindringer.append(f"Utfallet seks måneder etter kan registreres fra {status.frist_seks_maneder:%d.%m.%Y}.")
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.utfall_registrer(deltaker=deltaker, tidspunkt=tidspunkt, utfort_av=request.user, **data),
+        melding=f"Utfallet {Utfall.Tidspunkt(tidspunkt).label.lower()} er lagret.",
+        videre=lambda _: redirect(reverse("deltakere:detalj", args=[deltaker.pk]) + "#utfall"),
+    ) or _skjema(
+        request,
+        deltaker,
+        form,
+        f"Utfall {Utfall.Tidspunkt(tidspunkt).label.lower()}",
+        "Lagre utfall",
+        hindringer={tidspunkt: hindringer} if hindringer else {},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dokument_last_opp(request: HttpRequest, pk: int) -> HttpResponse:
+    deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    form = forms.DokumentForm(request.POST or None, request.FILES or None, prefix="dok")
+    if request.method == "POST" and form.is_valid():
+        svar = _lagre(
+            request,
+            deltaker,
+            form,
+            lambda: services.dokument_last_opp(
+                deltaker=deltaker, fil=form.cleaned_data["fil"], type=form.cleaned_data["type"], utfort_av=request.user
+            ),
+            "Dokumentet er lastet opp.",
+        )
+        if svar:
+            return svar
+    return _skjema(request, deltaker, form, "Last opp dokument", "Last opp", filer=True)
+
+
+@login_required
+@require_GET
+def dokument_hent(request: HttpRequest, pk: int) -> FileResponse:
+    """Serve a document only to those who may see the case; never from a public folder."""
+    try:
+        dokument = Vedlegg.objects.only("deltaker_id").get(pk=pk)
+    except Vedlegg.DoesNotExist:
+        raise Http404("Fant ikke dokumentet.") from None
+    get_deltaker_for_user(request.user, dokument.deltaker_id)
+    dokument = Vedlegg.objects.get(pk=pk)
+    svar = FileResponse(
+        dokument.fil.open("rb"),
+        as_attachment=True,
+        filename=dokument.nedlastingsnavn,
+        content_type=dokument.innholdstype,
+    )
+    svar["X-Content-Type-Options"] = "nosniff"
+    svar["Cache-Control"] = "private, no-store"
+    return svar
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def utstyr_lan_ut(request: HttpRequest, pk: int) -> HttpResponse:
+    deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    form = forms.UtstyrForm(request.POST or None, prefix="utstyr")
+    if request.method == "POST" and form.is_valid():
+        svar = _lagre(
+            request,
+            deltaker,
+            form,
+            lambda: services.utstyr_lan_ut(deltaker=deltaker, utfort_av=request.user, **form.cleaned_data),
+            "Utlånet er registrert.",
+        )
+        if svar:
+            return svar
+    return _skjema(request, deltaker, form, "Lån ut utstyr", "Registrer utlån")
+
+
+@login_required
+@require_POST
+def utstyr_returner(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        lan = Utstyrslan.objects.get(pk=pk)
+    except Utstyrslan.DoesNotExist:
+        raise Http404("Fant ikke utlånet.") from None
+    deltaker = get_deltaker_for_user(request.user, lan.deltaker_id, write=True)
+    try:
+        services.utstyr_returner(lan=lan, returnert=timezone.localdate(), utfort_av=request.user)
+    except ValidationError as feil:
+        messages.error(request, " ".join(feil.messages))
+    else:
+        messages.success(request, f"{lan.hva} er registrert som returnert.")
+    return redirect(reverse("deltakere:detalj", args=[deltaker.pk]) + "#utstyr")

@@ -1,0 +1,97 @@
+"""How every app's views run a service from a form: the service's ValidationError onto the form
+(`feil_pa_skjema`), and the whole POST shape — form → service → error onto the form, or a message
+and a redirect (`skjema_post`). The transaction belongs to the service, never to the view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+
+def feil_pa_skjema(form: forms.Form, feil: ValidationError) -> None:
+    """Put a service's ValidationError on the form: at the field when the form shows it, else on top."""
+    if hasattr(feil, "error_dict"):
+        for felt, liste in feil.error_dict.items():
+            form.add_error(felt if felt in form.fields else None, liste)
+    else:
+        form.add_error(None, feil)
+
+
+def skjema_post(
+    request: HttpRequest,
+    form: forms.Form,
+    kjor: Callable[[dict[str, Any]], Any],
+    *,
+    melding: str | Callable[[Any], str],
+    videre: str | Callable[[Any], HttpResponse],
+) -> HttpResponse | None:
+    """On a valid POST run the service with the form's cleaned data; on success say so and redirect.
+
+    `melding` and `videre` (a URL, or a function of the service's result giving the response) may use
+    what the service returned. None means: show the form again (a GET, an invalid form, or a rule the
+    service refused, now on the form).
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        resultat = kjor(form.cleaned_data)
+    except ValidationError as feil:
+        feil_pa_skjema(form, feil)
+        return None
+    messages.success(request, melding(resultat) if callable(melding) else melding)
+    return videre(resultat) if callable(videre) else redirect(videre)
+
+
+class Listefilter(forms.Form):
+    """The GET parameters of a list page, checked and normalised. A value that does not parse is left
+    out (the list then shows everything for that filter), never an error page: links and bookmarks
+    outlive the choices they were made with."""
+
+    def verdier(self) -> dict[str, str]:
+        """Every field's cleaned value; "" for one empty or not understood."""
+        self.is_valid()
+        return {navn: self.cleaned_data.get(navn) or "" for navn in self.fields}
+
+
+def valgfritt(choices=(), **kwargs: Any) -> forms.ChoiceField:
+    """A filter's select: one of `choices` or nothing."""
+    return forms.ChoiceField(choices=[("", "Alle"), *choices], required=False, **kwargs)
+
+
+def id_felt() -> forms.RegexField:
+    """A filter on a related row, by its id as given in the URL (the queryset decides what is visible)."""
+    return forms.RegexField(regex=r"^\d+$", required=False)
+
+
+class Sokefelt(forms.CharField):
+    """Free text, trimmed and cut at 100 characters (a longer search is cut, not refused)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(required=False, strip=True, **kwargs)
+
+    def to_python(self, value: Any) -> str:
+        return super().to_python(value)[:100]
+
+
+def rad_post(
+    request: HttpRequest,
+    form: forms.Form,
+    kjor: Callable[[dict[str, Any]], Any],
+    *,
+    melding: str | Callable[[Any], str],
+    hva: str,
+) -> None:
+    """A row edited in place on its page (a small form of its own, no page to show it again): run the
+    service with the fields that changed, or say in a message what was wrong. The view then redirects
+    back to the row."""
+    if form.is_valid():
+        resultat = kjor({f: form.cleaned_data[f] for f in form.changed_data})
+        messages.success(request, melding(resultat) if callable(melding) else melding)
+    else:
+        messages.error(request, f"{hva} ble ikke lagret: " + "; ".join(" ".join(v) for v in form.errors.values()))
