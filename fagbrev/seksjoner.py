@@ -25,6 +25,7 @@ SAKSSIDE: list[str] = [
     "lop.seksjoner.saksside_lop",
     "deltakere.seksjoner.saksside_utfall",
     "arbeidsgivere.selectors.saksside_plassering",
+    "medvirkning.selectors.saksside",
     "dokumenter.seksjoner.saksside",
     "fagbrev.tilgang.seksjon_hvem_har_sett",
     "oppfolging.seksjoner.saksside",
@@ -35,6 +36,7 @@ SAKSSIDE: list[str] = [
 OVERSIKT: list[str] = [
     "lop.seksjoner.oversikt_lop",
     "arbeidsgivere.selectors.oversikt_praksis",
+    "medvirkning.selectors.oversikt",
     "paminnelser.seksjoner.oversikt_varsler",
     "deltakere.seksjoner.oversikt_oppgaver",
     "oppfolging.seksjoner.oversikt_besok",

@@ -26,6 +26,7 @@ LAG = [
     {"lop"},
     {"oppfolging"},
     {"dokumenter"},
+    {"medvirkning"},
     {"paminnelser", "rapporter", "personvern"},
 ]
 NIVA = {app: i for i, lag in enumerate(LAG) for app in lag}
