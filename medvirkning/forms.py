@@ -83,6 +83,12 @@ class SamtaleForm(forms.ModelForm):
             "tiltak_arbeidsgiver": "Hva gjør arbeidsplassen framover?",
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for felt in self.fields.values():
+            if isinstance(felt.widget, forms.RadioSelect):
+                felt.choices = [("", "Ikke vurdert"), *Vurdering.choices]  # not Django's English blank label
+
 
 class AnsattSignerForm(forms.Form):
     navn = forms.CharField(

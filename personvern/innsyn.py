@@ -30,7 +30,7 @@ from fagbrev.models import User
 # Apps whose models may hold data about a participant. Django's own apps hold none about her.
 PROSJEKTAPPER = ("fagbrev", "deltakere", "arbeidsgivere", "oppfolging", "paminnelser", "dokumenter", "rapporter")
 # Internal fields: hashes, storage paths (files go into the ZIP under their own names), claim tokens.
-UTELATT = {"sha256", "signert_sha256", "krav", "fil", "signert_skann", "zip_fil", "objekt_type"}
+UTELATT = {"sha256", "signert_sha256", "krav", "fil", "signert_skann", "zip_fil", "objekt_type", "token_hash"}
 # Relations not to follow: they point from the participant's rows to shared records, not hers.
 MAKS_DYBDE = 3
 
