@@ -1,29 +1,20 @@
+"""Admin: read-only lists for support; links and signatures change only through the services."""
+
 from django.contrib import admin
+
+from oppfolging.admin import KunLese
 
 from .models import Lenke, Signatur
 
 
-class _BareLese(admin.ModelAdmin):
-    """Read-only: links and signatures are made and changed only through the services."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Lenke)
-class LenkeAdmin(_BareLese):
+class LenkeAdmin(KunLese):
     list_display = ["handling", "part", "deltaker_id", "opprettet", "sendt", "apnet", "brukt", "trukket", "utloper"]
     list_filter = ["handling", "part", "organisasjon"]
     exclude = ["token_hash"]
 
 
 @admin.register(Signatur)
-class SignaturAdmin(_BareLese):
+class SignaturAdmin(KunLese):
     list_display = ["avtale_id", "part", "navn", "tidspunkt", "sha256"]
     list_filter = ["part", "organisasjon"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from lop.models import Opplaeringsplanpunkt
-from oppfolging.models import Vurdering, Vurderingssamtale
+from oppfolging.models import FERDIGHETER, Vurdering, Vurderingssamtale
 
 from .services import SAMTALE_ARBEIDSSTED
 
@@ -68,11 +68,7 @@ class SamtaleForm(forms.ModelForm):
         model = Vurderingssamtale
         fields = list(SAMTALE_ARBEIDSSTED)
         widgets = {
-            **{
-                f: forms.RadioSelect(choices=[("", "Ikke vurdert"), *Vurdering.choices])
-                for f in SAMTALE_ARBEIDSSTED
-                if f not in ("laert_arbeidsgiver", "ma_forbedre", "tiltak_arbeidsgiver")
-            },
+            **dict.fromkeys(FERDIGHETER, forms.RadioSelect),
             "laert_arbeidsgiver": forms.Textarea(attrs={"rows": 3}),
             "ma_forbedre": forms.Textarea(attrs={"rows": 3}),
             "tiltak_arbeidsgiver": forms.Textarea(attrs={"rows": 3}),

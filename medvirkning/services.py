@@ -38,7 +38,7 @@ from fagbrev.pdf import render_pdf
 from fagbrev.services import hendelse_logg
 from lop.models import Opplaeringsplanpunkt
 from lop.services import planpunkt_endre
-from oppfolging.models import Vurderingssamtale
+from oppfolging.models import FERDIGHETER, Vurderingssamtale
 from oppfolging.services import vurderingssamtale_endre
 
 from .models import GYLDIG_DAGER, Lenke, Signatur
@@ -622,21 +622,8 @@ def mal_marker_med_lenke(*, lenke: Lenke, verdier: dict[int, dict]) -> int:
     return endret
 
 
-SAMTALE_ARBEIDSSTED = (
-    "gir_beskjed_fravaer",
-    "holder_tider",
-    "folger_regler",
-    "gjor_avtalte_oppgaver",
-    "samarbeider",
-    "tar_imot_veiledning",
-    "tar_initiativ",
-    "muntlig_kommunikasjon",
-    "skriftlig_kommunikasjon",
-    "service",
-    "laert_arbeidsgiver",
-    "ma_forbedre",
-    "tiltak_arbeidsgiver",
-)
+# the workplace's part of the follow-up form: the general skills, and the employer's texts
+SAMTALE_ARBEIDSSTED = (*FERDIGHETER, "laert_arbeidsgiver", "ma_forbedre", "tiltak_arbeidsgiver")
 
 
 @transaction.atomic

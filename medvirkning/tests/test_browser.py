@@ -17,7 +17,6 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.core import mail
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
@@ -27,6 +26,7 @@ from dokumenter.tests.pdfhjelp import pdf_tekst
 from lop.models import Opplaeringsplanpunkt
 from medvirkning.models import Signatur
 from oppfolging.models import Vurderingssamtale
+from tests.e2e.conftest import innloggingscookie
 from tests.e2e.hjelp import ALVORLIG, AXE, axe_brudd, beskriv, sidebredde
 
 from .conftest import token_til
@@ -53,10 +53,7 @@ def apne(browser: Browser, live_server):
         kontekst.set_default_timeout(10_000)
         kontekst.add_init_script(path=str(AXE))
         if bruker is not None:
-            klient = Client()
-            klient.force_login(bruker)
-            cookie = klient.cookies[settings.SESSION_COOKIE_NAME]
-            kontekst.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+            kontekst.add_cookies([innloggingscookie(bruker.username, live_server.url)])
         kontekster.append(kontekst)
         return kontekst.new_page()
 

@@ -199,3 +199,22 @@ def test_the_fadder_fills_in_the_workplaces_part(sak, koordinator, django_captur
     assert sak.samtale.holder_tider == "meget_bra"
     assert sak.samtale.laert_arbeidsgiver == "Tar ansvar i samlingsstund."
     assert Hendelse.objects.filter(handling="medvirkning.lenke.brukt", deltaker_id=sak.deltaker.pk).exists()
+
+
+def test_a_failed_mail_undoes_the_claim_so_a_retry_sends_a_new_token(sak, koordinator, monkeypatch):
+    lenke = services.lenke_opprett(
+        handling="marker_mal", part="fadder", deltaker=sak.deltaker, utfort_av=koordinator,
+        kontaktperson=sak.fadder, plassering=sak.plassering,
+    )  # fmt: skip
+
+    def feiler(**_):
+        raise ConnectionError("SMTP nede")
+
+    monkeypatch.setattr(services, "epost_send_lenke", feiler)
+    with pytest.raises(ConnectionError):
+        services.lenke_send(lenke_id=lenke.pk)
+    lenke.refresh_from_db()
+    assert lenke.token_hash is None and lenke.sendt is None
+    monkeypatch.undo()
+    assert services.lenke_send(lenke_id=lenke.pk) == "sendt"
+    assert len(mail.outbox) == 1

@@ -142,3 +142,16 @@ def test_the_fadder_marks_three_goals_through_the_page(sak, koordinator, client,
     svar = client.post(f"/lenke/{token}/", data)
     assert svar.status_code == 302
     assert sak.deltaker.opplaeringsplan.filter(utfort=True, fadder_vurdering="bra").count() == 3
+
+
+def test_the_sections_query_the_same_however_many_links(sendt, koordinator, django_assert_num_queries):
+    from django.utils import timezone
+
+    from medvirkning import selectors
+
+    koordinator.roller  # noqa: B018 — the memberships, read once per request elsewhere
+    idag = timezone.localdate()
+    with django_assert_num_queries(1):
+        selectors.saksside(deltaker=sendt.deltaker, user=koordinator, idag=idag)
+    with django_assert_num_queries(1):
+        selectors.oversikt(user=koordinator, idag=idag)
