@@ -5,17 +5,17 @@ signatures and the hash; the fadder marks three goals and fills in the workplace
 vurderingssamtale; a reused signature link, an expired link and a link with one character changed
 each give the plain page and change nothing. Every link page: 375 px without sideways scrolling,
 no serious or critical axe-core findings. Screenshots of each page at 375 and 1280 px are kept
-under test-results/medvirkning/.
+under /tmp/fagbrev-skjermbilder/medvirkning/.
 """
 
 from __future__ import annotations
 
 import datetime
+import tempfile
 from pathlib import Path
 
 import pytest
 import time_machine
-from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
@@ -32,7 +32,8 @@ from tests.e2e.hjelp import ALVORLIG, AXE, axe_brudd, beskriv, sidebredde
 from .conftest import token_til
 
 pytestmark = pytest.mark.browser
-BILDER = Path(settings.BASE_DIR) / "test-results" / "medvirkning"
+# outside test-results/, which pytest-playwright empties at the start of every session
+BILDER = Path(tempfile.gettempdir()) / "fagbrev-skjermbilder" / "medvirkning"
 MOBIL = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 
