@@ -176,4 +176,5 @@ def test_the_workplace_takes_part_by_link_and_the_agreement_is_signed_in_the_app
     # the case page shows the state
     kp.goto(f"/deltakere/{sak.deltaker.pk}/")
     expect(kp.get_by_role("heading", name="Arbeidsplassens oppgaver")).to_be_visible()
+    _sjekk_side(kp, "saksside", feil)
     assert not feil, "\n".join(feil)
