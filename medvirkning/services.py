@@ -387,32 +387,33 @@ def _signer(
         beskrivelse=f"Avtale om deltakelse, versjon {dokument.versjon}, signert av "
         f"{signatur.get_part_display().lower()} {signatur.navn}" + (" via lenke" if lenke else ""),
     )
-    _registrer_hos_arbeidsgivere(avtale=avtale, dokument=dokument, part=part, utfort_av=utfort_av)
+    _registrer_hos_arbeidsgivere(avtale=avtale, dokument=dokument, utfort_av=utfort_av)
     avtale.refresh_from_db()
     if avtale.status == Avtale.Status.SIGNERT:
         _lagre_signert_pdf(avtale=avtale, dokument=dokument, utfort_av=utfort_av)
     return signatur
 
 
-def _registrer_hos_arbeidsgivere(*, avtale: Avtale, dokument: Dokument, part: str, utfort_av: User) -> None:
-    """The agreement keeps three parties (participant, workplace, kommune); the workplace has signed
-    when both its leder and the fadder have. The agreement turns «signert» in arbeidsgivere's service."""
-    idag = timezone.localdate()
+def _registrer_hos_arbeidsgivere(*, avtale: Avtale, dokument: Dokument, utfort_av: User) -> None:
+    """When all four have signed this version, register the agreement's three parties (participant,
+    workplace = leder and fadder, kommune) with arbeidsgivere's service, which turns it «signert».
+
+    Not party by party: a signature on an earlier version must not count towards a later one, and
+    the agreement's date fields cannot be taken back. Parties already registered on paper are kept.
+    """
     S = Signatur.Part
-    if part == S.DELTAKER and avtale.signert_deltaker is None:
-        arbeidsgivere_services.avtale_registrer_signatur(avtale=avtale, part="deltaker", dato=idag, utfort_av=utfort_av)
-    elif part == S.KOMMUNE and avtale.signert_kommune is None:
-        arbeidsgivere_services.avtale_registrer_signatur(avtale=avtale, part="kommune", dato=idag, utfort_av=utfort_av)
-    elif part in (S.LEDER, S.FADDER) and avtale.signert_arbeidssted is None:
-        signert = Signatur.objects.filter(dokument=dokument, part__in=[S.LEDER, S.FADDER]).select_related(
-            "kontaktperson"
-        )
-        arbeidssted = {s.part: s.kontaktperson.navn for s in signert}
-        if len(arbeidssted) == 2:
-            navn = f"{arbeidssted[S.LEDER]} (leder) og {arbeidssted[S.FADDER]} (fadder)"
-            arbeidsgivere_services.avtale_registrer_signatur(
-                avtale=avtale, part="arbeidssted", dato=idag, utfort_av=utfort_av, navn=navn[:200]
-            )
+    signert = {s.part: s for s in Signatur.objects.filter(dokument=dokument).select_related("kontaktperson", "bruker")}
+    if set(signert) != set(S.values):
+        return
+    idag = timezone.localdate()
+    registrer = arbeidsgivere_services.avtale_registrer_signatur
+    if avtale.signert_deltaker is None:
+        registrer(avtale=avtale, part="deltaker", dato=idag, utfort_av=utfort_av)
+    if avtale.signert_arbeidssted is None:
+        navn = f"{signert[S.LEDER].kontaktperson.navn} (leder) og {signert[S.FADDER].kontaktperson.navn} (fadder)"
+        registrer(avtale=avtale, part="arbeidssted", dato=idag, utfort_av=utfort_av, navn=navn[:200])
+    if avtale.signert_kommune is None:
+        registrer(avtale=avtale, part="kommune", dato=idag, utfort_av=signert[S.KOMMUNE].bruker)
 
 
 @transaction.atomic

@@ -74,16 +74,15 @@ def test_all_four_sign_and_the_agreement_is_signed_with_a_signature_page(
     sak.plassering.refresh_from_db()
     assert sak.plassering.ekstra_person_bekreftet
     sak.avtale.refresh_from_db()
-    assert (
-        sak.avtale.signert_arbeidssted
-        and (sak.avtale.signert_arbeidssted_navn) == "Liv Leder (leder) og Frida Fadder (fadder)"
-    )
+    assert sak.avtale.signert_arbeidssted is None  # registered when all four have signed this version
     lenke = services.lenke_finn(token=token_til("amina@example.no"))
     services.signer_med_lenke(lenke=lenke, navn=sak.deltaker.navn)
     assert Avtale.objects.get(pk=sak.avtale.pk).status == Avtale.Status.TIL_SIGNERING
     services.signer_som_ansatt(avtale=sak.avtale, bruker=koordinator, navn=koordinator.get_full_name())
     avtale = Avtale.objects.get(pk=sak.avtale.pk)
     assert avtale.status == Avtale.Status.SIGNERT
+    assert avtale.signert_arbeidssted_navn == "Liv Leder (leder) og Frida Fadder (fadder)"
+    assert avtale.signert_kommune_av == koordinator
     signaturer = list(Signatur.objects.filter(avtale=avtale))
     assert len(signaturer) == 4
     dokument = signaturer[0].dokument
@@ -218,3 +217,38 @@ def test_a_failed_mail_undoes_the_claim_so_a_retry_sends_a_new_token(sak, koordi
     monkeypatch.undo()
     assert services.lenke_send(lenke_id=lenke.pk) == "sendt"
     assert len(mail.outbox) == 1
+
+
+def test_a_new_version_stops_the_old_links_and_needs_signing_again(
+    sak, koordinator, django_capture_on_commit_callbacks
+):
+    from dokumenter.services import dokument_lag_for_objekt
+
+    _send(sak, koordinator, django_capture_on_commit_callbacks)
+    gammel = token_til("frida@solsikken.no")
+    services.signer_med_lenke(lenke=services.lenke_finn(token=token_til("amina@example.no")), navn=sak.deltaker.navn)
+    dokument_lag_for_objekt(type="avtale", objekt=sak.avtale, utfort_av=koordinator)  # version 2
+    assert services.lenke_finn(token=gammel) is None
+    with django_capture_on_commit_callbacks(execute=True):
+        nye = services.avtale_send_til_signering(avtale=sak.avtale, utfort_av=koordinator)
+    assert {lenke.part for lenke in nye} == {"deltaker", "leder", "fadder"}  # the participant signs v2 too
+    assert {lenke.dokument.versjon for lenke in nye} == {2}
+    for epost, navn in [("liv@solsikken.no", "Liv Leder"), ("frida@solsikken.no", "Frida Fadder")]:
+        services.signer_med_lenke(lenke=services.lenke_finn(token=token_til(epost)), navn=navn, bekreft_ekstra=True)
+    services.signer_som_ansatt(avtale=sak.avtale, bruker=koordinator, navn=koordinator.get_full_name())
+    # her signature on version 1 does not count for version 2
+    assert Avtale.objects.get(pk=sak.avtale.pk).status == Avtale.Status.TIL_SIGNERING
+    services.signer_med_lenke(lenke=services.lenke_finn(token=token_til("amina@example.no")), navn=sak.deltaker.navn)
+    assert Avtale.objects.get(pk=sak.avtale.pk).status == Avtale.Status.SIGNERT
+
+
+def test_the_leder_confirms_the_extra_person_by_its_own_link_once(sak, koordinator, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.oppgave_send(deltaker=sak.deltaker, handling="bekreft_ekstra", utfort_av=koordinator, idag=NAA.date())
+    token = token_til("liv@solsikken.no")
+    services.ekstra_bekreft_med_lenke(lenke=services.lenke_finn(token=token))
+    sak.plassering.refresh_from_db()
+    assert sak.plassering.ekstra_person_bekreftet
+    assert services.lenke_finn(token=token) is None
+    with pytest.raises(ValidationError, match="allerede bekreftet"):
+        services.oppgave_send(deltaker=sak.deltaker, handling="bekreft_ekstra", utfort_av=koordinator, idag=NAA.date())
