@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "rapporter",
     "paminnelser",
     "dokumenter",
+    "medvirkning",
     "personvern",
 ]
 

@@ -56,6 +56,7 @@ urlpatterns = [
     path("rapporter/", include("rapporter.urls")),
     path("dokumenter/", include("dokumenter.urls")),
     path("oppfolging/", include("oppfolging.urls")),
+    path("", include("medvirkning.urls")),
     path("admin/", admin.site.urls),
     path("", include("lop.urls")),
     path("", include("paminnelser.urls")),

@@ -2,7 +2,8 @@
 
 The layers, lowest first (docs/architecture.md says why):
 
-    fagbrev (core) ← deltakere ← arbeidsgivere ← lop ← oppfolging ← dokumenter ← paminnelser, rapporter, personvern
+    fagbrev (core) ← deltakere ← arbeidsgivere ← lop ← oppfolging ← dokumenter ← medvirkning
+        ← paminnelser, rapporter, personvern
 
 An app may import from any app in a lower layer, never from one in its own layer or above. The project
 wiring (`fagbrev.urls`, `fagbrev.settings`, `fagbrev.celery`, `fagbrev.wsgi`) stands above every app
@@ -26,6 +27,7 @@ LAG = [
     {"lop"},
     {"oppfolging"},
     {"dokumenter"},
+    {"medvirkning"},
     {"paminnelser", "rapporter", "personvern"},
 ]
 NIVA = {app: i for i, lag in enumerate(LAG) for app in lag}

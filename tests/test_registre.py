@@ -68,6 +68,7 @@ def test_each_app_places_its_own_sections_on_the_case_page_and_the_overview_with
         ("deltakere", "saksside_utfall"),
         ("lop", "saksside_lop"),
         ("arbeidsgivere", "saksside_plassering"),
+        ("medvirkning", "saksside"),
         ("oppfolging", "saksside"),
         ("dokumenter", "saksside"),
         ("fagbrev", "seksjon_hvem_har_sett"),
@@ -81,6 +82,7 @@ def test_each_app_places_its_own_sections_on_the_case_page_and_the_overview_with
         ("deltakere", "oversikt_oppgaver"),
         ("oppfolging", "oversikt_samtaler"),
         ("arbeidsgivere", "oversikt_praksis"),
+        ("medvirkning", "oversikt"),
     ]
     for side in (saksside, oversikt):
         assert len({p.rekkefolge for p in side}) == len(side)
@@ -146,6 +148,7 @@ def test_every_app_with_a_model_about_a_participant_registers_its_personal_data(
         "oppfolging",
         "paminnelser",
         "dokumenter",
+        "medvirkning",
         "rapporter",
     }
     assert personopplysninger.urort(apps.get_model("fagbrev", "Oppslag"))

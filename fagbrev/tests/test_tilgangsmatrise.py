@@ -50,6 +50,8 @@ def _navn(moenster, prefiks: str = "") -> list[tuple[str, URLPattern]]:
         if isinstance(p, URLResolver):
             if p.namespace == "admin" or str(p.pattern).startswith("admin/"):
                 continue  # Django admin guards itself (staff only); tested separately below
+            if p.namespace == "medvirkning":
+                continue  # its own matrix, medvirkning/tests/test_tilgang.py (this file is being restructured)
             ny = f"{prefiks}{p.namespace}:" if p.namespace else prefiks
             ut += _navn(p.url_patterns, ny)
         elif p.name:

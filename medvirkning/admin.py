@@ -1,0 +1,20 @@
+"""Admin: read-only lists for support; links and signatures change only through the services."""
+
+from django.contrib import admin
+
+from fagbrev.admin import KunLesing
+
+from .models import Lenke, Signatur
+
+
+@admin.register(Lenke)
+class LenkeAdmin(KunLesing):
+    list_display = ["handling", "part", "deltaker_id", "opprettet", "sendt", "apnet", "brukt", "trukket", "utloper"]
+    list_filter = ["handling", "part", "organisasjon"]
+    exclude = ["token_hash"]
+
+
+@admin.register(Signatur)
+class SignaturAdmin(KunLesing):
+    list_display = ["avtale_id", "part", "navn", "tidspunkt", "sha256"]
+    list_filter = ["part", "organisasjon"]

@@ -1,0 +1,297 @@
+"""The coordinator's pages (logged in) and the pages a link opens (no login).
+
+A link page looks the token up (services.lenke_finn); a forged, expired, used or withdrawn token
+gets the same plain page and status, so the page tells nothing about which it was. Misses are
+counted per IP address in the cache; past GJETT_GRENSE in GJETT_VINDU the address gets the plain
+page (429) for every token until the window has passed.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from arbeidsgivere.models import Avtale
+from arbeidsgivere.permissions import get_avtale_for_user
+from deltakere.permissions import get_deltaker_for_user
+from fagbrev.sikkerhet import klient_ip
+from fagbrev.skjema import feil_pa_skjema
+from fagbrev.tilgang import HVA, tilgang_logg
+from lop.models import Manedstema, Opplaeringsplanpunkt
+from oppfolging.models import Vurderingssamtale
+
+from . import selectors, services
+from .forms import AnsattSignerForm, BekreftForm, MalForm, SamtaleForm, SignerForm
+from .models import Lenke
+
+H = Lenke.Handling
+GJETT_GRENSE = getattr(settings, "MEDVIRKNING_GJETT_GRENSE", 20)
+GJETT_VINDU = 15 * 60  # seconds
+
+
+# --- the coordinator -----------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def deltaker_side(request: HttpRequest, pk: int) -> HttpResponse:
+    deltaker = get_deltaker_for_user(request.user, pk)
+    context = selectors.medvirkning_side(deltaker=deltaker, user=request.user, idag=timezone.localdate())
+    return render(request, "medvirkning/deltaker.html", context)
+
+
+def _tilbake(request: HttpRequest, standard: str) -> HttpResponse:
+    neste = request.POST.get("neste", "")
+    if neste and url_has_allowed_host_and_scheme(neste, {request.get_host()}, require_https=request.is_secure()):
+        return redirect(neste)
+    return redirect(standard)
+
+
+@login_required
+@require_POST
+def oppgave_send(request: HttpRequest, pk: int) -> HttpResponse:
+    deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    handling = request.POST.get("handling", "")
+    try:
+        lenker = services.oppgave_send(
+            deltaker=deltaker, handling=handling, utfort_av=request.user, idag=timezone.localdate()
+        )
+    except ValidationError as feil:
+        messages.error(request, " ".join(feil.messages))
+    else:
+        mottakere = ", ".join(f"{lenke.mottaker_navn} ({lenke.epost})" for lenke in lenker)
+        messages.success(request, f"Lenke sendt til {mottakere}." if lenker else "Alle har allerede signert.")
+    return _tilbake(request, f"/medvirkning/deltakere/{pk}/")
+
+
+@login_required
+@require_POST
+def lenke_trekk(request: HttpRequest, pk: int) -> HttpResponse:
+    lenke = selectors.get_lenke_for_user(request.user, pk, write=True)
+    try:
+        services.lenke_trekk(lenke=lenke, utfort_av=request.user)
+    except ValidationError as feil:
+        messages.error(request, " ".join(feil.messages))
+    else:
+        messages.success(request, f"Lenken til {lenke.mottaker_navn} er trukket tilbake. Den virker ikke lenger.")
+    return _tilbake(request, f"/medvirkning/deltakere/{lenke.deltaker_id}/")
+
+
+@login_required
+@require_POST
+def lenke_send_igjen(request: HttpRequest, pk: int) -> HttpResponse:
+    lenke = selectors.get_lenke_for_user(request.user, pk, write=True)
+    try:
+        ny = services.lenke_send_igjen(lenke=lenke, utfort_av=request.user)
+    except ValidationError as feil:
+        messages.error(request, " ".join(feil.messages))
+    else:
+        messages.success(request, f"Ny lenke sendt til {ny.mottaker_navn} ({ny.epost}). Den gamle virker ikke lenger.")
+    return _tilbake(request, f"/medvirkning/deltakere/{lenke.deltaker_id}/")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def avtale_signer(request: HttpRequest, pk: int) -> HttpResponse:
+    avtale = get_avtale_for_user(request.user, pk, write=True)
+    deltaker = avtale.plassering.deltaker
+    versjon = selectors.siste_versjon(avtale)
+    form = AnsattSignerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.signer_som_ansatt(
+                avtale=avtale, bruker=request.user, navn=form.cleaned_data["navn"], ip=klient_ip(request)
+            )
+        except ValidationError as feil:
+            feil_pa_skjema(form, feil)
+        else:
+            avtale.refresh_from_db()
+            tekst = "Du har signert avtalen for kommunen."
+            if avtale.status == Avtale.Status.SIGNERT:
+                tekst += " Alle har signert, og avtalen er signert."
+            messages.success(request, tekst)
+            return redirect("medvirkning:deltaker", pk=deltaker.pk)
+    return render(
+        request,
+        "medvirkning/ansatt_signer.html",
+        {
+            "avtale": avtale,
+            "deltaker": deltaker,
+            "versjon": versjon,
+            "form": form,
+            "navn": request.user.get_full_name(),
+        },
+    )
+
+
+# --- by link --------------------------------------------------------------------------------------
+
+
+def _gjett_nokkel(request: HttpRequest) -> str:
+    return f"medvirkning:gjett:{klient_ip(request) or 'ukjent'}"
+
+
+def _sperret(request: HttpRequest) -> bool:
+    return (cache.get(_gjett_nokkel(request)) or 0) >= GJETT_GRENSE
+
+
+def _bom(request: HttpRequest) -> None:
+    nokkel = _gjett_nokkel(request)
+    if cache.add(nokkel, 1, GJETT_VINDU):
+        return
+    try:
+        cache.incr(nokkel)
+    except ValueError:
+        cache.set(nokkel, 1, GJETT_VINDU)
+
+
+def _ugyldig(request: HttpRequest, status: int = 404) -> HttpResponse:
+    svar = render(request, "medvirkning/lenke_ugyldig.html", {"sperret": status == 429}, status=status)
+    svar["X-Robots-Tag"] = "noindex"
+    return svar
+
+
+def _hent(request: HttpRequest, token: str) -> Lenke | HttpResponse:
+    if _sperret(request):
+        return _ugyldig(request, 429)
+    lenke = services.lenke_finn(token=token)
+    if lenke is None:
+        _bom(request)
+        return _ugyldig(request)
+    return lenke
+
+
+def _logg_oppslag(request: HttpRequest, lenke: Lenke, hva: str, tekst: str) -> None:
+    """The access log needs a user: the link's sender, on whose authority it was opened; the
+    purpose names who opened it."""
+    tilgang_logg(
+        user=lenke.sendt_av,
+        deltaker_id=lenke.deltaker_id,
+        hva=hva,
+        request=request,
+        formal=f"Via lenke ({lenke.pk}): {lenke.get_part_display().lower()} {lenke.mottaker_navn} {tekst}",
+        organisasjon_id=lenke.organisasjon_id,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def lenke_side(request: HttpRequest, token: str) -> HttpResponse:
+    lenke = _hent(request, token)
+    if isinstance(lenke, HttpResponse):
+        return lenke
+    ip = klient_ip(request)
+    if request.method == "GET":
+        services.lenke_apnet(lenke=lenke)
+        hva = HVA.DOKUMENT if lenke.handling == H.SIGNER_AVTALE else HVA.SAKSSIDE
+        _logg_oppslag(request, lenke, hva, f"åpnet «{lenke.get_handling_display().lower()}»")
+    context = {
+        "lenke": lenke,
+        "deltaker_navn": lenke.deltaker.navn,
+        "arbeidssted": lenke.plassering.arbeidssted.navn if lenke.plassering_id else "",
+        "organisasjon": lenke.deltaker.organisasjon,
+        "koordinator": lenke.sendt_av,
+        "utloper": timezone.localtime(lenke.utloper),
+        "token": token,
+    }
+    data = request.POST if request.method == "POST" else None
+    ferdig = None
+    if lenke.handling == H.SIGNER_AVTALE:
+        plassering = lenke.plassering
+        bekreft = lenke.part == Lenke.Part.LEDER and not plassering.ekstra_person_bekreftet
+        form = SignerForm(data, bekreft_ekstra=bekreft)
+        if data is not None and form.is_valid():
+            try:
+                services.signer_med_lenke(
+                    lenke=lenke,
+                    navn=form.cleaned_data["navn"],
+                    bekreft_ekstra=form.cleaned_data.get("bekreft_ekstra", False),
+                    ip=ip,
+                )
+            except ValidationError as feil:
+                feil_pa_skjema(form, feil)
+            else:
+                ferdig = "Takk! Du har signert avtalen om deltakelse."
+        context |= {"avtale": lenke.avtale, "versjon": lenke.dokument, "navn": lenke.mottaker_navn}
+    elif lenke.handling == H.BEKREFT_EKSTRA:
+        form = BekreftForm(data)
+        if data is not None and form.is_valid():
+            try:
+                services.ekstra_bekreft_med_lenke(lenke=lenke)
+            except ValidationError as feil:
+                feil_pa_skjema(form, feil)
+            else:
+                ferdig = "Takk! Du har bekreftet at deltakeren er en ekstra person på arbeidsplassen."
+    elif lenke.handling == H.MARKER_MAL:
+        punkter = list(
+            Opplaeringsplanpunkt.objects.filter(deltaker_id=lenke.deltaker_id)
+            .select_related("kompetansemal")
+            .order_by("utfort", "pk")
+        )
+        form = MalForm(data, punkter=punkter)
+        if data is not None and form.is_valid():
+            try:
+                antall = services.mal_marker_med_lenke(lenke=lenke, verdier=form.verdier())
+            except ValidationError as feil:
+                feil_pa_skjema(form, feil)
+            else:
+                messages.success(request, f"Lagret. {antall} punkt{'er' if antall != 1 else ''} oppdatert.")
+                return redirect("medvirkning:lenke", token=token)
+        idag = timezone.localdate()
+        context["tema"] = (
+            Manedstema.objects.filter(fagretning_id=lenke.deltaker.fagretning_id, maned=idag.replace(day=1))
+            .order_by("kull_id")
+            .first()
+        )
+    else:
+        samtale = Vurderingssamtale.objects.get(pk=lenke.samtale_id)
+        form = SamtaleForm(data, instance=samtale)
+        if data is not None and form.is_valid():
+            felter = {f: form.cleaned_data[f] for f in services.SAMTALE_ARBEIDSSTED}
+            try:
+                services.samtale_fyll_ut_med_lenke(lenke=lenke, felter=felter)
+            except ValidationError as feil:
+                feil_pa_skjema(form, feil)
+            else:
+                messages.success(request, "Takk! Arbeidsplassens del av vurderingssamtalen er lagret.")
+                return redirect("medvirkning:lenke", token=token)
+        context["samtale"] = samtale
+    if ferdig:
+        messages.success(request, ferdig)
+        return redirect("medvirkning:takk")
+    context["form"] = form
+    svar = render(request, f"medvirkning/lenke_{lenke.handling}.html", context)
+    svar["X-Robots-Tag"] = "noindex"
+    return svar
+
+
+@never_cache
+@require_GET
+def lenke_pdf(request: HttpRequest, token: str) -> HttpResponse:
+    """The exact version the link asks to be signed."""
+    lenke = _hent(request, token)
+    if isinstance(lenke, HttpResponse):
+        return lenke
+    if lenke.handling != H.SIGNER_AVTALE:
+        return _ugyldig(request)
+    _logg_oppslag(request, lenke, HVA.DOKUMENT, f"lastet ned avtalen, versjon {lenke.dokument.versjon}")
+    return FileResponse(
+        lenke.dokument.fil.open("rb"),
+        content_type="application/pdf",
+        filename=f"avtale-om-deltakelse-v{lenke.dokument.versjon}.pdf",
+    )
+
+
+@never_cache
+@require_GET
+def lenke_takk(request: HttpRequest) -> HttpResponse:
+    return render(request, "medvirkning/lenke_takk.html")
