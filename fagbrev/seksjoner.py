@@ -29,6 +29,7 @@ SAKSSIDE: list[str] = [
     "fagbrev.tilgang.seksjon_hvem_har_sett",
     "oppfolging.seksjoner.saksside",
     "personvern.seksjoner.saksside",
+    "minside.seksjoner.saksside",
 ]
 
 # f(*, user, idag) -> Seksjon | None
@@ -40,6 +41,12 @@ OVERSIKT: list[str] = [
     "oppfolging.seksjoner.oversikt_besok",
     "oppfolging.seksjoner.oversikt_samtaler",
     "oppfolging.seksjoner.oversikt_tiltak",
+]
+
+# f(*, samtale, user) -> Seksjon | None: parts shown in the assessment meeting's record
+# (templates: `{% load seksjoner %}{% samtaleseksjoner samtale %}`)
+SAMTALE: list[str] = [
+    "minside.seksjoner.samtale_egenvurdering",
 ]
 
 
@@ -54,3 +61,7 @@ def saksside_seksjoner(*, deltaker, user, idag) -> list[Seksjon]:
 
 def oversikt_seksjoner(*, user, idag) -> list[Seksjon]:
     return _samle(OVERSIKT, user=user, idag=idag)
+
+
+def samtale_seksjoner(*, samtale, user) -> list[Seksjon]:
+    return _samle(SAMTALE, samtale=samtale, user=user)

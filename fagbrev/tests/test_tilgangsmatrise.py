@@ -413,6 +413,37 @@ MATRISE: dict[str, Rad] = {
         )
         for navn in ("personvern:innsyn", "personvern:innsyn_json", "personvern:innsyn_pdf", "personvern:innsyn_zip")
     },
+    # The participant's own page (minside/): no staff role opens it; her own role is in
+    # minside/tests/test_tilgang.py, which also covers these URLs with another participant's ids.
+    "minside:logg_inn": Rad(INGEN, _alle(200)),
+    "minside:lenke": Rad(lambda o: {"token": "ugyldig"}, _alle(410)),
+    "minside:logg_ut": Rad(INGEN, _alle(405)),
+    "minside:sprak": Rad(INGEN, _alle(405)),
+    **{
+        navn: Rad(INGEN, _alle(404, anonym=302))
+        for navn in (
+            "minside:forside",
+            "minside:loggbok",
+            "minside:fadder_samtykke",
+            "minside:egenvurdering",
+            "minside:mine_data",
+            "minside:mine_data_last_ned",
+        )
+    },
+    **{
+        navn: Rad(lambda o: {"pk": o["planpunkt"].pk}, _alle(404, anonym=302))
+        for navn in ("minside:planpunkt", "minside:loggbok_endre", "minside:loggbok_bilde")
+    },
+    "minside_ansatt:inviter": Rad(lambda o: {"pk": o["deltaker"].pk}, _alle(405, anonym=LOGIN)),
+    "minside_ansatt:loggbok": Rad(
+        lambda o: {"pk": o["deltaker"].pk},
+        _alle(404, anonym=LOGIN, koordinator=403, faglarer=200, norsklarer=403),
+    ),
+    "minside_ansatt:kommenter": Rad(lambda o: {"pk": o["deltaker"].pk, "innlegg_pk": 1}, _alle(405, anonym=LOGIN)),
+    "minside_ansatt:bilde": Rad(
+        lambda o: {"pk": o["deltaker"].pk, "innlegg_pk": 1},
+        _alle(404, anonym=LOGIN, koordinator=403, norsklarer=403),
+    ),
 }
 
 
