@@ -22,6 +22,7 @@ from fagbrev.models import Oppslag
 from fagbrev.tilgang import tilgang_logg
 from lop.models import Opplaeringsplanpunkt
 from personvern.innsyn import innsyn_json, innsyn_samle
+from personvern.views import innsyn_pdf_bytes
 
 from . import bilder, selectors, services
 from .forms import MERKER, LenkeBestillForm, LoggbokForm, SelvevalueringForm
@@ -284,9 +285,11 @@ def mine_data(request: HttpRequest) -> HttpResponse:
 @deltaker_pakrevd
 @require_GET
 def mine_data_last_ned(request: HttpRequest) -> HttpResponse:
-    """The innsyn export (personvern), as JSON: everything the system holds about her."""
+    """The innsyn export (personvern): everything the system holds about her, as a PDF to read or
+    (`?format=json`) as data to take elsewhere."""
     konto = request.konto
     innsyn = innsyn_samle(deltaker=konto.deltaker)
+    som_json = request.GET.get("format") == "json"
     tilgang_logg(
         user=request.user,
         deltaker_id=konto.deltaker_id,
@@ -295,7 +298,11 @@ def mine_data_last_ned(request: HttpRequest) -> HttpResponse:
         request=request,
         formal="Innsyn: deltakeren selv",
     )
-    svar = HttpResponse(innsyn_json(innsyn), content_type="application/json; charset=utf-8")
-    svar["Content-Disposition"] = f'attachment; filename="mine-data-{timezone.localdate():%Y-%m-%d}.json"'
+    if som_json:
+        svar = HttpResponse(innsyn_json(innsyn), content_type="application/json; charset=utf-8")
+    else:
+        svar = HttpResponse(innsyn_pdf_bytes(innsyn, request.user), content_type="application/pdf")
+    endelse = "json" if som_json else "pdf"
+    svar["Content-Disposition"] = f'attachment; filename="mine-data-{timezone.localdate():%Y-%m-%d}.{endelse}"'
     svar["Cache-Control"] = "private, no-store"
     return svar

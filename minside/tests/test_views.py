@@ -212,9 +212,13 @@ def test_her_self_evaluation_is_shown_in_the_meeting_record(client, koordinator,
     assert "Vil snakke med foreldre." in tekst
 
 
-def test_she_downloads_her_data_and_sees_who_has_looked(innlogget, konto, koordinator):
+def test_she_downloads_her_data_and_sees_who_has_looked(innlogget, konto, koordinator, monkeypatch):
     tilgang_logg(user=koordinator, deltaker_id=konto.deltaker_id, hva=Oppslag.Hva.SAKSSIDE)
+    monkeypatch.setattr("personvern.views.render_pdf", lambda template, kontekst: b"%PDF-1.7 " + str(kontekst).encode())
     svar = innlogget.get(reverse("minside:mine_data_last_ned"))
+    assert svar["Content-Type"] == "application/pdf"
+    assert b"Amina" in svar.content
+    svar = innlogget.get(reverse("minside:mine_data_last_ned") + "?format=json")
     assert svar["Content-Disposition"].startswith("attachment;")
     assert b"Amina" in svar.content
     side = innlogget.get(reverse("minside:mine_data")).content.decode()
