@@ -57,28 +57,14 @@ class LoggbokForm(forms.Form):
             self.fields["fjern_bilde"] = forms.BooleanField(label=_("Fjern bildet"), required=False)
 
 
+def _skala(etikett) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(label=etikett, choices=SKALA, coerce=int, empty_value=None, required=False)
+
+
 class SelvevalueringForm(forms.Form):
-    oppgaver = forms.TypedChoiceField(
-        label=_("Klarer du oppgavene på jobben? (1 = nei, 10 = ja, veldig godt)"),
-        choices=SKALA,
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
-    norsk = forms.TypedChoiceField(
-        label=_("Er norsken din god nok på jobben? (1–10)"),
-        choices=SKALA,
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
-    fremgang = forms.TypedChoiceField(
-        label=_("Hvor mye bedre er du nå enn da du startet? (1–10)"),
-        choices=SKALA,
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
+    oppgaver = _skala(_("Klarer du oppgavene på jobben? (1 = nei, 10 = ja, veldig godt)"))
+    norsk = _skala(_("Er norsken din god nok på jobben? (1–10)"))
+    fremgang = _skala(_("Hvor mye bedre er du nå enn da du startet? (1–10)"))
     laert = forms.CharField(
         label=_("Hva har du lært?"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
