@@ -7,8 +7,8 @@ she chose for the participant's URLs, and only for them.
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -46,3 +46,9 @@ class SprakMiddleware:
         response["Content-Language"] = kode
         patch_vary_headers(response, ("Cookie",))
         return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        """Under /min-side/, «not found» is her own plain page in her language, not the staff one."""
+        if request.path.startswith(PREFIKS) and isinstance(exception, Http404):
+            return render(request, "minside/404.html", status=404)
+        return None

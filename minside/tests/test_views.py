@@ -262,3 +262,14 @@ def test_her_faglarer_reads_and_comments(client, faglarer, konto):
 @pytest.mark.parametrize("side", ["forside", "loggbok", "egenvurdering", "mine_data"])
 def test_each_of_her_pages_has_one_h1(innlogget, side):
     assert innlogget.get(reverse(f"minside:{side}")).content.decode().count("<h1") == 1
+
+
+def test_not_found_under_her_pages_is_her_own_plain_page_in_her_language(client, konto, lina_konto):
+    innlegg = LoggbokinnleggFactory(deltaker=konto.deltaker, tekst="Aminas tekst")
+    client.force_login(lina_konto.user)
+    client.cookies["minside_sprak"] = "ar"
+    svar = client.get(reverse("minside:loggbok_endre", args=[innlegg.pk]))
+    assert svar.status_code == 404
+    tekst = svar.content.decode()
+    assert "الصفحة غير موجودة" in tekst and 'dir="rtl"' in tekst
+    assert "Aminas tekst" not in tekst and "Min oversikt" not in tekst
