@@ -9,7 +9,7 @@ PORT ?= 8000
 PYTHON ?= $(shell for c in python3.13 python3.12 python3 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -r); do \
 	  $$c -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1 && { command -v $$c; break; }; done)
 
-.PHONY: run test test-dato lint format bench install check clean
+.PHONY: run test test-dato lint format bench install check clean meldinger oversettelser
 
 $(VENV)/.installed: requirements.txt
 	@if [ -z "$(PYTHON)" ]; then echo "Fant ingen Python 3.12 eller nyere. Installer python3.12 (f.eks. 'apt-get install python3.12 python3.12-venv') og prøv igjen." >&2; exit 1; fi
@@ -18,7 +18,19 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed oversettelser
+
+# The participant's pages (minside/) in English and Arabic: .po files are the source, .mo files are
+# built here (msgfmt, from apt's gettext). `make meldinger` re-reads the templates and code after a
+# participant string changed; then translate the new entries (a test fails on an empty one).
+oversettelser: $(VENV)/.installed
+	@if command -v msgfmt >/dev/null; then \
+	  FAGBREV_TESTING=true $(PY) manage.py compilemessages --ignore=.venv --ignore=staticfiles --ignore=node_modules; \
+	else echo "msgfmt mangler (apt-get install gettext): deltakerens sider vises bare på bokmål." >&2; fi
+
+meldinger: $(VENV)/.installed
+	FAGBREV_TESTING=true $(PY) manage.py makemessages -l en -l ar --add-location=file \
+	  --ignore=.venv --ignore=staticfiles --ignore=test-results --ignore=node_modules
 
 run: install
 	DEBUG=true $(PY) manage.py migrate --noinput

@@ -36,6 +36,8 @@ class Plass:
 SAKSSIDE: dict[str, Plass] = {}
 # f(*, user, idag) -> Seksjon | None
 OVERSIKT: dict[str, Plass] = {}
+# parts shown in the assessment meeting's record (`{% load seksjoner %}{% samtaleseksjoner samtale %}`)
+SAMTALE: dict[str, Plass] = {}
 
 
 def _registrer(side: dict[str, Plass], rekkefolge: int):
@@ -56,6 +58,11 @@ def pa_oversikt(*, rekkefolge: int):
     return _registrer(OVERSIKT, rekkefolge)
 
 
+def pa_samtale(*, rekkefolge: int):
+    """Register a part of the assessment meeting's record: f(*, samtale, user) -> Seksjon | None."""
+    return _registrer(SAMTALE, rekkefolge)
+
+
 def _samle(side: dict[str, Plass], **kwargs) -> list[Seksjon]:
     plasser = sorted(side.values(), key=lambda p: p.rekkefolge)
     return [s for plass in plasser if (s := plass.funksjon(**kwargs)) is not None]
@@ -67,3 +74,7 @@ def saksside_seksjoner(*, deltaker, user, idag) -> list[Seksjon]:
 
 def oversikt_seksjoner(*, user, idag) -> list[Seksjon]:
     return _samle(OVERSIKT, user=user, idag=idag)
+
+
+def samtale_seksjoner(*, samtale, user) -> list[Seksjon]:
+    return _samle(SAMTALE, samtale=samtale, user=user)

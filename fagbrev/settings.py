@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "dokumenter",
     "medvirkning",
     "personvern",
+    "minside",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +67,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "minside.sprak.SprakMiddleware",  # the participant's language, under /min-side/ only
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -198,6 +200,8 @@ TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["fagbrev.formats"]
+# Only the participant's pages (minside) are translated; the staff interface stays bokmål.
+LOCALE_PATHS = [BASE_DIR / "minside" / "locale"]
 
 # --- Static and uploaded files --------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -58,6 +58,8 @@ urlpatterns = [
     path("oppfolging/", include("oppfolging.urls")),
     path("", include("medvirkning.urls")),
     path("admin/", admin.site.urls),
+    path("min-side/", include("minside.urls")),
+    path("deltakere/<int:pk>/min-side/", include("minside.urls_ansatt")),
     path("", include("lop.urls")),
     path("", include("paminnelser.urls")),
     path("", include("personvern.urls")),

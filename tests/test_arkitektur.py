@@ -3,7 +3,7 @@
 The layers, lowest first (docs/architecture.md says why):
 
     fagbrev (core) ← deltakere ← arbeidsgivere ← lop ← oppfolging ← dokumenter ← medvirkning
-        ← paminnelser, rapporter, personvern
+        ← paminnelser, rapporter, personvern ← minside
 
 An app may import from any app in a lower layer, never from one in its own layer or above. The project
 wiring (`fagbrev.urls`, `fagbrev.settings`, `fagbrev.celery`, `fagbrev.wsgi`) stands above every app
@@ -29,6 +29,7 @@ LAG = [
     {"dokumenter"},
     {"medvirkning"},
     {"paminnelser", "rapporter", "personvern"},
+    {"minside"},
 ]
 NIVA = {app: i for i, lag in enumerate(LAG) for app in lag}
 PROSJEKT = {"fagbrev/urls.py", "fagbrev/settings.py", "fagbrev/celery.py", "fagbrev/wsgi.py"}

@@ -71,6 +71,7 @@ def test_each_app_places_its_own_sections_on_the_case_page_and_the_overview_with
         ("medvirkning", "saksside"),
         ("oppfolging", "saksside"),
         ("dokumenter", "saksside"),
+        ("minside", "saksside"),
         ("fagbrev", "seksjon_hvem_har_sett"),
         ("personvern", "saksside"),
     ]
@@ -149,6 +150,7 @@ def test_every_app_with_a_model_about_a_participant_registers_its_personal_data(
         "paminnelser",
         "dokumenter",
         "medvirkning",
+        "minside",
         "rapporter",
     }
     assert personopplysninger.urort(apps.get_model("fagbrev", "Oppslag"))

@@ -1,0 +1,156 @@
+"""Reads for the participant's page: plain values and querysets with their joins done. Never writes."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from arbeidsgivere.models import Avtale, Plassering
+from arbeidsgivere.selectors import gjeldende_plassering
+from deltakere.models import Deltaker
+from fagbrev.tilgang import hvem_har_sett
+from lop import frister
+from lop.models import Opplaeringsplanpunkt
+from lop.selectors import eksamen_status, norsk_status, opplaeringsplan
+from oppfolging.models import Vurderingssamtale, semester_for
+
+from .models import Deltakerkonto, Loggbokinnlegg, Loggbokkommentar, Selvevaluering
+
+
+@dataclass
+class Neste:
+    """One thing that happens next, for the page to say in words: `art` picks the sentence."""
+
+    art: str  # eksamen_apent, eksamen_vindu, eksamen_dato, samtale, fagprove
+    fra: datetime.date | None = None
+    til: datetime.date | None = None
+
+
+@dataclass
+class Dokumentstatus:
+    navn: str
+    signert: datetime.date | None
+    ma_signere: bool
+
+
+@dataclass
+class Forside:
+    neste: list[Neste]
+    plan: list[Opplaeringsplanpunkt]
+    norsk: list
+    plassering: Plassering | None
+    dokumenter: list[Dokumentstatus]
+    selvevaluering_mangler: bool
+    antall_innlegg: int
+
+
+def neste_for(*, deltaker: Deltaker, na: datetime.datetime) -> list[Neste]:
+    """What happens next and when: the written exam's window (lop/frister.py), her exam, the next
+    assessment meeting, the fagprøve."""
+    idag = timezone.localdate(na)
+    neste: list[Neste] = []
+    status = eksamen_status(deltaker=deltaker)
+    if not status.skriftlig_bestatt:
+        kommende = [e for e in status.eksamener if e.eksamensdato and e.eksamensdato >= idag and not e.resultat]
+        if kommende:
+            neste.append(Neste(art="eksamen_dato", fra=min(e.eksamensdato for e in kommende)))
+        else:
+            vindu = frister.neste_vindu(na)
+            art = "eksamen_apent" if vindu.er_apent(na) else "eksamen_vindu"
+            neste.append(Neste(art=art, fra=vindu.forste_dag, til=vindu.siste_dag))
+    samtale = (
+        Vurderingssamtale.objects.filter(deltaker=deltaker, holdt_dato__isnull=True, planlagt_dato__gte=idag)
+        .order_by("planlagt_dato")
+        .first()
+    )
+    if samtale:
+        neste.append(Neste(art="samtale", fra=samtale.planlagt_dato))
+    fagprove = status.siste_fagprove
+    if fagprove and fagprove.provedato and fagprove.provedato >= idag and not fagprove.resultat:
+        neste.append(Neste(art="fagprove", fra=fagprove.provedato))
+    return sorted(neste, key=lambda n: n.fra or idag)
+
+
+def plassering_for(*, deltaker: Deltaker, idag: datetime.date) -> Plassering | None:
+    plasseringer = list(
+        Plassering.objects.filter(deltaker=deltaker).select_related("arbeidssted__arbeidsgiver", "fadder")
+    )
+    return gjeldende_plassering(plasseringer, idag)
+
+
+def dokumenter_for(*, deltaker: Deltaker) -> list[Dokumentstatus]:
+    """The participation agreements she has signed or must sign (signing itself: the medvirkning app)."""
+    avtaler = Avtale.objects.filter(plassering__deltaker=deltaker).exclude(status=Avtale.Status.UTKAST)
+    avtaler = avtaler.select_related("plassering__arbeidssted").order_by("-oppstart")
+    return [
+        Dokumentstatus(
+            navn=a.plassering.arbeidssted.navn,
+            signert=a.signert_deltaker,
+            ma_signere=a.status == Avtale.Status.TIL_SIGNERING and a.signert_deltaker is None,
+        )
+        for a in avtaler
+    ]
+
+
+def gjeldende_semester(idag: datetime.date) -> str:
+    return semester_for(idag).kode
+
+
+def forside(*, konto: Deltakerkonto, na: datetime.datetime) -> Forside:
+    deltaker = konto.deltaker
+    idag = timezone.localdate(na)
+    return Forside(
+        neste=neste_for(deltaker=deltaker, na=na),
+        plan=list(opplaeringsplan(deltaker=deltaker)),
+        norsk=norsk_status(deltaker=deltaker),
+        plassering=plassering_for(deltaker=deltaker, idag=idag),
+        dokumenter=dokumenter_for(deltaker=deltaker),
+        selvevaluering_mangler=not Selvevaluering.objects.filter(
+            deltaker=deltaker, semester=gjeldende_semester(idag)
+        ).exists(),
+        antall_innlegg=Loggbokinnlegg.objects.filter(deltaker=deltaker).count(),
+    )
+
+
+def loggbok_for(*, deltaker: Deltaker) -> QuerySet[Loggbokinnlegg]:
+    return (
+        Loggbokinnlegg.objects.filter(deltaker=deltaker)
+        .prefetch_related(
+            "planpunkter",
+            Prefetch("kommentarer", queryset=Loggbokkommentar.objects.select_related("forfatter")),
+        )
+        .order_by("-opprettet", "-pk")
+    )
+
+
+def samtale_for(*, deltaker: Deltaker, semester: str) -> Vurderingssamtale | None:
+    return Vurderingssamtale.objects.filter(deltaker=deltaker, semester=semester).first()
+
+
+def selvevaluering_for(*, deltaker_id: int, semester: str) -> Selvevaluering | None:
+    return Selvevaluering.objects.filter(deltaker_id=deltaker_id, semester=semester).first()
+
+
+@dataclass
+class Skrivehyppighet:
+    totalt: int
+    siste_30_dager: int
+    sist: datetime.datetime | None
+
+
+def skrivehyppighet(*, deltaker_id: int, na: datetime.datetime) -> Skrivehyppighet:
+    """How often she writes, for the coordinator: counts only, never the text. One query."""
+    tall = Loggbokinnlegg.objects.filter(deltaker_id=deltaker_id).aggregate(
+        totalt=Count("pk"),
+        siste=Count("pk", filter=Q(opprettet__gte=na - datetime.timedelta(days=30))),
+        sist=Max("opprettet"),
+    )
+    return Skrivehyppighet(totalt=tall["totalt"], siste_30_dager=tall["siste"], sist=tall["sist"])
+
+
+def hvem_har_sett_meg(*, konto: Deltakerkonto) -> list[dict]:
+    """Who has looked at her case (the access log), her own looks left out."""
+    return [r for r in hvem_har_sett(deltaker_id=konto.deltaker_id, grense=50) if r["bruker_id"] != konto.user_id]

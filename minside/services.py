@@ -1,0 +1,279 @@
+"""Writes of the participant's page: accounts and login links, her marks, logbook, self-evaluation.
+
+Services take the acting user (or her account), never the request; they raise ValidationError for a
+broken rule and queue mail only after commit.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from deltakere.models import Deltaker
+from fagbrev.services import hendelse_logg
+from lop.models import Opplaeringsplanpunkt
+from lop.services import planpunkt_endre
+
+from . import bilder
+from .models import Deltakerkonto, Innloggingslenke, Loggbokinnlegg, Loggbokkommentar, Selvevaluering
+from .sprak import KODER, STANDARD
+
+User = get_user_model()
+
+# A link she has not opened is worth this long; once opened it logs her in on that phone for
+# INNLOGGET (a fixed time from the login, not renewed by activity).
+LENKE_GYLDIG = datetime.timedelta(days=7)
+INNLOGGET = datetime.timedelta(days=30)
+# "Send me a new link" sends at most this many links per account and hour.
+MAKS_LENKER_PER_TIME = 3
+
+
+def token_hash(token: str) -> str:
+    """256 random bits need no slow hash: SHA-256 makes a stolen table useless."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def konto_inviter(*, deltaker: Deltaker, utfort_av: User) -> Deltakerkonto:
+    """Give the participant a login (once) and send her a login link by e-mail after commit."""
+    if not deltaker.epost:
+        raise ValidationError("Deltakeren har ingen e-postadresse. Legg den inn i saken først.")
+    konto = Deltakerkonto.objects.filter(deltaker=deltaker).select_related("user").first()
+    if konto is None:
+        user = User(
+            username=f"deltaker-{deltaker.pk}",
+            first_name=deltaker.fornavn,
+            last_name=deltaker.etternavn,
+            email=deltaker.epost,
+        )
+        # No password: she logs in by link (later ID-porten), never through the staff login form.
+        user.set_unusable_password()
+        user.save()
+        konto = Deltakerkonto.objects.create(
+            organisasjon_id=deltaker.organisasjon_id, user=user, deltaker=deltaker, invitert_av=utfort_av
+        )
+        handling, beskrivelse = "minside.konto.invitert", "Invitert til Min side"
+    else:
+        if konto.user.email != deltaker.epost or not konto.user.is_active:
+            konto.user.email = deltaker.epost
+            konto.user.is_active = True
+            konto.user.save(update_fields=["email", "is_active"])
+        handling, beskrivelse = "minside.konto.ny_lenke", "Ny innloggingslenke til Min side sendt"
+    hendelse_logg(
+        handling=handling, objekt=konto, utfort_av=utfort_av, beskrivelse=beskrivelse, deltaker_id=deltaker.pk
+    )
+    _send_etter_commit(konto)
+    return konto
+
+
+def _send_etter_commit(konto: Deltakerkonto, *, begrenset: bool = False) -> None:
+    from .tasks import send_innloggingslenke_task  # tasks.py imports this module
+
+    transaction.on_commit(lambda: send_innloggingslenke_task.delay(konto_id=konto.pk, begrenset=begrenset))
+
+
+def lenke_lag(*, konto: Deltakerkonto, kanal: str = Innloggingslenke.Kanal.EPOST) -> tuple[Innloggingslenke, str]:
+    """A new single-use login link; the token is returned once and only its hash is stored."""
+    token = secrets.token_urlsafe(32)  # 256 bits
+    na = timezone.now()
+    lenke = Innloggingslenke.objects.create(
+        konto=konto, token_hash=token_hash(token), kanal=kanal, opprettet=na, gyldig_til=na + LENKE_GYLDIG
+    )
+    return lenke, token
+
+
+def lenke_send(*, konto: Deltakerkonto, kanal: str = Innloggingslenke.Kanal.EPOST, begrenset: bool = False) -> bool:
+    """Make a link and send it to her: the one sending function (e-mail now; SMS is another `kanal`).
+
+    `begrenset` (she asked herself, from the login page): at most MAKS_LENKER_PER_TIME an hour, counted
+    when sending, so requests queued at the same moment cannot slip past the limit."""
+    konto = Deltakerkonto.objects.select_related("deltaker", "deltaker__organisasjon", "user").get(pk=konto.pk)
+    if not konto.user.is_active:
+        return False
+    if begrenset:
+        siden = timezone.now() - datetime.timedelta(hours=1)
+        if Innloggingslenke.objects.filter(konto=konto, opprettet__gte=siden).count() >= MAKS_LENKER_PER_TIME:
+            return False
+    if kanal == Innloggingslenke.Kanal.EPOST:
+        adresse = konto.deltaker.epost
+        if not adresse:
+            return False
+        _, token = lenke_lag(konto=konto, kanal=kanal)
+        url = settings.FAGBREV_BASE_URL + reverse("minside:lenke", args=[token])
+        with translation.override(konto.sprak or STANDARD):
+            kontekst = {"fornavn": konto.deltaker.fornavn, "url": url, "dager": LENKE_GYLDIG.days}
+            emne = render_to_string("email/minside_lenke_emne.txt", kontekst).strip()
+            tekst = render_to_string("email/minside_lenke.txt", kontekst)
+        send_mail(emne, tekst, None, [adresse], fail_silently=False)
+        return True
+    raise ValueError(f"Kanalen {kanal} er ikke i bruk ennå.")
+
+
+def lenke_bruk(*, token: str) -> Deltakerkonto | None:
+    """Spend a link: the account if the link is valid and unused, else None. Compare-and-set, so a
+    link opened twice at once logs in once."""
+    na = timezone.now()
+    h = token_hash(token)
+    brukt = Innloggingslenke.objects.filter(token_hash=h, brukt__isnull=True, gyldig_til__gt=na).update(brukt=na)
+    if brukt != 1:
+        return None
+    return Deltakerkonto.objects.select_related("user").get(lenker__token_hash=h)
+
+
+def lenke_bestill(*, epost: str) -> None:
+    """ "Send me a new link": sends one if the address belongs to an account, and says nothing either way."""
+    epost = (epost or "").strip()
+    if not epost:
+        return
+    for konto in Deltakerkonto.objects.filter(deltaker__epost__iexact=epost, user__is_active=True):
+        _send_etter_commit(konto, begrenset=True)
+
+
+def sprak_lagre(*, konto: Deltakerkonto, kode: str) -> None:
+    if kode in KODER and konto.sprak != kode:
+        konto.sprak = kode
+        konto.save(update_fields=["sprak"])
+
+
+@transaction.atomic
+def planpunkt_marker(*, konto: Deltakerkonto, punkt: Opplaeringsplanpunkt, vurdering: str) -> Opplaeringsplanpunkt:
+    """Her own mark on a goal of her training plan (beside the fadder's), through lop's service."""
+    if punkt.deltaker_id != konto.deltaker_id:
+        raise ValidationError("Dette målet er ikke i din plan.")
+    if vurdering not in Opplaeringsplanpunkt.Vurdering.values and vurdering != "":
+        raise ValidationError("Velg en av merkene.")
+    return planpunkt_endre(punkt=punkt, utfort_av=konto.user, deltaker_vurdering=vurdering)
+
+
+def _planpunkter_sjekk(konto: Deltakerkonto, planpunkter) -> list[Opplaeringsplanpunkt]:
+    planpunkter = list(planpunkter or [])
+    if any(p.deltaker_id != konto.deltaker_id for p in planpunkter):
+        raise ValidationError("Du kan bare knytte innlegget til dine egne mål.")
+    return planpunkter
+
+
+@transaction.atomic
+def loggbok_skriv(*, konto: Deltakerkonto, tekst: str, planpunkter=(), bilde: bytes | None = None) -> Loggbokinnlegg:
+    """A new logbook entry. The photo is checked and shrunk before anything is saved."""
+    planpunkter = _planpunkter_sjekk(konto, planpunkter)
+    bildenavn = ""
+    if bilde:
+        bildenavn = bilder.bilde_lagre(bilder.bilde_behandle(bilde), organisasjon_id=konto.organisasjon_id)
+    innlegg = Loggbokinnlegg(
+        organisasjon_id=konto.organisasjon_id,
+        deltaker_id=konto.deltaker_id,
+        tekst=tekst.strip(),
+        bilde=bildenavn,
+        opprettet=timezone.now(),
+    )
+    innlegg.full_clean(exclude=["planpunkter"])
+    innlegg.save()
+    innlegg.planpunkter.set(planpunkter)
+    hendelse_logg(
+        handling="minside.loggbok.skrevet", objekt=innlegg, utfort_av=konto.user, beskrivelse="Loggbok: nytt innlegg"
+    )
+    return innlegg
+
+
+@transaction.atomic
+def loggbok_endre(
+    *,
+    konto: Deltakerkonto,
+    innlegg: Loggbokinnlegg,
+    tekst: str,
+    planpunkter=(),
+    bilde: bytes | None = None,
+    fjern_bilde: bool = False,
+) -> Loggbokinnlegg:
+    """Change her entry, within 24 hours of writing it."""
+    if innlegg.deltaker_id != konto.deltaker_id:
+        raise ValidationError("Dette er ikke ditt innlegg.")
+    na = timezone.now()
+    if not innlegg.kan_endres(na):
+        raise ValidationError("Du kan bare endre et innlegg det første døgnet.")
+    planpunkter = _planpunkter_sjekk(konto, planpunkter)
+    gammelt_bilde = innlegg.bilde
+    if bilde:
+        innlegg.bilde = bilder.bilde_lagre(bilder.bilde_behandle(bilde), organisasjon_id=konto.organisasjon_id)
+    elif fjern_bilde:
+        innlegg.bilde = ""
+    innlegg.tekst = tekst.strip()
+    innlegg.endret = na
+    innlegg.full_clean(exclude=["planpunkter"])
+    innlegg.save(update_fields=["tekst", "bilde", "endret"])
+    innlegg.planpunkter.set(planpunkter)
+    if gammelt_bilde and gammelt_bilde != innlegg.bilde:
+        transaction.on_commit(lambda: bilder.bilde_slett(gammelt_bilde))
+    hendelse_logg(
+        handling="minside.loggbok.endret", objekt=innlegg, utfort_av=konto.user, beskrivelse="Loggbok: innlegg endret"
+    )
+    return innlegg
+
+
+@transaction.atomic
+def loggbok_kommenter(*, innlegg: Loggbokinnlegg, forfatter: User, tekst: str) -> Loggbokkommentar:
+    tekst = (tekst or "").strip()
+    if not tekst:
+        raise ValidationError("Skriv en kommentar.")
+    kommentar = Loggbokkommentar.objects.create(
+        organisasjon_id=innlegg.organisasjon_id,
+        innlegg=innlegg,
+        forfatter=forfatter,
+        tekst=tekst,
+        opprettet=timezone.now(),
+    )
+    hendelse_logg(
+        handling="minside.loggbok.kommentert",
+        objekt=kommentar,
+        utfort_av=forfatter,
+        beskrivelse="Loggbok: kommentar",
+        deltaker_id=innlegg.deltaker_id,
+    )
+    return kommentar
+
+
+@transaction.atomic
+def fadder_samtykke_sett(*, konto: Deltakerkonto, ja: bool) -> Deltakerkonto:
+    if konto.fadder_kan_lese != ja:
+        konto.fadder_kan_lese = ja
+        konto.save(update_fields=["fadder_kan_lese"])
+        hendelse_logg(
+            handling="minside.loggbok.fadder_samtykke",
+            objekt=konto,
+            utfort_av=konto.user,
+            beskrivelse="Fadderen kan lese loggboken" if ja else "Fadderen kan ikke lese loggboken",
+            deltaker_id=konto.deltaker_id,
+        )
+    return konto
+
+
+@transaction.atomic
+def selvevaluering_lagre(*, konto: Deltakerkonto, semester: str, **felter) -> Selvevaluering:
+    """Her part of the semester's assessment; she may change it until the semester ends."""
+    evaluering = Selvevaluering.objects.filter(deltaker_id=konto.deltaker_id, semester=semester).first()
+    if evaluering is None:
+        evaluering = Selvevaluering(
+            organisasjon_id=konto.organisasjon_id, deltaker_id=konto.deltaker_id, semester=semester
+        )
+    for navn, verdi in felter.items():
+        setattr(evaluering, navn, verdi)
+    evaluering.endret = timezone.now()
+    evaluering.full_clean()
+    evaluering.save()
+    hendelse_logg(
+        handling="minside.selvevaluering.lagret",
+        objekt=evaluering,
+        utfort_av=konto.user,
+        beskrivelse=f"Egenvurdering {semester} lagret",
+    )
+    return evaluering

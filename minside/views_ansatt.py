@@ -1,0 +1,69 @@
+"""Staff side of the participant's page (bokmål): the coordinator invites her from the case; her
+faglærer reads and comments on her logbook. URLs under the case: /deltakere/<id>/min-side/…"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from deltakere.permissions import get_deltaker_for_user
+
+from . import selectors, services
+from .forms import KommentarForm
+from .permissions import can_invite, get_deltaker_for_loggbok, get_innlegg_for_leser
+from .views import bilde_svar
+
+
+@login_required
+@require_POST
+def inviter(request: HttpRequest, pk: int) -> HttpResponse:
+    deltaker = get_deltaker_for_user(request.user, pk)
+    if not can_invite(request.user, deltaker):
+        raise PermissionDenied("Bare koordinatoren kan invitere deltakeren.")
+    try:
+        services.konto_inviter(deltaker=deltaker, utfort_av=request.user)
+    except ValidationError as feil:
+        messages.error(request, " ".join(feil.messages))
+    else:
+        messages.success(request, f"Invitasjon til Min side er sendt til {deltaker.epost}.")
+    return redirect("deltakere:detalj", pk)
+
+
+@never_cache
+@login_required
+@require_GET
+def loggbok(request: HttpRequest, pk: int) -> HttpResponse:
+    deltaker = get_deltaker_for_loggbok(request.user, pk)
+    return render(
+        request,
+        "minside/ansatt_loggbok.html",
+        {"deltaker": deltaker, "innlegg": selectors.loggbok_for(deltaker=deltaker), "form": KommentarForm()},
+    )
+
+
+@login_required
+@require_POST
+def kommenter(request: HttpRequest, pk: int, innlegg_pk: int) -> HttpResponse:
+    deltaker = get_deltaker_for_loggbok(request.user, pk)
+    innlegg = get_innlegg_for_leser(request.user, deltaker, innlegg_pk)
+    form = KommentarForm(request.POST)
+    if form.is_valid():
+        services.loggbok_kommenter(innlegg=innlegg, forfatter=request.user, tekst=form.cleaned_data["tekst"])
+        messages.success(request, "Kommentaren er lagret.")
+    else:
+        messages.error(request, "Skriv en kommentar.")
+    return redirect(reverse("minside_ansatt:loggbok", args=[pk]) + f"#innlegg-{innlegg.pk}")
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET"])
+def bilde(request: HttpRequest, pk: int, innlegg_pk: int) -> HttpResponse:
+    deltaker = get_deltaker_for_loggbok(request.user, pk)
+    return bilde_svar(get_innlegg_for_leser(request.user, deltaker, innlegg_pk))
