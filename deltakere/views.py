@@ -14,10 +14,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from fagbrev import permissions
 from fagbrev.identifikatorer import ser_ut_som_fodselsnummer
-from fagbrev.models import Fagretning, Kull, Medlemskap, Rolle, User
+from fagbrev.models import Fagretning, Kull, Medlemskap, Oppslag, Rolle, User
 from fagbrev.paginering import BegrensetPaginator
 from fagbrev.seksjoner import saksside_seksjoner
-from fagbrev.tilgang import tilgang_logg
+from fagbrev.tilgang import tilgang_merk
 
 from . import forms, overganger, services
 from .models import Deltaker, Dokument, Kriterievurdering, Opptakskriterium, Opptaksvedtak, Utfall, Utstyrslan
@@ -178,10 +178,7 @@ def deltaker_ny(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def deltaker_detalj(request: HttpRequest, pk: int) -> HttpResponse:
-    deltaker = get_deltaker_for_user(request.user, pk)
-    tilgang_logg(
-        user=request.user, deltaker_id=pk, hva="saksside", request=request, organisasjon_id=deltaker.organisasjon_id
-    )
+    deltaker = get_deltaker_for_user(request.user, pk)  # the helper marks her for the access log
     kan_endre = permissions.can_edit_deltaker(request.user, deltaker)
     context = {
         "deltaker": deltaker,
@@ -225,6 +222,8 @@ def _lagre(request, deltaker, form, tjeneste, melding: str) -> HttpResponse | No
 @require_http_methods(["GET", "POST"])
 def deltaker_endre(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    if deltaker.fodselsnummer:  # the form holds the whole number: logged as shown, like «vis»
+        tilgang_merk(deltaker_id=deltaker.pk, organisasjon_id=deltaker.organisasjon_id, hva=Oppslag.Hva.FNR_VIST)
     form = forms.DeltakerForm(request.POST or None, instance=deltaker, user=request.user)
     if request.method == "POST" and form.is_valid():
         felter = {f: form.cleaned_data[f] for f in form.Meta.fields}

@@ -8,6 +8,8 @@ formatted as dd.mm.åååå.
 from __future__ import annotations
 
 import datetime
+import re
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -422,3 +424,12 @@ def batchjobber_for_org(*, organisasjon_ider: set[int]) -> QuerySet[Batchjobb]:
         .select_related("kull__fagretning", "fagretning", "bestilt_av")
         .order_by("-opprettet", "-id")
     )
+
+
+_MEDLEM = re.compile(r"-(\d+)-v\d+\.pdf$")  # services._filnavn: "<type>-<name>-<participant id>-v<version>.pdf"
+
+
+def batchjobb_deltakere(*, jobb: Batchjobb) -> list[int]:
+    """The participants whose documents are in a finished job's ZIP, read from its member names."""
+    with jobb.zip_fil.open("rb") as fil, zipfile.ZipFile(fil) as arkiv:
+        return sorted({int(m.group(1)) for navn in arkiv.namelist() if (m := _MEDLEM.search(navn))})

@@ -14,12 +14,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
 from fagbrev.models import Fagretning, Kull, Organisasjon
+from fagbrev.tilgang import tilgang_merk
 
 from . import services
 from .forms import DokumentprofilForm, SkannForm
 from .models import Dokumentprofil, Dokumenttype
 from .permissions import get_batchjobb_for_user, get_dokument_for_user
-from .selectors import batchjobber_for_org
+from .selectors import batchjobb_deltakere, batchjobber_for_org
 from .typer import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
 
 
@@ -200,6 +201,8 @@ def jobb_zip(request: HttpRequest, pk: int) -> HttpResponse:
     batchjobb = get_batchjobb_for_user(request.user, pk)
     if not batchjobb.zip_fil:
         raise Http404("ZIP-filen er ikke klar.")
+    for deltaker_id in batchjobb_deltakere(jobb=batchjobb):  # every participant whose document is in it
+        tilgang_merk(deltaker_id=deltaker_id, organisasjon_id=batchjobb.organisasjon_id)
     omfang = f"kull-{batchjobb.kull_id}" if batchjobb.kull_id else f"fagretning-{batchjobb.fagretning_id}"
     return _fil_svar(batchjobb.zip_fil, f"{batchjobb.type}-{omfang}-jobb-{batchjobb.pk}.zip")
 

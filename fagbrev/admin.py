@@ -20,6 +20,7 @@ from .models import (
     Stipendvedtak,
     User,
 )
+from .tilgang import TilgangsloggAdmin
 
 
 class MedlemskapInline(admin.TabularInline):
@@ -58,7 +59,7 @@ class KullAdmin(admin.ModelAdmin):
 
 
 @admin.register(Hendelse)
-class HendelseAdmin(admin.ModelAdmin):
+class HendelseAdmin(TilgangsloggAdmin, admin.ModelAdmin):
     """Read-only: the event log is written by services and never changed."""
 
     list_display = ("tidspunkt", "handling", "utfort_av", "organisasjon", "beskrivelse")
@@ -139,7 +140,7 @@ class StipendmanedInline(admin.TabularInline):
 
 
 @admin.register(Stipendvedtak)
-class StipendvedtakAdmin(admin.ModelAdmin):
+class StipendvedtakAdmin(TilgangsloggAdmin, admin.ModelAdmin):
     """Read-only here: decisions are registered on the participant's stipend page (the service computes
     the months and logs)."""
 
@@ -169,7 +170,7 @@ class PermisjonInline(admin.TabularInline):
 
 
 @admin.register(Laerekontrakt)
-class LaerekontraktAdmin(admin.ModelAdmin):
+class LaerekontraktAdmin(TilgangsloggAdmin, admin.ModelAdmin):
     list_display = ("deltaker", "rute", "status", "start", "slutt", "organisasjon")
     list_filter = ("organisasjon", "status", "rute")
     list_select_related = ("deltaker", "organisasjon")
@@ -178,7 +179,7 @@ class LaerekontraktAdmin(admin.ModelAdmin):
 
 
 @admin.register(Eksamen)
-class EksamenAdmin(admin.ModelAdmin):
+class EksamenAdmin(TilgangsloggAdmin, admin.ModelAdmin):
     list_display = ("deltaker", "type", "termin", "pameldt_dato", "resultat")
     list_filter = ("organisasjon", "resultat")
     list_select_related = ("deltaker",)
@@ -186,7 +187,7 @@ class EksamenAdmin(admin.ModelAdmin):
 
 
 @admin.register(Fagprove)
-class FagproveAdmin(admin.ModelAdmin):
+class FagproveAdmin(TilgangsloggAdmin, admin.ModelAdmin):
     list_display = ("deltaker", "forsok", "pameldt_dato", "provedato", "resultat")
     list_select_related = ("deltaker",)
     raw_id_fields = ("deltaker", "kontrakt")

@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "fagbrev.sikkerhet.OktFornyelseMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "fagbrev.sikkerhet.ToFaktorMiddleware",
+    "fagbrev.tilgang.TilgangsloggMiddleware",  # writes the access log for what a request showed
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",

@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from fagbrev.tilgang import TilgangsloggAdmin
+
 from .models import Besok, Faddersamling, Mote, Revisjon, Tiltak, Vurderingssamtale
 
 
@@ -17,14 +19,14 @@ class KunLese(admin.ModelAdmin):
 
 
 @admin.register(Besok)
-class BesokAdmin(KunLese):
+class BesokAdmin(TilgangsloggAdmin, KunLese):
     list_display = ("dato", "deltaker", "arbeidssted", "registrert_av", "versjon", "organisasjon")
     list_filter = ("organisasjon",)
     list_select_related = ("deltaker", "arbeidssted", "registrert_av", "organisasjon")
 
 
 @admin.register(Vurderingssamtale)
-class VurderingssamtaleAdmin(KunLese):
+class VurderingssamtaleAdmin(TilgangsloggAdmin, KunLese):
     list_display = ("semester", "deltaker", "planlagt_dato", "holdt_dato", "versjon", "organisasjon")
     list_filter = ("organisasjon", "semester")
     list_select_related = ("deltaker", "organisasjon")
@@ -51,6 +53,6 @@ class FaddersamlingAdmin(KunLese):
 
 
 @admin.register(Revisjon)
-class RevisjonAdmin(KunLese):
+class RevisjonAdmin(TilgangsloggAdmin, KunLese):
     list_display = ("objekt_type", "objekt_id", "versjon", "endret_av", "tidspunkt")
     list_select_related = ("objekt_type", "endret_av")
