@@ -165,7 +165,7 @@ def batch_bestill(request: HttpRequest, kull_pk: int) -> HttpResponse:
     except ValidationError as feil:
         messages.error(request, " ".join(feil.messages))
         return redirect("dokumenter:oversikt")
-    return redirect("dokumenter:jobb", pk=jobb.pk)
+    return _til_jobben(request, jobb)
 
 
 @login_required
@@ -182,6 +182,14 @@ def batch_bestill_fagretning(request: HttpRequest, fagretning_pk: int) -> HttpRe
     except ValidationError as feil:
         messages.error(request, " ".join(feil.messages))
         return redirect("dokumenter:oversikt")
+    return _til_jobben(request, jobb)
+
+
+def _til_jobben(request: HttpRequest, jobb) -> HttpResponse:
+    """To the job's page; if the queue was down when the order was handed over, say that it waits."""
+    jobb.refresh_from_db(fields=["status", "koet"])
+    if jobb.status == jobb.Status.VENTER and jobb.koet is None:
+        messages.warning(request, services.KO_NEDE_MELDING)
     return redirect("dokumenter:jobb", pk=jobb.pk)
 
 
