@@ -30,8 +30,18 @@ from fagbrev.frister import legg_til_maneder
 from fagbrev.models import Eksamen, Fagprove, Fagretning, Kull, Norskprove, Resultat, Stipendmaned
 from oppfolging.models import Besok, Vurderingssamtale
 
-from .semester import Periode, Semester
-from .undertrykking import SKJULT, SKJULT_BELOP, Tabell, beskytt_sammen, undertrykk, uten_undertrykking
+from .semester import HOST, VAR, Aar, Periode, Semester
+from .undertrykking import (
+    GRENSE,
+    SKJULT_BELOP,
+    SKJULT_SEKUNDAER,
+    Tabell,
+    beskytt_alle,
+    med_nokler,
+    par_linjer,
+    undertrykk,
+    uten_undertrykking,
+)
 
 S = Deltaker.Status
 F_ = Norskprove.Ferdighet
@@ -61,6 +71,8 @@ class Trend:
     semestre: list[str]
     verdier: list[int | str]
     maks: int
+    # the counts, named like the tables' cells ("henvist", "2026-host", "total"), for suppression
+    tabell: Tabell | None = None
 
     @property
     def bredde(self) -> int:
@@ -232,6 +244,18 @@ def _lag(undertrykk_sma: bool):
     return undertrykk if undertrykk_sma else uten_undertrykking
 
 
+def _rad(dim: Dimensjon, r: int) -> tuple:
+    """The name of row r of a table over `dim`: (dimension, key), or ("total",) for the total row."""
+    return ("total",) if r == len(dim.rader) else (dim.navn, dim.rader[r][0])
+
+
+def _navngitt(tabell: Tabell, dim: Dimensjon, kode: str, hva: list[str | None]) -> Tabell:
+    """Name each cell (rapporter/undertrykking.py): what its column counts, the period, the row. Cells
+    with the same name in two tables are the same number (e.g. «Avbrutt» per track, and the row total of
+    «Avbrudd etter årsak»); hva[k] None leaves a column unnamed. hva may name the row-total column too."""
+    return med_nokler(tabell, lambda r, k: (hva[k], kode, *_rad(dim, r)) if k < len(hva) and hva[k] else None)
+
+
 def _status_ved_slutt(periode: Periode):
     """The status a participant had on the period's last day: last transition on or before it.
 
@@ -301,6 +325,7 @@ def deltakere_i_perioden(*, org_ids: set[int], periode: Periode, dim: Dimensjon,
     celler = _celler(dim, flyt, ved_slutt, kolonner=[k for k, _ in kolonner])
     # Different kinds of counts side by side: a row total would mean nothing.
     tabell = _lag(undertrykk_sma)([n for _, n in dim.rader], [n for _, n in kolonner], celler, rad_total=False)
+    tabell = _navngitt(tabell, dim, periode.kode, [k for k, _ in kolonner])
     lenker = {}
     if not undertrykk_sma:
         for ri, (nokkel, _) in enumerate(dim.rader):
@@ -329,6 +354,8 @@ def avbrudd_etter_arsak(*, org_ids: set[int], periode: Periode, dim: Dimensjon, 
     )
     celler = _celler(dim, grupper, kolonner=[k.value for k in kategorier])
     tabell = _lag(undertrykk_sma)([n for _, n in dim.rader], [k.label for k in kategorier], celler)
+    # the row total is «Avbrutt» of «Deltakere per …» (one termination per participant): the same number
+    tabell = _navngitt(tabell, dim, periode.kode, [*(f"avbrudd_{k.value}" for k in kategorier), "avbrutt"])
     return Rapporttabell(
         tittel="Avbrudd etter årsak",
         beskrivelse=f"Avbrudd med dato i {periode.navn.lower()}, etter årsakskategori.",
@@ -364,6 +391,7 @@ def trakt(*, org_ids: set[int], dim: Dimensjon, undertrykk_sma: bool) -> Rapport
     celler = _celler(dim, grupper, kolonner=[f"k{i}" for i in range(len(kolonner))])
     # The steps are nested (a subset of the one before), so a row total means nothing here.
     tabell = _lag(undertrykk_sma)([n for _, n in dim.rader], [k for k, _ in kolonner], celler, rad_total=False)
+    tabell = _navngitt(tabell, dim, "i dag", [f"trakt_{i}" for i in range(len(kolonner))])
     lenker = {}
     if not undertrykk_sma:
         for ri, (nokkel, _) in enumerate(dim.rader):
@@ -385,6 +413,8 @@ def trakt(*, org_ids: set[int], dim: Dimensjon, undertrykk_sma: bool) -> Rapport
 
 
 UTFALL_KOLONNER = ["I arbeid", "I utdanning", "Annet", "Ikke registrert"]
+UTFALL_VED = ["ved_arbeid", "ved_utdanning", "ved_annet", "ved_mangler"]
+UTFALL_SEKS = ["seks_arbeid", "seks_utdanning", "seks_annet", "seks_mangler"]
 
 
 def _utfall_telling(felt: str, kohort: Q) -> dict:
@@ -435,8 +465,8 @@ def utfall(
         },
     )
     rader = [n for _, n in dim.rader]
-    ved = _celler(dim, grupper, kolonner=[f"ved_{k}" for k in ("arbeid", "utdanning", "annet", "mangler")])
-    seks = _celler(dim, grupper, kolonner=[f"seks_{k}" for k in ("arbeid", "utdanning", "annet", "mangler")])
+    ved = _celler(dim, grupper, kolonner=UTFALL_VED)
+    seks = _celler(dim, grupper, kolonner=UTFALL_SEKS)
     forklaring = "«I arbeid»: fast eller midlertidig ansatt eller lærling. «Annet»: arbeidssøker eller annet."
     if seks_til >= seks_fra:
         seks_kohort = f"Deltakere som fullførte {seks_fra:%d.%m.%Y}–{seks_til:%d.%m.%Y}"
@@ -449,7 +479,10 @@ def utfall(
                 f"Deltakere som fullførte i {periode.navn.lower()}, etter situasjonen ved fullføring. {forklaring} "
                 "Avbrutte er ikke med."
             ),
-            tabell=_lag(undertrykk_sma)(rader, UTFALL_KOLONNER, ved),
+            # the row total is «Fullført» of «Deltakere per fagretning»: the same participants
+            tabell=_navngitt(
+                _lag(undertrykk_sma)(rader, UTFALL_KOLONNER, ved), dim, periode.kode, [*UTFALL_VED, "fullfort"]
+            ),
         ),
         Rapporttabell(
             tittel="Utfall seks måneder etter fullføring",
@@ -457,7 +490,9 @@ def utfall(
                 f"{seks_kohort}: seks måneder etter falt i {periode.navn.lower()} (til og med i dag), etter "
                 f"situasjonen da. {forklaring}"
             ),
-            tabell=_lag(undertrykk_sma)(rader, UTFALL_KOLONNER, seks),
+            tabell=_navngitt(
+                _lag(undertrykk_sma)(rader, UTFALL_KOLONNER, seks), dim, periode.kode, [*UTFALL_SEKS, "seks"]
+            ),
         ),
     ]
 
@@ -508,6 +543,13 @@ def stipend(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertrykk_s
         verdier=[[*a, *b] for a, b in zip(antall.verdier, belop, strict=True)],
         skjult=frozenset(skjult),
         skjult_tekst={1: SKJULT_BELOP, 2: SKJULT_BELOP, 3: SKJULT_BELOP},
+    )
+    # An amount is made from its row's count (one person's amount tells her age group): its base count.
+    tabell = _navngitt(tabell, dim, periode.kode, ["stipend"])
+    tabell = replace(
+        tabell,
+        grunnlag={(r, k): frozenset({tabell.nokler[(r, 0)]}) for r in range(len(belop)) for k in (1, 2, 3)},
+        ikke_antall=frozenset({1, 2, 3}),
     )
     return Rapporttabell(
         tittel="Stipend i 4. introår",
@@ -560,6 +602,7 @@ def resultater(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertryk
     ]
     celler = _celler(dim, eksamen, fagprove, norsk, kolonner=[k for k, _ in kolonner])
     tabell = _lag(undertrykk_sma)([n for _, n in dim.rader], [n for _, n in kolonner], celler, rad_total=False)
+    tabell = _navngitt(tabell, dim, periode.kode, [k for k, _ in kolonner])
     return Rapporttabell(
         tittel=f"Resultater per {dim.navn}",
         beskrivelse=(
@@ -614,7 +657,28 @@ def oppfolging(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertryk
         )
     kolonner = ["Besøk gjort", "Besøk forventet", "Samtaler holdt", "Samtaler forventet"]
     tabell = _lag(undertrykk_sma)([n for _, n in dim.rader], kolonner, celler, rad_total=False)
+    tabell = _navngitt(tabell, dim, periode.kode, ["besok", "besok_forventet", "samtaler", "samtaler_forventet"])
+    # What is due is made from the active participants (of «Deltakere per fagretning»): those are its base
+    # counts, and a total due is made from every row's. Hidden active → hidden due, however large.
+    aktive_navn = [("aktive", periode.kode, *_rad(dim, r)) for r in range(len(dim.rader))]
+    alle = frozenset(aktive_navn)
+    tabell = replace(
+        tabell,
+        grunnlag={
+            (r, k): (frozenset({aktive_navn[r]}) if r < len(dim.rader) else alle)
+            for r in range(len(dim.rader) + 1)
+            for k in (1, 3)
+        },
+        grunntall={
+            navn: (aktive.get(pk, {}).get("aktive") or 0) for navn, (pk, _) in zip(aktive_navn, dim.rader, strict=True)
+        }
+        if aktive is not None
+        else {},
+    )
     tabell = _med_andeler(tabell, [(0, 1, "Besøk, andel %"), (2, 3, "Samtaler, andel %")])
+    tabell = replace(tabell, ikke_antall=frozenset({1, 3, 4, 5}))  # made from counts, hidden with them
+    if undertrykk_sma:
+        (tabell,) = beskytt_alle([tabell])
     return Rapporttabell(
         tittel="Oppfølging",
         beskrivelse=(
@@ -626,16 +690,25 @@ def oppfolging(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertryk
 
 
 def _med_andeler(tabell: Tabell, andeler: list[tuple[int, int, str]]) -> Tabell:
-    """Append percentage columns (teller/nevner); a percentage of a hidden count is hidden too."""
+    """Append percentage columns (teller/nevner). A percentage is made from its two cells: those are its
+    base counts, so it is hidden when either is (here, and again when the whole report is protected)."""
     verdier = [[*rad, *(_prosent(rad[t], rad[n]) for t, n, _ in andeler)] for rad in tabell.verdier]
     bredde = len(tabell.kolonner)
     skjult = set(tabell.skjult)
+    grunnlag = dict(tabell.grunnlag)
     for r in range(len(verdier)):
         for i, (t, n, _) in enumerate(andeler):
             if (r, t) in skjult or (r, n) in skjult:
                 skjult.add((r, bredde + i))
+            grunnlag[(r, bredde + i)] = frozenset(tabell.nokler[c] for c in ((r, t), (r, n)) if c in tabell.nokler)
     return replace(
-        tabell, kolonner=[*tabell.kolonner, *(navn for *_, navn in andeler)], verdier=verdier, skjult=frozenset(skjult)
+        tabell,
+        kolonner=[*tabell.kolonner, *(navn for *_, navn in andeler)],
+        verdier=verdier,
+        skjult=frozenset(skjult),
+        grunnlag=grunnlag,
+        ikke_i_sum=frozenset(range(bredde, bredde + len(andeler))),
+        skjult_tekst={**tabell.skjult_tekst, **{bredde + i: SKJULT_SEKUNDAER for i in range(len(andeler))}},
     )
 
 
@@ -697,18 +770,36 @@ def praksis(*, org_ids: set[int], periode: Periode, undertrykk_sma: bool) -> lis
     ]
 
 
-def _trend(tittel: str, qs, datofelt: str, semestre: list[Semester], undertrykk_sma: bool) -> Trend:
-    """One query: a filtered COUNT per semester (over the rows of those semesters only)."""
+def _trend(tittel: str, hva: str, qs, datofelt: str, semestre: list[Semester], undertrykk_sma: bool) -> Trend:
+    """One query: a filtered COUNT per semester (over the rows of those semesters only).
+
+    Each semester's count is named like the tables' totals (`hva`, semester, "total"): the trend's last
+    value is the same number as the dashboard's total, and a year's two values add up to the annual
+    report's, so suppression treats them together (`dashboard`).
+    """
     qs = qs.filter(**{f"{datofelt}__gte": semestre[0].start, f"{datofelt}__lte": semestre[-1].slutt})
     # COUNT(date) = COUNT(*) here (the filter needs a date): the index on (organisation, date) can answer it
     agg = qs.aggregate(**{s.kode: Count(datofelt, filter=_i(s, datofelt)) for s in semestre})
-    verdier = [agg[s.kode] for s in semestre]
-    return Trend(
-        tittel=tittel,
-        semestre=[s.navn for s in semestre],
-        verdier=[(SKJULT if undertrykk_sma and 0 < v < 5 else v) for v in verdier],
-        maks=max([*verdier, 1]),
+    tabell = _lag(undertrykk_sma)(
+        [s.navn for s in semestre], ["Antall"], [[agg[s.kode]] for s in semestre], rad_total=False
     )
+    tabell = replace(
+        tabell,
+        summerer=False,  # the series shows no total: no line inside it
+        skjult=frozenset((r, 0) for r, sem in enumerate(semestre) if undertrykk_sma and 0 < agg[sem.kode] < GRENSE),
+        nokler={(r, 0): (hva, s.kode, "total") for r, s in enumerate(semestre)},
+    )
+    return _trend_vis(Trend(tittel=tittel, semestre=[s.navn for s in semestre], verdier=[], maks=1, tabell=tabell))
+
+
+def _trend_vis(trend: Trend) -> Trend:
+    """The values as shown, and the scale of the chart from the shown values only (a hidden value is
+    drawn at a fixed height, so the scale must not be the largest hidden value)."""
+    tabell = trend.tabell
+    verdier = [tabell.vis(r, 0) for r in range(len(trend.semestre))]
+    synlige = [v for v in verdier if isinstance(v, int)]
+    maks = max([*synlige, *([GRENSE] if len(synlige) < len(verdier) else []), 1])
+    return replace(trend, verdier=verdier, maks=maks)
 
 
 def trender(*, org_ids: set[int], semestre: list[Semester], undertrykk_sma: bool) -> list[Trend]:
@@ -716,15 +807,31 @@ def trender(*, org_ids: set[int], semestre: list[Semester], undertrykk_sma: bool
     return [
         _trend(
             "Henvisninger per semester",
+            "henvist",
             Deltaker.objects.filter(organisasjon_id__in=org_ids),
             "henvist_dato",
             semestre,
             undertrykk_sma,
         ),
-        _trend("Tatt opp per semester", endringer.filter(til_status=S.TATT_OPP), "dato", semestre, undertrykk_sma),
-        _trend("Fullført per semester", endringer.filter(til_status=S.FULLFORT), "dato", semestre, undertrykk_sma),
+        _trend(
+            "Tatt opp per semester",
+            "tatt_opp",
+            endringer.filter(til_status=S.TATT_OPP),
+            "dato",
+            semestre,
+            undertrykk_sma,
+        ),
+        _trend(
+            "Fullført per semester",
+            "fullfort",
+            endringer.filter(til_status=S.FULLFORT),
+            "dato",
+            semestre,
+            undertrykk_sma,
+        ),
         _trend(
             "Avbrudd per semester",
+            "avbrutt",
             Avbrudd.objects.filter(organisasjon_id__in=org_ids),
             "dato",
             semestre,
@@ -732,6 +839,7 @@ def trender(*, org_ids: set[int], semestre: list[Semester], undertrykk_sma: bool
         ),
         _trend(
             "Arbeidsplassbesøk per semester",
+            "besok",
             Besok.objects.filter(organisasjon_id__in=org_ids),
             "dato",
             semestre,
@@ -740,12 +848,35 @@ def trender(*, org_ids: set[int], semestre: list[Semester], undertrykk_sma: bool
     ]
 
 
-def _beskytt_par(
-    spor: Rapporttabell, kull: Rapporttabell, per_kull: Dimensjon, undertrykk_sma: bool
-) -> tuple[Rapporttabell, Rapporttabell]:
-    if undertrykk_sma:
-        spor.tabell, kull.tabell = beskytt_sammen(spor.tabell, kull.tabell, per_kull.forelder)
-    return spor, kull
+def _par_linjer(spor: Rapporttabell, kull: Rapporttabell, per_kull: Dimensjon) -> list[list]:
+    """Each track's cell with its cohorts' cells, by the cells' names (the same counts per track and per
+    cohort: one must not be set against the other)."""
+    bredde = len(spor.tabell.kolonner) + (1 if spor.tabell.rad_total else 0)
+
+    def navn(k: int, hvem: tuple[str, int]):
+        tabell, r = (spor.tabell, hvem[1]) if hvem[0] == "spor" else (kull.tabell, hvem[1])
+        return tabell.nokler.get((r, k))
+
+    return par_linjer(per_kull.forelder, antall_foreldre=len(spor.tabell.rader), bredde=bredde, navn=navn)
+
+
+def _ar_linjer(periode: Periode, trender: list[Trend]) -> list[list]:
+    """In the annual report, a year's count is the sum of its two semesters' counts in the trends."""
+    if not isinstance(periode, Aar):
+        return []  # a semester's total and the trend's last value share a name: nothing more to tie
+    vaar, host = Semester(periode.aar, VAR), Semester(periode.aar, HOST)
+    hvaer = {n[0] for t in trender for n in t.tabell.nokler.values()}
+    return [[(hva, vaar.kode, "total"), (hva, host.kode, "total"), (hva, periode.kode, "total")] for hva in hvaer]
+
+
+def _beskytt_rapporten(tabeller: list[Rapporttabell], trender: list[Trend], linjer: list[list]) -> list[Trend]:
+    """Suppress the whole report together (rapporter/undertrykking.py, `beskytt_alle`)."""
+    beskyttet = beskytt_alle([rt.tabell for rt in tabeller] + [t.tabell for t in trender], linjer=linjer)
+    for rt, tabell in zip(tabeller, beskyttet, strict=False):
+        rt.tabell = tabell
+    return [
+        _trend_vis(replace(t, tabell=tabell)) for t, tabell in zip(trender, beskyttet[len(tabeller) :], strict=True)
+    ]
 
 
 def dashboard(
@@ -759,26 +890,31 @@ def dashboard(
     penger = stipend(periode=periode, dim=per_fagretning, **k)
     # The same counts per track and per cohort: suppressed together, so one cannot be set against the other.
     par = [
-        _beskytt_par(tabell(dim=per_fagretning, **a), tabell(dim=per_kull, **a), per_kull, undertrykk_sma)
+        (tabell(dim=per_fagretning, **a), tabell(dim=per_kull, **a))
         for tabell, a in (
             (deltakere_i_perioden, {"periode": periode, **k}),
             (trakt, k),
             (resultater, {"periode": periode, **k}),
         )
     ]
+    tabeller = [
+        *par[0],
+        avbrudd_etter_arsak(periode=periode, dim=per_fagretning, **k),
+        *par[1],
+        *utfall(periode=periode, dim=per_fagretning, idag=idag, **k),
+        *par[2],
+        oppfolging(periode=periode, dim=per_fagretning, **k),
+        *praksis(periode=periode, **k),
+        *([penger] if penger else []),
+    ]
+    utvikling = trender(semestre=periode.siste(6), **k)
+    if undertrykk_sma:
+        linjer = [linje for spor, kull in par for linje in _par_linjer(spor, kull, per_kull)]
+        utvikling = _beskytt_rapporten(tabeller, utvikling, linjer + _ar_linjer(periode, utvikling))
     return Dashboard(
         periode=periode,
-        tabeller=[
-            *par[0],
-            avbrudd_etter_arsak(periode=periode, dim=per_fagretning, **k),
-            *par[1],
-            *utfall(periode=periode, dim=per_fagretning, idag=idag, **k),
-            *par[2],
-            oppfolging(periode=periode, dim=per_fagretning, **k),
-            *praksis(periode=periode, **k),
-            *([penger] if penger else []),
-        ],
-        trender=trender(semestre=periode.siste(6), **k),
+        tabeller=tabeller,
+        trender=utvikling,
         undertrykt=undertrykk_sma,
         utelatt=UTELATT,
     )
