@@ -180,11 +180,13 @@ def deltaker_ny(request: HttpRequest) -> HttpResponse:
 def deltaker_detalj(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk)  # the helper marks her for the access log
     kan_endre = permissions.can_edit_deltaker(request.user, deltaker)
+    synlig = permissions.feltgrupper_for(request.user, deltaker)  # the policy's list, for her role
     context = {
         "deltaker": deltaker,
-        "mappe": saksmappe(deltaker=deltaker),
+        "mappe": saksmappe(deltaker=deltaker, synlig=synlig),
         "kan_endre": kan_endre,
         "kan_se_fnr": permissions.can_see_fodselsnummer(request.user, deltaker),
+        "synlig": synlig,
         "idag": timezone.localdate(),
         "dokument_form": forms.DokumentForm(prefix="dok") if kan_endre else None,
         "utstyr_form": forms.UtstyrForm(prefix="utstyr") if kan_endre else None,
@@ -495,7 +497,9 @@ def dokument_hent(request: HttpRequest, pk: int) -> FileResponse:
         dokument = Dokument.objects.only("deltaker_id").get(pk=pk)
     except Dokument.DoesNotExist:
         raise Http404("Fant ikke dokumentet.") from None
-    get_deltaker_for_user(request.user, dokument.deltaker_id)
+    deltaker = get_deltaker_for_user(request.user, dokument.deltaker_id)
+    if not permissions.can_see_feltgruppe(request.user, deltaker, "dokumenter"):
+        raise PermissionDenied("Din rolle gir ikke tilgang til opplastede dokumenter.")
     dokument = Dokument.objects.get(pk=pk)
     svar = FileResponse(
         dokument.fil.open("rb"),

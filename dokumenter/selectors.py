@@ -19,6 +19,7 @@ from django.utils.module_loading import import_string
 from arbeidsgivere.models import Plassering
 from deltakere.models import Deltaker, Inntakssamtale
 from fagbrev.models import Eksamen, Fagprove, Niva, Norskprove, Opplaeringsplanpunkt, Organisasjon, Resultat
+from fagbrev.permissions import samtykke_deling
 
 from .models import Batchjobb, Dokument, Dokumentprofil
 
@@ -103,11 +104,13 @@ def _hyppighet(dager: int) -> str:
 
 
 def kontrakt_kontekst(*, deltaker: Deltaker, idag: datetime.date) -> dict:
-    """Kontrakt og samtykkeerklæring: the pathway's terms as they apply to this participant."""
+    """Kontrakt og samtykkeerklæring: the pathway's terms as they apply to this participant. What the
+    teachers see is the access policy's own list (fagbrev.permissions.samtykke_deling)."""
     return {
         **_deltaker_grunnlag(deltaker),
         "oppmote_krav_prosent": 80,
         "inntak": _inntak(deltaker),
+        "deling": samtykke_deling(),
     }
 
 

@@ -214,12 +214,15 @@ def test_document_is_served_only_through_the_access_policy(client, koordinator, 
         deltaker=deltaker, fil=SimpleUploadedFile("Attest æøå.pdf", lag_pdf()), type="referanse", utfort_av=koordinator
     )
     url = f"/deltakere/dokument/{dokument.pk}/"
-    client.force_login(faglarer)  # teaches her: may read the case, so the file
+    client.force_login(koordinator)
     svar = client.get(url)
     assert svar.status_code == 200
     assert svar["Content-Type"] == "application/pdf"
     assert "attachment" in svar["Content-Disposition"] and "Attest" in svar["Content-Disposition"]
     assert b"".join(svar.streaming_content) == lag_pdf()
+    # teaches her and reads the case, but CV and references are not what the consent gives teachers
+    client.force_login(faglarer)
+    assert client.get(url).status_code == 403
     client.force_login(annen_faglarer)  # does not teach her: the file link leads nowhere
     assert client.get(url).status_code == 404
     client.logout()

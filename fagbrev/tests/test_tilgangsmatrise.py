@@ -176,9 +176,10 @@ MATRISE: dict[str, Rad] = {
         lambda o: {"pk": o["deltaker"].pk, "type": "kontrakt"},
         _alle(405, anonym=LOGIN),
     ),
+    # the contract and consent holds the intake (field group «opptak»): coordinators only (fagbrev/permissions.py)
     "dokumenter:last_ned": Rad(
         lambda o: {"pk": o["dokument"].pk},
-        _alle(404, anonym=LOGIN, koordinator=200, faglarer=200, norsklarer=200),
+        _alle(404, anonym=LOGIN, koordinator=200, faglarer=403, norsklarer=403),
     ),
     "dokumenter:skann": Rad(
         lambda o: {"pk": o["dokument"].pk},
@@ -186,7 +187,7 @@ MATRISE: dict[str, Rad] = {
     ),
     "dokumenter:skann_last_ned": Rad(
         lambda o: {"pk": o["dokument"].pk},
-        _alle(404, anonym=LOGIN),
+        _alle(404, anonym=LOGIN, faglarer=403, norsklarer=403),  # no scan yet (404), and not theirs to read
     ),
     "dokumenter:profil": Rad(
         lambda o: {"org_pk": o["org"].pk},
@@ -353,9 +354,10 @@ MATRISE: dict[str, Rad] = {
         lambda o: {"pk": o["deltaker"].pk},
         _alle(404, anonym=LOGIN, koordinator=200, faglarer=403, norsklarer=403),
     ),
+    # an uploaded CV (field group «dokumenter»): the consent does not give it to teachers
     "deltakere:dokument": Rad(
         lambda o: {"pk": o["opplastet"].pk},
-        _alle(404, anonym=LOGIN, koordinator=200, faglarer=200, norsklarer=200),
+        _alle(404, anonym=LOGIN, koordinator=200, faglarer=403, norsklarer=403),
     ),
     "deltakere:utstyr_retur": Rad(
         lambda o: {"pk": o["utstyrslan"].pk},
