@@ -20,12 +20,15 @@ made from a hidden or small count is hidden, and every line (within a table, bet
 and per-cohort tables, between a year and its two semesters) is protected again, until nothing
 changes. So «Besøk forventet» 30 is hidden beside the «<5» active participants it was made from.
 
-**Two hidden cells are not always enough.** «<5» tells 1–4 and «skjult» tells 0 or at least 5, so a
-line of two «<5» cells with a total of 8 gives 4 and 4, and «<5» beside «skjult» with a total of 6 gives
-1 and 5. After the rules above, an audit (`_revider`) reasons like an attacker over every line of
-counts — each value kept only if the other cells of all its lines can still add up — and for a hidden
-count left with one possible value, hides the smallest shown number of one of its lines, and starts
-over. The test `rapporter/tests/test_gjenfinning.py` attacks whole reports with more knowledge still.
+**Two hidden cells are not always enough.** «<5» tells 1–4, so a line of two «<5» cells with a total
+of 8 gives 4 and 4, and four «<5» cohorts under a «<5» track give 1 each. («skjult» tells nothing about
+the size: it is a larger count hidden for a small one's sake, or a small count whose «<5» would give a
+range away, below.) After the rules above, an audit (`_revider`) reasons like an attacker over every
+line of counts — each value kept only if the other cells of all its lines can still add up — and for
+a hidden count left with one possible value, hides the smallest shown number of one of its lines; when
+no line has a shown number left to hide, it shows the largest «<5» of those lines as «skjult» instead
+(`uten_intervall`). Then it starts over. The test `rapporter/tests/test_gjenfinning.py` attacks whole
+reports with more knowledge still.
 """
 
 from __future__ import annotations
@@ -36,7 +39,8 @@ from dataclasses import dataclass, field, replace
 GRENSE = 5  # counts 1..GRENSE-1 are hidden
 SKJULT = "<5"
 SKJULT_BELOP = "skjult"  # an amount hidden because the count of its row is hidden
-# A count of 5 or more hidden only to protect a small one (secondary suppression): "<5" would be untrue.
+# A hidden number that says nothing of its size: a count of 5 or more hidden to protect a small one
+# ("<5" would be untrue), a number made from counts, or a small count whose "<5" would give a range away.
 SKJULT_SEKUNDAER = "skjult"
 
 
@@ -63,12 +67,13 @@ class Tabell:
     summerer: bool = True  # False: a series without totals (a trend): no line to protect inside it
     ikke_i_sum: frozenset[int] = frozenset()  # columns that do not add up (percentages)
     ikke_antall: frozenset[int] = frozenset()  # columns of amounts or numbers made from counts: not audited
+    uten_intervall: frozenset[tuple[int, int]] = frozenset()  # hidden small counts shown as «skjult» (doc)
 
     def vis(self, r: int, k: int) -> int | str:
         verdi = self.verdier[r][k]
         if (r, k) not in self.skjult:
             return verdi
-        if (r, k) in self.grunnlag:  # made from counts: «<5» would bound the counts it is made from
+        if (r, k) in self.grunnlag or (r, k) in self.uten_intervall:  # «<5» would give a range away
             return self.skjult_tekst.get(k) or SKJULT_SEKUNDAER
         return self.skjult_tekst.get(k) or (SKJULT if 0 < verdi < GRENSE else SKJULT_SEKUNDAER)
 
@@ -188,6 +193,7 @@ def beskytt_alle(
         return tabeller[c[0]].nokler.get((c[1], c[2]), c)
 
     tellelinjer = [linje for linje in alle_linjer if all(c[2] not in tabeller[c[0]].ikke_antall for c in linje)]
+    uten_intervall = {(t, r, k) for t, tabell in enumerate(tabeller) for r, k in tabell.uten_intervall}
     while True:
         while True:
             antall = len(skjult)
@@ -197,42 +203,54 @@ def beskytt_alle(
             skjult = _sekundaer(verdi, alle_linjer, skjult)
             if len(skjult) == antall:
                 break
-        fastlagt = _revider(tellelinjer, skjult, verdi=verdi, variabel=variabel)
-        partnere = [
-            min(kandidater, key=lambda c: (verdi(c), c))
-            for linje in tellelinjer
-            if any(variabel(c) in fastlagt for c in linje)
-            and (kandidater := [c for c in linje if c not in skjult and verdi(c) > 0])
+        fastlagt = _revider(tellelinjer, skjult, verdi=verdi, variabel=variabel, uten_intervall=uten_intervall)
+        linjer_med = [linje for linje in tellelinjer if any(variabel(c) in fastlagt for c in linje)]
+        partnere = [c for linje in linjer_med for c in linje if c not in skjult and verdi(c) > 0]
+        if partnere:
+            skjult.add(min(partnere, key=lambda c: (verdi(c), c)))
+            continue
+        sma_skjulte = [
+            c
+            for linje in linjer_med
+            for c in linje
+            if 0 < verdi(c) < GRENSE and c in skjult and c not in uten_intervall
         ]
-        if not partnere:
-            break  # nothing pinned (or nothing left to hide beside it)
-        skjult.add(min(partnere, key=lambda c: (verdi(c), c)))
+        if not sma_skjulte:
+            break  # nothing pinned (or nothing left to do about it)
+        storst = max(sma_skjulte, key=lambda c: (verdi(c), c))
+        navn = variabel(storst)  # the same count wherever it appears
+        uten_intervall |= set(celler_for.get(navn, [storst])) if navn != storst else {storst}
     return [
-        replace(tabell, skjult=frozenset((r, k) for t_, r, k in skjult if t_ == t)) for t, tabell in enumerate(tabeller)
+        replace(
+            tabell,
+            skjult=frozenset((r, k) for t_, r, k in skjult if t_ == t),
+            uten_intervall=frozenset((r, k) for t_, r, k in uten_intervall if t_ == t),
+        )
+        for t, tabell in enumerate(tabeller)
     ]
 
 
 MAKS_SUMMER = 100_000  # the audit gives up on a line whose possible sums grow past this (huge hidden counts)
 
 
-def _revider(linjer: list[list], skjult: set, *, verdi, variabel) -> set:
+def _revider(linjer: list[list], skjult: set, *, verdi, variabel, uten_intervall: set = frozenset()) -> set:
     """The hidden counts an attacker can pin down from the lines alone (module doc).
 
     Each count is a variable (cells with the same name are one), with the values its text allows:
-    a shown number itself, «<5» 1–4, «skjult» 0 or 5 up to the largest count of the report. Each line
+    a shown number itself, «<5» 1–4, «skjult» anything up to the largest count of the report. Each line
     says that its last entry is the sum of the others; a value is kept only if the others can still
     make the line add up. Repeats until nothing changes; returns the hidden variables with one value left.
     """
     celler = {c for linje in linjer for c in linje}
     storst = max((verdi(c) for c in celler), default=0)
-    vide = {0, *range(GRENSE, storst + 1)}
+    vide = set(range(storst + 1))
     mulige: dict = {}
     for c in sorted(celler):
         v = variabel(c)
         if c not in skjult:
             mulige[v] = {verdi(c)}
         elif v not in mulige:
-            mulige[v] = set(range(1, GRENSE)) if 0 < verdi(c) < GRENSE else set(vide)
+            mulige[v] = set(range(1, GRENSE)) if 0 < verdi(c) < GRENSE and c not in uten_intervall else set(vide)
     skjulte = {variabel(c) for c in celler if c in skjult}
     likninger = []
     for linje in linjer:

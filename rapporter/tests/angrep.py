@@ -8,7 +8,7 @@ interval), «Samtaler forventet» active × semesters, a share is round(100 × d
 number appears in several tables (avbrutt per track = the row total of «Avbrudd etter årsak»).
 
 Every cell is a variable with a set of possible values: a shown number its value, «<5» 1–4, «skjult»
-0 or 5 and more. Each relation removes the values that no choice of the others can satisfy, and this
+anything. Each relation removes the values that no choice of the others can satisfy, and this
 runs until nothing changes (generalised arc consistency). A hidden cell left with one possible value has
 been worked out. The attacker is checked against the truth (the coordinator's unsuppressed export): the
 true value must always remain possible, or the attacker's model of the report is wrong.
@@ -58,15 +58,13 @@ class Angriper:
 
     # --- variables ------------------------------------------------------------------------------
     def celle(self, nokkel: Hashable, publisert, *, mulige: Iterable[int] | None = None, avledet: bool = False) -> None:
-        """A published cell: a number, or hidden («<5»: 1–4; «skjult»: 0 or ≥ 5, within `mulige`). A hidden
+        """A published cell: a number, or hidden («<5»: 1–4; «skjult»: anything within `mulige`). A hidden
         number made from counts (`avledet`: a share, a due number) only says that it is hidden."""
         if publisert in SKJULT_TEKSTER:
             self.skjulte.add(nokkel)
             grunn = set(mulige) if mulige is not None else set(range(MAKS + 1))
-            if avledet:
-                self.dom[nokkel] = grunn
-            else:
-                self.dom[nokkel] = grunn & ({1, 2, 3, 4} if publisert == "<5" else {0, *range(5, MAKS * 200)})
+            # «skjult» says nothing about the size (rapporter/undertrykking.py)
+            self.dom[nokkel] = grunn & {1, 2, 3, 4} if publisert == "<5" and not avledet else grunn
         else:
             self.dom[nokkel] = {int(publisert)}
 
