@@ -41,35 +41,33 @@ LES_FREMDRIFT = {**LES, "faglarer": (200, 404, 404), "annen_faglarer": (404, 200
 
 
 @pytest.fixture
-def dokumenter(deltaker, annen_deltaker, fremmed_deltaker, koordinator, koordinator_asker):
-    return [
-        services.dokument_lag(type="kontrakt", deltaker=deltaker, utfort_av=koordinator),
-        services.dokument_lag(type="kontrakt", deltaker=annen_deltaker, utfort_av=koordinator),
-        services.dokument_lag(type="kontrakt", deltaker=fremmed_deltaker, utfort_av=koordinator_asker),
-    ]
+def tre_saker(deltaker, annen_deltaker, fremmed_deltaker, koordinator, koordinator_asker):
+    """One document of a type for (own participant, colleague's participant, other organisation's)."""
 
+    def lag(type_: str) -> list[Dokument]:
+        saker = ((deltaker, koordinator), (annen_deltaker, koordinator), (fremmed_deltaker, koordinator_asker))
+        return [services.dokument_lag(type=type_, deltaker=d, utfort_av=laget_av) for d, laget_av in saker]
 
-@pytest.mark.parametrize("hvem", LES)
-def test_download_permission_matrix(client, personer, dokumenter, hvem):
-    client.force_login(personer[hvem])
-    faktisk = tuple(client.get(f"/dokumenter/{d.pk}/last-ned/").status_code for d in dokumenter)
-    assert faktisk == LES[hvem]
+    return lag
 
 
 @pytest.fixture
-def deltakerbevis(deltaker, annen_deltaker, fremmed_deltaker, koordinator, koordinator_asker):
-    return [
-        services.dokument_lag(type="deltakerbevis", deltaker=deltaker, utfort_av=koordinator),
-        services.dokument_lag(type="deltakerbevis", deltaker=annen_deltaker, utfort_av=koordinator),
-        services.dokument_lag(type="deltakerbevis", deltaker=fremmed_deltaker, utfort_av=koordinator_asker),
-    ]
+def dokumenter(tre_saker):
+    return tre_saker("kontrakt")
 
 
-@pytest.mark.parametrize("hvem", LES_FREMDRIFT)
-def test_download_permission_matrix_for_a_document_teachers_read(client, personer, deltakerbevis, hvem):
+@pytest.fixture
+def deltakerbevis(tre_saker):
+    return tre_saker("deltakerbevis")
+
+
+@pytest.mark.parametrize(("hvem", "type_"), [*((h, "kontrakt") for h in LES), *((h, "deltakerbevis") for h in LES)])
+def test_download_permission_matrix(client, personer, tre_saker, hvem, type_):
+    matrise = LES if type_ == "kontrakt" else LES_FREMDRIFT
+    dokumenter = tre_saker(type_)
     client.force_login(personer[hvem])
-    faktisk = tuple(client.get(f"/dokumenter/{d.pk}/last-ned/").status_code for d in deltakerbevis)
-    assert faktisk == LES_FREMDRIFT[hvem]
+    faktisk = tuple(client.get(f"/dokumenter/{d.pk}/last-ned/").status_code for d in dokumenter)
+    assert faktisk == matrise[hvem]
 
 
 def test_download_is_an_attachment_with_the_stored_bytes(client, koordinator, dokumenter):
