@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from fagbrev.tilgang import TilgangsloggAdmin
+
 from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
 
 
@@ -23,14 +25,14 @@ class KontaktpersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Plassering)
-class PlasseringAdmin(admin.ModelAdmin):
+class PlasseringAdmin(TilgangsloggAdmin, admin.ModelAdmin):
     list_display = ("deltaker", "arbeidssted", "fadder", "fra", "til")
     list_select_related = ("deltaker", "arbeidssted", "fadder")
     raw_id_fields = ("deltaker", "arbeidssted", "fadder")
 
 
 @admin.register(Avtale)
-class AvtaleAdmin(admin.ModelAdmin):
+class AvtaleAdmin(TilgangsloggAdmin, admin.ModelAdmin):
     list_display = ("plassering", "status", "oppstart")
     list_filter = ("status",)
     list_select_related = ("plassering__arbeidssted",)
@@ -38,7 +40,7 @@ class AvtaleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Evaluering)
-class EvalueringAdmin(admin.ModelAdmin):
+class EvalueringAdmin(TilgangsloggAdmin, admin.ModelAdmin):
     list_display = ("plassering", "dato", "egnet")
     list_filter = ("egnet",)
     list_select_related = ("plassering__arbeidssted",)

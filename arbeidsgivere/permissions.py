@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from fagbrev.permissions import FAGLARER, KOORDINATOR, can_edit_deltaker, can_manage_org, deltaker_scope
+from fagbrev.tilgang import tilgang_merk_deltaker
 
 from .models import Arbeidsgiver, Arbeidssted, Avtale, Kontaktperson, Plassering
 
@@ -88,6 +89,7 @@ def get_plassering_for_user(user, pk: int, *, write: bool = False) -> Plassering
         raise Http404("Fant ikke plasseringen.") from None
     if write and not can_edit_deltaker(user, plassering.deltaker):
         raise PermissionDenied("Du kan se denne plasseringen, men ikke endre den.")
+    tilgang_merk_deltaker(plassering.deltaker)
     return plassering
 
 
@@ -100,4 +102,5 @@ def get_avtale_for_user(user, pk: int, *, write: bool = False) -> Avtale:
         raise Http404("Fant ikke avtalen.") from None
     if write and not can_edit_deltaker(user, avtale.plassering.deltaker):
         raise PermissionDenied("Du kan se denne avtalen, men ikke endre den.")
+    tilgang_merk_deltaker(avtale.plassering.deltaker)
     return avtale

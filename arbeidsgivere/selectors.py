@@ -112,7 +112,7 @@ def gjeldende_plassering(plasseringer: list[Plassering], idag: datetime.date) ->
 def saksside_plassering(*, deltaker, user, idag: datetime.date) -> Seksjon | None:
     """The case page section: current placement, fadder, leder, agreement status, history.
     Three queries whatever the history's length."""
-    if not permissions.can_view_deltaker(user, deltaker):
+    if not permissions.can_see_feltgruppe(user, deltaker, "praksis"):
         return None
     plasseringer = list(
         Plassering.objects.filter(deltaker=deltaker)

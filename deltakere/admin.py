@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from fagbrev.tilgang import TilgangsloggAdmin
+
 from .models import Deltaker, Opptakskriterium
 
 
 @admin.register(Deltaker)
-class DeltakerAdmin(admin.ModelAdmin):
+class DeltakerAdmin(TilgangsloggAdmin, admin.ModelAdmin):
     list_display = ("etternavn", "fornavn", "fagretning", "status", "organisasjon")
     list_filter = ("organisasjon", "status", "fagretning")
     list_select_related = ("fagretning", "organisasjon")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
 from fagbrev.forms import UtenModellvalidering
@@ -54,6 +55,9 @@ class VersjonForm(forms.Form):
     versjon = forms.IntegerField(widget=forms.HiddenInput)
 
 
+FNR_SKREVET_MAKS = 20  # 11 digits and the spaces or separators someone may type between them
+
+
 def _lærere(organisasjon_ids, rolle: str):
     return User.objects.filter(medlemskap__organisasjon_id__in=organisasjon_ids, medlemskap__rolle=rolle).distinct()
 
@@ -66,6 +70,12 @@ class _PersonFelter(forms.ModelForm):
         self.fields["kull"].queryset = Kull.objects.filter(organisasjon_id__in=orgs).select_related("fagretning")
         self.fields["fagretning"].label = "Ønsket fagretning"
         _datoer(self)
+        # Room for the number as people type it ("160785 07296", "160785-07296"): the model keeps 11
+        # digits, and clean_fodselsnummer returns exactly those, so the 11-character limit is the model's.
+        fnr = self.fields["fodselsnummer"]
+        fnr.max_length = FNR_SKREVET_MAKS
+        fnr.validators = [v for v in fnr.validators if not isinstance(v, MaxLengthValidator)]
+        fnr.widget.attrs["maxlength"] = str(FNR_SKREVET_MAKS)
 
     def clean_fodselsnummer(self) -> str:
         verdi = self.cleaned_data.get("fodselsnummer", "")
@@ -373,7 +383,7 @@ class UtfallForm(UtenModellvalidering, forms.ModelForm):
 
 
 class FnrSokForm(forms.Form):
-    fodselsnummer = forms.CharField(label="Fødselsnummer eller D-nummer", max_length=20)
+    fodselsnummer = forms.CharField(label="Fødselsnummer eller D-nummer", max_length=FNR_SKREVET_MAKS)
 
     def clean_fodselsnummer(self) -> str:
         return normaliser_fodselsnummer(self.cleaned_data["fodselsnummer"])

@@ -1,4 +1,8 @@
-"""Permission-checked lookups of participants. Policy questions live in fagbrev/permissions.py."""
+"""Permission-checked lookups of participants. Policy questions live in fagbrev/permissions.py.
+
+A participant handed to a view is marked for the access log (fagbrev/tilgang.py): the request's
+successful answer writes who saw her.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from fagbrev.permissions import can_edit_deltaker
+from fagbrev.tilgang import tilgang_merk_deltaker
 
 from .models import Deltaker
 
@@ -22,4 +27,5 @@ def get_deltaker_for_user(user, pk: int, *, write: bool = False) -> Deltaker:
         raise Http404("Fant ikke deltakeren.") from None
     if write and not can_edit_deltaker(user, deltaker):
         raise PermissionDenied("Du kan se denne deltakeren, men ikke endre saken.")
+    tilgang_merk_deltaker(deltaker)
     return deltaker

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from fagbrev.permissions import KOORDINATOR, can_edit_deltaker, can_view_deltaker
+from fagbrev.permissions import KOORDINATOR, can_edit_deltaker, can_see_feltgruppe
 from fagbrev.seksjoner import Seksjon, pa_oversikt, pa_saksside
 
 from .forms import UtfallForm
@@ -51,7 +51,7 @@ def saksside_utfall(*, deltaker, user, idag) -> Seksjon | None:
     """Outcome at completion and six months after, for a closed case. Whoever may see the case reads
     it (her teachers); coordinators register and correct it in the section's forms. Two queries,
     none for an open case. The steering group never sees case pages: only the report's counts."""
-    if deltaker.status not in (S.FULLFORT, S.AVBRUTT) or not can_view_deltaker(user, deltaker):
+    if deltaker.status not in (S.FULLFORT, S.AVBRUTT) or not can_see_feltgruppe(user, deltaker, "fremdrift"):
         return None
     status = utfall_status(deltaker=deltaker)
     kan_endre = can_edit_deltaker(user, deltaker)

@@ -11,7 +11,7 @@ from django.db.models.functions import Lower
 
 from fagbrev.datoregning import samme_dag
 from fagbrev.models import Hendelse
-from fagbrev.permissions import KOORDINATOR, deltaker_scope
+from fagbrev.permissions import KOORDINATOR, deltaker_scope, hendelse_feltgruppe
 
 from . import liste, overganger
 from .models import (
@@ -178,7 +178,9 @@ def _en_til_en(rad, navn: str):
         return None
 
 
-def saksmappe(*, deltaker: Deltaker) -> Saksmappe:
+def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Saksmappe:
+    """The case file for the case page. `synlig`: the field groups the reader may see
+    (fagbrev.permissions.feltgrupper_for); what lies outside them is left out, not only unprinted."""
     # the three one-to-one rows (each may be missing) in one query instead of three
     rad = Deltaker.objects.select_related("kartlegging__utfort_av", "inntakssamtale", "avbrudd").get(pk=deltaker.pk)
     kartlegging, inntak, avbrudd = (_en_til_en(rad, navn) for navn in ("kartlegging", "inntakssamtale", "avbrudd"))
@@ -198,7 +200,7 @@ def saksmappe(*, deltaker: Deltaker) -> Saksmappe:
         deltaker.inntakssamtale = inntak
     else:
         deltaker._state.fields_cache["inntakssamtale"] = None
-    return Saksmappe(
+    mappe = Saksmappe(
         deltaker=deltaker,
         kartlegging=kartlegging,
         vurderinger=vurderinger,
@@ -217,6 +219,26 @@ def saksmappe(*, deltaker: Deltaker) -> Saksmappe:
         overganger=overganger.mulige(deltaker),
         neste_steg=overganger.NESTE_STEG[deltaker.status],
     )
+    return mappe if synlig is None else _bare_synlig(mappe, synlig)
+
+
+def _bare_synlig(mappe: Saksmappe, synlig: frozenset[str]) -> Saksmappe:
+    """The case file without the field groups the reader may not see."""
+    if "kartlegging" not in synlig:
+        mappe.kartlegging, mappe.vurderinger, mappe.kriterier_uten_vurdering = None, [], []
+    if "opptak" not in synlig:
+        mappe.vedtak, mappe.inntak = [], None
+    if "oppmote" not in synlig:
+        mappe.permisjoner = []
+    if "fravarsgrunner" not in synlig:
+        mappe.avbrudd = None
+    if "dokumenter" not in synlig:
+        mappe.dokumenter = []
+    if "utstyr" not in synlig:
+        mappe.utstyr = []
+    if "historikk" not in synlig:  # only the events of the groups she sees
+        mappe.hendelser = [h for h in mappe.hendelser if hendelse_feltgruppe(h.handling) in synlig]
+    return mappe
 
 
 # --- outcome after the pathway (utfall) -----------------------------------------------------------

@@ -180,16 +180,15 @@ def deltaker_ny(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def deltaker_detalj(request: HttpRequest, pk: int) -> HttpResponse:
-    deltaker = get_deltaker_for_user(request.user, pk)
-    tilgang_logg(
-        user=request.user, deltaker_id=pk, hva="saksside", request=request, organisasjon_id=deltaker.organisasjon_id
-    )
+    deltaker = get_deltaker_for_user(request.user, pk)  # the helper marks her for the access log
     kan_endre = permissions.can_edit_deltaker(request.user, deltaker)
+    synlig = permissions.feltgrupper_for(request.user, deltaker)  # the policy's list, for her role
     context = {
         "deltaker": deltaker,
-        "mappe": saksmappe(deltaker=deltaker),
+        "mappe": saksmappe(deltaker=deltaker, synlig=synlig),
         "kan_endre": kan_endre,
         "kan_se_fnr": permissions.can_see_fodselsnummer(request.user, deltaker),
+        "synlig": synlig,
         "idag": timezone.localdate(),
         "dokument_form": forms.DokumentForm(prefix="dok") if kan_endre else None,
         "utstyr_form": forms.UtstyrForm(prefix="utstyr") if kan_endre else None,

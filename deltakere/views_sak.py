@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from fagbrev import permissions
+from fagbrev.models import Oppslag
 from fagbrev.skjema import skjema_post
+from fagbrev.tilgang import tilgang_merk
 
 from . import forms, overganger, services, services_opptak
 from .models import Deltaker, Kriterievurdering, Opptakskriterium, Opptaksvedtak, Utfall, Utstyrslan, Vedlegg
@@ -52,6 +55,8 @@ def _lagre(request, deltaker, form, tjeneste, melding: str) -> HttpResponse | No
 @require_http_methods(["GET", "POST"])
 def deltaker_endre(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    if deltaker.fodselsnummer:  # the form holds the whole number: logged as shown, like «vis»
+        tilgang_merk(deltaker_id=deltaker.pk, organisasjon_id=deltaker.organisasjon_id, hva=Oppslag.Hva.FNR_VIST)
     form = forms.DeltakerForm(request.POST or None, instance=deltaker, user=request.user)
     if request.method == "POST" and form.is_valid():
         felter = {f: form.cleaned_data[f] for f in form.Meta.fields}
@@ -319,7 +324,9 @@ def dokument_hent(request: HttpRequest, pk: int) -> FileResponse:
         dokument = Vedlegg.objects.only("deltaker_id").get(pk=pk)
     except Vedlegg.DoesNotExist:
         raise Http404("Fant ikke dokumentet.") from None
-    get_deltaker_for_user(request.user, dokument.deltaker_id)
+    deltaker = get_deltaker_for_user(request.user, dokument.deltaker_id)
+    if not permissions.can_see_feltgruppe(request.user, deltaker, "dokumenter"):
+        raise PermissionDenied("Din rolle gir ikke tilgang til opplastede dokumenter.")
     dokument = Vedlegg.objects.get(pk=pk)
     svar = FileResponse(
         dokument.fil.open("rb"),

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from fagbrev.tilgang import TilgangsloggAdmin
+
 from .models import Batchjobb, Dokument, Dokumentprofil
 
 
@@ -9,7 +11,7 @@ class DokumentprofilAdmin(admin.ModelAdmin):
 
 
 @admin.register(Dokument)
-class DokumentAdmin(admin.ModelAdmin):
+class DokumentAdmin(TilgangsloggAdmin, admin.ModelAdmin):
     """Read-only: versions are made and attached to only through the services."""
 
     list_display = ["type", "versjon", "organisasjon", "laget", "laget_av"]

@@ -128,7 +128,13 @@ class Dokument(OrganisasjonEid):
 
 
 class Batchjobb(OrganisasjonEid):
-    """A request to make many documents at once (e.g. all deltakerbevis of a cohort), and its progress."""
+    """A request to make many documents at once (e.g. all deltakerbevis of a cohort), and its progress.
+
+    The row is the truth; the queue only carries the order to start it. `koet` and `forsok` say when
+    and how often it was handed to the queue (empty: the queue was down), `sist_livstegn` when a
+    worker last made progress; the sweep (`services.batchjobber_feie`) uses them to hand a lost job
+    over again or mark it failed, so that it can be ordered again.
+    """
 
     class Status(models.TextChoices):
         VENTER = "venter", "I kø"
@@ -150,6 +156,9 @@ class Batchjobb(OrganisasjonEid):
     bestilt_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     opprettet = models.DateTimeField(auto_now_add=True)
     fullfort = models.DateTimeField(null=True, blank=True)
+    koet = models.DateTimeField("lagt i kø", null=True, blank=True, help_text="Sist levert til køen.")
+    forsok = models.PositiveSmallIntegerField("forsøk", default=0, help_text="Ganger levert til køen.")
+    sist_livstegn = models.DateTimeField("sist i arbeid", null=True, blank=True)
 
     class Meta:
         verbose_name = "batchjobb"

@@ -1,11 +1,12 @@
 """Permission-checked lookups of stored documents and batch jobs.
 
-A participant's document is visible exactly when her case is (deltakere.permissions); writing
-(attaching a scan) needs the right to edit the case. A document made for a record without a
-participant (minutes) may be read by whoever may open that record's page — asked of the same
-lookup the page uses (`Objektdokument.hent`, e.g. oppfolging's `get_mote_for_user`), so the page
-and its PDF can never disagree — and written by the organisation's coordinators. Batch jobs belong
-to the coordinators. Not visible → 404.
+A participant's document is visible when her case is (deltakere.permissions) and the field group it
+holds (dokumenter/typer.py) is one the reader's role sees (fagbrev.permissions.SYNLIGE_FELTGRUPPER;
+403 otherwise); writing (attaching a scan) needs the right to edit the case. A document made for a
+record without a participant (minutes) may be read by whoever may open that record's page — asked of
+the same lookup the page uses (`Objektdokument.hent`, e.g. oppfolging's `get_mote_for_user`), so the
+page and its PDF can never disagree — and written by the organisation's coordinators. Batch jobs
+belong to the coordinators. Not visible → 404.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from deltakere.permissions import get_deltaker_for_user
-from fagbrev.permissions import can_manage_org
+from fagbrev.permissions import can_manage_org, can_see_feltgruppe
 
 from .models import Batchjobb, Dokument
-from .typer import OBJEKTDOKUMENTER
+from .typer import OBJEKTDOKUMENTER, feltgruppe_for
 
 
 def get_dokument_for_user(user, pk: int, *, write: bool = False) -> Dokument:
@@ -29,6 +30,8 @@ def get_dokument_for_user(user, pk: int, *, write: bool = False) -> Dokument:
         deltaker = get_deltaker_for_user(user, dokument.deltaker_id, write=write)
         if deltaker.organisasjon_id != dokument.organisasjon_id:
             raise Http404("Fant ikke dokumentet.")
+        if not can_see_feltgruppe(user, deltaker, feltgruppe_for(dokument.type)):
+            raise PermissionDenied("Din rolle gir ikke tilgang til dette dokumentet.")
         dokument.deltaker = deltaker
     else:
         kan_lese = can_manage_org(user, dokument.organisasjon_id) or (not write and _kan_lese_posten(user, dokument))

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from fagbrev.permissions import can_edit_deltaker
+from fagbrev.permissions import can_edit_deltaker, feltgrupper_for
 from fagbrev.seksjoner import Seksjon, pa_saksside
 
 from .selectors import dokumenter_for_deltaker
-from .typer import DELTAKERDOKUMENTER
+from .typer import DELTAKERDOKUMENTER, feltgruppe_for
 
 
 @pa_saksside(rekkefolge=80)
 def saksside(*, deltaker, user, idag) -> Seksjon:
     kan_endre = can_edit_deltaker(user, deltaker)
-    dokumenter = list(dokumenter_for_deltaker(deltaker=deltaker))
+    synlig = feltgrupper_for(user, deltaker)  # only the documents whose field group her role sees
+    dokumenter = [d for d in dokumenter_for_deltaker(deltaker=deltaker) if feltgruppe_for(d.type) in synlig]
     kan_lages = (
         [
             {"type": d.type, "tittel": d.tittel, "finnes": any(x.type == d.type for x in dokumenter)}

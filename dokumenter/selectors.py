@@ -8,6 +8,8 @@ formatted as dd.mm.åååå.
 from __future__ import annotations
 
 import datetime
+import re
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from arbeidsgivere.models import Plassering
 from arbeidsgivere.selectors import avtale_for_utskrift
 from deltakere.models import Deltaker, Inntakssamtale
 from fagbrev.models import Niva, Organisasjon
+from fagbrev.permissions import samtykke_deling
 from lop.models import Eksamen, Fagprove, Norskprove, Opplaeringsplanpunkt, Resultat
 from oppfolging.models import SPORSMAL
 
@@ -104,11 +107,13 @@ def _hyppighet(dager: int) -> str:
 
 
 def kontrakt_kontekst(*, deltaker: Deltaker, idag: datetime.date) -> dict:
-    """Kontrakt og samtykkeerklæring: the pathway's terms as they apply to this participant."""
+    """Kontrakt og samtykkeerklæring: the pathway's terms as they apply to this participant. What the
+    teachers see is the access policy's own list (fagbrev.permissions.samtykke_deling)."""
     return {
         **_deltaker_grunnlag(deltaker),
         "oppmote_krav_prosent": 80,
         "inntak": _inntak(deltaker),
+        "deling": samtykke_deling(),
     }
 
 
@@ -415,3 +420,12 @@ def batchjobber_for_org(*, organisasjon_ider: set[int]) -> QuerySet[Batchjobb]:
         .select_related("kull__fagretning", "fagretning", "bestilt_av")
         .order_by("-opprettet", "-id")
     )
+
+
+_MEDLEM = re.compile(r"-(\d+)-v\d+\.pdf$")  # services._filnavn: "<type>-<name>-<participant id>-v<version>.pdf"
+
+
+def batchjobb_deltakere(*, jobb: Batchjobb) -> list[int]:
+    """The participants whose documents are in a finished job's ZIP, read from its member names."""
+    with jobb.zip_fil.open("rb") as fil, zipfile.ZipFile(fil) as arkiv:
+        return sorted({int(m.group(1)) for navn in arkiv.namelist() if (m := _MEDLEM.search(navn))})

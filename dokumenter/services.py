@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 import logging
 import zipfile
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.utils import timezone
 from django.utils.text import slugify
+from kombu.exceptions import OperationalError as KoFeil
 
 from deltakere.models import Deltaker
 from fagbrev.models import Kull, Organisasjon, User
@@ -197,10 +200,19 @@ def batchjobb_bestill(*, type: str, utfort_av: User, kull: Kull | None = None, f
         raise ValidationError("Bare opplæringsplaner kan lages for en hel fagretning.")
     eier = kull or fagretning
     omfang = {"kull": kull} if kull is not None else {"fagretning": fagretning}
-    if Batchjobb.objects.filter(
-        type=type, status__in=[Batchjobb.Status.VENTER, Batchjobb.Status.KJORER], **omfang
-    ).exists():
-        raise ValidationError("Disse dokumentene lages allerede. Vent til jobben er ferdig.")
+    aktive = list(
+        Batchjobb.objects.filter(type=type, status__in=AKTIVE, **omfang).select_related(
+            "kull__fagretning", "fagretning"
+        )
+    )
+    tapte = set(_tapte(timezone.now()).filter(pk__in=[j.pk for j in aktive]).values_list("pk", flat=True))
+    for aktiv in aktive:
+        if aktiv.pk not in tapte:
+            if aktiv.status == Batchjobb.Status.VENTER and aktiv.koet is None:
+                raise ValidationError("Disse dokumentene står allerede i kø. De lages når køen er tilgjengelig igjen.")
+            raise ValidationError("Disse dokumentene lages allerede. Vent til jobben er ferdig.")
+    for aktiv in aktive:  # a job that lost its way (never started, or stopped) gives way to the new order
+        _feilet(aktiv, fra=aktiv.status, melding="Jobben ble ikke fullført og er erstattet av en ny bestilling.")
     jobb = Batchjobb(organisasjon_id=eier.organisasjon_id, type=type, bestilt_av=utfort_av, **omfang)
     totalt = _kandidater(jobb).count()
     if totalt == 0:
@@ -213,10 +225,97 @@ def batchjobb_bestill(*, type: str, utfort_av: User, kull: Kull | None = None, f
         utfort_av=utfort_av,
         beskrivelse=f"{jobb.get_type_display()} for {jobb.omfang} bestilt ({totalt})",
     )
+    transaction.on_commit(lambda: batchjobb_send_til_ko(jobb_id=jobb.pk))
+    return jobb
+
+
+AKTIVE = (Batchjobb.Status.VENTER, Batchjobb.Status.KJORER)
+# What a broker that is down raises when a task is sent (kombu wraps the connection error).
+KO_NEDE = (KoFeil, OSError)
+KO_NEDE_MELDING = "Køen er ikke tilgjengelig akkurat nå. Jobben står i kø og kjøres når køen er tilbake."
+
+
+def batchjobb_send_til_ko(*, jobb_id: int) -> bool:
+    """Hand a waiting job to the queue; True if the queue took it.
+
+    A broker that is down is not an error here: the job stays waiting with `koet` empty, and the
+    sweep hands it over when the queue is back. Only a hand-over that succeeded counts as an attempt.
+    """
     from .tasks import batchjobb_kjor_task
 
-    transaction.on_commit(lambda: batchjobb_kjor_task.delay(jobb_id=jobb.pk))
-    return jobb
+    try:
+        batchjobb_kjor_task.apply_async(kwargs={"jobb_id": jobb_id})
+    except KO_NEDE as feil:
+        logger.warning("Køen er nede; batchjobb %s venter på feiingen (%s)", jobb_id, type(feil).__name__)
+        return False
+    Batchjobb.objects.filter(pk=jobb_id).update(koet=timezone.now(), forsok=F("forsok") + 1)
+    return True
+
+
+def _ikke_startet(naa: datetime.datetime):
+    """Waiting jobs that should have started: handed over (or, if never, ordered) N minutes ago."""
+    grense = naa - datetime.timedelta(minutes=settings.BATCHJOBB_START_MINUTTER)
+    return Batchjobb.objects.filter(
+        Q(koet__lt=grense) | Q(koet__isnull=True, opprettet__lt=grense), status=Batchjobb.Status.VENTER
+    )
+
+
+def _stoppet(naa: datetime.datetime):
+    """Running jobs without progress for BATCHJOBB_STOPPET_MINUTTER (the worker died or was killed)."""
+    grense = naa - datetime.timedelta(minutes=settings.BATCHJOBB_STOPPET_MINUTTER)
+    return Batchjobb.objects.filter(
+        Q(sist_livstegn__lt=grense) | Q(sist_livstegn__isnull=True, opprettet__lt=grense),
+        status=Batchjobb.Status.KJORER,
+    )
+
+
+def _tapte(naa: datetime.datetime):
+    """Jobs that lost their way: waiting but not started in time, or running but stopped."""
+    return _ikke_startet(naa) | _stoppet(naa)
+
+
+def _feilet(jobb: Batchjobb, *, fra: str, melding: str, **betingelser) -> bool:
+    """Mark a job failed if it is still in status `fra` (compare-and-set: a worker may claim it meanwhile)."""
+    if not Batchjobb.objects.filter(pk=jobb.pk, status=fra, **betingelser).update(
+        status=Batchjobb.Status.FEILET, feilmelding=melding, fullfort=timezone.now()
+    ):
+        return False
+    hendelse_logg(
+        handling="dokumenter.batchjobb.feilet",
+        objekt=jobb,
+        utfort_av=None,
+        beskrivelse=f"{jobb.get_type_display()} for {jobb.omfang}: {melding}",
+    )
+    return True
+
+
+def batchjobber_feie(*, naa: datetime.datetime | None = None) -> dict:
+    """Find batch jobs that lost their way and put them right (beat every 5 minutes, and the daily scan).
+
+    - Waiting and never handed to the queue (it was down), or handed over BATCHJOBB_START_MINUTTER ago
+      and not started (a lost message): hand it over again; after BATCHJOBB_MAKS_FORSOK hand-overs,
+      mark it failed instead.
+    - Running without progress for BATCHJOBB_STOPPET_MINUTTER: mark it failed (the documents made are
+      kept; ordering again makes a new version of each).
+    A failed job can be ordered again. Idempotent; a worker that claims a job meanwhile wins.
+    """
+    naa = naa or timezone.now()
+    ut = {"sendt": 0, "feilet": 0, "stoppet": 0}
+    grense = naa - datetime.timedelta(minutes=1)  # an order whose hand-over runs right now is left alone
+    aldri = Batchjobb.objects.filter(status=Batchjobb.Status.VENTER, koet__isnull=True, opprettet__lt=grense)
+    ventende = (aldri | _ikke_startet(naa)).select_related("kull__fagretning", "fagretning").order_by("pk")
+    for jobb in ventende:
+        if jobb.forsok >= settings.BATCHJOBB_MAKS_FORSOK:
+            melding = f"Jobben startet ikke etter {jobb.forsok} forsøk. Bestill dokumentene på nytt."
+            ut["feilet"] += _feilet(jobb, fra=Batchjobb.Status.VENTER, melding=melding, forsok=jobb.forsok)
+        elif batchjobb_send_til_ko(jobb_id=jobb.pk):
+            ut["sendt"] += 1
+    for jobb in _stoppet(naa).select_related("kull__fagretning", "fagretning").order_by("pk"):
+        melding = "Jobben stoppet underveis. Dokumentene som ble laget, er lagret. Bestill på nytt for resten."
+        ut["stoppet"] += _feilet(jobb, fra=Batchjobb.Status.KJORER, melding=melding)
+    if any(ut.values()):
+        logger.info("Feiing av batchjobber: %s", ut)
+    return ut
 
 
 def batchjobb_kjor(*, jobb_id: int) -> None:
@@ -226,7 +325,7 @@ def batchjobb_kjor(*, jobb_id: int) -> None:
     failure half-way leaves the versions already made in place.
     """
     claimed = Batchjobb.objects.filter(pk=jobb_id, status=Batchjobb.Status.VENTER).update(
-        status=Batchjobb.Status.KJORER
+        status=Batchjobb.Status.KJORER, sist_livstegn=timezone.now()
     )
     if not claimed:
         return  # already run, running or gone: running twice has no effect
@@ -244,7 +343,7 @@ def batchjobb_kjor(*, jobb_id: int) -> None:
                 dokument = dokument_lag(type=jobb.type, deltaker=deltaker, utfort_av=bruker)
                 with dokument.fil.open("rb") as f:
                     zf.writestr(_filnavn(dokument, deltaker), f.read())
-                Batchjobb.objects.filter(pk=jobb.pk).update(ferdige=F("ferdige") + 1)
+                Batchjobb.objects.filter(pk=jobb.pk).update(ferdige=F("ferdige") + 1, sist_livstegn=timezone.now())
         jobb.zip_fil.save("batch.zip", ContentFile(buffer.getvalue()), save=False)
         Batchjobb.objects.filter(pk=jobb.pk).update(zip_fil=jobb.zip_fil.name)
         _avslutt(jobb, Batchjobb.Status.FERDIG, "")

@@ -2,8 +2,9 @@
 
 To add a document (after the data exists): write `templates/pdf/<navn>.html` extending
 `pdf/base.html`, a selector `f(*, deltaker, idag) -> dict` of plain values in
-`<app>/selectors.py` (or here in dokumenter/selectors.py), and one entry below. The service,
-versioning, storage, the case-page buttons and downloads then work without further code.
+`<app>/selectors.py` (or here in dokumenter/selectors.py), and one entry below, with the field group
+of the case it holds (who may read it is the access policy's list). The service, versioning,
+storage, the case-page buttons and downloads then work without further code.
 
 Documents made for one record rather than a whole case (the agreement, assessment minutes,
 meeting minutes) are in OBJEKTDOKUMENTER below; the record's page shows them with one line,
@@ -31,6 +32,7 @@ class Dokumentdefinisjon:
     kontekst: str  # dotted path to f(*, deltaker, idag) -> dict of plain values
     statuser: tuple[str, ...]  # the participant statuses in which the document makes sense
     formal: str  # what it is made for, shown beside each version
+    feltgruppe: str  # what of the case it holds (fagbrev.permissions.FELTGRUPPER): who may read it
 
     @property
     def tittel(self) -> str:
@@ -56,6 +58,7 @@ DELTAKERDOKUMENTER: dict[str, Dokumentdefinisjon] = {
             kontekst="dokumenter.selectors.kontrakt_kontekst",
             statuser=(S.KARTLAGT, *ETTER_OPPTAK),
             formal="Inntakssamtale",
+            feltgruppe="opptak",
         ),
         Dokumentdefinisjon(
             type=Dokumenttype.OPPLAERINGSPLAN,
@@ -63,6 +66,7 @@ DELTAKERDOKUMENTER: dict[str, Dokumentdefinisjon] = {
             kontekst="dokumenter.selectors.opplaeringsplan_kontekst",
             statuser=I_LOPET,
             formal="Opplæringsplan",
+            feltgruppe="fremdrift",
         ),
         Dokumentdefinisjon(
             type=Dokumenttype.DELTAKERBEVIS,
@@ -70,6 +74,7 @@ DELTAKERDOKUMENTER: dict[str, Dokumentdefinisjon] = {
             kontekst="dokumenter.selectors.deltakerbevis_kontekst",
             statuser=I_LOPET,
             formal="Avslutning av fagbrevløpet",
+            feltgruppe="fremdrift",
         ),
     ]
 }
@@ -94,6 +99,7 @@ class Objektdokument:
     deltaker_felt: str | None
     side: str
     formal: str
+    feltgruppe: str  # what of the case it holds (fagbrev.permissions.FELTGRUPPER): who may read it
 
     @property
     def tittel(self) -> str:
@@ -126,6 +132,7 @@ OBJEKTDOKUMENTER: dict[str, Objektdokument] = {
             deltaker_felt="plassering.deltaker",
             side="arbeidsgivere:plassering",
             formal="Avtale om deltakelse",
+            feltgruppe="praksis",
         ),
         Objektdokument(
             type=Dokumenttype.VURDERINGSREFERAT,
@@ -136,6 +143,7 @@ OBJEKTDOKUMENTER: dict[str, Objektdokument] = {
             deltaker_felt="deltaker",
             side="oppfolging:samtale",
             formal="Vurderingssamtale",
+            feltgruppe="vurderinger",
         ),
         Objektdokument(
             type=Dokumenttype.MOTEREFERAT,
@@ -146,6 +154,13 @@ OBJEKTDOKUMENTER: dict[str, Objektdokument] = {
             deltaker_felt=None,
             side="oppfolging:mote",
             formal="Møte",
+            feltgruppe="vurderinger",
         ),
     ]
 }
+
+
+def feltgruppe_for(type: str) -> str:
+    """The field group a document of this type holds (fagbrev.permissions.FELTGRUPPER)."""
+    definisjon = DELTAKERDOKUMENTER.get(type) or OBJEKTDOKUMENTER[type]
+    return definisjon.feltgruppe

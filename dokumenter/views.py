@@ -15,12 +15,13 @@ from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
 from fagbrev.models import Fagretning, Kull, Organisasjon
 from fagbrev.skjema import feil_pa_skjema
+from fagbrev.tilgang import tilgang_merk
 
 from . import services
 from .forms import DokumentprofilForm, SkannForm
 from .models import Dokumentprofil, Dokumenttype
 from .permissions import get_batchjobb_for_user, get_dokument_for_user
-from .selectors import batchjobber_for_org
+from .selectors import batchjobb_deltakere, batchjobber_for_org
 from .typer import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
 from .validering import filtype
 
@@ -166,7 +167,7 @@ def batch_bestill(request: HttpRequest, kull_pk: int) -> HttpResponse:
     except ValidationError as feil:
         messages.error(request, " ".join(feil.messages))
         return redirect("dokumenter:oversikt")
-    return redirect("dokumenter:jobb", pk=jobb.pk)
+    return _til_jobben(request, jobb)
 
 
 @login_required
@@ -183,6 +184,14 @@ def batch_bestill_fagretning(request: HttpRequest, fagretning_pk: int) -> HttpRe
     except ValidationError as feil:
         messages.error(request, " ".join(feil.messages))
         return redirect("dokumenter:oversikt")
+    return _til_jobben(request, jobb)
+
+
+def _til_jobben(request: HttpRequest, jobb) -> HttpResponse:
+    """To the job's page; if the queue was down when the order was handed over, say that it waits."""
+    jobb.refresh_from_db(fields=["status", "koet"])
+    if jobb.status == jobb.Status.VENTER and jobb.koet is None:
+        messages.warning(request, services.KO_NEDE_MELDING)
     return redirect("dokumenter:jobb", pk=jobb.pk)
 
 
@@ -202,6 +211,8 @@ def jobb_zip(request: HttpRequest, pk: int) -> HttpResponse:
     batchjobb = get_batchjobb_for_user(request.user, pk)
     if not batchjobb.zip_fil:
         raise Http404("ZIP-filen er ikke klar.")
+    for deltaker_id in batchjobb_deltakere(jobb=batchjobb):  # every participant whose document is in it
+        tilgang_merk(deltaker_id=deltaker_id, organisasjon_id=batchjobb.organisasjon_id)
     omfang = f"kull-{batchjobb.kull_id}" if batchjobb.kull_id else f"fagretning-{batchjobb.fagretning_id}"
     return _fil_svar(batchjobb.zip_fil, f"{batchjobb.type}-{omfang}-jobb-{batchjobb.pk}.zip")
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from .models import Fagretning, Hendelse, Kull, Medlemskap, Oppslag, Organisasjon, User
+from .tilgang import TilgangsloggAdmin
 
 
 class KunLesing(admin.ModelAdmin):
@@ -53,7 +54,7 @@ class KullAdmin(admin.ModelAdmin):
 
 
 @admin.register(Hendelse)
-class HendelseAdmin(KunLesing):
+class HendelseAdmin(TilgangsloggAdmin, KunLesing):
     """Read-only: the event log is written by services and never changed."""
 
     list_display = ("tidspunkt", "handling", "utfort_av", "organisasjon", "beskrivelse")

@@ -20,7 +20,7 @@ from stdnum.no import orgnr as stdnum_orgnr
 _VEKTER_K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2, 1)
 _VEKTER_K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
 _NY_REGEL_RESTER = {0, 1, 2, 3}
-_SKILLETEGN = re.compile(r"[\s.\-:]")
+_SKILLETEGN = re.compile(r"[\s.\-:+/_]")  # what people type between the digits ("160785 07296")
 
 
 def _rest(vekter: tuple[int, ...], siffer: str) -> int:

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "fagbrev.sikkerhet.OktFornyelseMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "fagbrev.sikkerhet.ToFaktorMiddleware",
+    "fagbrev.tilgang.TilgangsloggMiddleware",  # writes the access log for what a request showed
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -134,6 +135,19 @@ CELERY_BEAT_SCHEDULE["paminnelser-daglig-skann"] = {
 CELERY_BEAT_SCHEDULE["paminnelser-ukeoversikt-mandag"] = {
     "task": "paminnelser.ukesoppsummering",
     "schedule": crontab(hour=6, minute=30, day_of_week="mon"),
+}
+# Batch documents (dokumenter/): a job not started within BATCHJOBB_START_MINUTTER of being handed to
+# the queue (a lost message, a broker that was down) is handed over again by the sweep, up to
+# BATCHJOBB_MAKS_FORSOK times, then marked failed; a running job without progress for
+# BATCHJOBB_STOPPET_MINUTTER (a worker that died) is marked failed. Failed jobs can be ordered again.
+BATCHJOBB_START_MINUTTER = env.int("BATCHJOBB_START_MINUTTER", default=10)
+BATCHJOBB_MAKS_FORSOK = env.int("BATCHJOBB_MAKS_FORSOK", default=3)
+BATCHJOBB_STOPPET_MINUTTER = env.int("BATCHJOBB_STOPPET_MINUTTER", default=30)
+if BATCHJOBB_START_MINUTTER < 1 or BATCHJOBB_MAKS_FORSOK < 1 or BATCHJOBB_STOPPET_MINUTTER < 1:
+    raise ImproperlyConfigured("BATCHJOBB_START_MINUTTER, _MAKS_FORSOK og _STOPPET_MINUTTER må være minst 1.")
+CELERY_BEAT_SCHEDULE["dokumenter-batchjobber-feie"] = {
+    "task": "dokumenter.batchjobber_feie",
+    "schedule": crontab(minute="*/5"),
 }
 # Retention (personvern/): anonymise closed cases whose retention time has run out, at night.
 CELERY_BEAT_SCHEDULE["personvern-anonymiser-daglig"] = {

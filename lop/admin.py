@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from fagbrev.admin import KunLesing
+from fagbrev.tilgang import TilgangsloggAdmin
 
 from .models import (
     Eksamen,
@@ -57,7 +58,7 @@ class StipendmanedInline(admin.TabularInline):
 
 
 @admin.register(Stipendvedtak)
-class StipendvedtakAdmin(KunLesing):
+class StipendvedtakAdmin(TilgangsloggAdmin, KunLesing):
     """Read-only here: decisions are registered on the participant's stipend page (the service computes
     the months and logs)."""
 
@@ -78,7 +79,7 @@ class PermisjonInline(admin.TabularInline):
 
 
 @admin.register(Laerekontrakt)
-class LaerekontraktAdmin(admin.ModelAdmin):
+class LaerekontraktAdmin(TilgangsloggAdmin, admin.ModelAdmin):
     list_display = ("deltaker", "rute", "status", "start", "slutt", "organisasjon")
     list_filter = ("organisasjon", "status", "rute")
     list_select_related = ("deltaker", "organisasjon")
@@ -87,7 +88,7 @@ class LaerekontraktAdmin(admin.ModelAdmin):
 
 
 @admin.register(Eksamen)
-class EksamenAdmin(admin.ModelAdmin):
+class EksamenAdmin(TilgangsloggAdmin, admin.ModelAdmin):
     list_display = ("deltaker", "type", "termin", "pameldt_dato", "resultat")
     list_filter = ("organisasjon", "resultat")
     list_select_related = ("deltaker",)
@@ -95,7 +96,7 @@ class EksamenAdmin(admin.ModelAdmin):
 
 
 @admin.register(Fagprove)
-class FagproveAdmin(admin.ModelAdmin):
+class FagproveAdmin(TilgangsloggAdmin, admin.ModelAdmin):
     list_display = ("deltaker", "forsok", "pameldt_dato", "provedato", "resultat")
     list_select_related = ("deltaker",)
     raw_id_fields = ("deltaker", "kontrakt")

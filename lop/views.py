@@ -50,6 +50,7 @@ def _flagg(user, deltaker) -> dict:
         "kan_endre": permissions.can_edit_deltaker(user, deltaker),
         "kan_norsk": permissions.can_record_norsk(user, deltaker),
         "kan_plan": permissions.can_record_oppfolging(user, deltaker),
+        "kan_se_fravarsgrunner": permissions.can_see_feltgruppe(user, deltaker, "fravarsgrunner"),
     }
 
 

@@ -3,19 +3,20 @@
 from django.contrib import admin
 
 from fagbrev.admin import KunLesing
+from fagbrev.tilgang import TilgangsloggAdmin
 
 from .models import Besok, Faddersamling, Mote, Revisjon, Tiltak, Vurderingssamtale
 
 
 @admin.register(Besok)
-class BesokAdmin(KunLesing):
+class BesokAdmin(TilgangsloggAdmin, KunLesing):
     list_display = ("dato", "deltaker", "arbeidssted", "registrert_av", "versjon", "organisasjon")
     list_filter = ("organisasjon",)
     list_select_related = ("deltaker", "arbeidssted", "registrert_av", "organisasjon")
 
 
 @admin.register(Vurderingssamtale)
-class VurderingssamtaleAdmin(KunLesing):
+class VurderingssamtaleAdmin(TilgangsloggAdmin, KunLesing):
     list_display = ("semester", "deltaker", "planlagt_dato", "holdt_dato", "versjon", "organisasjon")
     list_filter = ("organisasjon", "semester")
     list_select_related = ("deltaker", "organisasjon")
@@ -42,6 +43,6 @@ class FaddersamlingAdmin(KunLesing):
 
 
 @admin.register(Revisjon)
-class RevisjonAdmin(KunLesing):
+class RevisjonAdmin(TilgangsloggAdmin, KunLesing):
     list_display = ("objekt_type", "objekt_id", "versjon", "endret_av", "tidspunkt")
     list_select_related = ("objekt_type", "endret_av")

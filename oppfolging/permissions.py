@@ -19,6 +19,7 @@ from fagbrev.permissions import (
     can_record_oppfolging,
     deltaker_scope,
 )
+from fagbrev.tilgang import tilgang_merk_deltaker
 
 from .models import Besok, Mote, Tiltak, Vurderingssamtale
 
@@ -46,6 +47,7 @@ def get_besok_for_user(user, pk: int, *, write: bool = False) -> Besok:
     )
     if write and not can_record_oppfolging(user, besok.deltaker):
         raise PermissionDenied("Du kan se besøket, men ikke endre det.")
+    tilgang_merk_deltaker(besok.deltaker)
     return besok
 
 
@@ -59,6 +61,7 @@ def get_samtale_for_user(user, pk: int, *, write: bool = False) -> Vurderingssam
     )
     if write and not can_record_oppfolging(user, samtale.deltaker):
         raise PermissionDenied("Du kan se samtalen, men ikke endre den.")
+    tilgang_merk_deltaker(samtale.deltaker)
     return samtale
 
 

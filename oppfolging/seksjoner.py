@@ -25,7 +25,7 @@ OVERSIKT_GRENSE = 20  # rows per list on my overview; the follow-up page has the
 @pa_saksside(rekkefolge=40)
 def saksside(*, deltaker: Deltaker, user, idag: datetime.date) -> Seksjon | None:
     """All visits and assessment meetings of the participant in order, with the next visit due."""
-    if not permissions.can_view_deltaker(user, deltaker):
+    if not permissions.can_see_feltgruppe(user, deltaker, "vurderinger"):
         return None
     semester = semester_for(idag)
     rytme = med_besoksrytme(Deltaker.objects.filter(pk=deltaker.pk)).values("neste_frist", "siste_besok").get()

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from fagbrev.tilgang import TilgangsloggAdmin
+
 from .models import Kalenderabonnement, Paminnelse, Varslingsvalg
 
 
 @admin.register(Paminnelse)
-class PaminnelseAdmin(admin.ModelAdmin):
+class PaminnelseAdmin(TilgangsloggAdmin, admin.ModelAdmin):
     list_display = ["tittel", "mottaker", "art", "dato", "status", "forsok", "sendt", "lest"]
     list_filter = ["status", "art", "dato"]
     search_fields = ["tittel", "regel", "periode"]

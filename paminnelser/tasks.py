@@ -8,12 +8,34 @@ Retries are bounded and only for temporary errors.
 from __future__ import annotations
 
 import datetime
+import logging
 
 from celery import shared_task
 from django.db import OperationalError
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from . import services
+
+logger = logging.getLogger(__name__)
+
+# Housekeeping of other apps that also runs with the daily scan (dotted paths to f() -> dict). Their
+# own beat entries run it often; the daily run is the safety net should one of those be missing.
+OGSA_DAGLIG: list[str] = [
+    "dokumenter.services.batchjobber_feie",  # batch jobs that never started or stopped (settings.py)
+]
+
+
+def _ogsa_daglig() -> dict:
+    """Run the housekeeping; one that fails is logged and does not hold up the reminders."""
+    ut = {}
+    for sti in OGSA_DAGLIG:
+        try:
+            ut[sti] = import_string(sti)()
+        except Exception:
+            logger.exception("Daglig vedlikehold %s feilet", sti)
+            ut[sti] = "feilet"
+    return ut
 
 
 def _dato(dato: str | None) -> datetime.date:
@@ -38,7 +60,8 @@ def _prov_igjen(task, feil: Exception):
 def skann(dato: str | None = None) -> dict:
     """The daily scan (beat, 06:00 Europe/Oslo). Idempotent: safe to run twice or concurrently."""
     resultat = services.skann_utfor(idag=_dato(dato))
-    return {"dato": resultat.dato.isoformat(), "funnet": len(resultat.funnet), "nye": resultat.nye}
+    ogsa = _ogsa_daglig()
+    return {"dato": resultat.dato.isoformat(), "funnet": len(resultat.funnet), "nye": resultat.nye, "ogsa": ogsa}
 
 
 @shared_task(

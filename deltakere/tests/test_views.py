@@ -145,6 +145,38 @@ def test_referral_creates_a_case_with_its_cv(client, koordinator, fagretning):
     assert Vedlegg.objects.get(deltaker=deltaker).originalt_navn == "Sara CV.pdf"
 
 
+@pytest.mark.parametrize("skilletegn", [" ", "  ", "-", ".", "+", "/", " - "])
+def test_referral_accepts_a_valid_number_typed_with_a_separator(client, koordinator, fagretning, skilletegn):
+    import datetime
+    import random
+
+    from deltakere.models import Deltaker
+    from fagbrev.demo import lag_fodselsnummer
+
+    nummer = lag_fodselsnummer(datetime.date(1985, 7, 16), random.Random(3))
+    client.force_login(koordinator)
+    skrevet = f" {nummer[:6]}{skilletegn}{nummer[6:]} "
+    svar = client.post("/deltakere/ny/", _henvisning(fagretning, fodselsnummer=skrevet))
+    assert svar.status_code == 302, svar.content.decode()[-2000:]
+    assert Deltaker.objects.get(etternavn="Tesfaye").fodselsnummer == nummer
+
+
+def test_an_edit_keeps_a_number_typed_with_a_space_as_eleven_digits(client, koordinator, deltaker):
+    from deltakere.forms import DeltakerForm
+
+    nummer = deltaker.fodselsnummer
+    data = {
+        "fornavn": deltaker.fornavn,
+        "etternavn": deltaker.etternavn,
+        "fodselsnummer": f"{nummer[:6]} {nummer[6:]}",
+        "fagretning": deltaker.fagretning_id,
+        "versjon": deltaker.versjon,
+    }
+    form = DeltakerForm(data, instance=deltaker, user=koordinator)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["fodselsnummer"] == nummer
+
+
 def test_referral_of_a_known_person_leads_to_the_existing_case(client, koordinator, fagretning, deltaker):
     from deltakere.models import Deltaker
 
@@ -174,12 +206,15 @@ def test_document_is_served_only_through_the_access_policy(client, koordinator, 
         deltaker=deltaker, fil=SimpleUploadedFile("Attest æøå.pdf", lag_pdf()), type="referanse", utfort_av=koordinator
     )
     url = f"/deltakere/dokument/{dokument.pk}/"
-    client.force_login(faglarer)  # teaches her: may read the case, so the file
+    client.force_login(koordinator)
     svar = client.get(url)
     assert svar.status_code == 200
     assert svar["Content-Type"] == "application/pdf"
     assert "attachment" in svar["Content-Disposition"] and "Attest" in svar["Content-Disposition"]
     assert b"".join(svar.streaming_content) == lag_pdf()
+    # teaches her and reads the case, but CV and references are not what the consent gives teachers
+    client.force_login(faglarer)
+    assert client.get(url).status_code == 403
     client.force_login(annen_faglarer)  # does not teach her: the file link leads nowhere
     assert client.get(url).status_code == 404
     client.logout()

@@ -23,6 +23,7 @@ TILGANGSMATRISE: dict[str, Rad] = {
     "deltakere:utfall": Rad(lambda o: {"pk": o["deltaker"].pk, "tidspunkt": "ved_fullforing"}, SAKEN_SKRIVES),
     "deltakere:dokument_last_opp": Rad(pk("deltaker"), SAKEN_SKRIVES),
     "deltakere:utstyr": Rad(pk("deltaker"), SAKEN_SKRIVES),
-    "deltakere:dokument": Rad(pk("opplastet"), SAKEN_LESES),
+    # an uploaded CV (field group «dokumenter»): the consent does not give it to teachers
+    "deltakere:dokument": Rad(pk("opplastet"), {**SAKEN_LESES, "faglarer": 403, "norsklarer": 403}),
     "deltakere:utstyr_retur": Rad(pk("utstyrslan"), KUN_POST),
 }

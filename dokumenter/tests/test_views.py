@@ -25,36 +25,54 @@ def _rask_pdf(monkeypatch):
     )
 
 
-# who → status for documents of (own participant, colleague's participant, other organisation's participant)
+# who → status for a contract and consent of (own participant, colleague's participant, other
+# organisation's participant). It holds the intake (field group «opptak»): teachers who see the case
+# get 403 (fagbrev/permissions.py SYNLIGE_FELTGRUPPER).
 LES = {
     "koordinator": (200, 200, 404),
-    "faglarer": (200, 404, 404),
-    "annen_faglarer": (404, 200, 404),
-    "norsklarer": (200, 404, 404),
+    "faglarer": (403, 404, 404),
+    "annen_faglarer": (404, 403, 404),
+    "norsklarer": (403, 404, 404),
     "styring": (404, 404, 404),
     "koordinator_asker": (404, 404, 200),
     "superbruker": (404, 404, 404),
 }
+# … and for a deltakerbevis (field group «fremdrift»), which teachers read
+LES_FREMDRIFT = {**LES, "faglarer": (200, 404, 404), "annen_faglarer": (404, 200, 404), "norsklarer": (200, 404, 404)}
 
 
 @pytest.fixture
-def dokumenter(deltaker, annen_deltaker, fremmed_deltaker, koordinator, koordinator_asker):
-    return [
-        services.dokument_lag(type="kontrakt", deltaker=deltaker, utfort_av=koordinator),
-        services.dokument_lag(type="kontrakt", deltaker=annen_deltaker, utfort_av=koordinator),
-        services.dokument_lag(type="kontrakt", deltaker=fremmed_deltaker, utfort_av=koordinator_asker),
-    ]
+def tre_saker(deltaker, annen_deltaker, fremmed_deltaker, koordinator, koordinator_asker):
+    """One document of a type for (own participant, colleague's participant, other organisation's)."""
+
+    def lag(type_: str) -> list[Dokument]:
+        saker = ((deltaker, koordinator), (annen_deltaker, koordinator), (fremmed_deltaker, koordinator_asker))
+        return [services.dokument_lag(type=type_, deltaker=d, utfort_av=laget_av) for d, laget_av in saker]
+
+    return lag
 
 
-@pytest.mark.parametrize("hvem", LES)
-def test_download_permission_matrix(client, personer, dokumenter, hvem):
+@pytest.fixture
+def dokumenter(tre_saker):
+    return tre_saker("kontrakt")
+
+
+@pytest.fixture
+def deltakerbevis(tre_saker):
+    return tre_saker("deltakerbevis")
+
+
+@pytest.mark.parametrize(("hvem", "type_"), [*((h, "kontrakt") for h in LES), *((h, "deltakerbevis") for h in LES)])
+def test_download_permission_matrix(client, personer, tre_saker, hvem, type_):
+    matrise = LES if type_ == "kontrakt" else LES_FREMDRIFT
+    dokumenter = tre_saker(type_)
     client.force_login(personer[hvem])
     faktisk = tuple(client.get(f"/dokumenter/{d.pk}/last-ned/").status_code for d in dokumenter)
-    assert faktisk == LES[hvem]
+    assert faktisk == matrise[hvem]
 
 
-def test_download_is_an_attachment_with_the_stored_bytes(client, faglarer, dokumenter):
-    client.force_login(faglarer)
+def test_download_is_an_attachment_with_the_stored_bytes(client, koordinator, dokumenter):
+    client.force_login(koordinator)
     svar = client.get(f"/dokumenter/{dokumenter[0].pk}/last-ned/")
     innhold = b"".join(svar.streaming_content)
     assert svar["Content-Type"] == "application/pdf"
@@ -110,9 +128,11 @@ def test_case_page_lists_versions_and_offers_buttons_to_coordinators(client, koo
     assert "Kontrakt og samtykkeerklæring" in html and f"/dokumenter/{dokumenter[0].pk}/last-ned/" in html
     assert "Lag deltakerbevis" in html and "Lag kontrakt og samtykkeerklæring (ny versjon)" in html
     assert f"/dokumenter/{dokumenter[1].pk}/" not in html  # another participant's document
+    bevis = services.dokument_lag(type="deltakerbevis", deltaker=dokumenter[0].deltaker, utfort_av=koordinator)
     client.force_login(faglarer)
     html = client.get(f"/deltakere/{dokumenter[0].deltaker_id}/").content.decode()
-    assert f"/dokumenter/{dokumenter[0].pk}/last-ned/" in html and "Lag deltakerbevis" not in html
+    assert f"/dokumenter/{bevis.pk}/last-ned/" in html and "Lag deltakerbevis" not in html
+    assert f"/dokumenter/{dokumenter[0].pk}/last-ned/" not in html  # the contract: not the teacher's to read
 
 
 @pytest.mark.parametrize("antall", [1, 8])
@@ -142,14 +162,18 @@ def test_a_scan_that_is_not_pdf_or_image_re_renders_with_an_error(client, koordi
     assert len(re.findall(r"<h1[ >]", html)) == 1
 
 
-def test_scan_download_follows_the_case_access(client, koordinator, faglarer, annen_faglarer, dokumenter):
+def test_scan_download_follows_the_case_access(
+    client, koordinator, faglarer, annen_faglarer, dokumenter, deltakerbevis
+):
     client.force_login(koordinator)
-    client.post(f"/dokumenter/{dokumenter[0].pk}/skann/", {"fil": SimpleUploadedFile("s.png", PNG_1PX)})
+    for d in (dokumenter[0], deltakerbevis[0]):
+        client.post(f"/dokumenter/{d.pk}/skann/", {"fil": SimpleUploadedFile("s.png", PNG_1PX)})
     client.force_login(faglarer)
-    svar = client.get(f"/dokumenter/{dokumenter[0].pk}/skann/last-ned/")
+    svar = client.get(f"/dokumenter/{deltakerbevis[0].pk}/skann/last-ned/")
     assert svar.status_code == 200 and "-signert.png" in svar["Content-Disposition"]
+    assert client.get(f"/dokumenter/{dokumenter[0].pk}/skann/last-ned/").status_code == 403  # the signed consent
     client.force_login(annen_faglarer)
-    assert client.get(f"/dokumenter/{dokumenter[0].pk}/skann/last-ned/").status_code == 404
+    assert client.get(f"/dokumenter/{deltakerbevis[0].pk}/skann/last-ned/").status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,11 @@ from fagbrev.tests.tilgang import INGEN, KOORDINATORER, KUN_POST, LOGIN, SAKEN_L
 TILGANGSMATRISE: dict[str, Rad] = {
     "dokumenter:oversikt": Rad(INGEN, KOORDINATORER),
     "dokumenter:lag": Rad(lambda o: {"pk": o["deltaker"].pk, "type": "kontrakt"}, KUN_POST),
-    "dokumenter:last_ned": Rad(pk("dokument"), SAKEN_LESES),
+    # the contract and consent holds the intake (field group «opptak»): coordinators only (fagbrev/permissions.py)
+    "dokumenter:last_ned": Rad(pk("dokument"), {**SAKEN_LESES, "faglarer": 403, "norsklarer": 403}),
     "dokumenter:skann": Rad(pk("dokument"), SAKEN_SKRIVES),
-    "dokumenter:skann_last_ned": Rad(pk("dokument"), alle(404, anonym=LOGIN)),
+    # no scan yet (404), and not the teachers' to read
+    "dokumenter:skann_last_ned": Rad(pk("dokument"), alle(404, anonym=LOGIN, faglarer=403, norsklarer=403)),
     "dokumenter:profil": Rad(pk(org_pk="org"), alle(404, anonym=LOGIN, koordinator=200)),
     "dokumenter:logo": Rad(pk(org_pk="org"), alle(404, anonym=LOGIN)),
     "dokumenter:batch_bestill": Rad(pk(kull_pk="kull"), KUN_POST),

@@ -10,8 +10,9 @@ from .kjerne import Organisasjon, User
 
 
 class Oppslag(models.Model):
-    """One look at a participant's personal data: the case page, a document, an export, the full
-    fødselsnummer. Written by `fagbrev.tilgang.tilgang_logg`; never changed or deleted by the app.
+    """One look at a participant's personal data: a page about her, a document, an export, the full
+    fødselsnummer, a Django admin page. Written through `fagbrev.tilgang` (the middleware, or
+    `tilgang_logg` for a look that says more); never changed or deleted by the app.
 
     `deltaker_id` is a plain id (like `Hendelse`) so the log outlives an anonymised case.
     """
@@ -21,6 +22,7 @@ class Oppslag(models.Model):
         DOKUMENT = "dokument", "Dokument"
         EKSPORT = "eksport", "Eksport"
         FNR_VIST = "fnr_vist", "Fødselsnummer vist"
+        ADMIN = "admin", "Django admin"
 
     tidspunkt = models.DateTimeField("tidspunkt", default=timezone.now, db_index=True)
     bruker = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name="bruker")

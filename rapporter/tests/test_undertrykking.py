@@ -1,5 +1,7 @@
 import random
 
+import pytest
+
 from rapporter.undertrykking import SKJULT, SKJULT_SEKUNDAER, _linjer, beskytt_sammen, undertrykk, vis_tall
 
 
@@ -99,3 +101,60 @@ def test_tables_refining_each_other_leave_no_line_with_one_hidden_entry_in_rando
             skjulte = [c for c in linje if (c[1], c[2]) in tabeller[c[0]].skjult]
             ikke_null = [c for c in linje if tabeller[c[0]].verdier[c[1]][c[2]] > 0]
             assert len(skjulte) != 1 or len(ikke_null) == 1, (barn, forelder, linje)
+
+
+# --- base counts: numbers made from counts are hidden with them --------------------------------------
+def test_a_cell_made_from_a_hidden_count_is_hidden_and_says_nothing_about_its_size():
+    from rapporter.undertrykking import beskytt_alle, med_nokler
+
+    deltakere = med_nokler(undertrykk(["BUA"], ["aktive"], [[3]], rad_total=False), lambda r, k: ("aktive", r))
+    # due visits = 3 active × 10: 30 is no small count, but it gives the 3 away
+    forventet = undertrykk(["BUA"], ["besøk forventet"], [[30]], rad_total=False)
+    forventet = beskytt_alle(
+        [deltakere, type(forventet)(**{**forventet.__dict__, "grunnlag": {(0, 0): frozenset({("aktive", 0)})}})]
+    )[1]
+    assert forventet.visningsrader()[0][1] == [SKJULT_SEKUNDAER]
+    samtaler = undertrykk(["BUA"], ["samtaler forventet"], [[2]], rad_total=False)  # 2 = 2 semesters × 1
+    samtaler = type(samtaler)(**{**samtaler.__dict__, "grunnlag": {(0, 0): frozenset({("aktive", 0)})}})
+    (samtaler,) = beskytt_alle([samtaler], grunntall={("aktive", 0): 1})
+    assert samtaler.visningsrader()[0][1] == [SKJULT_SEKUNDAER]  # not «<5», which would bound the 1
+
+
+def test_the_same_count_is_hidden_in_every_table_it_appears_in():
+    from rapporter.undertrykking import beskytt_alle, med_nokler
+
+    a = med_nokler(undertrykk(["A", "B"], ["avbrutt"], [[2], [9]], rad_total=False), lambda r, k: ("avbrutt", r))
+    b = med_nokler(
+        undertrykk(["A", "B"], ["x", "y"], [[0, 9], [6, 7]]), lambda r, k: ("avbrutt", r) if k == 2 else None
+    )
+    a, b = beskytt_alle([a, b])
+    assert (1, 0) in a.skjult  # B's 9, the partner of A's 2 in the column
+    assert (1, 2) in b.skjult  # the same 9 as the row total of the other table
+
+
+@pytest.mark.parametrize(
+    ("celler", "total"),
+    [([[4], [4]], 8), ([[1], [1], [9]], 11), ([[1], [5]], 6), ([[1], [1], [1], [1]], 4)],
+    ids=[
+        "two «<5» that must be 4 and 4",
+        "two «<5» that must be 1 and 1",
+        "«<5» beside a larger hidden count",
+        "four «<5» under a «<5» total: 1 each",
+    ],
+)
+def test_hidden_cells_whose_only_possible_values_follow_from_the_total_get_more_company(celler, total):
+    import itertools
+
+    from rapporter.undertrykking import beskytt_alle
+
+    rader = [str(i) for i in range(len(celler))]
+    (tabell,) = beskytt_alle([undertrykk(rader, ["n"], celler, rad_total=False)])
+    vist = [rad[1][0] for rad in tabell.visningsrader()]
+    # every way the hidden cells could be filled in, given what they say and the shown numbers
+    mulig = {SKJULT: range(1, 5), SKJULT_SEKUNDAER: range(60)}  # «skjult» says nothing of the size
+    valg = [mulig[v] if isinstance(v, str) else [v] for v in vist]
+    losninger = [x for x in itertools.product(*valg) if sum(x[:-1]) == x[-1]]
+    assert tabell.verdier[-1][0] == total and losninger
+    for i, v in enumerate(vist):
+        if isinstance(v, str):
+            assert len({x[i] for x in losninger}) > 1, (vist, i)
