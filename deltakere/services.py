@@ -77,7 +77,8 @@ def deltaker_registrer(
         fodselsnummer = normaliser_fodselsnummer(fodselsnummer)
         if deltaker_finn_duplikat(organisasjon_id=fagretning.organisasjon_id, fodselsnummer=fodselsnummer):
             raise ValidationError("Personen er allerede registrert i organisasjonen.", code="duplikat")
-        felter.setdefault("fodselsdato", fodselsdato_fra_nummer(fodselsnummer))
+        if not felter.get("fodselsdato"):  # the form may send the field empty: the number says it
+            felter["fodselsdato"] = fodselsdato_fra_nummer(fodselsnummer)
     felter.setdefault("henvist_dato", _idag())
     try:
         with transaction.atomic():

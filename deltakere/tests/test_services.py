@@ -339,3 +339,21 @@ def test_identity_number_never_appears_in_the_event_log(koordinator, fagretning)
     services.deltaker_endre(deltaker=deltaker, versjon=deltaker.versjon, utfort_av=koordinator, fodselsnummer=nytt)
     for h in Hendelse.objects.filter(deltaker_id=deltaker.pk):
         assert fnr not in str(h.endringer) + h.beskrivelse and nytt not in str(h.endringer) + h.beskrivelse
+
+
+def test_the_birth_date_comes_from_the_number_when_the_form_sends_it_empty(koordinator, fagretning):
+    """The referral form has a birth-date field; left empty it must not hide what the number says."""
+    import random
+
+    from fagbrev.demo import lag_fodselsnummer
+
+    nummer = lag_fodselsnummer(datetime.date(1988, 4, 12), random.Random(7))
+    ny = services.deltaker_registrer(
+        fagretning=fagretning,
+        utfort_av=koordinator,
+        fornavn="Hiwet",
+        etternavn="Mengistu",
+        fodselsnummer=nummer,
+        fodselsdato=None,
+    )
+    assert ny.fodselsdato == datetime.date(1988, 4, 12)

@@ -17,10 +17,12 @@ import logging
 import random
 import time
 import tracemalloc
+import zoneinfo
 from contextlib import contextmanager
 from unittest import mock
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from kombu.exceptions import OperationalError
 
@@ -226,6 +228,7 @@ def test_the_registration_form_takes_a_valid_number_typed_with_a_separator(
 
 # --- 6. The steering group working out a suppressed number -----------------------------------------
 @pytest.mark.parametrize("aktive", [1, 2, 3])
+@time_machine.travel(datetime.datetime(2026, 12, 4, 12, tzinfo=zoneinfo.ZoneInfo("Europe/Oslo")), tick=False)
 def test_derived_columns_give_no_suppressed_count_away(client, styring, koordinator, fagretning, aktive):
     from deltakere.models import Statusendring
     from rapporter.tests.angrep import les_excel
