@@ -199,7 +199,7 @@ def _trekk(lenke: Lenke, *, utfort_av: User, naa: datetime.datetime, grunn: str 
 
 @transaction.atomic
 def lenke_trekk(*, lenke: Lenke, utfort_av: User) -> Lenke:
-    lenke = Lenke.objects.select_for_update().select_related("deltaker", "kontaktperson").get(pk=lenke.pk)
+    lenke = Lenke.objects.select_for_update(of=("self",)).select_related("deltaker", "kontaktperson").get(pk=lenke.pk)
     if not can_send_lenker(utfort_av, lenke.deltaker):
         raise ValidationError("Bare fagbrevkoordinatoren kan trekke tilbake lenker.")
     if lenke.trukket:
@@ -303,7 +303,7 @@ def avtale_send_til_signering(*, avtale: Avtale, utfort_av: User) -> list[Lenke]
     signing link each for that version. Already til signering: links for those who have not signed
     the latest version."""
     avtale = (
-        Avtale.objects.select_for_update()
+        Avtale.objects.select_for_update(of=("self",))
         .select_related("plassering__deltaker", "plassering__fadder")
         .get(pk=avtale.pk)
     )
@@ -357,7 +357,7 @@ def _signer(
     kontaktperson: Kontaktperson | None = None,
     ip: str | None = None,
 ) -> Signatur:
-    avtale = Avtale.objects.select_for_update().select_related("plassering__deltaker").get(pk=avtale.pk)
+    avtale = Avtale.objects.select_for_update(of=("self",)).select_related("plassering__deltaker").get(pk=avtale.pk)
     if avtale.status != Avtale.Status.TIL_SIGNERING:
         raise ValidationError("Avtalen er ikke til signering.")
     siste = siste_versjon(avtale)
@@ -598,7 +598,7 @@ def ekstra_bekreft_med_lenke(*, lenke: Lenke) -> None:
 def mal_marker_med_lenke(*, lenke: Lenke, verdier: dict[int, dict]) -> int:
     """The fadder marks goals of the training plan: {punkt pk: {"utfort": bool, "fadder_vurdering": str}}.
     Only points of this participant; only changed points are written. Returns how many changed."""
-    lenke = Lenke.objects.select_for_update().select_related("deltaker", "kontaktperson").get(pk=lenke.pk)
+    lenke = Lenke.objects.select_for_update(of=("self",)).select_related("deltaker", "kontaktperson").get(pk=lenke.pk)
     if not lenke_er_gyldig(lenke) or lenke.handling != H.MARKER_MAL:
         raise ValidationError("Lenken virker ikke lenger.")
     gyldige = set(Opplaeringsplanpunkt.Vurdering.values) | {""}
@@ -630,7 +630,7 @@ SAMTALE_ARBEIDSSTED = (*FERDIGHETER, "laert_arbeidsgiver", "ma_forbedre", "tilta
 @transaction.atomic
 def samtale_fyll_ut_med_lenke(*, lenke: Lenke, felter: dict) -> Vurderingssamtale:
     """The fadder fills in the workplace's part of the vurderingssamtale (ratings and the employer's texts)."""
-    lenke = Lenke.objects.select_for_update().select_related("kontaktperson", "deltaker").get(pk=lenke.pk)
+    lenke = Lenke.objects.select_for_update(of=("self",)).select_related("kontaktperson", "deltaker").get(pk=lenke.pk)
     if not lenke_er_gyldig(lenke) or lenke.handling != H.VURDERINGSSAMTALE:
         raise ValidationError("Lenken virker ikke lenger.")
     ukjente = set(felter) - set(SAMTALE_ARBEIDSSTED)
