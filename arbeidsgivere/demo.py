@@ -6,6 +6,7 @@ import datetime
 
 from django.utils.text import slugify
 
+from deltakere import statusgrupper
 from deltakere.models import Deltaker
 from fagbrev.demo import Demo, lag_orgnr, seeder
 
@@ -263,7 +264,7 @@ def seed_plasseringer(demo: Demo) -> None:
     participants' police certificates are recorded; the rule itself lives in services.
     """
 
-    aktive = Deltaker.AKTIVE_STATUSER
+    aktive = statusgrupper.AKTIV
     deltakere = list(
         Deltaker.objects.filter(status__in=[*aktive, Deltaker.Status.FULLFORT])
         .select_related("fagretning", "kull")

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from django.db.models import Q
 
-from deltakere.models import Deltaker
+from deltakere import statusgrupper
 from fagbrev.datoregning import dato_tekst
 from fagbrev.regler import Art, Forfall, regel, til_koordinatorer
 
@@ -41,7 +41,6 @@ def politiattest_mangler(idag: datetime.date) -> Iterator[Forfall]:
     has been received: tell the coordinators (they apply for it at the intake meeting). Two queries.
     """
 
-    S = Deltaker.Status
     plasseringer = (
         Plassering.objects.filter(
             mangler_politiattest(),
@@ -49,7 +48,7 @@ def politiattest_mangler(idag: datetime.date) -> Iterator[Forfall]:
             fra__lte=idag + datetime.timedelta(days=POLITIATTEST_DAGER_FOR),
             deltaker__fagretning__krever_politiattest=True,
         )
-        .exclude(deltaker__status__in=[S.AVBRUTT, S.AVSLATT, S.FULLFORT])
+        .exclude(deltaker__status__in=statusgrupper.AVSLUTTET)
         .values_list("pk", "fra", "organisasjon_id", "deltaker_id", "deltaker__fornavn")
     )
     yield from til_koordinatorer(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, FilteredRelation, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from deltakere import statusgrupper
 from deltakere.models import Deltaker
 from fagbrev import permissions
 from fagbrev.seksjoner import Seksjon, pa_oversikt, pa_saksside
@@ -196,7 +197,7 @@ def oversikt_praksis(*, user, idag: datetime.date) -> Seksjon | None:
         "plasseringer", condition=Q(plasseringer__til__isnull=True) | Q(plasseringer__til__gte=idag)
     )
     uten_plass = list(
-        Deltaker.objects.filter(organisasjon_id__in=orgs, status__in=Deltaker.AKTIVE_STATUSER)
+        Deltaker.objects.filter(organisasjon_id__in=orgs, status__in=statusgrupper.AKTIV)
         .annotate(apen=apen)
         .filter(apen__isnull=True)
         .select_related("fagretning")

@@ -7,6 +7,7 @@ import datetime
 from fagbrev.datoregning import samme_dag
 from fagbrev.demo import Demo, lag_fodselsnummer, seeder
 
+from . import statusgrupper
 from .models import (
     Avbrudd,
     Deltaker,
@@ -202,7 +203,7 @@ def seed(demo: Demo) -> None:
 
 def _inntak(demo: Demo) -> None:
     """Participants who are past admission in the demo have had their intake meeting and certificate."""
-    forbi_opptak = [*Deltaker.AKTIVE_STATUSER, S.FULLFORT]
+    forbi_opptak = [*statusgrupper.AKTIV, S.FULLFORT]
     for deltaker in Deltaker.objects.filter(status__in=forbi_opptak).select_related("fagretning"):
         start = (deltaker.kull.oppstart if deltaker.kull_id else demo.idag) - datetime.timedelta(days=30)
         Inntakssamtale.objects.get_or_create(
@@ -289,7 +290,7 @@ def _datoer(demo: Demo, deltaker: Deltaker) -> list[tuple[str, datetime.date]]:
         S.AVSLATT: deltaker.henvist_dato + datetime.timedelta(days=24),
         S.TATT_OPP: deltaker.henvist_dato + datetime.timedelta(days=24),
         S.I_OPPLAERING: oppstart or deltaker.henvist_dato + datetime.timedelta(days=45),
-        S.PERMISJON: demo.idag - datetime.timedelta(days=40),
+        S.PERMISJON: lop.get("permisjon_fra", demo.idag - datetime.timedelta(days=40)),
         S.TEORI_BESTATT: lop.get("teori_bestatt"),
         S.FAGPROVE_MELDT_OPP: lop.get("fagprove_meldt"),
         S.FULLFORT: lop.get("fagprove_dato"),

@@ -27,6 +27,7 @@ from .models import (
     Utstyrslan,
     Vedlegg,
 )
+from .models_status import TIL_FOR_FRA
 from .services import ENDRE_FELTER
 from .services_dokumenter import sjekk_opplasting
 
@@ -307,7 +308,8 @@ class PermisjonForm(forms.ModelForm):
 
     class Meta:
         model = Permisjon
-        fields = ["fra", "til", "arsak", "fylke_informert"]
+        fields = ["fra", "til", "arsak", "fylke_informert", "godkjent_av_fylket"]
+        help_texts = {"fra": "En dato fram i tid registreres som planlagt: statusen endres den dagen."}
 
     def __init__(self, *args, deltaker: Deltaker, **kwargs):
         super().__init__(*args, **kwargs)
@@ -318,8 +320,14 @@ class PermisjonForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         if data.get("fra") and data.get("til") and data["til"] < data["fra"]:
-            self.add_error("til", "Permisjonen kan ikke slutte før den begynner.")
+            self.add_error("til", TIL_FOR_FRA)
         return data
+
+
+class FlyttForm(forms.Form):
+    """Move a planned status change to another day."""
+
+    dato = forms.DateField(label="Ny dato (gjelder fra)", widget=DatoInput())
 
 
 class AvbruddForm(forms.ModelForm):

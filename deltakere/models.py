@@ -12,9 +12,15 @@ from fagbrev.models import Fagretning, Kull, Niva, OrganisasjonEid, Organisasjon
 from fagbrev.permissions import deltaker_scope
 from fagbrev.tekstgrenser import BEGRUNNELSE, BESKRIVELSE
 
+from . import statusgrupper
+
+# Status changes (in force and planned) and leave: in their own module, read as deltakere.models.*.
+from .models_status import Permisjon, Statusendring, status_pa_dato  # noqa: F401
+
 # Files and lent equipment: models of this app kept in their own module; imported here so they are
 # registered with it and read as deltakere.models.* (the migrations name deltakere.models._dokument_sti).
 from .models_vedlegg import Utstyrslan, Vedlegg, _dokument_sti  # noqa: F401
+from .statusgrupper import Status
 
 
 class DeltakerQuerySet(OrganisasjonQuerySet):
@@ -22,23 +28,19 @@ class DeltakerQuerySet(OrganisasjonQuerySet):
         """The participants the access policy lets the user see (fagbrev/permissions.py)."""
         return self.filter(deltaker_scope(user))
 
+    def med_status_pa(self, dato) -> DeltakerQuerySet:
+        """Each case with `status_pa`: her status on `dato` (status_pa_dato)."""
+        return self.annotate(status_pa=status_pa_dato(dato))
+
+    def i_status_pa(self, statuser, dato) -> DeltakerQuerySet:
+        """The cases whose status on `dato` is one of `statuser` (a group from statusgrupper)."""
+        return self.med_status_pa(dato).filter(status_pa__in=statuser)
+
 
 class Deltaker(OrganisasjonEid):
     """A person on (or referred to) a fagbrev pathway in one organisation: the case file's root."""
 
-    class Status(models.TextChoices):
-        HENVIST = "henvist", "Henvist"
-        KARTLAGT = "kartlagt", "Kartlagt"
-        TATT_OPP = "tatt_opp", "Tatt opp"
-        AVSLATT = "avslatt", "Avslått"
-        I_OPPLAERING = "i_opplaering", "I opplæring"
-        PERMISJON = "permisjon", "Permisjon"
-        TEORI_BESTATT = "teori_bestatt", "Teori bestått"
-        FAGPROVE_MELDT_OPP = "fagprove_meldt_opp", "Fagprøve meldt opp"
-        FULLFORT = "fullfort", "Fullført"
-        AVBRUTT = "avbrutt", "Avbrutt"
-
-    AKTIVE_STATUSER = (Status.I_OPPLAERING, Status.PERMISJON, Status.TEORI_BESTATT, Status.FAGPROVE_MELDT_OPP)
+    Status = Status  # the statuses and their groups: deltakere/statusgrupper.py
 
     fornavn = models.CharField("fornavn", max_length=100)
     etternavn = models.CharField("etternavn", max_length=100)
@@ -123,11 +125,11 @@ class Deltaker(OrganisasjonEid):
 
     @property
     def er_aktiv(self) -> bool:
-        return self.status in self.AKTIVE_STATUSER
+        return self.status in statusgrupper.AKTIV
 
     @property
     def er_avsluttet(self) -> bool:
-        return self.status in (self.Status.FULLFORT, self.Status.AVBRUTT, self.Status.AVSLATT)
+        return self.status in statusgrupper.AVSLUTTET
 
     @property
     def har_politiattest(self) -> bool:
@@ -141,34 +143,6 @@ class Deltaker(OrganisasjonEid):
     def politiattest_ok_for_praksis(self) -> bool:
         """May start practice as far as the police certificate goes (tracks that require it)."""
         return not self.fagretning.krever_politiattest or self.har_politiattest
-
-
-class Statusendring(OrganisasjonEid):
-    """One change of a case's status: from what, to what, when, by whom and why. Never changed."""
-
-    deltaker = models.ForeignKey(Deltaker, on_delete=models.PROTECT, related_name="statusendringer")
-    fra_status = models.CharField("fra", max_length=20, choices=Deltaker.Status.choices)
-    til_status = models.CharField("til", max_length=20, choices=Deltaker.Status.choices)
-    dato = models.DateField("gjelder fra")
-    begrunnelse = models.CharField("begrunnelse", max_length=500)
-    utfort_av = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name="utført av"
-    )
-    tidspunkt = models.DateTimeField("registrert", auto_now_add=True)
-
-    class Meta:
-        verbose_name = "statusendring"
-        verbose_name_plural = "statusendringer"
-        ordering = ["-tidspunkt", "-id"]
-        indexes = [
-            # "status on a given day" (rapporter): the last change up to that day, read from the index alone
-            models.Index(fields=["deltaker", "-dato", "-id", "til_status"], name="deltakere_statusendring_siste"),
-            # who was admitted / completed in a period (rapporter's tables and trends), from the index alone
-            models.Index(fields=["organisasjon", "til_status", "dato", "deltaker"], name="deltakere_statusendring_til"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_fra_status_display()} → {self.get_til_status_display()}"
 
 
 class Opptakskriterium(OrganisasjonEid):
@@ -348,25 +322,6 @@ class Inntakssamtale(OrganisasjonEid):
                 self.fravarsregler_gjennomgatt,
             )
         )
-
-
-class Permisjon(OrganisasjonEid):
-    """A leave from the pathway, with dates and reason (a form goes to the county)."""
-
-    deltaker = models.ForeignKey(Deltaker, on_delete=models.PROTECT, related_name="permisjoner")
-    fra = models.DateField("fra")
-    til = models.DateField("til (planlagt)")
-    arsak = models.CharField("årsak", max_length=500)
-    fylke_informert = models.BooleanField("skjema sendt fylket", default=False)
-    opprettet = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = "permisjon"
-        verbose_name_plural = "permisjoner"
-        ordering = ["-fra"]
-        constraints = [
-            models.CheckConstraint(condition=Q(til__gte=models.F("fra")), name="deltakere_permisjon_til_etter_fra"),
-        ]
 
 
 class Avbrudd(OrganisasjonEid):

@@ -16,9 +16,9 @@ from fagbrev.regler import Art, Forfall, regel, til_koordinatorer
 
 from .models import Deltaker, Permisjon, Statusendring, Utfall, Utstyrslan
 from .selectors import utfall_frist_seks_maneder
+from .statusgrupper import AVSLUTTET, LOP_AVSLUTTET
 
 S = Deltaker.Status
-AVSLUTTET = (S.FULLFORT, S.AVBRUTT, S.AVSLATT)  # a closed case: no more reminders about her pathway
 PERMISJON_DAGER_FOR = 7
 UTFALL_INNHENTING_DAGER = 30  # catch-up after the due date; the key stops repeats
 
@@ -56,7 +56,7 @@ def utstyr_ikke_returnert(idag: datetime.date) -> Iterator[Forfall]:
     """
 
     rader = (
-        Utstyrslan.objects.filter(returnert__isnull=True, deltaker__status__in=[S.FULLFORT, S.AVBRUTT])
+        Utstyrslan.objects.filter(returnert__isnull=True, deltaker__status__in=LOP_AVSLUTTET)
         .order_by("pk")
         .values_list("pk", "organisasjon_id", "deltaker_id", "deltaker__fornavn", "hva")
     )

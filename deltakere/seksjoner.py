@@ -7,6 +7,7 @@ from django.db.models import Q
 from fagbrev.permissions import KOORDINATOR, can_edit_deltaker, can_see_feltgruppe
 from fagbrev.seksjoner import Seksjon, pa_oversikt, pa_saksside
 
+from . import statusgrupper
 from .forms import UtfallForm
 from .models import Deltaker, Permisjon, Utfall, Utstyrslan
 from .selectors import utfall_status
@@ -34,7 +35,7 @@ def oversikt_oppgaver(*, user, idag) -> Seksjon | None:
     )
     utstyr_ute = list(
         Utstyrslan.objects.for_roller(user, KOORDINATOR)
-        .filter(returnert__isnull=True, deltaker__status__in=[S.FULLFORT, S.AVBRUTT, S.AVSLATT])
+        .filter(returnert__isnull=True, deltaker__status__in=statusgrupper.AVSLUTTET)
         .select_related("deltaker")
         .order_by("utlant")[:20]
     )
@@ -51,7 +52,7 @@ def saksside_utfall(*, deltaker, user, idag) -> Seksjon | None:
     """Outcome at completion and six months after, for a closed case. Whoever may see the case reads
     it (her teachers); coordinators register and correct it in the section's forms. Two queries,
     none for an open case. The steering group never sees case pages: only the report's counts."""
-    if deltaker.status not in (S.FULLFORT, S.AVBRUTT) or not can_see_feltgruppe(user, deltaker, "fremdrift"):
+    if deltaker.status not in statusgrupper.LOP_AVSLUTTET or not can_see_feltgruppe(user, deltaker, "fremdrift"):
         return None
     status = utfall_status(deltaker=deltaker)
     kan_endre = can_edit_deltaker(user, deltaker)

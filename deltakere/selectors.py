@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, F, Max, Q, QuerySet
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from fagbrev.datoregning import samme_dag
 from fagbrev.models import Hendelse
 from fagbrev.permissions import KOORDINATOR, deltaker_scope, hendelse_feltgruppe
 
-from . import liste, overganger
+from . import liste, overganger, statusgrupper
 from .models import (
     Deltaker,
     Inntakssamtale,
@@ -22,6 +23,7 @@ from .models import (
     Opptakskriterium,
     Opptaksvedtak,
     Permisjon,
+    Statusendring,
     Utfall,
     Utstyrslan,
     Vedlegg,
@@ -158,6 +160,13 @@ class Saksmappe:
     hendelser: list[Hendelse]
     overganger: list[dict] = field(default_factory=list)
     neste_steg: str = ""
+    status_idag: str = ""  # the status in force today (status_pa): a planned change counts from its day
+    planlagt: Statusendring | None = None  # the planned change still ahead
+    statushistorikk: list[Statusendring] = field(default_factory=list)
+
+    @property
+    def status_idag_etikett(self) -> str:
+        return Deltaker.Status(self.status_idag).label
 
     @property
     def apne_lan(self) -> list[Utstyrslan]:
@@ -165,9 +174,10 @@ class Saksmappe:
 
     @property
     def aktiv_permisjon(self) -> Permisjon | None:
-        if self.deltaker.status != Deltaker.Status.PERMISJON:
+        if self.status_idag != Deltaker.Status.PERMISJON:
             return None
-        return self.permisjoner[0] if self.permisjoner else None
+        idag = timezone.localdate()
+        return next((p for p in self.permisjoner if p.fra <= idag), None)
 
 
 def _en_til_en(rad, navn: str):
@@ -176,6 +186,11 @@ def _en_til_en(rad, navn: str):
         return getattr(rad, navn)
     except ObjectDoesNotExist:
         return None
+
+
+def status_pa(*, deltaker: Deltaker, dato: datetime.date) -> str:
+    """The case's status on `dato` (models.status_pa_dato, the one rule): one query."""
+    return Deltaker.objects.filter(pk=deltaker.pk).med_status_pa(dato).values_list("status_pa", flat=True).get()
 
 
 def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Saksmappe:
@@ -219,6 +234,14 @@ def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Sa
         overganger=overganger.mulige(deltaker),
         neste_steg=overganger.NESTE_STEG[deltaker.status],
     )
+    idag = timezone.localdate()
+    mappe.statushistorikk = list(
+        Statusendring.objects.filter(deltaker=deltaker).select_related("utfort_av").order_by("-dato", "-pk")
+    )
+    mappe.status_idag = status_pa(deltaker=deltaker, dato=idag)
+    mappe.planlagt = next((e for e in mappe.statushistorikk if e.er_planlagt and e.dato > idag), None)
+    if mappe.status_idag != deltaker.status:  # a change whose day has come, before the daily job ran
+        mappe.overganger, mappe.neste_steg = [], overganger.NESTE_STEG[mappe.status_idag]
     return mappe if synlig is None else _bare_synlig(mappe, synlig)
 
 
@@ -236,6 +259,8 @@ def _bare_synlig(mappe: Saksmappe, synlig: frozenset[str]) -> Saksmappe:
         mappe.dokumenter = []
     if "utstyr" not in synlig:
         mappe.utstyr = []
+    if "historikk" not in synlig:
+        mappe.statushistorikk = [e for e in mappe.statushistorikk if e is mappe.planlagt]
     if "historikk" not in synlig:  # only the events of the groups she sees
         mappe.hendelser = [h for h in mappe.hendelser if hendelse_feltgruppe(h.handling) in synlig]
     return mappe
@@ -249,7 +274,7 @@ SEKS_MANEDER = 6
 def avslutningsdato(*, deltaker: Deltaker) -> datetime.date | None:
     """The day a closed case ended: the last status change into its current status (fullført or
     avbrutt). None for an open case, or a closed one without a recorded change. One query."""
-    if deltaker.status not in (Deltaker.Status.FULLFORT, Deltaker.Status.AVBRUTT):
+    if deltaker.status not in statusgrupper.LOP_AVSLUTTET:
         return None
     return deltaker.statusendringer.filter(til_status=deltaker.status).aggregate(d=Max("dato"))["d"]
 

@@ -20,20 +20,25 @@ from fagbrev.identifikatorer import fodselsdato_fra_nummer, normaliser_fodselsnu
 from fagbrev.models import Fagretning, User
 from fagbrev.services import hendelse_logg, objekt_endre
 
-from . import overganger, signaler
-from .models import Avbrudd, Deltaker, Permisjon, Statusendring, Utfall, Utstyrslan, Vedlegg
+from . import signaler, statusgrupper
+from .models import Avbrudd, Deltaker, Utfall, Utstyrslan, Vedlegg
 from .services_dokumenter import dokument_last_opp
 
-S = Deltaker.Status
-
-KONFLIKT = (
-    "Saken er endret av noen andre siden du åpnet den. Last siden på nytt og gjør endringen en gang til "
-    "(det du skrev står fortsatt i skjemaet)."
+# The status write path and leave live in services_status; named here too, where callers look first.
+from .services_status import (  # noqa: F401
+    KONFLIKT,
+    _idag,
+    deltaker_endre_status,
+    permisjon_godkjenn,
+    permisjon_registrer,
+    planlagt_endring,
+    statusendring_flytt,
+    statusendring_skriv,
+    statusendring_trekk,
+    statusendringer_iverksett,
 )
 
-
-def _idag() -> datetime.date:
-    return timezone.localdate()
+S = Deltaker.Status
 
 
 def _las(deltaker: Deltaker, versjon: int | None) -> None:
@@ -177,100 +182,7 @@ def deltaker_endre(*, deltaker: Deltaker, versjon: int | None, utfort_av: User, 
     return deltaker
 
 
-# --- status: the one write path ---------------------------------------------------------------
-
-
-@transaction.atomic
-def deltaker_endre_status(
-    *,
-    deltaker: Deltaker,
-    til: str,
-    begrunnelse: str,
-    utfort_av: User | None,
-    dato: datetime.date | None = None,
-    versjon: int | None = None,
-) -> Statusendring:
-    """Move the case to `til` if the transition table and its rules allow it; record who, when, why."""
-    begrunnelse = (begrunnelse or "").strip()
-    if not begrunnelse:
-        raise ValidationError({"begrunnelse": "Skriv hvorfor statusen endres."})
-    grunner = overganger.hindringer(deltaker, til)
-    if grunner:
-        raise ValidationError(grunner, code="ulovlig_overgang")
-    fra = deltaker.status
-    if versjon is None:
-        versjon = deltaker.versjon
-    antall = Deltaker.objects.filter(pk=deltaker.pk, status=fra, versjon=versjon).update(
-        status=til, versjon=versjon + 1, endret=timezone.now()
-    )
-    if antall != 1:
-        raise ValidationError(KONFLIKT, code="konflikt")
-    deltaker.status, deltaker.versjon = til, versjon + 1
-    return statusendring_skriv(
-        deltaker=deltaker, fra=fra, til=til, dato=dato or _idag(), begrunnelse=begrunnelse, utfort_av=utfort_av
-    )
-
-
-def statusendring_skriv(
-    *, deltaker: Deltaker, fra: str, til: str, dato: datetime.date, begrunnelse: str, utfort_av: User | None
-) -> Statusendring:
-    """The record of a change of status and its timeline entry (the status itself is set by the caller)."""
-    endring = Statusendring.objects.create(
-        organisasjon_id=deltaker.organisasjon_id,
-        deltaker=deltaker,
-        fra_status=fra,
-        til_status=til,
-        dato=dato,
-        begrunnelse=begrunnelse[:500],
-        utfort_av=utfort_av,
-    )
-    hendelse_logg(
-        handling="deltakere.status.endret",
-        objekt=endring,
-        utfort_av=utfort_av,
-        deltaker_id=deltaker.pk,
-        beskrivelse=f"Status: {S(fra).label} → {S(til).label}. {begrunnelse}",
-        endringer={"status": [fra, til]},
-    )
-    return endring
-
-
-# --- leave, termination, completion ---------------------------------------------------------
-
-
-@transaction.atomic
-def permisjon_registrer(
-    *,
-    deltaker: Deltaker,
-    fra: datetime.date,
-    til: datetime.date,
-    arsak: str,
-    utfort_av: User,
-    fylke_informert: bool = False,
-    versjon: int | None = None,
-) -> Permisjon:
-    """Start a leave: dates and reason; the case moves to «permisjon»."""
-    if til < fra:
-        raise ValidationError({"til": "Permisjonen kan ikke slutte før den begynner."})
-    if not (arsak or "").strip():
-        raise ValidationError({"arsak": "Skriv årsaken til permisjonen."})
-    permisjon = Permisjon.objects.create(
-        organisasjon_id=deltaker.organisasjon_id,
-        deltaker=deltaker,
-        fra=fra,
-        til=til,
-        arsak=arsak.strip(),
-        fylke_informert=fylke_informert,
-    )
-    deltaker_endre_status(
-        deltaker=deltaker,
-        til=S.PERMISJON,
-        begrunnelse=f"Permisjon {fra:%d.%m.%Y}–{til:%d.%m.%Y}: {arsak.strip()}",
-        dato=fra,
-        utfort_av=utfort_av,
-        versjon=versjon,
-    )
-    return permisjon
+# --- termination, completion ---------------------------------------------------------------
 
 
 @transaction.atomic
@@ -341,7 +253,7 @@ def utfall_registrer(
     from .selectors import avslutningsdato, utfall_frist_seks_maneder
 
     T = Utfall.Tidspunkt
-    if deltaker.status not in (S.FULLFORT, S.AVBRUTT):
+    if deltaker.status not in statusgrupper.LOP_AVSLUTTET:
         raise ValidationError("Utfall kan registreres når løpet er fullført eller avbrutt.", code="ikke_avsluttet")
     if tidspunkt not in T.values:
         raise ValueError(f"Ukjent tidspunkt {tidspunkt!r}.")

@@ -18,6 +18,13 @@ urlpatterns = [
     path("<int:pk>/inntak/", views_sak.inntak, name="inntak"),
     path("<int:pk>/status/", views_sak.status_endre, name="status"),
     path("<int:pk>/permisjon/", views_sak.permisjon, name="permisjon"),
+    path(
+        "<int:pk>/permisjon/<int:permisjon_id>/godkjenning/",
+        views_sak.permisjon_godkjenning,
+        name="permisjon_godkjenning",
+    ),
+    path("<int:pk>/planlagt/flytt/", views_sak.planlagt_flytt, name="planlagt_flytt"),
+    path("<int:pk>/planlagt/trekk/", views_sak.planlagt_trekk, name="planlagt_trekk"),
     path("<int:pk>/avbrudd/", views_sak.avbrudd, name="avbrudd"),
     path("<int:pk>/utfall/<str:tidspunkt>/", views_sak.utfall, name="utfall"),
     path("<int:pk>/dokumenter/", views_sak.dokument_last_opp, name="dokument_last_opp"),

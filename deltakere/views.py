@@ -21,7 +21,7 @@ from fagbrev.seksjoner import oversikt_seksjoner, saksside_seksjoner
 from fagbrev.skjema import skjema_post
 from fagbrev.tilgang import tilgang_logg
 
-from . import forms, liste, services, services_opptak
+from . import forms, liste, services, services_opptak, statusgrupper
 from .models import Deltaker, Opptakskriterium
 from .permissions import get_deltaker_for_user
 from .selectors import deltaker_finn_pa_fodselsnummer, deltakere_for_liste, saksmappe, telling
@@ -53,10 +53,10 @@ def oversikt(request: HttpRequest) -> HttpResponse:
     if permissions.can_use_case_files(user):
         synlige = tall.per_status
         context["telling"] = [(verdi, etikett, synlige.get(verdi, 0)) for verdi, etikett in Deltaker.Status.choices]
-        context["aktive"] = sum(synlige.get(s, 0) for s in Deltaker.AKTIVE_STATUSER)
+        context["aktive"] = sum(synlige.get(s, 0) for s in statusgrupper.AKTIV)
         context["mine"] = (
             Deltaker.objects.visible_to(user)
-            .filter(Q(faglarer=user) | Q(norsklarer=user), status__in=Deltaker.AKTIVE_STATUSER)
+            .filter(Q(faglarer=user) | Q(norsklarer=user), status__in=statusgrupper.AKTIV)
             .select_related("fagretning", "kull")
             .order_by("etternavn", "fornavn")[:50]
         )
@@ -74,7 +74,7 @@ def oversikt(request: HttpRequest) -> HttpResponse:
         )
         for f in fagretninger:
             per_status = tall.per_fagretning.get(f.pk, {})
-            f.aktive = sum(per_status.get(s, 0) for s in Deltaker.AKTIVE_STATUSER)
+            f.aktive = sum(per_status.get(s, 0) for s in statusgrupper.AKTIV)
             f.fullfort = per_status.get(Deltaker.Status.FULLFORT, 0)
         context["fagretninger"] = fagretninger
     context["seksjoner"] = oversikt_seksjoner(user=user, idag=timezone.localdate())

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,8 +18,8 @@ from fagbrev.models import Oppslag
 from fagbrev.skjema import skjema_post
 from fagbrev.tilgang import tilgang_merk
 
-from . import forms, overganger, services, services_opptak
-from .models import Deltaker, Kriterievurdering, Opptakskriterium, Opptaksvedtak, Utfall, Utstyrslan, Vedlegg
+from . import forms, overganger, services, services_opptak, statusgrupper
+from .models import Deltaker, Kriterievurdering, Opptakskriterium, Opptaksvedtak, Permisjon, Utfall, Utstyrslan, Vedlegg
 from .permissions import get_deltaker_for_user
 from .selectors import utfall_status
 
@@ -213,6 +213,7 @@ def permisjon(request: HttpRequest, pk: int) -> HttpResponse:
                 til=d["til"],
                 arsak=d["arsak"],
                 fylke_informert=d["fylke_informert"],
+                godkjent_av_fylket=d["godkjent_av_fylket"],
                 versjon=d["versjon"],
                 utfort_av=request.user,
             ),
@@ -228,6 +229,62 @@ def permisjon(request: HttpRequest, pk: int) -> HttpResponse:
         "Registrer permisjon",
         hindringer=_sperret(deltaker, S.PERMISJON),
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def planlagt_flytt(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move the case's planned status change to another day (a day that has come puts it in force)."""
+    deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    endring = services.planlagt_endring(deltaker=deltaker)
+    if endring is None:
+        messages.info(request, "Saken har ingen planlagt endring.")
+        return redirect("deltakere:detalj", pk=deltaker.pk)
+    form = forms.FlyttForm(request.POST or None, initial={"dato": endring.dato})
+    if request.method == "POST" and form.is_valid():
+        svar = _lagre(
+            request,
+            deltaker,
+            form,
+            lambda: services.statusendring_flytt(
+                endring=endring, dato=form.cleaned_data["dato"], utfort_av=request.user
+            ),
+            "Den planlagte endringen er flyttet.",
+        )
+        if svar:
+            return svar
+    tittel = f"Flytt «{endring.get_til_status_display()} fra {endring.dato:%d.%m.%Y}»"
+    return _skjema(request, deltaker, form, tittel, "Flytt")
+
+
+@login_required
+@require_POST
+def planlagt_trekk(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw the case's planned status change (a planned leave goes with it)."""
+    deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    endring = services.planlagt_endring(deltaker=deltaker)
+    if endring is None:
+        messages.info(request, "Saken har ingen planlagt endring.")
+    else:
+        try:
+            services.statusendring_trekk(endring=endring, utfort_av=request.user)
+        except ValidationError as feil:
+            messages.error(request, " ".join(feil.messages))
+        else:
+            messages.success(request, "Den planlagte endringen er trukket tilbake.")
+    return redirect("deltakere:detalj", pk=deltaker.pk)
+
+
+@login_required
+@require_POST
+def permisjon_godkjenning(request: HttpRequest, pk: int, permisjon_id: int) -> HttpResponse:
+    """The county approved a leave (or the approval is taken back): it lengthens the contract."""
+    deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    permisjon = get_object_or_404(Permisjon, pk=permisjon_id, deltaker=deltaker)
+    godkjent = request.POST.get("godkjent") == "1"
+    services.permisjon_godkjenn(permisjon=permisjon, godkjent=godkjent, utfort_av=request.user)
+    messages.success(request, f"{permisjon}: {'godkjent av fylket' if godkjent else 'ikke godkjent av fylket'}.")
+    return redirect(f"{reverse('deltakere:detalj', args=[deltaker.pk])}#h-fravaer")
 
 
 @login_required
@@ -272,7 +329,7 @@ def utfall(request: HttpRequest, pk: int, tidspunkt: str) -> HttpResponse:
     eksisterende = Utfall.objects.filter(deltaker=deltaker, tidspunkt=tidspunkt).first()
     form = forms.UtfallForm(request.POST or None, instance=eksisterende, tidspunkt=tidspunkt)
     hindringer = []
-    if deltaker.status not in (S.FULLFORT, S.AVBRUTT):
+    if deltaker.status not in statusgrupper.LOP_AVSLUTTET:
         hindringer.append("Utfall kan registreres når løpet er fullført eller avbrutt.")
     elif tidspunkt == Utfall.Tidspunkt.SEKS_MANEDER:
         status = utfall_status(deltaker=deltaker)

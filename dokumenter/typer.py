@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.utils.module_loading import import_string
 
+from deltakere import statusgrupper
 from deltakere.models import Deltaker
 
 from .models import Dokumenttype
@@ -46,9 +47,6 @@ class Dokumentdefinisjon:
         return deltaker.status in self.statuser
 
 
-ETTER_OPPTAK = (S.TATT_OPP, S.I_OPPLAERING, S.PERMISJON, S.TEORI_BESTATT, S.FAGPROVE_MELDT_OPP, S.FULLFORT, S.AVBRUTT)
-I_LOPET = (S.I_OPPLAERING, S.PERMISJON, S.TEORI_BESTATT, S.FAGPROVE_MELDT_OPP, S.FULLFORT, S.AVBRUTT)
-
 DELTAKERDOKUMENTER: dict[str, Dokumentdefinisjon] = {
     d.type: d
     for d in [
@@ -56,7 +54,7 @@ DELTAKERDOKUMENTER: dict[str, Dokumentdefinisjon] = {
             type=Dokumenttype.KONTRAKT,
             template="pdf/kontrakt_samtykke.html",
             kontekst="dokumenter.selectors.kontrakt_kontekst",
-            statuser=(S.KARTLAGT, *ETTER_OPPTAK),
+            statuser=(S.KARTLAGT, *statusgrupper.TATT_OPP_ELLER_SENERE),
             formal="Inntakssamtale",
             feltgruppe="opptak",
         ),
@@ -64,7 +62,7 @@ DELTAKERDOKUMENTER: dict[str, Dokumentdefinisjon] = {
             type=Dokumenttype.OPPLAERINGSPLAN,
             template="pdf/opplaeringsplan.html",
             kontekst="dokumenter.selectors.opplaeringsplan_kontekst",
-            statuser=I_LOPET,
+            statuser=statusgrupper.I_ELLER_ETTER_OPPLAERING,
             formal="Opplæringsplan",
             feltgruppe="fremdrift",
         ),
@@ -72,7 +70,7 @@ DELTAKERDOKUMENTER: dict[str, Dokumentdefinisjon] = {
             type=Dokumenttype.DELTAKERBEVIS,
             template="pdf/deltakerbevis.html",
             kontekst="dokumenter.selectors.deltakerbevis_kontekst",
-            statuser=I_LOPET,
+            statuser=statusgrupper.I_ELLER_ETTER_OPPLAERING,
             formal="Avslutning av fagbrevløpet",
             feltgruppe="fremdrift",
         ),

@@ -127,6 +127,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Europe/Oslo"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE: dict = {}
+# Status changes planned for a day (deltakere/services_status.py) take effect just after midnight,
+# before anything else reads the day's statuses; the reminder scan runs the same step first.
+CELERY_BEAT_SCHEDULE["deltakere-statusendringer-daglig"] = {
+    "task": "deltakere.statusendringer_iverksett",
+    "schedule": crontab(hour=0, minute=1),
+}
 # Reminders (paminnelser/): the daily scan and the coordinators' Monday overview, in Oslo time.
 CELERY_BEAT_SCHEDULE["paminnelser-daglig-skann"] = {
     "task": "paminnelser.skann",

@@ -10,7 +10,6 @@ from .models import (
     Fagprove,
     Grunnbelop,
     Kompetansemal,
-    Kontraktpermisjon,
     Laerekontrakt,
     Manedstema,
     Sjekkpunkt,
@@ -73,18 +72,13 @@ class SjekkpunktInline(admin.TabularInline):
     fields = ("type", "pakrevd", "status", "referanse")
 
 
-class PermisjonInline(admin.TabularInline):
-    model = Kontraktpermisjon
-    extra = 0
-
-
 @admin.register(Laerekontrakt)
 class LaerekontraktAdmin(TilgangsloggAdmin, admin.ModelAdmin):
     list_display = ("deltaker", "rute", "status", "start", "slutt", "organisasjon")
     list_filter = ("organisasjon", "status", "rute")
     list_select_related = ("deltaker", "organisasjon")
     raw_id_fields = ("deltaker", "arbeidsgiver")
-    inlines = [SjekkpunktInline, PermisjonInline]
+    inlines = [SjekkpunktInline]
 
 
 @admin.register(Eksamen)

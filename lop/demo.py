@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 
 from arbeidsgivere.models import Arbeidsgiver
-from deltakere.models import Deltaker
+from deltakere.models import Deltaker, Permisjon
 from fagbrev.demo import Demo, seeder
 
 from .frister import legg_til_maneder, pameldingsvinduer
@@ -18,7 +18,6 @@ from .models import (
     Fagprove,
     Grunnbelop,
     Kompetansemal,
-    Kontraktpermisjon,
     Laerekontrakt,
     Manedstema,
     Norskprove,
@@ -351,12 +350,14 @@ def seed_lop(demo: Demo) -> None:
         kontrakt = _kontrakt(d, koordinator, start=oppstart, status=status, idag=idag)
         if d.status == S.PERMISJON:
             fra = min(max(idag - datetime.timedelta(days=40), kontrakt.start + datetime.timedelta(days=1)), idag)
-            Kontraktpermisjon.objects.create(
-                kontrakt=kontrakt,
+            Permisjon.objects.create(  # the leave is the case's; approved, it lengthens the contract
+                organisasjon_id=d.organisasjon_id,
+                deltaker=d,
                 fra=fra,
                 til=fra + datetime.timedelta(days=89),
-                grunn="Foreldrepermisjon",
-                godkjent=True,
+                arsak="Foreldrepermisjon",
+                fylke_informert=True,
+                godkjent_av_fylket=True,
             )
         if nr % 5 == 2:
             # The registered end date was typed from the application: two weeks off the rule.
@@ -457,4 +458,6 @@ def _lopsdatoer(demo: Demo) -> None:
         datoer.setdefault(e["deltaker_id"], {})["teori_bestatt"] = e["eksamensdato"]
     for f in Fagprove.objects.order_by("-pameldt_dato").values("deltaker_id", "pameldt_dato", "provedato"):
         datoer.setdefault(f["deltaker_id"], {}).update(fagprove_meldt=f["pameldt_dato"], fagprove_dato=f["provedato"])
+    for p in Permisjon.objects.order_by("-fra").values("deltaker_id", "fra"):
+        datoer.setdefault(p["deltaker_id"], {})["permisjon_fra"] = p["fra"]
     demo.extra["lopsdatoer"] = datoer

@@ -12,7 +12,6 @@ from .models import (
     Eksamen,
     Fagprove,
     Kompetansemal,
-    Kontraktpermisjon,
     Laerekontrakt,
     Manedstema,
     Opplaeringsplanpunkt,
@@ -80,22 +79,6 @@ class SjekkpunktForm(forms.ModelForm):
             ),
             "pakrevd": forms.CheckboxInput(attrs={"class": "form-check-input"}),
         }
-
-
-class PermisjonForm(forms.ModelForm):
-    class Meta:
-        model = Kontraktpermisjon
-        fields = ["fra", "til", "grunn", "godkjent"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _datofelt(self)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("fra") and data.get("til") and data["til"] < data["fra"]:
-            self.add_error("til", "Til-datoen kan ikke være før fra-datoen.")
-        return data
 
 
 class EksamenForm(forms.ModelForm):

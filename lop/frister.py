@@ -163,13 +163,41 @@ class Sluttdato:
         return tekst + f" → slutt {self.dato:%d.%m.%Y}"
 
 
+def permisjonsdager_i_perioden(
+    permisjoner: Iterable[tuple[datetime.date, datetime.date]], start: datetime.date, slutt: datetime.date
+) -> int:
+    """Leave days from (from, to) periods, both dates inclusive, that fall inside start..slutt: a day
+    two leaves share counts once (1–31 March and 15 March–15 April are 46 days, not 63), a day outside
+    the period not at all."""
+    dager: set[datetime.date] = set()
+    for fra, til in permisjoner:
+        dag, siste = max(fra, start), min(til, slutt)
+        while dag <= siste:
+            dager.add(dag)
+            dag += datetime.timedelta(days=1)
+    return len(dager)
+
+
 def beregn_sluttdato(
-    *, start: datetime.date, opplaeringstid_maneder: int, godskriving_maneder: int = 0, permisjonsdager: int = 0
+    *,
+    start: datetime.date,
+    opplaeringstid_maneder: int,
+    godskriving_maneder: int = 0,
+    permisjoner: Iterable[tuple[datetime.date, datetime.date]] = (),
 ) -> Sluttdato:
-    """The last day of the contract: start + (training time − credit) months − 1 day + approved leave."""
+    """The last day of the contract: start + (training time − credit) months − 1 day, then + one day for
+    each day of approved leave inside the contract (the union of the leaves: overlaps once). Leave
+    that lengthens the contract can bring more leave inside it, so this is counted until it settles."""
     maneder = max(opplaeringstid_maneder - godskriving_maneder, 0)
-    dato = legg_til_maneder(start, maneder) - datetime.timedelta(days=1) + datetime.timedelta(days=permisjonsdager)
-    return Sluttdato(start, opplaeringstid_maneder, godskriving_maneder, permisjonsdager, dato)
+    grunn = legg_til_maneder(start, maneder) - datetime.timedelta(days=1)
+    perioder = list(permisjoner)
+    dager = 0
+    while True:  # at most one round more than there are leaves that reach past the end
+        nye = permisjonsdager_i_perioden(perioder, start, grunn + datetime.timedelta(days=dager))
+        if nye == dager:
+            break
+        dager = nye
+    return Sluttdato(start, opplaeringstid_maneder, godskriving_maneder, dager, grunn + datetime.timedelta(days=dager))
 
 
 # --- Practice years for praksiskandidater --------------------------------------------------------

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from django.db.models import Exists, OuterRef
 
 from arbeidsgivere.models import Avtale
+from deltakere import statusgrupper
 from deltakere.models import Deltaker
 from fagbrev.datoregning import dato_tekst
 from fagbrev.kalender import Del, Kalenderdato, kalenderkilde, navneliste, ukedel
@@ -94,7 +95,7 @@ def eksamen_og_fagprove(*, organisasjon_id, mottaker, idag) -> Del | None:
                     organisasjon_id=organisasjon_id,
                     termin__iexact=vindu.navn,
                     pameldt_dato__isnull=True,
-                    deltaker__status__in=Deltaker.AKTIVE_STATUSER,
+                    deltaker__status__in=statusgrupper.AKTIV,
                 )
                 .order_by("deltaker__fornavn")
                 .values_list("deltaker__fornavn", flat=True)

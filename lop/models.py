@@ -151,31 +151,6 @@ class Sjekkpunkt(models.Model):
         return self.pakrevd and self.status == self.Status.MANGLER
 
 
-class Kontraktpermisjon(models.Model):
-    """Leave from the training; approved leave extends the contract by its days."""
-
-    kontrakt = models.ForeignKey(Laerekontrakt, on_delete=models.PROTECT, related_name="permisjoner")
-    fra = models.DateField("fra")
-    til = models.DateField("til")
-    grunn = models.CharField("grunn", max_length=200, blank=True)
-    godkjent = models.BooleanField("godkjent av fylket", default=False)
-
-    class Meta:
-        verbose_name = "permisjon"
-        verbose_name_plural = "permisjoner"
-        ordering = ["fra"]
-        constraints = [
-            models.CheckConstraint(condition=Q(til__gte=models.F("fra")), name="lop_permisjon_til_etter_fra"),
-        ]
-
-    def __str__(self) -> str:
-        return f"Permisjon {self.fra:%d.%m.%Y}–{self.til:%d.%m.%Y}"
-
-    @property
-    def dager(self) -> int:
-        return (self.til - self.fra).days + 1
-
-
 class Resultat(models.TextChoices):
     BESTATT = "bestatt", "Bestått"
     IKKE_BESTATT = "ikke_bestatt", "Ikke bestått"

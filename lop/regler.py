@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from django.db.models import Exists, OuterRef, Q
 
 from arbeidsgivere.models import Plassering
-from deltakere.models import Deltaker
-from deltakere.regler import AVSLUTTET
+from deltakere import statusgrupper
+from deltakere.statusgrupper import AVSLUTTET
 from fagbrev.datoregning import (
     dato_tekst,
     eksamensvinduer,
@@ -107,7 +107,7 @@ def _uten_pamelding(vindu) -> list[tuple]:
         Eksamen.objects.filter(
             termin__iexact=vindu.navn,
             pameldt_dato__isnull=True,
-            deltaker__status__in=Deltaker.AKTIVE_STATUSER,
+            deltaker__status__in=statusgrupper.AKTIV,
         )
         .order_by("organisasjon_id", "deltaker__fornavn", "pk")
         .values_list("pk", "organisasjon_id", "deltaker_id", "deltaker__fornavn", "deltaker__faglarer_id")
@@ -276,7 +276,7 @@ def manedstema_til_faddere(idag: datetime.date) -> Iterator[Forfall]:
             fra__lte=idag + datetime.timedelta(days=31),
             fadder__isnull=False,
             fadder__aktiv=True,
-            deltaker__status__in=Deltaker.AKTIVE_STATUSER,
+            deltaker__status__in=statusgrupper.AKTIV,
             deltaker__fagretning_id__in={t[1] for t in temaer},
         )
         .exclude(fadder__epost="")

@@ -11,6 +11,7 @@ from decimal import ROUND_UP, Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
+from deltakere.models import Permisjon
 from fagbrev.models import Fagretning, Niva
 
 from . import frister
@@ -19,7 +20,6 @@ from .models import (
     Fagprove,
     Grunnbelop,
     Kompetansemal,
-    Kontraktpermisjon,
     Laerekontrakt,
     Manedstema,
     Norskprove,
@@ -46,7 +46,6 @@ def aktiv_kontrakt(*, deltaker) -> Laerekontrakt | None:
         .select_related("arbeidsgiver")
         .prefetch_related(
             Prefetch("sjekkpunkter", queryset=Sjekkpunkt.objects.order_by("pk")),
-            Prefetch("permisjoner", queryset=Kontraktpermisjon.objects.order_by("fra")),
         )
         .order_by("-start", "-pk")[:5]
     )
@@ -56,13 +55,55 @@ def aktiv_kontrakt(*, deltaker) -> Laerekontrakt | None:
     return kontrakter[0] if kontrakter else None
 
 
-def beregnet_sluttdato(*, kontrakt: Laerekontrakt, fagretning: Fagretning) -> frister.Sluttdato:
-    """Uses the prefetched leave: approved leave days extend the contract."""
+def kontrakt_permisjoner(*, kontrakt: Laerekontrakt) -> list[Permisjon]:
+    """The case's leave (registered once, on the case), oldest first: what may move the contract's end."""
+    return list(Permisjon.objects.filter(deltaker_id=kontrakt.deltaker_id).order_by("fra", "pk"))
+
+
+def beregnet_sluttdato(
+    *,
+    kontrakt: Laerekontrakt,
+    fagretning: Fagretning,
+    permisjoner: list[Permisjon] | None = None,
+    med_ventende: bool = False,
+) -> frister.Sluttdato:
+    """The contract's end by the rule (lop/frister.py): the county-approved leave days inside it lengthen
+    it; `med_ventende` also counts leave still waiting for approval (what it would move the end to)."""
+    if permisjoner is None:
+        permisjoner = kontrakt_permisjoner(kontrakt=kontrakt)
     return frister.beregn_sluttdato(
         start=kontrakt.start,
         opplaeringstid_maneder=fagretning.opplaeringstid_maneder,
         godskriving_maneder=kontrakt.godskriving_maneder,
-        permisjonsdager=sum(p.dager for p in kontrakt.permisjoner.all() if p.godkjent),
+        permisjoner=[(p.fra, p.til) for p in permisjoner if p.godkjent_av_fylket or med_ventende],
+    )
+
+
+@dataclass
+class Kontraktslutt:
+    """The end date with approved leave, the leaves and their days inside the contract, and where the
+    end would move if the leave waiting for the county were approved (None when nothing waits)."""
+
+    beregnet: frister.Sluttdato
+    permisjoner: list[tuple[Permisjon, int]]
+    med_ventende: frister.Sluttdato | None
+
+
+def kontraktslutt(*, kontrakt: Laerekontrakt, fagretning: Fagretning) -> Kontraktslutt:
+    permisjoner = kontrakt_permisjoner(kontrakt=kontrakt)
+    beregnet = beregnet_sluttdato(kontrakt=kontrakt, fagretning=fagretning, permisjoner=permisjoner)
+    ventende = None
+    if any(not p.godkjent_av_fylket for p in permisjoner):
+        ventende = beregnet_sluttdato(
+            kontrakt=kontrakt, fagretning=fagretning, permisjoner=permisjoner, med_ventende=True
+        )
+    slutt = (ventende or beregnet).dato
+    return Kontraktslutt(
+        beregnet=beregnet,
+        permisjoner=[
+            (p, frister.permisjonsdager_i_perioden([(p.fra, p.til)], kontrakt.start, slutt)) for p in permisjoner
+        ],
+        med_ventende=ventende,
     )
 
 

@@ -15,17 +15,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from deltakere.models import Deltaker, Vedlegg
-from deltakere.services import deltaker_endre_status
+from deltakere.services import deltaker_endre_status, planlagt_endring
 from fagbrev.models import Fagretning, User
 from fagbrev.services import hendelse_logg, objekt_endre
 
 from . import selectors
-from .frister import beregn_sluttdato
 from .models import (
     Eksamen,
     Fagprove,
     Kompetansemal,
-    Kontraktpermisjon,
     Laerekontrakt,
     Manedstema,
     Norskprove,
@@ -52,11 +50,7 @@ def laerekontrakt_opprett(*, deltaker, utfort_av: User, start: datetime.date, **
         raise ValidationError("Deltakeren har allerede en lærekontrakt som ikke er avsluttet.")
     kontrakt = Laerekontrakt(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, start=start, **felter)
     if kontrakt.slutt is None:
-        kontrakt.slutt = beregn_sluttdato(
-            start=start,
-            opplaeringstid_maneder=deltaker.fagretning.opplaeringstid_maneder,
-            godskriving_maneder=kontrakt.godskriving_maneder,
-        ).dato
+        kontrakt.slutt = selectors.beregnet_sluttdato(kontrakt=kontrakt, fagretning=deltaker.fagretning).dato
     kontrakt.full_clean(exclude=["deltaker", "organisasjon"])
     kontrakt.save()
     Sjekkpunkt.objects.bulk_create(Sjekkpunkt(kontrakt=kontrakt, type=t) for t in Sjekkpunkt.Type.values)
@@ -126,22 +120,6 @@ def sjekkpunkt_endre(*, sjekkpunkt: Sjekkpunkt, utfort_av: User, **felter: Any) 
 
 
 @transaction.atomic
-def permisjon_registrer(*, kontrakt: Laerekontrakt, utfort_av: User, **felter: Any) -> Kontraktpermisjon:
-    permisjon = Kontraktpermisjon(kontrakt=kontrakt, **felter)
-    permisjon.full_clean()
-    permisjon.save()
-    hendelse_logg(
-        handling="fagbrev.permisjon.registrert",
-        objekt=permisjon,
-        utfort_av=utfort_av,
-        beskrivelse=f"{permisjon} ({permisjon.dager} dager{', godkjent' if permisjon.godkjent else ''})",
-        deltaker_id=kontrakt.deltaker_id,
-        organisasjon_id=kontrakt.organisasjon_id,
-    )
-    return permisjon
-
-
-@transaction.atomic
 def eksamen_registrer(*, deltaker, utfort_av: User, **felter: Any) -> Eksamen:
     """Record a registration for the written exam (outside a window only warns: the portal decides)."""
     eksamen = Eksamen(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, **felter)
@@ -160,11 +138,11 @@ def _folg_status(*, deltaker, fra: str, til: str, begrunnelse: str, utfort_av: U
     """Move the case along when a result makes the next status true, through the deltakere service.
 
     Only from the status the step belongs to: a case that has moved on (or is on leave) is left as
-    it is, and the coordinator moves it by hand if needed.
+    it is (so is one with a planned change ahead), and the coordinator moves it by hand if needed.
     """
 
     deltaker = Deltaker.objects.get(pk=deltaker.pk)  # fresh status and version
-    if deltaker.status == fra:
+    if deltaker.status == fra and planlagt_endring(deltaker=deltaker) is None:
         deltaker_endre_status(deltaker=deltaker, til=til, begrunnelse=begrunnelse, utfort_av=utfort_av)
 
 

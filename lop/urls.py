@@ -10,7 +10,6 @@ urlpatterns = [
     path("deltakere/<int:pk>/kontrakt/", views.kontrakt, name="kontrakt"),
     path("deltakere/<int:pk>/kontrakt/status/", views.kontrakt_status, name="kontrakt_status"),
     path("deltakere/<int:pk>/kontrakt/sjekkpunkt/<int:sjekkpunkt_pk>/", views.sjekkpunkt, name="sjekkpunkt"),
-    path("deltakere/<int:pk>/kontrakt/permisjon/", views.permisjon, name="permisjon"),
     path("deltakere/<int:pk>/eksamen/", views.eksamen, name="eksamen"),
     path("deltakere/<int:pk>/eksamen/<int:eksamen_pk>/", views.eksamen_endre, name="eksamen_endre"),
     path("deltakere/<int:pk>/fagprove/", views.fagprove, name="fagprove"),

@@ -24,7 +24,6 @@ from .forms import (
     KontraktStatusForm,
     LaerekontraktForm,
     NorskproveForm,
-    PermisjonForm,
     PlanpunktForm,
     PraksisperiodeForm,
     SjekkpunktForm,
@@ -57,14 +56,16 @@ def _flagg(user, deltaker) -> dict:
 # Learning contract ----------------------------------------------------------------------------
 
 
-def _kontrakt_side(request, deltaker, *, kontrakt_form=None, status_form=None, permisjon_form=None, status=200):
+def _kontrakt_side(request, deltaker, *, kontrakt_form=None, status_form=None, status=200):
     kontrakt = selectors.aktiv_kontrakt(deltaker=deltaker)
-    beregnet = selectors.beregnet_sluttdato(kontrakt=kontrakt, fagretning=deltaker.fagretning) if kontrakt else None
+    slutt = selectors.kontraktslutt(kontrakt=kontrakt, fagretning=deltaker.fagretning) if kontrakt else None
+    beregnet = slutt.beregnet if slutt else None
     context = {
         "deltaker": deltaker,
         "fane": "kontrakt",
         "kontrakt": kontrakt,
         "beregnet": beregnet,
+        "slutt": slutt,
         "mangler": [s for s in kontrakt.sjekkpunkter.all() if s.mangler] if kontrakt else [],
         "sjekkpunkt_skjema": [(s, SjekkpunktForm(instance=s, prefix=f"s{s.pk}")) for s in kontrakt.sjekkpunkter.all()]
         if kontrakt
@@ -76,7 +77,6 @@ def _kontrakt_side(request, deltaker, *, kontrakt_form=None, status_form=None, p
             initial={} if kontrakt else {"start": timezone.localdate()},
         ),
         "status_form": status_form or KontraktStatusForm(initial={"dato": timezone.localdate()}),
-        "permisjon_form": permisjon_form or PermisjonForm(),
         **_flagg(request.user, deltaker),
     }
     return render(request, "lop/kontrakt.html", context, status=status)
@@ -145,23 +145,6 @@ def sjekkpunkt(request: HttpRequest, pk: int, sjekkpunkt_pk: int) -> HttpRespons
     else:
         messages.error(request, f"{punkt.get_type_display()}: sjekk feltene.")
     return redirect(f"{reverse('lop:kontrakt', args=[deltaker.pk])}#sjekkliste")
-
-
-@login_required
-@require_POST
-def permisjon(request: HttpRequest, pk: int) -> HttpResponse:
-    deltaker = _deltaker(request, pk)
-    kontrakt = selectors.aktiv_kontrakt(deltaker=deltaker)
-    if kontrakt is None:
-        raise Http404("Ingen lærekontrakt.")
-    form = PermisjonForm(request.POST)
-    return skjema_post(
-        request,
-        form,
-        lambda data: services.permisjon_registrer(kontrakt=kontrakt, utfort_av=request.user, **data),
-        melding="Permisjonen er registrert.",
-        videre=lambda _: redirect("lop:kontrakt", pk=deltaker.pk),
-    ) or _kontrakt_side(request, deltaker, permisjon_form=form)
 
 
 # Written exam and fagprøve ------------------------------------------------------------------------

@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime
 
 from arbeidsgivere.models import Arbeidssted, Kontaktperson, Plassering
+from deltakere import statusgrupper
 from deltakere.models import Deltaker
 from fagbrev.demo import Demo, seeder
 
 from .models import Besok, Faddersamling, Mote, Vurdering, Vurderingssamtale, semester_for
 from .services import (
-    BESOK_STATUSER,
     besok_registrer,
     faddersamling_registrer,
     mote_registrer,
@@ -229,7 +229,7 @@ def _faddersamling(demo: Demo) -> None:
 @seeder(rekkefolge=90)
 def seed(demo: Demo) -> None:
     aktive = (
-        Deltaker.objects.filter(status__in=BESOK_STATUSER, faglarer__isnull=False)
+        Deltaker.objects.filter(status__in=statusgrupper.PA_ARBEIDSPLASSEN, faglarer__isnull=False)
         .select_related("fagretning", "faglarer", "kull")
         .order_by("organisasjon_id", "pk")
     )

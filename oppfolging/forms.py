@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import Case, IntegerField, Value, When
+from django.utils import timezone
 
 from arbeidsgivere.models import Kontaktperson
+from deltakere import statusgrupper
 from fagbrev.forms import UtenModellvalidering
 from fagbrev.models import Fagretning, User
 from fagbrev.tekstgrenser import BESKRIVELSE, NOTAT
 
 from .models import FERDIGHETER, SPORSMAL, Mote, Vurdering, Vurderingssamtale
 from .selectors import deltakere_for_oppfolging
-from .services import BESOK_STATUSER, SAMTALE_FELT
+from .services import SAMTALE_FELT
 
 
 class Dato(forms.DateInput):
@@ -55,7 +57,7 @@ class BesokForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["deltaker"].queryset = (
             deltakere_for_oppfolging(user)
-            .filter(status__in=BESOK_STATUSER)
+            .i_status_pa(statusgrupper.PA_ARBEIDSPLASSEN, timezone.localdate())  # a leave counts from its day
             .select_related("fagretning")
             .annotate(
                 egen=Case(When(faglarer_id=user.pk, then=Value(0)), default=Value(1), output_field=IntegerField())

@@ -11,13 +11,13 @@ from collections.abc import Iterator
 
 from django.db.models import Exists, OuterRef, Q
 
+from deltakere import statusgrupper
 from deltakere.models import Deltaker
 from fagbrev.datoregning import dato_tekst
 from fagbrev.kalender import VIS_NAVN, Del, Kalenderdato, kalenderkilde, navneliste, ukedel
 
 from .models import Mote, Vurderingssamtale, semester_for
 from .selectors import med_besoksrytme, moter_for
-from .services import BESOK_STATUSER
 
 
 @kalenderkilde
@@ -60,7 +60,7 @@ def vurderingssamtaler(*, organisasjon_id, mottaker, idag) -> Del | None:
         Q(planlagt_dato__isnull=False) | Q(holdt_dato__isnull=False)
     )
     mangler = list(
-        Deltaker.objects.filter(organisasjon_id=organisasjon_id, status__in=BESOK_STATUSER)
+        Deltaker.objects.filter(organisasjon_id=organisasjon_id, status__in=statusgrupper.PA_ARBEIDSPLASSEN)
         .exclude(Exists(har))
         .order_by("fornavn")
         .values_list("fornavn", flat=True)
@@ -80,7 +80,9 @@ def besok_forfalt(*, organisasjon_id, mottaker, idag) -> Del | None:
     """Workplace visits overdue by the track's rhythm. One query."""
 
     rader = list(
-        med_besoksrytme(Deltaker.objects.filter(organisasjon_id=organisasjon_id, status__in=BESOK_STATUSER))
+        med_besoksrytme(
+            Deltaker.objects.filter(organisasjon_id=organisasjon_id, status__in=statusgrupper.PA_ARBEIDSPLASSEN)
+        )
         .filter(neste_frist__lt=idag)
         .order_by("neste_frist", "fornavn")
         .values_list("fornavn", "neste_frist")

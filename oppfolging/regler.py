@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from django.db.models import Exists, Max, OuterRef, Q
 
+from deltakere import statusgrupper
 from deltakere.models import Deltaker
 from fagbrev.datoregning import forrige_virkedag
 from fagbrev.models import Fagretning, Organisasjon
@@ -18,7 +19,6 @@ from fagbrev.regler import Art, Forfall, regel, til_hver_organisasjon, til_koord
 
 from .models import Mote, Tiltak, Vurderingssamtale, semester_for
 from .selectors import med_besoksrytme
-from .services import BESOK_STATUSER
 
 VURDERINGSSAMTALE_UKER_FOR = 6
 PROSJEKTGRUPPE_INTERVALL_DAGER = 28
@@ -54,7 +54,7 @@ def vurderingssamtale_mangler(idag: datetime.date) -> Iterator[Forfall]:
         Q(planlagt_dato__isnull=False) | Q(holdt_dato__isnull=False)
     )
     rader = list(
-        Deltaker.objects.filter(status__in=BESOK_STATUSER)
+        Deltaker.objects.filter(status__in=statusgrupper.PA_ARBEIDSPLASSEN)
         .exclude(pk__in=samtaler.values("deltaker_id"))
         .order_by("organisasjon_id", "pk")
         .values_list("pk", "organisasjon_id", "fornavn", "faglarer_id")
@@ -85,7 +85,7 @@ def besok_forfalt(idag: datetime.date) -> Iterator[Forfall]:
     """
 
     rader = (
-        med_besoksrytme(Deltaker.objects.filter(status__in=BESOK_STATUSER, faglarer__isnull=False))
+        med_besoksrytme(Deltaker.objects.filter(status__in=statusgrupper.PA_ARBEIDSPLASSEN, faglarer__isnull=False))
         .filter(neste_frist__lt=idag)
         .order_by("pk")
         .values_list("pk", "organisasjon_id", "fornavn", "faglarer_id", "neste_frist")
@@ -111,7 +111,7 @@ def prosjektgruppemote_mangler(idag: datetime.date) -> Iterator[Forfall]:
     (the ISO week when the track has never met).
     """
     pg = Mote.objects.filter(fagretning_id=OuterRef("pk"), type=Mote.Type.PROSJEKTGRUPPE)
-    aktive = Deltaker.objects.filter(fagretning_id=OuterRef("pk"), status__in=Deltaker.AKTIVE_STATUSER)
+    aktive = Deltaker.objects.filter(fagretning_id=OuterRef("pk"), status__in=statusgrupper.AKTIV)
     rader = (
         Fagretning.objects.filter(aktiv=True)
         .filter(Exists(aktive), ~Exists(pg.filter(dato__gte=idag)))
@@ -150,7 +150,7 @@ def styringsgruppemote_mangler(idag: datetime.date) -> Iterator[Forfall]:
     moter = Mote.objects.filter(
         organisasjon_id=OuterRef("pk"), type=Mote.Type.STYRINGSGRUPPE, dato__gte=semester.start, dato__lte=slutt
     )
-    aktive = Deltaker.objects.filter(organisasjon_id=OuterRef("pk"), status__in=Deltaker.AKTIVE_STATUSER)
+    aktive = Deltaker.objects.filter(organisasjon_id=OuterRef("pk"), status__in=statusgrupper.AKTIV)
     org_ids = list(Organisasjon.objects.filter(Exists(aktive), ~Exists(moter)).values_list("pk", flat=True))
     if not org_ids:
         return

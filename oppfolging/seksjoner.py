@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from deltakere import statusgrupper
 from deltakere.models import Deltaker
 from fagbrev import permissions
 from fagbrev.seksjoner import Seksjon, pa_oversikt, pa_saksside
@@ -17,7 +18,6 @@ from .selectors import (
     med_besoksrytme,
     semesterstatus,
 )
-from .services import BESOK_STATUSER
 
 OVERSIKT_GRENSE = 20  # rows per list on my overview; the follow-up page has the rest
 
@@ -35,13 +35,18 @@ def saksside(*, deltaker: Deltaker, user, idag: datetime.date) -> Seksjon | None
         template="oppfolging/_seksjon_saksside.html",
         context={
             "historikk": historikk,
-            "neste_frist": rytme["neste_frist"] if deltaker.status in BESOK_STATUSER else None,
-            "forfalt": bool(rytme["neste_frist"] and rytme["neste_frist"] < idag and deltaker.status in BESOK_STATUSER),
+            "neste_frist": rytme["neste_frist"] if deltaker.status in statusgrupper.PA_ARBEIDSPLASSEN else None,
+            "forfalt": bool(
+                rytme["neste_frist"]
+                and rytme["neste_frist"] < idag
+                and deltaker.status in statusgrupper.PA_ARBEIDSPLASSEN
+            ),
             "semester": semester,
             "denne_samtalen": denne,
-            "kan_registrere": permissions.can_record_oppfolging(user, deltaker) and deltaker.status in BESOK_STATUSER,
+            "kan_registrere": permissions.can_record_oppfolging(user, deltaker)
+            and deltaker.status in statusgrupper.PA_ARBEIDSPLASSEN,
             "deltaker": deltaker,
-            "aktiv": deltaker.status in BESOK_STATUSER,
+            "aktiv": deltaker.status in statusgrupper.PA_ARBEIDSPLASSEN,
         },
     )
 

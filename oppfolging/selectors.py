@@ -15,12 +15,12 @@ from django.db.models import Count, DateField, Exists, F, FilteredRelation, Func
 from django.db.models.functions import Coalesce
 
 from arbeidsgivere.models import Plassering
+from deltakere import statusgrupper
 from deltakere.models import Deltaker
 from fagbrev.models import Fagretning
 from fagbrev.permissions import FAGLARER, KOORDINATOR
 
 from .models import Besok, Faddersamling, Mote, Revisjon, Semester, Tiltak, Vurderingssamtale, semester_for
-from .services import BESOK_STATUSER
 
 
 class LeggTilDager(Func):
@@ -87,7 +87,7 @@ def besoksrytme(*, deltakere: QuerySet[Deltaker], idag: datetime.date, dager: in
     Filtering and sorting on the annotation in SQL instead would run its subqueries once for the
     WHERE, again for each bound and for the ORDER BY: four times per participant.
     """
-    qs = med_besoksrytme(deltakere.filter(status__in=BESOK_STATUSER))
+    qs = med_besoksrytme(deltakere.filter(status__in=statusgrupper.PA_ARBEIDSPLASSEN))
     frister = list(qs.order_by().values_list("pk", "neste_frist", "etternavn"))  # any order: sorted below
     snart_til = idag + datetime.timedelta(days=dager)
     forfalt_pk = [
@@ -159,7 +159,7 @@ def semesterstatus(
     the same number of rows in an organisation of any size.
     """
     semester = semester_for(idag)
-    aktive = deltakere.filter(status__in=BESOK_STATUSER)
+    aktive = deltakere.filter(status__in=statusgrupper.PA_ARBEIDSPLASSEN)
     rekke = med_semesterstatus(aktive, semester).select_related("fagretning").order_by("etternavn", "fornavn", "pk")
     if grense is None:
         rader = list(rekke)

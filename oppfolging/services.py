@@ -16,18 +16,12 @@ from django.db import models, transaction
 from django.db.models import Q
 
 from arbeidsgivere.models import Kontaktperson, Plassering
+from deltakere import statusgrupper
 from deltakere.models import Deltaker
 from fagbrev.models import Fagretning, User
 from fagbrev.services import felt_verdier, hendelse_logg, objekt_endre
 
 from .models import FERDIGHETER, SPORSMAL, Besok, Faddersamling, Mote, Revisjon, Tiltak, Vurderingssamtale, semester_for
-
-# Participants who are followed up at the workplace (not those on leave, not before or after the pathway).
-BESOK_STATUSER = (
-    Deltaker.Status.I_OPPLAERING,
-    Deltaker.Status.TEORI_BESTATT,
-    Deltaker.Status.FAGPROVE_MELDT_OPP,
-)
 
 BESOK_FELT = ("dato", "tilstede", "observert", "oppgaver", "manedens_tema", "opplaeringsplan", "neste_besok")
 SAMTALE_FELT = (
@@ -105,7 +99,7 @@ def besok_registrer(
     neste_besok: datetime.date | None = None,
 ) -> Besok:
     """Record a workplace visit. The workplace follows from the placement the participant had that day."""
-    if deltaker.status not in BESOK_STATUSER:
+    if deltaker.status not in statusgrupper.PA_ARBEIDSPLASSEN:
         raise ValidationError({"deltaker": "Besøk kan bare registreres for deltakere i opplæring."})
     _sjekk_besok(dato=dato, neste_besok=neste_besok, idag=idag)
     plassering = plassering_pa(deltaker=deltaker, dato=dato)
@@ -202,7 +196,7 @@ def vurderingssamtale_registrer(
     ukjente = set(felter) - set(SAMTALE_FELT)
     if ukjente:
         raise ValueError(f"Ukjente felt: {sorted(ukjente)}")
-    if deltaker.status not in Deltaker.AKTIVE_STATUSER:
+    if deltaker.status not in statusgrupper.AKTIV:
         raise ValidationError("Vurderingssamtaler holdes bare med deltakere som er i et løp.")
     if felter.get("fadder") is None:
         plassering = plassering_pa(

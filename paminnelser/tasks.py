@@ -15,6 +15,8 @@ from django.db import OperationalError
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from deltakere.services_status import statusendringer_iverksett
+
 from . import services
 
 logger = logging.getLogger(__name__)
@@ -58,7 +60,9 @@ def _prov_igjen(task, feil: Exception):
     retry_backoff=30,
 )
 def skann(dato: str | None = None) -> dict:
-    """The daily scan (beat, 06:00 Europe/Oslo). Idempotent: safe to run twice or concurrently."""
+    """The daily scan (beat, 06:00 Europe/Oslo). Idempotent: safe to run twice or concurrently.
+    Status changes whose day has come take effect first, so the rules see the statuses of the day."""
+    statusendringer_iverksett(idag=min(_dato(dato), timezone.localdate()))
     resultat = services.skann_utfor(idag=_dato(dato))
     ogsa = _ogsa_daglig()
     return {"dato": resultat.dato.isoformat(), "funnet": len(resultat.funnet), "nye": resultat.nye, "ogsa": ogsa}

@@ -33,6 +33,7 @@ from django.db.models import Exists, F, Max, OuterRef
 from django.utils import timezone
 
 from deltakere.models import Deltaker, Statusendring
+from deltakere.statusgrupper import AVSLUTTET
 from fagbrev import personopplysninger
 from fagbrev.datoregning import samme_dag
 from fagbrev.models import Hendelse, Organisasjon
@@ -44,7 +45,6 @@ logger = logging.getLogger(__name__)
 
 HANDLING = "personvern.deltaker.anonymisert"
 ANONYMISERT = "[anonymisert]"
-AVSLUTTET = (Deltaker.Status.FULLFORT, Deltaker.Status.AVBRUTT, Deltaker.Status.AVSLATT)
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connections
 from django.db.models import Case, Count, F, Max, Min, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from arbeidsgivere.models import Arbeidsgiver, Plassering
-from deltakere.models import Avbrudd, Deltaker, Statusendring, Utfall
+from deltakere import statusgrupper
+from deltakere.models import Avbrudd, Deltaker, Statusendring, Utfall, status_pa_dato
 from deltakere.selectors import SEKS_MANEDER
 from fagbrev.datoregning import forste_dag_som_nar, siste_dag_som_nar
 from fagbrev.models import Fagretning, Kull
@@ -52,10 +52,9 @@ SI = Utfall.Situasjon
 
 # Statuses a participant has passed through to be counted at each step of the way (current status
 # tells how far she has come; a terminated case counts up to admission).
-TATT_OPP = [S.TATT_OPP, S.I_OPPLAERING, S.PERMISJON, S.TEORI_BESTATT, S.FAGPROVE_MELDT_OPP, S.FULLFORT, S.AVBRUTT]
-I_OPPLAERING = [S.I_OPPLAERING, S.PERMISJON, S.TEORI_BESTATT, S.FAGPROVE_MELDT_OPP, S.FULLFORT]
-TEORI_BESTATT = [S.TEORI_BESTATT, S.FAGPROVE_MELDT_OPP, S.FULLFORT]
-AKTIV = [S.I_OPPLAERING, S.TEORI_BESTATT, S.FAGPROVE_MELDT_OPP]
+# (the groups: deltakere/statusgrupper.py; "aktive" here are those at the workplace, not on leave)
+TATT_OPP, I_OPPLAERING = statusgrupper.TATT_OPP_ELLER_SENERE, statusgrupper.STARTET_OPPLAERING
+TEORI_BESTATT, AKTIV = statusgrupper.TEORI_BESTATT_ELLER_SENERE, statusgrupper.PA_ARBEIDSPLASSEN
 
 
 @dataclass
@@ -259,12 +258,11 @@ def _navngitt(tabell: Tabell, dim: Dimensjon, kode: str, hva: list[str | None]) 
 
 
 def _status_ved_slutt(periode: Periode):
-    """The status a participant had on the period's last day: last transition on or before it.
+    """The status a participant had on the period's last day (deltakere's one rule, status_pa_dato).
 
     One probe per participant into the index deltakere_statusendring_siste (an index-only scan).
     """
-    siste = Statusendring.objects.filter(deltaker=OuterRef("pk"), dato__lte=periode.slutt).order_by("-dato", "-pk")
-    return Coalesce(Subquery(siste.values("til_status")[:1]), F("status"))
+    return status_pa_dato(periode.slutt)
 
 
 def _ved_slutt(deltakere, periode: Periode, gruppe: str) -> dict:

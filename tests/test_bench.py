@@ -10,6 +10,7 @@ from arbeidsgivere.models import Arbeidssted, Plassering
 from bench.forlop import HORISONT
 from bench.generator import fyll_til
 from bench.maling import MALINGER, mal
+from deltakere import statusgrupper
 from deltakere.models import Avbrudd, Deltaker, Statusendring
 from fagbrev.datoregning import samme_dag
 from fagbrev.models import Hendelse
@@ -30,7 +31,7 @@ def test_generator_grows_the_database_in_steps_with_related_rows(db):
     assert Deltaker.objects.count() == 200
     assert Arbeidssted.objects.count() == 20
     assert Deltaker.objects.values("epost").distinct().count() == 200
-    aktive = Deltaker.objects.filter(status__in=Deltaker.AKTIVE_STATUSER).count()
+    aktive = Deltaker.objects.filter(status__in=statusgrupper.AKTIV).count()
     assert Plassering.objects.filter(til__isnull=True).count() == aktive
     assert Hendelse.objects.filter(deltaker_id__isnull=False).count() >= 200
     # a faglærer teaches one block of 40, in one organisation
@@ -49,7 +50,7 @@ def test_the_pathway_facts_agree_with_each_participants_status(db):
     datoer = Deltaker.objects.aggregate(forst=Min("henvist_dato"), sist=Max("henvist_dato"))
     assert IDAG - datetime.timedelta(days=HORISONT) <= datoer["forst"] and datoer["sist"] <= IDAG
     assert Avbrudd.objects.count() == Deltaker.objects.filter(status=S.AVBRUTT).count()
-    aktive = Deltaker.objects.filter(status__in=Deltaker.AKTIVE_STATUSER).count()
+    aktive = Deltaker.objects.filter(status__in=statusgrupper.AKTIV).count()
     assert Laerekontrakt.objects.filter(status=Laerekontrakt.Status.GODKJENT).count() == aktive
     fullfort = Deltaker.objects.filter(status=S.FULLFORT).count()
     assert Fagprove.objects.filter(resultat=Resultat.BESTATT).count() == fullfort > 0

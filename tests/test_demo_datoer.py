@@ -13,10 +13,11 @@ from django.core.management import call_command
 from django.db import models
 
 from arbeidsgivere.models import Plassering
-from deltakere.models import Deltaker
+from deltakere import statusgrupper
+from deltakere.models import Deltaker, Permisjon
 from fagbrev.demo import Demo
 from lop.frister import fagprove_hindringer
-from lop.models import Fagprove, Kontraktpermisjon, Laerekontrakt, Resultat
+from lop.models import Fagprove, Laerekontrakt, Resultat
 
 D = datetime.date
 S = Deltaker.Status
@@ -26,7 +27,7 @@ OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 PLANLAGT = {
     "lop.Laerekontrakt.start",  # a draft contract for someone just admitted (checked below)
     "lop.Laerekontrakt.slutt",
-    "lop.Kontraktpermisjon.til",
+    "deltakere.Permisjon.til",
     "lop.Fagprove.provedato",  # a fagprøve registered for, not yet held (checked below)
     "lop.Manedstema.maned",
     "lop.Stipendvedtak.til",
@@ -62,7 +63,7 @@ def _urimelig(deltaker: Deltaker, idag: datetime.date) -> list[str]:
     if datoer != sorted(datoer) or (datoer and datoer[0] < deltaker.henvist_dato):
         feil.append(f"statushistorikken går ikke framover fra henvisningen {deltaker.henvist_dato}: {datoer}")
     kontrakter = list(Laerekontrakt.objects.filter(deltaker=deltaker))
-    if deltaker.status in Deltaker.AKTIVE_STATUSER:
+    if deltaker.status in statusgrupper.AKTIV:
         if deltaker.kull and deltaker.kull.oppstart > idag:
             feil.append(f"i opplæring i et kull som starter {deltaker.kull.oppstart}")
         if not any(k.start <= idag <= k.slutt for k in kontrakter):
@@ -72,7 +73,7 @@ def _urimelig(deltaker: Deltaker, idag: datetime.date) -> list[str]:
             feil.append(f"besøk før hun begynte på arbeidsplassen {start}")
         if deltaker.kull and deltaker.vurderingssamtaler.filter(holdt_dato__lt=deltaker.kull.oppstart).exists():
             feil.append("vurderingssamtale holdt før kullet startet")
-    i_dag = Kontraktpermisjon.objects.filter(kontrakt__deltaker=deltaker, fra__lte=idag, til__gte=idag)
+    i_dag = Permisjon.objects.filter(deltaker=deltaker, fra__lte=idag, til__gte=idag)
     if deltaker.status == S.PERMISJON and not i_dag.exists():
         feil.append("i permisjon uten en permisjon som gjelder i dag")
     if deltaker.status == S.FULLFORT:

@@ -19,6 +19,10 @@ TILGANGSMATRISE: dict[str, Rad] = {
     "deltakere:status": Rad(pk("deltaker"), SAKEN_SKRIVES),
     "deltakere:permisjon": Rad(pk("deltaker"), SAKEN_SKRIVES),
     "deltakere:avbrudd": Rad(pk("deltaker"), SAKEN_SKRIVES),
+    # a case without a planned change: her coordinator is sent back to the case page
+    "deltakere:planlagt_flytt": Rad(pk("deltaker"), {**SAKEN_SKRIVES, "koordinator": 302}),
+    "deltakere:planlagt_trekk": Rad(pk("deltaker"), KUN_POST),
+    "deltakere:permisjon_godkjenning": Rad(lambda o: {"pk": o["deltaker"].pk, "permisjon_id": 1}, KUN_POST),
     # Outcome after the pathway: coordinators write; teachers read it on the case page, not here.
     "deltakere:utfall": Rad(lambda o: {"pk": o["deltaker"].pk, "tidspunkt": "ved_fullforing"}, SAKEN_SKRIVES),
     "deltakere:dokument_last_opp": Rad(pk("deltaker"), SAKEN_SKRIVES),

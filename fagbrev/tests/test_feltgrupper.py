@@ -126,12 +126,16 @@ def test_the_consent_form_tells_the_participant_exactly_what_the_policy_lets_tea
 
 @pytest.mark.parametrize(("rolle", "vises"), [("koordinator", True), ("faglarer", False), ("norsklarer", False)])
 def test_the_reason_for_leave_on_the_learning_contract_follows_the_list(client, personer, deltaker, rolle, vises):
-    from lop.models import Kontraktpermisjon as KontraktPermisjon
+    from deltakere.models import Permisjon
     from lop.tests.factories import laerekontrakt
 
-    kontrakt = laerekontrakt(deltaker)
-    KontraktPermisjon.objects.create(
-        kontrakt=kontrakt, fra=datetime.date(2026, 3, 1), til=datetime.date(2026, 3, 20), grunn="Sykehusopphold"
+    laerekontrakt(deltaker)
+    Permisjon.objects.create(
+        organisasjon_id=deltaker.organisasjon_id,
+        deltaker=deltaker,
+        fra=datetime.date(2026, 3, 1),
+        til=datetime.date(2026, 3, 20),
+        arsak="Sykehusopphold",
     )
     client.force_login(personer[rolle])
     html = client.get(f"/deltakere/{deltaker.pk}/kontrakt/").content.decode()

@@ -144,7 +144,10 @@ def test_month_arithmetic_clamps_to_the_last_day_of_the_month():
 # --- end date --------------------------------------------------------------------------------
 def test_end_date_is_start_plus_training_time_minus_credit_plus_approved_leave():
     beregnet = beregn_sluttdato(
-        start=datetime.date(2025, 8, 1), opplaeringstid_maneder=24, godskriving_maneder=6, permisjonsdager=10
+        start=datetime.date(2025, 8, 1),
+        opplaeringstid_maneder=24,
+        godskriving_maneder=6,
+        permisjoner=[(datetime.date(2026, 3, 1), datetime.date(2026, 3, 10))],
     )
     assert beregnet.dato == datetime.date(2027, 2, 10)  # 01.08.2025 + 18 mnd − 1 dag = 31.01.2027, + 10 dager
     assert "18 måneder" in beregnet.forklaring and "10 dager" in beregnet.forklaring
@@ -262,5 +265,9 @@ def test_the_closing_minute_is_oslo_time_in_winter_and_in_summer():
 
 def test_end_date_computation_across_a_daylight_saving_weekend_counts_calendar_days():
     # Leave over the last weekend of March (clocks forward) still counts each calendar day once.
-    beregnet = beregn_sluttdato(start=datetime.date(2026, 3, 1), opplaeringstid_maneder=1, permisjonsdager=2)
+    beregnet = beregn_sluttdato(
+        start=datetime.date(2026, 3, 1),
+        opplaeringstid_maneder=1,
+        permisjoner=[(datetime.date(2026, 3, 28), datetime.date(2026, 3, 29))],
+    )
     assert beregnet.dato == datetime.date(2026, 4, 2)

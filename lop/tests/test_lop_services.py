@@ -9,6 +9,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from deltakere.models import Permisjon
 from fagbrev.models import Hendelse
 from lop.models import Fagprove, Laerekontrakt, Resultat, Sjekkpunkt
 from lop.selectors import aktiv_kontrakt, beregnet_sluttdato, norsk_status, plan_fremdrift
@@ -19,13 +20,13 @@ from lop.services import (
     laerekontrakt_opprett,
     laerekontrakt_sett_status,
     norskprove_registrer,
-    permisjon_registrer,
     planpunkt_opprett,
     sjekkpunkt_endre,
 )
 from lop.tests.factories import EksamenFactory, laerekontrakt
 
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
+D = datetime.date
 
 
 def test_new_contract_gets_the_five_item_checklist_and_a_computed_end_date(deltaker, koordinator):
@@ -88,17 +89,16 @@ def test_contract_status_only_moves_along_its_allowed_path(deltaker, koordinator
 
 
 def test_approved_leave_extends_the_computed_end_date_and_unapproved_does_not(deltaker, koordinator):
-    kontrakt = laerekontrakt(deltaker, start=datetime.date(2025, 8, 1))
-    permisjon_registrer(
-        kontrakt=kontrakt,
-        utfort_av=koordinator,
-        fra=datetime.date(2026, 1, 1),
-        til=datetime.date(2026, 1, 31),
-        godkjent=True,
-    )
-    permisjon_registrer(
-        kontrakt=kontrakt, utfort_av=koordinator, fra=datetime.date(2026, 3, 1), til=datetime.date(2026, 3, 5)
-    )
+    laerekontrakt(deltaker, start=datetime.date(2025, 8, 1))
+    for fra, til, godkjent in ((D(2026, 1, 1), D(2026, 1, 31), True), (D(2026, 3, 1), D(2026, 3, 5), False)):
+        Permisjon.objects.create(
+            organisasjon_id=deltaker.organisasjon_id,
+            deltaker=deltaker,
+            fra=fra,
+            til=til,
+            arsak="Sykdom",
+            godkjent_av_fylket=godkjent,
+        )
     beregnet = beregnet_sluttdato(kontrakt=aktiv_kontrakt(deltaker=deltaker), fagretning=deltaker.fagretning)
     assert beregnet.dato == datetime.date(2027, 8, 31)
 

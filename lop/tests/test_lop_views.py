@@ -270,7 +270,6 @@ def _under_ruter(deltaker):
     return [
         f"/deltakere/{deltaker.pk}/kontrakt/status/",
         f"/deltakere/{deltaker.pk}/kontrakt/sjekkpunkt/{kontrakt.sjekkpunkter.first().pk}/",
-        f"/deltakere/{deltaker.pk}/kontrakt/permisjon/",
         f"/deltakere/{deltaker.pk}/eksamen/{eksamen.pk}/",
         f"/deltakere/{deltaker.pk}/fagprove/",
         f"/deltakere/{deltaker.pk}/fagprove/{fagprove.pk}/",

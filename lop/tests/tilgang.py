@@ -8,7 +8,6 @@ TILGANGSMATRISE: dict[str, Rad] = {
     "lop:kontrakt": Rad(pk("deltaker"), SAKEN_LESES),
     "lop:kontrakt_status": Rad(pk("deltaker"), KUN_POST),
     "lop:sjekkpunkt": Rad(pk("deltaker", sjekkpunkt_pk="sjekkpunkt"), KUN_POST),
-    "lop:permisjon": Rad(pk("deltaker"), KUN_POST),
     "lop:eksamen": Rad(pk("deltaker"), SAKEN_LESES),
     "lop:eksamen_endre": Rad(pk("deltaker", eksamen_pk="eksamen"), KUN_POST),
     "lop:fagprove": Rad(pk("deltaker"), KUN_POST),

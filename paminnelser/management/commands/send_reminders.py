@@ -5,6 +5,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from deltakere.services_status import statusendringer_iverksett
 from fagbrev.models import User
 from fagbrev.regler import regler
 from paminnelser import services
@@ -29,6 +30,9 @@ class Command(BaseCommand):
         kjoringer = [("daglige regler", False)]
         if idag.weekday() == 0:
             kjoringer.append(("ukeoversikt (mandag)", True))
+        if not dry_run:  # planned status changes whose day has come (never a day ahead of today)
+            antall = statusendringer_iverksett(idag=min(idag, timezone.localdate()))
+            self.stdout.write(f"Planlagte statusendringer som trådte i kraft: {antall}.")
         self.stdout.write(f"Skanner påminnelser for {idag:%d.%m.%Y}{' (prøvekjøring)' if dry_run else ''}.")
         for navn, ukentlig in kjoringer:
             resultat = services.skann_utfor(idag=idag, ukentlig=ukentlig, dry_run=dry_run)
