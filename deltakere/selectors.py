@@ -242,6 +242,8 @@ def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Sa
     mappe.planlagt = next((e for e in mappe.statushistorikk if e.er_planlagt and e.dato > idag), None)
     if mappe.status_idag != deltaker.status:  # a change whose day has come, before the daily job ran
         mappe.overganger, mappe.neste_steg = [], overganger.NESTE_STEG[mappe.status_idag]
+    if mappe.planlagt is not None:  # the next change starts where the planned one leaves the case
+        mappe.overganger = []
     return mappe if synlig is None else _bare_synlig(mappe, synlig)
 
 

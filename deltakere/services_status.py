@@ -46,6 +46,14 @@ def planlagt_endring(*, deltaker: Deltaker) -> Statusendring | None:
     return Statusendring.objects.filter(deltaker=deltaker, iverksatt__isnull=True).first()
 
 
+def planlagt_hindring(*, deltaker: Deltaker) -> str | None:
+    """Why no other change can be made now (None when none is planned): the planned one comes first."""
+    planlagt = planlagt_endring(deltaker=deltaker)
+    if planlagt is None:
+        return None
+    return f"Saken har en planlagt endring: «{_endring_tekst(planlagt)}». Flytt eller trekk den tilbake først."
+
+
 def dato_hindring(*, deltaker: Deltaker, dato: datetime.date) -> str | None:
     """Why a change of this case cannot take effect on `dato` (None when it can): not before the last
     change in force, so the history reads in order and "the status on a day" has one answer."""
@@ -77,12 +85,8 @@ def deltaker_endre_status(
         raise ValidationError({"begrunnelse": "Skriv hvorfor statusen endres."})
     idag = _idag()
     dato = dato or idag
-    planlagt = planlagt_endring(deltaker=deltaker)
-    if planlagt is not None:
-        raise ValidationError(
-            f"Saken har en planlagt endring: «{_endring_tekst(planlagt)}». Flytt eller trekk den tilbake først.",
-            code="planlagt_finnes",
-        )
+    if feil := planlagt_hindring(deltaker=deltaker):
+        raise ValidationError(feil, code="planlagt_finnes")
     grunner = overganger.hindringer(deltaker, til)
     if grunner:
         raise ValidationError(grunner, code="ulovlig_overgang")

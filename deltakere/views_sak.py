@@ -18,7 +18,7 @@ from fagbrev.models import Oppslag
 from fagbrev.skjema import skjema_post
 from fagbrev.tilgang import tilgang_merk
 
-from . import forms, overganger, services, services_opptak, statusgrupper
+from . import forms, overganger, services, services_opptak, services_status, statusgrupper
 from .models import Deltaker, Kriterievurdering, Opptakskriterium, Opptaksvedtak, Permisjon, Utfall, Utstyrslan, Vedlegg
 from .permissions import get_deltaker_for_user
 from .selectors import utfall_status
@@ -29,6 +29,8 @@ S = Deltaker.Status
 def _sperret(deltaker: Deltaker, til: str) -> dict[str, list[str]]:
     """What stops the case from reaching `til` now, shown above a form before anyone types."""
     grunner = overganger.hindringer(deltaker, til)
+    if planlagt := services_status.planlagt_hindring(deltaker=deltaker):
+        grunner.append(planlagt)
     return {til: grunner} if grunner else {}
 
 
@@ -193,6 +195,8 @@ def status_endre(request: HttpRequest, pk: int) -> HttpResponse:
         if svar:
             return svar
     hindringer = {o["til"]: o["hindringer"] for o in overganger.mulige(deltaker)}
+    if planlagt := services_status.planlagt_hindring(deltaker=deltaker):
+        hindringer["planlagt"] = [planlagt]
     return _skjema(request, deltaker, form, "Endre status", "Endre status", hindringer=hindringer)
 
 
