@@ -289,7 +289,11 @@ class InntakForm(forms.ModelForm):
 
 class StatusForm(VersjonForm):
     til = forms.ChoiceField(label="Ny status")
-    dato = forms.DateField(label="Gjelder fra", widget=DatoInput())
+    dato = forms.DateField(
+        label="Gjelder fra",
+        widget=DatoInput(),
+        help_text="En dato fram i tid registreres som planlagt: statusen endres den dagen.",
+    )
     begrunnelse = forms.CharField(label="Begrunnelse", max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, deltaker: Deltaker, **kwargs):

@@ -21,7 +21,7 @@ from fagbrev.models import User
 from fagbrev.services import hendelse_logg, objekt_endre
 
 from . import overganger
-from .models import Deltaker, Permisjon, Statusendring
+from .models import Avbrudd, Deltaker, Permisjon, Statusendring
 from .statusgrupper import Status
 
 S = Status
@@ -183,6 +183,8 @@ def statusendring_flytt(*, endring: Statusendring, dato: datetime.date, utfort_a
     if permisjon is not None:
         permisjon.fra = dato
         permisjon.save(update_fields=["fra"])
+    if endring.til_status == S.AVBRUTT:  # the termination's record carries the same day
+        Avbrudd.objects.filter(deltaker=deltaker).update(dato=dato)
     Deltaker.objects.filter(pk=deltaker.pk).update(versjon=F("versjon") + 1, endret=timezone.now())
     hendelse_logg(
         handling="deltakere.status.flyttet",
@@ -200,8 +202,8 @@ def statusendring_flytt(*, endring: Statusendring, dato: datetime.date, utfort_a
 
 @transaction.atomic
 def statusendring_trekk(*, endring: Statusendring, utfort_av: User) -> None:
-    """Withdraw a planned change before its day. A planned leave is withdrawn with it (it never began);
-    the timeline keeps what was planned and who withdrew it."""
+    """Withdraw a planned change before its day. A planned leave or termination is withdrawn with it (it
+    never happened); the timeline keeps what was planned and who withdrew it."""
     endring = _hent_planlagt(endring)
     permisjon = endring.permisjon
     tekst = _endring_tekst(endring)
@@ -216,6 +218,8 @@ def statusendring_trekk(*, endring: Statusendring, utfort_av: User) -> None:
     endring.delete()
     if permisjon is not None:
         permisjon.delete()
+    if endring.til_status == S.AVBRUTT:  # a planned termination withdrawn: the pathway goes on
+        Avbrudd.objects.filter(deltaker_id=endring.deltaker_id).delete()
     Deltaker.objects.filter(pk=endring.deltaker_id).update(versjon=F("versjon") + 1, endret=timezone.now())
 
 

@@ -135,7 +135,7 @@ HENDELSE_FELTGRUPPE: dict[str, str] = {
     "fagbrev.norskprove.": "fremdrift",
     "fagbrev.opplaeringsplan.": "fremdrift",
     "deltakere.utfall.": "fremdrift",
-    "fagbrev.permisjon.": "fravarsgrunner",
+    "deltakere.permisjon.": "fravarsgrunner",
     "deltakere.kartlegging.": "kartlegging",
     "deltakere.inntakssamtale.": "opptak",
     "deltakere.dokument.": "dokumenter",

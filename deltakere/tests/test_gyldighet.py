@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from deltakere import services, statusgrupper
-from deltakere.models import Deltaker, Permisjon, Statusendring
+from deltakere.models import Avbrudd, Deltaker, Permisjon, Statusendring
 from deltakere.selectors import status_pa
 from deltakere.tasks import statusendringer_iverksett as iverksett_task
 from deltakere.tests.factories import DeltakerFactory, InntakssamtaleFactory
@@ -278,3 +278,34 @@ def test_the_status_groups_are_written_down_once():
     ]
     assert kopier == []
     assert set(statusgrupper.PA_ARBEIDSPLASSEN) == set(statusgrupper.AKTIV) - {S.PERMISJON}
+
+
+@time_machine.travel(datetime.datetime(2027, 2, 10, 10, tzinfo=OSLO), tick=False)
+def test_a_planned_termination_moves_and_is_withdrawn_with_its_record(koordinator, deltaker):
+    services.avbrudd_registrer(
+        deltaker=_fersk(deltaker),
+        dato=D(2027, 3, 31),
+        kategori="jobb",
+        arsak="Fast jobb fra april",
+        utfort_av=koordinator,
+    )
+    assert _fersk(deltaker).status == S.I_OPPLAERING
+    endring = services.planlagt_endring(deltaker=deltaker)
+    services.statusendring_flytt(endring=endring, dato=D(2027, 4, 15), utfort_av=koordinator)
+    assert Avbrudd.objects.get(deltaker=deltaker).dato == D(2027, 4, 15)
+    services.statusendring_trekk(endring=endring, utfort_av=koordinator)
+    assert not Avbrudd.objects.filter(deltaker=deltaker).exists()
+    assert status_pa(deltaker=deltaker, dato=D(2027, 5, 1)) == S.I_OPPLAERING
+
+
+@time_machine.travel(datetime.datetime(2027, 2, 10, 10, tzinfo=OSLO), tick=False)
+def test_a_passed_exam_is_saved_while_a_leave_is_planned_and_the_case_waits(koordinator, deltaker):
+    from lop.models import Resultat
+    from lop.services import eksamen_endre
+    from lop.tests.factories import EksamenFactory
+
+    _permisjon(deltaker, koordinator)
+    eksamen = EksamenFactory(deltaker=deltaker)
+    eksamen_endre(eksamen=eksamen, utfort_av=koordinator, resultat=Resultat.BESTATT, eksamensdato=D(2027, 2, 1))
+    eksamen.refresh_from_db()
+    assert eksamen.resultat == Resultat.BESTATT and _fersk(deltaker).status == S.I_OPPLAERING
