@@ -54,7 +54,7 @@ def vurderingssamtale_mangler(idag: datetime.date) -> Iterator[Forfall]:
         Q(planlagt_dato__isnull=False) | Q(holdt_dato__isnull=False)
     )
     rader = list(
-        Deltaker.objects.filter(status__in=statusgrupper.PA_ARBEIDSPLASSEN)
+        Deltaker.objects.i_status_pa(statusgrupper.PA_ARBEIDSPLASSEN, idag)  # her status on the day asked about
         .exclude(pk__in=samtaler.values("deltaker_id"))
         .order_by("organisasjon_id", "pk")
         .values_list("pk", "organisasjon_id", "fornavn", "faglarer_id")
@@ -85,7 +85,9 @@ def besok_forfalt(idag: datetime.date) -> Iterator[Forfall]:
     """
 
     rader = (
-        med_besoksrytme(Deltaker.objects.filter(status__in=statusgrupper.PA_ARBEIDSPLASSEN, faglarer__isnull=False))
+        med_besoksrytme(
+            Deltaker.objects.i_status_pa(statusgrupper.PA_ARBEIDSPLASSEN, idag).filter(faglarer__isnull=False)
+        )
         .filter(neste_frist__lt=idag)
         .order_by("pk")
         .values_list("pk", "organisasjon_id", "fornavn", "faglarer_id", "neste_frist")

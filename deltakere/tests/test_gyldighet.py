@@ -309,3 +309,17 @@ def test_a_passed_exam_is_saved_while_a_leave_is_planned_and_the_case_waits(koor
     eksamen_endre(eksamen=eksamen, utfort_av=koordinator, resultat=Resultat.BESTATT, eksamensdato=D(2027, 2, 1))
     eksamen.refresh_from_db()
     assert eksamen.resultat == Resultat.BESTATT and _fersk(deltaker).status == S.I_OPPLAERING
+
+
+def test_the_assessment_reminder_asks_her_status_on_the_day_of_the_scan(koordinator, tatt_opp, deltaker):
+    from oppfolging.regler import vurderingssamtale_mangler
+
+    _attest(deltaker)
+    with _klokka(D(2026, 12, 1), 10, 0):  # start after new year; leave from 18 December
+        services.deltaker_endre_status(
+            deltaker=tatt_opp, til=S.I_OPPLAERING, begrunnelse="Oppstart", dato=D(2027, 1, 4), utfort_av=koordinator
+        )
+        _permisjon(deltaker, koordinator, fra=D(2026, 12, 18), til=D(2027, 2, 28))
+    for dag, med in ((D(2026, 12, 17), {deltaker.pk}), (D(2026, 12, 18), set())):
+        with _klokka(dag, 7, 0):  # the daily job has not run: the rule still reads the day's status
+            assert {f.objekt_id for f in vurderingssamtale_mangler(dag)} == med
