@@ -1,6 +1,6 @@
 """Date rules of the pathway as pure functions over dates: no database, no clock.
 
-- the registration windows of the written exam (data in settings.EKSAMEN_PAMELDINGSVINDUER),
+- the registration windows of the written exam (the table is fagbrev.datoregning.EKSAMENSVINDUER),
 - the fagprøve registration window before the contract's end date,
 - the computed end date of a learning contract,
 - practice periods summed into full-time years (overlaps counted once),
@@ -14,79 +14,38 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import zoneinfo
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
-from django.conf import settings
-
 # Years and months are added in fagbrev.datoregning; `frister.legg_til_maneder` stays importable.
-from fagbrev.datoregning import legg_til_maneder, samme_dag
-
-OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
-
+from fagbrev.datoregning import OSLO, Eksamensvindu, eksamensvinduer, legg_til_maneder, samme_dag
 
 # --- Written exam: registration windows ------------------------------------------------------
+# The table and the window itself are the core calendar's (fagbrev.datoregning.EKSAMENSVINDUER);
+# these names are what the pathway's pages call.
+
+Vindu = Eksamensvindu
 
 
-@dataclass(frozen=True)
-class Vindu:
-    """One registration window: open from `apner` (inclusive) until `stenger` (exclusive), Oslo time."""
-
-    navn: str  # "vår 2027"
-    apner: datetime.datetime
-    stenger: datetime.datetime
-
-    @property
-    def forste_dag(self) -> datetime.date:
-        return self.apner.date()
-
-    @property
-    def siste_dag(self) -> datetime.date:
-        return self.stenger.date()
-
-    def er_apent(self, tidspunkt: datetime.datetime) -> bool:
-        return self.apner <= tidspunkt < self.stenger
-
-    def inneholder_dato(self, dato: datetime.date) -> bool:
-        return self.forste_dag <= dato <= self.siste_dag
+def pameldingsvinduer(ar: int) -> list[Eksamensvindu]:
+    """The exam registration windows of a calendar year."""
+    return eksamensvinduer(ar)
 
 
-def _vinduer_i_ar(ar: int, tabell: Sequence[dict]) -> list[Vindu]:
-    vinduer = []
-    for rad in tabell:
-        (fm, fd), (tm, td) = rad["fra"], rad["til"]
-        time, minutt = (int(x) for x in rad.get("stenger_kl", "23:55").split(":"))
-        vinduer.append(
-            Vindu(
-                navn=f"{rad['termin']} {ar}",
-                apner=datetime.datetime(ar, fm, fd, tzinfo=OSLO),
-                # A deadline on a weekend is not moved: the portal closes on the given day regardless.
-                stenger=datetime.datetime(ar, tm, td, time, minutt, tzinfo=OSLO),
-            )
-        )
-    return sorted(vinduer, key=lambda v: v.apner)
-
-
-def pameldingsvinduer(ar: int, tabell: Sequence[dict] | None = None) -> list[Vindu]:
-    """The exam registration windows of a calendar year, from the settings table unless given."""
-    return _vinduer_i_ar(ar, tabell if tabell is not None else settings.EKSAMEN_PAMELDINGSVINDUER)
-
-
-def neste_vindu(tidspunkt: datetime.datetime, tabell: Sequence[dict] | None = None) -> Vindu:
+def neste_vindu(tidspunkt: datetime.datetime) -> Eksamensvindu:
     """The window open at `tidspunkt`, or else the next one to open (across the new year)."""
     tidspunkt = tidspunkt.astimezone(OSLO)
     for ar in (tidspunkt.year, tidspunkt.year + 1):
-        for vindu in pameldingsvinduer(ar, tabell):
+        for vindu in eksamensvinduer(ar):
             if tidspunkt < vindu.stenger:
                 return vindu
-    raise ValueError("Ingen påmeldingsvinduer er satt opp (EKSAMEN_PAMELDINGSVINDUER).")
+    raise ValueError("Ingen påmeldingsvinduer er satt opp (fagbrev.datoregning.EKSAMENSVINDUER).")
 
 
-def dato_i_vindu(dato: datetime.date, tabell: Sequence[dict] | None = None) -> Vindu | None:
+def dato_i_vindu(dato: datetime.date) -> Eksamensvindu | None:
     """The window a registration date falls in, or None (the case page warns)."""
-    for vindu in pameldingsvinduer(dato.year, tabell):
+    for vindu in eksamensvinduer(dato.year):
         if vindu.inneholder_dato(dato):
             return vindu
     return None

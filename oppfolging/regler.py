@@ -35,8 +35,9 @@ def _sondag(idag: datetime.date) -> datetime.date:
 
 
 def semesterslutt_for(idag: datetime.date) -> datetime.date:
-    """The end of the semester `idag` belongs to for assessment meetings: 30 June or 31 December."""
-    return datetime.date(idag.year, 6, 30) if idag.month <= 7 else datetime.date(idag.year, 12, 31)
+    """When the semester's meetings are due: `Semester.frist` (30 June before the summer break, or
+    31 December); July belongs to vår but is the break, so nothing falls due in it."""
+    return semester_for(idag).frist
 
 
 @regel("paminnelser.vurderingssamtale_mangler", rekkefolge=60)

@@ -38,7 +38,7 @@ def test_exam_window_opening_reminds_each_coordinator_while_the_window_is_open(k
 
 def test_exam_window_opening_says_today_on_the_day(koordinator):
     assert _titler(lop_regler.eksamensvindu_apner, D(2027, 1, 15)) == [
-        "Påmeldingen til tverrfaglig eksamen åpner i dag (frist 01.02.2027)"
+        "Påmeldingen til tverrfaglig eksamen åpner i dag (frist 01.02.2027 kl. 23.55 siste dag)"
     ]
 
 
@@ -47,7 +47,7 @@ def test_a_window_opening_on_saturday_is_announced_on_the_friday_before(koordina
     assert list(lop_regler.eksamensvindu_apner(D(2028, 1, 13))) == []
     fredag = list(lop_regler.eksamensvindu_apner(D(2028, 1, 14)))
     assert [f.tittel for f in fredag] == [
-        "Påmeldingen til tverrfaglig eksamen åpner lørdag 15.01.2028 (frist 01.02.2028)"
+        "Påmeldingen til tverrfaglig eksamen åpner lørdag 15.01.2028 (frist 01.02.2028 kl. 23.55 siste dag)"
     ]
     lordag = list(lop_regler.eksamensvindu_apner(D(2028, 1, 15)))
     assert [f.periode for f in lordag] == [fredag[0].periode] == ["2028-01"]  # same key: sent once
@@ -70,7 +70,7 @@ def test_closing_soon_on_a_weekend_moves_to_the_friday_before(koordinator):
     # 01.02.2028 is a Tuesday; three days before is Saturday 29.01 → Friday 28.01.
     assert list(lop_regler.eksamensvindu_lukker_snart(D(2028, 1, 27))) == []
     assert _titler(lop_regler.eksamensvindu_lukker_snart, D(2028, 1, 28)) == [
-        "Påmeldingen til tverrfaglig eksamen stenger om 4 dager (tirsdag 01.02.2028)"
+        "Påmeldingen til tverrfaglig eksamen stenger om 4 dager (tirsdag 01.02.2028 kl. 23.55)"
     ]
 
 
