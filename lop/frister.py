@@ -228,6 +228,23 @@ def _kr(belop: Decimal) -> Decimal:
     return belop.quantize(Decimal("1"), rounding=ROUND_HALF_UP)
 
 
+STIPENDDAGER_PER_AR = 365
+
+
+def er_skuddag(dag: datetime.date) -> bool:
+    return dag.month == 2 and dag.day == 29
+
+
+def stipenddager(fra: datetime.date, til: datetime.date) -> int:
+    """Paid stipend days from `fra` to `til`, both inclusive: every day but 29 February."""
+    if til < fra:
+        return 0
+    dager = (til - fra).days + 1
+    return dager - sum(
+        1 for ar in range(fra.year, til.year + 1) if calendar.isleap(ar) and fra <= datetime.date(ar, 2, 29) <= til
+    )
+
+
 def beregn_stipend(
     *,
     fodselsdato: datetime.date,
@@ -236,9 +253,14 @@ def beregn_stipend(
     grunnbelop: Sequence[tuple[datetime.date, int]],
 ) -> Stipend:
     """NAV Asker's 4th intro year: 2 G a year, two thirds of that under 25; IMDi pays up to 1 G a
-    year, the municipality the rest. Computed day by day (a day is 1/365 of a year), so a change of
-    G on 1 May and a 25th birthday both take effect on their day; consecutive days with the same G
-    and age group are grouped into periods for display.
+    year, the municipality the rest. Computed day by day, so a change of G on 1 May and a 25th
+    birthday both take effect on their day; consecutive days with the same G and age group are
+    grouped into periods for display.
+
+    A stipend year is 365 paid days: each day is 1/365 of the yearly rate and 29 February pays
+    nothing (`stipenddager`). Twelve months hold 365 paid days whether or not they hold 29 February,
+    so they pay at most 2 G (IMDi at most 1 G) at the G in force, in a leap year too; a paid
+    29 February made the twelve months around a leap day pay 366/365 of the yearly rate.
     """
     fyller_25 = fyller_ar(fodselsdato, 25)
     stipend = Stipend()
@@ -251,8 +273,9 @@ def beregn_stipend(
             periode = Stipendperiode(fra=dag, til=dag, g=g, under_25=under_25)
             stipend.perioder.append(periode)
         periode.til = dag
-        dagsats = periode.arssats / 365
-        imdi = min(dagsats, Decimal(g) / 365)
+        vekt = stipenddager(dag, dag)
+        dagsats = periode.arssats * vekt / STIPENDDAGER_PER_AR
+        imdi = min(dagsats, Decimal(g) * vekt / STIPENDDAGER_PER_AR)
         periode.sum += dagsats
         periode.imdi += imdi
         periode.kommune += dagsats - imdi
