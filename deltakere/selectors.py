@@ -13,7 +13,7 @@ from fagbrev.datoregning import samme_dag
 from fagbrev.models import Hendelse
 from fagbrev.permissions import KOORDINATOR, deltaker_scope, hendelse_feltgruppe
 
-from . import liste, overganger
+from . import liste, overganger, politiattest
 from .models import (
     Deltaker,
     Inntakssamtale,
@@ -134,11 +134,7 @@ def politiattest_mangler(deltaker: Deltaker) -> str | None:
 
     For other apps (placements): call before letting a participant start at a workplace.
     """
-    if deltaker.politiattest_ok_for_praksis:
-        return None
-    return (
-        f"{deltaker.fagretning.navn} krever politiattest før praksis, og politiattesten er ikke registrert som mottatt."
-    )
+    return politiattest.hindring_tekst(deltaker)
 
 
 @dataclass

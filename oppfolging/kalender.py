@@ -15,6 +15,7 @@ from deltakere.models import Deltaker
 from fagbrev.datoregning import dato_tekst
 from fagbrev.kalender import VIS_NAVN, Del, Kalenderdato, kalenderkilde, navneliste, ukedel
 
+from .besoksfrist import besok_forfalt_q
 from .models import Mote, Vurderingssamtale, semester_for
 from .selectors import med_besoksrytme, moter_for
 from .services import BESOK_STATUSER
@@ -81,7 +82,7 @@ def besok_forfalt(*, organisasjon_id, mottaker, idag) -> Del | None:
 
     rader = list(
         med_besoksrytme(Deltaker.objects.filter(organisasjon_id=organisasjon_id, status__in=BESOK_STATUSER))
-        .filter(neste_frist__lt=idag)
+        .filter(besok_forfalt_q(idag))
         .order_by("neste_frist", "fornavn")
         .values_list("fornavn", "neste_frist")
     )

@@ -16,6 +16,7 @@ from fagbrev.datoregning import forrige_virkedag
 from fagbrev.models import Fagretning, Organisasjon
 from fagbrev.regler import Art, Forfall, regel, til_hver_organisasjon, til_koordinatorer
 
+from .besoksfrist import besok_forfalt_q
 from .models import Mote, Tiltak, Vurderingssamtale, semester_for
 from .selectors import med_besoksrytme
 from .services import BESOK_STATUSER
@@ -87,7 +88,7 @@ def besok_forfalt(idag: datetime.date) -> Iterator[Forfall]:
 
     rader = (
         med_besoksrytme(Deltaker.objects.filter(status__in=BESOK_STATUSER, faglarer__isnull=False))
-        .filter(neste_frist__lt=idag)
+        .filter(besok_forfalt_q(idag))
         .order_by("pk")
         .values_list("pk", "organisasjon_id", "fornavn", "faglarer_id", "neste_frist")
     )
