@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models import Count, F, Max, Min, Q, QuerySet
 from django.db.models.functions import Lower
 
 from fagbrev.datoregning import samme_dag
@@ -248,6 +248,12 @@ def avslutningsdato(*, deltaker: Deltaker) -> datetime.date | None:
     if deltaker.status not in (Deltaker.Status.FULLFORT, Deltaker.Status.AVBRUTT):
         return None
     return deltaker.statusendringer.filter(til_status=deltaker.status).aggregate(d=Max("dato"))["d"]
+
+
+def oppstartsdato(*, deltaker: Deltaker) -> datetime.date | None:
+    """The day her training started: the first status change into «I opplæring» (its "gjelder
+    fra" date). None if she never started. One query."""
+    return deltaker.statusendringer.filter(til_status=Deltaker.Status.I_OPPLAERING).aggregate(d=Min("dato"))["d"]
 
 
 def utfall_frist_seks_maneder(avsluttet: datetime.date) -> datetime.date:
