@@ -152,6 +152,14 @@ def eksamensvinduer_tekst(bindeord: str = "og") -> str:
 EKSAMEN_STENGER_TEKST = f"kl. {EKSAMEN_STENGER_KL:%H.%M} siste dag"
 
 
+# --- the fagprøve: how early and how late it may be ordered before the contract ends -------------
+# The counties ask for the order 8 to 2 months before the learning contract's end date (DOMAIN,
+# seed 002); an organisation whose county differs sets its own (Organisasjon.fagprove_*_maneder,
+# whose defaults are these). The window itself is computed in lop/frister.py (`fagprovevindu`).
+FAGPROVE_TIDLIGST_MANEDER = 8
+FAGPROVE_SENEST_MANEDER = 2
+
+
 # --- semesters ---------------------------------------------------------------------------------
 # The school year runs 1 August – 31 July. Høst is August–December; vår is January–July, where July
 # is the summer break that closes the school year. Every date belongs to exactly one semester (a

@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
 # Years and months are added in fagbrev.datoregning; `frister.legg_til_maneder` stays importable.
-from fagbrev.datoregning import OSLO, Eksamensvindu, eksamensvinduer, legg_til_maneder, samme_dag
+from fagbrev.datoregning import (
+    FAGPROVE_SENEST_MANEDER,
+    FAGPROVE_TIDLIGST_MANEDER,
+    OSLO,
+    Eksamensvindu,
+    eksamensvinduer,
+    legg_til_maneder,
+    samme_dag,
+)
 
 # --- Written exam: registration windows ------------------------------------------------------
 # The table and the window itself are the core calendar's (fagbrev.datoregning.EKSAMENSVINDUER);
@@ -72,8 +80,8 @@ def fagprove_hindringer(
     idag: datetime.date,
     kontrakt_slutt: datetime.date | None,
     skriftlig_bestatt: bool,
-    tidligst_maneder: int = 8,
-    senest_maneder: int = 2,
+    tidligst_maneder: int = FAGPROVE_TIDLIGST_MANEDER,
+    senest_maneder: int = FAGPROVE_SENEST_MANEDER,
 ) -> list[str]:
     """Why the fagprøve cannot be ordered today (empty list: it can). Both ends are inclusive."""
     grunner = []

@@ -17,6 +17,7 @@ from deltakere.regler import AVSLUTTET
 from fagbrev.datoregning import (
     EKSAMEN_STENGER_KL,
     EKSAMEN_STENGER_TEKST,
+    FAGPROVE_TIDLIGST_MANEDER,
     dato_tekst,
     eksamensvinduer,
     forrige_virkedag,
@@ -198,7 +199,9 @@ def fagprove_oppmelding(idag: datetime.date) -> Iterator[Forfall]:
     """
     bestatt = Eksamen.objects.filter(deltaker_id=OuterRef("deltaker_id"), resultat=Resultat.BESTATT)
     meldt = Fagprove.objects.filter(deltaker_id=OuterRef("deltaker_id"), kontrakt_id=OuterRef("pk"))
-    lengste = max(Organisasjon.objects.values_list("fagprove_tidligst_maneder", flat=True), default=8)
+    lengste = max(
+        Organisasjon.objects.values_list("fagprove_tidligst_maneder", flat=True), default=FAGPROVE_TIDLIGST_MANEDER
+    )
     rader = list(
         Laerekontrakt.objects.exclude(status__in=Laerekontrakt.AVSLUTTET)
         .filter(Exists(bestatt), ~Exists(meldt), slutt__gt=idag, slutt__lte=legg_til_maneder(idag, lengste + 1))
