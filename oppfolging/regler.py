@@ -67,8 +67,8 @@ def vurderingssamtale_mangler(idag: datetime.date) -> Iterator[Forfall]:
                 objekt_type=Deltaker,
                 objekt_id=pk,
                 periode=_uke(idag),
-                tittel=f"Ingen vurderingssamtale for {fornavn} i {str(semester).lower()} (semesteret slutter "
-                f"{slutt:%d.%m.%Y})",
+                tittel=f"Ingen vurderingssamtale for {fornavn} i {str(semester).lower()} (frist {slutt:%d.%m.%Y}"
+                f"{' før sommerferien' if slutt != semester.slutt else ''})",
                 lenke=f"/deltakere/{pk}/",
                 art=Art.VURDERINGSSAMTALE,
                 organisasjon_id=org_id,
