@@ -1,4 +1,4 @@
-"""The police certificate before a placement: when it is needed, whether it is in, and its reminder.
+"""The police certificate's reminder; the rule itself (when one is needed, who is stuck) is deltakere/politiattest.py.
 
 The reminder rule registers in the core's registry (fagbrev/regler.py) when
 `ArbeidsgivereConfig.ready()` imports this module.
@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from django.db.models import Q
+from django.db.models import DateField, OuterRef, Q, Subquery
 
-from deltakere import statusgrupper
+from deltakere.models import Deltaker
+from deltakere.politiattest import star_fast_q
 from fagbrev.datoregning import dato_tekst
 from fagbrev.regler import Art, Forfall, regel, til_koordinatorer
 
@@ -20,47 +21,45 @@ from .models import Plassering
 POLITIATTEST_DAGER_FOR = 14
 
 
-def politiattest_mottatt(deltaker) -> bool:
-    """Has the municipality received the participant's police certificate (intake checklist)?"""
-    return deltaker.har_politiattest
-
-
-def krever_politiattest(deltaker) -> bool:
-    """Practice in health and child/youth work needs a police certificate (set per track)."""
-    return bool(deltaker.fagretning.krever_politiattest)
-
-
 def mangler_politiattest() -> Q:
-    """Placements whose participant has no police certificate registered as received (intake meeting)."""
-    return Q(deltaker__inntakssamtale__politiattest_mottatt__isnull=True)
+    """Participants stuck on the police certificate: the one rule (deltakere/politiattest.py)."""
+    return star_fast_q()
 
 
 @regel("paminnelser.politiattest_mangler", rekkefolge=30)
 def politiattest_mangler(idag: datetime.date) -> Iterator[Forfall]:
-    """A placement starts within 14 days in a track that requires a police certificate, and none
-    has been received: tell the coordinators (they apply for it at the intake meeting). Two queries.
+    """A case stuck on the police certificate (the same cases as my overview's «Saker som står
+    fast»): the coordinators. When a placement starts within 14 days, once for that start ("praksis
+    starter …"); otherwise once a month while it lasts. Two queries.
     """
 
-    plasseringer = (
-        Plassering.objects.filter(
-            mangler_politiattest(),
-            fra__gte=idag,
-            fra__lte=idag + datetime.timedelta(days=POLITIATTEST_DAGER_FOR),
-            deltaker__fagretning__krever_politiattest=True,
-        )
-        .exclude(deltaker__status__in=statusgrupper.AVSLUTTET)
-        .values_list("pk", "fra", "organisasjon_id", "deltaker_id", "deltaker__fornavn")
+    neste_start = (
+        Plassering.objects.filter(deltaker=OuterRef("pk"), fra__gte=idag).order_by("fra", "pk").values("fra")[:1]
     )
-    yield from til_koordinatorer(
-        Forfall(
-            objekt_type=Plassering,
-            objekt_id=pk,
-            periode=fra.isoformat(),
-            tittel=f"Politiattest mangler for {fornavn}: praksis starter {dato_tekst(fra)}",
-            lenke=f"/deltakere/{deltaker_id}/",
-            art=Art.POLITIATTEST,
-            organisasjon_id=org_id,
-            sendes_senest=fra,
-        )
-        for pk, fra, org_id, deltaker_id, fornavn in plasseringer
+    rader = (
+        Deltaker.objects.filter(mangler_politiattest())
+        .annotate(neste_start=Subquery(neste_start, output_field=DateField()))
+        .order_by("organisasjon_id", "pk")
+        .values_list("pk", "organisasjon_id", "fornavn", "neste_start")
     )
+    grense = idag + datetime.timedelta(days=POLITIATTEST_DAGER_FOR)
+    forfall = []
+    for pk, org_id, fornavn, fra in rader:
+        if fra is not None and fra <= grense:
+            tittel, periode, senest = f"Politiattest mangler for {fornavn}: praksis starter {dato_tekst(fra)}", fra, fra
+        else:
+            tittel = f"Politiattest mangler for {fornavn}: fagretningen krever den før praksis"
+            periode, senest = f"{idag:%Y-%m}", idag + datetime.timedelta(days=7)
+        forfall.append(
+            Forfall(
+                objekt_type=Deltaker,
+                objekt_id=pk,
+                periode=periode.isoformat() if isinstance(periode, datetime.date) else periode,
+                tittel=tittel,
+                lenke=f"/deltakere/{pk}/",
+                art=Art.POLITIATTEST,
+                organisasjon_id=org_id,
+                sendes_senest=senest,
+            )
+        )
+    yield from til_koordinatorer(forfall)

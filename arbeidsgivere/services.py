@@ -14,12 +14,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
+from deltakere.politiattest import kan_starte_praksis
 from fagbrev.identifikatorer import normaliser_orgnr
 from fagbrev.models import Organisasjon, User
 from fagbrev.services import hendelse_logg, objekt_endre
 
 from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
-from .regler import krever_politiattest, politiattest_mottatt
 
 DUPLIKAT_ORGNR = "Det finnes allerede en arbeidsgiver med dette organisasjonsnummeret: {navn}."
 
@@ -160,7 +160,7 @@ def plassering_opprett(
         raise ValidationError({"fadder": "Fadderen må være registrert som fadder på det valgte arbeidsstedet."})
     if til is not None and til < fra:
         raise ValidationError({"til": "Sluttdatoen kan ikke være før startdatoen."})
-    if krever_politiattest(deltaker) and not politiattest_mottatt(deltaker):
+    if not kan_starte_praksis(deltaker):
         raise ValidationError(
             {
                 "fra": f"Praksis i {deltaker.fagretning.navn} krever politiattest. "

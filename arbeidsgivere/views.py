@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from deltakere.permissions import get_deltaker_for_user
+from deltakere.politiattest import kan_starte_praksis
 from fagbrev import permissions
 from fagbrev.models import Fagretning, Organisasjon
 from fagbrev.skjema import feil_pa_skjema, skjema_post
@@ -44,7 +45,6 @@ from .permissions import (
     get_kontaktperson_for_user,
     get_plassering_for_user,
 )
-from .regler import krever_politiattest, politiattest_mottatt
 from .selectors import EGNET_VALG, arbeidsgiver_side, arbeidsgivere_for_liste
 
 SKJEMA = "arbeidsgivere/skjema.html"
@@ -251,7 +251,7 @@ def plassering_ny(request: HttpRequest, deltaker_pk: int) -> HttpResponse:
         forklaring="Har deltakeren en plassering fra før, avsluttes den dagen før den nye starter."
         + (
             f" {deltaker.fagretning.navn} krever politiattest, og den er ikke registrert som mottatt."
-            if krever_politiattest(deltaker) and not politiattest_mottatt(deltaker)
+            if not kan_starte_praksis(deltaker)
             else ""
         ),
     )

@@ -133,16 +133,12 @@ class Deltaker(OrganisasjonEid):
 
     @property
     def har_politiattest(self) -> bool:
-        """A police certificate is registered as received (one query unless the intake is joined)."""
+        """A police certificate is registered as received (one query unless the intake is joined). The
+        rule that uses it (when one is needed, when a case is stuck) is deltakere/politiattest.py."""
         try:
             return self.inntakssamtale.politiattest_mottatt is not None
         except Inntakssamtale.DoesNotExist:
             return False
-
-    @property
-    def politiattest_ok_for_praksis(self) -> bool:
-        """May start practice as far as the police certificate goes (tracks that require it)."""
-        return not self.fagretning.krever_politiattest or self.har_politiattest
 
 
 class Opptakskriterium(OrganisasjonEid):

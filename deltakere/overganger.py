@@ -7,6 +7,7 @@ and, for a closed one, why.
 
 from __future__ import annotations
 
+from . import politiattest
 from .models import Deltaker
 
 S = Deltaker.Status
@@ -82,11 +83,8 @@ def hindringer(deltaker: Deltaker, til: str) -> list[str]:
     if not er_lovlig(deltaker.status, til):
         return [f"En sak med status «{deltaker.get_status_display()}» kan ikke gå til «{S(til).label}»."]
     grunner = []
-    if til == S.I_OPPLAERING and not deltaker.politiattest_ok_for_praksis:
-        grunner.append(
-            f"{deltaker.fagretning.navn} krever politiattest før praksis, og politiattesten er ikke registrert "
-            "som mottatt. Registrer den i inntakssamtalen først."
-        )
+    if til == S.I_OPPLAERING and (tekst := politiattest.hindring_tekst(deltaker)):
+        grunner.append(f"{tekst} Registrer den i inntakssamtalen først.")
     return grunner
 
 

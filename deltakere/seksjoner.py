@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
-
 from fagbrev.permissions import KOORDINATOR, can_edit_deltaker, can_see_feltgruppe
 from fagbrev.seksjoner import Seksjon, pa_oversikt, pa_saksside
 
 from . import statusgrupper
 from .forms import UtfallForm
 from .models import Deltaker, Permisjon, Utfall, Utstyrslan
+from .politiattest import star_fast_q
 from .selectors import utfall_status
 
 S = Deltaker.Status
@@ -21,12 +20,7 @@ def oversikt_oppgaver(*, user, idag) -> Seksjon | None:
     if not user.har_rolle(KOORDINATOR):
         return None
     mine = Deltaker.objects.for_roller(user, KOORDINATOR)
-    uten_attest = list(
-        mine.filter(status=S.TATT_OPP, fagretning__krever_politiattest=True)
-        .filter(Q(inntakssamtale__isnull=True) | Q(inntakssamtale__politiattest_mottatt__isnull=True))
-        .select_related("fagretning")
-        .order_by("etternavn", "fornavn")[:20]
-    )
+    uten_attest = list(mine.filter(star_fast_q()).select_related("fagretning").order_by("etternavn", "fornavn")[:20])
     permisjon_ute = list(
         Permisjon.objects.for_roller(user, KOORDINATOR)
         .filter(deltaker__status=S.PERMISJON, til__lt=idag)

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models import Count, F, Max, Min, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -14,7 +14,7 @@ from fagbrev.datoregning import samme_dag
 from fagbrev.models import Hendelse
 from fagbrev.permissions import KOORDINATOR, deltaker_scope, hendelse_feltgruppe
 
-from . import liste, overganger, statusgrupper
+from . import liste, overganger, politiattest, statusgrupper
 from .models import (
     Deltaker,
     Inntakssamtale,
@@ -136,11 +136,7 @@ def politiattest_mangler(deltaker: Deltaker) -> str | None:
 
     For other apps (placements): call before letting a participant start at a workplace.
     """
-    if deltaker.politiattest_ok_for_praksis:
-        return None
-    return (
-        f"{deltaker.fagretning.navn} krever politiattest før praksis, og politiattesten er ikke registrert som mottatt."
-    )
+    return politiattest.hindring_tekst(deltaker)
 
 
 @dataclass
@@ -279,6 +275,12 @@ def avslutningsdato(*, deltaker: Deltaker) -> datetime.date | None:
     if deltaker.status not in statusgrupper.LOP_AVSLUTTET:
         return None
     return deltaker.statusendringer.filter(til_status=deltaker.status).aggregate(d=Max("dato"))["d"]
+
+
+def oppstartsdato(*, deltaker: Deltaker) -> datetime.date | None:
+    """The day her training started: the first status change into «I opplæring» (its "gjelder
+    fra" date). None if she never started. One query."""
+    return deltaker.statusendringer.filter(til_status=Deltaker.Status.I_OPPLAERING).aggregate(d=Min("dato"))["d"]
 
 
 def utfall_frist_seks_maneder(avsluttet: datetime.date) -> datetime.date:

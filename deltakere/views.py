@@ -21,7 +21,7 @@ from fagbrev.seksjoner import oversikt_seksjoner, saksside_seksjoner
 from fagbrev.skjema import skjema_post
 from fagbrev.tilgang import tilgang_logg
 
-from . import forms, liste, services, services_opptak, statusgrupper
+from . import forms, liste, politiattest, services, services_opptak, statusgrupper
 from .models import Deltaker, Opptakskriterium
 from .permissions import get_deltaker_for_user
 from .selectors import deltaker_finn_pa_fodselsnummer, deltakere_for_liste, saksmappe, telling
@@ -193,6 +193,7 @@ def deltaker_detalj(request: HttpRequest, pk: int) -> HttpResponse:
         "dokument_form": forms.DokumentForm(prefix="dok") if kan_endre else None,
         "utstyr_form": forms.UtstyrForm(prefix="utstyr") if kan_endre else None,
         "seksjoner": saksside_seksjoner(deltaker=deltaker, user=request.user, idag=timezone.localdate()),
+        "mangler_politiattest": politiattest.star_fast_pa_politiattest(deltaker),
     }
     return render(request, "deltakere/detalj.html", context)
 

@@ -19,9 +19,11 @@ from django.utils.module_loading import import_string
 from arbeidsgivere.models import Plassering
 from arbeidsgivere.selectors import avtale_for_utskrift
 from deltakere.models import Deltaker, Inntakssamtale
-from fagbrev.models import Niva, Organisasjon
+from deltakere.selectors import avslutningsdato, oppstartsdato
+from fagbrev.models import Organisasjon
 from fagbrev.permissions import samtykke_deling
-from lop.models import Eksamen, Fagprove, Norskprove, Opplaeringsplanpunkt, Resultat
+from lop.models import Opplaeringsplanpunkt, Resultat
+from lop.selectors import eksamen_status, norsk_status
 from oppfolging.models import SPORSMAL
 
 from .models import Batchjobb, Dokument, Dokumentprofil
@@ -133,17 +135,21 @@ def _inntak(deltaker: Deltaker) -> dict | None:
 
 
 def plasseringer_bidrag(*, deltaker: Deltaker, idag: datetime.date) -> dict:
-    """Practice places and estimated hours (weeks in the placement × hours a week)."""
+    """Every placement on her case (as the case page lists them), with estimated hours (weeks in the
+    placement × hours a week) counted up to today and, for a closed case, up to her end date. A
+    placement not yet started is listed with no hours; one starting after her end is left out."""
     rader = []
     totalt = Decimal(0)
+    slutt_sak = avslutningsdato(deltaker=deltaker)
+    grense = min(idag, slutt_sak) if slutt_sak else idag
     plasseringer = (
-        Plassering.objects.filter(deltaker=deltaker, fra__lte=idag)
-        .select_related("arbeidssted__arbeidsgiver")
-        .order_by("fra", "pk")
+        Plassering.objects.filter(deltaker=deltaker).select_related("arbeidssted__arbeidsgiver").order_by("fra", "pk")
     )
     for p in plasseringer:
-        slutt = min(p.til or idag, idag)
-        uker = Decimal((slutt - p.fra).days + 1) / 7
+        if slutt_sak and p.fra > slutt_sak:
+            continue
+        slutt = min(p.til or grense, grense)
+        uker = Decimal(max((slutt - p.fra).days + 1, 0)) / 7
         per_uke = p.timer_per_uke if p.timer_per_uke is not None else p.dager_per_uke * TIMER_PER_DAG
         timer = (uker * per_uke).quantize(Decimal(1))
         totalt += timer
@@ -152,7 +158,10 @@ def plasseringer_bidrag(*, deltaker: Deltaker, idag: datetime.date) -> dict:
                 "arbeidssted": p.arbeidssted.navn,
                 "arbeidsgiver": p.arbeidssted.arbeidsgiver.navn,
                 "fra": dato(p.fra),
-                "til": dato(p.til) if p.til and p.til <= idag else "",
+                "til": dato(min(p.til, grense))
+                if p.til and p.til <= grense
+                else (dato(slutt_sak) if slutt_sak else ""),
+                "ikke_startet": p.fra > idag,
                 "timer": int(timer),
                 "_fra": p.fra,
                 "_til": p.til,
@@ -177,29 +186,23 @@ def kompetansemal_bidrag(*, deltaker: Deltaker, idag: datetime.date) -> dict:
     return {"kompetansemal": rader}
 
 
-NIVA_REKKEFOLGE = {niva: i for i, niva in enumerate(Niva.values, start=1)}
-
-
 def norskniva_bidrag(*, deltaker: Deltaker, idag: datetime.date) -> dict:
-    """The best level reached per skill on Norskprøven (ties: the earliest test with that level)."""
-    beste: dict[str, Norskprove] = {}
-    for prove in Norskprove.objects.filter(deltaker=deltaker, dato__lte=idag).order_by("dato", "pk"):
-        naa = beste.get(prove.ferdighet)
-        if naa is None or NIVA_REKKEFOLGE.get(prove.niva, 0) > NIVA_REKKEFOLGE.get(naa.niva, 0):
-            beste[prove.ferdighet] = prove
+    """The best level reached per skill on Norskprøven, as the case page shows it (lop.selectors.norsk_status)."""
     rader = [
-        {"ferdighet": Norskprove.Ferdighet(f).label, "niva": p.niva or "Under A1", "dato": dato(p.dato)}
-        for f in Norskprove.Ferdighet.values
-        if (p := beste.get(f))
+        {"ferdighet": n.etikett, "niva": n.niva, "dato": dato(n.dato)}
+        for n in norsk_status(deltaker=deltaker)
+        if n.niva is not None and n.dato <= idag
     ]
     return {"norskniva": rader}
 
 
 def eksamener_bidrag(*, deltaker: Deltaker, idag: datetime.date) -> dict:
-    """Passed written exams and trade tests, oldest first."""
+    """Passed written exams and trade tests, oldest first (the case page's lop.selectors.eksamen_status)."""
+    status = eksamen_status(deltaker=deltaker)
     rader = [
         {"navn": e.get_type_display(), "resultat": "Bestått", "dato": dato(e.eksamensdato), "_d": e.eksamensdato}
-        for e in Eksamen.objects.filter(deltaker=deltaker, resultat=Resultat.BESTATT)
+        for e in status.eksamener
+        if e.resultat == Resultat.BESTATT
     ] + [
         {
             "navn": f"Fagprøve{f' ({f.provested})' if f.provested else ''}",
@@ -207,7 +210,8 @@ def eksamener_bidrag(*, deltaker: Deltaker, idag: datetime.date) -> dict:
             "dato": dato(f.provedato),
             "_d": f.provedato,
         }
-        for f in Fagprove.objects.filter(deltaker=deltaker, resultat=Resultat.BESTATT)
+        for f in status.fagprover
+        if f.resultat == Resultat.BESTATT
     ]
     rader.sort(key=lambda r: (r["_d"] is None, r["_d"] or idag))
     for r in rader:
@@ -229,14 +233,15 @@ def deltakerbevis_kontekst(*, deltaker: Deltaker, idag: datetime.date) -> dict:
     for nokkel in DELTAKERBEVIS_SEKSJONER:
         kontekst.setdefault(nokkel, None)  # None: not recorded here, the section is left out
     plasseringer = kontekst.get("plasseringer") or []
-    fra = deltaker.kull.oppstart if deltaker.kull else None
+    # Her own period: from the day her training started to the day her case ended (the status
+    # changes the case page shows), never the cohort's start nor the day this PDF is made.
+    fra = oppstartsdato(deltaker=deltaker)
     if fra is None and plasseringer:
         fra = plasseringer[0]["_fra"]
     avsluttet = deltaker.status in SLUTTEKST
     til = None
-    if avsluttet:
-        slutter = [p["_til"] for p in plasseringer if p["_til"]]
-        til = min(max(slutter), idag) if slutter else idag
+    if avsluttet:  # her end; a case closed without a recorded date ends with her last placement
+        til = avslutningsdato(deltaker=deltaker) or max((p["_til"] for p in plasseringer if p["_til"]), default=None)
     for p in plasseringer:
         del p["_fra"], p["_til"]  # plain values only in the template
     kontekst.update(

@@ -305,12 +305,3 @@ LOGGING = {
 
 # --- Demo -----------------------------------------------------------------------------------
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="fagbrev-demo")
-
-# --- Fagbrevløp: the written exam's registration windows --------------------------------------
-# The national portal's windows, as data (lop/frister.py reads them; tests may override).
-# Europe/Oslo; open from 00:00 on the first day, closed from `stenger_kl` on the last day.
-# A deadline that falls on a weekend is NOT moved.
-EKSAMEN_PAMELDINGSVINDUER = [
-    {"termin": "vår", "fra": (1, 15), "til": (2, 1), "stenger_kl": "23:55"},
-    {"termin": "høst", "fra": (9, 1), "til": (9, 15), "stenger_kl": "23:55"},
-]

@@ -146,6 +146,32 @@ class NorskproveForm(forms.Form):
         ]
 
 
+class NorskproveEndreForm(forms.Form):
+    """Correct one registered result: its level and date (a wrong entry, or a result amended by the
+    test centre). The correction and its reason are kept in the history."""
+
+    niva = forms.ChoiceField(label="Nivå", choices=NIVA_VALG[1:])
+    dato = forms.DateField(label="Prøvedato", widget=DatoInput())
+    begrunnelse = forms.CharField(label="Hvorfor rettes resultatet?", max_length=300)
+
+    def __init__(self, *args, prove=None, **kwargs):
+        if prove is not None:
+            kwargs.setdefault("initial", {"niva": prove.niva or UNDER_A1, "dato": prove.dato})
+        super().__init__(*args, **kwargs)
+
+    def clean_dato(self):
+        dato = self.cleaned_data["dato"]
+        if dato > timezone.localdate():
+            raise forms.ValidationError(
+                "Prøvedatoen kan ikke være fram i tid. Registrer resultatet når det har kommet."
+            )
+        return dato
+
+    def endringer(self) -> dict:
+        niva = self.cleaned_data["niva"]
+        return {"niva": "" if niva == UNDER_A1 else niva, "dato": self.cleaned_data["dato"]}
+
+
 class PraksisperiodeForm(forms.ModelForm):
     class Meta:
         model = Praksisperiode

@@ -1,6 +1,6 @@
 """Date rules of the pathway as pure functions over dates: no database, no clock.
 
-- the registration windows of the written exam (data in settings.EKSAMEN_PAMELDINGSVINDUER),
+- the registration windows of the written exam (the table is fagbrev.datoregning.EKSAMENSVINDUER),
 - the fagprøve registration window before the contract's end date,
 - the computed end date of a learning contract,
 - practice periods summed into full-time years (overlaps counted once),
@@ -14,79 +14,46 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import zoneinfo
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
-from django.conf import settings
-
 # Years and months are added in fagbrev.datoregning; `frister.legg_til_maneder` stays importable.
-from fagbrev.datoregning import legg_til_maneder, samme_dag
-
-OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
-
+from fagbrev.datoregning import (
+    FAGPROVE_SENEST_MANEDER,
+    FAGPROVE_TIDLIGST_MANEDER,
+    OSLO,
+    Eksamensvindu,
+    eksamensvinduer,
+    legg_til_maneder,
+    samme_dag,
+)
 
 # --- Written exam: registration windows ------------------------------------------------------
+# The table and the window itself are the core calendar's (fagbrev.datoregning.EKSAMENSVINDUER);
+# these names are what the pathway's pages call.
+
+Vindu = Eksamensvindu
 
 
-@dataclass(frozen=True)
-class Vindu:
-    """One registration window: open from `apner` (inclusive) until `stenger` (exclusive), Oslo time."""
-
-    navn: str  # "vår 2027"
-    apner: datetime.datetime
-    stenger: datetime.datetime
-
-    @property
-    def forste_dag(self) -> datetime.date:
-        return self.apner.date()
-
-    @property
-    def siste_dag(self) -> datetime.date:
-        return self.stenger.date()
-
-    def er_apent(self, tidspunkt: datetime.datetime) -> bool:
-        return self.apner <= tidspunkt < self.stenger
-
-    def inneholder_dato(self, dato: datetime.date) -> bool:
-        return self.forste_dag <= dato <= self.siste_dag
+def pameldingsvinduer(ar: int) -> list[Eksamensvindu]:
+    """The exam registration windows of a calendar year."""
+    return eksamensvinduer(ar)
 
 
-def _vinduer_i_ar(ar: int, tabell: Sequence[dict]) -> list[Vindu]:
-    vinduer = []
-    for rad in tabell:
-        (fm, fd), (tm, td) = rad["fra"], rad["til"]
-        time, minutt = (int(x) for x in rad.get("stenger_kl", "23:55").split(":"))
-        vinduer.append(
-            Vindu(
-                navn=f"{rad['termin']} {ar}",
-                apner=datetime.datetime(ar, fm, fd, tzinfo=OSLO),
-                # A deadline on a weekend is not moved: the portal closes on the given day regardless.
-                stenger=datetime.datetime(ar, tm, td, time, minutt, tzinfo=OSLO),
-            )
-        )
-    return sorted(vinduer, key=lambda v: v.apner)
-
-
-def pameldingsvinduer(ar: int, tabell: Sequence[dict] | None = None) -> list[Vindu]:
-    """The exam registration windows of a calendar year, from the settings table unless given."""
-    return _vinduer_i_ar(ar, tabell if tabell is not None else settings.EKSAMEN_PAMELDINGSVINDUER)
-
-
-def neste_vindu(tidspunkt: datetime.datetime, tabell: Sequence[dict] | None = None) -> Vindu:
+def neste_vindu(tidspunkt: datetime.datetime) -> Eksamensvindu:
     """The window open at `tidspunkt`, or else the next one to open (across the new year)."""
     tidspunkt = tidspunkt.astimezone(OSLO)
     for ar in (tidspunkt.year, tidspunkt.year + 1):
-        for vindu in pameldingsvinduer(ar, tabell):
+        for vindu in eksamensvinduer(ar):
             if tidspunkt < vindu.stenger:
                 return vindu
-    raise ValueError("Ingen påmeldingsvinduer er satt opp (EKSAMEN_PAMELDINGSVINDUER).")
+    raise ValueError("Ingen påmeldingsvinduer er satt opp (fagbrev.datoregning.EKSAMENSVINDUER).")
 
 
-def dato_i_vindu(dato: datetime.date, tabell: Sequence[dict] | None = None) -> Vindu | None:
+def dato_i_vindu(dato: datetime.date) -> Eksamensvindu | None:
     """The window a registration date falls in, or None (the case page warns)."""
-    for vindu in pameldingsvinduer(dato.year, tabell):
+    for vindu in eksamensvinduer(dato.year):
         if vindu.inneholder_dato(dato):
             return vindu
     return None
@@ -113,8 +80,8 @@ def fagprove_hindringer(
     idag: datetime.date,
     kontrakt_slutt: datetime.date | None,
     skriftlig_bestatt: bool,
-    tidligst_maneder: int = 8,
-    senest_maneder: int = 2,
+    tidligst_maneder: int = FAGPROVE_TIDLIGST_MANEDER,
+    senest_maneder: int = FAGPROVE_SENEST_MANEDER,
 ) -> list[str]:
     """Why the fagprøve cannot be ordered today (empty list: it can). Both ends are inclusive."""
     grunner = []
@@ -297,6 +264,23 @@ def _kr(belop: Decimal) -> Decimal:
     return belop.quantize(Decimal("1"), rounding=ROUND_HALF_UP)
 
 
+STIPENDDAGER_PER_AR = 365
+
+
+def er_skuddag(dag: datetime.date) -> bool:
+    return dag.month == 2 and dag.day == 29
+
+
+def stipenddager(fra: datetime.date, til: datetime.date) -> int:
+    """Paid stipend days from `fra` to `til`, both inclusive: every day but 29 February."""
+    if til < fra:
+        return 0
+    dager = (til - fra).days + 1
+    return dager - sum(
+        1 for ar in range(fra.year, til.year + 1) if calendar.isleap(ar) and fra <= datetime.date(ar, 2, 29) <= til
+    )
+
+
 def beregn_stipend(
     *,
     fodselsdato: datetime.date,
@@ -305,9 +289,14 @@ def beregn_stipend(
     grunnbelop: Sequence[tuple[datetime.date, int]],
 ) -> Stipend:
     """NAV Asker's 4th intro year: 2 G a year, two thirds of that under 25; IMDi pays up to 1 G a
-    year, the municipality the rest. Computed day by day (a day is 1/365 of a year), so a change of
-    G on 1 May and a 25th birthday both take effect on their day; consecutive days with the same G
-    and age group are grouped into periods for display.
+    year, the municipality the rest. Computed day by day, so a change of G on 1 May and a 25th
+    birthday both take effect on their day; consecutive days with the same G and age group are
+    grouped into periods for display.
+
+    A stipend year is 365 paid days: each day is 1/365 of the yearly rate and 29 February pays
+    nothing (`stipenddager`). Twelve months hold 365 paid days whether or not they hold 29 February,
+    so they pay at most 2 G (IMDi at most 1 G) at the G in force, in a leap year too; a paid
+    29 February made the twelve months around a leap day pay 366/365 of the yearly rate.
     """
     fyller_25 = fyller_ar(fodselsdato, 25)
     stipend = Stipend()
@@ -320,8 +309,9 @@ def beregn_stipend(
             periode = Stipendperiode(fra=dag, til=dag, g=g, under_25=under_25)
             stipend.perioder.append(periode)
         periode.til = dag
-        dagsats = periode.arssats / 365
-        imdi = min(dagsats, Decimal(g) / 365)
+        vekt = stipenddager(dag, dag)
+        dagsats = periode.arssats * vekt / STIPENDDAGER_PER_AR
+        imdi = min(dagsats, Decimal(g) * vekt / STIPENDDAGER_PER_AR)
         periode.sum += dagsats
         periode.imdi += imdi
         periode.kommune += dagsats - imdi

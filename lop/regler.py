@@ -15,6 +15,9 @@ from arbeidsgivere.models import Plassering
 from deltakere import statusgrupper
 from deltakere.statusgrupper import AVSLUTTET
 from fagbrev.datoregning import (
+    EKSAMEN_STENGER_KL,
+    EKSAMEN_STENGER_TEKST,
+    FAGPROVE_TIDLIGST_MANEDER,
     dato_tekst,
     eksamensvinduer,
     forrige_virkedag,
@@ -24,7 +27,7 @@ from fagbrev.datoregning import (
 from fagbrev.models import Organisasjon
 from fagbrev.regler import Art, Forfall, koordinatorer_per_org, regel, til_hver_organisasjon, til_koordinatorer
 
-from .frister import fagprovevindu, pameldingsvinduer
+from .frister import fagprovevindu
 from .models import Eksamen, Fagprove, Laerekontrakt, Manedstema, Resultat
 
 EKSAMEN_LUKKER_DAGER_FOR = 3
@@ -48,7 +51,7 @@ def _til_alle_organisasjoner(vindu, tittel: str) -> Iterator[Forfall]:
             lenke="/arshjul/",
             art=Art.EKSAMEN,
             organisasjon_id=org_id,
-            sendes_senest=vindu.lukker,
+            sendes_senest=vindu.siste_dag,
         )
     )
 
@@ -60,27 +63,31 @@ def eksamensvindu_apner(idag: datetime.date) -> Iterator[Forfall]:
     Fires from the working day on or before the opening until the window closes.
     """
     for vindu in _vinduer_rundt(idag):
-        if not (forrige_virkedag(vindu.apner) <= idag <= vindu.lukker):
+        if not (forrige_virkedag(vindu.forste_dag) <= idag <= vindu.siste_dag):
             continue
-        if idag < vindu.apner:
-            tittel = f"Påmeldingen til tverrfaglig eksamen åpner {dato_tekst(vindu.apner)}"
-        elif idag == vindu.apner:
+        if idag < vindu.forste_dag:
+            tittel = f"Påmeldingen til tverrfaglig eksamen åpner {dato_tekst(vindu.forste_dag)}"
+        elif idag == vindu.forste_dag:
             tittel = "Påmeldingen til tverrfaglig eksamen åpner i dag"
         else:
             tittel = "Påmeldingen til tverrfaglig eksamen er åpen"
-        yield from _til_alle_organisasjoner(vindu, tittel + f" (frist {vindu.lukker:%d.%m.%Y})")
+        frist = f" (frist {vindu.siste_dag:%d.%m.%Y} {EKSAMEN_STENGER_TEKST})"
+        yield from _til_alle_organisasjoner(vindu, tittel + frist)
 
 
 @regel("paminnelser.eksamensvindu_lukker_snart", rekkefolge=20)
 def eksamensvindu_lukker_snart(idag: datetime.date) -> Iterator[Forfall]:
     """Three days before the window closes (1 Feb / 15 Sep): tell each coordinator."""
     for vindu in _vinduer_rundt(idag):
-        varsel = forrige_virkedag(vindu.lukker - datetime.timedelta(days=3))
-        if not (varsel <= idag <= vindu.lukker):
+        varsel = forrige_virkedag(vindu.siste_dag - datetime.timedelta(days=EKSAMEN_LUKKER_DAGER_FOR))
+        if not (varsel <= idag <= vindu.siste_dag):
             continue
-        dager = (vindu.lukker - idag).days
+        dager = (vindu.siste_dag - idag).days
         nar = "i dag" if dager == 0 else ("i morgen" if dager == 1 else f"om {dager} dager")
-        tittel = f"Påmeldingen til tverrfaglig eksamen stenger {nar} ({dato_tekst(vindu.lukker)})"
+        tittel = (
+            f"Påmeldingen til tverrfaglig eksamen stenger {nar} ({dato_tekst(vindu.siste_dag)}"
+            f" kl. {EKSAMEN_STENGER_KL:%H.%M})"
+        )
         yield from _til_alle_organisasjoner(vindu, tittel)
 
 
@@ -91,7 +98,7 @@ def _pameldingsfaser(idag: datetime.date):
     """(vindu, fase, periode) for each exam window phase live on `idag`: 'apner' and 'lukker'."""
 
     for ar in (idag.year - 1, idag.year, idag.year + 1):
-        for vindu in pameldingsvinduer(ar):
+        for vindu in eksamensvinduer(ar):
             forste, siste = vindu.forste_dag, vindu.siste_dag
             if forrige_virkedag(forste) <= idag <= siste:
                 yield vindu, "apner", f"{forste:%Y-%m}-apner"
@@ -192,7 +199,9 @@ def fagprove_oppmelding(idag: datetime.date) -> Iterator[Forfall]:
     """
     bestatt = Eksamen.objects.filter(deltaker_id=OuterRef("deltaker_id"), resultat=Resultat.BESTATT)
     meldt = Fagprove.objects.filter(deltaker_id=OuterRef("deltaker_id"), kontrakt_id=OuterRef("pk"))
-    lengste = max(Organisasjon.objects.values_list("fagprove_tidligst_maneder", flat=True), default=8)
+    lengste = max(
+        Organisasjon.objects.values_list("fagprove_tidligst_maneder", flat=True), default=FAGPROVE_TIDLIGST_MANEDER
+    )
     rader = list(
         Laerekontrakt.objects.exclude(status__in=Laerekontrakt.AVSLUTTET)
         .filter(Exists(bestatt), ~Exists(meldt), slutt__gt=idag, slutt__lte=legg_til_maneder(idag, lengste + 1))

@@ -246,6 +246,26 @@ def norskprove_registrer(*, deltaker, utfort_av: User, **felter: Any) -> Norskpr
 
 
 @transaction.atomic
+def norskprove_rett(*, prove: Norskprove, utfort_av: User, begrunnelse: str, **felter: Any) -> Norskprove:
+    """Correct a registered Norwegian test result (level, date). The history keeps who corrected it,
+    when, the values before and after, and why; the model's rules (no future date) apply again."""
+    begrunnelse = (begrunnelse or "").strip()
+    if not begrunnelse:
+        raise ValidationError({"begrunnelse": "Skriv hvorfor resultatet rettes."})
+    prove = Norskprove.objects.select_for_update().get(pk=prove.pk)
+    objekt_endre(
+        prove,
+        "fagbrev.norskprove.rettet",
+        utfort_av,
+        {k: v for k, v in felter.items() if k in ("niva", "dato")},
+        bare_ved_endring=True,
+        beskrivelse=lambda _: f"Norskprøveresultat rettet ({prove.get_ferdighet_display().lower()}): {begrunnelse}",
+        deltaker_id=prove.deltaker_id,
+    )
+    return prove
+
+
+@transaction.atomic
 def norskprover_registrer(
     *, deltaker, utfort_av: User, dato: datetime.date, resultater: Iterable[tuple[str, str]]
 ) -> list[Norskprove]:

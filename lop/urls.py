@@ -15,6 +15,7 @@ urlpatterns = [
     path("deltakere/<int:pk>/fagprove/", views.fagprove, name="fagprove"),
     path("deltakere/<int:pk>/fagprove/<int:fagprove_pk>/", views.fagprove_endre, name="fagprove_endre"),
     path("deltakere/<int:pk>/norsk/", views.norsk, name="norsk"),
+    path("deltakere/<int:pk>/norsk/<int:prove_pk>/rett/", views.norsk_rett, name="norsk_rett"),
     path("deltakere/<int:pk>/opplaeringsplan/", views.opplaeringsplan, name="opplaeringsplan"),
     path("deltakere/<int:pk>/opplaeringsplan/<int:punkt_pk>/", views.planpunkt, name="planpunkt"),
     path("deltakere/<int:pk>/praksis/", views.praksis, name="praksis"),

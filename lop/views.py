@@ -23,6 +23,7 @@ from .forms import (
     FagproveForm,
     KontraktStatusForm,
     LaerekontraktForm,
+    NorskproveEndreForm,
     NorskproveForm,
     PlanpunktForm,
     PraksisperiodeForm,
@@ -272,10 +273,32 @@ def norsk(request: HttpRequest, pk: int) -> HttpResponse:
         "fane": "norsk",
         "form": form,
         "prover": prover,
+        "prover_rett": [(p, NorskproveEndreForm(prove=p, prefix=f"n{p.pk}")) for p in prover],
         "norsk": selectors.norsk_status(deltaker=deltaker, prover=prover),
         **_flagg(request.user, deltaker),
     }
     return render(request, "lop/norsk.html", context)
+
+
+@login_required
+@require_POST
+def norsk_rett(request: HttpRequest, pk: int, prove_pk: int) -> HttpResponse:
+    """Correct one result in place; what was wrong is said in a message and nothing is saved."""
+    deltaker = _deltaker(request, pk, kan=permissions.can_record_norsk)
+    prove = get_object_or_404(Norskprove, pk=prove_pk, deltaker=deltaker)
+    form = NorskproveEndreForm(request.POST, prove=prove, prefix=f"n{prove.pk}")
+    if form.is_valid():
+        try:
+            services.norskprove_rett(
+                prove=prove, utfort_av=request.user, begrunnelse=form.cleaned_data["begrunnelse"], **form.endringer()
+            )
+        except ValidationError as feil:
+            messages.error(request, "Resultatet ble ikke rettet: " + "; ".join(feil.messages))
+        else:
+            messages.success(request, "Resultatet er rettet. Rettingen står i historikken.")
+    else:
+        messages.error(request, "Resultatet ble ikke rettet: " + "; ".join(" ".join(v) for v in form.errors.values()))
+    return redirect("lop:norsk", pk=deltaker.pk)
 
 
 # Training plan ---------------------------------------------------------------------------------

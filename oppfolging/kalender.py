@@ -16,6 +16,7 @@ from deltakere.models import Deltaker
 from fagbrev.datoregning import dato_tekst
 from fagbrev.kalender import VIS_NAVN, Del, Kalenderdato, kalenderkilde, navneliste, ukedel
 
+from .besoksfrist import besok_forfalt_q
 from .models import Mote, Vurderingssamtale, semester_for
 from .selectors import med_besoksrytme, moter_for
 
@@ -83,7 +84,7 @@ def besok_forfalt(*, organisasjon_id, mottaker, idag) -> Del | None:
         med_besoksrytme(
             Deltaker.objects.filter(organisasjon_id=organisasjon_id, status__in=statusgrupper.PA_ARBEIDSPLASSEN)
         )
-        .filter(neste_frist__lt=idag)
+        .filter(besok_forfalt_q(idag))
         .order_by("neste_frist", "fornavn")
         .values_list("fornavn", "neste_frist")
     )

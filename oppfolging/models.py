@@ -7,7 +7,6 @@ earlier version as a `Revisjon` row, so nothing is overwritten silently.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -15,43 +14,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+# Semesters: one definition, in the core's calendar; read here as oppfolging.models.* because
+# assessment meetings store the semester's code.
+from fagbrev.datoregning import Semester, semester_for, semester_fra_kode  # noqa: F401
 from fagbrev.models import OrganisasjonEid
 from fagbrev.tekstgrenser import BESKRIVELSE, NOTAT
-
-# --- semesters -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Semester:
-    """A half-year: høst (August–December) or vår (January–June; July, the summer break, closes it)."""
-
-    aar: int
-    del_: str  # "H" or "V"
-
-    @property
-    def kode(self) -> str:
-        return f"{self.aar}{self.del_}"
-
-    @property
-    def start(self) -> datetime.date:
-        return datetime.date(self.aar, 8, 1) if self.del_ == "H" else datetime.date(self.aar, 1, 1)
-
-    @property
-    def slutt(self) -> datetime.date:
-        return datetime.date(self.aar, 12, 31) if self.del_ == "H" else datetime.date(self.aar, 7, 31)
-
-    def __str__(self) -> str:
-        return f"{'Høst' if self.del_ == 'H' else 'Vår'} {self.aar}"
-
-
-def semester_for(dato: datetime.date) -> Semester:
-    """The semester a date belongs to: 31 December is høst, 1 January is vår, July counts to vår."""
-    return Semester(dato.year, "H" if dato.month >= 8 else "V")
-
-
-def semester_fra_kode(kode: str) -> Semester:
-    return Semester(int(kode[:4]), kode[4])
-
 
 # --- workplace visits -----------------------------------------------------------------------------
 

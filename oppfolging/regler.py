@@ -17,6 +17,7 @@ from fagbrev.datoregning import forrige_virkedag
 from fagbrev.models import Fagretning, Organisasjon
 from fagbrev.regler import Art, Forfall, regel, til_hver_organisasjon, til_koordinatorer
 
+from .besoksfrist import besok_forfalt_q
 from .models import Mote, Tiltak, Vurderingssamtale, semester_for
 from .selectors import med_besoksrytme
 
@@ -35,8 +36,9 @@ def _sondag(idag: datetime.date) -> datetime.date:
 
 
 def semesterslutt_for(idag: datetime.date) -> datetime.date:
-    """The end of the semester `idag` belongs to for assessment meetings: 30 June or 31 December."""
-    return datetime.date(idag.year, 6, 30) if idag.month <= 7 else datetime.date(idag.year, 12, 31)
+    """When the semester's meetings are due: `Semester.frist` (30 June before the summer break, or
+    31 December); July belongs to vår but is the break, so nothing falls due in it."""
+    return semester_for(idag).frist
 
 
 @regel("paminnelser.vurderingssamtale_mangler", rekkefolge=60)
@@ -65,8 +67,8 @@ def vurderingssamtale_mangler(idag: datetime.date) -> Iterator[Forfall]:
                 objekt_type=Deltaker,
                 objekt_id=pk,
                 periode=_uke(idag),
-                tittel=f"Ingen vurderingssamtale for {fornavn} i {str(semester).lower()} (semesteret slutter "
-                f"{slutt:%d.%m.%Y})",
+                tittel=f"Ingen vurderingssamtale for {fornavn} i {str(semester).lower()} (frist {slutt:%d.%m.%Y}"
+                f"{' før sommerferien' if slutt != semester.slutt else ''})",
                 lenke=f"/deltakere/{pk}/",
                 art=Art.VURDERINGSSAMTALE,
                 organisasjon_id=org_id,
@@ -88,7 +90,7 @@ def besok_forfalt(idag: datetime.date) -> Iterator[Forfall]:
         med_besoksrytme(
             Deltaker.objects.i_status_pa(statusgrupper.PA_ARBEIDSPLASSEN, idag).filter(faglarer__isnull=False)
         )
-        .filter(neste_frist__lt=idag)
+        .filter(besok_forfalt_q(idag))
         .order_by("pk")
         .values_list("pk", "organisasjon_id", "fornavn", "faglarer_id", "neste_frist")
     )

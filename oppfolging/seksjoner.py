@@ -9,6 +9,7 @@ from deltakere.models import Deltaker
 from fagbrev import permissions
 from fagbrev.seksjoner import Seksjon, pa_oversikt, pa_saksside
 
+from .besoksfrist import besok_er_forfalt
 from .models import semester_for
 from .selectors import (
     apne_tiltak,
@@ -38,7 +39,7 @@ def saksside(*, deltaker: Deltaker, user, idag: datetime.date) -> Seksjon | None
             "neste_frist": rytme["neste_frist"] if deltaker.status in statusgrupper.PA_ARBEIDSPLASSEN else None,
             "forfalt": bool(
                 rytme["neste_frist"]
-                and rytme["neste_frist"] < idag
+                and besok_er_forfalt(rytme["neste_frist"], idag)
                 and deltaker.status in statusgrupper.PA_ARBEIDSPLASSEN
             ),
             "semester": semester,
@@ -53,14 +54,14 @@ def saksside(*, deltaker: Deltaker, user, idag: datetime.date) -> Seksjon | None
 
 @pa_oversikt(rekkefolge=12)
 def oversikt_besok(*, user, idag: datetime.date) -> Seksjon | None:
-    """Visits overdue and due within a week: the faglærer's own participants, the coordinator's organisation."""
+    """Visits overdue and due soon (oppfolging.besoksfrist): the faglærer's own, the coordinator's organisation."""
     if not permissions.can_use_oppfolging(user):
         return None
     er_koordinator = user.har_rolle(permissions.KOORDINATOR)
     return Seksjon(
         template="oppfolging/_seksjon_oversikt_besok.html",
         context={
-            "rytme": besoksrytme(deltakere=deltakere_for_oppfolging(user), idag=idag, dager=7),
+            "rytme": besoksrytme(deltakere=deltakere_for_oppfolging(user), idag=idag),
             "idag": idag,
             "vis_faglarer": er_koordinator,
             "tittel_tillegg": "i organisasjonen" if er_koordinator else "hos dine deltakere",

@@ -20,6 +20,7 @@ from deltakere.models import Deltaker
 from fagbrev.models import Fagretning
 from fagbrev.permissions import FAGLARER, KOORDINATOR
 
+from .besoksfrist import BESOK_SNART_DAGER, besok_er_forfalt, besok_er_snart
 from .models import Besok, Faddersamling, Mote, Revisjon, Semester, Tiltak, Vurderingssamtale, semester_for
 
 
@@ -72,15 +73,17 @@ def med_besoksrytme(qs: QuerySet[Deltaker]) -> QuerySet[Deltaker]:
 
 @dataclass
 class Rytme:
-    """Participants whose next visit is overdue or due within `dager` days."""
+    """Participants whose next visit is overdue or due soon (`oppfolging.besoksfrist`)."""
 
     forfalt: list[Deltaker]
     snart: list[Deltaker]
     antall_fulgt: int
+    snart_dager: int = BESOK_SNART_DAGER
 
 
-def besoksrytme(*, deltakere: QuerySet[Deltaker], idag: datetime.date, dager: int = 7, grense: int = 50) -> Rytme:
-    """Overdue (due date passed, or never visited) and due-soon lists, computed in the database.
+def besoksrytme(*, deltakere: QuerySet[Deltaker], idag: datetime.date, grense: int = 50) -> Rytme:
+    """Overdue (due date passed, or never visited) and due-soon lists, by the one rule in
+    `oppfolging.besoksfrist` (my overview and /oppfolging/ both call this), computed in the database.
 
     The due date is worked out once per participant, in one query that reads only (id, due date);
     the two lists are picked from that, and only their rows (at most 2 × grense) are fetched in full.
@@ -89,18 +92,17 @@ def besoksrytme(*, deltakere: QuerySet[Deltaker], idag: datetime.date, dager: in
     """
     qs = med_besoksrytme(deltakere.filter(status__in=statusgrupper.PA_ARBEIDSPLASSEN))
     frister = list(qs.order_by().values_list("pk", "neste_frist", "etternavn"))  # any order: sorted below
-    snart_til = idag + datetime.timedelta(days=dager)
     forfalt_pk = [
         pk
         for pk, frist, navn in sorted(
-            (r for r in frister if r[1] is None or r[1] < idag),
+            (r for r in frister if besok_er_forfalt(r[1], idag)),
             key=lambda r: (r[1] is not None, r[1] or idag, r[2], r[0]),
         )[:grense]
     ]
     snart_pk = [
         pk
         for pk, frist, navn in sorted(
-            (r for r in frister if r[1] is not None and idag <= r[1] <= snart_til), key=lambda r: (r[1], r[2], r[0])
+            (r for r in frister if besok_er_snart(r[1], idag)), key=lambda r: (r[1], r[2], r[0])
         )[:grense]
     ]
     rader = {

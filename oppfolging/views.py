@@ -67,7 +67,7 @@ def oversikt(request: HttpRequest) -> HttpResponse:
     er_koordinator = user.har_rolle(permissions.KOORDINATOR)
     context = {
         "idag": idag,
-        "rytme": besoksrytme(deltakere=deltakere, idag=idag, dager=14),
+        "rytme": besoksrytme(deltakere=deltakere, idag=idag),
         "semester": semesterstatus(deltakere=deltakere, idag=idag),
         "tiltak": list(apne_tiltak(user=user, alle_i_org=er_koordinator)[:50]),
         "moter": list(moter_for(user).order_by("-dato", "-pk")[:10]),

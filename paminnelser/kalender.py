@@ -9,27 +9,43 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from fagbrev.datoregning import eksamensvinduer, semesterslutt
+from fagbrev.datoregning import EKSAMEN_STENGER_TEKST, eksamensvinduer, semestre_i_ar
 from fagbrev.kalender import KILDER, Kalenderdato, kalenderkilde
 
 
 @kalenderkilde
 def faste_datoer(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]:
-    """The scheme's fixed dates: exam registration windows and semester ends. No queries."""
+    """The scheme's fixed dates: exam registration windows, the semesters' due dates and ends. No queries.
+
+    Both from the core calendar (fagbrev/datoregning.py), as the reminders and the dashboard read them.
+    """
     for ar in range(fra.year, til.year + 1):
         for vindu in eksamensvinduer(ar):
-            if vindu.lukker >= fra and vindu.apner <= til:
+            if vindu.siste_dag >= fra and vindu.forste_dag <= til:
                 yield Kalenderdato(
-                    dato=vindu.apner,
-                    til=vindu.lukker,
-                    tittel="Påmelding til tverrfaglig skriftlig eksamen",
+                    dato=vindu.forste_dag,
+                    til=vindu.siste_dag,
+                    tittel=f"Påmelding til tverrfaglig skriftlig eksamen (stenger {EKSAMEN_STENGER_TEKST})",
                     art="eksamen",
                     lenke="/arshjul/",
                     uid=f"eksamensvindu-{vindu.periode}",
                 )
-        for dato, tekst in semesterslutt(ar):
-            if fra <= dato <= til:
-                yield Kalenderdato(dato=dato, tittel=tekst, art="semester", uid=f"semesterslutt-{dato:%Y%m%d}")
+        for semester in semestre_i_ar(ar):
+            navn = f"{'Høst' if semester.er_host else 'Vår'}semesteret {ar}"
+            if semester.frist != semester.slutt and fra <= semester.frist <= til:
+                yield Kalenderdato(
+                    dato=semester.frist,
+                    tittel=f"{navn}: siste dag for vurderingssamtaler før sommerferien",
+                    art="semester",
+                    uid=f"semesterfrist-{semester.frist:%Y%m%d}",
+                )
+            if fra <= semester.slutt <= til:
+                yield Kalenderdato(
+                    dato=semester.slutt,
+                    tittel=f"{navn} slutter",
+                    art="semester",
+                    uid=f"semesterslutt-{semester.slutt:%Y%m%d}",
+                )
 
 
 def kalenderdatoer(*, user, organisasjon_ids: Iterable[int], fra, til) -> list[Kalenderdato]:

@@ -1,8 +1,9 @@
 """Reporting periods: semesters as the scheme counts them, and calendar years for the annual report.
 
-The semester rule is oppfølging's (`oppfolging.models.semester_for`): vår is 1 January–31 July (July, the
-summer break, closes the spring) and høst is 1 August–31 December. Reports and assessment meetings must
-put a date in the same semester, so `Semester.for_dato` delegates to that function.
+The semester rule is the core calendar's (`fagbrev.datoregning.Semester`, `semester_for`): vår is
+1 January–31 July (July, the summer break, closes the school year) and høst is 1 August–31 December.
+Reports and assessment meetings must put a date in the same semester, so this class delegates its
+dates to that one.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from oppfolging.models import semester_for
+from fagbrev.datoregning import Semester as Kalendersemester
+from fagbrev.datoregning import semester_for
 
 VAR, HOST = "var", "host"
 
@@ -48,11 +50,11 @@ class Semester:
 
     @property
     def start(self) -> datetime.date:
-        return datetime.date(self.aar, 1, 1) if self.halvar == VAR else datetime.date(self.aar, 8, 1)
+        return Kalendersemester(self.aar, "H" if self.halvar == HOST else "V").start
 
     @property
     def slutt(self) -> datetime.date:
-        return datetime.date(self.aar, 7, 31) if self.halvar == VAR else datetime.date(self.aar, 12, 31)
+        return Kalendersemester(self.aar, "H" if self.halvar == HOST else "V").slutt
 
     @property
     def semesterkoder(self) -> list[str]:

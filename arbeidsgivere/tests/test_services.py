@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 
 from arbeidsgivere import services
 from arbeidsgivere.models import Arbeidsgiver, Avtale, Plassering
-from arbeidsgivere.regler import politiattest_mottatt
 from arbeidsgivere.tests.factories import ArbeidsgiverFactory, AvtaleFactory, KontaktpersonFactory, PlasseringFactory
+from deltakere.politiattest import politiattest_mottatt
 from deltakere.tests.factories import DeltakerFactory
 from fagbrev.models import Hendelse
 from fagbrev.tests.factories import FagretningFactory

@@ -272,7 +272,7 @@ def test_placement_without_police_certificate_is_refused_in_the_form(client, koo
 
 
 def test_coordinator_places_and_moves_a_participant(client, koordinator, deltaker, sted, fadder, monkeypatch):
-    monkeypatch.setattr("arbeidsgivere.services.politiattest_mottatt", lambda d: True)
+    monkeypatch.setattr("arbeidsgivere.services.kan_starte_praksis", lambda d: True)
     nytt_sted = ArbeidsstedFactory(arbeidsgiver=sted.arbeidsgiver, navn="Kjenn barnehage")
     ny_fadder = KontaktpersonFactory(arbeidssted=nytt_sted)
     client.force_login(koordinator)

@@ -10,7 +10,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from deltakere.models import Deltaker
+from deltakere.models import Deltaker, Statusendring
 from deltakere.tests.factories import DeltakerFactory
 from dokumenter import services
 from dokumenter.models import Batchjobb, Dokument, Dokumentprofil
@@ -47,11 +47,23 @@ def test_deltakerbevis_names_the_participant_track_period_and_places(ayse, koord
         fra=datetime.date(2026, 8, 17),
         til=datetime.date(2027, 6, 18),
     )
+    # Her own period: she started on 18.08.2025 (her cohort on 15.08.2025) and completed on 10.06.2027.
+    for til_status, dag in (("i_opplaering", datetime.date(2025, 8, 18)), ("fullfort", datetime.date(2027, 6, 10))):
+        Statusendring.objects.create(
+            organisasjon=ayse.organisasjon,
+            deltaker=ayse,
+            fra_status="tatt_opp",
+            til_status=til_status,
+            dato=dag,
+            begrunnelse="Test",
+            utfort_av=koordinator,
+        )
     dokument = services.dokument_lag(type="deltakerbevis", deltaker=ayse, utfort_av=koordinator)
     tekst = flat(pdf_tekst(_les(dokument)))
     assert "Deltakerbevis" in tekst
     assert "Ayşe Yılmaz Doğan, født 09.04.1991, har fullført fagbrevløpet i Barne- og ungdomsarbeider" in tekst
-    assert "15.08.2025 – 18.06.2027" in tekst
+    assert "18.08.2025 – 10.06.2027" in tekst and "15.08.2025" not in tekst and "20.06.2027 –" not in tekst
+    assert "17.08.2026 – 10.06.2027" in tekst  # the placement as far as her pathway went
     assert "Solsikken barnehage" in tekst and "Fjellhamar barnehage" in tekst
     assert "18.08.2025 – 19.06.2026" in tekst
     assert "Laget 20.06.2027 av" in tekst and str(koordinator) in tekst

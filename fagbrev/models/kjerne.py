@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from fagbrev.datoregning import FAGPROVE_SENEST_MANEDER, FAGPROVE_TIDLIGST_MANEDER
 from fagbrev.tekstgrenser import BESKRIVELSE
 
 
@@ -46,10 +47,10 @@ class Organisasjon(models.Model):
     telefon = models.CharField("telefon", max_length=30, blank=True)
     # Counties differ in how early and how late the fagprøve may be ordered before the contract ends.
     fagprove_tidligst_maneder = models.PositiveSmallIntegerField(
-        "oppmelding til fagprøve tidligst (måneder før kontraktslutt)", default=8
+        "oppmelding til fagprøve tidligst (måneder før kontraktslutt)", default=FAGPROVE_TIDLIGST_MANEDER
     )
     fagprove_senest_maneder = models.PositiveSmallIntegerField(
-        "oppmelding til fagprøve senest (måneder før kontraktslutt)", default=2
+        "oppmelding til fagprøve senest (måneder før kontraktslutt)", default=FAGPROVE_SENEST_MANEDER
     )
 
     # Retention (personvern/anonymisering.py): personal data of a closed case is anonymised this many

@@ -82,7 +82,7 @@ def objekter(personer, deltaker, annen_deltaker, fremmed_deltaker, monkeypatch, 
     from arbeidsgivere.tests.factories import AvtaleFactory, KontaktpersonFactory, PlasseringFactory
     from dokumenter import services as dokumenttjenester
     from fagbrev.tests.factories import KullFactory
-    from lop.models import Fagprove, Opplaeringsplanpunkt
+    from lop.models import Fagprove, Norskprove, Opplaeringsplanpunkt
     from lop.tests.factories import EksamenFactory, KompetansemalFactory, laerekontrakt
 
     monkeypatch.setattr("dokumenter.services.render_pdf", lambda template, kontekst: b"%PDF-1.7 test")
@@ -143,6 +143,14 @@ def objekter(personer, deltaker, annen_deltaker, fremmed_deltaker, monkeypatch, 
             deltaker=deltaker, organisasjon=org, kontrakt=kontrakt, pameldt_dato=datetime.date(2026, 3, 1)
         ),
         "planpunkt": Opplaeringsplanpunkt.objects.create(deltaker=deltaker, organisasjon=org, oppgave="Lage ukeplan"),
+        "norskprove": Norskprove.objects.create(
+            deltaker=deltaker,
+            organisasjon=org,
+            ferdighet="muntlig",
+            niva="A2",
+            dato=datetime.date(2025, 6, 1),
+            registrert_av=koordinator,
+        ),
         "fagretning": deltaker.fagretning,
         "kompetansemal": mal,
         "kull": kull,

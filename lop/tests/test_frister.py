@@ -59,12 +59,9 @@ def test_deadline_on_a_weekend_is_not_moved():
         assert neste_vindu(timezone.now()).navn == "høst 2026"
 
 
-def test_windows_come_from_settings_as_data(settings):
-    settings.EKSAMEN_PAMELDINGSVINDUER = [{"termin": "vår", "fra": (3, 1), "til": (3, 10), "stenger_kl": "12:00"}]
-    with time_machine.travel(oslo(2027, 3, 10, 11, 59), tick=False):
-        vindu = neste_vindu(timezone.now())
-        assert vindu.er_apent(timezone.now())
-        assert vindu.stenger == oslo(2027, 3, 10, 12, 0)
+def test_windows_close_at_23_55_oslo_on_the_last_day_of_the_one_table():
+    vindu = neste_vindu(oslo(2027, 1, 20, 12, 0))
+    assert vindu.stenger == oslo(2027, 2, 1, 23, 55) and vindu.apner == oslo(2027, 1, 15, 0, 0)
 
 
 def test_window_edges_are_oslo_time_not_utc():

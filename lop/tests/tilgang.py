@@ -13,6 +13,7 @@ TILGANGSMATRISE: dict[str, Rad] = {
     "lop:fagprove": Rad(pk("deltaker"), KUN_POST),
     "lop:fagprove_endre": Rad(pk("deltaker", fagprove_pk="fagprove"), KUN_POST),
     "lop:norsk": Rad(pk("deltaker"), SAKEN_LESES),
+    "lop:norsk_rett": Rad(pk("deltaker", prove_pk="norskprove"), KUN_POST),
     "lop:opplaeringsplan": Rad(pk("deltaker"), SAKEN_LESES),
     "lop:planpunkt": Rad(pk("deltaker", punkt_pk="planpunkt"), KUN_POST),
     "lop:praksis": Rad(pk("deltaker"), SAKEN_LESES),
