@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from fagbrev.models import OrganisasjonEid
 
@@ -47,8 +48,9 @@ class Statusendring(OrganisasjonEid):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name="besluttet av"
     )
     tidspunkt = models.DateTimeField("besluttet", auto_now_add=True)
+    # when it took effect: set on creation unless the change is planned (then empty until its day)
     iverksatt = models.DateTimeField(
-        "trådte i kraft", null=True, blank=True, help_text="Tom mens endringen er planlagt."
+        "trådte i kraft", null=True, blank=True, default=timezone.now, help_text="Tom mens endringen er planlagt."
     )
     permisjon = models.OneToOneField(
         "Permisjon", on_delete=models.PROTECT, null=True, blank=True, related_name="statusendring"
