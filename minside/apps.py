@@ -10,6 +10,10 @@ class MinsideConfig(AppConfig):
         from fagbrev import personopplysninger
 
         from . import seksjoner  # noqa: F401  (registers the case-page section and her part of the meeting record)
+        from .anonymisering import STEG
 
-        # her login link is kept as a hash only
-        personopplysninger.registrer(self.label, utelatt={"token_hash"})
+        # Link tokens are kept as hashes only (no personal data, and unique: kept when anonymising, the
+        # links are spent instead); the semester is a key (one self-evaluation per semester).
+        personopplysninger.registrer(
+            self.label, utelatt={"token_hash", "bilde"}, behold={"token_hash", "semester"}, steg=STEG
+        )

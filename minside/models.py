@@ -17,6 +17,15 @@ from django.db.models import Q
 
 from fagbrev.models import OrganisasjonEid
 
+# A closed case (completed, terminated, refused; an anonymised case is closed too): her page is shut,
+# her links no longer log her in and no new ones are sent.
+LUKKET = ("fullfort", "avbrutt", "avslatt")
+
+
+def sak_lukket(deltaker) -> bool:
+    return deltaker.status in LUKKET
+
+
 # She may edit an entry this long after writing it; after that it stays as the faglærer read it.
 REDIGERBAR = datetime.timedelta(hours=24)
 

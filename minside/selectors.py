@@ -110,7 +110,8 @@ def forside(*, konto: Deltakerkonto, na: datetime.datetime) -> Forside:
         dokumenter=dokumenter_for(deltaker=deltaker),
         selvevaluering_mangler=not Selvevaluering.objects.filter(
             deltaker=deltaker, semester=gjeldende_semester(idag)
-        ).exists(),
+        ).exists()
+        and not egenvurdering_laast(deltaker_id=deltaker.pk, semester=gjeldende_semester(idag)),
         antall_innlegg=Loggbokinnlegg.objects.filter(deltaker=deltaker).count(),
     )
 
@@ -128,6 +129,13 @@ def loggbok_for(*, deltaker: Deltaker) -> QuerySet[Loggbokinnlegg]:
 
 def samtale_for(*, deltaker: Deltaker, semester: str) -> Vurderingssamtale | None:
     return Vurderingssamtale.objects.filter(deltaker=deltaker, semester=semester).first()
+
+
+def egenvurdering_laast(*, deltaker_id: int, semester: str) -> bool:
+    """Her self-evaluation is for the meeting: once the semester's vurderingssamtale has been held, it
+    is part of the record and stays as it was."""
+    holdt = Vurderingssamtale.objects.filter(deltaker_id=deltaker_id, semester=semester, holdt_dato__isnull=False)
+    return holdt.exists()
 
 
 def selvevaluering_for(*, deltaker_id: int, semester: str) -> Selvevaluering | None:

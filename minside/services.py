@@ -23,9 +23,18 @@ from deltakere.models import Deltaker
 from fagbrev.services import hendelse_logg
 from lop.models import Opplaeringsplanpunkt
 from lop.services import planpunkt_endre
+from oppfolging.models import Vurderingssamtale
 
 from . import bilder
-from .models import Deltakerkonto, Innloggingslenke, Loggbokinnlegg, Loggbokkommentar, Selvevaluering
+from .models import (
+    LUKKET,
+    Deltakerkonto,
+    Innloggingslenke,
+    Loggbokinnlegg,
+    Loggbokkommentar,
+    Selvevaluering,
+    sak_lukket,
+)
 from .sprak import KODER, STANDARD
 
 User = get_user_model()
@@ -46,6 +55,8 @@ def token_hash(token: str) -> str:
 @transaction.atomic
 def konto_inviter(*, deltaker: Deltaker, utfort_av: User) -> Deltakerkonto:
     """Give the participant a login (once) and send her a login link by e-mail after commit."""
+    if sak_lukket(deltaker):
+        raise ValidationError("Saken er avsluttet. Deltakeren kan ikke logge inn på Min side.")
     if not deltaker.epost:
         raise ValidationError("Deltakeren har ingen e-postadresse. Legg den inn i saken først.")
     konto = Deltakerkonto.objects.filter(deltaker=deltaker).select_related("user").first()
@@ -98,7 +109,7 @@ def lenke_send(*, konto: Deltakerkonto, kanal: str = Innloggingslenke.Kanal.EPOS
     `begrenset` (she asked herself, from the login page): at most MAKS_LENKER_PER_TIME an hour, counted
     when sending, so requests queued at the same moment cannot slip past the limit."""
     konto = Deltakerkonto.objects.select_related("deltaker", "deltaker__organisasjon", "user").get(pk=konto.pk)
-    if not konto.user.is_active:
+    if not konto.user.is_active or sak_lukket(konto.deltaker):
         return False
     if begrenset:
         siden = timezone.now() - datetime.timedelta(hours=1)
@@ -135,7 +146,8 @@ def lenke_bestill(*, epost: str) -> None:
     epost = (epost or "").strip()
     if not epost:
         return
-    for konto in Deltakerkonto.objects.filter(deltaker__epost__iexact=epost, user__is_active=True):
+    kontoer = Deltakerkonto.objects.filter(deltaker__epost__iexact=epost, user__is_active=True)
+    for konto in kontoer.exclude(deltaker__status__in=LUKKET):
         _send_etter_commit(konto, begrenset=True)
 
 
@@ -259,7 +271,11 @@ def fadder_samtykke_sett(*, konto: Deltakerkonto, ja: bool) -> Deltakerkonto:
 
 @transaction.atomic
 def selvevaluering_lagre(*, konto: Deltakerkonto, semester: str, **felter) -> Selvevaluering:
-    """Her part of the semester's assessment; she may change it until the semester ends."""
+    """Her part of the semester's assessment; she may change it until the meeting has been held."""
+    if Vurderingssamtale.objects.filter(
+        deltaker_id=konto.deltaker_id, semester=semester, holdt_dato__isnull=False
+    ).exists():
+        raise ValidationError("Samtalen er holdt. Egenvurderingen kan ikke endres lenger.")
     evaluering = Selvevaluering.objects.filter(deltaker_id=konto.deltaker_id, semester=semester).first()
     if evaluering is None:
         evaluering = Selvevaluering(
