@@ -30,4 +30,13 @@ def loggbokinnlegg(innlegg) -> dict:
     return {"bilde": ""}
 
 
-STEG = {"Deltakerkonto": konto, "Innloggingslenke": innloggingslenke, "Loggbokinnlegg": loggbokinnlegg}
+def fadderlenke(lenke) -> dict:
+    return {} if lenke.trukket else {"trukket": timezone.now()}
+
+
+STEG = {
+    "Deltakerkonto": konto,
+    "Innloggingslenke": innloggingslenke,
+    "Fadderlenke": fadderlenke,
+    "Loggbokinnlegg": loggbokinnlegg,
+}

@@ -121,7 +121,7 @@ def loggbok_for(*, deltaker: Deltaker) -> QuerySet[Loggbokinnlegg]:
         Loggbokinnlegg.objects.filter(deltaker=deltaker)
         .prefetch_related(
             "planpunkter",
-            Prefetch("kommentarer", queryset=Loggbokkommentar.objects.select_related("forfatter")),
+            Prefetch("kommentarer", queryset=Loggbokkommentar.objects.select_related("forfatter", "fadder")),
         )
         .order_by("-opprettet", "-pk")
     )
