@@ -28,7 +28,7 @@ from . import bilder, selectors, services
 from .forms import MERKER, LenkeBestillForm, LoggbokForm, SelvevalueringForm
 from .models import Innloggingslenke, sak_lukket
 from .permissions import get_eget_innlegg, get_konto, konto_for_user
-from .sprak import COOKIE, COOKIE_ALDER, KODER, OKT_DELTAKER, PREFIKS
+from .sprak import COOKIE, COOKIE_ALDER, KODER, PREFIKS
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -84,7 +84,6 @@ def lenke(request: HttpRequest, token: str) -> HttpResponse:
             logout(request)
         login(request, konto.user, backend=BACKEND)
         request.session.set_expiry(services.INNLOGGET)
-        request.session[OKT_DELTAKER] = konto.deltaker_id
         return redirect("minside:forside")
     if lenken is None or not lenken.er_gyldig(timezone.now()):
         return _lenke_ugyldig(request)
