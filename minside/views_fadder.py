@@ -41,14 +41,14 @@ def _innlegg(lenke: Fadderlenke, pk: int) -> Loggbokinnlegg:
         raise Http404("Fant ikke innlegget.") from None
 
 
-def _logg(request: HttpRequest, lenke: Fadderlenke, tekst: str) -> None:
+def _logg(request: HttpRequest, lenke: Fadderlenke) -> None:
     tilgang_logg(
         user=lenke.sendt_av,
         deltaker_id=lenke.konto.deltaker_id,
         organisasjon_id=lenke.organisasjon_id,
         hva=Oppslag.Hva.SAKSSIDE,
         request=request,
-        formal=f"Via fadderlenke ({lenke.pk}): fadderen {lenke.fadder.navn} {tekst}",
+        formal=selectors.fadderlenke_formal(lenke),
     )
 
 
@@ -58,7 +58,7 @@ def loggbok(request: HttpRequest, token: str) -> HttpResponse:
     lenke = _lenke(token)
     if lenke is None:
         return _ugyldig(request)
-    _logg(request, lenke, "leste loggboken")
+    _logg(request, lenke)
     with translation.override("nb"):
         return render(
             request,

@@ -51,6 +51,7 @@ def test_she_says_yes_and_her_fadder_reads_and_comments(
     assert "Jeg leste for barna" in svar.content.decode() and "Kari Nordmann" in svar.content.decode()
     oppslag = Oppslag.objects.get(deltaker_id=konto.deltaker_id)
     assert "fadderen Kari Nordmann" in oppslag.formal
+    assert "Kari Nordmann (Fadder)" in innlogget.get(reverse("minside:mine_data")).content.decode()
 
     svar = fadder.post(reverse("minside:fadder_kommenter", args=[sti.split("/")[3], innlegg.pk]), {"tekst": "Flott!"})
     assert svar.status_code == 302
