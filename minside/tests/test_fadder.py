@@ -126,3 +126,12 @@ def test_a_comment_has_one_author(konto, koordinator):
     with pytest.raises(ValueError):
         services.loggbok_kommenter(innlegg=innlegg, tekst="Hei")
     assert DeltakerkontoFactory._meta.model.objects.count() == 1
+
+
+def test_the_case_page_offers_the_fadder_link_only_when_she_has_said_yes(client, koordinator, konto):
+    client.force_login(koordinator)
+    knapp = "Send lenke til loggboken til fadderen"
+    assert knapp not in client.get(reverse("deltakere:detalj", args=[konto.deltaker_id])).content.decode()
+    konto.fadder_kan_lese = True
+    konto.save(update_fields=["fadder_kan_lese"])
+    assert knapp in client.get(reverse("deltakere:detalj", args=[konto.deltaker_id])).content.decode()
