@@ -7,9 +7,18 @@ class MinsideConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from fagbrev import personopplysninger
 
         from . import seksjoner  # noqa: F401  (registers the case-page section and her part of the meeting record)
+        from .anonymisering import STEG
+        from .sprak import merk_deltakerokt
 
-        # her login link is kept as a hash only
-        personopplysninger.registrer(self.label, utelatt={"token_hash"})
+        user_logged_in.connect(merk_deltakerokt, dispatch_uid="minside.merk_deltakerokt")
+
+        # Link tokens are kept as hashes only (no personal data, and unique: kept when anonymising, the
+        # links are spent instead); the semester is a key (one self-evaluation per semester).
+        personopplysninger.registrer(
+            self.label, utelatt={"token_hash", "bilde"}, behold={"token_hash", "semester"}, steg=STEG
+        )

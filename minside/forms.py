@@ -42,7 +42,7 @@ class LoggbokForm(forms.Form):
         label=_("Hvilke mål passer?"),
         queryset=Opplaeringsplanpunkt.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
     bilde = forms.FileField(
         label=_("Bilde (valgfritt)"),

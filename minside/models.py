@@ -17,6 +17,15 @@ from django.db.models import Q
 
 from fagbrev.models import OrganisasjonEid
 
+# A closed case (completed, terminated, refused; an anonymised case is closed too): her page is shut,
+# her links no longer log her in and no new ones are sent.
+LUKKET = ("fullfort", "avbrutt", "avslatt")
+
+
+def sak_lukket(deltaker) -> bool:
+    return deltaker.status in LUKKET
+
+
 # She may edit an entry this long after writing it; after that it stays as the faglærer read it.
 REDIGERBAR = datetime.timedelta(hours=24)
 
@@ -92,11 +101,43 @@ class Loggbokinnlegg(OrganisasjonEid):
         return na < self.opprettet + REDIGERBAR
 
 
+class Fadderlenke(OrganisasjonEid):
+    """A link for her fadder to read and comment on her logbook, without an account, while she agrees.
+
+    Only the hash of the token is kept. The link stops working when she says no, when a newer link is
+    sent to the fadder, when it runs out, and when her case is closed.
+    """
+
+    konto = models.ForeignKey(Deltakerkonto, on_delete=models.CASCADE, related_name="fadderlenker")
+    fadder = models.ForeignKey("arbeidsgivere.Kontaktperson", on_delete=models.PROTECT, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    opprettet = models.DateTimeField()
+    utloper = models.DateTimeField("utløper")
+    trukket = models.DateTimeField("trukket tilbake", null=True, blank=True)
+    sendt_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "fadderlenke til loggboken"
+        verbose_name_plural = "fadderlenker til loggboken"
+        indexes = [models.Index(fields=["konto", "opprettet"], name="minside_fadderlenke_konto")]
+
+    def __str__(self) -> str:
+        return f"Fadderlenke {self.pk} for konto {self.konto_id}"
+
+    def er_gyldig(self, na: datetime.datetime) -> bool:
+        return self.trukket is None and na < self.utloper
+
+
 class Loggbokkommentar(OrganisasjonEid):
-    """A comment on a logbook entry by her faglærer (or, later, her fadder)."""
+    """A comment on a logbook entry by her faglærer (logged in) or her fadder (by her fadder link)."""
 
     innlegg = models.ForeignKey(Loggbokinnlegg, on_delete=models.PROTECT, related_name="kommentarer")
-    forfatter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    forfatter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    fadder = models.ForeignKey(
+        "arbeidsgivere.Kontaktperson", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     tekst = models.TextField("kommentar", max_length=1000)
     opprettet = models.DateTimeField()
 
@@ -104,9 +145,22 @@ class Loggbokkommentar(OrganisasjonEid):
         verbose_name = "kommentar i loggboken"
         verbose_name_plural = "kommentarer i loggboken"
         ordering = ["opprettet", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(forfatter__isnull=False, fadder__isnull=True)
+                | Q(forfatter__isnull=True, fadder__isnull=False),
+                name="minside_kommentar_en_forfatter",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.tekst[:60]
+
+    @property
+    def forfatter_navn(self) -> str:
+        if self.fadder_id:
+            return self.fadder.navn
+        return self.forfatter.get_full_name() or self.forfatter.username
 
 
 def _skala(navn: str):

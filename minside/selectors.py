@@ -11,7 +11,7 @@ from django.utils import timezone
 from arbeidsgivere.models import Avtale, Plassering
 from arbeidsgivere.selectors import gjeldende_plassering
 from deltakere.models import Deltaker
-from fagbrev.tilgang import hvem_har_sett
+from fagbrev.models import Oppslag
 from lop import frister
 from lop.models import Opplaeringsplanpunkt
 from lop.selectors import eksamen_status, norsk_status, opplaeringsplan
@@ -110,7 +110,8 @@ def forside(*, konto: Deltakerkonto, na: datetime.datetime) -> Forside:
         dokumenter=dokumenter_for(deltaker=deltaker),
         selvevaluering_mangler=not Selvevaluering.objects.filter(
             deltaker=deltaker, semester=gjeldende_semester(idag)
-        ).exists(),
+        ).exists()
+        and not egenvurdering_laast(deltaker_id=deltaker.pk, semester=gjeldende_semester(idag)),
         antall_innlegg=Loggbokinnlegg.objects.filter(deltaker=deltaker).count(),
     )
 
@@ -120,7 +121,7 @@ def loggbok_for(*, deltaker: Deltaker) -> QuerySet[Loggbokinnlegg]:
         Loggbokinnlegg.objects.filter(deltaker=deltaker)
         .prefetch_related(
             "planpunkter",
-            Prefetch("kommentarer", queryset=Loggbokkommentar.objects.select_related("forfatter")),
+            Prefetch("kommentarer", queryset=Loggbokkommentar.objects.select_related("forfatter", "fadder")),
         )
         .order_by("-opprettet", "-pk")
     )
@@ -128,6 +129,13 @@ def loggbok_for(*, deltaker: Deltaker) -> QuerySet[Loggbokinnlegg]:
 
 def samtale_for(*, deltaker: Deltaker, semester: str) -> Vurderingssamtale | None:
     return Vurderingssamtale.objects.filter(deltaker=deltaker, semester=semester).first()
+
+
+def egenvurdering_laast(*, deltaker_id: int, semester: str) -> bool:
+    """Her self-evaluation is for the meeting: once the semester's vurderingssamtale has been held, it
+    is part of the record and stays as it was."""
+    holdt = Vurderingssamtale.objects.filter(deltaker_id=deltaker_id, semester=semester, holdt_dato__isnull=False)
+    return holdt.exists()
 
 
 def selvevaluering_for(*, deltaker_id: int, semester: str) -> Selvevaluering | None:
@@ -151,6 +159,42 @@ def skrivehyppighet(*, deltaker_id: int, na: datetime.datetime) -> Skrivehyppigh
     return Skrivehyppighet(totalt=tall["totalt"], siste_30_dager=tall["siste"], sist=tall["sist"])
 
 
+# The access log's purpose of a look through her fadder's link (logged on the sender's authority).
+FADDERLENKE_FORMAL = "Via fadderlenke"
+
+
+def fadderlenke_formal(lenke) -> str:
+    return f"{FADDERLENKE_FORMAL} ({lenke.pk}): fadderen {lenke.fadder.navn}"
+
+
 def hvem_har_sett_meg(*, konto: Deltakerkonto) -> list[dict]:
-    """Who has looked at her case (the access log), her own looks left out."""
-    return [r for r in hvem_har_sett(deltaker_id=konto.deltaker_id, grense=50) if r["bruker_id"] != konto.user_id]
+    """Who has looked at her case (the access log): each person by name, her fadder's looks by link
+    under the fadder's name, her own looks left out. Two queries."""
+    logg = Oppslag.objects.filter(deltaker_id=konto.deltaker_id)
+    personer = (
+        logg.exclude(formal__startswith=FADDERLENKE_FORMAL)
+        .exclude(bruker_id=konto.user_id)
+        .values("bruker_id", "bruker__first_name", "bruker__last_name", "bruker__username")
+        .annotate(antall=Count("id"), sist=Max("tidspunkt"))
+        .order_by("-sist")[:50]
+    )
+    faddere = (
+        logg.filter(formal__startswith=FADDERLENKE_FORMAL)
+        .values("formal")
+        .annotate(antall=Count("id"), sist=Max("tidspunkt"))
+        .order_by("-sist")[:50]
+    )
+    rader = [
+        {
+            "navn": f"{r['bruker__first_name']} {r['bruker__last_name']}".strip() or r["bruker__username"],
+            "fadder": False,
+            "antall": r["antall"],
+            "sist": r["sist"],
+        }
+        for r in personer
+    ]
+    rader += [
+        {"navn": r["formal"].partition("fadderen ")[2], "fadder": True, "antall": r["antall"], "sist": r["sist"]}
+        for r in faddere
+    ]
+    return sorted(rader, key=lambda r: r["sist"], reverse=True)

@@ -19,13 +19,25 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from arbeidsgivere.models import Plassering
+from arbeidsgivere.selectors import gjeldende_plassering
 from deltakere.models import Deltaker
 from fagbrev.services import hendelse_logg
 from lop.models import Opplaeringsplanpunkt
 from lop.services import planpunkt_endre
+from oppfolging.models import Vurderingssamtale
 
 from . import bilder
-from .models import Deltakerkonto, Innloggingslenke, Loggbokinnlegg, Loggbokkommentar, Selvevaluering
+from .models import (
+    LUKKET,
+    Deltakerkonto,
+    Fadderlenke,
+    Innloggingslenke,
+    Loggbokinnlegg,
+    Loggbokkommentar,
+    Selvevaluering,
+    sak_lukket,
+)
 from .sprak import KODER, STANDARD
 
 User = get_user_model()
@@ -34,6 +46,8 @@ User = get_user_model()
 # INNLOGGET (a fixed time from the login, not renewed by activity).
 LENKE_GYLDIG = datetime.timedelta(days=7)
 INNLOGGET = datetime.timedelta(days=30)
+# Her fadder's link to the logbook: a semester's reading, unless she says no before.
+FADDERLENKE_GYLDIG = datetime.timedelta(days=120)
 # "Send me a new link" sends at most this many links per account and hour.
 MAKS_LENKER_PER_TIME = 3
 
@@ -46,6 +60,8 @@ def token_hash(token: str) -> str:
 @transaction.atomic
 def konto_inviter(*, deltaker: Deltaker, utfort_av: User) -> Deltakerkonto:
     """Give the participant a login (once) and send her a login link by e-mail after commit."""
+    if sak_lukket(deltaker):
+        raise ValidationError("Saken er avsluttet. Deltakeren kan ikke logge inn på Min side.")
     if not deltaker.epost:
         raise ValidationError("Deltakeren har ingen e-postadresse. Legg den inn i saken først.")
     konto = Deltakerkonto.objects.filter(deltaker=deltaker).select_related("user").first()
@@ -98,7 +114,7 @@ def lenke_send(*, konto: Deltakerkonto, kanal: str = Innloggingslenke.Kanal.EPOS
     `begrenset` (she asked herself, from the login page): at most MAKS_LENKER_PER_TIME an hour, counted
     when sending, so requests queued at the same moment cannot slip past the limit."""
     konto = Deltakerkonto.objects.select_related("deltaker", "deltaker__organisasjon", "user").get(pk=konto.pk)
-    if not konto.user.is_active:
+    if not konto.user.is_active or sak_lukket(konto.deltaker):
         return False
     if begrenset:
         siden = timezone.now() - datetime.timedelta(hours=1)
@@ -135,7 +151,8 @@ def lenke_bestill(*, epost: str) -> None:
     epost = (epost or "").strip()
     if not epost:
         return
-    for konto in Deltakerkonto.objects.filter(deltaker__epost__iexact=epost, user__is_active=True):
+    kontoer = Deltakerkonto.objects.filter(deltaker__epost__iexact=epost, user__is_active=True)
+    for konto in kontoer.exclude(deltaker__status__in=LUKKET):
         _send_etter_commit(konto, begrenset=True)
 
 
@@ -221,22 +238,31 @@ def loggbok_endre(
 
 
 @transaction.atomic
-def loggbok_kommenter(*, innlegg: Loggbokinnlegg, forfatter: User, tekst: str) -> Loggbokkommentar:
+def loggbok_kommenter(
+    *, innlegg: Loggbokinnlegg, tekst: str, forfatter: User | None = None, lenke: Fadderlenke | None = None
+) -> Loggbokkommentar:
+    """A comment by her faglærer (`forfatter`) or by her fadder through the fadder link (`lenke`)."""
     tekst = (tekst or "").strip()
     if not tekst:
         raise ValidationError("Skriv en kommentar.")
+    if (forfatter is None) == (lenke is None):
+        raise ValueError("En kommentar har én forfatter: en innlogget bruker eller fadderen via lenken.")
+    if lenke is not None and lenke.konto.deltaker_id != innlegg.deltaker_id:
+        raise ValidationError("Lenken gjelder en annen loggbok.")
     kommentar = Loggbokkommentar.objects.create(
         organisasjon_id=innlegg.organisasjon_id,
         innlegg=innlegg,
         forfatter=forfatter,
+        fadder_id=lenke.fadder_id if lenke else None,
         tekst=tekst,
         opprettet=timezone.now(),
     )
     hendelse_logg(
         handling="minside.loggbok.kommentert",
         objekt=kommentar,
-        utfort_av=forfatter,
-        beskrivelse="Loggbok: kommentar",
+        # the fadder has no account: the comment is on the authority of whoever sent her the link
+        utfort_av=forfatter or lenke.sendt_av,
+        beskrivelse="Loggbok: kommentar" + (f" fra fadderen {lenke.fadder.navn} via lenke" if lenke else ""),
         deltaker_id=innlegg.deltaker_id,
     )
     return kommentar
@@ -244,6 +270,8 @@ def loggbok_kommenter(*, innlegg: Loggbokinnlegg, forfatter: User, tekst: str) -
 
 @transaction.atomic
 def fadder_samtykke_sett(*, konto: Deltakerkonto, ja: bool) -> Deltakerkonto:
+    """She says yes or no to her fadder reading the logbook. Yes sends the fadder a link (if her
+    placement has a fadder with an e-mail address); no withdraws every fadder link at once."""
     if konto.fadder_kan_lese != ja:
         konto.fadder_kan_lese = ja
         konto.save(update_fields=["fadder_kan_lese"])
@@ -254,12 +282,94 @@ def fadder_samtykke_sett(*, konto: Deltakerkonto, ja: bool) -> Deltakerkonto:
             beskrivelse="Fadderen kan lese loggboken" if ja else "Fadderen kan ikke lese loggboken",
             deltaker_id=konto.deltaker_id,
         )
+        if ja and fadder_for(konto) is not None:
+            fadderlenke_bestill(konto=konto, utfort_av=konto.user)
+        if not ja:
+            Fadderlenke.objects.filter(konto=konto, trukket__isnull=True).update(trukket=timezone.now())
     return konto
+
+
+def fadder_for(konto: Deltakerkonto):
+    """The fadder of her placement today, if the fadder has an e-mail address; else None."""
+    plasseringer = list(Plassering.objects.filter(deltaker_id=konto.deltaker_id).select_related("fadder"))
+    plassering = gjeldende_plassering(plasseringer, timezone.localdate())
+    if plassering is None or plassering.fadder is None or not plassering.fadder.epost:
+        return None
+    return plassering.fadder
+
+
+@transaction.atomic
+def fadderlenke_bestill(*, konto: Deltakerkonto, utfort_av: User) -> None:
+    """Send her fadder a link to the logbook (after commit), if she has agreed. A newer link
+    replaces the older ones."""
+    if not konto.fadder_kan_lese:
+        raise ValidationError("Deltakeren har ikke sagt ja til at fadderen leser loggboken.")
+    if sak_lukket(konto.deltaker):
+        raise ValidationError("Saken er avsluttet.")
+    fadder = fadder_for(konto)
+    if fadder is None:
+        raise ValidationError("Praksisplassen har ingen fadder med e-postadresse. Legg den inn først.")
+    hendelse_logg(
+        handling="minside.loggbok.fadderlenke",
+        objekt=konto,
+        utfort_av=utfort_av,
+        beskrivelse=f"Lenke til loggboken sendt til fadderen {fadder.navn}",
+        deltaker_id=konto.deltaker_id,
+    )
+    from .tasks import send_fadderlenke_task  # tasks.py imports this module
+
+    transaction.on_commit(
+        lambda: send_fadderlenke_task.delay(konto_id=konto.pk, fadder_id=fadder.pk, sendt_av_id=utfort_av.pk)
+    )
+
+
+def fadderlenke_send(*, konto: Deltakerkonto, fadder, sendt_av: User) -> bool:
+    """Make the fadder's link and mail it: the token exists only in the e-mail."""
+    konto = Deltakerkonto.objects.select_related("deltaker").get(pk=konto.pk)
+    if not konto.fadder_kan_lese or sak_lukket(konto.deltaker) or not fadder.epost:
+        return False
+    token = secrets.token_urlsafe(32)
+    na = timezone.now()
+    with transaction.atomic():
+        Fadderlenke.objects.filter(konto=konto, trukket__isnull=True).update(trukket=na)
+        Fadderlenke.objects.create(
+            organisasjon_id=konto.organisasjon_id,
+            konto=konto,
+            fadder=fadder,
+            token_hash=token_hash(token),
+            opprettet=na,
+            utloper=na + FADDERLENKE_GYLDIG,
+            sendt_av=sendt_av,
+        )
+    url = settings.FAGBREV_BASE_URL + reverse("minside:fadder", args=[token])
+    kontekst = {"fadder": fadder.navn, "deltaker": konto.deltaker.fornavn, "url": url, "dager": FADDERLENKE_GYLDIG.days}
+    with translation.override(STANDARD):
+        tekst = render_to_string("email/minside_fadderlenke.txt", kontekst)
+    send_mail(f"Fagbrev: loggboken til {konto.deltaker.fornavn}", tekst, None, [fadder.epost], fail_silently=False)
+    return True
+
+
+def fadderlenke_finn(*, token: str) -> Fadderlenke | None:
+    """The fadder's link if it works now: not withdrawn or run out, she still agrees, the case is open."""
+    lenke = (
+        Fadderlenke.objects.filter(token_hash=token_hash(token))
+        .select_related("konto__deltaker", "fadder", "sendt_av")
+        .first()
+    )
+    if lenke is None or not lenke.er_gyldig(timezone.now()):
+        return None
+    if not lenke.konto.fadder_kan_lese or sak_lukket(lenke.konto.deltaker):
+        return None
+    return lenke
 
 
 @transaction.atomic
 def selvevaluering_lagre(*, konto: Deltakerkonto, semester: str, **felter) -> Selvevaluering:
-    """Her part of the semester's assessment; she may change it until the semester ends."""
+    """Her part of the semester's assessment; she may change it until the meeting has been held."""
+    if Vurderingssamtale.objects.filter(
+        deltaker_id=konto.deltaker_id, semester=semester, holdt_dato__isnull=False
+    ).exists():
+        raise ValidationError("Samtalen er holdt. Egenvurderingen kan ikke endres lenger.")
     evaluering = Selvevaluering.objects.filter(deltaker_id=konto.deltaker_id, semester=semester).first()
     if evaluering is None:
         evaluering = Selvevaluering(

@@ -12,6 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from .models import Deltakerkonto
+
 # Bokmål first: the default. Each name is written in its own language, as a chooser should.
 SPRAK: list[tuple[str, str]] = [("nb", "Norsk"), ("en", "English"), ("ar", "العربية")]
 KODER = {kode for kode, _ in SPRAK}
@@ -52,3 +54,12 @@ class SprakMiddleware:
         if request.path.startswith(PREFIKS) and isinstance(exception, Http404):
             return render(request, "minside/404.html", status=404)
         return None
+
+
+def merk_deltakerokt(sender, request, user, **kwargs) -> None:
+    """`user_logged_in`: a participant logged in by any way (her link; the demo's password) has her
+    session marked, so the start page sends her to her own page."""
+    if request is not None and hasattr(request, "session"):
+        deltaker_id = Deltakerkonto.objects.filter(user=user).values_list("deltaker_id", flat=True).first()
+        if deltaker_id is not None:
+            request.session[OKT_DELTAKER] = deltaker_id

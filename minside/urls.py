@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_fadder
 
 app_name = "minside"
 
@@ -18,4 +18,8 @@ urlpatterns = [
     path("egenvurdering/", views.egenvurdering, name="egenvurdering"),
     path("mine-data/", views.mine_data, name="mine_data"),
     path("mine-data/last-ned/", views.mine_data_last_ned, name="mine_data_last_ned"),
+    # her fadder, by the link she agreed to (no account)
+    path("fadder/<str:token>/", views_fadder.loggbok, name="fadder"),
+    path("fadder/<str:token>/<int:innlegg_pk>/kommentar/", views_fadder.kommenter, name="fadder_kommenter"),
+    path("fadder/<str:token>/<int:innlegg_pk>/bilde/", views_fadder.bilde, name="fadder_bilde"),
 ]

@@ -8,6 +8,7 @@ app_name = "minside_ansatt"
 
 urlpatterns = [
     path("inviter/", views_ansatt.inviter, name="inviter"),
+    path("fadderlenke/", views_ansatt.fadderlenke, name="fadderlenke"),
     path("loggbok/", views_ansatt.loggbok, name="loggbok"),
     path("loggbok/<int:innlegg_pk>/kommentar/", views_ansatt.kommenter, name="kommenter"),
     path("loggbok/<int:innlegg_pk>/bilde/", views_ansatt.bilde, name="bilde"),

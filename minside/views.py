@@ -26,8 +26,9 @@ from personvern.views import innsyn_pdf_bytes
 
 from . import bilder, selectors, services
 from .forms import MERKER, LenkeBestillForm, LoggbokForm, SelvevalueringForm
+from .models import Innloggingslenke, sak_lukket
 from .permissions import get_eget_innlegg, get_konto, konto_for_user
-from .sprak import COOKIE, COOKIE_ALDER, KODER, OKT_DELTAKER, PREFIKS
+from .sprak import COOKIE, COOKIE_ALDER, KODER, PREFIKS
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -40,6 +41,8 @@ def deltaker_pakrevd(view):
         if not request.user.is_authenticated:
             return redirect("minside:logg_inn")
         request.konto = get_konto(request)
+        if sak_lukket(request.konto.deltaker):
+            return _avsluttet(request)
         return view(request, *args, **kwargs)
 
     return never_cache(innpakket)
@@ -66,7 +69,13 @@ def logg_inn(request: HttpRequest) -> HttpResponse:
 def lenke(request: HttpRequest, token: str) -> HttpResponse:
     """The link from the e-mail. GET shows a button (mail scanners that open links must not spend it);
     POST spends it and logs her in on this phone for 30 days. A spent, expired or unknown link gets
-    a plain page with the form for a new one, and no data."""
+    a plain page with the form for a new one, and no data; the link of a closed case, a plain page
+    saying her case is closed."""
+    lenken = (
+        Innloggingslenke.objects.filter(token_hash=services.token_hash(token)).select_related("konto__deltaker").first()
+    )
+    if lenken is not None and sak_lukket(lenken.konto.deltaker):
+        return _avsluttet(request)
     if request.method == "POST":
         konto = services.lenke_bruk(token=token)
         if konto is None:
@@ -75,11 +84,8 @@ def lenke(request: HttpRequest, token: str) -> HttpResponse:
             logout(request)
         login(request, konto.user, backend=BACKEND)
         request.session.set_expiry(services.INNLOGGET)
-        request.session[OKT_DELTAKER] = konto.deltaker_id
         return redirect("minside:forside")
-    if not services.Innloggingslenke.objects.filter(
-        token_hash=services.token_hash(token), brukt__isnull=True, gyldig_til__gt=timezone.now()
-    ).exists():
+    if lenken is None or not lenken.er_gyldig(timezone.now()):
         return _lenke_ugyldig(request)
     return render(request, "minside/lenke.html", {})
 
@@ -88,6 +94,13 @@ def _lenke_ugyldig(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and konto_for_user(request.user) is not None:
         logout(request)  # a spent link opened on someone else's phone shows nobody's data
     return render(request, "minside/lenke_ugyldig.html", {"form": LenkeBestillForm()}, status=410)
+
+
+def _avsluttet(request: HttpRequest) -> HttpResponse:
+    """Her case is closed: a plain page in her language, no data, and she is logged out."""
+    if request.user.is_authenticated and konto_for_user(request.user) is not None:
+        logout(request)
+    return render(request, "minside/avsluttet.html", {}, status=403)
 
 
 @require_POST
@@ -251,22 +264,31 @@ def fadder_samtykke(request: HttpRequest) -> HttpResponse:
 @deltaker_pakrevd
 @require_http_methods(["GET", "POST"])
 def egenvurdering(request: HttpRequest) -> HttpResponse:
+    """Her part before the meeting; once the meeting has been held, her answers are shown and stay."""
     konto = request.konto
     semester = selectors.gjeldende_semester(timezone.localdate())
     eksisterende = selectors.selvevaluering_for(deltaker_id=konto.deltaker_id, semester=semester)
+    samtale = selectors.samtale_for(deltaker=konto.deltaker, semester=semester)
+    laast = selectors.egenvurdering_laast(deltaker_id=konto.deltaker_id, semester=semester)
     initial = {}
     if eksisterende:
         initial = {f: getattr(eksisterende, f) for f in SelvevalueringForm.base_fields}
     form = SelvevalueringForm(request.POST or None, initial=initial)
+    if request.method == "POST" and laast:
+        messages.info(request, _("Samtalen er holdt. Du kan ikke endre egenvurderingen nå."))
+        return redirect("minside:egenvurdering")
     if request.method == "POST" and form.is_valid():
-        services.selvevaluering_lagre(konto=konto, semester=semester, **form.cleaned_data)
+        try:
+            services.selvevaluering_lagre(konto=konto, semester=semester, **form.cleaned_data)
+        except ValidationError:
+            messages.info(request, _("Samtalen er holdt. Du kan ikke endre egenvurderingen nå."))
+            return redirect("minside:egenvurdering")
         messages.success(request, _("Takk! Egenvurderingen er lagret. Du kan endre den før samtalen."))
         return redirect("minside:forside")
-    samtale = selectors.samtale_for(deltaker=konto.deltaker, semester=semester)
     return render(
         request,
         "minside/egenvurdering.html",
-        {"konto": konto, "form": form, "samtale": samtale, "lagret": eksisterende},
+        {"konto": konto, "form": form, "samtale": samtale, "lagret": eksisterende, "laast": laast},
     )
 
 

@@ -16,7 +16,8 @@ from deltakere.permissions import get_deltaker_for_user
 
 from . import selectors, services
 from .forms import KommentarForm
-from .permissions import can_invite, get_deltaker_for_loggbok, get_innlegg_for_leser
+from .models import Deltakerkonto
+from .permissions import can_invite, can_read_loggbok, get_deltaker_for_loggbok, get_innlegg_for_leser
 from .views import bilde_svar
 
 
@@ -32,6 +33,27 @@ def inviter(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(feil.messages))
     else:
         messages.success(request, f"Invitasjon til Min side er sendt til {deltaker.epost}.")
+    return redirect("deltakere:detalj", pk)
+
+
+@login_required
+@require_POST
+def fadderlenke(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send her fadder the logbook link again (she has said yes on her page): the coordinator or her
+    faglærer, e.g. when the placement has a new fadder."""
+    deltaker = get_deltaker_for_user(request.user, pk)
+    if not (can_invite(request.user, deltaker) or can_read_loggbok(request.user, deltaker)):
+        raise PermissionDenied("Bare koordinatoren og faglæreren kan sende lenken til fadderen.")
+    konto = Deltakerkonto.objects.filter(deltaker=deltaker).select_related("deltaker").first()
+    if konto is None:
+        messages.error(request, "Deltakeren er ikke invitert til Min side.")
+        return redirect("deltakere:detalj", pk)
+    try:
+        services.fadderlenke_bestill(konto=konto, utfort_av=request.user)
+    except ValidationError as feil:
+        messages.error(request, " ".join(feil.messages))
+    else:
+        messages.success(request, "Lenken til loggboken er sendt til fadderen.")
     return redirect("deltakere:detalj", pk)
 
 

@@ -8,10 +8,12 @@ root conftest. A second test walks every staff URL of the project as Amina: she 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from PIL import Image
 
@@ -65,10 +67,21 @@ MATRISE: dict[str, Rad] = {
     ),
     "minside:loggbok_endre": Rad(lambda o: {"pk": o["innlegg"].pk}, _alle(404, anonym=302, amina=200)),
     "minside:loggbok_bilde": Rad(lambda o: {"pk": o["innlegg"].pk}, _alle(404, anonym=302, amina=200)),
+    # Her fadder's link (no account): anyone holding it reads her logbook while she agrees.
+    "minside:fadder": Rad(lambda o: {"token": o["fadder_token"]}, _alle(200)),
+    "minside:fadder_kommenter": Rad(
+        lambda o: {"token": o["fadder_token"], "innlegg_pk": o["innlegg"].pk}, _alle(302), "post", {"tekst": "Fint!"}
+    ),
+    "minside:fadder_bilde": Rad(lambda o: {"token": o["fadder_token"], "innlegg_pk": o["innlegg"].pk}, _alle(200)),
     # Staff pages under her case: the coordinator invites, her faglærer reads; participants never.
     "minside_ansatt:inviter": Rad(
         lambda o: {"pk": o["amina"].deltaker_id},
         _alle(404, anonym=302, koordinator=302, faglarer=403, norsklarer=403),
+        "post",
+    ),
+    "minside_ansatt:fadderlenke": Rad(
+        lambda o: {"pk": o["amina"].deltaker_id},
+        _alle(404, anonym=302, koordinator=302, faglarer=302, norsklarer=403),
         "post",
     ),
     "minside_ansatt:loggbok": Rad(
@@ -94,11 +107,15 @@ def _jpeg() -> bytes:
 
 
 @pytest.fixture
-def roller(personer, konto, lina_konto, plan):
+def roller(personer, konto, lina_konto, plan, plassering):
     from minside import services
     from minside.tests.factories import lenke_for
 
     innlegg = services.loggbok_skriv(konto=konto, tekst="Amina skrev", planpunkter=[plan[0]], bilde=_jpeg())
+    konto.fadder_kan_lese = True
+    konto.save(update_fields=["fadder_kan_lese"])
+    services.fadderlenke_send(konto=konto, fadder=plassering.fadder, sendt_av=personer["koordinator"])
+    fadder_token = re.search(r"/min-side/fadder/([^/\s]+)/", mail.outbox[-1].body).group(1)
     return {
         **personer,
         "anonym": None,
@@ -107,6 +124,7 @@ def roller(personer, konto, lina_konto, plan):
         "planpunkt": plan[0],
         "innlegg": innlegg,
         "token": lenke_for(konto),
+        "fadder_token": fadder_token,
     }
 
 

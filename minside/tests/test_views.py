@@ -273,3 +273,13 @@ def test_not_found_under_her_pages_is_her_own_plain_page_in_her_language(client,
     tekst = svar.content.decode()
     assert "الصفحة غير موجودة" in tekst and 'dir="rtl"' in tekst
     assert "Aminas tekst" not in tekst and "Min oversikt" not in tekst
+
+
+def test_the_demo_participant_logs_in_with_a_password_and_lands_on_her_page(client, konto, settings):
+    """Only the demo gives a participant a password (seed_demo, `deltaker.amina`); wherever she logs
+    in from, the start page sends her on to her own page."""
+    konto.user.set_password("demo-passord-123")
+    konto.user.save(update_fields=["password"])
+    client.post("/konto/logg-inn/", {"username": konto.user.username, "password": "demo-passord-123"})
+    assert client.get("/").url == "/min-side/"
+    assert client.get("/min-side/").status_code == 200

@@ -73,11 +73,20 @@ def _sjekk_sider(page, sprak: str) -> list[str]:
 def test_amina_on_her_phone_from_invitation_to_arabic(klokke, apne):
     from deltakere.models import Deltaker
     from lop.models import Opplaeringsplanpunkt
-    from minside.models import Loggbokinnlegg, Selvevaluering
+    from minside.models import Deltakerkonto, Loggbokinnlegg, Loggbokkommentar, Selvevaluering
     from minside.tests.factories import DeltakerkontoFactory, LoggbokinnleggFactory, lenke_for
+    from oppfolging.models import Vurderingssamtale, semester_for
 
     amina = Deltaker.objects.get(fornavn="Amina", etternavn="Yusuf")
     Opplaeringsplanpunkt.objects.filter(deltaker=amina).update(deltaker_vurdering="")
+    # The demo gives Amina a login and a logbook (`deltaker.amina`); this journey starts before she has one.
+    Loggbokkommentar.objects.filter(innlegg__deltaker=amina).delete()
+    Loggbokinnlegg.objects.filter(deltaker=amina).delete()
+    Deltakerkonto.objects.filter(deltaker=amina).delete()
+    # Her meeting this semester is ahead of her (the demo has held it): she fills her part before it.
+    Vurderingssamtale.objects.filter(deltaker=amina, semester=semester_for(START.date()).kode).update(
+        holdt_dato=None, planlagt_dato=START.date() + datetime.timedelta(days=10)
+    )
 
     # The coordinator invites her from the case.
     koordinator = _telefon(apne, "koordinator")
@@ -154,6 +163,22 @@ def test_amina_on_her_phone_from_invitation_to_arabic(klokke, apne):
     expect(faglarer.get_by_text("Kommentaren er lagret.")).to_be_visible()
     page.goto("/min-side/loggbok/")
     expect(page.get_by_text("Så fint! Neste gang: skriv hva barna sa.")).to_be_visible()
+
+    # She lets her fadder read (in Arabic: the button's name is hers); the fadder gets a link by
+    # e-mail, reads on her phone and answers.
+    page.locator("button[name=fadder_kan_lese][value=ja]").click()
+    expect(page.locator("button[name=fadder_kan_lese][value=nei]")).to_be_visible()
+    fadderpost = [m for m in mail.outbox if "/min-side/fadder/" in m.body][-1]
+    fadderlenke = re.search(r"/min-side/fadder/\S+/", fadderpost.body).group(0)
+    fadder = _telefon(apne, None, axe=True)
+    fadder.goto(fadderlenke)
+    expect(fadder.get_by_text("I dag ledet jeg samlingsstunden.")).to_be_visible()
+    assert beskriv([b for b in axe_brudd(fadder) if b["impact"] in ALVORLIG], "fadder") == []
+    fadder.get_by_label("Kommentar").first.fill("Barna likte sangen!")
+    fadder.get_by_role("button", name="Lagre kommentar").first.click()
+    expect(fadder.get_by_text("Kommentaren er lagret.")).to_be_visible()
+    page.goto("/min-side/loggbok/")
+    expect(page.get_by_text("Barna likte sangen!")).to_be_visible()
 
     # Another participant's ids in the URL: 404. Staff pages: 404 for her.
     hodan = Deltaker.objects.get(fornavn="Hodan")
