@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 
 from arbeidsgivere.models import Avtale, Evaluering
 from arbeidsgivere.services import evaluering_registrer
+from dokumenter.tests.pdfhjelp import pdf_tekst
 from fagbrev.models import Hendelse
 from medvirkning import services
 from medvirkning.models import Lenke, Signatur
@@ -139,3 +140,16 @@ def test_no_link_page_shows_an_identity_number_birth_date_address_or_phone(
         assert d.navn in side and "Solsikken barnehage" in side
         for hemmelig in (d.fodselsnummer, d.fodselsnummer[:6], f"{d.fodselsdato:%d.%m.%Y}", "40012345", "Storgata"):
             assert hemmelig not in side, hemmelig
+
+
+def test_the_agreement_a_link_opens_names_her_without_birth_date_or_identity_number(
+    sak, koordinator, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.avtale_send_til_signering(avtale=sak.avtale, utfort_av=koordinator)
+    svar = client.get(f"/lenke/{token_til('liv@solsikken.no')}/avtale.pdf")
+    tekst = pdf_tekst(b"".join(svar.streaming_content))
+    d = sak.deltaker
+    assert d.navn in tekst
+    for hemmelig in (d.fodselsnummer, f"{d.fodselsdato:%d.%m.%Y}", "født"):
+        assert hemmelig not in tekst, hemmelig
