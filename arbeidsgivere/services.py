@@ -412,3 +412,17 @@ def evaluering_registrer(*, plassering: Plassering, utfort_av: User, **felter: A
         + ("egnet for nye deltakere" if evaluering.egnet else "ikke egnet for nye deltakere"),
     )
     return evaluering
+
+
+@transaction.atomic
+def evaluering_endre(*, evaluering: Evaluering, utfort_av: User, **felter: Any) -> Evaluering:
+    """Change parts of a registered final evaluation (e.g. the employer's part, filled in later)."""
+    return objekt_endre(
+        evaluering,
+        "arbeidsgivere.evaluering.endret",
+        utfort_av,
+        felter,
+        validate_constraints=False,
+        deltaker_id=evaluering.plassering.deltaker_id,
+        beskrivelse=f"Sluttevaluering av {evaluering.plassering.arbeidssted.navn} endret",
+    )

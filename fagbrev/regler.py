@@ -80,6 +80,10 @@ class Regel:
     funksjon: Callable[[datetime.date], Iterable[Forfall]]
     rekkefolge: int  # the scan runs the rules in this order (lower first)
     ukentlig: bool = False  # run on Monday mornings only (the weekly overview)
+    # For a reminder to a contact person (no login): the rule's own app delivers it, e.g. as a link for
+    # one task (medvirkning). Called by the engine after its claim, with the reminder row; returns None
+    # when the e-mail has left, or why it must not go out (the task is done): the row is cancelled.
+    levering: Callable[[object], str | None] | None = None
 
     @property
     def app(self) -> str:
@@ -92,14 +96,17 @@ class Regel:
 REGLER: dict[str, Regel] = {}
 
 
-def regel(navn: str, *, rekkefolge: int, ukentlig: bool = False):
-    """Register a rule under its stable name. The name must be unique over the installation."""
+def regel(
+    navn: str, *, rekkefolge: int, ukentlig: bool = False, levering: Callable[[object], str | None] | None = None
+):
+    """Register a rule under its stable name. The name must be unique over the installation.
+    `levering`: how the rule's app delivers a reminder to a contact person itself (see `Regel`)."""
 
     def registrer(funksjon):
         tidligere = REGLER.get(navn)
         if tidligere is not None and tidligere.funksjon.__qualname__ != funksjon.__qualname__:
             raise ImproperlyConfigured(f"To påminnelsesregler heter {navn}.")
-        REGLER[navn] = Regel(navn=navn, funksjon=funksjon, rekkefolge=rekkefolge, ukentlig=ukentlig)
+        REGLER[navn] = Regel(navn=navn, funksjon=funksjon, rekkefolge=rekkefolge, ukentlig=ukentlig, levering=levering)
         funksjon.regel_navn = navn
         return funksjon
 

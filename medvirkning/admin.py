@@ -11,7 +11,7 @@ from .models import Lenke, Signatur
 @admin.register(Lenke)
 class LenkeAdmin(TilgangsloggAdmin, KunLesing):
     list_display = ["handling", "part", "deltaker_id", "opprettet", "sendt", "apnet", "brukt", "trukket", "utloper"]
-    list_filter = ["handling", "part", "organisasjon"]
+    list_filter = ["handling", "part", "regel", "organisasjon"]
     exclude = ["token_hash"]
 
 

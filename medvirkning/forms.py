@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django import forms
 
+from fagbrev.tekstgrenser import BESKRIVELSE
 from lop.models import Opplaeringsplanpunkt
 from oppfolging.models import FERDIGHETER, Vurdering, Vurderingssamtale
 
-from .services import SAMTALE_ARBEIDSSTED
+from .services import EVALUERING_ARBEIDSSTED, SAMTALE_ARBEIDSSTED
 
 
 class SignerForm(forms.Form):
@@ -84,6 +85,23 @@ class SamtaleForm(forms.ModelForm):
         for felt in self.fields.values():
             if isinstance(felt.widget, forms.RadioSelect):
                 felt.choices = [("", "Ikke vurdert"), *Vurdering.choices]  # not Django's English blank label
+
+
+class EvalueringForm(forms.Form):
+    """The employer's part of the final evaluation of the practice place."""
+
+    arbeidsgiver_bra = forms.CharField(
+        label="Hva var bra med praksisperioden?", max_length=BESKRIVELSE, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    arbeidsgiver_forbedre = forms.CharField(
+        label="Hva kan bli bedre neste gang?",
+        max_length=BESKRIVELSE,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def felter(self) -> dict[str, str]:
+        return {f: self.cleaned_data[f].strip() for f in EVALUERING_ARBEIDSSTED}
 
 
 class AnsattSignerForm(forms.Form):

@@ -28,6 +28,7 @@ class Lenke(OrganisasjonEid):
         BEKREFT_EKSTRA = "bekreft_ekstra", "Bekrefte at deltakeren er ekstra person"
         MARKER_MAL = "marker_mal", "Markere mål i opplæringsplanen"
         VURDERINGSSAMTALE = "vurderingssamtale", "Fylle ut arbeidsstedets del av vurderingssamtalen"
+        EVALUERE_PLASSERING = "evaluering", "Evaluere praksisperioden"
 
     class Part(models.TextChoices):
         DELTAKER = "deltaker", "Deltakeren"
@@ -61,6 +62,8 @@ class Lenke(OrganisasjonEid):
     brukt = models.DateTimeField("brukt", null=True, blank=True)
     trukket = models.DateTimeField("trukket tilbake", null=True, blank=True)
     sendt_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # made by a reminder rule (its stable name), on the authority of `sendt_av`; blank: sent by hand
+    regel = models.CharField("påminnelsesregel", max_length=100, blank=True)
 
     class Meta:
         verbose_name = "lenke"
@@ -81,7 +84,7 @@ class Lenke(OrganisasjonEid):
                 name="medvirkning_lenke_samtale",
             ),
             models.CheckConstraint(
-                condition=~Q(handling__in=["bekreft_ekstra", "marker_mal"]) | Q(plassering__isnull=False),
+                condition=~Q(handling__in=["bekreft_ekstra", "marker_mal", "evaluering"]) | Q(plassering__isnull=False),
                 name="medvirkning_lenke_plassering",
             ),
             models.CheckConstraint(condition=Q(utloper__gt=models.F("opprettet")), name="medvirkning_lenke_utloper"),
@@ -93,7 +96,11 @@ class Lenke(OrganisasjonEid):
 
     @property
     def engangs(self) -> bool:
-        return self.handling in (self.Handling.SIGNER_AVTALE, self.Handling.BEKREFT_EKSTRA)
+        return self.handling in (
+            self.Handling.SIGNER_AVTALE,
+            self.Handling.BEKREFT_EKSTRA,
+            self.Handling.EVALUERE_PLASSERING,
+        )
 
     def tilstand(self, naa: datetime.datetime) -> str:
         """ "trukket", "brukt", "utlopt", "ikke_sendt" or "aktiv" (a fact about the row, no query)."""

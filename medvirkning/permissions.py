@@ -1,13 +1,14 @@
 """Who may send, withdraw and see links, and sign for the kommune.
 
-Coordinators of the participant's organisation send and withdraw links and sign for the kommune;
-whoever may see the case (her faglærer, norsklærer) sees the links' state read-only. People at the
-workplace never log in: their link is their permission, checked in services.lenke_finn.
+Coordinators of the participant's organisation send and withdraw links; whoever may see the case
+(her faglærer, norsklærer) sees the links' state read-only. The staff parties sign for the kommune
+while logged in: the coordinator, or the participant's own faglærer. People at the workplace never
+log in: their link is their permission, checked in services_lenker.lenke_finn.
 """
 
 from __future__ import annotations
 
-from fagbrev.permissions import can_edit_deltaker, can_view_deltaker
+from fagbrev.permissions import can_edit_deltaker, can_record_oppfolging, can_view_deltaker
 
 
 def can_send_lenker(user, deltaker) -> bool:
@@ -19,4 +20,5 @@ def can_see_lenker(user, deltaker) -> bool:
 
 
 def can_sign_for_kommune(user, avtale) -> bool:
-    return can_edit_deltaker(user, avtale.plassering.deltaker)
+    """The coordinator, or the participant's own faglærer."""
+    return can_record_oppfolging(user, avtale.plassering.deltaker)

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 
-from arbeidsgivere.models import Avtale, Kontaktperson, Plassering
+from arbeidsgivere.models import Avtale, Evaluering, Kontaktperson, Plassering
 from arbeidsgivere.selectors import gjeldende_plassering
 from dokumenter.models import Dokument, Dokumenttype
 from fagbrev.permissions import KOORDINATOR, deltaker_scope
@@ -18,7 +18,7 @@ from fagbrev.seksjoner import Seksjon, pa_oversikt, pa_saksside
 from oppfolging.models import Vurderingssamtale
 
 from .models import Lenke, Signatur
-from .permissions import can_see_lenker, can_send_lenker
+from .permissions import can_see_lenker, can_send_lenker, can_sign_for_kommune
 
 H = Lenke.Handling
 TILSTAND = {
@@ -136,6 +136,8 @@ def medvirkning_side(*, deltaker, user, idag: datetime.date) -> dict:
         else None
     )
     samtale = Vurderingssamtale.objects.filter(deltaker=deltaker).order_by("-semester").first()
+    avsluttet = max((p for p in plasseringer if p.til), key=lambda p: (p.til, p.pk), default=None)
+    evaluering = Evaluering.objects.filter(plassering=avsluttet).first() if avsluttet else None
     return {
         "deltaker": deltaker,
         "plassering": plassering,
@@ -143,7 +145,10 @@ def medvirkning_side(*, deltaker, user, idag: datetime.date) -> dict:
         "signering": signeringsstatus(avtale=avtale, lenker=lenker) if avtale else None,
         "samtale": samtale,
         "lenker": lenker,
+        "avsluttet": avsluttet,
+        "evaluering": evaluering,
         "kan_sende": can_send_lenker(user, deltaker),
+        "kan_signere": bool(avtale) and can_sign_for_kommune(user, avtale),
     }
 
 
@@ -162,7 +167,12 @@ def saksside(*, deltaker, user, idag: datetime.date) -> Seksjon | None:
     venter = [r for r in rader if r.venter]
     return Seksjon(
         template="medvirkning/_seksjon_saksside.html",
-        context={"deltaker": deltaker, "venter": venter, "kan_sende": can_send_lenker(user, deltaker)},
+        context={
+            "deltaker": deltaker,
+            "venter": venter,
+            "kan_sende": can_send_lenker(user, deltaker),
+            "neste": f"/deltakere/{deltaker.pk}/",
+        },
     )
 
 

@@ -1,12 +1,12 @@
-"""Celery tasks: thin wrappers around services, ids only. The token is made inside the task, so it
-never passes through the broker."""
+"""Celery tasks: thin wrappers, ids only. The token is made inside the task, so it never passes
+through the broker."""
 
 from __future__ import annotations
 
 from celery import shared_task
 from django.db import OperationalError
 
-from . import services
+from . import utsending
 
 
 @shared_task(
@@ -17,4 +17,4 @@ from . import services
     retry_backoff=30,
 )
 def lenke_send_task(*, lenke_id: int) -> str:
-    return services.lenke_send(lenke_id=lenke_id)
+    return utsending.lenke_send(lenke_id=lenke_id)

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -30,8 +30,9 @@ from lop.models import Manedstema, Opplaeringsplanpunkt
 from oppfolging.models import Vurderingssamtale
 
 from . import selectors, services
-from .forms import AnsattSignerForm, BekreftForm, MalForm, SamtaleForm, SignerForm
+from .forms import AnsattSignerForm, BekreftForm, EvalueringForm, MalForm, SamtaleForm, SignerForm
 from .models import Lenke
+from .permissions import can_sign_for_kommune
 
 H = Lenke.Handling
 GJETT_GRENSE = getattr(settings, "MEDVIRKNING_GJETT_GRENSE", 20)
@@ -102,7 +103,9 @@ def lenke_send_igjen(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def avtale_signer(request: HttpRequest, pk: int) -> HttpResponse:
-    avtale = get_avtale_for_user(request.user, pk, write=True)
+    avtale = get_avtale_for_user(request.user, pk)
+    if not can_sign_for_kommune(request.user, avtale):
+        raise PermissionDenied("Bare fagbrevkoordinatoren eller deltakerens faglærer kan signere for kommunen.")
     deltaker = avtale.plassering.deltaker
     versjon = selectors.siste_versjon(avtale)
     form = AnsattSignerForm(request.POST or None)
@@ -183,17 +186,101 @@ def _logg_oppslag(request: HttpRequest, lenke: Lenke, hva: str, tekst: str) -> N
     )
 
 
+def _forsok(form, handling) -> bool:
+    try:
+        handling()
+    except ValidationError as feil:
+        feil_pa_skjema(form, feil)
+        return False
+    return True
+
+
+def _signer_avtale(request, lenke, data, context):
+    plassering = lenke.plassering
+    form = SignerForm(data, bekreft_ekstra=lenke.part == Lenke.Part.LEDER and not plassering.ekstra_person_bekreftet)
+    context |= {"avtale": lenke.avtale, "versjon": lenke.dokument, "navn": lenke.mottaker_navn}
+    if data is not None and form.is_valid():
+        kwargs = {"navn": form.cleaned_data["navn"], "bekreft_ekstra": form.cleaned_data.get("bekreft_ekstra", False)}
+        if _forsok(form, lambda: services.signer_med_lenke(lenke=lenke, ip=klient_ip(request), **kwargs)):
+            return form, ("Takk! Du har signert avtalen om deltakelse.", True)
+    return form, None
+
+
+def _bekreft_ekstra(request, lenke, data, context):
+    form = BekreftForm(data)
+    if data is not None and form.is_valid() and _forsok(form, lambda: services.ekstra_bekreft_med_lenke(lenke=lenke)):
+        return form, ("Takk! Du har bekreftet at deltakeren er en ekstra person på arbeidsplassen.", True)
+    return form, None
+
+
+def _marker_mal(request, lenke, data, context):
+    punkter = list(
+        Opplaeringsplanpunkt.objects.filter(deltaker_id=lenke.deltaker_id)
+        .select_related("kompetansemal")
+        .order_by("utfort", "pk")
+    )
+    form = MalForm(data, punkter=punkter)
+    context["tema"] = (
+        Manedstema.objects.filter(fagretning_id=lenke.deltaker.fagretning_id, maned=timezone.localdate().replace(day=1))
+        .order_by("kull_id")
+        .first()
+    )
+    antall = []
+
+    def lagre():
+        antall.append(services.mal_marker_med_lenke(lenke=lenke, verdier=form.verdier()))
+
+    if data is not None and form.is_valid() and _forsok(form, lagre):
+        return form, (f"Lagret. {antall[0]} punkt{'er' if antall[0] != 1 else ''} oppdatert.", False)
+    return form, None
+
+
+def _vurderingssamtale(request, lenke, data, context):
+    samtale = Vurderingssamtale.objects.get(pk=lenke.samtale_id)
+    form = SamtaleForm(data, instance=samtale)
+    context["samtale"] = samtale
+    if data is not None and form.is_valid():
+        felter = {f: form.cleaned_data[f] for f in services.SAMTALE_ARBEIDSSTED}
+        if _forsok(form, lambda: services.samtale_fyll_ut_med_lenke(lenke=lenke, felter=felter)):
+            return form, ("Takk! Arbeidsplassens del av vurderingssamtalen er lagret.", False)
+    return form, None
+
+
+def _evaluering(request, lenke, data, context):
+    form = EvalueringForm(data)
+    context["plassering"] = lenke.plassering
+
+    def lagre():
+        services.evaluering_fyll_ut_med_lenke(lenke=lenke, felter=form.felter())
+
+    if data is not None and form.is_valid() and _forsok(form, lagre):
+        return form, ("Takk! Arbeidsplassens evaluering av praksisperioden er lagret.", True)
+    return form, None
+
+
+# What each task's page does with the form: (form, None) shows the page; (form, (melding, ferdig)) saved
+# it — ferdig: on to the thank-you page (the link is used up), else back to the same page (reusable).
+SIDER = {
+    H.SIGNER_AVTALE: _signer_avtale,
+    H.BEKREFT_EKSTRA: _bekreft_ekstra,
+    H.MARKER_MAL: _marker_mal,
+    H.VURDERINGSSAMTALE: _vurderingssamtale,
+    H.EVALUERE_PLASSERING: _evaluering,
+}
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def lenke_side(request: HttpRequest, token: str) -> HttpResponse:
     lenke = _hent(request, token)
     if isinstance(lenke, HttpResponse):
         return lenke
-    ip = klient_ip(request)
+    oppgave = lenke.get_handling_display().lower()
     if request.method == "GET":
         services.lenke_apnet(lenke=lenke)
-        hva = HVA.DOKUMENT if lenke.handling == H.SIGNER_AVTALE else HVA.SAKSSIDE
-        _logg_oppslag(request, lenke, hva, f"åpnet «{lenke.get_handling_display().lower()}»")
+        _logg_oppslag(
+            request, lenke, HVA.DOKUMENT if lenke.handling == H.SIGNER_AVTALE else HVA.SAKSSIDE, f"åpnet «{oppgave}»"
+        )
     context = {
         "lenke": lenke,
         "deltaker_navn": lenke.deltaker.navn,
@@ -203,71 +290,12 @@ def lenke_side(request: HttpRequest, token: str) -> HttpResponse:
         "utloper": timezone.localtime(lenke.utloper),
         "token": token,
     }
-    data = request.POST if request.method == "POST" else None
-    ferdig = None
-    if lenke.handling == H.SIGNER_AVTALE:
-        plassering = lenke.plassering
-        bekreft = lenke.part == Lenke.Part.LEDER and not plassering.ekstra_person_bekreftet
-        form = SignerForm(data, bekreft_ekstra=bekreft)
-        if data is not None and form.is_valid():
-            try:
-                services.signer_med_lenke(
-                    lenke=lenke,
-                    navn=form.cleaned_data["navn"],
-                    bekreft_ekstra=form.cleaned_data.get("bekreft_ekstra", False),
-                    ip=ip,
-                )
-            except ValidationError as feil:
-                feil_pa_skjema(form, feil)
-            else:
-                ferdig = "Takk! Du har signert avtalen om deltakelse."
-        context |= {"avtale": lenke.avtale, "versjon": lenke.dokument, "navn": lenke.mottaker_navn}
-    elif lenke.handling == H.BEKREFT_EKSTRA:
-        form = BekreftForm(data)
-        if data is not None and form.is_valid():
-            try:
-                services.ekstra_bekreft_med_lenke(lenke=lenke)
-            except ValidationError as feil:
-                feil_pa_skjema(form, feil)
-            else:
-                ferdig = "Takk! Du har bekreftet at deltakeren er en ekstra person på arbeidsplassen."
-    elif lenke.handling == H.MARKER_MAL:
-        punkter = list(
-            Opplaeringsplanpunkt.objects.filter(deltaker_id=lenke.deltaker_id)
-            .select_related("kompetansemal")
-            .order_by("utfort", "pk")
-        )
-        form = MalForm(data, punkter=punkter)
-        if data is not None and form.is_valid():
-            try:
-                antall = services.mal_marker_med_lenke(lenke=lenke, verdier=form.verdier())
-            except ValidationError as feil:
-                feil_pa_skjema(form, feil)
-            else:
-                messages.success(request, f"Lagret. {antall} punkt{'er' if antall != 1 else ''} oppdatert.")
-                return redirect("medvirkning:lenke", token=token)
-        idag = timezone.localdate()
-        context["tema"] = (
-            Manedstema.objects.filter(fagretning_id=lenke.deltaker.fagretning_id, maned=idag.replace(day=1))
-            .order_by("kull_id")
-            .first()
-        )
-    else:
-        samtale = Vurderingssamtale.objects.get(pk=lenke.samtale_id)
-        form = SamtaleForm(data, instance=samtale)
-        if data is not None and form.is_valid():
-            felter = {f: form.cleaned_data[f] for f in services.SAMTALE_ARBEIDSSTED}
-            try:
-                services.samtale_fyll_ut_med_lenke(lenke=lenke, felter=felter)
-            except ValidationError as feil:
-                feil_pa_skjema(form, feil)
-            else:
-                messages.success(request, "Takk! Arbeidsplassens del av vurderingssamtalen er lagret.")
-                return redirect("medvirkning:lenke", token=token)
-        context["samtale"] = samtale
-    if ferdig:
-        messages.success(request, ferdig)
-        return redirect("medvirkning:takk")
+    form, utfall = SIDER[lenke.handling](request, lenke, request.POST if request.method == "POST" else None, context)
+    if utfall is not None:
+        melding, ferdig = utfall
+        _logg_oppslag(request, lenke, HVA.SAKSSIDE, f"brukte lenken: «{oppgave}»")
+        messages.success(request, melding)
+        return redirect("medvirkning:takk") if ferdig else redirect("medvirkning:lenke", token=token)
     context["form"] = form
     svar = render(request, f"medvirkning/lenke_{lenke.handling}.html", context)
     svar["X-Robots-Tag"] = "noindex"

@@ -30,7 +30,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from fagbrev.models import Medlemskap, User
-from fagbrev.regler import Forfall, regler
+from fagbrev.regler import REGLER, Forfall, regler
 from fagbrev.services import hendelse_logg
 from lop.models import Manedstema
 
@@ -294,13 +294,19 @@ def _send_til_kontaktperson(p: Paminnelse, krav: uuid.UUID, *, siste_forsok: boo
         _avslutt(krav, S.FEILET, "Kontaktpersonen har ingen e-postadresse.")
         return S.FEILET
     context = {"p": p, "kontakt": kontakt, **(ekstra_innhold(p) or {})}
+    regel = REGLER.get(p.regel)
     try:
-        _epost(
-            emne=f"Fagbrev: {p.get_art_display().lower()}",
-            mal="email/paminnelse_fadder.txt",
-            context=context,
-            til=kontakt.epost,
-        )
+        if regel is not None and regel.levering is not None:  # the rule's app sends its own (a link for one task)
+            if hindring := regel.levering(p):
+                _avslutt(krav, S.KANSELLERT, hindring)
+                return S.KANSELLERT
+        else:
+            _epost(
+                emne=f"Fagbrev: {p.get_art_display().lower()}",
+                mal="email/paminnelse_fadder.txt",
+                context=context,
+                til=kontakt.epost,
+            )
     except Exception as feil:
         if er_midlertidig(feil) and not siste_forsok:
             _avslutt(krav, S.PLANLAGT, f"Midlertidig feil: {type(feil).__name__}")

@@ -27,6 +27,7 @@ REGLER = {
         "paminnelser.tiltak_forfalt",
     },
     "paminnelser": {"paminnelser.ukeoversikt"},
+    "medvirkning": {"medvirkning.avtale_usignert", "medvirkning.maned_mal", "medvirkning.samtale_arbeidssted"},
 }
 
 
@@ -35,7 +36,7 @@ def test_every_reminder_rule_is_registered_by_the_app_that_owns_its_facts():
     for regel in regler.REGLER.values():
         registrert.setdefault(regel.app, set()).add(regel.navn)
     assert registrert == REGLER
-    assert len(regler.REGLER) == 16
+    assert len(regler.REGLER) == 19
 
 
 def test_the_daily_rules_run_in_their_old_order_and_the_weekly_overview_alone_on_mondays():
@@ -55,6 +56,9 @@ def test_the_daily_rules_run_in_their_old_order_and_the_weekly_overview_alone_on
         "paminnelser.tiltak_forfalt",
         "paminnelser.manedstema_til_faddere",
         "paminnelser.utfall_seks_maneder",
+        "medvirkning.avtale_usignert",
+        "medvirkning.maned_mal",
+        "medvirkning.samtale_arbeidssted",
     ]
     assert [r.navn for r in regler.regler(ukentlig=True)] == ["paminnelser.ukeoversikt"]
 

@@ -178,3 +178,34 @@ def test_the_workplace_takes_part_by_link_and_the_agreement_is_signed_in_the_app
     expect(kp.get_by_role("heading", name="Arbeidsplassens oppgaver")).to_be_visible()
     _sjekk_side(kp, "saksside", feil)
     assert not feil, "\n".join(feil)
+
+
+def test_the_fadder_evaluates_the_ended_placement_on_a_phone(sak, koordinator, apne):
+    """The coordinator asks from the case; the fadder answers on a phone; the link then gives the plain page."""
+    from arbeidsgivere.models import Evaluering
+    from arbeidsgivere.services import evaluering_registrer
+
+    feil: list[str] = []
+    sak.plassering.til = timezone.localdate() - datetime.timedelta(days=1)
+    sak.plassering.fra = sak.plassering.til - datetime.timedelta(days=90)
+    sak.plassering.save(update_fields=["fra", "til"])
+    evaluering_registrer(plassering=sak.plassering, utfort_av=koordinator, dato=timezone.localdate(), egnet=True)
+    kp = apne(koordinator)
+    kp.goto(f"/medvirkning/deltakere/{sak.deltaker.pk}/")
+    kp.get_by_role("button", name="Be fadderen evaluere praksisperioden").click()
+    expect(kp.get_by_text("Lenke sendt til Frida Fadder")).to_be_visible()
+    token = token_til("frida@solsikken.no")
+    fp = apne(mobil=True)
+    fp.goto(f"/lenke/{token}/")
+    expect(fp.get_by_role("heading", level=1)).to_have_text("Evaluer praksisperioden")
+    _sjekk_side(fp, "lenke-fadder-evaluering", feil)
+    fp.get_by_role("button", name="Send evalueringen").click()  # empty: the message next to the field
+    expect(fp.get_by_text("Skjemaet har 1 feil som må rettes")).to_be_visible()
+    fp.get_by_label("Hva var bra med praksisperioden?").fill("Pålitelig, god med barna.")
+    fp.get_by_label("Hva kan bli bedre neste gang?").fill("Mer tid til veiledning.")
+    fp.get_by_role("button", name="Send evalueringen").click()
+    expect(fp.get_by_text("Arbeidsplassens evaluering av praksisperioden er lagret.")).to_be_visible()
+    assert Evaluering.objects.get(plassering=sak.plassering).arbeidsgiver_bra == "Pålitelig, god med barna."
+    fp.goto(f"/lenke/{token}/")
+    expect(fp.get_by_role("heading", level=1)).to_have_text("Lenken virker ikke")
+    assert not feil, "\n".join(feil)

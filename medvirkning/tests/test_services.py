@@ -16,7 +16,7 @@ from arbeidsgivere.models import Avtale
 from dokumenter.tests.pdfhjelp import pdf_tekst
 from fagbrev.models import Hendelse
 from lop.models import Opplaeringsplanpunkt
-from medvirkning import services
+from medvirkning import services, utsending
 from medvirkning.models import Lenke, Signatur
 
 from .conftest import token_til
@@ -209,7 +209,7 @@ def test_a_failed_mail_undoes_the_claim_so_a_retry_sends_a_new_token(sak, koordi
     def feiler(**_):
         raise ConnectionError("SMTP nede")
 
-    monkeypatch.setattr(services, "epost_send_lenke", feiler)
+    monkeypatch.setattr(utsending, "epost_send_lenke", feiler)
     with pytest.raises(ConnectionError):
         services.lenke_send(lenke_id=lenke.pk)
     lenke.refresh_from_db()

@@ -53,7 +53,11 @@ def test_opening_and_signing_go_into_the_history_and_the_access_log(sendt, clien
     assert handlinger.count("medvirkning.lenke.apnet") == 1  # the first opening only
     assert "medvirkning.lenke.brukt" in handlinger and "medvirkning.avtale.signert" in handlinger
     oppslag = Oppslag.objects.filter(deltaker_id=sendt.deltaker.pk, formal__startswith="Via lenke")
-    assert oppslag.count() == 2 and "Frida Fadder" in oppslag.first().formal
+    assert oppslag.count() == 3 and all("Frida Fadder" in o.formal for o in oppslag)  # opened twice, used once
+    assert oppslag.filter(formal__contains="brukte lenken").count() == 1
+    # sending is in the access log too, in the coordinator's name
+    sendt_logg = Oppslag.objects.filter(deltaker_id=sendt.deltaker.pk, formal__contains="sendt til fadder Frida Fadder")
+    assert sendt_logg.count() == 1
 
 
 def test_reusing_a_signature_link_shows_the_plain_page_and_changes_nothing(sendt, client):

@@ -1,0 +1,48 @@
+"""Two submits of one signature link at the same moment (a double tap on a slow phone): the link's
+row is locked (SELECT … FOR UPDATE OF the link only), so the second waits, then finds the link used.
+Exactly one signature. Needs real row locks: runs on PostgreSQL only (CI's database)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from medvirkning import services
+from medvirkning.models import Lenke, Signatur
+
+from .conftest import token_til
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL"),
+]
+
+
+def test_a_signature_link_tapped_twice_at_once_signs_once(sak, koordinator, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.avtale_send_til_signering(avtale=sak.avtale, utfort_av=koordinator)
+    lenke = services.lenke_finn(token=token_til("frida@solsikken.no"))
+    start = threading.Barrier(2)
+    utfall: list[str] = []
+
+    def signer():
+        try:
+            start.wait()
+            services.signer_med_lenke(lenke=lenke, navn="Frida Fadder")
+            utfall.append("signert")
+        except ValidationError as feil:
+            utfall.append(" ".join(feil.messages))
+        finally:
+            connection.close()
+
+    traader = [threading.Thread(target=signer) for _ in range(2)]
+    for t in traader:
+        t.start()
+    for t in traader:
+        t.join(timeout=30)
+    assert sorted(utfall) == ["Lenken virker ikke lenger.", "signert"]
+    assert Signatur.objects.filter(part="fadder").count() == 1
+    assert Lenke.objects.get(pk=lenke.pk).brukt is not None
