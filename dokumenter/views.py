@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
+from fagbrev.dokumenttyper import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
 from fagbrev.models import Fagretning, Kull, Organisasjon
 from fagbrev.skjema import feil_pa_skjema
 from fagbrev.tilgang import tilgang_merk
@@ -22,7 +23,6 @@ from .forms import DokumentprofilForm, SkannForm
 from .models import Dokumentprofil, Dokumenttype
 from .permissions import get_batchjobb_for_user, get_dokument_for_user
 from .selectors import batchjobb_deltakere, batchjobber_for_org
-from .typer import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
 from .validering import filtype
 
 
