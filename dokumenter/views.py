@@ -15,7 +15,7 @@ from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
 from fagbrev.dokumenttyper import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
 from fagbrev.models import Fagretning, Kull, Organisasjon
-from fagbrev.skjema import feil_pa_skjema
+from fagbrev.skjema import skjema_post
 from fagbrev.tilgang import tilgang_merk
 
 from . import services
@@ -97,17 +97,15 @@ def skann_last_ned(request: HttpRequest, pk: int) -> HttpResponse:
 def skann_legg_ved(request: HttpRequest, pk: int) -> HttpResponse:
     dokument = get_dokument_for_user(request.user, pk, write=True)
     form = SkannForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.dokument_skann_legg_ved(dokument=dokument, fil=form.cleaned_data["fil"], utfort_av=request.user)
-        except ValidationError as feil:
-            feil_pa_skjema(form, feil)
-        else:
-            messages.success(request, "Det signerte skannet er lagt ved.")
-            if dokument.deltaker_id:
-                return redirect(_saksside(dokument.deltaker_id))
-            return redirect("dokumenter:last_ned", pk=dokument.pk)
-    return render(request, "dokumenter/skann.html", {"dokument": dokument, "form": form})
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.dokument_skann_legg_ved(dokument=dokument, fil=data["fil"], utfort_av=request.user),
+        melding="Det signerte skannet er lagt ved.",
+        videre=_saksside(dokument.deltaker_id)
+        if dokument.deltaker_id
+        else reverse("dokumenter:last_ned", kwargs={"pk": pk}),
+    ) or render(request, "dokumenter/skann.html", {"dokument": dokument, "form": form})
 
 
 @login_required
@@ -138,22 +136,19 @@ def profil(request: HttpRequest, org_pk: int) -> HttpResponse:
         organisasjon=organisasjon
     )
     form = DokumentprofilForm(request.POST or None, request.FILES or None, instance=instans)
-    if request.method == "POST" and form.is_valid():
-        felter = {navn: form.cleaned_data[navn] for navn in services.PROFIL_FELTER}
-        try:
-            services.dokumentprofil_lagre(
-                organisasjon=organisasjon,
-                utfort_av=request.user,
-                logo=form.cleaned_data.get("ny_logo"),
-                fjern_logo=form.cleaned_data.get("fjern_logo", False),
-                **felter,
-            )
-        except ValidationError as feil:
-            feil_pa_skjema(form, feil)
-        else:
-            messages.success(request, "Brevhodet er lagret.")
-            return redirect("dokumenter:profil", org_pk=organisasjon.pk)
-    return render(request, "dokumenter/profil.html", {"organisasjon": organisasjon, "profil": instans, "form": form})
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.dokumentprofil_lagre(
+            organisasjon=organisasjon,
+            utfort_av=request.user,
+            logo=data.get("ny_logo"),
+            fjern_logo=data.get("fjern_logo", False),
+            **{navn: data[navn] for navn in services.PROFIL_FELTER},
+        ),
+        melding="Brevhodet er lagret.",
+        videre=reverse("dokumenter:profil", kwargs={"org_pk": organisasjon.pk}),
+    ) or render(request, "dokumenter/profil.html", {"organisasjon": organisasjon, "profil": instans, "form": form})
 
 
 @login_required
