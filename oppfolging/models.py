@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from fagbrev.models import OrganisasjonEid
+from fagbrev.models import OrganisasjonEid, RegistrertAv
 from fagbrev.tekstgrenser import BESKRIVELSE, NOTAT
 
 # --- semesters -------------------------------------------------------------------------------------
@@ -56,7 +56,7 @@ def semester_fra_kode(kode: str) -> Semester:
 # --- workplace visits -----------------------------------------------------------------------------
 
 
-class Besok(OrganisasjonEid):
+class Besok(RegistrertAv):
     """One workplace visit by the faglærer (or coordinator): what she saw and which tasks she gave."""
 
     deltaker = models.ForeignKey("deltakere.Deltaker", on_delete=models.PROTECT, related_name="besok")
@@ -72,7 +72,6 @@ class Besok(OrganisasjonEid):
         verbose_name="arbeidssted",
     )
     dato = models.DateField("dato")
-    registrert_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     tilstede = models.CharField("hvem var til stede", max_length=300, blank=True)
     observert = models.TextField("hva du observerte", blank=True, max_length=NOTAT)
     oppgaver = models.TextField("oppgaver gitt", blank=True, max_length=NOTAT)
@@ -80,7 +79,6 @@ class Besok(OrganisasjonEid):
     opplaeringsplan = models.TextField("kobling til opplæringsplanen", blank=True, max_length=NOTAT)
     neste_besok = models.DateField("neste besøk planlagt", null=True, blank=True)
     versjon = models.PositiveIntegerField(default=1)
-    opprettet = models.DateTimeField(auto_now_add=True)
     endret = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -149,7 +147,7 @@ def _selv(label: str) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(label, null=True, blank=True)
 
 
-class Vurderingssamtale(OrganisasjonEid):
+class Vurderingssamtale(RegistrertAv):
     """The semester's assessment meeting: participant, fadder, faglærer and coordinator.
 
     One per participant and semester. Planned first, then held; the follow-up form and the
@@ -195,9 +193,7 @@ class Vurderingssamtale(OrganisasjonEid):
     selv_fremgang = _selv("hvor mye bedre siden start? (1–10)")
     selv_kommentar = models.TextField("deltakerens kommentarer", blank=True, max_length=BESKRIVELSE)
 
-    registrert_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     versjon = models.PositiveIntegerField(default=1)
-    opprettet = models.DateTimeField(auto_now_add=True)
     endret = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -246,7 +242,7 @@ class Vurderingssamtale(OrganisasjonEid):
 # --- meetings around the scheme -------------------------------------------------------------------
 
 
-class Mote(OrganisasjonEid):
+class Mote(RegistrertAv):
     """A project group meeting (per track, every four weeks) or a steering group meeting (each semester)."""
 
     class Type(models.TextChoices):
@@ -263,8 +259,6 @@ class Mote(OrganisasjonEid):
     agenda = models.TextField("saksliste", blank=True, help_text="Én sak per linje.", max_length=BESKRIVELSE)
     referat = models.TextField("referat", blank=True, max_length=NOTAT)
     vedtak = models.TextField("vedtak", blank=True, max_length=NOTAT)
-    registrert_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    opprettet = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "møte"
