@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 
 from arbeidsgivere.models import Arbeidsgiver
-from fagbrev.forms import DatoInput, UtenModellvalidering, _datofelt
+from fagbrev.forms import DatoInput, Datoskjema, Periodeskjema, UtenModellvalidering, _datofelt
 from fagbrev.models import Kull, Niva
 
 from .models import (
@@ -82,42 +82,27 @@ class SjekkpunktForm(forms.ModelForm):
         }
 
 
-class PermisjonForm(forms.ModelForm):
+class PermisjonForm(Periodeskjema):
     class Meta:
         model = Kontraktpermisjon
         fields = ["fra", "til", "grunn", "godkjent"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _datofelt(self)
 
-    def clean(self):
-        data = super().clean()
-        if data.get("fra") and data.get("til") and data["til"] < data["fra"]:
-            self.add_error("til", "Til-datoen kan ikke være før fra-datoen.")
-        return data
-
-
-class EksamenForm(forms.ModelForm):
+class EksamenForm(Datoskjema):
     class Meta:
         model = Eksamen
         fields = ["type", "termin", "pameldt_dato", "gebyr_betalt", "eksamensdato", "resultat"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _datofelt(self)
         self.fields["resultat"].choices = [("", "Ikke avlagt ennå"), *list(Resultat.choices)]
 
 
-class FagproveForm(forms.ModelForm):
+class FagproveForm(Datoskjema):
     class Meta:
         model = Fagprove
         fields = ["provested", "provedato", "fagansvarlig_informert"]
         help_texts = {"provedato": "Normalt innen to måneder etter kontraktens slutt."}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _datofelt(self)
 
 
 class FagproveEndreForm(FagproveForm):
@@ -163,19 +148,13 @@ class NorskproveForm(forms.Form):
         ]
 
 
-class PraksisperiodeForm(forms.ModelForm):
+class PraksisperiodeForm(Periodeskjema):
     class Meta:
         model = Praksisperiode
         fields = ["arbeidsgiver", "stilling", "fra", "til", "stillingsprosent", "dokumentert"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _datofelt(self)
-
     def clean(self):
         data = super().clean()
-        if data.get("fra") and data.get("til") and data["til"] < data["fra"]:
-            self.add_error("til", "Til-datoen kan ikke være før fra-datoen.")
         prosent = data.get("stillingsprosent")
         if prosent is not None and not 1 <= prosent <= 100:
             self.add_error("stillingsprosent", "Stillingsprosenten må være mellom 1 og 100.")
@@ -241,23 +220,13 @@ class StipendForm(forms.Form):
         return data
 
 
-class StipendvedtakForm(UtenModellvalidering, forms.ModelForm):
+class StipendvedtakForm(UtenModellvalidering, Periodeskjema):
     """Register or change a stipend decision: the first and last day paid."""
 
     class Meta:
         model = Stipendvedtak
         fields = ["fra", "til"]
         labels = {"fra": "Første dag", "til": "Siste dag"}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _datofelt(self)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("fra") and data.get("til") and data["til"] < data["fra"]:
-            self.add_error("til", "Til-datoen kan ikke være før fra-datoen.")
-        return data
 
 
 class StipendAvsluttForm(forms.Form):

@@ -21,3 +21,5 @@ BARE_KOORDINATOR = {
     "annen_faglarer": (404, 403, 404),
     "norsklarer": (403, 404, 404),
 }
+# … the same for the own participant alone, as (persona, status) pairs for pytest.mark.parametrize
+BARE_KOORDINATOR_EGEN_SAK = [(hvem, rad[0]) for hvem, rad in BARE_KOORDINATOR.items()]
