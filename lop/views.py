@@ -188,6 +188,7 @@ def _eksamen_side(request, deltaker, *, eksamen_form=None, fagprove_form=None):
         # The fagprøve is normally held within two months after the contract ends.
         "sen_provedato": frister.legg_til_maneder(kontrakt.slutt, 2) if kontrakt and kontrakt.slutt else None,
         "eksamen_form": eksamen_form or EksamenForm(initial={"pameldt_dato": idag}),
+        "eksamen_apen": bool(eksamen_form and eksamen_form.errors) or not status.eksamener,
         "eksamen_endre": [(e, EksamenForm(instance=e, prefix=f"e{e.pk}")) for e in status.eksamener],
         "fagprove_form": fagprove_form or FagproveForm(),
         "fagprove_endre": [(f, FagproveEndreForm(instance=f, prefix=f"f{f.pk}")) for f in status.fagprover],
