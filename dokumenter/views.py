@@ -30,18 +30,23 @@ def _saksside(deltaker_id: int) -> str:
     return reverse("deltakere:detalj", args=[deltaker_id]) + "#dokumenter"
 
 
+def _lag(request: HttpRequest, lag) -> None:
+    """Make a version and say so, or say what stopped it; the page it was made from follows."""
+    try:
+        dokument = lag()
+    except ValidationError as feil:
+        messages.error(request, " ".join(feil.messages))
+    else:
+        messages.success(request, f"{dokument.get_type_display()}, versjon {dokument.versjon}, er laget.")
+
+
 @login_required
 @require_POST
 def dokument_lag(request: HttpRequest, pk: int, type: str) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk, write=True)
     if type not in DELTAKERDOKUMENTER:
         raise Http404("Ukjent dokumenttype.")
-    try:
-        dokument = services.dokument_lag(type=type, deltaker=deltaker, utfort_av=request.user)
-    except ValidationError as feil:
-        messages.error(request, " ".join(feil.messages))
-    else:
-        messages.success(request, f"{dokument.get_type_display()}, versjon {dokument.versjon}, er laget.")
+    _lag(request, lambda: services.dokument_lag(type=type, deltaker=deltaker, utfort_av=request.user))
     return redirect(_saksside(deltaker.pk))
 
 
@@ -59,12 +64,7 @@ def dokument_lag_objekt(request: HttpRequest, type: str, pk: int) -> HttpRespons
             raise PermissionDenied("Bare koordinatoren kan lage møtereferat.")
     elif not permissions.can_edit_deltaker(request.user, deltaker):
         raise PermissionDenied("Du kan se saken, men ikke lage dokumenter for den.")
-    try:
-        dokument = services.dokument_lag_for_objekt(type=type, objekt=objekt, utfort_av=request.user)
-    except ValidationError as feil:
-        messages.error(request, " ".join(feil.messages))
-    else:
-        messages.success(request, f"{dokument.get_type_display()}, versjon {dokument.versjon}, er laget.")
+    _lag(request, lambda: services.dokument_lag_for_objekt(type=type, objekt=objekt, utfort_av=request.user))
     return redirect(reverse(definisjon.side, args=[objekt.pk]) + "#dokumenter")
 
 
