@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from fagbrev.celery import PLANLAGT
+from fagbrev.oppgaver import PLANLAGT
 
 from .services import batchjobb_kjor, batchjobber_feie
 

@@ -15,7 +15,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from dokumenter.services import batchjobber_feie
-from fagbrev.celery import PLANLAGT
+from fagbrev.oppgaver import PLANLAGT
 
 from . import services
 
