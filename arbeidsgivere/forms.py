@@ -174,6 +174,18 @@ class SignaturForm(forms.Form):
         return data
 
 
+# The evaluation's free-text answers (what went well and what could be better, per party), in order.
+SVAR = [
+    "kommune_bra",
+    "kommune_forbedre",
+    "deltaker_bra",
+    "deltaker_forbedre",
+    "arbeidsgiver_bra",
+    "arbeidsgiver_forbedre",
+    "forbedringspunkter",
+]
+
+
 class EvalueringForm(UtenModellvalidering, forms.ModelForm):
     egnet = forms.TypedChoiceField(
         label="Er arbeidsstedet egnet for nye deltakere?",
@@ -184,32 +196,8 @@ class EvalueringForm(UtenModellvalidering, forms.ModelForm):
 
     class Meta:
         model = Evaluering
-        fields = [
-            "dato",
-            "kommune_bra",
-            "kommune_forbedre",
-            "deltaker_bra",
-            "deltaker_forbedre",
-            "arbeidsgiver_bra",
-            "arbeidsgiver_forbedre",
-            "egnet",
-            "forbedringspunkter",
-        ]
-        widgets = {
-            "dato": DatoInput(),
-            **{
-                f: forms.Textarea(attrs={"rows": 2})
-                for f in [
-                    "kommune_bra",
-                    "kommune_forbedre",
-                    "deltaker_bra",
-                    "deltaker_forbedre",
-                    "arbeidsgiver_bra",
-                    "arbeidsgiver_forbedre",
-                    "forbedringspunkter",
-                ]
-            },
-        }
+        fields = ["dato", *SVAR[:6], "egnet", "forbedringspunkter"]
+        widgets = {"dato": DatoInput(), **{f: forms.Textarea(attrs={"rows": 2}) for f in SVAR}}
 
 
 GODKJENT_VALG = [("ja", "Ja"), ("nei", "Nei")]

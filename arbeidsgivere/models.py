@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from fagbrev.identifikatorer import valider_orgnr
-from fagbrev.models import Niva, OrganisasjonEid
+from fagbrev.models import Niva, OrganisasjonEid, RegistrertAv
 from fagbrev.tekstgrenser import BESKRIVELSE, NOTAT
 
 
@@ -216,7 +216,7 @@ class Avtale(OrganisasjonEid):
         return bool(self.signert_deltaker and self.signert_arbeidssted and self.signert_kommune)
 
 
-class Evaluering(OrganisasjonEid):
+class Evaluering(RegistrertAv):
     """Final evaluation of a practice place after a placement (the form in the IMDi handbook):
     the municipality's, the participant's and the employer's view, and whether the workplace
     suits future participants."""
@@ -231,8 +231,6 @@ class Evaluering(OrganisasjonEid):
     arbeidsgiver_forbedre = models.TextField("arbeidsgiveren: hva kan bli bedre", blank=True, max_length=BESKRIVELSE)
     egnet = models.BooleanField("egnet for nye deltakere")
     forbedringspunkter = models.TextField("forbedringspunkter", blank=True, max_length=BESKRIVELSE)
-    registrert_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    opprettet = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "sluttevaluering av praksisplass"

@@ -17,7 +17,7 @@ from django.db.models import Q
 from deltakere.politiattest import kan_starte_praksis
 from fagbrev.identifikatorer import normaliser_orgnr
 from fagbrev.models import Organisasjon, User
-from fagbrev.services import hendelse_logg, objekt_endre
+from fagbrev.services import hendelse_logg, objekt_endre, objekt_opprett
 
 from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
 
@@ -94,15 +94,12 @@ def arbeidsgiver_endre(
 @transaction.atomic
 def arbeidssted_opprett(*, arbeidsgiver: Arbeidsgiver, utfort_av: User, **felter: Any) -> Arbeidssted:
     sted = Arbeidssted(organisasjon_id=arbeidsgiver.organisasjon_id, arbeidsgiver=arbeidsgiver, **felter)
-    sted.full_clean()
-    sted.save()
-    hendelse_logg(
-        handling="arbeidsgivere.arbeidssted.opprettet",
-        objekt=sted,
-        utfort_av=utfort_av,
-        beskrivelse=f"Arbeidssted registrert: {sted.navn}",
+    return objekt_opprett(
+        sted,
+        "arbeidsgivere.arbeidssted.opprettet",
+        utfort_av,
+        beskrivelse=lambda s: f"Arbeidssted registrert: {s.navn}",
     )
-    return sted
 
 
 @transaction.atomic
@@ -114,15 +111,12 @@ def arbeidssted_endre(*, arbeidssted: Arbeidssted, utfort_av: User, **felter: An
 def kontaktperson_opprett(*, arbeidssted: Arbeidssted, utfort_av: User, **felter: Any) -> Kontaktperson:
     """Add a fadder or the leder of a workplace."""
     person = Kontaktperson(organisasjon_id=arbeidssted.organisasjon_id, arbeidssted=arbeidssted, **felter)
-    person.full_clean()
-    person.save()
-    hendelse_logg(
-        handling="arbeidsgivere.kontaktperson.opprettet",
-        objekt=person,
-        utfort_av=utfort_av,
-        beskrivelse=f"{person.get_rolle_display()} registrert: {person.navn}",
+    return objekt_opprett(
+        person,
+        "arbeidsgivere.kontaktperson.opprettet",
+        utfort_av,
+        beskrivelse=lambda p: f"{p.get_rolle_display()} registrert: {p.navn}",
     )
-    return person
 
 
 @transaction.atomic

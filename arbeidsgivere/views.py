@@ -21,7 +21,7 @@ from deltakere.permissions import get_deltaker_for_user
 from deltakere.politiattest import kan_starte_praksis
 from fagbrev import permissions
 from fagbrev.models import Fagretning, Organisasjon
-from fagbrev.skjema import feil_pa_skjema, skjema_post
+from fagbrev.skjema import skjema_post
 
 from . import services
 from .forms import (
@@ -375,18 +375,15 @@ def avtale_signer(request: HttpRequest, pk: int) -> HttpResponse:
     avtale = get_avtale_for_user(request.user, pk, write=True)
     tilbake = f"/arbeidsgivere/plasseringer/{avtale.plassering_id}/"
     form = SignaturForm(request.POST or None, initial={"dato": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            avtale = services.avtale_registrer_signatur(avtale=avtale, utfort_av=request.user, **form.cleaned_data)
-        except ValidationError as feil:
-            feil_pa_skjema(form, feil)
-        else:
-            tekst = "Signaturen er registrert."
-            if avtale.status == Avtale.Status.SIGNERT:
-                tekst += " Alle har signert."
-            messages.success(request, tekst)
-            return redirect(tilbake)
-    return _skjema(request, form, tittel="Registrer signatur", tilbake=tilbake, knapp="Registrer")
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.avtale_registrer_signatur(avtale=avtale, utfort_av=request.user, **data),
+        melding=lambda avtale: (
+            "Signaturen er registrert." + (" Alle har signert." if avtale.status == Avtale.Status.SIGNERT else "")
+        ),
+        videre=tilbake,
+    ) or _skjema(request, form, tittel="Registrer signatur", tilbake=tilbake, knapp="Registrer")
 
 
 # --- evaluation -----------------------------------------------------------------------------------

@@ -126,23 +126,7 @@ class DeltakerForm(_PersonFelter):
 
     class Meta:
         model = Deltaker
-        fields = [
-            "fornavn",
-            "etternavn",
-            "fodselsnummer",
-            "fodselsdato",
-            "telefon",
-            "epost",
-            "adresse",
-            "fagretning",
-            "rute",
-            "kull",
-            "faglarer",
-            "norsklarer",
-            "henvist_av",
-            "henviser_kontakt",
-            "henvist_dato",
-        ]
+        fields = list(ENDRE_FELTER)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)

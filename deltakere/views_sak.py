@@ -43,11 +43,11 @@ def _skjema(request, deltaker, form, tittel: str, knapp: str, **ekstra) -> HttpR
 
 
 def _lagre(request, deltaker, form, tjeneste, melding: str) -> HttpResponse | None:
-    """`skjema_post` for the case's forms: back to the case page when the service succeeds."""
+    """`skjema_post` for the case's forms: `tjeneste(cleaned_data)`, back to the case page when it succeeds."""
     return skjema_post(
         request,
         form,
-        lambda _: tjeneste(),
+        tjeneste,
         melding=melding,
         videre=lambda _: redirect("deltakere:detalj", pk=deltaker.pk),
     )
@@ -60,23 +60,18 @@ def deltaker_endre(request: HttpRequest, pk: int) -> HttpResponse:
     if deltaker.fodselsnummer:  # the form holds the whole number: logged as shown, like «vis»
         tilgang_merk(deltaker_id=deltaker.pk, organisasjon_id=deltaker.organisasjon_id, hva=Oppslag.Hva.FNR_VIST)
     form = forms.DeltakerForm(request.POST or None, instance=deltaker, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        felter = {f: form.cleaned_data[f] for f in form.Meta.fields}
-        svar = _lagre(
-            request,
-            deltaker,
-            form,
-            lambda: services.deltaker_endre(
-                deltaker=Deltaker.objects.get(pk=deltaker.pk),
-                versjon=form.cleaned_data["versjon"],
-                utfort_av=request.user,
-                **felter,
-            ),
-            "Opplysningene er lagret.",
-        )
-        if svar:
-            return svar
-    return _skjema(request, deltaker, form, "Endre opplysninger", "Lagre")
+    return _lagre(
+        request,
+        deltaker,
+        form,
+        lambda d: services.deltaker_endre(
+            deltaker=Deltaker.objects.get(pk=deltaker.pk),
+            versjon=d["versjon"],
+            utfort_av=request.user,
+            **{f: d[f] for f in form.Meta.fields},
+        ),
+        "Opplysningene er lagret.",
+    ) or _skjema(request, deltaker, form, "Endre opplysninger", "Lagre")
 
 
 @login_required
@@ -91,23 +86,19 @@ def kartlegging(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.KartleggingForm(
         request.POST or None, instance=eksisterende, deltaker=deltaker, kriterier=kriterier, vurderinger=vurderinger
     )
-    if request.method == "POST" and form.is_valid():
-        svar = _lagre(
-            request,
-            deltaker,
-            form,
-            lambda: services_opptak.kartlegging_lagre(
-                deltaker=deltaker,
-                utfort_av=request.user,
-                versjon=form.cleaned_data["versjon"],
-                vurderinger=form.vurderinger(),
-                **form.modellfelter(),
-            ),
-            "Kartleggingen er lagret.",
-        )
-        if svar:
-            return svar
-    return _skjema(request, deltaker, form, "Intervju og kartlegging", "Lagre kartlegging")
+    return _lagre(
+        request,
+        deltaker,
+        form,
+        lambda d: services_opptak.kartlegging_lagre(
+            deltaker=deltaker,
+            utfort_av=request.user,
+            versjon=d["versjon"],
+            vurderinger=form.vurderinger(),
+            **form.modellfelter(),
+        ),
+        "Kartleggingen er lagret.",
+    ) or _skjema(request, deltaker, form, "Intervju og kartlegging", "Lagre kartlegging")
 
 
 @login_required
@@ -120,26 +111,21 @@ def opptak(request: HttpRequest, pk: int) -> HttpResponse:
         deltaker=deltaker,
         initial={"utfall": utfall} if utfall in Opptaksvedtak.Utfall.values else None,
     )
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        svar = _lagre(
-            request,
-            deltaker,
-            form,
-            lambda: services_opptak.opptak_vedta(
-                deltaker=deltaker,
-                utfall=d["utfall"],
-                begrunnelse=d["begrunnelse"],
-                dato=d["dato"],
-                sammen_med=d["sammen_med"],
-                versjon=d["versjon"],
-                utfort_av=request.user,
-            ),
-            "Opptaksvedtaket er registrert.",
-        )
-        if svar:
-            return svar
-    return _skjema(
+    return _lagre(
+        request,
+        deltaker,
+        form,
+        lambda d: services_opptak.opptak_vedta(
+            deltaker=deltaker,
+            utfall=d["utfall"],
+            begrunnelse=d["begrunnelse"],
+            dato=d["dato"],
+            sammen_med=d["sammen_med"],
+            versjon=d["versjon"],
+            utfort_av=request.user,
+        ),
+        "Opptaksvedtaket er registrert.",
+    ) or _skjema(
         request, deltaker, form, "Opptaksvedtak", "Registrer vedtak", hindringer=_sperret(deltaker, S.TATT_OPP)
     )
 
@@ -150,23 +136,18 @@ def inntak(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk, write=True)
     eksisterende = getattr(deltaker, "inntakssamtale", None) if hasattr(deltaker, "inntakssamtale") else None
     form = forms.InntakForm(request.POST or None, instance=eksisterende, deltaker=deltaker)
-    if request.method == "POST" and form.is_valid():
-        felter = {f: form.cleaned_data[f] for f in form.Meta.fields}
-        svar = _lagre(
-            request,
-            deltaker,
-            form,
-            lambda: services_opptak.inntakssamtale_lagre(
-                deltaker=Deltaker.objects.get(pk=deltaker.pk),  # the form changed the cached checklist
-                utfort_av=request.user,
-                versjon=form.cleaned_data["versjon"],
-                **felter,
-            ),
-            "Inntakssamtalen er lagret.",
-        )
-        if svar:
-            return svar
-    return _skjema(request, deltaker, form, "Inntakssamtale", "Lagre")
+    return _lagre(
+        request,
+        deltaker,
+        form,
+        lambda d: services_opptak.inntakssamtale_lagre(
+            deltaker=Deltaker.objects.get(pk=deltaker.pk),  # the form changed the cached checklist
+            utfort_av=request.user,
+            versjon=d["versjon"],
+            **{f: d[f] for f in form.Meta.fields},
+        ),
+        "Inntakssamtalen er lagret.",
+    ) or _skjema(request, deltaker, form, "Inntakssamtale", "Lagre")
 
 
 @login_required
@@ -176,28 +157,27 @@ def status_endre(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk, write=True)
     data = request.POST or None
     form = forms.StatusForm(data, deltaker=deltaker, initial={"til": request.GET.get("til")})
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        svar = _lagre(
-            request,
-            deltaker,
-            form,
-            lambda: services.deltaker_endre_status(
-                deltaker=deltaker,
-                til=d["til"],
-                begrunnelse=d["begrunnelse"],
-                dato=d["dato"],
-                versjon=d["versjon"],
-                utfort_av=request.user,
-            ),
-            "Statusen er endret.",
-        )
-        if svar:
-            return svar
-    hindringer = {o["til"]: o["hindringer"] for o in overganger.mulige(deltaker)}
-    if planlagt := services_status.planlagt_hindring(deltaker=deltaker):
-        hindringer["planlagt"] = [planlagt]
-    return _skjema(request, deltaker, form, "Endre status", "Endre status", hindringer=hindringer)
+    return _lagre(
+        request,
+        deltaker,
+        form,
+        lambda d: services.deltaker_endre_status(
+            deltaker=deltaker,
+            til=d["til"],
+            begrunnelse=d["begrunnelse"],
+            dato=d["dato"],
+            versjon=d["versjon"],
+            utfort_av=request.user,
+        ),
+        "Statusen er endret.",
+    ) or _skjema(
+        request,
+        deltaker,
+        form,
+        "Endre status",
+        "Endre status",
+        hindringer=_hindringer(deltaker),
+    )
 
 
 @login_required
@@ -205,27 +185,22 @@ def status_endre(request: HttpRequest, pk: int) -> HttpResponse:
 def permisjon(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk, write=True)
     form = forms.PermisjonForm(request.POST or None, deltaker=deltaker)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        svar = _lagre(
-            request,
-            deltaker,
-            form,
-            lambda: services.permisjon_registrer(
-                deltaker=deltaker,
-                fra=d["fra"],
-                til=d["til"],
-                arsak=d["arsak"],
-                fylke_informert=d["fylke_informert"],
-                godkjent_av_fylket=d["godkjent_av_fylket"],
-                versjon=d["versjon"],
-                utfort_av=request.user,
-            ),
-            "Permisjonen er registrert.",
-        )
-        if svar:
-            return svar
-    return _skjema(
+    return _lagre(
+        request,
+        deltaker,
+        form,
+        lambda d: services.permisjon_registrer(
+            deltaker=deltaker,
+            fra=d["fra"],
+            til=d["til"],
+            arsak=d["arsak"],
+            fylke_informert=d["fylke_informert"],
+            godkjent_av_fylket=d["godkjent_av_fylket"],
+            versjon=d["versjon"],
+            utfort_av=request.user,
+        ),
+        "Permisjonen er registrert.",
+    ) or _skjema(
         request,
         deltaker,
         form,
@@ -233,6 +208,14 @@ def permisjon(request: HttpRequest, pk: int) -> HttpResponse:
         "Registrer permisjon",
         hindringer=_sperret(deltaker, S.PERMISJON),
     )
+
+
+def _hindringer(deltaker: Deltaker) -> dict[str, list[str]]:
+    """What stops each status change now, and the planned change that waits (shown on the status form)."""
+    hindringer = {o["til"]: o["hindringer"] for o in overganger.mulige(deltaker)}
+    if planlagt := services_status.planlagt_hindring(deltaker=deltaker):
+        hindringer["planlagt"] = [planlagt]
+    return hindringer
 
 
 @login_required
@@ -245,20 +228,14 @@ def planlagt_flytt(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, "Saken har ingen planlagt endring.")
         return redirect("deltakere:detalj", pk=deltaker.pk)
     form = forms.FlyttForm(request.POST or None, initial={"dato": endring.dato})
-    if request.method == "POST" and form.is_valid():
-        svar = _lagre(
-            request,
-            deltaker,
-            form,
-            lambda: services.statusendring_flytt(
-                endring=endring, dato=form.cleaned_data["dato"], utfort_av=request.user
-            ),
-            "Den planlagte endringen er flyttet.",
-        )
-        if svar:
-            return svar
     tittel = f"Flytt «{endring.get_til_status_display()} fra {endring.dato:%d.%m.%Y}»"
-    return _skjema(request, deltaker, form, tittel, "Flytt")
+    return _lagre(
+        request,
+        deltaker,
+        form,
+        lambda d: services.statusendring_flytt(endring=endring, dato=d["dato"], utfort_av=request.user),
+        "Den planlagte endringen er flyttet.",
+    ) or _skjema(request, deltaker, form, tittel, "Flytt")
 
 
 @login_required
@@ -296,28 +273,21 @@ def permisjon_godkjenning(request: HttpRequest, pk: int, permisjon_id: int) -> H
 def avbrudd(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk, write=True)
     form = forms.AvbruddForm(request.POST or None, deltaker=deltaker)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        felter = {f: d[f] for f in form.Meta.fields}
-        svar = _lagre(
-            request,
-            deltaker,
-            form,
-            lambda: services.avbrudd_registrer(
-                deltaker=deltaker, versjon=d["versjon"], utfort_av=request.user, **felter
-            ),
-            "Løpet er avbrutt. Historikken er beholdt.",
-        )
-        if svar:
-            return svar
-    apne_lan = list(Utstyrslan.objects.filter(deltaker=deltaker, returnert__isnull=True))
-    return _skjema(
+    return _lagre(
+        request,
+        deltaker,
+        form,
+        lambda d: services.avbrudd_registrer(
+            deltaker=deltaker, versjon=d["versjon"], utfort_av=request.user, **{f: d[f] for f in form.Meta.fields}
+        ),
+        "Løpet er avbrutt. Historikken er beholdt.",
+    ) or _skjema(
         request,
         deltaker,
         form,
         "Avbryt løpet",
         "Avbryt løpet",
-        apne_lan=apne_lan,
+        apne_lan=list(Utstyrslan.objects.filter(deltaker=deltaker, returnert__isnull=True)),
         hindringer=_sperret(deltaker, S.AVBRUTT),
     )
 
@@ -362,19 +332,13 @@ def utfall(request: HttpRequest, pk: int, tidspunkt: str) -> HttpResponse:
 def dokument_last_opp(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk, write=True)
     form = forms.DokumentForm(request.POST or None, request.FILES or None, prefix="dok")
-    if request.method == "POST" and form.is_valid():
-        svar = _lagre(
-            request,
-            deltaker,
-            form,
-            lambda: services.dokument_last_opp(
-                deltaker=deltaker, fil=form.cleaned_data["fil"], type=form.cleaned_data["type"], utfort_av=request.user
-            ),
-            "Dokumentet er lastet opp.",
-        )
-        if svar:
-            return svar
-    return _skjema(request, deltaker, form, "Last opp dokument", "Last opp", filer=True)
+    return _lagre(
+        request,
+        deltaker,
+        form,
+        lambda d: services.dokument_last_opp(deltaker=deltaker, fil=d["fil"], type=d["type"], utfort_av=request.user),
+        "Dokumentet er lastet opp.",
+    ) or _skjema(request, deltaker, form, "Last opp dokument", "Last opp", filer=True)
 
 
 @login_required
@@ -405,17 +369,13 @@ def dokument_hent(request: HttpRequest, pk: int) -> FileResponse:
 def utstyr_lan_ut(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk, write=True)
     form = forms.UtstyrForm(request.POST or None, prefix="utstyr")
-    if request.method == "POST" and form.is_valid():
-        svar = _lagre(
-            request,
-            deltaker,
-            form,
-            lambda: services.utstyr_lan_ut(deltaker=deltaker, utfort_av=request.user, **form.cleaned_data),
-            "Utlånet er registrert.",
-        )
-        if svar:
-            return svar
-    return _skjema(request, deltaker, form, "Lån ut utstyr", "Registrer utlån")
+    return _lagre(
+        request,
+        deltaker,
+        form,
+        lambda d: services.utstyr_lan_ut(deltaker=deltaker, utfort_av=request.user, **d),
+        "Utlånet er registrert.",
+    ) or _skjema(request, deltaker, form, "Lån ut utstyr", "Registrer utlån")
 
 
 @login_required

@@ -9,7 +9,7 @@ class DokumenterConfig(AppConfig):
     def ready(self) -> None:
         from fagbrev import personopplysninger
 
-        from . import seksjoner  # noqa: F401  (registers its case-page section)
+        from . import seksjoner, typer  # noqa: F401  (they register its case-page section and documents)
 
         personopplysninger.registrer(
             self.label,

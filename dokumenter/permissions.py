@@ -1,7 +1,7 @@
 """Permission-checked lookups of stored documents and batch jobs.
 
 A participant's document is visible when her case is (deltakere.permissions) and the field group it
-holds (dokumenter/typer.py) is one the reader's role sees (fagbrev.permissions.SYNLIGE_FELTGRUPPER;
+holds (fagbrev/dokumenttyper.py) is one the reader's role sees (fagbrev.permissions.SYNLIGE_FELTGRUPPER;
 403 otherwise); writing (attaching a scan) needs the right to edit the case. A document made for a
 record without a participant (minutes) may be read by whoever may open that record's page — asked of
 the same lookup the page uses (`Objektdokument.hent`, e.g. oppfolging's `get_mote_for_user`), so the
@@ -15,10 +15,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from deltakere.permissions import get_deltaker_for_user
+from fagbrev.dokumenttyper import OBJEKTDOKUMENTER, feltgruppe_for
 from fagbrev.permissions import can_manage_org, can_see_feltgruppe
 
 from .models import Batchjobb, Dokument
-from .typer import OBJEKTDOKUMENTER, feltgruppe_for
 
 
 def get_dokument_for_user(user, pk: int, *, write: bool = False) -> Dokument:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from fagbrev.dokumenttyper import DELTAKERDOKUMENTER, feltgruppe_for
 from fagbrev.permissions import can_edit_deltaker, feltgrupper_for
 from fagbrev.seksjoner import Seksjon, pa_saksside
 
 from .selectors import dokumenter_for_deltaker
-from .typer import DELTAKERDOKUMENTER, feltgruppe_for
 
 
 @pa_saksside(rekkefolge=80)

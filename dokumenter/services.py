@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from kombu.exceptions import OperationalError as KoFeil
 
 from deltakere.models import Deltaker
+from fagbrev.dokumenttyper import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
 from fagbrev.models import Kull, Organisasjon, User
 from fagbrev.pdf import render_pdf
 from fagbrev.permissions import can_manage_org
@@ -26,7 +27,6 @@ from fagbrev.services import hendelse_logg, objekt_endre
 
 from .models import Batchjobb, Dokument, Dokumentprofil, Dokumenttype
 from .selectors import dato, organisasjon_kontekst
-from .typer import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
 from .validering import valider_skann
 
 logger = logging.getLogger(__name__)

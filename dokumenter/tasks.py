@@ -1,7 +1,8 @@
 """Celery tasks for documents: thin wrappers that take ids (see services for the work)."""
 
 from celery import shared_task
-from django.db import OperationalError
+
+from fagbrev.oppgaver import PLANLAGT
 
 from .services import batchjobb_kjor, batchjobber_feie
 
@@ -11,13 +12,7 @@ def batchjobb_kjor_task(*, jobb_id: int) -> None:
     batchjobb_kjor(jobb_id=jobb_id)
 
 
-@shared_task(
-    name="dokumenter.batchjobber_feie",
-    acks_late=True,
-    autoretry_for=(OperationalError,),
-    max_retries=3,
-    retry_backoff=30,
-)
+@shared_task(name="dokumenter.batchjobber_feie", **PLANLAGT)
 def batchjobber_feie_task() -> dict:
     """Beat, every 5 minutes (and with the daily scan): hand lost jobs over again, or mark them failed."""
     return batchjobber_feie()

@@ -13,8 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
+from fagbrev.dokumenttyper import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
 from fagbrev.models import Fagretning, Kull, Organisasjon
-from fagbrev.skjema import feil_pa_skjema
+from fagbrev.skjema import skjema_post
 from fagbrev.tilgang import tilgang_merk
 
 from . import services
@@ -22,12 +23,21 @@ from .forms import DokumentprofilForm, SkannForm
 from .models import Dokumentprofil, Dokumenttype
 from .permissions import get_batchjobb_for_user, get_dokument_for_user
 from .selectors import batchjobb_deltakere, batchjobber_for_org
-from .typer import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
 from .validering import filtype
 
 
 def _saksside(deltaker_id: int) -> str:
     return reverse("deltakere:detalj", args=[deltaker_id]) + "#dokumenter"
+
+
+def _lag(request: HttpRequest, lag) -> None:
+    """Make a version and say so, or say what stopped it; the page it was made from follows."""
+    try:
+        dokument = lag()
+    except ValidationError as feil:
+        messages.error(request, " ".join(feil.messages))
+    else:
+        messages.success(request, f"{dokument.get_type_display()}, versjon {dokument.versjon}, er laget.")
 
 
 @login_required
@@ -36,12 +46,7 @@ def dokument_lag(request: HttpRequest, pk: int, type: str) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk, write=True)
     if type not in DELTAKERDOKUMENTER:
         raise Http404("Ukjent dokumenttype.")
-    try:
-        dokument = services.dokument_lag(type=type, deltaker=deltaker, utfort_av=request.user)
-    except ValidationError as feil:
-        messages.error(request, " ".join(feil.messages))
-    else:
-        messages.success(request, f"{dokument.get_type_display()}, versjon {dokument.versjon}, er laget.")
+    _lag(request, lambda: services.dokument_lag(type=type, deltaker=deltaker, utfort_av=request.user))
     return redirect(_saksside(deltaker.pk))
 
 
@@ -59,12 +64,7 @@ def dokument_lag_objekt(request: HttpRequest, type: str, pk: int) -> HttpRespons
             raise PermissionDenied("Bare koordinatoren kan lage møtereferat.")
     elif not permissions.can_edit_deltaker(request.user, deltaker):
         raise PermissionDenied("Du kan se saken, men ikke lage dokumenter for den.")
-    try:
-        dokument = services.dokument_lag_for_objekt(type=type, objekt=objekt, utfort_av=request.user)
-    except ValidationError as feil:
-        messages.error(request, " ".join(feil.messages))
-    else:
-        messages.success(request, f"{dokument.get_type_display()}, versjon {dokument.versjon}, er laget.")
+    _lag(request, lambda: services.dokument_lag_for_objekt(type=type, objekt=objekt, utfort_av=request.user))
     return redirect(reverse(definisjon.side, args=[objekt.pk]) + "#dokumenter")
 
 
@@ -97,17 +97,15 @@ def skann_last_ned(request: HttpRequest, pk: int) -> HttpResponse:
 def skann_legg_ved(request: HttpRequest, pk: int) -> HttpResponse:
     dokument = get_dokument_for_user(request.user, pk, write=True)
     form = SkannForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.dokument_skann_legg_ved(dokument=dokument, fil=form.cleaned_data["fil"], utfort_av=request.user)
-        except ValidationError as feil:
-            feil_pa_skjema(form, feil)
-        else:
-            messages.success(request, "Det signerte skannet er lagt ved.")
-            if dokument.deltaker_id:
-                return redirect(_saksside(dokument.deltaker_id))
-            return redirect("dokumenter:last_ned", pk=dokument.pk)
-    return render(request, "dokumenter/skann.html", {"dokument": dokument, "form": form})
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.dokument_skann_legg_ved(dokument=dokument, fil=data["fil"], utfort_av=request.user),
+        melding="Det signerte skannet er lagt ved.",
+        videre=_saksside(dokument.deltaker_id)
+        if dokument.deltaker_id
+        else reverse("dokumenter:last_ned", kwargs={"pk": pk}),
+    ) or render(request, "dokumenter/skann.html", {"dokument": dokument, "form": form})
 
 
 @login_required
@@ -138,22 +136,19 @@ def profil(request: HttpRequest, org_pk: int) -> HttpResponse:
         organisasjon=organisasjon
     )
     form = DokumentprofilForm(request.POST or None, request.FILES or None, instance=instans)
-    if request.method == "POST" and form.is_valid():
-        felter = {navn: form.cleaned_data[navn] for navn in services.PROFIL_FELTER}
-        try:
-            services.dokumentprofil_lagre(
-                organisasjon=organisasjon,
-                utfort_av=request.user,
-                logo=form.cleaned_data.get("ny_logo"),
-                fjern_logo=form.cleaned_data.get("fjern_logo", False),
-                **felter,
-            )
-        except ValidationError as feil:
-            feil_pa_skjema(form, feil)
-        else:
-            messages.success(request, "Brevhodet er lagret.")
-            return redirect("dokumenter:profil", org_pk=organisasjon.pk)
-    return render(request, "dokumenter/profil.html", {"organisasjon": organisasjon, "profil": instans, "form": form})
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.dokumentprofil_lagre(
+            organisasjon=organisasjon,
+            utfort_av=request.user,
+            logo=data.get("ny_logo"),
+            fjern_logo=data.get("fjern_logo", False),
+            **{navn: data[navn] for navn in services.PROFIL_FELTER},
+        ),
+        melding="Brevhodet er lagret.",
+        videre=reverse("dokumenter:profil", kwargs={"org_pk": organisasjon.pk}),
+    ) or render(request, "dokumenter/profil.html", {"organisasjon": organisasjon, "profil": instans, "form": form})
 
 
 @login_required

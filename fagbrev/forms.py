@@ -72,6 +72,24 @@ class TotpKodeForm(forms.Form):
         return self.cleaned_data["kode"].strip()
 
 
+class Datoskjema(forms.ModelForm):
+    """A model form with date pickers and «Velg …» for every empty choice (`_datofelt`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _datofelt(self)
+
+
+class Periodeskjema(Datoskjema):
+    """A model form for a period `fra`–`til` (til may be empty): til may not be before fra."""
+
+    def clean(self):
+        data = super().clean()
+        if data.get("fra") and data.get("til") and data["til"] < data["fra"]:
+            self.add_error("til", "Til-datoen kan ikke være før fra-datoen.")
+        return data
+
+
 class UtenModellvalidering:
     """For ModelForms whose service validates the model and names the field on a broken rule: the
     form must not change the instance (or run database rules) before the service takes its "before"

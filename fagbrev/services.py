@@ -96,6 +96,31 @@ def kull_opprett(*, fagretning: Fagretning, utfort_av: User | None, **felter: An
     return kull
 
 
+def objekt_opprett(
+    objekt: models.Model,
+    handling: str,
+    utfort_av: User | None,
+    *,
+    beskrivelse: str | Callable[[Any], str] = "",
+    **kwargs: Any,
+) -> models.Model:
+    """Validate and insert a new row and log its creation: the counterpart of `objekt_endre`.
+
+    `beskrivelse` may be a function of the saved row; `kwargs` go to `hendelse_logg`. Call it inside
+    the caller's transaction.
+    """
+    objekt.full_clean()
+    objekt.save()
+    hendelse_logg(
+        handling=handling,
+        objekt=objekt,
+        utfort_av=utfort_av,
+        beskrivelse=beskrivelse(objekt) if callable(beskrivelse) else beskrivelse,
+        **kwargs,
+    )
+    return objekt
+
+
 def objekt_endre(
     objekt: models.Model,
     handling: str | Callable[[dict[str, list[Any]]], str],

@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 
 from arbeidsgivere.models import Arbeidsgiver
-from fagbrev.forms import DatoInput, UtenModellvalidering, _datofelt
+from fagbrev.forms import DatoInput, Datoskjema, Periodeskjema, UtenModellvalidering, _datofelt
 from fagbrev.models import Kull, Niva
 
 from .models import (
@@ -81,26 +81,21 @@ class SjekkpunktForm(forms.ModelForm):
         }
 
 
-class EksamenForm(forms.ModelForm):
+class EksamenForm(Datoskjema):
     class Meta:
         model = Eksamen
         fields = ["type", "termin", "pameldt_dato", "gebyr_betalt", "eksamensdato", "resultat"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _datofelt(self)
         self.fields["resultat"].choices = [("", "Ikke avlagt ennå"), *list(Resultat.choices)]
 
 
-class FagproveForm(forms.ModelForm):
+class FagproveForm(Datoskjema):
     class Meta:
         model = Fagprove
         fields = ["provested", "provedato", "fagansvarlig_informert"]
         help_texts = {"provedato": "Normalt innen to måneder etter kontraktens slutt."}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _datofelt(self)
 
 
 class FagproveEndreForm(FagproveForm):
@@ -172,19 +167,13 @@ class NorskproveEndreForm(forms.Form):
         return {"niva": "" if niva == UNDER_A1 else niva, "dato": self.cleaned_data["dato"]}
 
 
-class PraksisperiodeForm(forms.ModelForm):
+class PraksisperiodeForm(Periodeskjema):
     class Meta:
         model = Praksisperiode
         fields = ["arbeidsgiver", "stilling", "fra", "til", "stillingsprosent", "dokumentert"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _datofelt(self)
-
     def clean(self):
         data = super().clean()
-        if data.get("fra") and data.get("til") and data["til"] < data["fra"]:
-            self.add_error("til", "Til-datoen kan ikke være før fra-datoen.")
         prosent = data.get("stillingsprosent")
         if prosent is not None and not 1 <= prosent <= 100:
             self.add_error("stillingsprosent", "Stillingsprosenten må være mellom 1 og 100.")
@@ -250,23 +239,13 @@ class StipendForm(forms.Form):
         return data
 
 
-class StipendvedtakForm(UtenModellvalidering, forms.ModelForm):
+class StipendvedtakForm(UtenModellvalidering, Periodeskjema):
     """Register or change a stipend decision: the first and last day paid."""
 
     class Meta:
         model = Stipendvedtak
         fields = ["fra", "til"]
         labels = {"fra": "Første dag", "til": "Siste dag"}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _datofelt(self)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("fra") and data.get("til") and data["til"] < data["fra"]:
-            self.add_error("til", "Til-datoen kan ikke være før fra-datoen.")
-        return data
 
 
 class StipendAvsluttForm(forms.Form):

@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from fagbrev.models.kjerne import Fagretning, Kull, Niva, OrganisasjonEid
+from fagbrev.models.kjerne import Fagretning, Kull, Niva, OrganisasjonEid, RegistrertAv
 from fagbrev.tekstgrenser import BESKRIVELSE, KORT
 
 
@@ -210,7 +210,7 @@ class Fagprove(OrganisasjonEid):
         return f"Fagprøve, forsøk {self.forsok}"
 
 
-class Norskprove(OrganisasjonEid):
+class Norskprove(RegistrertAv):
     """One result from Norskprøven for one skill."""
 
     class Ferdighet(models.TextChoices):
@@ -223,8 +223,6 @@ class Norskprove(OrganisasjonEid):
     ferdighet = models.CharField("ferdighet", max_length=10, choices=Ferdighet.choices)
     niva = models.CharField("nivå", max_length=2, choices=Niva.choices, blank=True, help_text="Tomt = under A1.")
     dato = models.DateField("prøvedato")
-    registrert_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    opprettet = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "norskprøveresultat"

@@ -17,7 +17,7 @@ from django.utils import timezone
 from deltakere.models import Deltaker, Vedlegg
 from deltakere.services import deltaker_endre_status, planlagt_endring
 from fagbrev.models import Fagretning, User
-from fagbrev.services import hendelse_logg, objekt_endre
+from fagbrev.services import hendelse_logg, objekt_endre, objekt_opprett
 
 from . import selectors
 from .models import (
@@ -123,15 +123,12 @@ def sjekkpunkt_endre(*, sjekkpunkt: Sjekkpunkt, utfort_av: User, **felter: Any) 
 def eksamen_registrer(*, deltaker, utfort_av: User, **felter: Any) -> Eksamen:
     """Record a registration for the written exam (outside a window only warns: the portal decides)."""
     eksamen = Eksamen(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, **felter)
-    eksamen.full_clean()
-    eksamen.save()
-    hendelse_logg(
-        handling="fagbrev.eksamen.registrert",
-        objekt=eksamen,
-        utfort_av=utfort_av,
-        beskrivelse=f"Meldt opp til {eksamen.get_type_display().lower()} ({eksamen.termin})",
+    return objekt_opprett(
+        eksamen,
+        "fagbrev.eksamen.registrert",
+        utfort_av,
+        beskrivelse=lambda e: f"Meldt opp til {e.get_type_display().lower()} ({e.termin})",
     )
-    return eksamen
 
 
 def _folg_status(*, deltaker, fra: str, til: str, begrunnelse: str, utfort_av: User | None) -> None:
@@ -234,15 +231,9 @@ def fagprove_endre(*, fagprove: Fagprove, utfort_av: User, **felter: Any) -> Fag
 @transaction.atomic
 def norskprove_registrer(*, deltaker, utfort_av: User, **felter: Any) -> Norskprove:
     prove = Norskprove(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, registrert_av=utfort_av, **felter)
-    prove.full_clean()
-    prove.save()
-    hendelse_logg(
-        handling="fagbrev.norskprove.registrert",
-        objekt=prove,
-        utfort_av=utfort_av,
-        beskrivelse=f"Norskprøven {prove.dato:%d.%m.%Y}: {prove}",
+    return objekt_opprett(
+        prove, "fagbrev.norskprove.registrert", utfort_av, beskrivelse=lambda p: f"Norskprøven {p.dato:%d.%m.%Y}: {p}"
     )
-    return prove
 
 
 @transaction.atomic
@@ -279,21 +270,13 @@ def norskprover_registrer(
 @transaction.atomic
 def praksisperiode_registrer(*, deltaker, utfort_av: User, **felter: Any) -> Praksisperiode:
     periode = Praksisperiode(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, **felter)
-    periode.full_clean()
-    periode.save()
-    hendelse_logg(
-        handling="fagbrev.praksisperiode.registrert", objekt=periode, utfort_av=utfort_av, beskrivelse=str(periode)
-    )
-    return periode
+    return objekt_opprett(periode, "fagbrev.praksisperiode.registrert", utfort_av, beskrivelse=str)
 
 
 @transaction.atomic
 def kompetansemal_opprett(*, fagretning: Fagretning, utfort_av: User | None, **felter: Any) -> Kompetansemal:
     mal = Kompetansemal(organisasjon_id=fagretning.organisasjon_id, fagretning=fagretning, **felter)
-    mal.full_clean()
-    mal.save()
-    hendelse_logg(handling="fagbrev.kompetansemal.opprettet", objekt=mal, utfort_av=utfort_av, beskrivelse=str(mal))
-    return mal
+    return objekt_opprett(mal, "fagbrev.kompetansemal.opprettet", utfort_av, beskrivelse=str)
 
 
 @transaction.atomic
@@ -307,15 +290,12 @@ def planpunkt_opprett(*, deltaker, utfort_av: User | None, **felter: Any) -> Opp
     punkt = Opplaeringsplanpunkt(organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, **felter)
     if punkt.kompetansemal_id and punkt.kompetansemal.fagretning_id != deltaker.fagretning_id:
         raise ValidationError({"kompetansemal": "Kompetansemålet hører til en annen fagretning."})
-    punkt.full_clean()
-    punkt.save()
-    hendelse_logg(
-        handling="fagbrev.opplaeringsplan.punkt_lagt_til",
-        objekt=punkt,
-        utfort_av=utfort_av,
-        beskrivelse=f"Opplæringsplan: «{punkt.oppgave[:80]}» lagt til",
+    return objekt_opprett(
+        punkt,
+        "fagbrev.opplaeringsplan.punkt_lagt_til",
+        utfort_av,
+        beskrivelse=lambda p: f"Opplæringsplan: «{p.oppgave[:80]}» lagt til",
     )
-    return punkt
 
 
 @transaction.atomic
@@ -337,10 +317,7 @@ def manedstema_opprett(*, fagretning: Fagretning, utfort_av: User | None, **felt
         raise ValidationError({"kull": "Kullet hører til en annen fagretning."})
     if tema.maned:
         tema.maned = tema.maned.replace(day=1)
-    tema.full_clean()
-    tema.save()
-    hendelse_logg(handling="fagbrev.manedstema.opprettet", objekt=tema, utfort_av=utfort_av, beskrivelse=str(tema))
-    return tema
+    return objekt_opprett(tema, "fagbrev.manedstema.opprettet", utfort_av, beskrivelse=str)
 
 
 # The county checklist's documents that a file uploaded to the case can be: a CV at referral counts.

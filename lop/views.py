@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
-from fagbrev.skjema import feil_pa_skjema, rad_post, skjema_post
+from fagbrev.skjema import rad_post, skjema_post
 
 from . import frister, selectors, services
 from .forms import (
@@ -92,22 +92,21 @@ def kontrakt(request: HttpRequest, pk: int) -> HttpResponse:
     eksisterende = selectors.aktiv_kontrakt(deltaker=deltaker)
     eksisterende = eksisterende if eksisterende and eksisterende.er_aktiv else None
     form = LaerekontraktForm(request.POST, instance=eksisterende, deltaker=deltaker)
-    if form.is_valid():
-        try:
-            if eksisterende:
-                services.laerekontrakt_endre(
-                    kontrakt=eksisterende,
-                    utfort_av=request.user,
-                    **{f: form.cleaned_data[f] for f in form.changed_data},
-                )
-                messages.success(request, "Lærekontrakten er lagret.")
-            else:
-                services.laerekontrakt_opprett(deltaker=deltaker, utfort_av=request.user, **form.cleaned_data)
-                messages.success(request, "Lærekontrakten er opprettet som utkast med sjekkliste for søknaden.")
-            return redirect("lop:kontrakt", pk=deltaker.pk)
-        except ValidationError as feil:
-            feil_pa_skjema(form, feil)
-    return _kontrakt_side(request, deltaker, kontrakt_form=form)
+    return skjema_post(
+        request,
+        form,
+        lambda data: (
+            services.laerekontrakt_endre(
+                kontrakt=eksisterende, utfort_av=request.user, **{f: data[f] for f in form.changed_data}
+            )
+            if eksisterende
+            else services.laerekontrakt_opprett(deltaker=deltaker, utfort_av=request.user, **data)
+        ),
+        melding="Lærekontrakten er lagret."
+        if eksisterende
+        else "Lærekontrakten er opprettet som utkast med sjekkliste for søknaden.",
+        videre=lambda _: redirect("lop:kontrakt", pk=deltaker.pk),
+    ) or _kontrakt_side(request, deltaker, kontrakt_form=form)
 
 
 @login_required
@@ -173,6 +172,7 @@ def _eksamen_side(request, deltaker, *, eksamen_form=None, fagprove_form=None):
         # The fagprøve is normally held within two months after the contract ends.
         "sen_provedato": frister.legg_til_maneder(kontrakt.slutt, 2) if kontrakt and kontrakt.slutt else None,
         "eksamen_form": eksamen_form or EksamenForm(initial={"pameldt_dato": idag}),
+        "eksamen_apen": bool(eksamen_form and eksamen_form.errors) or not status.eksamener,
         "eksamen_endre": [(e, EksamenForm(instance=e, prefix=f"e{e.pk}")) for e in status.eksamener],
         "fagprove_form": fagprove_form or FagproveForm(),
         "fagprove_endre": [(f, FagproveEndreForm(instance=f, prefix=f"f{f.pk}")) for f in status.fagprover],
@@ -188,16 +188,19 @@ def eksamen(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET":
         return _eksamen_side(request, deltaker)
     form = EksamenForm(request.POST)
-    if form.is_valid():
-        try:
-            ny = services.eksamen_registrer(deltaker=deltaker, utfort_av=request.user, **form.cleaned_data)
-            messages.success(request, f"Påmelding til skriftlig eksamen ({ny.termin}) er registrert.")
-            if ny.pameldt_dato and frister.dato_i_vindu(ny.pameldt_dato) is None:
-                messages.warning(request, f"Påmeldingsdatoen {ny.pameldt_dato:%d.%m.%Y} er utenfor påmeldingsvinduene.")
-            return redirect("lop:eksamen", pk=deltaker.pk)
-        except ValidationError as feil:
-            feil_pa_skjema(form, feil)
-    return _eksamen_side(request, deltaker, eksamen_form=form)
+
+    def videre(ny: Eksamen) -> HttpResponse:
+        if ny.pameldt_dato and frister.dato_i_vindu(ny.pameldt_dato) is None:
+            messages.warning(request, f"Påmeldingsdatoen {ny.pameldt_dato:%d.%m.%Y} er utenfor påmeldingsvinduene.")
+        return redirect("lop:eksamen", pk=deltaker.pk)
+
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.eksamen_registrer(deltaker=deltaker, utfort_av=request.user, **data),
+        melding=lambda ny: f"Påmelding til skriftlig eksamen ({ny.termin}) er registrert.",
+        videre=videre,
+    ) or _eksamen_side(request, deltaker, eksamen_form=form)
 
 
 @login_required

@@ -3,7 +3,6 @@ the organisation's coordinators)."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -58,11 +57,13 @@ def fagretning_detalj(request: HttpRequest, pk: int) -> HttpResponse:
 def kompetansemal_ny(request: HttpRequest, pk: int) -> HttpResponse:
     fagretning = _fagretning(request, pk)
     form = KompetansemalForm(request.POST)
-    if form.is_valid():
-        services.kompetansemal_opprett(fagretning=fagretning, utfort_av=request.user, **form.cleaned_data)
-        messages.success(request, "Kompetansemålet er lagt til.")
-        return redirect("lop:fagretning", pk=fagretning.pk)
-    return _fagretning_side(request, fagretning, mal_form=form)
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.kompetansemal_opprett(fagretning=fagretning, utfort_av=request.user, **data),
+        melding="Kompetansemålet er lagt til.",
+        videre=lambda _: redirect("lop:fagretning", pk=fagretning.pk),
+    ) or _fagretning_side(request, fagretning, mal_form=form)
 
 
 @login_required

@@ -154,20 +154,17 @@ def _moter(demo: Demo) -> None:
             ),
             vedtak="Faglærer og norsklærer lager felles skriveoppgaver fra praksis. Neste faddersamling i januar.",
         )
-        tiltak_opprett(
-            mote=mote,
-            beskrivelse="Lage tre felles skriveoppgaver fra praksis",
-            ansvarlig=faglarer,
-            frist=demo.idag + 9 * dag,
-            utfort_av=koordinator,
-        )
-        tiltak_opprett(
-            mote=mote,
-            beskrivelse="Bestille lokale til faddersamlingen",
-            ansvarlig=koordinator,
-            frist=demo.idag - 2 * dag,
-            utfort_av=koordinator,
-        )
+        for beskrivelse, ansvarlig, dager in [
+            ("Lage tre felles skriveoppgaver fra praksis", faglarer, 9),
+            ("Bestille lokale til faddersamlingen", koordinator, -2),
+        ]:
+            tiltak_opprett(
+                mote=mote,
+                beskrivelse=beskrivelse,
+                ansvarlig=ansvarlig,
+                frist=demo.idag + dager * dag,
+                utfort_av=koordinator,
+            )
         styring = mote_registrer(
             organisasjon_id=bua.organisasjon_id,
             type=Mote.Type.STYRINGSGRUPPE,

@@ -17,13 +17,13 @@ from django.utils import timezone
 # Semesters: one definition, in the core's calendar; read here as oppfolging.models.* because
 # assessment meetings store the semester's code.
 from fagbrev.datoregning import Semester, semester_for, semester_fra_kode  # noqa: F401
-from fagbrev.models import OrganisasjonEid
+from fagbrev.models import OrganisasjonEid, RegistrertAv
 from fagbrev.tekstgrenser import BESKRIVELSE, NOTAT
 
 # --- workplace visits -----------------------------------------------------------------------------
 
 
-class Besok(OrganisasjonEid):
+class Besok(RegistrertAv):
     """One workplace visit by the faglærer (or coordinator): what she saw and which tasks she gave."""
 
     deltaker = models.ForeignKey("deltakere.Deltaker", on_delete=models.PROTECT, related_name="besok")
@@ -39,7 +39,6 @@ class Besok(OrganisasjonEid):
         verbose_name="arbeidssted",
     )
     dato = models.DateField("dato")
-    registrert_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     tilstede = models.CharField("hvem var til stede", max_length=300, blank=True)
     observert = models.TextField("hva du observerte", blank=True, max_length=NOTAT)
     oppgaver = models.TextField("oppgaver gitt", blank=True, max_length=NOTAT)
@@ -47,7 +46,6 @@ class Besok(OrganisasjonEid):
     opplaeringsplan = models.TextField("kobling til opplæringsplanen", blank=True, max_length=NOTAT)
     neste_besok = models.DateField("neste besøk planlagt", null=True, blank=True)
     versjon = models.PositiveIntegerField(default=1)
-    opprettet = models.DateTimeField(auto_now_add=True)
     endret = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -116,7 +114,7 @@ def _selv(label: str) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(label, null=True, blank=True)
 
 
-class Vurderingssamtale(OrganisasjonEid):
+class Vurderingssamtale(RegistrertAv):
     """The semester's assessment meeting: participant, fadder, faglærer and coordinator.
 
     One per participant and semester. Planned first, then held; the follow-up form and the
@@ -162,9 +160,7 @@ class Vurderingssamtale(OrganisasjonEid):
     selv_fremgang = _selv("hvor mye bedre siden start? (1–10)")
     selv_kommentar = models.TextField("deltakerens kommentarer", blank=True, max_length=BESKRIVELSE)
 
-    registrert_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     versjon = models.PositiveIntegerField(default=1)
-    opprettet = models.DateTimeField(auto_now_add=True)
     endret = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -213,7 +209,7 @@ class Vurderingssamtale(OrganisasjonEid):
 # --- meetings around the scheme -------------------------------------------------------------------
 
 
-class Mote(OrganisasjonEid):
+class Mote(RegistrertAv):
     """A project group meeting (per track, every four weeks) or a steering group meeting (each semester)."""
 
     class Type(models.TextChoices):
@@ -230,8 +226,6 @@ class Mote(OrganisasjonEid):
     agenda = models.TextField("saksliste", blank=True, help_text="Én sak per linje.", max_length=BESKRIVELSE)
     referat = models.TextField("referat", blank=True, max_length=NOTAT)
     vedtak = models.TextField("vedtak", blank=True, max_length=NOTAT)
-    registrert_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    opprettet = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "møte"

@@ -39,30 +39,35 @@ def _hent(qs, pk: int, melding: str):
         raise Http404(melding) from None
 
 
+def _hent_om_deltaker(user, qs, pk: int, *, write: bool, ikke_funnet: str, bare_lese: str):
+    """A visit or meeting about one participant: 404 when not visible, 403 when visible but `write` is
+    asked and she may not record follow-up; the look at the case is logged."""
+    objekt = _hent(qs, pk, ikke_funnet)
+    if write and not can_record_oppfolging(user, objekt.deltaker):
+        raise PermissionDenied(bare_lese)
+    tilgang_merk_deltaker(objekt.deltaker)
+    return objekt
+
+
 def get_besok_for_user(user, pk: int, *, write: bool = False) -> Besok:
-    besok = _hent(
-        besok_visible_to(user).select_related("deltaker", "deltaker__fagretning", "arbeidssted", "registrert_av"),
-        pk,
-        "Fant ikke besøket.",
+    qs = besok_visible_to(user).select_related("deltaker", "deltaker__fagretning", "arbeidssted", "registrert_av")
+    return _hent_om_deltaker(
+        user, qs, pk, write=write, ikke_funnet="Fant ikke besøket.", bare_lese="Du kan se besøket, men ikke endre det."
     )
-    if write and not can_record_oppfolging(user, besok.deltaker):
-        raise PermissionDenied("Du kan se besøket, men ikke endre det.")
-    tilgang_merk_deltaker(besok.deltaker)
-    return besok
 
 
 def get_samtale_for_user(user, pk: int, *, write: bool = False) -> Vurderingssamtale:
-    samtale = _hent(
-        samtaler_visible_to(user).select_related(
-            "deltaker", "deltaker__fagretning", "fadder", "fadder__arbeidssted", "registrert_av"
-        ),
-        pk,
-        "Fant ikke vurderingssamtalen.",
+    qs = samtaler_visible_to(user).select_related(
+        "deltaker", "deltaker__fagretning", "fadder", "fadder__arbeidssted", "registrert_av"
     )
-    if write and not can_record_oppfolging(user, samtale.deltaker):
-        raise PermissionDenied("Du kan se samtalen, men ikke endre den.")
-    tilgang_merk_deltaker(samtale.deltaker)
-    return samtale
+    return _hent_om_deltaker(
+        user,
+        qs,
+        pk,
+        write=write,
+        ikke_funnet="Fant ikke vurderingssamtalen.",
+        bare_lese="Du kan se samtalen, men ikke endre den.",
+    )
 
 
 def moter_visible_to(user) -> QuerySet[Mote]:

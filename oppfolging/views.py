@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from arbeidsgivere.models import Plassering
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
-from fagbrev.skjema import feil_pa_skjema, skjema_post
+from fagbrev.skjema import skjema_post
 
 from .forms import BesokEndreForm, BesokForm, FaddersamlingForm, MoteForm, TiltakForm, VurderingssamtaleForm
 from .models import FERDIGHETER, Mote
@@ -80,6 +80,14 @@ def oversikt(request: HttpRequest) -> HttpResponse:
 
 # --- visits ---------------------------------------------------------------------------------------
 
+ENDRET = "Endringen er lagret. Den forrige versjonen er tatt vare på."
+
+
+def _lagret(request: HttpRequest, utkast: str, side: str, pk: int) -> HttpResponse:
+    """After a save: the browser drops the form's draft, and the record's page follows."""
+    request.session["oppfolging_slett_utkast"] = _utkast_nokkel(request.user, utkast)
+    return redirect(side, pk=pk)
+
 
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -90,17 +98,14 @@ def besok_ny(request: HttpRequest) -> HttpResponse:
     idag = timezone.localdate()
     if request.method == "POST":
         form = BesokForm(request.POST, user=user)
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            deltaker = data.pop("deltaker")
-            try:
-                besok = besok_registrer(deltaker=deltaker, utfort_av=user, idag=idag, **data)
-            except ValidationError as feil:
-                feil_pa_skjema(form, feil)
-            else:
-                messages.success(request, f"Besøket hos {deltaker.navn} er lagret.")
-                request.session["oppfolging_slett_utkast"] = _utkast_nokkel(user, f"besok-ny:{deltaker.pk}")
-                return redirect("oppfolging:besok", pk=besok.pk)
+        if svar := skjema_post(
+            request,
+            form,
+            lambda data: besok_registrer(utfort_av=user, idag=idag, **data),
+            melding=lambda besok: f"Besøket hos {form.cleaned_data['deltaker'].navn} er lagret.",
+            videre=lambda besok: _lagret(request, f"besok-ny:{besok.deltaker_id}", "oppfolging:besok", besok.pk),
+        ):
+            return svar
     else:
         initial = {"dato": idag}
         valgt = request.GET.get("deltaker", "")
@@ -152,17 +157,14 @@ def besok_endre_view(request: HttpRequest, pk: int) -> HttpResponse:
     idag = timezone.localdate()
     if request.method == "POST":
         form = BesokEndreForm(request.POST, user=request.user)
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            versjon = data.pop("versjon")
-            try:
-                besok_endre(besok=besok, utfort_av=request.user, idag=idag, versjon=versjon, **data)
-            except ValidationError as feil:
-                feil_pa_skjema(form, feil)
-            else:
-                messages.success(request, "Endringen er lagret. Den forrige versjonen er tatt vare på.")
-                request.session["oppfolging_slett_utkast"] = _utkast_nokkel(request.user, f"besok-{besok.pk}")
-                return redirect("oppfolging:besok", pk=besok.pk)
+        if svar := skjema_post(
+            request,
+            form,
+            lambda data: besok_endre(besok=besok, utfort_av=request.user, idag=idag, **data),
+            melding=ENDRET,
+            videre=lambda _: _lagret(request, f"besok-{besok.pk}", "oppfolging:besok", besok.pk),
+        ):
+            return svar
     else:
         form = BesokEndreForm(
             initial={f: getattr(besok, f) for f in BesokEndreForm.base_fields if f not in ("deltaker",)},
@@ -192,17 +194,16 @@ def samtale_ny(request: HttpRequest, deltaker_pk: int) -> HttpResponse:
     idag = timezone.localdate()
     if request.method == "POST":
         form = VurderingssamtaleForm(request.POST, organisasjon_id=deltaker.organisasjon_id)
-        if form.is_valid():
-            try:
-                samtale = vurderingssamtale_registrer(
-                    deltaker=deltaker, utfort_av=request.user, idag=idag, **form.tjenestefelt()
-                )
-            except ValidationError as feil:
-                feil_pa_skjema(form, feil)
-            else:
-                messages.success(request, f"Vurderingssamtalen for {deltaker.navn} er lagret.")
-                request.session["oppfolging_slett_utkast"] = _utkast_nokkel(request.user, f"samtale-ny-{deltaker.pk}")
-                return redirect("oppfolging:samtale", pk=samtale.pk)
+        if svar := skjema_post(
+            request,
+            form,
+            lambda _: vurderingssamtale_registrer(
+                deltaker=deltaker, utfort_av=request.user, idag=idag, **form.tjenestefelt()
+            ),
+            melding=f"Vurderingssamtalen for {deltaker.navn} er lagret.",
+            videre=lambda samtale: _lagret(request, f"samtale-ny-{deltaker.pk}", "oppfolging:samtale", samtale.pk),
+        ):
+            return svar
     else:
         plassering = plassering_pa(deltaker=deltaker, dato=idag)
         form = VurderingssamtaleForm(
@@ -244,21 +245,16 @@ def samtale_endre(request: HttpRequest, pk: int) -> HttpResponse:
     idag = timezone.localdate()
     if request.method == "POST":
         form = VurderingssamtaleForm(request.POST, instance=samtale, organisasjon_id=samtale.organisasjon_id)
-        if form.is_valid():
-            try:
-                vurderingssamtale_endre(
-                    samtale=samtale,
-                    utfort_av=request.user,
-                    idag=idag,
-                    versjon=form.cleaned_data.get("versjon"),
-                    **form.tjenestefelt(),
-                )
-            except ValidationError as feil:
-                feil_pa_skjema(form, feil)
-            else:
-                messages.success(request, "Endringen er lagret. Den forrige versjonen er tatt vare på.")
-                request.session["oppfolging_slett_utkast"] = _utkast_nokkel(request.user, f"samtale-{pk}")
-                return redirect("oppfolging:samtale", pk=pk)
+        if svar := skjema_post(
+            request,
+            form,
+            lambda data: vurderingssamtale_endre(
+                samtale=samtale, utfort_av=request.user, idag=idag, versjon=data.get("versjon"), **form.tjenestefelt()
+            ),
+            melding=ENDRET,
+            videre=lambda _: _lagret(request, f"samtale-{pk}", "oppfolging:samtale", pk),
+        ):
+            return svar
     else:
         form = VurderingssamtaleForm(
             instance=samtale, organisasjon_id=samtale.organisasjon_id, initial={"versjon": samtale.versjon}
@@ -286,14 +282,13 @@ def mote_ny(request: HttpRequest) -> HttpResponse:
     org = koordinator_org(request.user)
     if request.method == "POST":
         form = MoteForm(request.POST, organisasjon_id=org)
-        svar = skjema_post(
+        if svar := skjema_post(
             request,
             form,
             lambda data: mote_registrer(organisasjon_id=org, utfort_av=request.user, **data),
             melding=lambda mote: f"{mote} er lagret. Legg til tiltak under.",
             videre=lambda mote: redirect("oppfolging:mote", pk=mote.pk),
-        )
-        if svar:
+        ):
             return svar
     else:
         type_ = request.GET.get("type", Mote.Type.PROSJEKTGRUPPE)
@@ -310,14 +305,14 @@ def mote_detalj(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         mote = get_mote_for_user(request.user, pk, write=True)
         tiltak_form = TiltakForm(request.POST, organisasjon_id=mote.organisasjon_id)
-        if tiltak_form.is_valid():
-            try:
-                tiltak_opprett(mote=mote, utfort_av=request.user, **tiltak_form.cleaned_data)
-            except ValidationError as feil:
-                feil_pa_skjema(tiltak_form, feil)
-            else:
-                messages.success(request, "Tiltaket er lagt til.")
-                return redirect("oppfolging:mote", pk=mote.pk)
+        if svar := skjema_post(
+            request,
+            tiltak_form,
+            lambda data: tiltak_opprett(mote=mote, utfort_av=request.user, **data),
+            melding="Tiltaket er lagt til.",
+            videre=lambda _: redirect("oppfolging:mote", pk=mote.pk),
+        ):
+            return svar
     return render(
         request,
         "oppfolging/mote_detalj.html",

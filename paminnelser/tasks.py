@@ -9,31 +9,33 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Callable
 
 from celery import shared_task
-from django.db import OperationalError
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from deltakere.services_status import statusendringer_iverksett
+from dokumenter.services import batchjobber_feie
+from fagbrev.oppgaver import PLANLAGT
 
 from . import services
 
 logger = logging.getLogger(__name__)
 
-# Housekeeping of other apps that also runs with the daily scan (dotted paths to f() -> dict). Their
-# own beat entries run it often; the daily run is the safety net should one of those be missing.
-OGSA_DAGLIG: list[str] = [
-    "dokumenter.services.batchjobber_feie",  # batch jobs that never started or stopped (settings.py)
+# Housekeeping of other apps that also runs with the daily scan (f() -> dict). Their own beat
+# entries run it often; the daily run is the safety net should one of those be missing.
+OGSA_DAGLIG: list[Callable[[], dict]] = [
+    batchjobber_feie,  # batch jobs that never started or stopped (settings.py)
 ]
 
 
 def _ogsa_daglig() -> dict:
-    """Run the housekeeping; one that fails is logged and does not hold up the reminders."""
+    """Run the housekeeping (keyed by dotted name); one that fails is logged and does not hold up the reminders."""
     ut = {}
-    for sti in OGSA_DAGLIG:
+    for funksjon in OGSA_DAGLIG:
+        sti = f"{funksjon.__module__}.{funksjon.__name__}"
         try:
-            ut[sti] = import_string(sti)()
+            ut[sti] = funksjon()
         except Exception:
             logger.exception("Daglig vedlikehold %s feilet", sti)
             ut[sti] = "feilet"
@@ -52,13 +54,7 @@ def _prov_igjen(task, feil: Exception):
     return task.retry(exc=feil, countdown=60 * 2**task.request.retries, throw=not eager)
 
 
-@shared_task(
-    name="paminnelser.skann",
-    acks_late=True,
-    autoretry_for=(OperationalError,),
-    max_retries=3,
-    retry_backoff=30,
-)
+@shared_task(name="paminnelser.skann", **PLANLAGT)
 def skann(dato: str | None = None) -> dict:
     """The daily scan (beat, 06:00 Europe/Oslo). Idempotent: safe to run twice or concurrently.
     Status changes whose day has come take effect first, so the rules see the statuses of the day."""
@@ -68,13 +64,7 @@ def skann(dato: str | None = None) -> dict:
     return {"dato": resultat.dato.isoformat(), "funnet": len(resultat.funnet), "nye": resultat.nye, "ogsa": ogsa}
 
 
-@shared_task(
-    name="paminnelser.ukesoppsummering",
-    acks_late=True,
-    autoretry_for=(OperationalError,),
-    max_retries=3,
-    retry_backoff=30,
-)
+@shared_task(name="paminnelser.ukesoppsummering", **PLANLAGT)
 def ukesoppsummering(dato: str | None = None) -> dict:
     """The coordinators' Monday overview (beat, Monday 06:30 Europe/Oslo)."""
     resultat = services.skann_utfor(idag=_dato(dato), ukentlig=True)

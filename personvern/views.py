@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -84,39 +85,46 @@ def innsyn(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@never_cache
-@login_required
-@require_GET
-def innsyn_json_last_ned(request: HttpRequest, pk: int) -> HttpResponse:
+def _eksport(
+    request: HttpRequest, pk: int, lag: Callable[[Innsyn], bytes], endelse: str, innholdstype: str
+) -> HttpResponse:
+    """One export of everything about her: logged (who, which participant, which format), as a download."""
     samlet = innsyn_samle(deltaker=get_deltaker_for_innsyn(request.user, pk))
     _logg(request, samlet)
-    return _vedlegg(innsyn_json(samlet), _filnavn(samlet, "json"), "application/json; charset=utf-8")
+    return _vedlegg(lag(samlet), _filnavn(samlet, endelse), innholdstype)
 
 
-@never_cache
-@login_required
-@require_GET
-def innsyn_pdf_last_ned(request: HttpRequest, pk: int) -> HttpResponse:
-    samlet = innsyn_samle(deltaker=get_deltaker_for_innsyn(request.user, pk))
-    _logg(request, samlet)
-    return _vedlegg(innsyn_pdf_bytes(samlet, request.user), _filnavn(samlet, "pdf"), "application/pdf")
-
-
-@never_cache
-@login_required
-@require_GET
-def innsyn_zip_last_ned(request: HttpRequest, pk: int) -> HttpResponse:
+def _zip(samlet: Innsyn, user) -> bytes:
     """JSON, PDF and every stored file about her (uploads and generated documents) in one ZIP."""
-    samlet = innsyn_samle(deltaker=get_deltaker_for_innsyn(request.user, pk))
-    _logg(request, samlet)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as arkiv:
         arkiv.writestr("innsyn.json", innsyn_json(samlet))
-        arkiv.writestr("innsyn.pdf", innsyn_pdf_bytes(samlet, request.user))
+        arkiv.writestr("innsyn.pdf", innsyn_pdf_bytes(samlet, user))
         for navn, fil in samlet.filer:
             try:
                 with fil.open("rb") as kilde:
                     arkiv.writestr(navn, kilde.read())
             except FileNotFoundError:
                 arkiv.writestr(navn + ".mangler.txt", "Filen er registrert, men finnes ikke i lageret.")
-    return _vedlegg(buffer.getvalue(), _filnavn(samlet, "zip"), "application/zip")
+    return buffer.getvalue()
+
+
+@never_cache
+@login_required
+@require_GET
+def innsyn_json_last_ned(request: HttpRequest, pk: int) -> HttpResponse:
+    return _eksport(request, pk, innsyn_json, "json", "application/json; charset=utf-8")
+
+
+@never_cache
+@login_required
+@require_GET
+def innsyn_pdf_last_ned(request: HttpRequest, pk: int) -> HttpResponse:
+    return _eksport(request, pk, lambda samlet: innsyn_pdf_bytes(samlet, request.user), "pdf", "application/pdf")
+
+
+@never_cache
+@login_required
+@require_GET
+def innsyn_zip_last_ned(request: HttpRequest, pk: int) -> HttpResponse:
+    return _eksport(request, pk, lambda samlet: _zip(samlet, request.user), "zip", "application/zip")

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
 from fagbrev import regler
 
 REGLER = {
@@ -163,12 +168,24 @@ def test_every_app_with_a_model_about_a_participant_registers_its_personal_data(
 
 
 def test_two_rules_may_not_share_a_name():
-    import pytest
-    from django.core.exceptions import ImproperlyConfigured
-
     def annen(idag):
         return []
 
     with pytest.raises(ImproperlyConfigured):
         regler.regel("paminnelser.besok_forfalt", rekkefolge=999)(annen)
     assert regler.REGLER["paminnelser.besok_forfalt"].app == "oppfolging"
+
+
+def test_the_documents_are_callables_registered_from_ready_with_the_stored_types_title():
+    from dokumenter.models import Dokumenttype
+    from fagbrev import dokumenttyper
+
+    assert list(dokumenttyper.DELTAKERDOKUMENTER) == ["kontrakt", "opplaeringsplan", "deltakerbevis"]
+    assert list(dokumenttyper.OBJEKTDOKUMENTER) == ["avtale", "vurderingsreferat", "motereferat"]
+    for d in [*dokumenttyper.DELTAKERDOKUMENTER.values(), *dokumenttyper.OBJEKTDOKUMENTER.values()]:
+        assert d.tittel == Dokumenttype(d.type).label
+        assert callable(d.kontekst)
+    for d in dokumenttyper.OBJEKTDOKUMENTER.values():
+        assert callable(d.hent)
+    with pytest.raises(ImproperlyConfigured):
+        dokumenttyper.registrer(replace(dokumenttyper.OBJEKTDOKUMENTER["avtale"], formal="Noe annet"))

@@ -7,8 +7,9 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
-from deltakere.models import Deltaker, Statusendring, Utfall
+from deltakere.models import Deltaker, Utfall
 from deltakere.services import utfall_registrer
+from deltakere.tests.saker import sak_avsluttet
 from fagbrev.models import Hendelse
 
 S = Deltaker.Status
@@ -26,24 +27,10 @@ def idag():
         yield
 
 
-def _avslutt(deltaker, status, dato, bruker):
-    Deltaker.objects.filter(pk=deltaker.pk).update(status=status)
-    Statusendring.objects.create(
-        organisasjon=deltaker.organisasjon,
-        deltaker=deltaker,
-        fra_status=S.FAGPROVE_MELDT_OPP,
-        til_status=status,
-        dato=dato,
-        begrunnelse="Test",
-        utfort_av=bruker,
-    )
-    return Deltaker.objects.get(pk=deltaker.pk)
-
-
 @pytest.fixture
 def fullfort(deltaker, koordinator):
     """Amina completed 31.08.2026: six months after is 28.02.2027 (the month has no 31st)."""
-    return _avslutt(deltaker, S.FULLFORT, D(2026, 8, 31), koordinator)
+    return sak_avsluttet(deltaker, S.FULLFORT, D(2026, 8, 31), koordinator)
 
 
 def test_an_outcome_is_recorded_with_who_and_an_event(fullfort, koordinator):
@@ -86,7 +73,7 @@ def test_an_open_case_has_no_outcome(deltaker, koordinator):
 
 
 def test_a_terminated_case_may_record_what_came_next(deltaker, koordinator):
-    avbrutt = _avslutt(deltaker, S.AVBRUTT, D(2026, 3, 1), koordinator)
+    avbrutt = sak_avsluttet(deltaker, S.AVBRUTT, D(2026, 3, 1), koordinator)
     utfall_registrer(
         deltaker=avbrutt, tidspunkt=T.VED_FULLFORING, situasjon="fast", dato=D(2026, 3, 1), utfort_av=koordinator
     )

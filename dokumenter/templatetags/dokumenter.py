@@ -10,10 +10,10 @@ from __future__ import annotations
 from django import template
 from django.urls import reverse
 
+from fagbrev.dokumenttyper import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
 from fagbrev.permissions import can_edit_deltaker, can_manage_org
 
 from ..selectors import dokumenter_for_objekt
-from ..typer import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
 
 register = template.Library()
 

@@ -15,6 +15,7 @@ from .kjerne import (
     Organisasjon,
     OrganisasjonEid,
     OrganisasjonQuerySet,
+    RegistrertAv,
     Rolle,
     User,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "Organisasjon",
     "OrganisasjonEid",
     "OrganisasjonQuerySet",
+    "RegistrertAv",
     "Rolle",
     "User",
 ]

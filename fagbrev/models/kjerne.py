@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -148,6 +149,16 @@ class OrganisasjonEid(models.Model):
     organisasjon = models.ForeignKey(Organisasjon, on_delete=models.PROTECT, related_name="+")
 
     objects = OrganisasjonQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class RegistrertAv(OrganisasjonEid):
+    """Abstract base: an organisation's record a user registered (who and when; the event log has the rest)."""
+
+    registrert_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    opprettet = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         abstract = True

@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from deltakere.models import Avbrudd, Deltaker, Kartlegging, Permisjon
 from dokumenter.tests.pdfhjelp import flat, pdf_tekst
-from dokumenter.typer import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
 from fagbrev import permissions
+from fagbrev.dokumenttyper import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
 from fagbrev.permissions import FAGLARER, FELTGRUPPER, KOORDINATOR, NORSKLARER, SYNLIGE_FELTGRUPPER
 
 # What each field group looks like on the case page of the `saken` fixture.

@@ -11,6 +11,7 @@ from deltakere import regler as deltakere_regler
 from deltakere.models import Deltaker, Statusendring, Utfall
 from deltakere.services import utfall_registrer
 from deltakere.tests.factories import DeltakerFactory
+from deltakere.tests.saker import sak_avsluttet
 from fagbrev.regler import regler
 from paminnelser import services
 from paminnelser.models import Art, Paminnelse
@@ -21,17 +22,7 @@ REGEL = ["paminnelser.utfall_seks_maneder"]
 
 
 def _fullfort(deltaker, dato, bruker=None):
-    Deltaker.objects.filter(pk=deltaker.pk).update(status=S.FULLFORT)
-    Statusendring.objects.create(
-        organisasjon=deltaker.organisasjon,
-        deltaker=deltaker,
-        fra_status=S.FAGPROVE_MELDT_OPP,
-        til_status=S.FULLFORT,
-        dato=dato,
-        begrunnelse="Fagprøven bestått",
-        utfort_av=bruker,
-    )
-    return Deltaker.objects.get(pk=deltaker.pk)
+    return sak_avsluttet(deltaker, S.FULLFORT, dato, bruker, begrunnelse="Fagprøven bestått")
 
 
 @pytest.fixture
