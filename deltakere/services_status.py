@@ -151,8 +151,11 @@ def statusendring_skriv(
         objekt=endring,
         utfort_av=utfort_av,
         deltaker_id=deltaker.pk,
-        beskrivelse=f"{'Planlagt status' if planlagt else 'Status'}: {S(fra).label} → {S(til).label} fra "
-        f"{dato:%d.%m.%Y}. {begrunnelse}",
+        beskrivelse=(
+            f"Planlagt status: {S(fra).label} → {S(til).label} fra {dato:%d.%m.%Y}. {begrunnelse}"
+            if planlagt
+            else f"Status: {S(fra).label} → {S(til).label}. {begrunnelse} (gjelder fra {dato:%d.%m.%Y})"
+        ),
         endringer={"status": [fra, til], "gjelder_fra": [None, dato.isoformat()]},
     )
     return endring
@@ -244,8 +247,9 @@ def _iverksett(pk: int) -> bool:
             objekt=endring,
             utfort_av=None,
             deltaker_id=endring.deltaker_id,
-            beskrivelse=f"Status: {endring.get_fra_status_display()} → {endring.get_til_status_display()} fra "
-            f"{endring.dato:%d.%m.%Y} (planlagt {timezone.localtime(endring.tidspunkt):%d.%m.%Y}).",
+            beskrivelse=f"Status: {endring.get_fra_status_display()} → {endring.get_til_status_display()}. "
+            f"{endring.begrunnelse} (gjelder fra {endring.dato:%d.%m.%Y}, besluttet "
+            f"{timezone.localtime(endring.tidspunkt):%d.%m.%Y})",
             endringer={"status": [endring.fra_status, endring.til_status]},
         )
         return True
