@@ -246,3 +246,13 @@ def seed_kjerne(demo: Demo) -> None:
             navn=navn,
             defaults={"organisasjon": fagretning.organisasjon, "oppstart": oppstart},
         )
+    # the closed track's cohort is closed too; BUA also takes people in outside the autumn start (issue #20)
+    Kull.objects.filter(fagretning=demo.fagretninger["restaurant"], lukket__isnull=True).update(
+        lukket=datetime.date(2021, 6, 30)
+    )
+    bua = demo.fagretninger["bua"]
+    demo.kull["bua:desember"], _ = Kull.objects.get_or_create(
+        fagretning=bua,
+        navn=f"Desember {aar}",
+        defaults={"organisasjon": bua.organisasjon, "oppstart": datetime.date(aar, 12, 1)},
+    )
