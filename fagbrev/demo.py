@@ -251,8 +251,9 @@ def seed_kjerne(demo: Demo) -> None:
         lukket=datetime.date(2021, 6, 30)
     )
     bua = demo.fagretninger["bua"]
+    desember = datetime.date(aar, 12, 1) if demo.idag >= datetime.date(aar, 12, 1) else datetime.date(aar - 1, 12, 1)
     demo.kull["bua:desember"], _ = Kull.objects.get_or_create(
         fagretning=bua,
-        navn=f"Desember {aar}",
-        defaults={"organisasjon": bua.organisasjon, "oppstart": datetime.date(aar, 12, 1)},
+        navn=f"Desember {desember.year}",
+        defaults={"organisasjon": bua.organisasjon, "oppstart": desember},
     )

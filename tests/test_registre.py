@@ -105,6 +105,7 @@ def test_each_app_brings_its_demo_seeders_in_an_explicit_order():
         "deltakere.demo.seed_utfall",
         "dokumenter.demo.seed",
         "oppfolging.demo.seed",
+        "paminnelser.demo.seed_paminnelser",  # last: the day's reminder scan over everything seeded
     ]
 
 
