@@ -32,6 +32,7 @@ from django.utils.module_loading import import_string
 from arbeidsgivere.models import Arbeidsgiver, Arbeidssted, Kontaktperson, Plassering
 from deltakere.models import Deltaker
 from fagbrev.models import Fagretning, Hendelse, Kull, Medlemskap, Organisasjon, Rolle, User
+from fagbrev.sok import sokeform
 
 from . import forlop
 
@@ -303,11 +304,13 @@ def fyll_deltakere(ctx: Kontekst, fra: int, til: int) -> None:
         lop[nr] = forlop.lop_for(nr, status, ctx.idag)
         har_larer = status not in (Deltaker.Status.HENVIST, Deltaker.Status.KARTLAGT, Deltaker.Status.AVSLATT)
         fodselsdato = datetime.date(1975 + nr % 30, 1 + nr % 12, 1 + nr % 28)
+        fornavn, etternavn = _navn(rng, FORNAVN), _navn(rng, ETTERNAVN)
         rader.append(
             Deltaker(
                 organisasjon_id=org,
-                fornavn=_navn(rng, FORNAVN),
-                etternavn=_navn(rng, ETTERNAVN),
+                fornavn=fornavn,
+                etternavn=etternavn,
+                navn_sok=sokeform(f"{fornavn} {etternavn}"),  # bulk_create skips save()
                 fodselsnummer=f"{10_000_000_000 + nr}",
                 fodselsdato=fodselsdato,
                 telefon=f"4{nr:07d}"[-8:],

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
-from fagbrev.forms import UtenModellvalidering
+from fagbrev.forms import UtenModellvalidering, kull_valg
 from fagbrev.identifikatorer import normaliser_fodselsnummer
-from fagbrev.models import Fagretning, Kull, Rolle, User
+from fagbrev.models import Fagretning, Rolle, User
 from fagbrev.permissions import KOORDINATOR
 from fagbrev.skjema import Listefilter, Sokefelt, id_felt, valgfritt
 from fagbrev.tekstgrenser import BEGRUNNELSE
@@ -68,9 +68,23 @@ class _PersonFelter(forms.ModelForm):
         super().__init__(*args, **kwargs)
         orgs = user.organisasjoner_med(KOORDINATOR)
         self.fields["fagretning"].queryset = Fagretning.objects.filter(organisasjon_id__in=orgs, aktiv=True)
-        self.fields["kull"].queryset = Kull.objects.filter(organisasjon_id__in=orgs).select_related("fagretning")
         self.fields["fagretning"].label = "Ønsket fagretning"
         _datoer(self)
+        # open cohorts of the case's track (a new referral: of every track, grouped by track)
+        spor = self.instance.fagretning_id if self.instance.pk else None
+        kull_valg(
+            self.fields["kull"],
+            organisasjon_ids=orgs if spor is None else [self.instance.organisasjon_id],
+            idag=timezone.localdate(),
+            fagretning_id=spor,
+            beholde_id=self.instance.kull_id,
+        )
+        if spor is not None:
+            self.fields[
+                "kull"
+            ].help_text = (
+                "Åpne kull i fagretningen saken har nå. Bytter du fagretning, lagre først og velg kull etterpå."
+            )
         # Room for the number as people type it ("160785 07296", "160785-07296"): the model keeps 11
         # digits, and clean_fodselsnummer returns exactly those, so the 11-character limit is the model's.
         fnr = self.fields["fodselsnummer"]

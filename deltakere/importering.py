@@ -3,7 +3,14 @@
 Two steps: `import_les` reads the file and says, row by row, what it would do (create, update,
 nothing) or why a row is bad; `import_utfor` does it. A file with bad rows imports nothing unless the
 coordinator chooses the good rows alone. Rows are matched on the identity number within the
-organisation, so importing the same file twice creates nothing the second time.
+organisation, or, for a row without one, on the name within the track among participants registered
+without one; so importing the same file twice creates nothing the second time, and the file the
+participant export writes (`deltakere/eksport.py`) imports as «unchanged».
+
+A value is accepted as the app itself shows it: a track by its name or short name, a cohort as the
+dropdowns write it («BUA Høst 2025») or by its own name («Høst 2025»), a referrer by its label;
+without regard to case or diacritics (`fagbrev.sok.sokeform`). A message about an unknown value
+lists the values allowed.
 """
 
 from __future__ import annotations
@@ -18,8 +25,9 @@ from django.db import transaction
 
 from fagbrev.identifikatorer import normaliser_fodselsnummer
 from fagbrev.models import Fagretning, Kull, Organisasjon, User
-from fagbrev.regneark import KONTROLLTEGN, Tabellgrenser, les_tabell, trygg_rad
+from fagbrev.regneark import FORMELTEGN, KONTROLLTEGN, Tabellgrenser, les_tabell, trygg_rad
 from fagbrev.services import hendelse_logg
+from fagbrev.sok import sokeform
 
 from .forms import ImportRadForm
 from .models import Deltaker
@@ -28,7 +36,7 @@ from .services import deltaker_endre, deltaker_registrer
 KOLONNER = [
     ("fornavn", "Fornavn", True),
     ("etternavn", "Etternavn", True),
-    ("fodselsnummer", "Fødselsnummer", True),
+    ("fodselsnummer", "Fødselsnummer", False),  # optional, as in the registration form
     ("fagretning", "Fagretning", True),
     ("kull", "Kull", False),
     ("telefon", "Telefon", False),
@@ -62,6 +70,7 @@ class Rad:
     nummer: int
     verdier: dict
     handling: str = ""  # "opprett", "oppdater", "uendret"; "" when bad
+    deltaker_id: int | None = None  # the participant an "oppdater"/"uendret" row is about
     feil: list[str] = field(default_factory=list)
     endringer: list[str] = field(default_factory=list)
 
@@ -122,7 +131,21 @@ def _tekst(verdi) -> str:
         return ""
     if isinstance(verdi, float) and verdi.is_integer():
         verdi = int(verdi)
-    return str(verdi).strip()
+    tekst = str(verdi).strip()
+    if tekst.startswith("'") and tekst[1:].startswith(FORMELTEGN):
+        return tekst[1:]  # the export's guard against formulas («'+47 …»), taken off again
+    return tekst
+
+
+def _liste(verdier) -> str:
+    """Allowed values for a message: «A», «B» og «C»."""
+    sitert = [f"«{v}»" for v in verdier]
+    if len(sitert) <= 1:
+        return "".join(sitert) or "ingen"
+    return ", ".join(sitert[:-1]) + " og " + sitert[-1]
+
+
+EKSEMPEL = ("Kari", "Eksempel")  # the template's example row (importmal_*): never imported
 
 
 def import_les(*, innhold: bytes, filnavn: str, organisasjon: Organisasjon, idag: datetime.date) -> Importplan:
@@ -138,12 +161,24 @@ def import_les(*, innhold: bytes, filnavn: str, organisasjon: Organisasjon, idag
             rader=[], feil=[f"Kolonner mangler: {', '.join(mangler)}. Last ned malen for å se kolonnene."]
         )
 
-    fagretninger = {}
-    for f in Fagretning.objects.filter(organisasjon=organisasjon):
-        fagretninger[f.navn.lower()] = f
-        fagretninger.setdefault(f.kortnavn.lower(), f)
-    kull = {(k.fagretning_id, k.navn.lower()): k for k in Kull.objects.filter(organisasjon=organisasjon)}
-    henvisere = {v: v for v in Deltaker.Henviser.values} | {lbl.lower(): v for v, lbl in Deltaker.Henviser.choices}
+    fagretninger: dict[str, Fagretning] = {}
+    alle_fagretninger = list(Fagretning.objects.filter(organisasjon=organisasjon).order_by("-aktiv", "navn"))
+    for f in alle_fagretninger:
+        fagretninger[sokeform(f.navn)] = f
+        fagretninger.setdefault(sokeform(f.kortnavn), f)
+        fagretninger.setdefault(sokeform(str(f)), f)
+    aktive_spor = _liste(f"{f.navn} ({f.kortnavn})" for f in alle_fagretninger if f.aktiv)
+    kull: dict[tuple[int, str], Kull] = {}
+    kull_navn: dict[int, list[str]] = {}
+    for k in Kull.objects.filter(organisasjon=organisasjon).select_related("fagretning").order_by("-oppstart"):
+        kull[(k.fagretning_id, sokeform(k.navn))] = k
+        kull.setdefault((k.fagretning_id, sokeform(str(k))), k)  # as the dropdowns show it: «BUA Høst 2025»
+        kull.setdefault((k.fagretning_id, sokeform(f"{k.fagretning.navn} {k.navn}")), k)
+        if not k.lukket:
+            kull_navn.setdefault(k.fagretning_id, []).append(str(k))
+    henvisere = {sokeform(v): v for v in Deltaker.Henviser.values} | {
+        sokeform(lbl): v for v, lbl in Deltaker.Henviser.choices
+    }
     rader: list[Rad] = []
     sett: dict[str, int] = {}
     for nr, celler in enumerate(tabell[1:], start=2):
@@ -171,16 +206,21 @@ def import_les(*, innhold: bytes, filnavn: str, organisasjon: Organisasjon, idag
             rad.feil.append(f"Samme fødselsnummer som rad {sett[fnr]}.")
         elif fnr:
             sett[fnr] = nr
+        if (verdier.get("fornavn"), verdier.get("etternavn")) == EKSEMPEL:
+            rad.feil.append("Dette er eksempelraden fra malen. Slett den før du importerer.")
         fagretning = None
         if verdier.get("fagretning"):
-            fagretning = fagretninger.get(verdier["fagretning"].lower())
+            fagretning = fagretninger.get(sokeform(verdier["fagretning"]))
             if fagretning is None:
-                rad.feil.append(f"Ukjent fagretning «{verdier['fagretning']}».")
+                rad.feil.append(f"Ukjent fagretning «{verdier['fagretning']}». Gyldige fagretninger: {aktive_spor}.")
         k = None
         if verdier.get("kull") and fagretning:
-            k = kull.get((fagretning.pk, verdier["kull"].lower()))
+            k = kull.get((fagretning.pk, sokeform(verdier["kull"])))
             if k is None:
-                rad.feil.append(f"Ukjent kull «{verdier['kull']}» i {fagretning.navn}.")
+                rad.feil.append(
+                    f"Ukjent kull «{verdier['kull']}» i {fagretning.navn}. "
+                    f"Åpne kull i {fagretning.kortnavn}: {_liste(kull_navn.get(fagretning.pk, []))}."
+                )
         try:
             henvist_dato = _dato(verdier.get("henvist_dato"))
             if henvist_dato and henvist_dato > idag:
@@ -190,9 +230,11 @@ def import_les(*, innhold: bytes, filnavn: str, organisasjon: Organisasjon, idag
             henvist_dato = None
         henvist_av = ""
         if verdier.get("henvist_av"):
-            henvist_av = henvisere.get(verdier["henvist_av"].lower(), "")
+            henvist_av = henvisere.get(sokeform(verdier["henvist_av"]), "")
             if not henvist_av:
-                rad.feil.append(f"Ukjent henviser «{verdier['henvist_av']}».")
+                rad.feil.append(
+                    f"Ukjent henviser «{verdier['henvist_av']}». Gyldige: {_liste(Deltaker.Henviser.labels)}."
+                )
         rad.verdier = {
             "fornavn": verdier.get("fornavn", ""),
             "etternavn": verdier.get("etternavn", ""),
@@ -206,23 +248,67 @@ def import_les(*, innhold: bytes, filnavn: str, organisasjon: Organisasjon, idag
         }
         rader.append(rad)
 
-    eksisterende = {
-        d.fodselsnummer: d
-        for d in Deltaker.objects.filter(
-            organisasjon=organisasjon,
-            fodselsnummer__in=[r.verdier["fodselsnummer"] for r in rader if r.verdier["fodselsnummer"]],
-        )
-    }
+    eksisterende = _eksisterende(organisasjon, rader)
     for rad in rader:
         if rad.feil:
             continue
-        d = eksisterende.get(rad.verdier["fodselsnummer"])
+        d = eksisterende.get(rad.nummer)
         if d is None:
             rad.handling = "opprett"
+            if rad.verdier["fagretning"] and not rad.verdier["fagretning"].aktiv:
+                rad.feil.append(f"{rad.verdier['fagretning'].navn} er avsluttet og tar ikke inn nye deltakere.")
+            if rad.verdier["kull"] and rad.verdier["kull"].lukket:
+                rad.feil.append(f"Kullet {rad.verdier['kull']} er lukket og tar ikke inn nye deltakere.")
             continue
+        rad.deltaker_id = d.pk
         rad.endringer = [f for f in OPPDATERBARE if rad.verdier[f] and rad.verdier[f] != getattr(d, f)]
         rad.handling = "oppdater" if rad.endringer else "uendret"
     return Importplan(rader=rader)
+
+
+def _eksisterende(organisasjon: Organisasjon, rader: list[Rad]) -> dict[int, Deltaker]:
+    """Row number → the participant the row is about. With an identity number: the one with that
+    number. Without: the one of the same name (as the search compares names) in the same track who
+    has no number either; two such make the row an error (which one?). Two queries."""
+    med = {r.verdier["fodselsnummer"] for r in rader if not r.feil and r.verdier["fodselsnummer"]}
+    uten = {
+        (r.verdier["fagretning"].pk, sokeform(r.navn))
+        for r in rader
+        if not r.feil and not r.verdier["fodselsnummer"] and r.verdier["fagretning"]
+    }
+    pa_fnr = {d.fodselsnummer: d for d in Deltaker.objects.filter(organisasjon=organisasjon, fodselsnummer__in=med)}
+    pa_navn: dict[tuple[int, str], list[Deltaker]] = {}
+    if uten:
+        for d in Deltaker.objects.filter(
+            organisasjon=organisasjon,
+            fodselsnummer="",
+            fagretning_id__in={f for f, _ in uten},
+            navn_sok__in={n for _, n in uten},
+        ):
+            pa_navn.setdefault((d.fagretning_id, d.navn_sok), []).append(d)
+    funnet: dict[int, Deltaker] = {}
+    sett: dict[tuple[int, str], int] = {}
+    for rad in rader:
+        if rad.feil:
+            continue
+        if rad.verdier["fodselsnummer"]:
+            if rad.verdier["fodselsnummer"] in pa_fnr:
+                funnet[rad.nummer] = pa_fnr[rad.verdier["fodselsnummer"]]
+            continue
+        nokkel = (rad.verdier["fagretning"].pk, sokeform(rad.navn))
+        if nokkel in sett:
+            rad.feil.append(f"Samme navn og fagretning som rad {sett[nokkel]}, og ingen av dem har fødselsnummer.")
+            continue
+        sett[nokkel] = rad.nummer
+        treff = pa_navn.get(nokkel, [])
+        if len(treff) > 1:
+            rad.feil.append(
+                f"{len(treff)} deltakere i {rad.verdier['fagretning'].navn} heter {rad.navn} og har ikke "
+                "fødselsnummer. Fyll inn fødselsnummeret, så vet vi hvem raden gjelder."
+            )
+        elif treff:
+            funnet[rad.nummer] = treff[0]
+    return funnet
 
 
 @transaction.atomic
@@ -233,15 +319,10 @@ def import_utfor(*, plan: Importplan, organisasjon: Organisasjon, bare_gyldige: 
     if plan.darlige and not bare_gyldige:
         raise ValidationError("Filen har rader med feil. Velg å importere bare de gyldige radene, eller rett filen.")
     telling = {"opprett": 0, "oppdater": 0, "uendret": 0}
-    eksisterende = {
-        d.fodselsnummer: d
-        for d in Deltaker.objects.filter(
-            organisasjon=organisasjon, fodselsnummer__in=[r.verdier["fodselsnummer"] for r in plan.gode]
-        )
-    }
+    eksisterende = Deltaker.objects.in_bulk([r.deltaker_id for r in plan.gode if r.deltaker_id])
     for rad in plan.gode:
         v = rad.verdier
-        d = eksisterende.get(v["fodselsnummer"])
+        d = eksisterende.get(rad.deltaker_id) if rad.deltaker_id else None
         if d is None:
             ekstra = {k: v[k] for k in ("kull", "telefon", "epost", "henvist_av") if v[k]}
             if v["henvist_dato"]:
@@ -275,28 +356,40 @@ def import_utfor(*, plan: Importplan, organisasjon: Organisasjon, bare_gyldige: 
     return telling
 
 
-def importmal_xlsx() -> bytes:
+def eksempelrad(organisasjon: Organisasjon | None = None) -> list[str]:
+    """The template's example row, with the organisation's first open track and cohort when known."""
+    spor = kull = ""
+    if organisasjon is not None:
+        f = Fagretning.objects.filter(organisasjon=organisasjon, aktiv=True).order_by("navn").first()
+        k = (
+            Kull.objects.filter(fagretning=f, lukket__isnull=True)
+            .select_related("fagretning")
+            .order_by("-oppstart")
+            .first()
+            if f
+            else None
+        )
+        spor, kull = (f.navn if f else ""), (str(k) if k else "")
+    return [
+        *EKSEMPEL,
+        "",
+        spor or "Barne- og ungdomsarbeider",
+        kull,
+        "+47 400 00 000",
+        "kari@example.no",
+        "01.09.2026",
+        "NAV",
+    ]
+
+
+def importmal_xlsx(organisasjon: Organisasjon | None = None) -> bytes:
     import openpyxl
 
     bok = openpyxl.Workbook()
     ark = bok.active
     ark.title = "Deltakere"
     ark.append(trygg_rad(etikett for _, etikett, _ in KOLONNER))
-    ark.append(
-        trygg_rad(
-            [
-                "Kari",
-                "Eksempel",
-                "",
-                "Barne- og ungdomsarbeider",
-                "",
-                "40000000",
-                "kari@example.no",
-                "01.09.2026",
-                "NAV",
-            ]
-        )
-    )
+    ark.append(trygg_rad(eksempelrad(organisasjon)))
     for i, (_, etikett, _) in enumerate(KOLONNER, start=1):
         ark.column_dimensions[openpyxl.utils.get_column_letter(i)].width = max(14, len(etikett) + 4)
     ut = io.BytesIO()
@@ -304,8 +397,9 @@ def importmal_xlsx() -> bytes:
     return ut.getvalue()
 
 
-def importmal_csv() -> bytes:
+def importmal_csv(organisasjon: Organisasjon | None = None) -> bytes:
     ut = io.StringIO()
     w = csv.writer(ut, delimiter=";")
     w.writerow(trygg_rad(etikett for _, etikett, _ in KOLONNER))
+    w.writerow(trygg_rad(eksempelrad(organisasjon)))
     return ("\ufeff" + ut.getvalue()).encode("utf-8")

@@ -10,6 +10,7 @@ from fagbrev.datoregning import hele_ar
 from fagbrev.identifikatorer import masker_fodselsnummer, valider_fodselsnummer
 from fagbrev.models import Fagretning, Kull, Niva, OrganisasjonEid, OrganisasjonQuerySet
 from fagbrev.permissions import deltaker_scope
+from fagbrev.sok import sokeform
 from fagbrev.tekstgrenser import BEGRUNNELSE, BESKRIVELSE
 
 from . import statusgrupper
@@ -44,6 +45,8 @@ class Deltaker(OrganisasjonEid):
 
     fornavn = models.CharField("fornavn", max_length=100)
     etternavn = models.CharField("etternavn", max_length=100)
+    # the name as the search compares it (fagbrev/sok.py), kept by save(); trigram-indexed on PostgreSQL
+    navn_sok = models.CharField("navn (søkeform)", max_length=420, blank=True, editable=False)
     fodselsnummer = models.CharField(
         "fødselsnummer eller D-nummer", max_length=11, blank=True, validators=[valider_fodselsnummer]
     )
@@ -114,6 +117,16 @@ class Deltaker(OrganisasjonEid):
 
     def __repr__(self) -> str:  # never the identity number, not even in a traceback
         return f"<Deltaker {self.pk}>"
+
+    def save(self, *args, **kwargs) -> None:
+        """Keep the search column in step with the name, whichever path writes it (bulk writes set it
+        themselves: `navn_sok` is derived, not a rule)."""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"fornavn", "etternavn"} & set(update_fields):
+            self.navn_sok = sokeform(f"{self.fornavn} {self.etternavn}")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "navn_sok"}
+        super().save(*args, **kwargs)
 
     @property
     def navn(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fagbrev import personopplysninger
+from fagbrev.sok import sokeform
 
 from .models import Deltaker
 
@@ -10,6 +11,7 @@ from .models import Deltaker
 def anonym_deltaker(deltaker: Deltaker) -> dict:
     """What anonymisation writes over her name and birth date: the year stays, for the reports."""
     felter = {"fornavn": "Anonymisert", "etternavn": f"deltaker {deltaker.pk}"}
+    felter["navn_sok"] = sokeform(f"{felter['fornavn']} {felter['etternavn']}")  # the update skips save()
     if deltaker.fodselsdato:
         felter["fodselsdato"] = deltaker.fodselsdato.replace(month=1, day=1)
     return felter

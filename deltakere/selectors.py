@@ -13,6 +13,7 @@ from django.utils import timezone
 from fagbrev.datoregning import samme_dag
 from fagbrev.models import Hendelse
 from fagbrev.permissions import KOORDINATOR, deltaker_scope, hendelse_feltgruppe
+from fagbrev.sok import sokeord
 
 from . import liste, overganger, politiattest, statusgrupper
 from .models import (
@@ -64,9 +65,9 @@ def deltakere_for_liste(
             "faglarer__username",
         )
     )
-    if q:
-        for ord_ in q.split():
-            qs = qs.filter(Q(fornavn__icontains=ord_) | Q(etternavn__icontains=ord_))
+    # each word typed, without case and diacritics («besic», «Doğan, Zeynep»), somewhere in the name
+    for ord_ in sokeord(q):
+        qs = qs.filter(navn_sok__contains=ord_)
     qs, filtre = liste.filtrer(qs, filtre or {})
     for ord_ in filtre.pop("faglarer_navn", "").split():
         qs = qs.filter(Q(faglarer__first_name__icontains=ord_) | Q(faglarer__last_name__icontains=ord_))

@@ -13,7 +13,7 @@ from fagbrev.models import Fagretning, User
 from fagbrev.services import hendelse_logg, objekt_endre
 
 from .models import Deltaker, Inntakssamtale, Kartlegging, Kriterievurdering, Opptakskriterium, Opptaksvedtak
-from .services import S, _idag, _las, deltaker_endre_status
+from .services import S, _idag, _las, deltaker_endre, deltaker_endre_status
 
 # --- intake mapping and admission ------------------------------------------------------------
 
@@ -102,6 +102,10 @@ def opptak_vedta(
         utfort_av=utfort_av,
         versjon=versjon,
     )
+    if til == S.TATT_OPP and sammen_med is not None and deltaker.faglarer_id is None:
+        # the teacher who assessed her with the coordinator follows her on (issue #20); a teacher
+        # already on the case is not replaced behind the coordinator's back
+        deltaker_endre(deltaker=deltaker, versjon=None, utfort_av=utfort_av, faglarer=sammen_med)
     return vedtak
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("finn/", views.deltaker_finn, name="finn"),
     path("import/", views_import.importer, name="import"),
     path("import/mal.<str:format>", views_import.importmal, name="importmal"),
+    path("eksport.<str:format>", views_import.eksport, name="eksport"),
     path("kriterier/<int:fagretning_id>/", views.opptakskriterier, name="kriterier"),
     path("<int:pk>/", views.deltaker_detalj, name="detalj"),
     path("<int:pk>/endre/", views_sak.deltaker_endre, name="endre"),

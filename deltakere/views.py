@@ -72,7 +72,9 @@ def oversikt(request: HttpRequest) -> HttpResponse:
                 "-aktiv", "navn"
             )
         )
+        koordinerer = user.organisasjoner_med(permissions.KOORDINATOR)
         for f in fagretninger:
+            f.kan_apne = f.organisasjon_id in koordinerer  # the track's page: its cohorts, goals and topics
             per_status = tall.per_fagretning.get(f.pk, {})
             f.aktive = sum(per_status.get(s, 0) for s in statusgrupper.AKTIV)
             f.fullfort = per_status.get(Deltaker.Status.FULLFORT, 0)

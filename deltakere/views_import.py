@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from fagbrev.models import Organisasjon
 from fagbrev.permissions import KOORDINATOR
 
+from . import eksport as deltaker_eksport
 from . import forms, importering
 
 OKT_NOKKEL = "deltakere_import"
@@ -109,15 +110,35 @@ def importer(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def importmal(request: HttpRequest, format: str) -> HttpResponse:
-    _organisasjon(request.user)
+    organisasjon = _organisasjon(request.user)
     if format == "xlsx":
         svar = HttpResponse(
-            importering.importmal_xlsx(),
+            importering.importmal_xlsx(organisasjon),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     elif format == "csv":
-        svar = HttpResponse(importering.importmal_csv(), content_type="text/csv; charset=utf-8")
+        svar = HttpResponse(importering.importmal_csv(organisasjon), content_type="text/csv; charset=utf-8")
     else:
         raise Http404("Ukjent format.")
     svar["Content-Disposition"] = f'attachment; filename="deltakere-mal.{format}"'
+    return svar
+
+
+@login_required
+@require_GET
+def eksport(request: HttpRequest, format: str) -> HttpResponse:
+    """The organisation's participants in the import's columns: correct them in a spreadsheet and
+    import the file again (deltakere/eksport.py). Coordinators only; logged as an export per person."""
+    organisasjon = _organisasjon(request.user)
+    if format not in ("xlsx", "csv"):
+        raise Http404("Ukjent format.")
+    rader = deltaker_eksport.eksport_rader(organisasjon=organisasjon)
+    if format == "xlsx":
+        svar = HttpResponse(
+            deltaker_eksport.som_xlsx(rader),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        svar = HttpResponse(deltaker_eksport.som_csv(rader), content_type="text/csv; charset=utf-8")
+    svar["Content-Disposition"] = f'attachment; filename="deltakere-{organisasjon.kortnavn.lower()}.{format}"'
     return svar

@@ -246,3 +246,14 @@ def seed_kjerne(demo: Demo) -> None:
             navn=navn,
             defaults={"organisasjon": fagretning.organisasjon, "oppstart": oppstart},
         )
+    # the closed track's cohort is closed too; BUA also takes people in outside the autumn start (issue #20)
+    Kull.objects.filter(fagretning=demo.fagretninger["restaurant"], lukket__isnull=True).update(
+        lukket=datetime.date(2021, 6, 30)
+    )
+    bua = demo.fagretninger["bua"]
+    desember = datetime.date(aar, 12, 1) if demo.idag >= datetime.date(aar, 12, 1) else datetime.date(aar - 1, 12, 1)
+    demo.kull["bua:desember"], _ = Kull.objects.get_or_create(
+        fagretning=bua,
+        navn=f"Desember {desember.year}",
+        defaults={"organisasjon": bua.organisasjon, "oppstart": desember},
+    )

@@ -2,6 +2,9 @@
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from django.db.models import Q
+
+from .models import Kull
 
 
 class InnloggingForm(AuthenticationForm):
@@ -58,6 +61,25 @@ def _datofelt(form: forms.Form) -> None:
             felt.choices = [("", "Velg …"), *felt.choices[1:]]
 
 
+def kull_valg(felt: forms.ModelChoiceField, *, organisasjon_ids, idag, fagretning_id=None, beholde_id=None) -> None:
+    """A cohort select offers the open cohorts (`Kull.lukket` not passed) of the case's track, or, with
+    no track yet (a new referral), of every track, grouped under the track's name. The cohort already
+    chosen stays offered even when closed, so an old case's form still saves."""
+    apne = Q(lukket__isnull=True) | Q(lukket__gt=idag)
+    if beholde_id:
+        apne |= Q(pk=beholde_id)
+    qs = Kull.objects.filter(apne, organisasjon_id__in=organisasjon_ids).select_related("fagretning")
+    if fagretning_id:
+        qs = qs.filter(fagretning_id=fagretning_id)
+    qs = qs.order_by("fagretning__navn", "-oppstart", "pk")
+    felt.queryset = qs
+    grupper: dict[str, list] = {}
+    for k in qs:
+        grupper.setdefault(k.fagretning.navn, []).append((k.pk, str(k)))
+    tom = [("", felt.empty_label or "Velg …")]
+    felt.choices = tom + (next(iter(grupper.values()), []) if fagretning_id else list(grupper.items()))
+
+
 class TotpKodeForm(forms.Form):
     """The six digits from the authenticator app."""
 
@@ -97,3 +119,17 @@ class UtenModellvalidering:
 
     def _post_clean(self):
         pass
+
+
+class KullForm(forms.ModelForm):
+    """A cohort of one track: create it, rename it, move its dates, close it. The track's uniqueness of
+    names is checked in the service (the form has no track field)."""
+
+    class Meta:
+        model = Kull
+        fields = ["navn", "oppstart", "avslutning", "lukket"]
+        help_texts = {"navn": "For eksempel «Høst 2026» eller «Desember 2025». Vises som «BUA Høst 2026»."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _datofelt(self)

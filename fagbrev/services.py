@@ -121,6 +121,24 @@ def objekt_opprett(
     return objekt
 
 
+@transaction.atomic
+def kull_endre(*, kull: Kull, utfort_av: User, **felter: Any) -> Kull:
+    """Rename a cohort, move its dates, or close it (`lukket`: from that day no one new is put in it;
+    its participants stay) or open it again (`lukket=None`)."""
+    return objekt_endre(
+        kull,
+        lambda endringer: (
+            ("fagbrev.kull.lukket" if felter["lukket"] else "fagbrev.kull.apnet")
+            if set(endringer) == {"lukket"}
+            else "fagbrev.kull.endret"
+        ),
+        utfort_av,
+        felter,
+        bare_ved_endring=True,
+        organisasjon_id=kull.organisasjon_id,
+    )
+
+
 def objekt_endre(
     objekt: models.Model,
     handling: str | Callable[[dict[str, list[Any]]], str],

@@ -7,6 +7,7 @@ from django.utils import timezone
 from arbeidsgivere.models import Arbeidsgiver
 from fagbrev.forms import DatoInput, Datoskjema, Periodeskjema, UtenModellvalidering, _datofelt
 from fagbrev.models import Kull, Niva
+from fagbrev.tekstgrenser import forkort
 
 from .models import (
     Eksamen,
@@ -199,9 +200,10 @@ class PlanpunktForm(forms.ModelForm):
         felt.queryset = Kompetansemal.objects.filter(fagretning_id=deltaker.fagretning_id, aktiv=True).order_by(
             "rekkefolge", "pk"
         )
-        felt.label_from_instance = lambda m: m.tekst[:90]
+        felt.label = "Kompetansemål"
+        felt.label_from_instance = lambda m: forkort(m.tekst, 90)
         if mal is not None:
-            felt.choices = [("", "Velg …"), *((m.pk, m.tekst[:90]) for m in mal)]
+            felt.choices = [("", "Velg …"), *((m.pk, forkort(m.tekst, 90)) for m in mal)]
         _datofelt(self)
 
 

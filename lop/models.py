@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from fagbrev.models.kjerne import Fagretning, Kull, Niva, OrganisasjonEid, RegistrertAv
-from fagbrev.tekstgrenser import BESKRIVELSE, KORT
+from fagbrev.tekstgrenser import BESKRIVELSE, KORT, forkort
 
 
 class Laerekontrakt(OrganisasjonEid):
@@ -283,7 +283,7 @@ class Kompetansemal(OrganisasjonEid):
         ordering = ["fagretning", "rekkefolge", "pk"]
 
     def __str__(self) -> str:
-        return self.tekst[:80]
+        return forkort(self.tekst, 80)
 
 
 class Opplaeringsplanpunkt(OrganisasjonEid):
@@ -296,7 +296,12 @@ class Opplaeringsplanpunkt(OrganisasjonEid):
 
     deltaker = models.ForeignKey("deltakere.Deltaker", on_delete=models.PROTECT, related_name="opplaeringsplan")
     kompetansemal = models.ForeignKey(
-        Kompetansemal, on_delete=models.PROTECT, null=True, blank=True, related_name="planpunkter"
+        Kompetansemal,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="planpunkter",
+        verbose_name="kompetansemål",
     )
     oppgave = models.CharField("oppgave", max_length=300)
     utfort = models.BooleanField("utført", default=False)

@@ -228,7 +228,12 @@ def fagprove_oppmelding(idag: datetime.date) -> Iterator[Forfall]:
             fase, tittel = "lukker", f"Oppmelding til fagprøve for {fornavn}: frist {dato_tekst(vindu.senest)}"
         elif forrige_virkedag(vindu.tidligst) <= idag <= vindu.senest:
             fase = "apner"
-            tittel = f"Oppmelding til fagprøve for {fornavn} kan gjøres fra {vindu.tidligst:%d.%m.%Y}"
+            # «kan gjøres fra» only a day still ahead: a row made (or first sent) once the period is
+            # open says so and names the deadline instead (issue #20)
+            if vindu.tidligst > idag:
+                tittel = f"Oppmelding til fagprøve for {fornavn} kan gjøres fra {dato_tekst(vindu.tidligst)}"
+            else:
+                tittel = f"Oppmelding til fagprøve for {fornavn} er åpen: frist {dato_tekst(vindu.senest)}"
         else:
             continue
         forfall.append(

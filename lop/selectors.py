@@ -34,6 +34,17 @@ from .models import (
 NIVAER = list(Niva.values)
 
 
+def gjelder_praksiskandidat(deltaker) -> bool:
+    """Whether the practice-year record and the 4th-intro-year stipend concern this case: a
+    praksiskandidat, or a case with no route yet on a track that offers that route. An alternativt
+    løp or Fagbrev på jobb case has neither (issue #20: their tabs are hidden). No query beyond the
+    track, which the pathway pages have fetched already."""
+    praksis = Fagretning.Rute.PRAKSISKANDIDAT
+    if deltaker.rute:
+        return deltaker.rute == praksis
+    return praksis in (deltaker.fagretning.ruter or [])
+
+
 def niva_nadd(niva: str, mal: str) -> bool:
     """Whether a CEFR level reaches the goal ("" = below A1 reaches nothing)."""
     return bool(niva) and NIVAER.index(niva) >= NIVAER.index(mal)

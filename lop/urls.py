@@ -34,4 +34,6 @@ urlpatterns = [
         name="kompetansemal_endre",
     ),
     path("fagretninger/<int:pk>/manedstema/", views_fagretning.manedstema_ny, name="manedstema_ny"),
+    path("fagretninger/<int:pk>/kull/", views_fagretning.kull_ny, name="kull_ny"),
+    path("fagretninger/<int:pk>/kull/<int:kull_pk>/", views_fagretning.kull_endre, name="kull_endre"),
 ]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
 
-from arbeidsgivere.models import Kontaktperson
+from arbeidsgivere.models import Kontaktperson, Plassering
 from deltakere import statusgrupper
 from fagbrev.forms import UtenModellvalidering
 from fagbrev.models import Fagretning, User
@@ -96,11 +96,21 @@ class VurderingssamtaleForm(UtenModellvalidering, forms.ModelForm):
 
     versjon = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, organisasjon_id: int, **kwargs):
+    def __init__(self, *args, organisasjon_id: int, deltaker_id: int, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["fadder"].queryset = Kontaktperson.objects.filter(
-            organisasjon_id=organisasjon_id, rolle=Kontaktperson.Rolle.FADDER
-        ).select_related("arbeidssted")
+        # her faddere: the fadder of any of her placements and the faddere of those workplaces, not every
+        # fadder of the organisation (issue #20); the one already chosen stays on offer
+        plasseringer = Plassering.objects.filter(deltaker_id=deltaker_id)
+        hennes = Q(pk__in=plasseringer.values("fadder_id")) | Q(
+            arbeidssted_id__in=plasseringer.values("arbeidssted_id")
+        )
+        if self.instance.fadder_id:
+            hennes |= Q(pk=self.instance.fadder_id)
+        self.fields["fadder"].queryset = (
+            Kontaktperson.objects.filter(hennes, organisasjon_id=organisasjon_id, rolle=Kontaktperson.Rolle.FADDER)
+            .select_related("arbeidssted")
+            .order_by("arbeidssted__navn", "navn", "pk")
+        )
         self.fields["fadder"].label = "Fadder"
         self.fields["fadder"].empty_label = "Ingen fadder valgt"
         for felt in ("selv_oppgaver", "selv_norsk", "selv_fremgang"):

@@ -193,7 +193,7 @@ def samtale_ny(request: HttpRequest, deltaker_pk: int) -> HttpResponse:
         raise PermissionDenied("Du kan ikke registrere oppfølging for denne deltakeren.")
     idag = timezone.localdate()
     if request.method == "POST":
-        form = VurderingssamtaleForm(request.POST, organisasjon_id=deltaker.organisasjon_id)
+        form = VurderingssamtaleForm(request.POST, organisasjon_id=deltaker.organisasjon_id, deltaker_id=deltaker.pk)
         if svar := skjema_post(
             request,
             form,
@@ -208,6 +208,7 @@ def samtale_ny(request: HttpRequest, deltaker_pk: int) -> HttpResponse:
         plassering = plassering_pa(deltaker=deltaker, dato=idag)
         form = VurderingssamtaleForm(
             organisasjon_id=deltaker.organisasjon_id,
+            deltaker_id=deltaker.pk,
             initial={"fadder": plassering.fadder_id if plassering else None},
         )
     return render(
@@ -244,7 +245,9 @@ def samtale_endre(request: HttpRequest, pk: int) -> HttpResponse:
     samtale = get_samtale_for_user(request.user, pk, write=True)
     idag = timezone.localdate()
     if request.method == "POST":
-        form = VurderingssamtaleForm(request.POST, instance=samtale, organisasjon_id=samtale.organisasjon_id)
+        form = VurderingssamtaleForm(
+            request.POST, instance=samtale, organisasjon_id=samtale.organisasjon_id, deltaker_id=samtale.deltaker_id
+        )
         if svar := skjema_post(
             request,
             form,
@@ -257,7 +260,10 @@ def samtale_endre(request: HttpRequest, pk: int) -> HttpResponse:
             return svar
     else:
         form = VurderingssamtaleForm(
-            instance=samtale, organisasjon_id=samtale.organisasjon_id, initial={"versjon": samtale.versjon}
+            instance=samtale,
+            organisasjon_id=samtale.organisasjon_id,
+            deltaker_id=samtale.deltaker_id,
+            initial={"versjon": samtale.versjon},
         )
     return render(
         request,

@@ -15,7 +15,9 @@ from icalendar import Calendar, Event
 from .kalender import kalenderdatoer
 
 
-def kalender_ical(*, user, idag: datetime.date) -> bytes:
+def kalender_ical(*, user, idag: datetime.date, base_url: str) -> bytes:
+    """`base_url`: the scheme and host the calendar app fetched the feed from (issue #20: a fixed
+    host and port gave links that led nowhere from another address)."""
     fra = datetime.date(idag.year - 1, 1, 1)
     til = datetime.date(idag.year + 2, 12, 31)
     datoer = kalenderdatoer(user=user, organisasjon_ids=user.organisasjoner_med(), fra=fra, til=til)
@@ -38,6 +40,6 @@ def kalender_ical(*, user, idag: datetime.date) -> bytes:
         ev.add("dtend", (d.til or d.dato) + datetime.timedelta(days=1))
         ev.add("transp", "TRANSPARENT")
         if d.lenke:
-            ev.add("url", f"{settings.FAGBREV_BASE_URL}{d.lenke}")
+            ev.add("url", f"{base_url.rstrip('/')}{d.lenke}")
         kal.add_component(ev)
     return kal.to_ical()

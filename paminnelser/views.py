@@ -108,7 +108,8 @@ def kalender_feed(request: HttpRequest, nokkel: str) -> HttpResponse:
     if abonnement is None:
         raise Http404("Ukjent eller tilbakekalt kalenderadresse.")
     Kalenderabonnement.objects.filter(pk=abonnement.pk).update(sist_hentet=timezone.now())
-    innhold = kalender_ical(user=abonnement.bruker, idag=timezone.localdate())
+    # links back to the host the calendar fetched from (validated against ALLOWED_HOSTS by Django)
+    innhold = kalender_ical(user=abonnement.bruker, idag=timezone.localdate(), base_url=request.build_absolute_uri("/"))
     svar = HttpResponse(innhold, content_type="text/calendar; charset=utf-8")
     svar["Content-Disposition"] = 'inline; filename="fagbrev-arshjul.ics"'
     return svar

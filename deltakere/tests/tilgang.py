@@ -11,6 +11,7 @@ TILGANGSMATRISE: dict[str, Rad] = {
     "deltakere:finn": Rad(INGEN, KUN_POST),
     "deltakere:import": Rad(INGEN, KOORDINATORER),
     "deltakere:importmal": Rad(lambda o: {"format": "xlsx"}, KOORDINATORER),
+    "deltakere:eksport": Rad(lambda o: {"format": "csv"}, KOORDINATORER),
     "deltakere:kriterier": Rad(pk(fagretning_id="fagretning"), alle(404, anonym=LOGIN, koordinator=200)),
     "deltakere:endre": Rad(pk("deltaker"), SAKEN_SKRIVES),
     "deltakere:kartlegging": Rad(pk("deltaker"), SAKEN_SKRIVES),

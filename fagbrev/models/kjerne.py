@@ -257,6 +257,10 @@ class Kull(OrganisasjonEid):
     navn = models.CharField("navn", max_length=60)
     oppstart = models.DateField("oppstart")
     avslutning = models.DateField("planlagt avslutning", null=True, blank=True)
+    # a closed cohort keeps its participants but is offered to no one new (dropdowns, import)
+    lukket = models.DateField(
+        "lukket", null=True, blank=True, help_text="Fra denne dagen tilbys ikke kullet for nye deltakere."
+    )
 
     class Meta:
         verbose_name = "kull"

@@ -73,3 +73,25 @@ def test_demo_login_works(client, db, settings):
     call_command("seed_demo", stdout=StringIO())
     svar = client.post("/konto/logg-inn/", {"username": "koordinator", "password": "fagbrev-demo"}, follow=True)
     assert svar.status_code == 200 and "Min oversikt" in svar.content.decode()
+
+
+def test_after_seed_demo_the_bell_has_reminders_and_the_cohorts_are_ready(db, settings):
+    """`make run` = migrate, seed_demo, runserver: the bell is not empty (issue #20), BUA has a
+    December cohort, and the closed track's cohort is closed."""
+    import datetime
+
+    import time_machine
+
+    from fagbrev.models import Kull
+    from paminnelser.models import Paminnelse
+    from paminnelser.selectors import uleste_antall
+
+    settings.DEBUG = True
+    with time_machine.travel(datetime.datetime(2026, 12, 4, 7, tzinfo=datetime.UTC), tick=False):
+        call_command("seed_demo", stdout=StringIO())
+        antall = Paminnelse.objects.count()
+        assert uleste_antall(user=User.objects.get(username="koordinator")) > 0
+        call_command("seed_demo", stdout=StringIO())
+        assert Paminnelse.objects.count() == antall  # the scan's keys: nothing twice
+    assert Kull.objects.filter(fagretning__kortnavn="BUA", navn="Desember 2026", oppstart__month=12).exists()
+    assert not Kull.objects.filter(fagretning__aktiv=False, lukket__isnull=True).exists()

@@ -83,7 +83,8 @@ def test_coordinator_overview_counts_statuses_and_tracks_from_one_grouped_query(
         "Henvist": 1, "Kartlagt": 0, "Tatt opp": 0, "Avslått": 0, "I opplæring": 2,
         "Permisjon": 1, "Teori bestått": 0, "Fagprøve meldt opp": 0, "Fullført": 1, "Avbrutt": 0,
     }  # fmt: skip
-    rad = re.search(rf"<td>{fagretning.navn}</td>\s*<td[^>]*>(\d+)</td>\s*<td[^>]*>(\d+)</td>", html)
+    lenke = rf'<a href="/fagretninger/{fagretning.pk}/">{fagretning.navn}</a>'  # her track's page (its cohorts)
+    rad = re.search(rf"<td>{lenke}</td>\s*<td[^>]*>(\d+)</td>\s*<td[^>]*>(\d+)</td>", html)
     assert rad.groups() == ("3", "1")  # in progress (active statuses), completed; the other organisation's not
 
 

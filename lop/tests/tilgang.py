@@ -26,4 +26,6 @@ TILGANGSMATRISE: dict[str, Rad] = {
     "lop:kompetansemal_ny": Rad(pk("fagretning"), KUN_POST),
     "lop:kompetansemal_endre": Rad(pk("fagretning", mal_pk="kompetansemal"), KUN_POST),
     "lop:manedstema_ny": Rad(pk("fagretning"), KUN_POST),
+    "lop:kull_ny": Rad(pk("fagretning"), KUN_POST),
+    "lop:kull_endre": Rad(pk("fagretning", kull_pk="kull"), KUN_POST),
 }

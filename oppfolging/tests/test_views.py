@@ -466,3 +466,16 @@ def test_my_overview_lists_the_first_meetings_due_and_counts_them_all(client, ko
     # the follow-up page lists everyone
     assert "Holdt: 1 · planlagt: 1 · mangler: 3" in side
     assert all(d.navn in side for d in [*mangler, planlagt, holdt]) and "vises ikke her" not in side
+
+
+def test_the_norsklarers_breadcrumb_leads_to_a_page_she_may_open(client, norsklarer, faglarer, deltaker, koordinator):
+    """Issue #20: «Oppfølging» in the breadcrumb of a visit led the norsklærer to a 403."""
+    besok = BesokFactory(deltaker=deltaker, registrert_av=koordinator)
+    samtale = VurderingssamtaleFactory(deltaker=deltaker, registrert_av=koordinator)
+    for hvem, ventet in [(norsklarer, "/deltakere/"), (faglarer, "/oppfolging/")]:
+        client.force_login(hvem)
+        for url in (f"/oppfolging/besok/{besok.pk}/", f"/oppfolging/vurderingssamtaler/{samtale.pk}/"):
+            html = client.get(url).content.decode()
+            smule = re.search(r'<ol class="breadcrumb"><li class="breadcrumb-item"><a href="([^"]+)"', html).group(1)
+            assert smule == ventet
+            assert client.get(smule).status_code == 200

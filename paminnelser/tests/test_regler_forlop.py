@@ -451,3 +451,16 @@ def test_calendar_sources_show_meetings_contract_ends_and_fagprove_by_first_name
     assert {"mote", "kontrakt", "fagprove"} <= arter
     assert all("Etternavnsen" not in d.tittel for d in datoer)
     assert any(d.tittel == "Prosjektgruppemøte BUA" for d in datoer)
+
+
+@pytest.mark.parametrize(
+    ("idag", "ventet"),
+    [
+        (D(2027, 1, 29), "kan gjøres fra lørdag 30.01.2027"),  # the Friday before it opens: a day ahead
+        (D(2027, 1, 30), "er åpen: frist fredag 30.07.2027"),  # from the day it opens: never a past «fra»
+        (D(2027, 3, 15), "er åpen: frist fredag 30.07.2027"),
+    ],
+)
+def test_the_fagprove_reminder_never_says_it_can_be_done_from_a_past_date(koordinator, kontrakt, idag, ventet):
+    (forfall,) = list(lop_regler.fagprove_oppmelding(idag))
+    assert forfall.tittel.endswith(ventet)

@@ -124,7 +124,7 @@ def test_a_worker_that_died_before_claiming_is_retried_and_sends_once(koordinato
 @time_machine.travel(OSLO_MORGEN, tick=False)
 def test_a_temporary_mail_error_is_retried_and_sends_once(koordinator, skann):
     _velg(koordinator, Art.EKSAMEN, Levering.UMIDDELBART)
-    ekte = services.send_mail
+    ekte = services.send_epost
     kall = []
 
     def ustabil(*args, **kwargs):
@@ -133,7 +133,7 @@ def test_a_temporary_mail_error_is_retried_and_sends_once(koordinator, skann):
             raise smtplib.SMTPServerDisconnected("borte")
         return ekte(*args, **kwargs)
 
-    with mock.patch.object(services, "send_mail", ustabil):
+    with mock.patch.object(services, "send_epost", ustabil):
         skann(D(2027, 1, 15))
     p = Paminnelse.objects.get()
     assert (len(kall), len(mail.outbox), p.status, p.forsok) == (2, 1, S.SENDT, 2)
@@ -143,7 +143,7 @@ def test_a_temporary_mail_error_is_retried_and_sends_once(koordinator, skann):
 def test_retries_are_bounded_and_end_as_failed(koordinator, skann):
     _velg(koordinator, Art.EKSAMEN, Levering.UMIDDELBART)
     feil = mock.Mock(side_effect=smtplib.SMTPResponseException(451, b"prov igjen"))
-    with mock.patch.object(services, "send_mail", feil):
+    with mock.patch.object(services, "send_epost", feil):
         skann(D(2027, 1, 15))
     p = Paminnelse.objects.get()
     assert feil.call_count == tasks.send.max_retries + 1
@@ -154,7 +154,7 @@ def test_retries_are_bounded_and_end_as_failed(koordinator, skann):
 def test_a_permanent_mail_error_is_not_retried(koordinator, skann):
     _velg(koordinator, Art.EKSAMEN, Levering.UMIDDELBART)
     feil = mock.Mock(side_effect=smtplib.SMTPRecipientsRefused({"x@example.no": (550, b"ukjent")}))
-    with mock.patch.object(services, "send_mail", feil):
+    with mock.patch.object(services, "send_epost", feil):
         skann(D(2027, 1, 15))
     assert feil.call_count == 1
     assert Paminnelse.objects.get().status == S.FEILET
@@ -328,3 +328,11 @@ def test_sends_are_queued_only_after_the_scan_commits(koordinator, django_captur
     assert len(ko) == 1 and mail.outbox == []
     ko[0]()
     assert len(mail.outbox) == 1
+
+
+@time_machine.travel(OSLO_MORGEN, tick=False)
+def test_a_reminder_email_says_it_was_sent_automatically(koordinator, skann):
+    _velg(koordinator, Art.EKSAMEN, Levering.UMIDDELBART)
+    skann(D(2027, 1, 15))
+    assert mail.outbox and all(m.extra_headers.get("Auto-Submitted") == "auto-generated" for m in mail.outbox)
+    assert "Auto-Submitted: auto-generated" in mail.outbox[0].message().as_string()

@@ -145,6 +145,20 @@ def test_calendar_feed_parses_with_icalendar_and_carries_no_personal_data(client
     assert koordinator.last_name not in tekst
 
 
+@time_machine.travel("2027-05-10 09:00 +02:00", tick=False)
+def test_calendar_feed_links_use_the_host_it_was_fetched_from(client, koordinator, settings):
+    settings.ALLOWED_HOSTS = ["fagbrev.lorenskog.kommune.no", "testserver"]
+    client.force_login(koordinator)
+    client.post(reverse("paminnelser:kalender_opprett"))
+    nokkel = Kalenderabonnement.objects.get(bruker=koordinator).nokkel
+    client.logout()
+    svar = client.get(
+        reverse("paminnelser:kalender_feed", args=[nokkel]), HTTP_HOST="fagbrev.lorenskog.kommune.no", secure=True
+    )
+    lenker = [str(h["URL"]) for h in icalendar.Calendar.from_ical(svar.content).walk("VEVENT") if "URL" in h]
+    assert lenker and all(lenke.startswith("https://fagbrev.lorenskog.kommune.no/") for lenke in lenker)
+
+
 def test_a_revoked_or_replaced_calendar_address_stops_working(client, koordinator):
     client.force_login(koordinator)
     client.post(reverse("paminnelser:kalender_opprett"))
