@@ -79,7 +79,9 @@ class _PersonFelter(forms.ModelForm):
             beholde_id=self.instance.kull_id,
         )
         if spor is not None:
-            self.fields["kull"].help_text = (
+            self.fields[
+                "kull"
+            ].help_text = (
                 "Åpne kull i fagretningen saken har nå. Bytter du fagretning, lagre først og velg kull etterpå."
             )
         # Room for the number as people type it ("160785 07296", "160785-07296"): the model keeps 11
