@@ -18,7 +18,7 @@ from fagbrev import permissions
 from fagbrev.models import Organisasjon
 from fagbrev.pdf import render_pdf
 
-from . import eksport
+from . import eksport, sammendrag
 from .selectors import Dashboard, dashboard, samme_tall
 from .semester import Aar, Periode, Semester
 
@@ -59,7 +59,9 @@ def _data(request: HttpRequest, periode_fra) -> tuple[Organisasjon, Dashboard, l
     org, undertrykk_sma, tillatte = _org(request)
     periode: Periode = periode_fra(request)
     with samme_tall():  # the per-track and per-cohort tables share their grouped queries
-        data = dashboard(org_ids={org.pk}, semester=periode, undertrykk_sma=undertrykk_sma)
+        data = dashboard(
+            org_ids={org.pk}, semester=periode, undertrykk_sma=undertrykk_sma, tillegg=sammendrag.tillegg
+        )
     return org, data, tillatte
 
 
@@ -70,6 +72,7 @@ def _side(request: HttpRequest, *, periode_fra, arsrapport: bool) -> HttpRespons
         "org": org,
         "organisasjoner": tillatte,
         "data": data,
+        "sammendrag": sammendrag.sammendrag(data),
         "arsrapport": arsrapport,
         "semestervalg": list(reversed(Semester.for_dato(idag).siste(8))),
         "arvalg": list(range(idag.year, idag.year - 6, -1)),
