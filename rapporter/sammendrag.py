@@ -124,8 +124,8 @@ def _i_arbeid_seks(org_ids: set[int], semestre: list[Semester], idag: datetime.d
 def tillegg(
     *, org_ids: set[int], periode: Periode, dim: Dimensjon, undertrykk_sma: bool, idag: datetime.date
 ) -> tuple[list[Rapporttabell], list[Trend]]:
-    """What this module adds to `dashboard`: the economy's tables, and the summary's series (for a
-    semester; the annual report has no summary)."""
+    """What this module adds to `dashboard` for the page: the economy's tables, and the summary's series
+    (for a semester; the annual report has no summary)."""
     tabeller = okonomi.tabeller(org_ids=org_ids, periode=periode, dim=dim, undertrykk_sma=undertrykk_sma)
     if not isinstance(periode, Semester):
         return tabeller, []
@@ -137,6 +137,13 @@ def tillegg(
         _serie("Fagprøve bestått", "f_bestatt", _bestatt(Fagprove, "provedato", org_ids, semestre), **k),
         _serie("I arbeid seks måneder etter", "seks_arbeid", _i_arbeid_seks(org_ids, semestre, idag), **k),
     ]
+
+
+def tillegg_eksport(
+    *, org_ids: set[int], periode: Periode, dim: Dimensjon, undertrykk_sma: bool, idag: datetime.date
+) -> tuple[list[Rapporttabell], list[Trend]]:
+    """What the exports add (Excel, PDF): the economy's tables; the summary is the page's."""
+    return okonomi.tabeller(org_ids=org_ids, periode=periode, dim=dim, undertrykk_sma=undertrykk_sma), []
 
 
 def _vist(tabeller: list[Tabell], navn) -> int | str | None:

@@ -55,18 +55,20 @@ def _aar(request: HttpRequest) -> Aar:
     return Aar(timezone.localdate().year)
 
 
-def _data(request: HttpRequest, periode_fra) -> tuple[Organisasjon, Dashboard, list[Organisasjon]]:
+def _data(
+    request: HttpRequest, periode_fra, *, side: bool = False
+) -> tuple[Organisasjon, Dashboard, list[Organisasjon]]:
+    """The protected figures; the page adds the summary's series, the exports only the economy."""
     org, undertrykk_sma, tillatte = _org(request)
+    tillegg = sammendrag.tillegg if side else sammendrag.tillegg_eksport
     periode: Periode = periode_fra(request)
     with samme_tall():  # the per-track and per-cohort tables share their grouped queries
-        data = dashboard(
-            org_ids={org.pk}, semester=periode, undertrykk_sma=undertrykk_sma, tillegg=sammendrag.tillegg
-        )
+        data = dashboard(org_ids={org.pk}, semester=periode, undertrykk_sma=undertrykk_sma, tillegg=tillegg)
     return org, data, tillatte
 
 
 def _side(request: HttpRequest, *, periode_fra, arsrapport: bool) -> HttpResponse:
-    org, data, tillatte = _data(request, periode_fra)
+    org, data, tillatte = _data(request, periode_fra, side=True)
     idag = timezone.localdate()
     context = {
         "org": org,
