@@ -105,6 +105,8 @@ def test_each_app_brings_its_demo_seeders_in_an_explicit_order():
         "deltakere.demo.seed_utfall",
         "dokumenter.demo.seed",
         "oppfolging.demo.seed",
+        "styring.demo.seed",
+        "fagbrev.demo.seed_tidspunkter",
     ]
 
 
