@@ -79,6 +79,7 @@ class Dokumenttype(models.TextChoices):
     VURDERINGSREFERAT = "vurderingsreferat", "Referat fra vurderingssamtale"
     MOTEREFERAT = "motereferat", "Møtereferat"
     OPPLAERINGSPLAN = "opplaeringsplan", "Opplæringsplan"
+    HEVESKJEMA = "heveskjema", "Heveskjema til fylket"
 
 
 class Dokument(OrganisasjonEid):

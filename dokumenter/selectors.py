@@ -18,10 +18,10 @@ from django.utils.module_loading import import_string
 
 from arbeidsgivere.models import Plassering
 from arbeidsgivere.selectors import avtale_for_utskrift
-from deltakere.models import Deltaker, Inntakssamtale
+from deltakere.models import Avbrudd, Deltaker, Inntakssamtale
 from fagbrev.models import Niva, Organisasjon
 from fagbrev.permissions import samtykke_deling
-from lop.models import Eksamen, Fagprove, Norskprove, Opplaeringsplanpunkt, Resultat
+from lop.models import Eksamen, Fagprove, Laerekontrakt, Norskprove, Opplaeringsplanpunkt, Resultat
 from oppfolging.models import SPORSMAL
 
 from .models import Batchjobb, Dokument, Dokumentprofil
@@ -245,6 +245,43 @@ def deltakerbevis_kontekst(*, deltaker: Deltaker, idag: datetime.date) -> dict:
             "periode_til": dato(til),
             "avsluttet": avsluttet,
             "sluttekst": SLUTTEKST.get(deltaker.status, "deltar i fagbrevløpet"),
+            "per_dato": dato(idag),
+        }
+    )
+    return kontekst
+
+
+def heveskjema_kontekst(*, deltaker: Deltaker, idag: datetime.date) -> dict:
+    """Heveskjema: the county is asked to cancel the learning contract after a termination. Filled from
+    the termination (date, kind of reason, closing meeting, the workplace's reference) and the newest
+    learning contract (county case number, training company, start); the free-text reason stays in the
+    case (it may name health or family), only its category goes to the county."""
+    kontekst = _deltaker_grunnlag(deltaker)
+    avbrudd = Avbrudd.objects.filter(deltaker=deltaker).first()
+    kontrakt = (
+        Laerekontrakt.objects.filter(deltaker=deltaker).select_related("arbeidsgiver").order_by("-start", "-pk").first()
+    )
+    kontekst.update(
+        {
+            "avbrudd": {
+                "dato": dato(avbrudd.dato),
+                "kategori": avbrudd.get_kategori_display(),
+                "avslutningsmote": dato(avbrudd.avslutningsmote),
+                "attest_mottatt": avbrudd.attest_mottatt,
+            }
+            if avbrudd
+            else None,
+            "kontrakt": {
+                "saksnummer": kontrakt.fylke_saksnummer,
+                "larebedrift": str(kontrakt.arbeidsgiver) if kontrakt.arbeidsgiver else "",
+                "orgnr": kontrakt.arbeidsgiver.orgnr if kontrakt.arbeidsgiver else "",
+                "fagansvarlig": kontrakt.fagansvarlig,
+                "start": dato(kontrakt.start),
+                "slutt": dato(kontrakt.slutt),
+                "type": kontrakt.get_rute_display(),
+            }
+            if kontrakt
+            else None,
             "per_dato": dato(idag),
         }
     )

@@ -76,6 +76,14 @@ DELTAKERDOKUMENTER: dict[str, Dokumentdefinisjon] = {
             formal="Avslutning av fagbrevløpet",
             feltgruppe="fremdrift",
         ),
+        Dokumentdefinisjon(
+            type=Dokumenttype.HEVESKJEMA,
+            template="pdf/heveskjema.html",
+            kontekst="dokumenter.selectors.heveskjema_kontekst",
+            statuser=(S.AVBRUTT,),
+            formal="Avbrudd: melding til fylket om å heve kontrakten",
+            feltgruppe="fravarsgrunner",  # it names the kind of reason for the termination
+        ),
     ]
 }
 

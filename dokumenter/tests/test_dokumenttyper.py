@@ -213,3 +213,34 @@ def test_record_documents_are_versioned_with_checksums_and_never_replaced(ayse, 
     assert hashlib.sha256(data).hexdigest() == v1.sha256
     assert "Endret etterpå" not in flat(pdf_tekst(data))
     assert "Endret etterpå" in _tekst(v2)
+
+
+@time_machine.travel(NAA, tick=False)
+def test_heveskjema_is_made_by_the_coordinator_from_the_termination_and_the_contract(client, ayse, koordinator):
+    """The county's cancellation form, filled from the case: the contract's case number and training
+    company, the termination's date and kind of reason, never its free text."""
+    from arbeidsgivere.tests.factories import ArbeidsgiverFactory
+    from deltakere.models import Avbrudd
+
+    Deltaker.objects.filter(pk=ayse.pk).update(status=Deltaker.Status.AVBRUTT)
+    arbeidsgiver = ArbeidsgiverFactory(organisasjon=ayse.organisasjon, navn="Solsikken barnehage")
+    laerekontrakt(ayse, arbeidsgiver=arbeidsgiver, fylke_saksnummer="24/01234", fagansvarlig="Kari Nilsen")
+    Avbrudd.objects.create(
+        organisasjon=ayse.organisasjon,
+        deltaker=ayse,
+        dato=datetime.date(2027, 5, 31),
+        kategori=Avbrudd.Kategori.HELSE,
+        arsak="Langvarig sykdom i familien",
+        avslutningsmote=datetime.date(2027, 6, 3),
+        utfort_av=koordinator,
+    )
+    client.force_login(koordinator)
+    svar = client.post(f"/dokumenter/deltaker/{ayse.pk}/lag/heveskjema/")
+    assert svar.status_code == 302
+    dokument = Dokument.objects.get(type="heveskjema", deltaker=ayse)
+    tekst = _tekst(dokument)
+    assert "Heveskjema" in tekst and "Ayşe Yılmaz Doğan" in tekst
+    assert "24/01234" in tekst and "Solsikken barnehage" in tekst and "Kari Nilsen" in tekst
+    assert "31.05.2027" in tekst and "Helse" in tekst and "03.06.2027" in tekst
+    assert "Langvarig sykdom" not in tekst  # the free-text reason stays in the case
+    assert dokument.versjon == 1 and len(dokument.sha256) == 64
