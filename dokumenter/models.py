@@ -80,6 +80,7 @@ class Dokumenttype(models.TextChoices):
     MOTEREFERAT = "motereferat", "Møtereferat"
     OPPLAERINGSPLAN = "opplaeringsplan", "Opplæringsplan"
     HEVESKJEMA = "heveskjema", "Heveskjema til fylket"
+    PERMISJONSSOKNAD = "permisjonssoknad", "Søknad om permisjon fra opplæringen"
 
 
 class Dokument(OrganisasjonEid):

@@ -288,6 +288,37 @@ def heveskjema_kontekst(*, deltaker: Deltaker, idag: datetime.date) -> dict:
     return kontekst
 
 
+def permisjonssoknad_kontekst(*, deltaker: Deltaker, idag: datetime.date) -> dict:
+    """Application to the county for leave from the training: the newest learning contract and its leave
+    periods, those not yet approved as applied for (with the reason), the approved ones as history."""
+    kontekst = _deltaker_grunnlag(deltaker)
+    kontrakt = (
+        Laerekontrakt.objects.filter(deltaker=deltaker).select_related("arbeidsgiver").order_by("-start", "-pk").first()
+    )
+    perioder = list(kontrakt.permisjoner.order_by("fra")) if kontrakt else []
+
+    def periode(p) -> dict:
+        return {"fra": dato(p.fra), "til": dato(p.til), "dager": (p.til - p.fra).days + 1, "grunn": p.grunn}
+
+    kontekst.update(
+        {
+            "kontrakt": {
+                "saksnummer": kontrakt.fylke_saksnummer,
+                "larebedrift": str(kontrakt.arbeidsgiver) if kontrakt.arbeidsgiver else "",
+                "start": dato(kontrakt.start),
+                "slutt": dato(kontrakt.slutt),
+                "type": kontrakt.get_rute_display(),
+            }
+            if kontrakt
+            else None,
+            "soknader": [periode(p) for p in perioder if not p.godkjent],
+            "godkjente": [periode(p) for p in perioder if p.godkjent],
+            "per_dato": dato(idag),
+        }
+    )
+    return kontekst
+
+
 # --- documents made for one record ---------------------------------------------------------------
 
 # Roles and duties as in the municipality's description of the scheme (seed 002, section 6).

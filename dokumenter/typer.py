@@ -84,6 +84,14 @@ DELTAKERDOKUMENTER: dict[str, Dokumentdefinisjon] = {
             formal="Avbrudd: melding til fylket om å heve kontrakten",
             feltgruppe="fravarsgrunner",  # it names the kind of reason for the termination
         ),
+        Dokumentdefinisjon(
+            type=Dokumenttype.PERMISJONSSOKNAD,
+            template="pdf/permisjonssoknad.html",
+            kontekst="dokumenter.selectors.permisjonssoknad_kontekst",
+            statuser=(S.I_OPPLAERING, S.PERMISJON, S.TEORI_BESTATT, S.FAGPROVE_MELDT_OPP),
+            formal="Permisjon: søknad til fylket",
+            feltgruppe="fravarsgrunner",  # it gives the reason for the leave
+        ),
     ]
 }
 

@@ -244,3 +244,23 @@ def test_heveskjema_is_made_by_the_coordinator_from_the_termination_and_the_cont
     assert "31.05.2027" in tekst and "Helse" in tekst and "03.06.2027" in tekst
     assert "Langvarig sykdom" not in tekst  # the free-text reason stays in the case
     assert dokument.versjon == 1 and len(dokument.sha256) == 64
+
+
+@time_machine.travel(NAA, tick=False)
+def test_permisjonssoknad_applies_for_the_leave_not_yet_approved_with_its_reason(client, ayse, koordinator):
+    from lop.models import Kontraktpermisjon
+
+    Deltaker.objects.filter(pk=ayse.pk).update(status=Deltaker.Status.PERMISJON)
+    kontrakt = laerekontrakt(ayse, fylke_saksnummer="24/04321")
+    Kontraktpermisjon.objects.create(
+        kontrakt=kontrakt, fra=datetime.date(2026, 1, 5), til=datetime.date(2026, 1, 9), godkjent=True
+    )
+    Kontraktpermisjon.objects.create(
+        kontrakt=kontrakt, fra=datetime.date(2027, 7, 1), til=datetime.date(2027, 7, 30), grunn="Fødselspermisjon"
+    )
+    client.force_login(koordinator)
+    assert client.post(f"/dokumenter/deltaker/{ayse.pk}/lag/permisjonssoknad/").status_code == 302
+    tekst = _tekst(Dokument.objects.get(type="permisjonssoknad", deltaker=ayse))
+    assert "Søknad om permisjon" in tekst and "24/04321" in tekst
+    assert "01.07.2027 30.07.2027 30 Fødselspermisjon" in tekst  # applied for, with its reason
+    assert "05.01.2026 09.01.2026 5" in tekst  # approved before, as history
