@@ -81,6 +81,7 @@ class Dokumenttype(models.TextChoices):
     OPPLAERINGSPLAN = "opplaeringsplan", "Opplæringsplan"
     HEVESKJEMA = "heveskjema", "Heveskjema til fylket"
     PERMISJONSSOKNAD = "permisjonssoknad", "Søknad om permisjon fra opplæringen"
+    POLITIATTEST = "politiattest", "Bekreftelse på formål med politiattest"
 
 
 class Dokument(OrganisasjonEid):

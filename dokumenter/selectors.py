@@ -319,6 +319,32 @@ def permisjonssoknad_kontekst(*, deltaker: Deltaker, idag: datetime.date) -> dic
     return kontekst
 
 
+def politiattest_kontekst(*, deltaker: Deltaker, idag: datetime.date) -> dict:
+    """The letter the participant attaches to her application for a police certificate: who she is, that
+    the practice is part of the scheme's training in the track, and where (her current or next placement)."""
+    kontekst = _deltaker_grunnlag(deltaker)
+    plassering = (
+        Plassering.objects.filter(deltaker=deltaker)
+        .exclude(til__lt=idag)
+        .select_related("arbeidssted__arbeidsgiver")
+        .order_by("fra", "pk")
+        .first()
+    )
+    kontekst.update(
+        {
+            "arbeidssted": {
+                "navn": plassering.arbeidssted.navn,
+                "arbeidsgiver": str(plassering.arbeidssted.arbeidsgiver),
+                "fra": dato(plassering.fra),
+            }
+            if plassering
+            else None,
+            "per_dato": dato(idag),
+        }
+    )
+    return kontekst
+
+
 # --- documents made for one record ---------------------------------------------------------------
 
 # Roles and duties as in the municipality's description of the scheme (seed 002, section 6).

@@ -92,6 +92,14 @@ DELTAKERDOKUMENTER: dict[str, Dokumentdefinisjon] = {
             formal="Permisjon: søknad til fylket",
             feltgruppe="fravarsgrunner",  # it gives the reason for the leave
         ),
+        Dokumentdefinisjon(
+            type=Dokumenttype.POLITIATTEST,
+            template="pdf/politiattest.html",
+            kontekst="dokumenter.selectors.politiattest_kontekst",
+            statuser=(S.KARTLAGT, S.TATT_OPP, S.I_OPPLAERING, S.PERMISJON, S.TEORI_BESTATT, S.FAGPROVE_MELDT_OPP),
+            formal="Politiattest: formålet søknaden trenger",
+            feltgruppe="opptak",
+        ),
     ]
 }
 

@@ -264,3 +264,16 @@ def test_permisjonssoknad_applies_for_the_leave_not_yet_approved_with_its_reason
     assert "Søknad om permisjon" in tekst and "24/04321" in tekst
     assert "01.07.2027 30.07.2027 30 Fødselspermisjon" in tekst  # applied for, with its reason
     assert "05.01.2026 09.01.2026 5" in tekst  # approved before, as history
+
+
+@time_machine.travel(NAA, tick=False)
+def test_police_certificate_letter_states_the_purpose_and_the_workplace(client, ayse, koordinator):
+    Deltaker.objects.filter(pk=ayse.pk).update(status=Deltaker.Status.TATT_OPP)
+    type(ayse.fagretning).objects.filter(pk=ayse.fagretning_id).update(krever_politiattest=True)
+    plassering = PlasseringFactory(deltaker=ayse, fra=datetime.date(2027, 8, 15))
+    client.force_login(koordinator)
+    assert client.post(f"/dokumenter/deltaker/{ayse.pk}/lag/politiattest/").status_code == 302
+    tekst = _tekst(Dokument.objects.get(type="politiattest", deltaker=ayse))
+    assert "Bekreftelse på formål med politiattest" in tekst and "Ayşe Yılmaz Doğan" in tekst
+    assert "Praksisen innebærer arbeid der det kreves politiattest" in tekst
+    assert plassering.arbeidssted.navn in tekst and "15.08.2027" in tekst
