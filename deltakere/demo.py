@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 
 from fagbrev.datoregning import samme_dag
 from fagbrev.demo import Demo, lag_fodselsnummer, seeder
@@ -21,6 +22,7 @@ from .models import (
 from .selectors import utfall_frist_seks_maneder
 from .services import deltaker_registrer, statusendring_skriv, utfall_registrer
 
+OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 S = Deltaker.Status
 
 # (first name, last name, track key, cohort year offset or None, status, teacher username)
@@ -362,6 +364,10 @@ def seed_historikk(demo: Demo) -> None:
                 deltaker=deltaker, fra=fra, til=status, dato=dato, begrunnelse=begrunnelse, utfort_av=koordinator
             )
             fra = status
+        # registered the day she was referred, not the day the demo was loaded (the report counts from it)
+        Deltaker.objects.filter(pk=deltaker.pk).update(
+            opprettet=datetime.datetime.combine(deltaker.henvist_dato, datetime.time(9), tzinfo=OSLO)
+        )
 
 
 # (first name, last name) → outcome at completion, outcome six months after (None: not registered)

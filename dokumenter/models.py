@@ -79,6 +79,9 @@ class Dokumenttype(models.TextChoices):
     VURDERINGSREFERAT = "vurderingsreferat", "Referat fra vurderingssamtale"
     MOTEREFERAT = "motereferat", "Møtereferat"
     OPPLAERINGSPLAN = "opplaeringsplan", "Opplæringsplan"
+    HEVESKJEMA = "heveskjema", "Heveskjema til fylket"
+    PERMISJONSSOKNAD = "permisjonssoknad", "Søknad om permisjon fra opplæringen"
+    POLITIATTEST = "politiattest", "Bekreftelse på formål med politiattest"
 
 
 class Dokument(OrganisasjonEid):

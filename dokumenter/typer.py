@@ -82,3 +82,27 @@ _registrer(
     formal="Møte",
     feltgruppe="vurderinger",
 )
+_registrer(
+    Deltakerdokument,
+    Dokumenttype.HEVESKJEMA,
+    kontekst=selectors.heveskjema_kontekst,
+    statuser=(S.AVBRUTT,),
+    formal="Avbrudd: melding til fylket om å heve kontrakten",
+    feltgruppe="fravarsgrunner",  # it names the kind of reason for the termination
+)
+_registrer(
+    Deltakerdokument,
+    Dokumenttype.PERMISJONSSOKNAD,
+    kontekst=selectors.permisjonssoknad_kontekst,
+    statuser=statusgrupper.AKTIV,
+    formal="Permisjon: søknad til fylket",
+    feltgruppe="fravarsgrunner",  # it gives the reason for the leave
+)
+_registrer(
+    Deltakerdokument,
+    Dokumenttype.POLITIATTEST,
+    kontekst=selectors.politiattest_kontekst,
+    statuser=(S.KARTLAGT, S.TATT_OPP, *statusgrupper.AKTIV),
+    formal="Politiattest: formålet søknaden trenger",
+    feltgruppe="opptak",
+)

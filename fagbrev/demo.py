@@ -15,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 
-from .models import Fagretning, Kull, Medlemskap, Organisasjon, Rolle, User
+from .models import Fagretning, Hendelse, Kull, Medlemskap, Organisasjon, Rolle, User
 
 LORENSKOG = "Lørenskog kommune, Flyktning- og innvandrertjenesten"
 ASKER = "NAV Asker"
@@ -66,6 +67,39 @@ def seeder(*, rekkefolge: int):
 
 def seedere() -> list[Callable[[Demo], None]]:
     return [f for _, f in sorted(SEEDERE.values(), key=lambda rf: rf[0])]
+
+
+# Date fields that say when the thing a log entry is about happened, in the order they are tried.
+DATOFELT = ("dato", "holdt_dato", "provedato", "eksamensdato", "fra", "startet", "henvist_dato")
+
+
+@seeder(rekkefolge=900)  # after every seeder that writes history, before the reminder scan (1000)
+def seed_tidspunkter(demo: Demo) -> None:
+    """Last of all: the event log's entries written while the demo was loaded are moved to the day of
+    what they record (a visit's date, a status change's, a referral's), so the case timelines and the
+    history spread over the years the demo covers instead of the minute it was loaded. Entries about
+    rows without such a date keep their time; nothing is moved after today."""
+    nye = Hendelse.objects.filter(tidspunkt__date__gte=demo.idag)
+    endret = []
+    for type_id in nye.values_list("objekt_type_id", flat=True).distinct().order_by():
+        modell = ContentType.objects.get_for_id(type_id).model_class()
+        felt = next(
+            (f for f in DATOFELT if modell is not None and any(m.name == f for m in modell._meta.concrete_fields)),
+            None,
+        )
+        if felt is None:
+            continue
+        datoer = {str(pk): d for pk, d in modell._base_manager.values_list("pk", felt) if d is not None}
+        for hendelse in nye.filter(objekt_type_id=type_id).only("pk", "objekt_id", "tidspunkt"):
+            dato = datoer.get(hendelse.objekt_id)
+            if dato is None or dato >= demo.idag:
+                continue
+            dag = dato.date() if isinstance(dato, datetime.datetime) else dato
+            hendelse.tidspunkt = datetime.datetime.combine(
+                dag, datetime.time(10, hendelse.pk % 60), tzinfo=datetime.UTC
+            )
+            endret.append(hendelse)
+    Hendelse.objects.bulk_update(endret, ["tidspunkt"], batch_size=500)
 
 
 # --- identifiers that validate, for invented people and companies --------------------------------

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "paminnelser",
     "dokumenter",
     "medvirkning",
+    "styring",
     "personvern",
     "minside",
 ]

@@ -54,6 +54,7 @@ urlpatterns = [
     path("deltakere/<int:pk>/fodselsnummer/", deltakere_views.fodselsnummer_vis, name="fodselsnummer_vis"),
     path("arbeidsgivere/", include("arbeidsgivere.urls")),
     path("rapporter/", include("rapporter.urls")),
+    path("styring/", include("styring.urls")),
     path("dokumenter/", include("dokumenter.urls")),
     path("oppfolging/", include("oppfolging.urls")),
     path("", include("medvirkning.urls")),

@@ -73,6 +73,9 @@ def _besok(demo: Demo, deltaker: Deltaker, nr: int) -> None:
     siste = demo.idag - siden * dag
     obs, oppgave = OBSERVASJONER[nr % len(OBSERVASJONER)]
     start = Plassering.objects.filter(deltaker=deltaker).order_by("fra").values_list("fra", flat=True).first()
+    if start is not None:
+        # The history before the last three visits: one visit per rhythm (at most a dozen), back to her start.
+        _tidligere_besok(deltaker, start, siste - 3 * intervall * dag, nr, antall=12)
     for k, dato in enumerate([siste - 2 * intervall * dag, siste - intervall * dag, siste]):
         if start is not None and dato < start:
             continue  # no visits before she started at the workplace (a cohort that started lately)
@@ -88,6 +91,69 @@ def _besok(demo: Demo, deltaker: Deltaker, nr: int) -> None:
             opplaeringsplan="Kompetansemål fra læreplanen, punkt " + str(3 + nr % 5),
             neste_besok=dato + intervall * dag,
         )
+
+
+def _tidligere_besok(deltaker: Deltaker, fra: datetime.date, til: datetime.date, nr: int, *, antall: int) -> None:
+    """Visits of the past (written directly, as history: the service records only today's cases in
+    training), evenly from `fra` to `til`, at the workplace she had each day."""
+    if til < fra:
+        return
+    intervall = deltaker.fagretning.besok_intervall_dager
+    steg = max(intervall, ((til - fra).days + antall - 1) // antall)
+    obs, oppgave = OBSERVASJONER[nr % len(OBSERVASJONER)]
+    plasseringer = list(Plassering.objects.filter(deltaker=deltaker).select_related("arbeidssted").order_by("fra"))
+    dato = fra + 7 * dag
+    while dato <= til:
+        plassering = next((p for p in plasseringer if p.fra <= dato and (p.til is None or dato <= p.til)), None)
+        if plassering is not None:
+            Besok.objects.create(
+                organisasjon_id=deltaker.organisasjon_id,
+                deltaker=deltaker,
+                plassering=plassering,
+                arbeidssted=plassering.arbeidssted,
+                dato=dato,
+                registrert_av=deltaker.faglarer,
+                tilstede="Deltaker og fadder",
+                observert=obs,
+                oppgaver=oppgave,
+                manedens_tema=TEMAER[(dato.month + nr) % len(TEMAER)],
+                neste_besok=dato + intervall * dag,
+            )
+        dato += steg * dag
+
+
+def _avsluttet(demo: Demo) -> None:
+    """Participants who completed or left: the placement they had while in training (when none is
+    recorded) and the visits of those months, so a finished case has its history."""
+    ferdige = Deltaker.objects.filter(
+        status__in=[Deltaker.Status.FULLFORT, Deltaker.Status.AVBRUTT], faglarer__isnull=False
+    ).select_related("fagretning", "faglarer")
+    for nr, deltaker in enumerate(ferdige.order_by("pk")):
+        if Besok.objects.filter(deltaker=deltaker).exists():
+            continue
+        datoer = dict(deltaker.statusendringer.order_by("dato").values_list("til_status", "dato"))
+        start = datoer.get(Deltaker.Status.I_OPPLAERING)
+        slutt = datoer.get(Deltaker.Status.FULLFORT) or datoer.get(Deltaker.Status.AVBRUTT)
+        if start is None or slutt is None or slutt <= start or slutt > demo.idag:
+            continue
+        if not Plassering.objects.filter(deltaker=deltaker, fra__lte=slutt).exclude(til__lt=start).exists():
+            sted = _arbeidssted_for(deltaker)
+            if sted is None:
+                continue
+            fadder = (
+                Kontaktperson.objects.filter(arbeidssted=sted, rolle=Kontaktperson.Rolle.FADDER).order_by("pk").first()
+            )
+            Plassering.objects.create(
+                organisasjon_id=deltaker.organisasjon_id,
+                deltaker=deltaker,
+                arbeidssted=sted,
+                fadder=fadder,
+                fra=start,
+                til=slutt,
+                dager_per_uke=3,
+                ekstra_person_bekreftet=True,
+            )
+        _tidligere_besok(deltaker, start, slutt, nr, antall=10)
 
 
 def _samtaler(demo: Demo, deltaker: Deltaker, nr: int, utfort_av) -> None:
@@ -238,5 +304,6 @@ def seed(demo: Demo) -> None:
         _plassering(demo, deltaker, nr)
         _besok(demo, deltaker, nr)
         _samtaler(demo, deltaker, nr, koordinatorer[deltaker.organisasjon_id])
+    _avsluttet(demo)
     _moter(demo)
     _faddersamling(demo)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import operator
+from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
@@ -87,6 +88,8 @@ class Dashboard:
     trender: list[Trend]
     undertrykt: bool
     utelatt: list[str] = field(default_factory=list)
+    # series the summary at the top draws (rapporter/sammendrag.py), protected with the report
+    serier: list[Trend] = field(default_factory=list)
 
     @property
     def semester(self) -> Periode:
@@ -799,7 +802,8 @@ def _trend_vis(trend: Trend) -> Trend:
     tabell = trend.tabell
     verdier = [tabell.vis(r, 0) for r in range(len(trend.semestre))]
     synlige = [v for v in verdier if isinstance(v, int)]
-    maks = max([*synlige, *([GRENSE] if len(synlige) < len(verdier) else []), 1])
+    # A «<5» is drawn as the range 1–4 on a scale of at least twice the limit, so it never fills the chart
+    maks = max([*synlige, *([2 * GRENSE] if len(synlige) < len(verdier) else []), 1])
     return replace(trend, verdier=verdier, maks=maks)
 
 
@@ -881,9 +885,19 @@ def _beskytt_rapporten(tabeller: list[Rapporttabell], trender: list[Trend], linj
 
 
 def dashboard(
-    *, org_ids: set[int], semester: Periode, undertrykk_sma: bool, idag: datetime.date | None = None
+    *,
+    org_ids: set[int],
+    semester: Periode,
+    undertrykk_sma: bool,
+    idag: datetime.date | None = None,
+    tillegg: Callable[..., tuple[list[Rapporttabell], list[Trend]]] | None = None,
 ) -> Dashboard:
-    """Every table of the dashboard (or the annual report, when `semester` is an Aar)."""
+    """Every table of the dashboard (or the annual report, when `semester` is an Aar).
+
+    `tillegg(org_ids=, periode=, dim=, undertrykk_sma=, idag=)` adds tables (after the others) and series
+    (for the summary; not tied by the year's lines) from modules above this one (rapporter/sammendrag.py),
+    so that they are protected together with the rest of the report.
+    """
     periode = semester
     idag = idag or timezone.localdate()
     per_fagretning, per_kull = _dimensjoner(org_ids)
@@ -908,14 +922,20 @@ def dashboard(
         *praksis(periode=periode, **k),
         *([penger] if penger else []),
     ]
+    serier: list[Trend] = []
+    if tillegg is not None:
+        ekstra, serier = tillegg(periode=periode, dim=per_fagretning, idag=idag, **k)
+        tabeller += ekstra
     utvikling = trender(semestre=periode.siste(6), **k)
     if undertrykk_sma:
         linjer = [linje for spor, kull in par for linje in _par_linjer(spor, kull, per_kull)]
-        utvikling = _beskytt_rapporten(tabeller, utvikling, linjer + _ar_linjer(periode, utvikling))
+        alle = _beskytt_rapporten(tabeller, utvikling + serier, linjer + _ar_linjer(periode, utvikling))
+        utvikling, serier = alle[: len(utvikling)], alle[len(utvikling) :]
     return Dashboard(
         periode=periode,
         tabeller=tabeller,
         trender=utvikling,
         undertrykt=undertrykk_sma,
         utelatt=UTELATT,
+        serier=serier,
     )

@@ -18,7 +18,7 @@ from fagbrev import permissions
 from fagbrev.models import Organisasjon
 from fagbrev.pdf import render_pdf
 
-from . import eksport
+from . import eksport, sammendrag
 from .selectors import Dashboard, dashboard, samme_tall
 from .semester import Aar, Periode, Semester
 
@@ -55,21 +55,26 @@ def _aar(request: HttpRequest) -> Aar:
     return Aar(timezone.localdate().year)
 
 
-def _data(request: HttpRequest, periode_fra) -> tuple[Organisasjon, Dashboard, list[Organisasjon]]:
+def _data(
+    request: HttpRequest, periode_fra, *, side: bool = False
+) -> tuple[Organisasjon, Dashboard, list[Organisasjon]]:
+    """The protected figures; the page adds the summary's series, the exports only the economy."""
     org, undertrykk_sma, tillatte = _org(request)
+    tillegg = sammendrag.tillegg if side else sammendrag.tillegg_eksport
     periode: Periode = periode_fra(request)
     with samme_tall():  # the per-track and per-cohort tables share their grouped queries
-        data = dashboard(org_ids={org.pk}, semester=periode, undertrykk_sma=undertrykk_sma)
+        data = dashboard(org_ids={org.pk}, semester=periode, undertrykk_sma=undertrykk_sma, tillegg=tillegg)
     return org, data, tillatte
 
 
 def _side(request: HttpRequest, *, periode_fra, arsrapport: bool) -> HttpResponse:
-    org, data, tillatte = _data(request, periode_fra)
+    org, data, tillatte = _data(request, periode_fra, side=True)
     idag = timezone.localdate()
     context = {
         "org": org,
         "organisasjoner": tillatte,
         "data": data,
+        "sammendrag": sammendrag.sammendrag(data),
         "arsrapport": arsrapport,
         "semestervalg": list(reversed(Semester.for_dato(idag).siste(8))),
         "arvalg": list(range(idag.year, idag.year - 6, -1)),

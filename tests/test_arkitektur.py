@@ -28,6 +28,7 @@ LAG = [
     {"oppfolging"},
     {"dokumenter"},
     {"medvirkning"},
+    {"styring"},
     {"paminnelser", "rapporter", "personvern"},
     {"minside"},
 ]

@@ -115,6 +115,8 @@ def test_each_app_brings_its_demo_seeders_in_an_explicit_order():
         "dokumenter.demo.seed",
         "oppfolging.demo.seed",
         "minside.demo.seed",
+        "styring.demo.seed",
+        "fagbrev.demo.seed_tidspunkter",
         "paminnelser.demo.seed_paminnelser",  # last: the day's reminder scan over everything seeded
     ]
 

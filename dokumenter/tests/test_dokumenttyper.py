@@ -214,3 +214,67 @@ def test_record_documents_are_versioned_with_checksums_and_never_replaced(ayse, 
     assert hashlib.sha256(data).hexdigest() == v1.sha256
     assert "Endret etterpå" not in flat(pdf_tekst(data))
     assert "Endret etterpå" in _tekst(v2)
+
+
+@time_machine.travel(NAA, tick=False)
+def test_heveskjema_is_made_by_the_coordinator_from_the_termination_and_the_contract(client, ayse, koordinator):
+    """The county's cancellation form, filled from the case: the contract's case number and training
+    company, the termination's date and kind of reason, never its free text."""
+    from arbeidsgivere.tests.factories import ArbeidsgiverFactory
+    from deltakere.models import Avbrudd
+
+    Deltaker.objects.filter(pk=ayse.pk).update(status=Deltaker.Status.AVBRUTT)
+    arbeidsgiver = ArbeidsgiverFactory(organisasjon=ayse.organisasjon, navn="Solsikken barnehage")
+    laerekontrakt(ayse, arbeidsgiver=arbeidsgiver, fylke_saksnummer="24/01234", fagansvarlig="Kari Nilsen")
+    Avbrudd.objects.create(
+        organisasjon=ayse.organisasjon,
+        deltaker=ayse,
+        dato=datetime.date(2027, 5, 31),
+        kategori=Avbrudd.Kategori.HELSE,
+        arsak="Langvarig sykdom i familien",
+        avslutningsmote=datetime.date(2027, 6, 3),
+        utfort_av=koordinator,
+    )
+    client.force_login(koordinator)
+    svar = client.post(f"/dokumenter/deltaker/{ayse.pk}/lag/heveskjema/")
+    assert svar.status_code == 302
+    dokument = Dokument.objects.get(type="heveskjema", deltaker=ayse)
+    tekst = _tekst(dokument)
+    assert "Heveskjema" in tekst and "Ayşe Yılmaz Doğan" in tekst
+    assert "24/01234" in tekst and "Solsikken barnehage" in tekst and "Kari Nilsen" in tekst
+    assert "31.05.2027" in tekst and "Helse" in tekst and "03.06.2027" in tekst
+    assert "Langvarig sykdom" not in tekst  # the free-text reason stays in the case
+    assert dokument.versjon == 1 and len(dokument.sha256) == 64
+
+
+@time_machine.travel(NAA, tick=False)
+def test_permisjonssoknad_applies_for_the_leave_not_yet_approved_with_its_reason(client, ayse, koordinator):
+    from lop.models import Kontraktpermisjon
+
+    Deltaker.objects.filter(pk=ayse.pk).update(status=Deltaker.Status.PERMISJON)
+    kontrakt = laerekontrakt(ayse, fylke_saksnummer="24/04321")
+    Kontraktpermisjon.objects.create(
+        kontrakt=kontrakt, fra=datetime.date(2026, 1, 5), til=datetime.date(2026, 1, 9), godkjent=True
+    )
+    Kontraktpermisjon.objects.create(
+        kontrakt=kontrakt, fra=datetime.date(2027, 7, 1), til=datetime.date(2027, 7, 30), grunn="Fødselspermisjon"
+    )
+    client.force_login(koordinator)
+    assert client.post(f"/dokumenter/deltaker/{ayse.pk}/lag/permisjonssoknad/").status_code == 302
+    tekst = _tekst(Dokument.objects.get(type="permisjonssoknad", deltaker=ayse))
+    assert "Søknad om permisjon" in tekst and "24/04321" in tekst
+    assert "01.07.2027 30.07.2027 30 Fødselspermisjon" in tekst  # applied for, with its reason
+    assert "05.01.2026 09.01.2026 5" in tekst  # approved before, as history
+
+
+@time_machine.travel(NAA, tick=False)
+def test_police_certificate_letter_states_the_purpose_and_the_workplace(client, ayse, koordinator):
+    Deltaker.objects.filter(pk=ayse.pk).update(status=Deltaker.Status.TATT_OPP)
+    type(ayse.fagretning).objects.filter(pk=ayse.fagretning_id).update(krever_politiattest=True)
+    plassering = PlasseringFactory(deltaker=ayse, fra=datetime.date(2027, 8, 15))
+    client.force_login(koordinator)
+    assert client.post(f"/dokumenter/deltaker/{ayse.pk}/lag/politiattest/").status_code == 302
+    tekst = _tekst(Dokument.objects.get(type="politiattest", deltaker=ayse))
+    assert "Bekreftelse på formål med politiattest" in tekst and "Ayşe Yılmaz Doğan" in tekst
+    assert "Praksisen innebærer arbeid der det kreves politiattest" in tekst
+    assert plassering.arbeidssted.navn in tekst and "15.08.2027" in tekst

@@ -294,4 +294,6 @@ def test_the_chart_of_a_trend_is_scaled_by_the_shown_values_only(client, styring
     html = client.get("/rapporter/styringsgruppe/", SEMESTER).content.decode()
     blokk = html.split(">Henvisninger per semester</h3>", 1)[1].split("</section>", 1)[0]
     hoyder = re.findall(r'<rect x="20" y="[\d.]+" width="60" height="([\d.]+)"', blokk)
-    assert hoyder[-1] == "60.0"  # «<5» at 2.5 of a scale of 5 (the largest any hidden value could be drawn as)
+    # «<5» drawn as the range up to 4 on a scale of at least 10: 4/10 of the 120 px, never the full height
+    assert hoyder[-1] == "48.0"
+    assert 'stroke-dasharray="4 3"' in blokk  # an outlined box (a range), not a solid bar

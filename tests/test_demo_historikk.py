@@ -1,0 +1,53 @@
+"""The demo's history spreads over the years it covers: the dashboard's past semesters have content, a
+completed participant has her placement and visits, and the event log is not stamped at load time."""
+
+import datetime
+import zoneinfo
+from io import StringIO
+
+import pytest
+import time_machine
+from django.core.management import call_command
+
+from arbeidsgivere.models import Plassering
+from deltakere.models import Deltaker
+from fagbrev.models import Hendelse, Organisasjon
+from oppfolging.models import Besok
+from rapporter.sammendrag import tillegg
+from rapporter.selectors import dashboard
+from rapporter.semester import Semester
+
+OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
+IDAG = datetime.date(2027, 3, 10)  # any day: the demo's dates are relative to it
+
+
+@pytest.fixture
+def demo(db, settings):
+    settings.DEBUG = True
+    with time_machine.travel(datetime.datetime.combine(IDAG, datetime.time(10), OSLO), tick=False):
+        call_command("seed_demo", stdout=StringIO())
+        yield
+
+
+def test_the_demo_history_fills_past_semesters_completed_cases_and_the_timeline(demo):
+    org = Organisasjon.objects.get(kortnavn="Lørenskog")
+    data = dashboard(
+        org_ids={org.pk}, semester=Semester.for_dato(IDAG), undertrykk_sma=False, idag=IDAG, tillegg=tillegg
+    )
+    i_opplaering = next(s for s in data.serier if s.tabell.nokler[(0, 0)][0] == "aktive")
+    assert all(v > 0 for v in i_opplaering.verdier[1:]), i_opplaering.verdier  # the oldest may predate the demo
+    besok = next(t for t in data.trender if t.tabell.nokler[(0, 0)][0] == "besok")
+    assert all(v > 0 for v in besok.verdier[-4:]), besok.verdier
+
+    # a completed participant has her placement and visits (one seeding for all: it takes long)
+    fullforte = Deltaker.objects.filter(status=Deltaker.Status.FULLFORT)
+    assert fullforte.exists()
+    for d in fullforte:
+        assert Plassering.objects.filter(deltaker=d).exists(), d
+    assert Besok.objects.filter(deltaker__in=fullforte).exists()
+
+    # the event log is dated by what it records, not by the load
+    for_idag = Hendelse.objects.filter(tidspunkt__date__lt=IDAG).count()
+    assert for_idag > Hendelse.objects.count() / 2
+    assert not Hendelse.objects.filter(tidspunkt__date__gt=IDAG).exists()
+    assert not Deltaker.objects.filter(opprettet__date__gte=IDAG, henvist_dato__lt=IDAG).exists()
