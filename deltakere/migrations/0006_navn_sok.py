@@ -43,7 +43,7 @@ def indeks_fjern(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("deltakere", "0004_fritekst_lengdegrenser")]
+    dependencies = [("deltakere", "0005_statusendring_planlagt_permisjon_godkjent")]
 
     operations = [
         migrations.AddField(

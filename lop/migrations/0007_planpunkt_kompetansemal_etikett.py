@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lop', '0005_fritekst_lengdegrenser'),
+        ('lop', '0006_kontraktpermisjon_fjernet'),
     ]
 
     operations = [
