@@ -214,7 +214,7 @@ def test_practice_counts_workplaces_employers_and_placements(client, koordinator
 
 
 def test_employers_past_the_first_ones_share_one_row(client, koordinator, datasett, monkeypatch):
-    from rapporter import selectors as tabeller_oppfolging
+    from rapporter import tabeller_oppfolging
 
     monkeypatch.setattr(tabeller_oppfolging, "VIS_ARBEIDSGIVERE", 1)
     html = _side(client, koordinator)
