@@ -3,6 +3,7 @@ tables of one dashboard (`samme_tall`), cells, names for suppression, percentage
 
 from __future__ import annotations
 
+import datetime
 import operator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -11,9 +12,9 @@ from dataclasses import dataclass, field, replace
 from django.db import connections
 from django.db.models import Count, Max, Min, Q, Sum
 
-from deltakere.models import Deltaker
 from fagbrev.models import Fagretning, Kull
 
+from .models import Telling
 from .semester import Periode
 from .undertrykking import (
     SKJULT_SEKUNDAER,
@@ -22,6 +23,8 @@ from .undertrykking import (
     undertrykk,
     uten_undertrykking,
 )
+
+NAA = datetime.date(1, 1, 1)  # the day the rows of today's status are kept on (rapporter/tellinger.py)
 
 
 @dataclass
@@ -46,6 +49,7 @@ class Dimensjon:
     navn: str  # "fagretning" | "kull"
     rader: list[tuple[int | tuple[int | None, int], str]]
     forelder: list[int] = field(default_factory=list)
+    intervall: dict[int, int] = field(default_factory=dict)  # track id → days between visits
 
     def felt(self, prefiks: str = "") -> str | tuple[str, str]:
         if self.navn == "kull":
@@ -62,8 +66,9 @@ def dimensjoner(org_ids: set[int]) -> tuple[Dimensjon, Dimensjon]:
     kull_per_spor: dict[int, list[Kull]] = {}
     for k in Kull.objects.filter(organisasjon_id__in=org_ids).order_by("oppstart"):
         kull_per_spor.setdefault(k.fagretning_id, []).append(k)
+    # tracks with a participant not in a cohort, from the rows of today's status (rapporter/tellinger.py)
     uten_kull = set(
-        Deltaker.objects.filter(organisasjon_id__in=org_ids, kull__isnull=True)
+        Telling.objects.filter(organisasjon_id__in=org_ids, dato=NAA, kull_id=0, hva__startswith="naa:", n__gt=0)
         .values_list("fagretning_id", flat=True)
         .distinct()
         .order_by()
@@ -75,7 +80,11 @@ def dimensjoner(org_ids: set[int]) -> tuple[Dimensjon, Dimensjon]:
             spor.append(((None, f.pk), f"{f.kortnavn} uten kull"))
         rader += spor
         forelder += [i] * len(spor)
-    return Dimensjon("fagretning", [(f.pk, f.navn) for f in fagretninger]), Dimensjon("kull", rader, forelder)
+    intervall = {f.pk: f.besok_intervall_dager for f in fagretninger}
+    return (
+        Dimensjon("fagretning", [(f.pk, f.navn) for f in fagretninger], intervall=intervall),
+        Dimensjon("kull", rader, forelder, intervall=intervall),
+    )
 
 
 def i_perioden(periode: Periode, felt: str) -> Q:

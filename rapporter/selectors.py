@@ -32,6 +32,7 @@ from .tabeller import (
     utfall,
 )
 from .tabeller_oppfolging import VIS_ARBEIDSGIVERE, oppfolging, praksis
+from .tellinger import telling_oppdater_alle
 from .trender import Trend, trend_vis, trender
 from .undertrykking import beskytt_alle, par_linjer
 
@@ -111,6 +112,7 @@ def dashboard(
     """Every table of the dashboard (or the annual report, when `semester` is an Aar)."""
     periode = semester
     idag = idag or timezone.localdate()
+    telling_oppdater_alle()  # the participants written since the last read (none, mostly: beat keeps up)
     per_fagretning, per_kull = dimensjoner(org_ids)
     k = {"org_ids": org_ids, "undertrykk_sma": undertrykk_sma}
     penger = stipend(periode=periode, dim=per_fagretning, **k)

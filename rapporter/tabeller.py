@@ -7,26 +7,25 @@ import datetime
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Case, Count, F, Max, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Q, Sum
 
-from deltakere.models import Avbrudd, Deltaker, Statusendring, Utfall
+from deltakere.models import Avbrudd, Deltaker, Utfall
 from deltakere.selectors import SEKS_MANEDER
 from fagbrev.datoregning import forste_dag_som_nar, siste_dag_som_nar
 from lop.models import Eksamen, Fagprove, Norskprove, Resultat, Stipendmaned
 
 from .gruppering import (
+    NAA,
     Dimensjon,
     Rapporttabell,
     gruppert,
     i_perioden,
     lag,
     navngitt,
-    sporringsrader,
-    summert,
     tabellceller,
 )
 from .semester import Periode
+from .tellinger import summer
 from .undertrykking import (
     SKJULT_BELOP,
 )
@@ -44,65 +43,36 @@ TEORI_BESTATT = [S.TEORI_BESTATT, S.FAGPROVE_MELDT_OPP, S.FULLFORT]
 AKTIV = [S.I_OPPLAERING, S.TEORI_BESTATT, S.FAGPROVE_MELDT_OPP]
 
 
-def _status_ved_slutt(periode: Periode):
-    """The status a participant had on the period's last day: last transition on or before it.
+def status_ved_slutt_per(org_ids: set[int], periode: Periode, dim_navn: str) -> dict:
+    """{row: {"aktive": n, "permisjon": n}}: the status in force on the period's last day, among the
+    participants registered by then (the +1/−1 rows up to its month, rapporter/tellinger.py)."""
+    st = summer(org_ids, dim_navn, [f"st:{s}" for s in [*AKTIV, S.PERMISJON]], None, periode.slutt)
+    return {
+        g: {"aktive": sum(v.get(f"st:{s}", 0) for s in AKTIV), "permisjon": v.get(f"st:{S.PERMISJON}", 0)}
+        for g, v in st.items()
+    }
 
-    One probe per participant into the index deltakere_statusendring_siste (an index-only scan).
-    """
-    siste = Statusendring.objects.filter(deltaker=OuterRef("pk"), dato__lte=periode.slutt).order_by("-dato", "-pk")
-    return Coalesce(Subquery(siste.values("til_status")[:1]), F("status"))
 
-
-def status_ved_slutt_per(deltakere, periode: Periode, gruppe: str) -> dict:
-    """{group: {"aktive": n, "permisjon": n, "intervall": the track's visit interval}} at the period's end,
-    among the participants registered by then.
-
-    Grouped by (track, cohort, status at the end): the status is worked out once per participant, not
-    once per count that uses it, and (inside `samme_tall`) once for every table that needs it.
-    """
-    rader = sporringsrader(
-        deltakere.filter(opprettet__date__lte=periode.slutt)
-        .annotate(st=_status_ved_slutt(periode))
-        .values("fagretning_id", "kull_id", "st")
-        .annotate(n=Count("pk"), intervall=Max("fagretning__besok_intervall_dager"))
-        .order_by()
-    )
-    per_status = summert(rader, gruppe, {"n": Count("pk"), "intervall": Max("pk")}, ekstra=("st",))
-    ut: dict = {}
-    for nokkel, verdier in per_status.items():
-        *g, st = nokkel
-        g = tuple(g) if len(g) > 1 else g[0]
-        mal = ut.setdefault(g, {"aktive": 0, "permisjon": 0, "intervall": None})
-        mal["aktive"] += verdier["n"] if st in AKTIV else 0
-        mal["permisjon"] += verdier["n"] if st == S.PERMISJON else 0
-        mal["intervall"] = max(mal["intervall"] or 0, verdier["intervall"] or 0) or None
-    return ut
+AVBRUDD = [f"avbrudd:{k}" for k in Avbrudd.Kategori]
 
 
 def deltakere_i_perioden(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertrykk_sma: bool) -> Rapporttabell:
-    """Referred, admitted, active and on leave at the end, terminated and completed: per track or cohort."""
-    deltakere = Deltaker.objects.filter(organisasjon_id__in=org_ids)
-    endringer = Statusendring.objects.filter(organisasjon_id__in=org_ids).filter(i_perioden(periode, "dato"))
+    """Referred, admitted, active and on leave at the end, terminated and completed: per track or cohort.
 
-    def blant(qs) -> Q:
-        # `pk IN (uncorrelated subquery)`: PostgreSQL hashes the ids once, and each participant counts once
-        # (a join to her status changes would repeat her row and need COUNT(DISTINCT)).
-        return Q(pk__in=qs.values("deltaker_id"))
-
-    flyt = gruppert(
-        deltakere,
-        dim.felt(),
-        {
-            "henvist": Count("pk", filter=i_perioden(periode, "henvist_dato")),
-            "tatt_opp": Count("pk", filter=blant(endringer.filter(til_status=S.TATT_OPP))),
-            "fullfort": Count("pk", filter=blant(endringer.filter(til_status=S.FULLFORT))),
-            "avbrutt": Count(
-                "pk",
-                filter=blant(Avbrudd.objects.filter(organisasjon_id__in=org_ids).filter(i_perioden(periode, "dato"))),
-            ),
-        },
-    )
-    ved_slutt = status_ved_slutt_per(deltakere, periode, dim.felt())
+    Admitted and completed count the changes of status to them in the period (a participant admitted
+    twice in a period counts twice), as the trends do.
+    """
+    hva = ["henvist", f"til:{S.TATT_OPP}", f"til:{S.FULLFORT}", *AVBRUDD]
+    flyt = {
+        g: {
+            "henvist": v.get("henvist", 0),
+            "tatt_opp": v.get(f"til:{S.TATT_OPP}", 0),
+            "fullfort": v.get(f"til:{S.FULLFORT}", 0),
+            "avbrutt": sum(v.get(a, 0) for a in AVBRUDD),
+        }
+        for g, v in summer(org_ids, dim.navn, hva, periode.start, periode.slutt).items()
+    }
+    ved_slutt = status_ved_slutt_per(org_ids, periode, dim.navn)
     kolonner = [
         ("henvist", "Henvist"),
         ("tatt_opp", "Tatt opp"),
@@ -136,11 +106,8 @@ def deltakere_i_perioden(*, org_ids: set[int], periode: Periode, dim: Dimensjon,
 
 def avbrudd_etter_arsak(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertrykk_sma: bool) -> Rapporttabell:
     kategorier = list(Avbrudd.Kategori)
-    grupper = gruppert(
-        Avbrudd.objects.filter(organisasjon_id__in=org_ids).filter(i_perioden(periode, "dato")),
-        dim.felt("deltaker__"),
-        {k.value: Count("pk", filter=Q(kategori=k)) for k in kategorier},
-    )
+    rader = summer(org_ids, dim.navn, AVBRUDD, periode.start, periode.slutt)
+    grupper = {g: {k.value: v.get(f"avbrudd:{k}", 0) for k in kategorier} for g, v in rader.items()}
     celler = tabellceller(dim, grupper, kolonner=[k.value for k in kategorier])
     tabell = lag(undertrykk_sma)([n for _, n in dim.rader], [k.label for k in kategorier], celler)
     # the row total is «Avbrutt» of «Deltakere per …» (one termination per participant): the same number
@@ -152,31 +119,24 @@ def avbrudd_etter_arsak(*, org_ids: set[int], periode: Periode, dim: Dimensjon, 
     )
 
 
-def _siste_utfall():
-    """The participant's latest recorded outcome: six months after when registered, else at completion."""
-    siste = Utfall.objects.filter(deltaker=OuterRef("pk")).order_by(
-        Case(When(tidspunkt=T.SEKS_MANEDER, then=Value(0)), default=Value(1)), "-dato"
-    )
-    return Subquery(siste.values("situasjon")[:1])
-
-
 def trakt(*, org_ids: set[int], dim: Dimensjon, undertrykk_sma: bool) -> Rapporttabell:
     """The way through: referred → admitted → in training → written exam passed → fagprøve passed → in work."""
     kolonner = [
-        ("Henvist", None),
-        ("Tatt opp", Q(status__in=TATT_OPP)),
-        ("I opplæring", Q(status__in=I_OPPLAERING)),
-        ("Skriftlig eksamen bestått", Q(status__in=TEORI_BESTATT)),
-        ("Fagprøve bestått", Q(status=S.FULLFORT)),
-        ("I arbeid", Q(status=S.FULLFORT, siste_utfall__in=Utfall.I_ARBEID)),
+        ("Henvist", [s for s in S if s != S.AVSLATT]),
+        ("Tatt opp", TATT_OPP),
+        ("I opplæring", I_OPPLAERING),
+        ("Skriftlig eksamen bestått", TEORI_BESTATT),
+        ("Fagprøve bestått", [S.FULLFORT]),
     ]
-    grupper = gruppert(
-        Deltaker.objects.filter(organisasjon_id__in=org_ids)
-        .exclude(status=S.AVSLATT)
-        .annotate(siste_utfall=_siste_utfall()),
-        dim.felt(),
-        {f"k{i}": Count("pk", filter=q) for i, (_, q) in enumerate(kolonner)},
-    )
+    naa = summer(org_ids, dim.navn, [*(f"naa:{s}" for s in S), "naa_arbeid"], NAA, NAA)
+    grupper = {
+        g: {
+            **{f"k{i}": sum(v.get(f"naa:{s}", 0) for s in statuser) for i, (_, statuser) in enumerate(kolonner)},
+            f"k{len(kolonner)}": v.get("naa_arbeid", 0),
+        }
+        for g, v in naa.items()
+    }
+    kolonner.append(("I arbeid", []))
     celler = tabellceller(dim, grupper, kolonner=[f"k{i}" for i in range(len(kolonner))])
     # The steps are nested (a subset of the one before), so a row total means nothing here.
     tabell = lag(undertrykk_sma)([n for _, n in dim.rader], [k for k, _ in kolonner], celler, rad_total=False)
@@ -206,19 +166,6 @@ UTFALL_VED = ["ved_arbeid", "ved_utdanning", "ved_annet", "ved_mangler"]
 UTFALL_SEKS = ["seks_arbeid", "seks_utdanning", "seks_annet", "seks_mangler"]
 
 
-def _utfall_telling(felt: str, kohort: Q) -> dict:
-    """Filtered COUNTs of one cohort by its outcome at one point in time (`felt` is the annotation)."""
-    return {
-        f"{felt}_arbeid": Count("pk", filter=kohort & Q(**{f"{felt}__in": Utfall.I_ARBEID})),
-        f"{felt}_utdanning": Count("pk", filter=kohort & Q(**{felt: SI.UTDANNING})),
-        f"{felt}_annet": Count(
-            "pk",
-            filter=kohort & Q(**{f"{felt}__isnull": False}) & ~Q(**{f"{felt}__in": [*Utfall.I_ARBEID, SI.UTDANNING]}),
-        ),
-        f"{felt}_mangler": Count("pk", filter=kohort & Q(**{f"{felt}__isnull": True})),
-    }
-
-
 def utfall(
     *, org_ids: set[int], periode: Periode, dim: Dimensjon, undertrykk_sma: bool, idag: datetime.date
 ) -> list[Rapporttabell]:
@@ -231,29 +178,13 @@ def utfall(
     31 May has had its six months too.
     Terminated cases are not counted here (their end is in «Avbrudd etter årsak»).
     """
-    fullfort = (
-        Statusendring.objects.filter(deltaker=OuterRef("pk"), til_status=S.FULLFORT)
-        .values("deltaker")
-        .annotate(siste=Max("dato"))
-        .values("siste")
-    )
-
-    def situasjon(tidspunkt: str):
-        return Subquery(Utfall.objects.filter(deltaker=OuterRef("pk"), tidspunkt=tidspunkt).values("situasjon")[:1])
-
     seks_fra = forste_dag_som_nar(periode.start, maneder=SEKS_MANEDER)
     seks_til = siste_dag_som_nar(min(periode.slutt, idag), maneder=SEKS_MANEDER)
-    qs = Deltaker.objects.filter(organisasjon_id__in=org_ids, status=S.FULLFORT).annotate(
-        fullfort_dato=Subquery(fullfort), ved=situasjon(T.VED_FULLFORING), seks=situasjon(T.SEKS_MANEDER)
-    )
-    grupper = gruppert(
-        qs,
-        dim.felt(),
-        {
-            **_utfall_telling("ved", Q(fullfort_dato__gte=periode.start, fullfort_dato__lte=periode.slutt)),
-            **_utfall_telling("seks", Q(fullfort_dato__gte=seks_fra, fullfort_dato__lte=seks_til)),
-        },
-    )
+    klasser = ["arbeid", "utdanning", "annet", "mangler"]
+    grupper: dict = {}
+    for tid, fra, til in (("ved", periode.start, periode.slutt), ("seks", seks_fra, seks_til)):
+        for g, v in summer(org_ids, dim.navn, [f"{tid}:{k}" for k in klasser], fra, til).items():
+            grupper.setdefault(g, {}).update({f"{tid}_{k}": v.get(f"{tid}:{k}", 0) for k in klasser})
     rader = [n for _, n in dim.rader]
     ved = tabellceller(dim, grupper, kolonner=UTFALL_VED)
     seks = tabellceller(dim, grupper, kolonner=UTFALL_SEKS)

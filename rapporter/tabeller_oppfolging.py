@@ -8,14 +8,12 @@ from dataclasses import replace
 from django.db.models import Count, Q
 
 from arbeidsgivere.models import Arbeidsgiver, Plassering
-from deltakere.models import Deltaker
-from oppfolging.models import Besok, Vurderingssamtale
+from oppfolging.models import Vurderingssamtale
 
 from .gruppering import (
     Dimensjon,
     Rapporttabell,
     gruppert,
-    i_perioden,
     lag,
     med_andeler,
     navngitt,
@@ -23,6 +21,7 @@ from .gruppering import (
 )
 from .semester import Periode
 from .tabeller import status_ved_slutt_per
+from .tellinger import summer
 from .undertrykking import (
     Tabell,
     beskytt_alle,
@@ -37,17 +36,8 @@ def oppfolging(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertryk
     counts (one value per row), not loops over participants.
     """
     dager = (periode.slutt - periode.start).days + 1
-    aktive = (
-        status_ved_slutt_per(Deltaker.objects.filter(organisasjon_id__in=org_ids), periode, dim.felt())
-        if dim.navn == "fagretning"
-        else None
-    )
-    besok = gruppert(
-        Besok.objects.filter(organisasjon_id__in=org_ids).filter(i_perioden(periode, "dato")),
-        dim.felt("deltaker__"),
-        # COUNT(deltaker_id), not COUNT(id): the index (organisasjon, dato, deltaker) then answers alone
-        {"besok": Count("deltaker")},
-    )
+    aktive = status_ved_slutt_per(org_ids, periode, dim.navn) if dim.navn == "fagretning" else None
+    besok = summer(org_ids, dim.navn, ["besok"], periode.start, periode.slutt)
     samtaler = gruppert(
         Vurderingssamtale.objects.filter(
             organisasjon_id__in=org_ids, semester__in=periode.semesterkoder, holdt_dato__isnull=False
@@ -58,7 +48,7 @@ def oppfolging(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertryk
     celler = []
     for pk, _ in dim.rader:
         a = aktive.get(pk, {}) if aktive is not None else {}
-        n_aktive, intervall = a.get("aktive") or 0, a.get("intervall") or 14
+        n_aktive, intervall = a.get("aktive") or 0, dim.intervall.get(pk) or 14
         celler.append(
             [
                 besok.get(pk, {}).get("besok", 0),

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from django.db.models import Count
+from deltakere.models import Avbrudd, Deltaker
 
-from deltakere.models import Avbrudd, Deltaker, Statusendring
-from oppfolging.models import Besok
-
-from .gruppering import i_perioden, lag
+from .gruppering import lag
 from .semester import Semester
+from .tellinger import per_dato
 from .undertrykking import GRENSE, Tabell
 
 S = Deltaker.Status
@@ -30,16 +28,14 @@ class Trend:
         return 100 * len(self.semestre)
 
 
-def _trend(tittel: str, hva: str, qs, datofelt: str, semestre: list[Semester], undertrykk_sma: bool) -> Trend:
-    """One query: a filtered COUNT per semester (over the rows of those semesters only).
+def _trend(tittel: str, hva: str, antall: dict, semestre: list[Semester], undertrykk_sma: bool) -> Trend:
+    """One count per semester (`antall`: semester code → n).
 
     Each semester's count is named like the tables' totals (`hva`, semester, "total"): the trend's last
     value is the same number as the dashboard's total, and a year's two values add up to the annual
     report's, so suppression treats them together (`dashboard`).
     """
-    qs = qs.filter(**{f"{datofelt}__gte": semestre[0].start, f"{datofelt}__lte": semestre[-1].slutt})
-    # COUNT(date) = COUNT(*) here (the filter needs a date): the index on (organisation, date) can answer it
-    agg = qs.aggregate(**{s.kode: Count(datofelt, filter=i_perioden(s, datofelt)) for s in semestre})
+    agg = {s.kode: antall.get(s.kode, 0) for s in semestre}
     tabell = lag(undertrykk_sma)(
         [s.navn for s in semestre], ["Antall"], [[agg[s.kode]] for s in semestre], rad_total=False
     )
@@ -62,47 +58,21 @@ def trend_vis(trend: Trend) -> Trend:
     return replace(trend, verdier=verdier, maks=maks)
 
 
+TRENDER = [
+    ("Henvisninger per semester", "henvist", ["henvist"]),
+    ("Tatt opp per semester", "tatt_opp", [f"til:{S.TATT_OPP}"]),
+    ("Fullført per semester", "fullfort", [f"til:{S.FULLFORT}"]),
+    ("Avbrudd per semester", "avbrutt", [f"avbrudd:{k}" for k in Avbrudd.Kategori]),
+    ("Arbeidsplassbesøk per semester", "besok", ["besok"]),
+]
+
+
 def trender(*, org_ids: set[int], semestre: list[Semester], undertrykk_sma: bool) -> list[Trend]:
-    endringer = Statusendring.objects.filter(organisasjon_id__in=org_ids)
-    return [
-        _trend(
-            "Henvisninger per semester",
-            "henvist",
-            Deltaker.objects.filter(organisasjon_id__in=org_ids),
-            "henvist_dato",
-            semestre,
-            undertrykk_sma,
-        ),
-        _trend(
-            "Tatt opp per semester",
-            "tatt_opp",
-            endringer.filter(til_status=S.TATT_OPP),
-            "dato",
-            semestre,
-            undertrykk_sma,
-        ),
-        _trend(
-            "Fullført per semester",
-            "fullfort",
-            endringer.filter(til_status=S.FULLFORT),
-            "dato",
-            semestre,
-            undertrykk_sma,
-        ),
-        _trend(
-            "Avbrudd per semester",
-            "avbrutt",
-            Avbrudd.objects.filter(organisasjon_id__in=org_ids),
-            "dato",
-            semestre,
-            undertrykk_sma,
-        ),
-        _trend(
-            "Arbeidsplassbesøk per semester",
-            "besok",
-            Besok.objects.filter(organisasjon_id__in=org_ids),
-            "dato",
-            semestre,
-            undertrykk_sma,
-        ),
-    ]
+    """The five trends from one query over the pre-aggregated months (rapporter/tellinger.py)."""
+    hva_til = {h: navn for _, navn, kinds in TRENDER for h in kinds}
+    antall: dict[str, dict[str, int]] = {navn: {} for _, navn, _ in TRENDER}
+    for h, dato, n in per_dato(org_ids, hva_til, semestre[0].start, semestre[-1].slutt):
+        kode = Semester.for_dato(dato).kode
+        mal = antall[hva_til[h]]
+        mal[kode] = mal.get(kode, 0) + n
+    return [_trend(tittel, navn, antall[navn], semestre, undertrykk_sma) for tittel, navn, _ in TRENDER]
