@@ -167,15 +167,20 @@ def _ta(grense: int) -> list[int]:
         return [r[0] for r in c.fetchall()]
 
 
+def _las() -> None:
+    """One recomputation at a time: two of one participant at once would both take away her old part.
+    (SQLite has one writer at a time anyway.)"""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as c:
+            c.execute("SELECT pg_advisory_xact_lock(%s)", [LAS])
+
+
 def telling_oppdater(*, grense: int = BUNKE) -> int:
     """Recompute the marked participants (up to `grense`); returns how many. One query when none is marked."""
     if not Uoppdatert.objects.exists():
         return 0
     with transaction.atomic():
-        if connection.vendor == "postgresql":
-            # Two recomputations of one participant at once would both subtract her old contribution.
-            with connection.cursor() as c:
-                c.execute("SELECT pg_advisory_xact_lock(%s)", [LAS])
+        _las()
         ids = _ta(grense)
         if not ids:
             return 0
@@ -205,16 +210,17 @@ def telling_oppdater_alle() -> int:
 
 
 def telling_bygg() -> int:
-    """Count everybody again from the rows: mark every participant and recompute."""
-    with connection.cursor() as c:
-        c.execute(
-            "INSERT INTO rapporter_uoppdatert (deltaker_id) SELECT id FROM deltakere_deltaker ON CONFLICT DO NOTHING"
-        )
-        # and the contributions of participants that no longer exist
-        c.execute(
-            "INSERT INTO rapporter_uoppdatert (deltaker_id) SELECT DISTINCT deltaker_id FROM rapporter_bidrag "
-            "ON CONFLICT DO NOTHING"
-        )
+    """Count everybody again from the rows: forget every contribution, mark every participant, recompute.
+    (A reader in between finds everyone marked and does the counting itself.)"""
+    with transaction.atomic():
+        _las()
+        Telling.objects.all().delete()
+        Bidrag.objects.all().delete()
+        with connection.cursor() as c:
+            c.execute(
+                "INSERT INTO rapporter_uoppdatert (deltaker_id) SELECT id FROM deltakere_deltaker "
+                "WHERE true ON CONFLICT DO NOTHING"  # WHERE: SQLite would read ON as a join's
+            )
     return telling_oppdater_alle()
 
 
