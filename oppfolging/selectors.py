@@ -11,31 +11,16 @@ import datetime
 from dataclasses import dataclass
 from itertools import chain
 
-from django.db.models import Count, DateField, Exists, F, FilteredRelation, Func, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, DateField, Exists, F, FilteredRelation, OuterRef, Q, QuerySet, Subquery
 
 from arbeidsgivere.models import Plassering
 from deltakere.models import Deltaker
 from fagbrev.models import Fagretning
 from fagbrev.permissions import FAGLARER, KOORDINATOR
 
+from .besoksfrist import LeggTilDager, frister_oppdater, grunnlag, neste_frist
 from .models import Besok, Faddersamling, Mote, Revisjon, Semester, Tiltak, Vurderingssamtale, semester_for
 from .services import BESOK_STATUSER
-
-
-class LeggTilDager(Func):
-    """date + integer days, as a date, on SQLite and PostgreSQL alike."""
-
-    output_field = DateField()
-    arity = 2
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(
-            compiler, connection, template="date(%(expressions)s || ' days')", arg_joiner=", '+' || ", **extra
-        )
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner=" + ", **extra)
 
 
 def deltakere_for_oppfolging(user) -> QuerySet[Deltaker]:
@@ -54,19 +39,13 @@ def med_besoksrytme(qs: QuerySet[Deltaker]) -> QuerySet[Deltaker]:
     """Annotate siste_besok, grunnlag (last visit or placement start), neste_frist and arbeidssted_navn."""
     siste = Besok.objects.filter(deltaker=OuterRef("pk")).order_by("-dato", "-pk")
     apen = Plassering.objects.filter(deltaker=OuterRef("pk"), til__isnull=True).order_by("-fra")
-    return (
-        qs.annotate(
-            siste_besok=Subquery(siste.values("dato")[:1], output_field=DateField()),
-            planlagt_besok=Subquery(siste.values("neste_besok")[:1], output_field=DateField()),
-            plassering_fra=Subquery(apen.values("fra")[:1], output_field=DateField()),
-            arbeidssted_navn=Subquery(apen.values("arbeidssted__navn")[:1]),
-        )
-        .annotate(
-            grunnlag=Coalesce(F("siste_besok"), F("plassering_fra")),
-        )
-        .annotate(
-            neste_frist=LeggTilDager(F("grunnlag"), F("fagretning__besok_intervall_dager")),
-        )
+    return qs.annotate(
+        siste_besok=Subquery(siste.values("dato")[:1], output_field=DateField()),
+        planlagt_besok=Subquery(siste.values("neste_besok")[:1], output_field=DateField()),
+        plassering_fra=Subquery(apen.values("fra")[:1], output_field=DateField()),
+        arbeidssted_navn=Subquery(apen.values("arbeidssted__navn")[:1]),
+        grunnlag=grunnlag(),
+        neste_frist=neste_frist(),
     )
 
 
@@ -87,22 +66,19 @@ def besoksrytme(*, deltakere: QuerySet[Deltaker], idag: datetime.date, dager: in
     Filtering and sorting on the annotation in SQL instead would run its subqueries once for the
     WHERE, again for each bound and for the ORDER BY: four times per participant.
     """
-    qs = med_besoksrytme(deltakere.filter(status__in=BESOK_STATUSER))
-    frister = list(qs.order_by().values_list("pk", "neste_frist", "etternavn"))  # any order: sorted below
+    frister_oppdater()  # dates whose visit or placement changed since the last read (rarely any)
+    aktive = deltakere.filter(status__in=BESOK_STATUSER)
     snart_til = idag + datetime.timedelta(days=dager)
-    forfalt_pk = [
-        pk
-        for pk, frist, navn in sorted(
-            (r for r in frister if r[1] is None or r[1] < idag),
-            key=lambda r: (r[1] is not None, r[1] or idag, r[2], r[0]),
-        )[:grense]
-    ]
-    snart_pk = [
-        pk
-        for pk, frist, navn in sorted(
-            (r for r in frister if r[1] is not None and idag <= r[1] <= snart_til), key=lambda r: (r[1], r[2], r[0])
-        )[:grense]
-    ]
+    forfalt_pk = list(
+        aktive.filter(neste_besok_frist__lt=idag)
+        .order_by("neste_besok_frist", "etternavn", "pk")
+        .values_list("pk", flat=True)[:grense]
+    )
+    snart_pk = list(
+        aktive.filter(neste_besok_frist__gte=idag, neste_besok_frist__lte=snart_til)
+        .order_by("neste_besok_frist", "etternavn", "pk")
+        .values_list("pk", flat=True)[:grense]
+    )
     rader = {
         d.pk: d
         for d in med_besoksrytme(Deltaker.objects.filter(pk__in=forfalt_pk + snart_pk)).select_related(
@@ -113,7 +89,7 @@ def besoksrytme(*, deltakere: QuerySet[Deltaker], idag: datetime.date, dager: in
     snart = [rader[pk] for pk in snart_pk]
     for d in chain(forfalt, snart):
         d.dager_over = (idag - d.neste_frist).days if d.neste_frist else None
-    return Rytme(forfalt=forfalt, snart=snart, antall_fulgt=len(frister))
+    return Rytme(forfalt=forfalt, snart=snart, antall_fulgt=aktive.count())
 
 
 def med_semesterstatus(qs: QuerySet[Deltaker], semester: Semester) -> QuerySet[Deltaker]:
