@@ -137,7 +137,8 @@ CELERY_BEAT_SCHEDULE: dict = {}
 # Reminders (paminnelser/): the daily scan and the coordinators' Monday overview, in Oslo time.
 CELERY_BEAT_SCHEDULE["paminnelser-daglig-skann"] = {
     "task": "paminnelser.skann",
-    "schedule": crontab(hour=6, minute=0),
+    # BEAT_SKANN_SEKUNDER (staging, the production smoke test): every N seconds instead of at 06:00
+    "schedule": env.int("BEAT_SKANN_SEKUNDER", default=0) or crontab(hour=6, minute=0),
 }
 CELERY_BEAT_SCHEDULE["paminnelser-ukeoversikt-mandag"] = {
     "task": "paminnelser.ukesoppsummering",
