@@ -59,34 +59,23 @@ class Rytme:
 
 
 def besoksrytme(*, deltakere: QuerySet[Deltaker], idag: datetime.date, dager: int = 7, grense: int = 50) -> Rytme:
-    """Overdue (due date passed, or never visited) and due-soon lists, computed in the database.
+    """Overdue (due date passed, or never visited and not placed) and due-soon lists.
 
-    The due date is worked out once per participant, in one query that reads only (id, due date);
-    the two lists are picked from that, and only their rows (at most 2 × grense) are fetched in full.
-    Filtering and sorting on the annotation in SQL instead would run its subqueries once for the
-    WHERE, again for each bound and for the ORDER BY: four times per participant.
+    Read from the stored due date (Deltaker.neste_besok_frist, oppfolging/besoksfrist.py) through its
+    partial index: the work is the lists' rows, not every participant followed up.
     """
     frister_oppdater()  # dates whose visit or placement changed since the last read (rarely any)
     aktive = deltakere.filter(status__in=BESOK_STATUSER)
     snart_til = idag + datetime.timedelta(days=dager)
-    forfalt_pk = list(
-        aktive.filter(neste_besok_frist__lt=idag)
-        .order_by("neste_besok_frist", "etternavn", "pk")
-        .values_list("pk", flat=True)[:grense]
+    # Each list is one walk of the partial index deltakere_besok_frist, cut at `grense`; the rhythm's
+    # subqueries in the SELECT run only for the rows kept.
+    rader = med_besoksrytme(aktive).select_related("fagretning", "faglarer")
+    forfalt = list(rader.filter(neste_besok_frist__lt=idag).order_by("neste_besok_frist", "etternavn", "pk")[:grense])
+    snart = list(
+        rader.filter(neste_besok_frist__gte=idag, neste_besok_frist__lte=snart_til).order_by(
+            "neste_besok_frist", "etternavn", "pk"
+        )[:grense]
     )
-    snart_pk = list(
-        aktive.filter(neste_besok_frist__gte=idag, neste_besok_frist__lte=snart_til)
-        .order_by("neste_besok_frist", "etternavn", "pk")
-        .values_list("pk", flat=True)[:grense]
-    )
-    rader = {
-        d.pk: d
-        for d in med_besoksrytme(Deltaker.objects.filter(pk__in=forfalt_pk + snart_pk)).select_related(
-            "fagretning", "faglarer"
-        )
-    }
-    forfalt = [rader[pk] for pk in forfalt_pk]
-    snart = [rader[pk] for pk in snart_pk]
     for d in chain(forfalt, snart):
         d.dager_over = (idag - d.neste_frist).days if d.neste_frist else None
     return Rytme(forfalt=forfalt, snart=snart, antall_fulgt=aktive.count())
