@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import NoReverseMatch, reverse
 
 SOK = "Haddad"  # a surname from the common pool: about one participant in 330 has it
@@ -27,6 +27,7 @@ class Maling:
     bruker: str
     sti: Callable  # (ctx) -> str | None
     referanse: bool = False  # Django admin: measured for comparison, not ours
+    urlconf: str | None = None  # the benchmark's own URLconf (the admin yardstick)
 
 
 def _deltaker_pk(ctx) -> int:
@@ -45,10 +46,13 @@ def _fagretning_pk(ctx) -> int:
     return ctx.fagretninger[ctx.org[0]][0]
 
 
-def _url(navn: str, *args, query: str = "") -> Callable:
+REFERANSE = "bench.urls"
+
+
+def _url(navn: str, *args, query: str = "", urlconf: str | None = None) -> Callable:
     def sti(ctx) -> str | None:
         try:
-            return reverse(navn, args=[a(ctx) if callable(a) else a for a in args]) + query
+            return reverse(navn, args=[a(ctx) if callable(a) else a for a in args], urlconf=urlconf) + query
         except NoReverseMatch:
             return None
 
@@ -76,12 +80,21 @@ MALINGER: list[Maling] = [
     Maling("Min oversikt, faglærer", FAGL, _url("oversikt")),
     Maling("Styringsgruppens dashbord, styring", STYR, _url("rapporter:styringsgruppe")),
     Maling("Styringsgruppens dashbord, koordinator", KOORD, _url("rapporter:styringsgruppe")),
-    Maling("Admin: deltakere (referanse)", ADMIN, _url("admin:deltakere_deltaker_changelist"), referanse=True),
+    # The yardstick as a team would set it up (bench/admin_referanse.py): 50 rows, no full count, the
+    # trigram indexes, the coordinator of one organisation.
+    Maling(
+        "Admin: deltakere (referanse)",
+        KOORD,
+        _url("referanse:deltakere_deltaker_changelist", urlconf=REFERANSE),
+        referanse=True,
+        urlconf=REFERANSE,
+    ),
     Maling(
         "Admin: navnesøk (referanse)",
-        ADMIN,
-        _url("admin:deltakere_deltaker_changelist", query=f"?q={SOK}"),
+        KOORD,
+        _url("referanse:deltakere_deltaker_changelist", query=f"?q={SOK}", urlconf=REFERANSE),
         referanse=True,
+        urlconf=REFERANSE,
     ),
 ]
 
@@ -124,6 +137,13 @@ def mal(maling: Maling, ctx, *, gjentak: int = 30, oppvarming: int = 3) -> Resul
     sti = maling.sti(ctx)
     if sti is None:
         return Resultat(merknad="finnes ikke ennå")
+    if maling.urlconf:
+        with override_settings(ROOT_URLCONF=maling.urlconf):
+            return _mal(maling, sti, gjentak=gjentak, oppvarming=oppvarming)
+    return _mal(maling, sti, gjentak=gjentak, oppvarming=oppvarming)
+
+
+def _mal(maling: Maling, sti: str, *, gjentak: int, oppvarming: int) -> Resultat:
     client = logg_inn(maling.bruker)
     tider, db_tider, cpu_tider, sporringer = [], [], [], []
     for i in range(oppvarming + gjentak):

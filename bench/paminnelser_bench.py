@@ -188,7 +188,9 @@ def main() -> None:
     )
 
     # Delivery, measured apart: one task per reminder (immediate choice), a handful of queries each.
-    for bruker_id in Paminnelse.objects.values_list("mottaker_id", flat=True).distinct():
+    # order_by(): the model's default ordering would add its columns to the SELECT DISTINCT (one row per
+    # reminder instead of per recipient: ~50,000 update_or_create calls instead of ~60)
+    for bruker_id in Paminnelse.objects.values_list("mottaker_id", flat=True).distinct().order_by():
         Varslingsvalg.objects.update_or_create(
             bruker_id=bruker_id, art="politiattest", defaults={"levering": Levering.UMIDDELBART}
         )

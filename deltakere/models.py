@@ -91,6 +91,10 @@ class Deltaker(OrganisasjonEid):
     opprettet = models.DateTimeField("registrert", auto_now_add=True)
     endret = models.DateTimeField("endret", auto_now=True)
     versjon = models.PositiveIntegerField(default=1, help_text="Økes ved hver endring (optimistisk låsing).")
+    # When the next workplace visit is due (last visit, or the open placement's start, + the track's
+    # interval; 01.01.0001 with neither: overdue before all others): kept by oppfolging
+    # (oppfolging/besoksdato.py) so my overview reads it from an index.
+    neste_besok_frist = models.DateField("neste besøk senest", null=True, blank=True, editable=False)
 
     objects = DeltakerQuerySet.as_manager()
 
@@ -110,6 +114,12 @@ class Deltaker(OrganisasjonEid):
             # counts per track and status (my overview) and the list's track + status filter, from the index
             models.Index(fields=["organisasjon", "fagretning", "status"], name="deltakere_org_spor_status"),
             models.Index(fields=["etternavn", "fornavn"], name="deltakere_navn"),
+            # the visit rhythm of those followed at the workplace (deltakere.statusgrupper.PA_ARBEIDSPLASSEN)
+            models.Index(
+                fields=["organisasjon", "neste_besok_frist", "etternavn"],
+                name="deltakere_besok_frist",
+                condition=Q(status__in=["i_opplaering", "teori_bestatt", "fagprove_meldt_opp"]),
+            ),
         ]
 
     def __str__(self) -> str:

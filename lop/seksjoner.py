@@ -32,7 +32,7 @@ def saksside_lop(*, deltaker, user, idag) -> Seksjon | None:
             "vindu": frister.neste_vindu(timezone.now()),
             "na": timezone.now(),
             "eksamen": eksamen,
-            "fagprove_hindringer": selectors.fagprove_hindringer(deltaker=deltaker, idag=idag),
+            "fagprove_hindringer": selectors.fagprove_hindringer(deltaker=deltaker, idag=idag, kontrakt=kontrakt),
             "norsk": selectors.norsk_status(deltaker=deltaker),
             "fremdrift": selectors.plan_fremdrift(deltaker=deltaker),
             "praksis": selectors.praksis_status(deltaker=deltaker) if er_praksiskandidat else None,
@@ -59,7 +59,8 @@ def oversikt_lop(*, user, idag) -> Seksjon | None:
             # Widest possible window first, in SQL; the organisation's own months are checked below.
             .filter(slutt__gte=idag, slutt__lte=frister.legg_til_maneder(idag, 24))
             .select_related("deltaker", "organisasjon", "deltaker__fagretning")
-            .order_by("slutt")[:200]
+            # the id breaks ties: two requests list the same contracts in the same order
+            .order_by("slutt", "pk")[:200]
         )
         for k in kontrakter:
             org = k.organisasjon

@@ -298,7 +298,10 @@ def stipendvedtak_for(*, deltaker) -> list[Stipendvedtak]:
     )
 
 
-def fagprove_hindringer(*, deltaker, idag: datetime.date) -> list[str]:
+_HENT = object()  # fagprove_hindringer: fetch the contract (the case page passes the one it has)
+
+
+def fagprove_hindringer(*, deltaker, idag: datetime.date, kontrakt=_HENT) -> list[str]:
     """Why the fagprøve cannot be ordered for this participant today (empty: it can) — the one rule
     the service enforces and the exam page and the case page show.
 
@@ -309,7 +312,8 @@ def fagprove_hindringer(*, deltaker, idag: datetime.date) -> list[str]:
     resultater = list(Fagprove.objects.filter(deltaker=deltaker).values_list("resultat", flat=True))
     if Resultat.BESTATT in resultater:
         return ["Deltakeren har allerede bestått fagprøven."]
-    kontrakt = aktiv_kontrakt(deltaker=deltaker)
+    if kontrakt is _HENT:
+        kontrakt = aktiv_kontrakt(deltaker=deltaker)
     if not (kontrakt and kontrakt.er_aktiv):
         return ["Deltakeren har ingen aktiv lærekontrakt."]
     grunner = []

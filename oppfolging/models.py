@@ -319,3 +319,13 @@ class Revisjon(OrganisasjonEid):
 
     def __str__(self) -> str:
         return f"Versjon {self.versjon}"
+
+
+class Fristuoppdatert(models.Model):
+    """A participant whose next-visit date may have moved (a visit, a placement, her track or its interval
+    changed): marked by triggers in the writer's transaction, worked out by oppfolging/besoksdato.py."""
+
+    deltaker_id = models.BigIntegerField(primary_key=True)
+
+    def __str__(self) -> str:
+        return f"deltaker {self.deltaker_id}"

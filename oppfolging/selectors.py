@@ -11,8 +11,7 @@ import datetime
 from dataclasses import dataclass
 from itertools import chain
 
-from django.db.models import Count, DateField, Exists, F, FilteredRelation, Func, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, DateField, Exists, F, FilteredRelation, OuterRef, Q, QuerySet, Subquery
 
 from arbeidsgivere.models import Plassering
 from deltakere import statusgrupper
@@ -20,23 +19,9 @@ from deltakere.models import Deltaker
 from fagbrev.models import Fagretning
 from fagbrev.permissions import FAGLARER, KOORDINATOR
 
-from .besoksfrist import BESOK_SNART_DAGER, besok_er_forfalt, besok_er_snart
+from .besoksdato import LeggTilDager, frister_oppdater, grunnlag, neste_frist
+from .besoksfrist import BESOK_SNART_DAGER, besok_snart_til
 from .models import Besok, Faddersamling, Mote, Revisjon, Semester, Tiltak, Vurderingssamtale, semester_for
-
-
-class LeggTilDager(Func):
-    """date + integer days, as a date, on SQLite and PostgreSQL alike."""
-
-    output_field = DateField()
-    arity = 2
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(
-            compiler, connection, template="date(%(expressions)s || ' days')", arg_joiner=", '+' || ", **extra
-        )
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner=" + ", **extra)
 
 
 def deltakere_for_oppfolging(user) -> QuerySet[Deltaker]:
@@ -55,19 +40,13 @@ def med_besoksrytme(qs: QuerySet[Deltaker]) -> QuerySet[Deltaker]:
     """Annotate siste_besok, grunnlag (last visit or placement start), neste_frist and arbeidssted_navn."""
     siste = Besok.objects.filter(deltaker=OuterRef("pk")).order_by("-dato", "-pk")
     apen = Plassering.objects.filter(deltaker=OuterRef("pk"), til__isnull=True).order_by("-fra")
-    return (
-        qs.annotate(
-            siste_besok=Subquery(siste.values("dato")[:1], output_field=DateField()),
-            planlagt_besok=Subquery(siste.values("neste_besok")[:1], output_field=DateField()),
-            plassering_fra=Subquery(apen.values("fra")[:1], output_field=DateField()),
-            arbeidssted_navn=Subquery(apen.values("arbeidssted__navn")[:1]),
-        )
-        .annotate(
-            grunnlag=Coalesce(F("siste_besok"), F("plassering_fra")),
-        )
-        .annotate(
-            neste_frist=LeggTilDager(F("grunnlag"), F("fagretning__besok_intervall_dager")),
-        )
+    return qs.annotate(
+        siste_besok=Subquery(siste.values("dato")[:1], output_field=DateField()),
+        planlagt_besok=Subquery(siste.values("neste_besok")[:1], output_field=DateField()),
+        plassering_fra=Subquery(apen.values("fra")[:1], output_field=DateField()),
+        arbeidssted_navn=Subquery(apen.values("arbeidssted__navn")[:1]),
+        grunnlag=grunnlag(),
+        neste_frist=neste_frist(),
     )
 
 
@@ -82,40 +61,27 @@ class Rytme:
 
 
 def besoksrytme(*, deltakere: QuerySet[Deltaker], idag: datetime.date, grense: int = 50) -> Rytme:
-    """Overdue (due date passed, or never visited) and due-soon lists, by the one rule in
-    `oppfolging.besoksfrist` (my overview and /oppfolging/ both call this), computed in the database.
+    """Overdue (due date passed, or never visited and not placed) and due-soon lists, by the one rule in
+    `oppfolging.besoksfrist` (my overview and /oppfolging/ both call this).
 
-    The due date is worked out once per participant, in one query that reads only (id, due date);
-    the two lists are picked from that, and only their rows (at most 2 × grense) are fetched in full.
-    Filtering and sorting on the annotation in SQL instead would run its subqueries once for the
-    WHERE, again for each bound and for the ORDER BY: four times per participant.
+    Read from the stored due date (Deltaker.neste_besok_frist, oppfolging/besoksdato.py) through its
+    partial index: the work is the lists' rows, not every participant followed up.
     """
-    qs = med_besoksrytme(deltakere.filter(status__in=statusgrupper.PA_ARBEIDSPLASSEN))
-    frister = list(qs.order_by().values_list("pk", "neste_frist", "etternavn"))  # any order: sorted below
-    forfalt_pk = [
-        pk
-        for pk, frist, navn in sorted(
-            (r for r in frister if besok_er_forfalt(r[1], idag)),
-            key=lambda r: (r[1] is not None, r[1] or idag, r[2], r[0]),
+    frister_oppdater()  # dates whose visit or placement changed since the last read (rarely any)
+    aktive = deltakere.filter(status__in=statusgrupper.PA_ARBEIDSPLASSEN)
+    # Each list is one walk of the partial index deltakere_besok_frist, cut at `grense`; the rhythm's
+    # subqueries in the SELECT run only for the rows kept. The SQL says what besoksfrist's rule says:
+    # overdue before today (a case never visited nor placed is stored as overdue), soon through the week.
+    rader = med_besoksrytme(aktive).select_related("fagretning", "faglarer")
+    forfalt = list(rader.filter(neste_besok_frist__lt=idag).order_by("neste_besok_frist", "etternavn", "pk")[:grense])
+    snart = list(
+        rader.filter(neste_besok_frist__gte=idag, neste_besok_frist__lte=besok_snart_til(idag)).order_by(
+            "neste_besok_frist", "etternavn", "pk"
         )[:grense]
-    ]
-    snart_pk = [
-        pk
-        for pk, frist, navn in sorted(
-            (r for r in frister if besok_er_snart(r[1], idag)), key=lambda r: (r[1], r[2], r[0])
-        )[:grense]
-    ]
-    rader = {
-        d.pk: d
-        for d in med_besoksrytme(Deltaker.objects.filter(pk__in=forfalt_pk + snart_pk)).select_related(
-            "fagretning", "faglarer"
-        )
-    }
-    forfalt = [rader[pk] for pk in forfalt_pk]
-    snart = [rader[pk] for pk in snart_pk]
+    )
     for d in chain(forfalt, snart):
         d.dager_over = (idag - d.neste_frist).days if d.neste_frist else None
-    return Rytme(forfalt=forfalt, snart=snart, antall_fulgt=len(frister))
+    return Rytme(forfalt=forfalt, snart=snart, antall_fulgt=aktive.count())
 
 
 def med_semesterstatus(qs: QuerySet[Deltaker], semester: Semester) -> QuerySet[Deltaker]:

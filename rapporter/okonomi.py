@@ -3,7 +3,7 @@ by who pays, and the cost per participant — all computed in the database in on
 
 Cost per participant = the period's costs of the track ÷ the track's participants in training at the
 period's end (active or on leave: «Aktive ved slutten» + «I permisjon ved slutten» of «Deltakere per
-fagretning», counted the same way, `_status_ved_slutt`). Amounts are not persons and are shown as they
+fagretning», counted by the same rule, `deltakere.models.status_pa_dato`). Amounts are not persons and are shown as they
 are; a cost per participant is made from those two counts, so it names them as its base counts and is
 hidden whenever either is hidden or small (rapporter/undertrykking.py, `beskytt_alle`).
 """
@@ -15,12 +15,13 @@ from dataclasses import replace
 from django.db.models import Case, Count, F, FloatField, IntegerField, OuterRef, Subquery, Sum, Value, When
 from django.db.models.functions import Cast, Coalesce, Floor
 
-from deltakere.models import Deltaker
+from deltakere.models import Deltaker, status_pa_dato
 from fagbrev.models import Fagretning
 from styring.models import Kostnad
 
-from .selectors import AKTIV, Dimensjon, Rapporttabell, _rad, _status_ved_slutt
+from .gruppering import Dimensjon, Rapporttabell, radnavn
 from .semester import Periode
+from .tabeller import AKTIV
 from .undertrykking import SKJULT_BELOP, Tabell
 
 S = Deltaker.Status
@@ -43,7 +44,7 @@ def _per_spor(org_ids: set[int], periode: Periode) -> dict[int, dict]:
 
     deltakere = (
         Deltaker.objects.filter(fagretning=OuterRef("pk"), opprettet__date__lte=periode.slutt)
-        .annotate(st=_status_ved_slutt(periode))
+        .annotate(st=status_pa_dato(periode.slutt))
         .filter(st__in=I_OPPLAERING_VED_SLUTT)
         .values("fagretning")
         .annotate(n=Count("pk"))
@@ -85,7 +86,7 @@ def tabeller(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertrykk_
     kode = periode.kode
     grunnlag = {}
     for r in range(len(dim.rader) + 1):
-        rad = _rad(dim, r)
+        rad = radnavn(dim, r)
         grunnlag[(r, per_kolonne)] = frozenset({("aktive", kode, *rad), ("permisjon", kode, *rad)})
     tabell = Tabell(
         rader=[n for _, n in dim.rader],

@@ -18,14 +18,17 @@ from dataclasses import dataclass, replace
 
 from django.db.models import Count, Max, OuterRef, Q, Subquery
 
-from deltakere.models import Avbrudd, Deltaker, Statusendring, Utfall
+from deltakere.models import Avbrudd, Deltaker, Statusendring, Utfall, status_pa_dato
 from deltakere.selectors import SEKS_MANEDER
 from fagbrev.datoregning import forste_dag_som_nar, siste_dag_som_nar
 from lop.models import Eksamen, Fagprove, Resultat
 
 from . import okonomi
-from .selectors import AKTIV, Dashboard, Dimensjon, Rapporttabell, Trend, _status_ved_slutt, _trend_vis
+from .gruppering import Dimensjon, Rapporttabell
+from .selectors import Dashboard
 from .semester import Periode, Semester
+from .tabeller import AKTIV
+from .trender import Trend, trend_vis
 from .undertrykking import GRENSE, Tabell, undertrykk, uten_undertrykking
 
 S = Deltaker.Status
@@ -73,7 +76,7 @@ def _serie(tittel: str, hva: str, antall: dict[str, int], semestre: list[Semeste
         skjult=frozenset((r, 0) for r, s in enumerate(semestre) if undertrykk_sma and 0 < antall[s.kode] < GRENSE),
         nokler={(r, 0): (hva, s.kode, "total") for r, s in enumerate(semestre)},
     )
-    return _trend_vis(Trend(tittel=tittel, semestre=[s.navn for s in semestre], verdier=[], maks=1, tabell=tabell))
+    return trend_vis(Trend(tittel=tittel, semestre=[s.navn for s in semestre], verdier=[], maks=1, tabell=tabell))
 
 
 def _i(s: Semester, felt: str) -> Q:
@@ -83,7 +86,7 @@ def _i(s: Semester, felt: str) -> Q:
 def _aktive(org_ids: set[int], semestre: list[Semester]) -> dict[str, int]:
     """Participants active at each semester's end (as «Aktive ved slutten»), in one query."""
     qs = Deltaker.objects.filter(organisasjon_id__in=org_ids).annotate(
-        **{f"st_{i}": _status_ved_slutt(s) for i, s in enumerate(semestre)}
+        **{f"st_{i}": status_pa_dato(s.slutt) for i, s in enumerate(semestre)}
     )
     return qs.aggregate(
         **{

@@ -67,6 +67,7 @@ def test_every_measured_page_answers_200_with_a_query_count(db):
     for maling in MALINGER:
         r = mal(maling, ctx, gjentak=1, oppvarming=0)
         assert r.merknad in ("", "finnes ikke ennå"), f"{maling.navn}: {r.merknad}"
+        assert not (maling.referanse and r.merknad), f"the yardstick must be measured: {maling.navn}"
         if not r.merknad:
             assert r.sporringer > 0
 

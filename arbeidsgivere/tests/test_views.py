@@ -12,6 +12,7 @@ from arbeidsgivere.tests.factories import (
     PlasseringFactory,
 )
 from deltakere.tests.factories import DeltakerFactory
+from oppfolging.besoksdato import frister_oppdater
 
 GYLDIG_ORGNR = "974760673"
 ALLE = ["koordinator", "faglarer", "annen_faglarer", "norsklarer", "styring", "koordinator_asker", "superbruker"]
@@ -427,8 +428,10 @@ def test_overview_query_count_is_constant(client, koordinator, fagretning, sted,
     for _ in range(antall):
         AvtaleFactory(plassering=PlasseringFactory(deltaker=DeltakerFactory(fagretning=fagretning), arbeidssted=sted))
         DeltakerFactory(fagretning=fagretning)
+    frister_oppdater()  # the stored next-visit dates, as beat's minute run leaves them
     client.force_login(koordinator)
-    with django_assert_max_num_queries(30):
+    # 30 before the stored next-visit dates: overdue and due soon are two index reads, and a count
+    with django_assert_max_num_queries(32):
         assert client.get("/").status_code == 200
 
 

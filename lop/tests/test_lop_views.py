@@ -12,6 +12,7 @@ from deltakere.tests.matriser import SAKSLESING
 from lop.models import Eksamen, Fagprove, Laerekontrakt, Norskprove, Opplaeringsplanpunkt, Resultat
 from lop.services import planpunkt_opprett
 from lop.tests.factories import EksamenFactory, KompetansemalFactory, laerekontrakt
+from oppfolging.besoksdato import frister_oppdater
 
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 SIDER = ["kontrakt", "eksamen", "norsk", "opplaeringsplan", "praksis"]
@@ -251,9 +252,11 @@ def test_overview_lists_who_can_be_ordered_to_the_fagprove_with_a_fixed_query_co
         d = DeltakerFactory(fagretning=fagretning)
         laerekontrakt(d, slutt=datetime.date(2027, 6, 30), status="godkjent")
         EksamenFactory(deltaker=d, resultat=Resultat.BESTATT)
+    frister_oppdater()  # the stored next-visit dates, as beat's minute run leaves them
     with time_machine.travel(datetime.datetime(2027, 1, 20, 12, tzinfo=OSLO), tick=False):
         client.force_login(koordinator)
-        with django_assert_max_num_queries(30):
+        # 30 before the stored next-visit dates: overdue and due soon are two index reads, and a count
+        with django_assert_max_num_queries(32):
             html = client.get("/").content.decode()
     assert "Kan meldes opp til fagprøven nå" in html
     assert "Påmeldingen til skriftlig eksamen er åpen" in html

@@ -7,6 +7,7 @@ import pytest
 import time_machine
 
 from deltakere.tests.factories import DeltakerFactory
+from oppfolging.besoksdato import frister_oppdater
 from oppfolging.models import Besok, Faddersamling, Mote, Revisjon, Tiltak, Vurderingssamtale
 
 from .factories import BesokFactory, MoteFactory, PlasseringFactory, TiltakFactory, VurderingssamtaleFactory
@@ -360,11 +361,13 @@ def test_overview_and_follow_up_page_query_counts_are_constant(
             VurderingssamtaleFactory(deltaker=d, registrert_av=koordinator)
         if i % 3 == 0:
             TiltakFactory(mote=MoteFactory(fagretning=fagretning, registrert_av=koordinator), ansvarlig=faglarer)
+    frister_oppdater()  # what beat does every minute (the page would do it first otherwise)
     with time_machine.travel(datetime.datetime(2026, 11, 23, 9, 0), tick=False):
         client.force_login(personer[hvem])
-        with django_assert_max_num_queries(32):
+        # the stored next-visit dates: overdue and due soon are two index reads, and the count one more
+        with django_assert_max_num_queries(35):
             assert client.get("/").status_code == 200
-        with django_assert_max_num_queries(16):
+        with django_assert_max_num_queries(19):
             assert client.get("/oppfolging/").status_code == 200
         with django_assert_max_num_queries(12):
             assert client.get("/oppfolging/besok/ny/").status_code == 200

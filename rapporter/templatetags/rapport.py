@@ -16,7 +16,7 @@ def stolpe(verdi, maks, hoyde: int = HOYDE, topp: int = TOPP) -> dict:
 
     A shown number is a solid bar ("tall"). A «<5» is 1 to 4: drawn as an outlined box up to 4 on the
     chart's scale ("intervall"), which never reaches the top (the scale of a series with a hidden value is
-    at least twice the limit, rapporter.selectors._trend_vis), so it neither looks like the largest bar
+    at least twice the limit, rapporter.trender.trend_vis), so it neither looks like the largest bar
     nor pushes its label out of the picture. Any other hidden number («skjult») may be any size: no bar,
     only its label at the baseline ("ukjent").
     """

@@ -19,6 +19,7 @@ from lop.models import Fagprove, Norskprove
 from lop.services_stipend import stipendvedtak_registrer
 from lop.tests.factories import EksamenFactory, laerekontrakt
 from oppfolging.tests.factories import BesokFactory, VurderingssamtaleFactory
+from rapporter.tellinger import telling_oppdater_alle
 
 S = Deltaker.Status
 D = datetime.date
@@ -214,7 +215,7 @@ def test_practice_counts_workplaces_employers_and_placements(client, koordinator
 
 
 def test_employers_past_the_first_ones_share_one_row(client, koordinator, datasett, monkeypatch):
-    from rapporter import selectors as tabeller_oppfolging
+    from rapporter import tabeller_oppfolging
 
     monkeypatch.setattr(tabeller_oppfolging, "VIS_ARBEIDSGIVERE", 1)
     html = _side(client, koordinator)
@@ -333,9 +334,11 @@ def test_dashboard_query_count_is_constant(client, koordinator, fagretning, anta
         )
         stipendvedtak_registrer(deltaker=d, fra=D(2026, 7, 15), til=D(2026, 8, 15), utfort_av=koordinator)
     client.force_login(koordinator)
-    # 34 before outcomes and stipend; +1 grouped query for both outcome tables, +1 for the stipend table.
+    telling_oppdater_alle()  # what beat does every minute (the page would do it first otherwise)
+    # 34 before outcomes and stipend; +1 grouped query for both outcome tables, +1 for the stipend table;
+    # 30 before the pre-aggregated counts (rapporter/tellinger.py): the five trends are one query now;
     # +5 for the summary at the top (four series, one query each) and the economy (is anything entered?)
-    with django_assert_num_queries(35):
+    with django_assert_num_queries(33):
         assert client.get("/rapporter/styringsgruppe/", HOST).status_code == 200
 
 

@@ -1,0 +1,262 @@
+"""The dashboard's pre-aggregated counts (rapporter.models.Telling): kept, and read.
+
+Keeping them: a trigger on every source table marks the participant a write touched, in the writer's
+transaction, whichever service (or bulk load) wrote it. `telling_oppdater` takes the marks, works out
+each marked participant's contribution afresh from her rows (a few dozen at most), and adds the
+difference from what she contributed before. It runs before every read of the figures (the
+dashboard, the annual report) and on Celery beat every minute, so the figures are never behind the
+rows they count. `telling_bygg` counts everybody again (after a restore, or to check).
+
+Reading them: a period's count is the sum of its months' rows for a few hundred groups; the status at
+a period's end is the sum of the +1/−1 rows up to its last month. No read touches a participant row,
+so the cost does not grow with the history or the number of participants.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+from django.db.models import Count, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from deltakere.models import Avbrudd, Deltaker, Statusendring, Utfall
+from oppfolging.models import Besok
+
+from .gruppering import NAA, sporringsrader
+from .models import Bidrag, Telling, Uoppdatert
+
+S = Deltaker.Status
+T = Utfall.Tidspunkt
+SI = Utfall.Situasjon
+
+BUNKE = 2000  # participants recomputed per round
+LAS = 7_419_001  # PostgreSQL advisory lock: one recomputation at a time (see telling_oppdater)
+
+Nokkel = tuple[int, int, int, str, datetime.date]  # organisation, track, cohort (0: none), kind, month/day
+
+
+def maned(dato: datetime.date) -> datetime.date:
+    return dato.replace(day=1)
+
+
+def utfallsklasse(situasjon: str | None) -> str:
+    """The outcome tables' four columns."""
+    if situasjon is None:
+        return "mangler"
+    if situasjon in Utfall.I_ARBEID:
+        return "arbeid"
+    return "utdanning" if situasjon == SI.UTDANNING else "annet"
+
+
+def status_ved(endringer: list[tuple[datetime.date, int, str, str]], dag: datetime.date, naa: str) -> str:
+    """The status in force at the end of `dag`, by deltakere's one rule (`status_pa_dato`): the last
+    change on or before it (by date, then id); before her first change, the status that change left;
+    without any change, the status she has now."""
+    siste = None
+    for dato, _pk, til, fra in endringer:
+        if dato > dag:
+            return siste if siste is not None else fra
+        siste = til
+    return siste if siste is not None else naa
+
+
+def _siste_i_maneden(m: datetime.date) -> datetime.date:
+    return (m.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)
+
+
+def bidrag_for(ids: Iterable[int]) -> dict[int, Counter]:
+    """Each participant's contribution {key: n}, from her rows (a handful of grouped queries for a batch)."""
+    ids = list(ids)
+    ut: dict[int, Counter] = {pk: Counter() for pk in ids}
+    deltakere = {
+        d["pk"]: d
+        for d in Deltaker.objects.filter(pk__in=ids).values(
+            "pk", "organisasjon_id", "fagretning_id", "kull_id", "status", "henvist_dato", "opprettet"
+        )
+    }
+    endringer: dict[int, list] = defaultdict(list)
+    for e in (
+        Statusendring.objects.filter(deltaker_id__in=ids)
+        .values_list("deltaker_id", "organisasjon_id", "dato", "pk", "til_status", "fra_status")
+        .order_by("deltaker_id", "dato", "pk")
+    ):
+        endringer[e[0]].append(e[1:])
+    utfall: dict[int, dict[str, str]] = defaultdict(dict)
+    for pk, tidspunkt, situasjon in Utfall.objects.filter(deltaker_id__in=ids).values_list(
+        "deltaker_id", "tidspunkt", "situasjon"
+    ):
+        utfall[pk][tidspunkt] = situasjon
+    avbrudd = Avbrudd.objects.filter(deltaker_id__in=ids).values_list(
+        "deltaker_id", "organisasjon_id", "dato", "kategori"
+    )
+    besok = (
+        Besok.objects.filter(deltaker_id__in=ids)
+        .annotate(m=TruncMonth("dato"))
+        .values_list("deltaker_id", "organisasjon_id", "m")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+    def legg(pk: int, org: int, hva: str, dato: datetime.date, n: int = 1) -> None:
+        d = deltakere.get(pk)
+        if d is not None and n:
+            ut[pk][(org, d["fagretning_id"], d["kull_id"] or 0, hva, dato)] += n
+
+    for pk, d in deltakere.items():
+        org, naa = d["organisasjon_id"], d["status"]
+        if d["henvist_dato"]:
+            legg(pk, org, "henvist", maned(d["henvist_dato"]))
+        legg(pk, org, f"naa:{naa}", NAA)
+        mine = endringer.get(pk, [])
+        for e_org, dato, _pk, til, _fra in mine:
+            legg(pk, e_org, f"til:{til}", maned(dato))
+        # The status in force at each month's end, from the month she was registered: +1 where it starts,
+        # −1/+1 in a month where it changes.
+        kjede = [(dato, e_pk, til, fra) for _org, dato, e_pk, til, fra in mine]
+        start = maned(timezone.localtime(d["opprettet"]).date())
+        forrige = status_ved(kjede, _siste_i_maneden(start), naa)
+        legg(pk, org, f"st:{forrige}", start)
+        for m in sorted({maned(dato) for dato, *_ in kjede if maned(dato) > start}):
+            na = status_ved(kjede, _siste_i_maneden(m), naa)
+            if na != forrige:
+                legg(pk, org, f"st:{forrige}", m, -1)
+                legg(pk, org, f"st:{na}", m)
+                forrige = na
+        u = utfall.get(pk, {})
+        siste_utfall = u.get(T.SEKS_MANEDER) or u.get(T.VED_FULLFORING)
+        if naa == S.FULLFORT:
+            if siste_utfall in Utfall.I_ARBEID:
+                legg(pk, org, "naa_arbeid", NAA)
+            fullfort = [dato for _o, dato, _p, til, _f in mine if til == S.FULLFORT]
+            if fullfort:
+                dag = max(fullfort)
+                legg(pk, org, f"ved:{utfallsklasse(u.get(T.VED_FULLFORING))}", dag)
+                legg(pk, org, f"seks:{utfallsklasse(u.get(T.SEKS_MANEDER))}", dag)
+    for pk, org, dato, kategori in avbrudd:
+        legg(pk, org, f"avbrudd:{kategori}", maned(dato))
+    for pk, org, m, n in besok:
+        legg(pk, org, "besok", m if isinstance(m, datetime.date) else datetime.date.fromisoformat(str(m)[:10]), n)
+    return ut
+
+
+def _legg_til(endring: Counter) -> None:
+    """Add signed amounts to the counts (one upsert per key; keys in order, so two writers lock alike)."""
+    rader = [(*k, n) for k, n in sorted(endring.items()) if n]
+    if not rader:
+        return
+    with connection.cursor() as c:
+        c.executemany(
+            "INSERT INTO rapporter_telling (organisasjon_id, fagretning_id, kull_id, hva, dato, n) "
+            "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (organisasjon_id, hva, dato, fagretning_id, kull_id) "
+            "DO UPDATE SET n = rapporter_telling.n + excluded.n",
+            rader,
+        )
+
+
+def _ta(grense: int) -> list[int]:
+    """Take up to `grense` marks: what this transaction deletes is its own to recompute."""
+    with connection.cursor() as c:
+        c.execute(
+            "DELETE FROM rapporter_uoppdatert WHERE deltaker_id IN "
+            "(SELECT deltaker_id FROM rapporter_uoppdatert LIMIT %s) RETURNING deltaker_id",
+            [grense],
+        )
+        return [r[0] for r in c.fetchall()]
+
+
+def _las() -> None:
+    """One recomputation at a time: two of one participant at once would both take away her old part.
+    (SQLite has one writer at a time anyway.)"""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as c:
+            c.execute("SELECT pg_advisory_xact_lock(%s)", [LAS])
+
+
+def telling_oppdater(*, grense: int = BUNKE) -> int:
+    """Recompute the marked participants (up to `grense`); returns how many. One query when none is marked."""
+    if not Uoppdatert.objects.exists():
+        return 0
+    with transaction.atomic():
+        _las()
+        ids = _ta(grense)
+        if not ids:
+            return 0
+        endring: Counter = Counter()
+        gamle = Bidrag.objects.filter(deltaker_id__in=ids)
+        for b in gamle.values_list("organisasjon_id", "fagretning_id", "kull_id", "hva", "dato", "n"):
+            endring[b[:5]] -= b[5]
+        nye = bidrag_for(ids)
+        for bidrag in nye.values():
+            endring.update(bidrag)
+        _legg_til(endring)
+        gamle.delete()
+        Bidrag.objects.bulk_create(
+            Bidrag(deltaker_id=pk, organisasjon_id=o, fagretning_id=f, kull_id=k, hva=h, dato=d, n=n)
+            for pk, bidrag in nye.items()
+            for (o, f, k, h, d), n in bidrag.items()
+        )
+    return len(ids)
+
+
+def telling_oppdater_alle() -> int:
+    """Recompute every marked participant, a batch at a time."""
+    i_alt = 0
+    while n := telling_oppdater():
+        i_alt += n
+    return i_alt
+
+
+def telling_bygg() -> int:
+    """Count everybody again from the rows: forget every contribution, mark every participant, recompute.
+    (A reader in between finds everyone marked and does the counting itself.)"""
+    with transaction.atomic():
+        _las()
+        Telling.objects.all().delete()
+        Bidrag.objects.all().delete()
+        with connection.cursor() as c:
+            c.execute(
+                "INSERT INTO rapporter_uoppdatert (deltaker_id) SELECT id FROM deltakere_deltaker "
+                "WHERE true ON CONFLICT DO NOTHING"  # WHERE: SQLite would read ON as a join's
+            )
+    return telling_oppdater_alle()
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
+def _nokkel(dim_navn: str, fagretning_id: int, kull_id: int):
+    return (kull_id or None, fagretning_id) if dim_navn == "kull" else fagretning_id
+
+
+def summer(
+    org_ids: set[int],
+    dim_navn: str,
+    hva: Iterable[str],
+    fra: datetime.date | None,
+    til: datetime.date,
+) -> dict:
+    """{row key: {kind: n}}: the kinds' rows with a date in [fra, til] (None: from the beginning), per
+    track (key: track id) or cohort (key: (cohort id or None, track id))."""
+    qs = Telling.objects.filter(organisasjon_id__in=org_ids, hva__in=list(hva), dato__lte=til)
+    if fra is not None:
+        qs = qs.filter(dato__gte=fra)
+    ut: dict = {}
+    # grouped by track and cohort both: inside `samme_tall` the track table and the cohort table share it
+    for r in sporringsrader(qs.values("fagretning_id", "kull_id", "hva").annotate(n=Sum("n")).order_by()):
+        mal = ut.setdefault(_nokkel(dim_navn, r["fagretning_id"], r["kull_id"]), {})
+        mal[r["hva"]] = mal.get(r["hva"], 0) + r["n"]
+    return ut
+
+
+def per_dato(org_ids: set[int], hva: Iterable[str], fra: datetime.date, til: datetime.date) -> list[tuple]:
+    """(kind, month, n) over every track, for the trends."""
+    return list(
+        Telling.objects.filter(organisasjon_id__in=org_ids, hva__in=list(hva), dato__gte=fra, dato__lte=til)
+        .values_list("hva", "dato")
+        .annotate(n=Sum("n"))
+        .order_by()
+    )
