@@ -294,16 +294,17 @@ def heveskjema_kontekst(*, deltaker: Deltaker, idag: datetime.date) -> dict:
 
 
 def permisjonssoknad_kontekst(*, deltaker: Deltaker, idag: datetime.date) -> dict:
-    """Application to the county for leave from the training: the newest learning contract and its leave
-    periods, those not yet approved as applied for (with the reason), the approved ones as history."""
+    """Application to the county for leave from the training: the newest learning contract, and the
+    case's leave (one leave, on the case): those the county has not approved yet as applied for (with
+    the reason), the approved ones as history."""
     kontekst = _deltaker_grunnlag(deltaker)
     kontrakt = (
         Laerekontrakt.objects.filter(deltaker=deltaker).select_related("arbeidsgiver").order_by("-start", "-pk").first()
     )
-    perioder = list(kontrakt.permisjoner.order_by("fra")) if kontrakt else []
+    perioder = list(deltaker.permisjoner.order_by("fra", "pk"))
 
     def periode(p) -> dict:
-        return {"fra": dato(p.fra), "til": dato(p.til), "dager": (p.til - p.fra).days + 1, "grunn": p.grunn}
+        return {"fra": dato(p.fra), "til": dato(p.til), "dager": (p.til - p.fra).days + 1, "grunn": p.arsak}
 
     kontekst.update(
         {
@@ -316,8 +317,8 @@ def permisjonssoknad_kontekst(*, deltaker: Deltaker, idag: datetime.date) -> dic
             }
             if kontrakt
             else None,
-            "soknader": [periode(p) for p in perioder if not p.godkjent],
-            "godkjente": [periode(p) for p in perioder if p.godkjent],
+            "soknader": [periode(p) for p in perioder if not p.godkjent_av_fylket],
+            "godkjente": [periode(p) for p in perioder if p.godkjent_av_fylket],
             "per_dato": dato(idag),
         }
     )

@@ -183,7 +183,10 @@ def test_the_documents_are_callables_registered_from_ready_with_the_stored_types
     from dokumenter.models import Dokumenttype
     from fagbrev import dokumenttyper
 
-    assert list(dokumenttyper.DELTAKERDOKUMENTER) == ["kontrakt", "opplaeringsplan", "deltakerbevis"]
+    assert list(dokumenttyper.DELTAKERDOKUMENTER) == [
+        *("kontrakt", "opplaeringsplan", "deltakerbevis"),
+        *("heveskjema", "permisjonssoknad", "politiattest"),  # the county's forms (issue #20)
+    ]
     assert list(dokumenttyper.OBJEKTDOKUMENTER) == ["avtale", "vurderingsreferat", "motereferat"]
     for d in [*dokumenttyper.DELTAKERDOKUMENTER.values(), *dokumenttyper.OBJEKTDOKUMENTER.values()]:
         assert d.tittel == Dokumenttype(d.type).label

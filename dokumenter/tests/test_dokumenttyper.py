@@ -249,15 +249,16 @@ def test_heveskjema_is_made_by_the_coordinator_from_the_termination_and_the_cont
 
 @time_machine.travel(NAA, tick=False)
 def test_permisjonssoknad_applies_for_the_leave_not_yet_approved_with_its_reason(client, ayse, koordinator):
-    from lop.models import Kontraktpermisjon
+    from deltakere.models import Permisjon
 
     Deltaker.objects.filter(pk=ayse.pk).update(status=Deltaker.Status.PERMISJON)
-    kontrakt = laerekontrakt(ayse, fylke_saksnummer="24/04321")
-    Kontraktpermisjon.objects.create(
-        kontrakt=kontrakt, fra=datetime.date(2026, 1, 5), til=datetime.date(2026, 1, 9), godkjent=True
+    laerekontrakt(ayse, fylke_saksnummer="24/04321")
+    felles = {"deltaker": ayse, "organisasjon": ayse.organisasjon}
+    Permisjon.objects.create(
+        **felles, fra=datetime.date(2026, 1, 5), til=datetime.date(2026, 1, 9), arsak="Sykdom", godkjent_av_fylket=True
     )
-    Kontraktpermisjon.objects.create(
-        kontrakt=kontrakt, fra=datetime.date(2027, 7, 1), til=datetime.date(2027, 7, 30), grunn="Fødselspermisjon"
+    Permisjon.objects.create(
+        **felles, fra=datetime.date(2027, 7, 1), til=datetime.date(2027, 7, 30), arsak="Fødselspermisjon"
     )
     client.force_login(koordinator)
     assert client.post(f"/dokumenter/deltaker/{ayse.pk}/lag/permisjonssoknad/").status_code == 302
