@@ -12,7 +12,7 @@ from deltakere.models import Deltaker
 from fagbrev.dokumenttyper import Deltakerdokument, Objektdokument, registrer
 from oppfolging.permissions import get_mote_for_user, get_samtale_for_user
 
-from . import selectors
+from . import selectors, selectors_fylket
 from .models import Dokumenttype
 
 S = Deltaker.Status
@@ -85,7 +85,7 @@ _registrer(
 _registrer(
     Deltakerdokument,
     Dokumenttype.HEVESKJEMA,
-    kontekst=selectors.heveskjema_kontekst,
+    kontekst=selectors_fylket.heveskjema_kontekst,
     statuser=(S.AVBRUTT,),
     formal="Avbrudd: melding til fylket om å heve kontrakten",
     feltgruppe="fravarsgrunner",  # it names the kind of reason for the termination
@@ -93,7 +93,7 @@ _registrer(
 _registrer(
     Deltakerdokument,
     Dokumenttype.PERMISJONSSOKNAD,
-    kontekst=selectors.permisjonssoknad_kontekst,
+    kontekst=selectors_fylket.permisjonssoknad_kontekst,
     statuser=statusgrupper.AKTIV,
     formal="Permisjon: søknad til fylket",
     feltgruppe="fravarsgrunner",  # it gives the reason for the leave
@@ -101,7 +101,7 @@ _registrer(
 _registrer(
     Deltakerdokument,
     Dokumenttype.POLITIATTEST,
-    kontekst=selectors.politiattest_kontekst,
+    kontekst=selectors_fylket.politiattest_kontekst,
     statuser=(S.KARTLAGT, S.TATT_OPP, *statusgrupper.AKTIV),
     formal="Politiattest: formålet søknaden trenger",
     feltgruppe="opptak",
