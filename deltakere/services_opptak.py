@@ -94,6 +94,12 @@ def opptak_vedta(
         sammen_med=sammen_med,
     )
     til = S.TATT_OPP if utfall == Opptaksvedtak.Utfall.TATT_OPP else S.AVSLATT
+    if til == S.TATT_OPP and sammen_med is not None and deltaker.faglarer_id is None:
+        # the teacher who assessed her with the coordinator follows her on (issue #20); a teacher
+        # already on the case is not replaced behind the coordinator's back. Before the status change,
+        # so the decision is the newest line of the timeline (the form's version is checked here).
+        deltaker_endre(deltaker=deltaker, versjon=versjon, utfort_av=utfort_av, faglarer=sammen_med)
+        versjon = None
     deltaker_endre_status(
         deltaker=deltaker,
         til=til,
@@ -102,10 +108,6 @@ def opptak_vedta(
         utfort_av=utfort_av,
         versjon=versjon,
     )
-    if til == S.TATT_OPP and sammen_med is not None and deltaker.faglarer_id is None:
-        # the teacher who assessed her with the coordinator follows her on (issue #20); a teacher
-        # already on the case is not replaced behind the coordinator's back
-        deltaker_endre(deltaker=deltaker, versjon=None, utfort_av=utfort_av, faglarer=sammen_med)
     return vedtak
 
 
