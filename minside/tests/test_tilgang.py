@@ -65,6 +65,9 @@ MATRISE: dict[str, Rad] = {
     "minside:planpunkt": Rad(
         lambda o: {"pk": o["planpunkt"].pk}, _alle(404, anonym=302, amina=302), "post", {"vurdering": "bra"}
     ),
+    "minside:avtale_signer": Rad(  # an empty name: her own page again, the error at the field
+        lambda o: {"pk": o["avtale"].pk}, _alle(404, anonym=302, amina=200), "post", {"navn": ""}
+    ),
     "minside:loggbok_endre": Rad(lambda o: {"pk": o["innlegg"].pk}, _alle(404, anonym=302, amina=200)),
     "minside:loggbok_bilde": Rad(lambda o: {"pk": o["innlegg"].pk}, _alle(404, anonym=302, amina=200)),
     # Her fadder's link (no account): anyone holding it reads her logbook while she agrees.
@@ -108,6 +111,7 @@ def _jpeg() -> bytes:
 
 @pytest.fixture
 def roller(personer, konto, lina_konto, plan, plassering):
+    from arbeidsgivere.tests.factories import AvtaleFactory
     from minside import services
     from minside.tests.factories import lenke_for
 
@@ -122,6 +126,7 @@ def roller(personer, konto, lina_konto, plan, plassering):
         "amina": konto,
         "lina": lina_konto,
         "planpunkt": plan[0],
+        "avtale": AvtaleFactory(plassering=plassering),
         "innlegg": innlegg,
         "token": lenke_for(konto),
         "fadder_token": fadder_token,
