@@ -11,6 +11,7 @@ urlpatterns = [
     path("logg-ut/", views.logg_ut, name="logg_ut"),
     path("sprak/", views.sprak_velg, name="sprak"),
     path("plan/<int:pk>/", views.planpunkt_marker, name="planpunkt"),
+    path("avtale/<int:pk>/pdf/", views.avtale_pdf, name="avtale_pdf"),
     path("avtale/<int:pk>/signer/", views.avtale_signer, name="avtale_signer"),
     path("loggbok/", views.loggbok, name="loggbok"),
     path("loggbok/<int:pk>/endre/", views.loggbok_endre, name="loggbok_endre"),

@@ -9,7 +9,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +22,7 @@ from fagbrev.models import Oppslag
 from fagbrev.sikkerhet import klient_ip
 from fagbrev.tilgang import tilgang_logg
 from lop.models import Opplaeringsplanpunkt
+from medvirkning.selectors import siste_versjon
 from medvirkning.services import signer_som_deltaker
 from personvern.innsyn import innsyn_json, innsyn_samle
 from personvern.views import innsyn_pdf_bytes
@@ -160,6 +161,18 @@ def _signeringsfeil(feil: ValidationError) -> str:
     if "ny_versjon" in koder:
         return _("Avtalen er endret. Les den nye versjonen og signer den.")
     return _("Denne avtalen kan ikke signeres nå.")
+
+
+@deltaker_pakrevd
+@require_GET
+def avtale_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The latest version of her agreement, the exact PDF she signs (its SHA-256 is on her page)."""
+    versjon = siste_versjon(get_egen_avtale(request.konto, pk))
+    if versjon is None:
+        raise Http404("Avtalen har ingen versjon ennå.")
+    return FileResponse(
+        versjon.fil.open("rb"), content_type="application/pdf", filename=f"avtale-om-deltakelse-v{versjon.versjon}.pdf"
+    )
 
 
 @deltaker_pakrevd

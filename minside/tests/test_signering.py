@@ -45,6 +45,9 @@ def test_she_signs_her_agreement_from_her_page(client, konto, avtale):
     side = client.get(reverse("minside:forside")).content.decode()
     versjon = siste_versjon(avtale)
     assert versjon.sha256 in side and "Signer avtalen" in side
+    pdf = client.get(reverse("minside:avtale_pdf", args=[avtale.pk]))
+    with versjon.fil.open("rb") as f:
+        assert b"".join(pdf.streaming_content) == f.read()
     svar = _signer(client, avtale, "  amina   YUSUF ")
     assert svar.status_code == 302
     signatur = Signatur.objects.get(avtale=avtale)
@@ -77,7 +80,8 @@ def test_the_name_error_is_in_her_language(client, konto, avtale):
     client.force_login(konto.user)
     client.cookies["minside_sprak"] = "en"
     side = _signer(client, avtale, "Kari Nordmann").content.decode()
-    assert "Skriv fullt navn slik" not in side and "Amina Yusuf" in side
+    assert "Write your full name as it is in the agreement: Amina Yusuf." in side
+    assert "Skriv fullt navn slik" not in side
     assert not Signatur.objects.exists()
 
 

@@ -65,6 +65,7 @@ MATRISE: dict[str, Rad] = {
     "minside:planpunkt": Rad(
         lambda o: {"pk": o["planpunkt"].pk}, _alle(404, anonym=302, amina=302), "post", {"vurdering": "bra"}
     ),
+    "minside:avtale_pdf": Rad(lambda o: {"pk": o["avtale"].pk}, _alle(404, anonym=302, amina=200)),
     "minside:avtale_signer": Rad(  # an empty name: her own page again, the error at the field
         lambda o: {"pk": o["avtale"].pk}, _alle(404, anonym=302, amina=200), "post", {"navn": ""}
     ),
@@ -109,9 +110,21 @@ def _jpeg() -> bytes:
     return ut.getvalue()
 
 
+def _til_signering(plassering, koordinator):
+    """Her agreement sent for signing: one version, the PDF she reads before she signs."""
+    from arbeidsgivere.tests.factories import AvtaleFactory, KontaktpersonFactory
+    from deltakere.tests.factories import InntakssamtaleFactory
+    from medvirkning.services import avtale_send_til_signering
+
+    InntakssamtaleFactory(deltaker=plassering.deltaker)
+    KontaktpersonFactory(arbeidssted=plassering.arbeidssted, rolle="leder", navn="Liv Leder", epost="liv@b.no")
+    avtale = AvtaleFactory(plassering=plassering)
+    avtale_send_til_signering(avtale=avtale, utfort_av=koordinator)
+    return avtale
+
+
 @pytest.fixture
 def roller(personer, konto, lina_konto, plan, plassering):
-    from arbeidsgivere.tests.factories import AvtaleFactory
     from minside import services
     from minside.tests.factories import lenke_for
 
@@ -126,7 +139,7 @@ def roller(personer, konto, lina_konto, plan, plassering):
         "amina": konto,
         "lina": lina_konto,
         "planpunkt": plan[0],
-        "avtale": AvtaleFactory(plassering=plassering),
+        "avtale": _til_signering(plassering, personer["koordinator"]),
         "innlegg": innlegg,
         "token": lenke_for(konto),
         "fadder_token": fadder_token,
