@@ -124,3 +124,26 @@ def test_the_service_refuses_another_participants_agreement(avtale, lina_konto):
             avtale=avtale, deltaker=lina_konto.deltaker, bruker=lina_konto.user, navn="Amina Yusuf"
         )
     assert not Signatur.objects.exists()
+
+
+def test_her_page_with_agreements_to_sign_keeps_its_queries(
+    client, konto, avtale, koordinator, django_assert_max_num_queries
+):
+    """The latest versions and her signatures are read in one query each, however many agreements."""
+    from arbeidsgivere.tests.factories import AvtaleFactory, PlasseringFactory
+
+    client.force_login(konto.user)
+    with django_assert_max_num_queries(40) as en:
+        client.get(reverse("minside:forside"))
+    forste = avtale.plassering
+    plassering = PlasseringFactory(
+        deltaker=konto.deltaker,
+        arbeidssted=forste.arbeidssted,
+        fadder=forste.fadder,
+        fra=datetime.date(2025, 9, 1),
+        til=datetime.date(2025, 12, 19),
+    )
+    medvirkning_services.avtale_send_til_signering(avtale=AvtaleFactory(plassering=plassering), utfort_av=koordinator)
+    with django_assert_max_num_queries(len(en.captured_queries)):
+        side = client.get(reverse("minside:forside")).content.decode()
+    assert side.count("Signer avtalen</button>") == 2
