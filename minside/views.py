@@ -202,7 +202,7 @@ def avtale_signer(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _signeringsfeil(feil))
     else:
         messages.success(request, _("Takk! Du har signert avtalen."))
-    return redirect(reverse("minside:forside") + "#h-dok")
+    return redirect("minside:forside")  # no fragment: her message is at the top
 
 
 @deltaker_pakrevd
