@@ -46,6 +46,7 @@ from .services_signering import (
     signaturside_kontekst,
     signer_med_lenke,
     signer_som_ansatt,
+    signer_som_deltaker,
 )
 from .utsending import epost_send_lenke, lenke_send, token_hash
 
@@ -69,6 +70,7 @@ __all__ = [
     "signaturside_kontekst",
     "signer_med_lenke",
     "signer_som_ansatt",
+    "signer_som_deltaker",
     "token_hash",
 ]
 

@@ -1,6 +1,7 @@
 """Signing the participation agreement in the app: a simple electronic signature of one party on one
 exact version (its SHA-256), through the party's link or, for the kommune, by a staff member logged
-in (the coordinator or the participant's faglærer). When all four have signed the same version the
+in (the coordinator or the participant's faglærer); the participant may also sign logged in on her
+own page. When all four have signed the same version the
 agreement turns «signert» through arbeidsgivere's service, and the signed copy gets a signature page.
 """
 
@@ -98,14 +99,16 @@ def _signer(
 ) -> Signatur:
     avtale = Avtale.objects.select_for_update(of=("self",)).select_related("plassering__deltaker").get(pk=avtale.pk)
     if avtale.status != Avtale.Status.TIL_SIGNERING:
-        raise ValidationError("Avtalen er ikke til signering.")
+        raise ValidationError("Avtalen er ikke til signering.", code="ikke_til_signering")
     siste = siste_versjon(avtale)
     if siste is None or siste.pk != dokument.pk:
-        raise ValidationError("Avtalen har fått en ny versjon. Be koordinatoren om en ny lenke.")
+        raise ValidationError("Avtalen har fått en ny versjon. Be koordinatoren om en ny lenke.", code="ny_versjon")
     if not forventet or normaliser_navn(navn) != normaliser_navn(forventet):
-        raise ValidationError({"navn": f"Skriv fullt navn slik det står i avtalen: {forventet}."})
+        raise ValidationError(
+            {"navn": ValidationError(f"Skriv fullt navn slik det står i avtalen: {forventet}.", code="feil_navn")}
+        )
     if Signatur.objects.filter(dokument=dokument, part=part).exists():
-        raise ValidationError("Denne parten har allerede signert avtalen.")
+        raise ValidationError("Denne parten har allerede signert avtalen.", code="allerede_signert")
     signatur = Signatur.objects.create(
         organisasjon_id=avtale.organisasjon_id,
         avtale=avtale,
@@ -208,6 +211,28 @@ def signer_som_ansatt(*, avtale: Avtale, bruker: User, navn: str, ip: str | None
     )
 
 
+@transaction.atomic
+def signer_som_deltaker(*, avtale: Avtale, deltaker, bruker: User, navn: str, ip: str | None = None) -> Signatur:
+    """The participant signs her own agreement while logged in on her page (minside), on the latest
+    version, as the participant party; the typed name must be hers as the agreement says it. The
+    caller has checked that `bruker` is this participant's account."""
+    if not Plassering.objects.filter(pk=avtale.plassering_id, deltaker_id=deltaker.pk).exists():
+        raise ValidationError("Avtalen gjelder en annen deltaker.", code="ikke_hennes")
+    dokument = siste_versjon(avtale)
+    if dokument is None:
+        raise ValidationError("Avtalen er ikke til signering.", code="ikke_til_signering")
+    return _signer(
+        avtale=avtale,
+        dokument=dokument,
+        part=Signatur.Part.DELTAKER,
+        navn=navn,
+        forventet=signaturparter(avtale)[Signatur.Part.DELTAKER][0],
+        utfort_av=bruker,
+        bruker=bruker,
+        ip=ip,
+    )
+
+
 def _lagre_signert_pdf(*, avtale: Avtale, dokument: Dokument, utfort_av: User) -> None:
     """The signed copy: the exact signed PDF with a signature page added, kept as the version's
     signed copy (the same place a scanned paper signature goes)."""
@@ -227,6 +252,8 @@ def _lagre_signert_pdf(*, avtale: Avtale, dokument: Dokument, utfort_av: User) -
 def _hvordan(s: Signatur) -> str:
     if s.lenke_id:
         return "med personlig lenke sendt på e-post"
+    if s.part == Signatur.Part.DELTAKER:
+        return "innlogget på sin egen side i Fagbrev"
     rolle = "faglærer" if s.bruker_id and s.bruker_id == s.avtale.plassering.deltaker.faglarer_id else "koordinator"
     return f"innlogget i Fagbrev ({rolle})"
 

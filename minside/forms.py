@@ -19,6 +19,12 @@ class LenkeBestillForm(forms.Form):
     )
 
 
+class AvtaleSignerForm(forms.Form):
+    navn = forms.CharField(
+        label=_("Skriv fullt navn"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+
+
 # Her marks, in plain words; the values are the training plan's own.
 MERKER = [
     (Opplaeringsplanpunkt.Vurdering.IKKE_SA_BRA, _("Ikke så bra")),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
+from arbeidsgivere.models import Avtale
 from deltakere.models import Deltaker
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev.permissions import FAGLARER, can_edit_deltaker
@@ -45,6 +46,14 @@ def get_eget_innlegg(konto: Deltakerkonto, pk: int) -> Loggbokinnlegg:
         return Loggbokinnlegg.objects.get(pk=pk, deltaker_id=konto.deltaker_id)
     except Loggbokinnlegg.DoesNotExist:
         raise Http404("Fant ikke innlegget.") from None
+
+
+def get_egen_avtale(konto: Deltakerkonto, pk: int) -> Avtale:
+    """One of her own participation agreements; another participant's id is a 404."""
+    try:
+        return Avtale.objects.get(pk=pk, plassering__deltaker_id=konto.deltaker_id)
+    except Avtale.DoesNotExist:
+        raise Http404("Fant ikke avtalen.") from None
 
 
 def can_invite(user, deltaker: Deltaker) -> bool:

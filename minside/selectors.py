@@ -11,10 +11,12 @@ from django.utils import timezone
 from arbeidsgivere.models import Avtale, Plassering
 from arbeidsgivere.selectors import gjeldende_plassering
 from deltakere.models import Deltaker
+from dokumenter.models import Dokument, Dokumenttype
 from fagbrev.models import Oppslag
 from lop import frister
 from lop.models import Opplaeringsplanpunkt
 from lop.selectors import eksamen_status, norsk_status, opplaeringsplan
+from medvirkning.models import Signatur
 from oppfolging.models import Vurderingssamtale, semester_for
 
 from .models import Deltakerkonto, Loggbokinnlegg, Loggbokkommentar, Selvevaluering
@@ -34,6 +36,9 @@ class Dokumentstatus:
     navn: str
     signert: datetime.date | None
     ma_signere: bool
+    avtale_pk: int | None = None
+    versjon: Dokument | None = None  # the version she signs (number and SHA-256 shown)
+    forventet_navn: str = ""
 
 
 @dataclass
@@ -81,18 +86,41 @@ def plassering_for(*, deltaker: Deltaker, idag: datetime.date) -> Plassering | N
     return gjeldende_plassering(plasseringer, idag)
 
 
+def _siste_versjoner(avtaler: list[Avtale]) -> dict[int, Dokument]:
+    """The latest version of each agreement, in one query."""
+    nokler = {f"avtale:{a.pk}": a.pk for a in avtaler}
+    siste: dict[int, Dokument] = {}
+    for d in Dokument.objects.filter(type=Dokumenttype.AVTALE, objekt_nokkel__in=nokler).order_by("-versjon"):
+        siste.setdefault(nokler[d.objekt_nokkel], d)
+    return siste
+
+
 def dokumenter_for(*, deltaker: Deltaker) -> list[Dokumentstatus]:
-    """The participation agreements she has signed or must sign (signing itself: the medvirkning app)."""
+    """The participation agreements she has signed or must sign: one «til signering» whose latest
+    version she has not signed yet she signs here (medvirkning's `signer_som_deltaker`)."""
     avtaler = Avtale.objects.filter(plassering__deltaker=deltaker).exclude(status=Avtale.Status.UTKAST)
-    avtaler = avtaler.select_related("plassering__arbeidssted").order_by("-oppstart")
-    return [
-        Dokumentstatus(
-            navn=a.plassering.arbeidssted.navn,
-            signert=a.signert_deltaker,
-            ma_signere=a.status == Avtale.Status.TIL_SIGNERING and a.signert_deltaker is None,
+    avtaler = list(avtaler.select_related("plassering__arbeidssted").order_by("-oppstart"))
+    siste = _siste_versjoner([a for a in avtaler if a.status == Avtale.Status.TIL_SIGNERING])
+    signert = dict(
+        Signatur.objects.filter(dokument__in=siste.values(), part=Signatur.Part.DELTAKER).values_list(
+            "dokument_id", "tidspunkt"
         )
-        for a in avtaler
-    ]
+    )
+    ut = []
+    for a in avtaler:
+        versjon = siste.get(a.pk)
+        tidspunkt = signert.get(versjon.pk) if versjon else None
+        ut.append(
+            Dokumentstatus(
+                navn=a.plassering.arbeidssted.navn,
+                signert=a.signert_deltaker or (timezone.localdate(tidspunkt) if tidspunkt else None),
+                ma_signere=versjon is not None and tidspunkt is None and a.signert_deltaker is None,
+                avtale_pk=a.pk,
+                versjon=versjon,
+                forventet_navn=deltaker.navn,
+            )
+        )
+    return ut
 
 
 def gjeldende_semester(idag: datetime.date) -> str:

@@ -9,7 +9,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,15 +19,18 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from fagbrev.models import Oppslag
+from fagbrev.sikkerhet import klient_ip
 from fagbrev.tilgang import tilgang_logg
 from lop.models import Opplaeringsplanpunkt
+from medvirkning.selectors import siste_versjon
+from medvirkning.services import signer_som_deltaker
 from personvern.innsyn import innsyn_json, innsyn_samle
 from personvern.views import innsyn_pdf_bytes
 
 from . import bilder, selectors, services
-from .forms import MERKER, LenkeBestillForm, LoggbokForm, SelvevalueringForm
+from .forms import MERKER, AvtaleSignerForm, LenkeBestillForm, LoggbokForm, SelvevalueringForm
 from .models import Innloggingslenke, sak_lukket
-from .permissions import get_eget_innlegg, get_konto, konto_for_user
+from .permissions import get_egen_avtale, get_eget_innlegg, get_konto, konto_for_user
 from .sprak import COOKIE, COOKIE_ALDER, KODER, PREFIKS
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -128,16 +131,78 @@ def sprak_velg(request: HttpRequest) -> HttpResponse:
 # --- her page ---------------------------------------------------------------------------------
 
 
-@deltaker_pakrevd
-@require_GET
-def forside(request: HttpRequest) -> HttpResponse:
+def _forside(request: HttpRequest, *, signer: tuple[int, AvtaleSignerForm] | None = None) -> HttpResponse:
+    """Her page; `signer` is the signing form she sent with the name refused (kept, error at the field)."""
     konto = request.konto
     side = selectors.forside(konto=konto, na=timezone.now())
+    skjemaer = {d.avtale_pk: AvtaleSignerForm(auto_id=f"avtale-{d.avtale_pk}-%s") for d in side.dokumenter}
+    if signer is not None:
+        skjemaer[signer[0]] = signer[1]
+    for d in side.dokumenter:
+        d.skjema = skjemaer[d.avtale_pk]
     return render(
         request,
         "minside/forside.html",
         {"konto": konto, "deltaker": konto.deltaker, "side": side, "merker": MERKER},
     )
+
+
+@deltaker_pakrevd
+@require_GET
+def forside(request: HttpRequest) -> HttpResponse:
+    return _forside(request)
+
+
+def _signeringsfeil(feil: ValidationError) -> str:
+    """The service's refusal in her language (by its code)."""
+    koder = {e.code for e in feil.error_list} if not hasattr(feil, "error_dict") else set()
+    if "allerede_signert" in koder:
+        return _("Du har allerede signert denne avtalen.")
+    if "ny_versjon" in koder:
+        return _("Avtalen er endret. Les den nye versjonen og signer den.")
+    return _("Denne avtalen kan ikke signeres nå.")
+
+
+@deltaker_pakrevd
+@require_GET
+def avtale_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The latest version of her agreement, the exact PDF she signs (its SHA-256 is on her page)."""
+    versjon = siste_versjon(get_egen_avtale(request.konto, pk))
+    if versjon is None:
+        raise Http404("Avtalen har ingen versjon ennå.")
+    return FileResponse(
+        versjon.fil.open("rb"), content_type="application/pdf", filename=f"avtale-om-deltakelse-v{versjon.versjon}.pdf"
+    )
+
+
+@deltaker_pakrevd
+@require_POST
+def avtale_signer(request: HttpRequest, pk: int) -> HttpResponse:
+    """She signs her agreement as the participant, typing her full name, on its latest version."""
+    konto = request.konto
+    avtale = get_egen_avtale(konto, pk)
+    form = AvtaleSignerForm(request.POST, auto_id=f"avtale-{avtale.pk}-%s")
+    if not form.is_valid():
+        return _forside(request, signer=(avtale.pk, form))
+    try:
+        signer_som_deltaker(
+            avtale=avtale,
+            deltaker=konto.deltaker,
+            bruker=request.user,
+            navn=form.cleaned_data["navn"],
+            ip=klient_ip(request),
+        )
+    except ValidationError as feil:
+        if hasattr(feil, "error_dict") and "navn" in feil.error_dict:
+            form.add_error(
+                "navn",
+                _("Skriv fullt navn slik det står i avtalen: %(navn)s.") % {"navn": konto.deltaker.navn},
+            )
+            return _forside(request, signer=(avtale.pk, form))
+        messages.error(request, _signeringsfeil(feil))
+    else:
+        messages.success(request, _("Takk! Du har signert avtalen."))
+    return redirect("minside:forside")  # no fragment: her message is at the top
 
 
 @deltaker_pakrevd

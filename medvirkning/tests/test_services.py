@@ -36,6 +36,37 @@ def _send(sak, koordinator, fanger):
         return services.avtale_send_til_signering(avtale=sak.avtale, utfort_av=koordinator)
 
 
+def test_the_participant_signs_logged_in_last_and_the_agreement_is_signed(
+    sak, koordinator, django_capture_on_commit_callbacks
+):
+    from fagbrev.tests.factories import UserFactory
+
+    _send(sak, koordinator, django_capture_on_commit_callbacks)
+    for epost, navn in [("liv@solsikken.no", "Liv Leder"), ("frida@solsikken.no", "Frida Fadder")]:
+        services.signer_med_lenke(lenke=services.lenke_finn(token=token_til(epost)), navn=navn, bekreft_ekstra=True)
+    services.signer_som_ansatt(avtale=sak.avtale, bruker=koordinator, navn=koordinator.get_full_name())
+    hennes = UserFactory(username="amina.selv")
+    with pytest.raises(ValidationError) as feil:
+        services.signer_som_deltaker(avtale=sak.avtale, deltaker=sak.deltaker, bruker=hennes, navn="Liv Leder")
+    assert "navn" in feil.value.error_dict
+    signatur = services.signer_som_deltaker(
+        avtale=sak.avtale, deltaker=sak.deltaker, bruker=hennes, navn=sak.deltaker.navn, ip="10.0.0.9"
+    )
+    assert (signatur.part, signatur.bruker, signatur.lenke, signatur.ip) == (
+        Signatur.Part.DELTAKER,
+        hennes,
+        None,
+        "10.0.0.9",
+    )
+    avtale = Avtale.objects.get(pk=sak.avtale.pk)
+    assert avtale.status == Avtale.Status.SIGNERT and avtale.signert_deltaker is not None
+    signatur.dokument.refresh_from_db()
+    with signatur.dokument.signert_skann.open("rb") as f:
+        assert "innlogget på sin egen side" in pdf_tekst(f.read()).replace("\n", " ")
+    with pytest.raises(ValidationError):
+        services.signer_som_deltaker(avtale=sak.avtale, deltaker=sak.deltaker, bruker=hennes, navn=sak.deltaker.navn)
+
+
 def test_sending_for_signing_freezes_a_version_and_mails_three_links(
     sak, koordinator, django_capture_on_commit_callbacks
 ):

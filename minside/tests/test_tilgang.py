@@ -65,6 +65,10 @@ MATRISE: dict[str, Rad] = {
     "minside:planpunkt": Rad(
         lambda o: {"pk": o["planpunkt"].pk}, _alle(404, anonym=302, amina=302), "post", {"vurdering": "bra"}
     ),
+    "minside:avtale_pdf": Rad(lambda o: {"pk": o["avtale"].pk}, _alle(404, anonym=302, amina=200)),
+    "minside:avtale_signer": Rad(  # an empty name: her own page again, the error at the field
+        lambda o: {"pk": o["avtale"].pk}, _alle(404, anonym=302, amina=200), "post", {"navn": ""}
+    ),
     "minside:loggbok_endre": Rad(lambda o: {"pk": o["innlegg"].pk}, _alle(404, anonym=302, amina=200)),
     "minside:loggbok_bilde": Rad(lambda o: {"pk": o["innlegg"].pk}, _alle(404, anonym=302, amina=200)),
     # Her fadder's link (no account): anyone holding it reads her logbook while she agrees.
@@ -106,6 +110,19 @@ def _jpeg() -> bytes:
     return ut.getvalue()
 
 
+def _til_signering(plassering, koordinator):
+    """Her agreement sent for signing: one version, the PDF she reads before she signs."""
+    from arbeidsgivere.tests.factories import AvtaleFactory, KontaktpersonFactory
+    from deltakere.tests.factories import InntakssamtaleFactory
+    from medvirkning.services import avtale_send_til_signering
+
+    InntakssamtaleFactory(deltaker=plassering.deltaker)
+    KontaktpersonFactory(arbeidssted=plassering.arbeidssted, rolle="leder", navn="Liv Leder", epost="liv@b.no")
+    avtale = AvtaleFactory(plassering=plassering)
+    avtale_send_til_signering(avtale=avtale, utfort_av=koordinator)
+    return avtale
+
+
 @pytest.fixture
 def roller(personer, konto, lina_konto, plan, plassering):
     from minside import services
@@ -122,6 +139,7 @@ def roller(personer, konto, lina_konto, plan, plassering):
         "amina": konto,
         "lina": lina_konto,
         "planpunkt": plan[0],
+        "avtale": _til_signering(plassering, personer["koordinator"]),
         "innlegg": innlegg,
         "token": lenke_for(konto),
         "fadder_token": fadder_token,
