@@ -4,21 +4,13 @@ from __future__ import annotations
 
 from django import forms
 
-from fagbrev.forms import UtenModellvalidering
+from fagbrev.forms import DatoInput, UtenModellvalidering
 from fagbrev.identifikatorer import normaliser_orgnr
 from fagbrev.models import Fagretning, Niva, User
 from fagbrev.skjema import Listefilter, Sokefelt, id_felt, valgfritt
 
 from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
 from .selectors import EGNET_VALG
-
-
-class DatoInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
 
 TEKST = {"rows": 3}
 

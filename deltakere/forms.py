@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
-from fagbrev.forms import UtenModellvalidering, kull_valg
+from fagbrev.forms import DatoInput, UtenModellvalidering, kull_valg
 from fagbrev.identifikatorer import normaliser_fodselsnummer
 from fagbrev.models import Fagretning, Rolle, User
 from fagbrev.permissions import KOORDINATOR
@@ -30,13 +30,6 @@ from .models import (
 from .models_status import TIL_FOR_FRA
 from .services import ENDRE_FELTER
 from .services_dokumenter import sjekk_opplasting
-
-
-class DatoInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _datoer(form: forms.BaseForm) -> None:
