@@ -8,6 +8,7 @@ from fagbrev.forms import DatoInput, UtenModellvalidering
 from fagbrev.identifikatorer import normaliser_orgnr
 from fagbrev.models import Fagretning, Niva, User
 from fagbrev.skjema import Listefilter, Sokefelt, id_felt, valgfritt
+from fagbrev.telefon import normaliser_telefon
 
 from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
 from .selectors import EGNET_VALG
@@ -77,6 +78,9 @@ class KontaktpersonForm(UtenModellvalidering, forms.ModelForm):
         model = Kontaktperson
         fields = ["rolle", "navn", "telefon", "epost", "har_fagbrev", "faddersamlinger", "aktiv"]
         labels = {"rolle": "Rolle på arbeidsstedet"}
+
+    def clean_telefon(self) -> str:
+        return normaliser_telefon(self.cleaned_data.get("telefon", ""))
 
 
 class PlasseringForm(forms.Form):

@@ -13,6 +13,7 @@ from fagbrev.models import Fagretning, Rolle, User
 from fagbrev.permissions import KOORDINATOR
 from fagbrev.skjema import Listefilter, Sokefelt, id_felt, valgfritt
 from fagbrev.tekstgrenser import BEGRUNNELSE
+from fagbrev.telefon import normaliser_telefon
 
 from . import overganger
 from .models import (
@@ -88,6 +89,9 @@ class _PersonFelter(forms.ModelForm):
     def clean_fodselsnummer(self) -> str:
         verdi = self.cleaned_data.get("fodselsnummer", "")
         return normaliser_fodselsnummer(verdi) if verdi else ""
+
+    def clean_telefon(self) -> str:
+        return normaliser_telefon(self.cleaned_data.get("telefon", ""))
 
     def clean(self):
         data = super().clean()
