@@ -1,5 +1,7 @@
 """Account forms, and the helpers every app's forms use (date input, empty-choice label), in Norwegian."""
 
+import datetime
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.db.models import Q
@@ -63,8 +65,18 @@ class DatoInput(forms.DateInput):
             hint_id = f"{attrs['id']}_datoformat"
             attrs["aria-describedby"] = " ".join(filter(None, [attrs.get("aria-describedby"), hint_id]))
             context["widget"]["hint_id"] = hint_id
-        context["widget"]["hint"] = DATOFORMAT_HINT
+        context["widget"]["hint"] = datohint(context["widget"]["value"])
         return context
+
+
+def datohint(verdi) -> str:
+    """'Valgt: 26.04.1988 (dd.mm.åååå)' for a date the input holds (ISO), else 'Format: dd.mm.åååå'.
+    static/js/fagbrev.js writes the same text when the user picks another date."""
+    try:
+        dato = datetime.date.fromisoformat(str(verdi or ""))
+    except ValueError:
+        return f"Format: {DATOFORMAT_HINT}"
+    return f"Valgt: {dato:%d.%m.%Y} ({DATOFORMAT_HINT})"
 
 
 def _datofelt(form: forms.Form) -> None:

@@ -20,7 +20,9 @@ def test_datofelt_viser_formathint_knyttet_til_feltet():
     assert 'type="date"' in html
     assert 'value="2026-03-09"' in html
     assert 'aria-describedby="id_fra_datoformat"' in html
-    assert re.search(r'<small[^>]*id="id_fra_datoformat"[^>]*>Format: dd\.mm\.åååå</small>', html)
+    assert re.search(r'<small[^>]*id="id_fra_datoformat"[^>]*>Valgt: 09\.03\.2026 \(dd\.mm\.åååå\)</small>', html)
+    assert "Format: dd.mm.åååå</small>" in str(_Skjema()["fra"])
+    assert "Format: dd.mm.åååå</small>" in str(_Skjema(data={"fra": "tull"})["fra"])  # kept as typed, no guess
 
 
 def test_hjelpetekst_og_formathint_beskriver_begge_feltet():
