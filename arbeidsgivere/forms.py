@@ -4,21 +4,14 @@ from __future__ import annotations
 
 from django import forms
 
-from fagbrev.forms import UtenModellvalidering
+from fagbrev.forms import DatoInput, UtenModellvalidering
 from fagbrev.identifikatorer import normaliser_orgnr
 from fagbrev.models import Fagretning, Niva, User
 from fagbrev.skjema import Listefilter, Sokefelt, id_felt, valgfritt
+from fagbrev.telefon import normaliser_telefon
 
 from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
 from .selectors import EGNET_VALG
-
-
-class DatoInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
 
 TEKST = {"rows": 3}
 
@@ -85,6 +78,9 @@ class KontaktpersonForm(UtenModellvalidering, forms.ModelForm):
         model = Kontaktperson
         fields = ["rolle", "navn", "telefon", "epost", "har_fagbrev", "faddersamlinger", "aktiv"]
         labels = {"rolle": "Rolle på arbeidsstedet"}
+
+    def clean_telefon(self) -> str:
+        return normaliser_telefon(self.cleaned_data.get("telefon", ""))
 
 
 class PlasseringForm(forms.Form):

@@ -7,12 +7,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
-from fagbrev.forms import UtenModellvalidering, kull_valg
+from fagbrev.forms import DatoInput, UtenModellvalidering, kull_valg
 from fagbrev.identifikatorer import normaliser_fodselsnummer
 from fagbrev.models import Fagretning, Rolle, User
 from fagbrev.permissions import KOORDINATOR
 from fagbrev.skjema import Listefilter, Sokefelt, id_felt, valgfritt
 from fagbrev.tekstgrenser import BEGRUNNELSE
+from fagbrev.telefon import normaliser_telefon
 
 from . import overganger
 from .models import (
@@ -30,13 +31,6 @@ from .models import (
 from .models_status import TIL_FOR_FRA
 from .services import ENDRE_FELTER
 from .services_dokumenter import sjekk_opplasting
-
-
-class DatoInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _datoer(form: forms.BaseForm) -> None:
@@ -95,6 +89,9 @@ class _PersonFelter(forms.ModelForm):
     def clean_fodselsnummer(self) -> str:
         verdi = self.cleaned_data.get("fodselsnummer", "")
         return normaliser_fodselsnummer(verdi) if verdi else ""
+
+    def clean_telefon(self) -> str:
+        return normaliser_telefon(self.cleaned_data.get("telefon", ""))
 
     def clean(self):
         data = super().clean()

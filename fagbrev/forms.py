@@ -1,5 +1,7 @@
 """Account forms, and the helpers every app's forms use (date input, empty-choice label), in Norwegian."""
 
+import datetime
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.db.models import Q
@@ -43,11 +45,38 @@ class PassordNyttForm(SetPasswordForm):
 # Forms check and normalise input; rules that need the database live in fagbrev/services.py.
 
 
-class DatoInput(forms.DateInput):
-    input_type = "date"
+DATOFORMAT_HINT = "dd.mm.åååå"
 
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+class DatoInput(forms.DateInput):
+    """A date picker with a visible «dd.mm.åååå» hint, tied to the input by aria-describedby: a browser
+    in English shows mm/dd/yyyy, and the hint says how to read (and type) the date."""
+
+    input_type = "date"
+    template_name = "fagbrev/widgets/dato.html"
+
+    def __init__(self, attrs=None, **kwargs):
+        super().__init__(attrs=attrs, format="%Y-%m-%d", **kwargs)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        attrs = context["widget"]["attrs"]
+        if attrs.get("id"):
+            hint_id = f"{attrs['id']}_datoformat"
+            attrs["aria-describedby"] = " ".join(filter(None, [attrs.get("aria-describedby"), hint_id]))
+            context["widget"]["hint_id"] = hint_id
+        context["widget"]["hint"] = datohint(context["widget"]["value"])
+        return context
+
+
+def datohint(verdi) -> str:
+    """'Valgt: 26.04.1988 (dd.mm.åååå)' for a date the input holds (ISO), else 'Format: dd.mm.åååå'.
+    static/js/fagbrev.js writes the same text when the user picks another date."""
+    try:
+        dato = datetime.date.fromisoformat(str(verdi or ""))
+    except ValueError:
+        return f"Format: {DATOFORMAT_HINT}"
+    return f"Valgt: {dato:%d.%m.%Y} ({DATOFORMAT_HINT})"
 
 
 def _datofelt(form: forms.Form) -> None:

@@ -2,9 +2,11 @@
 
 A calendar source is a function `(*, organisasjon_ids, fra, til, user) -> iterable of Kalenderdato`
 marked `@kalenderkilde`. It returns the events between `fra` and `til` (inclusive) for the given
-organisations that the user may see, with at most a first name in the title (calendar events end up
-in Outlook and Google), in a few queries. The page /arshjul/, each user's iCalendar feed and the
-Monday overview read all sources (paminnelser/kalender.py).
+organisations that the user may see, in a few queries. The title carries no personal data (calendar
+events end up in Outlook and Google through the feed); an event about a participant names her in
+`hvem` (full name, shown on the year-wheel page only, behind login and access checks) and `fornavn`
+(the Monday overview e-mail). The page /arshjul/, each user's iCalendar feed and the Monday overview
+read all sources (paminnelser/kalender.py).
 
 A part of the coordinator's Monday overview is a function `(*, organisasjon_id, mottaker, idag) ->
 Del | None` marked `@ukedel(rekkefolge=…)`: a query or two for the organisation whatever its size,
@@ -30,6 +32,8 @@ class Kalenderdato:
     til: datetime.date | None = None  # last day, inclusive, for a period
     lenke: str = ""
     uid: str = ""  # stable id for calendar clients; made from the other fields when empty
+    hvem: str = ""  # the participant's full name: the year-wheel page only, never the feed
+    fornavn: str = ""  # her first name: the Monday overview e-mail
 
     @property
     def nokkel(self) -> str:

@@ -1,7 +1,8 @@
 """The pathway's dates on the year wheel and its parts of the coordinator's Monday overview.
 
-They register in fagbrev/kalender.py when `LopConfig.ready()` imports this module. Titles carry at
-most a participant's first name: never a surname, a birth date or an identity number.
+They register in fagbrev/kalender.py when `LopConfig.ready()` imports this module. Titles carry no
+personal data; the participant is named in the event's `hvem` and `fornavn` (fagbrev/kalender.py), never
+by birth date or identity number.
 """
 
 from __future__ import annotations
@@ -28,22 +29,24 @@ def _datoer_om_deltakerne(
     qs, datofelt: str, art: str, uid: str, tittel: str, *, organisasjon_ids, fra, til, user
 ) -> Iterator[Kalenderdato]:
     """One event per row of `qs` dated in [fra, til] about a participant the user may see, linked to
-    her case page; `tittel` is formatted with her first name only. One query."""
-    for pk, dato, fornavn, deltaker_id in (
+    her case page and named in `hvem`/`fornavn`. One query."""
+    for pk, dato, fornavn, etternavn, deltaker_id in (
         qs.filter(
             organisasjon_id__in=organisasjon_ids,
             deltaker__in=Deltaker.objects.visible_to(user),
             **{f"{datofelt}__gte": fra, f"{datofelt}__lte": til},
         )
         .order_by(datofelt, "pk")
-        .values_list("pk", datofelt, "deltaker__fornavn", "deltaker_id")
+        .values_list("pk", datofelt, "deltaker__fornavn", "deltaker__etternavn", "deltaker_id")
     ):
         yield Kalenderdato(
             dato=dato,
-            tittel=tittel.format(fornavn=fornavn),
+            tittel=tittel,
             art=art,
             lenke=f"/deltakere/{deltaker_id}/",
             uid=f"{uid}-{pk}",
+            hvem=f"{fornavn} {etternavn}",
+            fornavn=fornavn,
         )
 
 
@@ -51,15 +54,50 @@ def _datoer_om_deltakerne(
 def kontraktslutt(**hvor) -> Iterator[Kalenderdato]:
     """The end date of each open learning contract of the participants the user may see."""
     apne = Laerekontrakt.objects.exclude(status__in=Laerekontrakt.AVSLUTTET)
-    return _datoer_om_deltakerne(apne, "slutt", "kontrakt", "kontraktslutt", "Kontrakten til {fornavn} slutter", **hvor)
+    return _datoer_om_deltakerne(apne, "slutt", "kontrakt", "kontraktslutt", "Lærekontrakten slutter", **hvor)
 
 
 @kalenderkilde
 def fagprover(**hvor) -> Iterator[Kalenderdato]:
     """Fagprøve dates of the participants the user may see."""
-    return _datoer_om_deltakerne(
-        Fagprove.objects.all(), "provedato", "fagprove", "fagprove", "Fagprøve: {fornavn}", **hvor
-    )
+    return _datoer_om_deltakerne(Fagprove.objects.all(), "provedato", "fagprove", "fagprove", "Fagprøve", **hvor)
+
+
+@kalenderkilde
+def fagprovefrister(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]:
+    """The last day to order the fagprøve (lop/frister.py: the organisation's months before the contract
+    ends) on each open contract of a participant the user may see with no fagprøve ordered. One query."""
+    meldt = Fagprove.objects.filter(kontrakt_id=OuterRef("pk"))
+    for pk, slutt, tidligst, senest, fornavn, etternavn, deltaker_id in (
+        Laerekontrakt.objects.filter(
+            organisasjon_id__in=organisasjon_ids,
+            deltaker__in=Deltaker.objects.visible_to(user),
+            slutt__gte=fra,  # the deadline is before the end, so an end before `fra` has its deadline before too
+        )
+        .exclude(status__in=Laerekontrakt.AVSLUTTET)
+        .filter(~Exists(meldt))
+        .order_by("slutt", "pk")
+        .values_list(
+            "pk",
+            "slutt",
+            "organisasjon__fagprove_tidligst_maneder",
+            "organisasjon__fagprove_senest_maneder",
+            "deltaker__fornavn",
+            "deltaker__etternavn",
+            "deltaker_id",
+        )
+    ):
+        frist = fagprovevindu(slutt, tidligst_maneder=tidligst, senest_maneder=senest).senest
+        if fra <= frist <= til:
+            yield Kalenderdato(
+                dato=frist,
+                tittel="Siste frist for oppmelding til fagprøve",
+                art="fagprove",
+                lenke=f"/deltakere/{deltaker_id}/eksamen/",
+                uid=f"fagprovefrist-{pk}",
+                hvem=f"{fornavn} {etternavn}",
+                fornavn=fornavn,
+            )
 
 
 @ukedel(rekkefolge=50)

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from arbeidsgivere.models import Kontaktperson, Plassering
 from deltakere import statusgrupper
+from fagbrev.forms import DatoInput as Dato
 from fagbrev.forms import UtenModellvalidering
 from fagbrev.models import Fagretning, User
 from fagbrev.tekstgrenser import BESKRIVELSE, NOTAT
@@ -15,13 +16,6 @@ from fagbrev.tekstgrenser import BESKRIVELSE, NOTAT
 from .models import FERDIGHETER, SPORSMAL, Mote, Vurdering, Vurderingssamtale
 from .selectors import deltakere_for_oppfolging
 from .services import SAMTALE_FELT
-
-
-class Dato(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _tekst(label: str, rader: int = 3, *, max_length: int = NOTAT) -> forms.CharField:

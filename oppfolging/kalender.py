@@ -1,7 +1,7 @@
 """Follow-up's dates on the year wheel and its parts of the coordinator's Monday overview.
 
 They register in fagbrev/kalender.py when `OppfolgingConfig.ready()` imports this module. Titles carry
-at most a participant's first name.
+no personal data; the participant is named in the event's `hvem` and `fornavn` (fagbrev/kalender.py).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from fagbrev.kalender import VIS_NAVN, Del, Kalenderdato, kalenderkilde, navneli
 
 from .besoksfrist import besok_forfalt_q
 from .models import Mote, Vurderingssamtale, semester_for
+from .permissions import samtaler_visible_to
 from .selectors import med_besoksrytme, moter_for
 
 
@@ -38,6 +39,28 @@ def moter(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]:
             art="mote",
             lenke=f"/oppfolging/moter/{pk}/",
             uid=f"mote-{pk}",
+        )
+
+
+@kalenderkilde
+def planlagte_samtaler(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]:
+    """Assessment meetings planned and not yet held, of the participants whose meetings the user may see
+    (oppfolging.permissions). One query."""
+    for pk, dato, fornavn, etternavn in (
+        samtaler_visible_to(user)
+        .filter(organisasjon_id__in=organisasjon_ids, holdt_dato__isnull=True)
+        .filter(planlagt_dato__gte=fra, planlagt_dato__lte=til)
+        .order_by("planlagt_dato", "pk")
+        .values_list("pk", "planlagt_dato", "deltaker__fornavn", "deltaker__etternavn")
+    ):
+        yield Kalenderdato(
+            dato=dato,
+            tittel="Vurderingssamtale",
+            art="samtale",
+            lenke=f"/oppfolging/vurderingssamtaler/{pk}/",
+            uid=f"vurderingssamtale-{pk}",
+            hvem=f"{fornavn} {etternavn}",
+            fornavn=fornavn,
         )
 
 

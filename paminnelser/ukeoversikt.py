@@ -28,7 +28,7 @@ def datoer_neste_to_uker(*, organisasjon_id, mottaker, idag) -> Del | None:
         return None
     linjer = []
     for d in datoer:
-        tekst = f"{dato_tekst(d.dato)}: {d.tittel}"
+        tekst = f"{dato_tekst(d.dato)}: {d.tittel}" + (f" ({d.fornavn})" if d.fornavn else "")
         if d.til and d.til != d.dato:
             tekst += f" (til {d.til:%d.%m.%Y})"
         linjer.append(tekst)

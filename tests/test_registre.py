@@ -129,6 +129,8 @@ def test_the_year_wheel_sources_and_the_monday_overview_parts_come_from_the_apps
         "oppfolging.kalender.moter",
         "lop.kalender.kontraktslutt",
         "lop.kalender.fagprover",
+        "lop.kalender.fagprovefrister",
+        "oppfolging.kalender.planlagte_samtaler",
     }
     assert [f"{f.__module__}.{f.__name__}" for f in kalender.ukedeler()] == [
         "paminnelser.ukeoversikt.datoer_neste_to_uker",

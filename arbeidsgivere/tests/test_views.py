@@ -228,6 +228,20 @@ def test_coordinator_adds_workplace_leder_and_fadder(client, koordinator, arbeid
     assert set(sted.kontaktpersoner.values_list("rolle", "navn")) == {("leder", "Bjørn Aas"), ("fadder", "Siri Holt")}
     fadder = Kontaktperson.objects.get(navn="Siri Holt")
     assert fadder.har_fagbrev and fadder.faddersamlinger == 2
+    assert fadder.telefon == "+4740000000"
+    svar = client.post(
+        f"/arbeidsgivere/arbeidssteder/{sted.pk}/personer/ny/",
+        {"rolle": "fadder", "navn": "Ola Utland", "telefon": "0046 70 123 45 67", "faddersamlinger": 0, "aktiv": "on"},
+    )
+    assert svar.status_code == 302
+    assert Kontaktperson.objects.get(navn="Ola Utland").telefon == "+46701234567"
+    svar = client.post(
+        f"/arbeidsgivere/arbeidssteder/{sted.pk}/personer/ny/",
+        {"rolle": "fadder", "navn": "Kari Feil", "telefon": "tlf 123", "faddersamlinger": 0, "aktiv": "on"},
+    )
+    assert svar.status_code == 200 and "norsk telefonnummer med 8 siffer" in svar.content.decode()
+    assert not Kontaktperson.objects.filter(navn="Kari Feil").exists()
+    assert "+47 400 00 000" in client.get(f"/arbeidsgivere/{arbeidsgiver.pk}/").content.decode()
 
 
 # --- placements -----------------------------------------------------------------------------------

@@ -249,6 +249,23 @@ def test_second_save_of_the_same_case_is_refused_with_a_clear_message(client, ko
     assert "endret av noen andre" in html and 'value="42222222"' in html
 
 
+def test_phone_number_is_saved_normalised_shown_grouped_and_bad_input_refused_in_norwegian(
+    client, koordinator, deltaker
+):
+    client.force_login(koordinator)
+    skjema = client.get(f"/deltakere/{deltaker.pk}/endre/").context["form"]
+    data = {k: ("" if v is None else getattr(v, "pk", v)) for k, v in skjema.initial.items()}
+    data["fagretning"] = deltaker.fagretning_id
+    feil = client.post(f"/deltakere/{deltaker.pk}/endre/", {**data, "telefon": "912 34"})
+    assert feil.status_code == 200
+    assert "norsk telefonnummer med 8 siffer" in feil.content.decode()
+    assert 'value="912 34"' in feil.content.decode()  # what was typed stays
+    assert client.post(f"/deltakere/{deltaker.pk}/endre/", {**data, "telefon": "912 34 567"}).status_code == 302
+    deltaker.refresh_from_db()
+    assert deltaker.telefon == "+4791234567"
+    assert "+47 912 34 567" in client.get(f"/deltakere/{deltaker.pk}/").content.decode()
+
+
 # --- the list ---------------------------------------------------------------------------------
 
 

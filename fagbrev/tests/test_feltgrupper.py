@@ -23,7 +23,7 @@ SPOR = {
     "utstyr": ["iPad-7"],  # the card, and the loan's event in the history
     "opptak": ["Henvist</dt>", "Opptak og inntakssamtale"],
 }
-SYNLIG_FOR_LAERER = {"identitet": ["Amina Yusuf"], "kontakt": ["41234567", "amina@eksempel.no"]}
+SYNLIG_FOR_LAERER = {"identitet": ["Amina Yusuf"], "kontakt": ["+47 412 34 567", "amina@eksempel.no"]}
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from fagbrev.models import Oppslag
+from fagbrev.telefon import vis_telefon
 from fagbrev.tests import test_tilgangsmatrise as matrise
 from fagbrev.tilgang import TilgangsloggAdmin, angaar_deltakere, deltakere_for_rader
 
@@ -39,6 +40,7 @@ OVERSIKTER = {
     "oppfolging:oversikt": "oppfølging: hvem som skal ha besøk og samtale",
     "oppfolging:besok_ny": "besøksskjemaet: valg av deltaker",
     "arbeidsgivere:detalj": "arbeidsgiveren: hvem som er plassert der",
+    "paminnelser:arshjul": "årshjulet: hvem som har samtale, fagprøve eller frist når",
 }
 
 TELEFON, EPOST, ADRESSE = "41234567", "amina.yusuf@eksempel.no", "Kardemommeveien 17"
@@ -62,6 +64,7 @@ def _kjennetegn(deltaker) -> dict[str, str]:
         "fødselsnummer": deltaker.fodselsnummer,
         "fødselsnummerets datodel": deltaker.fodselsnummer[:6],
         "telefon": TELEFON,
+        "telefon slik den vises": vis_telefon(TELEFON),
         "e-post": EPOST,
         "adresse": ADRESSE,
         "fødselsdato": f"{deltaker.fodselsdato:%d.%m.%Y}",

@@ -8,6 +8,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from lop.frister import fagprovevindu
+from lop.tests.factories import laerekontrakt
+from oppfolging.tests.factories import VurderingssamtaleFactory
 from paminnelser.models import Art, Kalenderabonnement, Levering, Paminnelse, Varslingsvalg
 from paminnelser.tests.factories import PaminnelseFactory
 
@@ -104,7 +107,7 @@ def test_an_invalid_delivery_choice_rerenders_with_an_error_summary(client, fagl
 @time_machine.travel("2027-05-10 09:00 +02:00", tick=False)
 def test_arshjul_shows_the_fixed_dates_of_the_year(client, norsklarer, django_assert_max_num_queries):
     client.force_login(norsklarer)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(13):  # one query per calendar source (fagbrev/kalender.py)
         svar = client.get(reverse("paminnelser:arshjul"))
     html = svar.content.decode()
     assert svar.status_code == 200 and _h1(html) == 1
@@ -185,3 +188,38 @@ def test_my_overview_lists_new_reminders_for_the_user(client, koordinator, fagla
     assert "Politiattest mangler for Amina" in client.get("/").content.decode()
     client.force_login(faglarer)
     assert "Nye påminnelser" not in client.get("/").content.decode()
+
+
+@time_machine.travel("2027-05-10 09:00 +02:00", tick=False)
+def test_arshjul_names_participants_in_full_and_the_feed_not_at_all(
+    client, koordinator, deltaker, django_assert_max_num_queries
+):
+    VurderingssamtaleFactory(deltaker=deltaker, planlagt_dato=datetime.date(2027, 5, 20), registrert_av=koordinator)
+    VurderingssamtaleFactory(  # held: no longer a date to come
+        deltaker=deltaker,
+        planlagt_dato=datetime.date(2027, 3, 1),
+        holdt_dato=datetime.date(2027, 3, 1),
+        semester="2027X",
+        registrert_av=koordinator,
+    )
+    kontrakt = laerekontrakt(deltaker, slutt=datetime.date(2027, 10, 15), status="godkjent")
+    org = deltaker.organisasjon
+    frist = fagprovevindu(
+        kontrakt.slutt, tidligst_maneder=org.fagprove_tidligst_maneder, senest_maneder=org.fagprove_senest_maneder
+    ).senest
+    client.force_login(koordinator)
+    with django_assert_max_num_queries(14):
+        html = client.get(reverse("paminnelser:arshjul")).content.decode()
+    navn = f"{deltaker.fornavn} {deltaker.etternavn}"
+    assert f"Vurderingssamtale: {navn}" in html and html.count("Vurderingssamtale: ") == 1
+    assert f"Siste frist for oppmelding til fagprøve: {navn}" in html
+    assert f"{frist:%d.%m}</span>" in html
+    assert f"Lærekontrakten slutter: {navn}" in html
+
+    client.post(reverse("paminnelser:kalender_opprett"))
+    nokkel = Kalenderabonnement.objects.get(bruker=koordinator).nokkel
+    client.logout()
+    kal = icalendar.Calendar.from_ical(client.get(reverse("paminnelser:kalender_feed", args=[nokkel])).content)
+    titler = {str(h["SUMMARY"]) for h in kal.walk("VEVENT")}
+    assert {"Vurderingssamtale", "Siste frist for oppmelding til fagprøve", "Lærekontrakten slutter"} <= titler
+    assert not any(deltaker.fornavn in t or deltaker.etternavn in t for t in titler)

@@ -78,4 +78,14 @@
     if (e.target.matches && e.target.matches("form[data-utkast-slett-alle]")) { slettAlleUtkast(); }
   }, true);
   if (document.querySelector("[data-utkast-slett-alle]:not(form)")) { slettAlleUtkast(); }
+  // A date input's hint repeats the picked date as dd.mm.åååå (fagbrev.forms.datohint): a browser in
+  // English shows mm/dd/yyyy in the field itself.
+  document.addEventListener("change", function (e) {
+    var felt = e.target;
+    if (!felt.matches || !felt.matches("input[type=date]") || !felt.id) { return; }
+    var hint = document.getElementById(felt.id + "_datoformat");
+    if (!hint) { return; }
+    var d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(felt.value);
+    hint.textContent = d ? "Valgt: " + d[3] + "." + d[2] + "." + d[1] + " (dd.mm.åååå)" : "Format: dd.mm.åååå";
+  });
 })();
