@@ -47,7 +47,7 @@ from .permissions import (
 )
 from .selectors import EGNET_VALG, arbeidsgiver_side, arbeidsgivere_for_liste
 
-SKJEMA = "arbeidsgivere/skjema.html"
+SKJEMA = "components/skjema_side.html"  # the plain form page simple forms share (also styring)
 
 
 def _tall(verdi) -> str:

@@ -17,7 +17,7 @@ from .forms import KostnadForm, SporplanForm, SporstegForm
 from .permissions import can_enter, get_kostnad_for_user, get_sporplan_for_user, org_for_ny, organisasjoner_for
 from .steg import STEG
 
-SKJEMA = "styring/skjema.html"
+SKJEMA = "components/skjema_side.html"  # the plain form page simple forms share
 
 
 def _skjema(request, form, *, tittel: str, tilbake: str, forklaring: str = "", knapp: str = "Lagre") -> HttpResponse:
