@@ -97,6 +97,9 @@ class PlasseringForm(forms.Form):
     ekstra_person_bekreftet = forms.BooleanField(
         label="Leder har bekreftet at deltakeren er ekstra person og ikke erstatter ansatte", required=False
     )
+    lonnet = forms.BooleanField(
+        label="Lønnet arbeid", required=False, help_text="Deltakeren er ansatt med lønn hos arbeidsgiveren i perioden."
+    )
 
     def __init__(self, *args, deltaker, **kwargs):
         super().__init__(*args, **kwargs)
@@ -129,7 +132,7 @@ class PlasseringForm(forms.Form):
 class PlasseringEndreForm(UtenModellvalidering, forms.ModelForm):
     class Meta:
         model = Plassering
-        fields = ["fadder", "dager_per_uke", "timer_per_uke", "ekstra_person_bekreftet"]
+        fields = ["fadder", "dager_per_uke", "timer_per_uke", "ekstra_person_bekreftet", "lonnet"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

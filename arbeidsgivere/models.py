@@ -130,6 +130,11 @@ class Plassering(OrganisasjonEid):
     dager_per_uke = models.DecimalField("dager i uken", max_digits=2, decimal_places=1, default=3)
     timer_per_uke = models.DecimalField("timer i uken", max_digits=4, decimal_places=1, null=True, blank=True)
     ekstra_person_bekreftet = models.BooleanField("leder har bekreftet at deltakeren er ekstra person", default=False)
+    # Paid work, not only practice: she is employed by the workplace in this period (NAV Asker moves a
+    # praksiskandidat to Fagbrev på jobb after a year of it: arbeidsgivere/regler.py).
+    lonnet = models.BooleanField(
+        "lønnet arbeid", default=False, help_text="Deltakeren er ansatt med lønn hos arbeidsgiveren i perioden."
+    )
     opprettet = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -29,7 +29,7 @@ from .models import (
     Vedlegg,
 )
 from .models_status import TIL_FOR_FRA
-from .services import ENDRE_FELTER
+from .services import ENDRE_FELTER, REGISTRER_FELTER
 from .services_dokumenter import sjekk_opplasting
 
 
@@ -109,7 +109,7 @@ class HenvisningForm(_PersonFelter):
 
     class Meta:
         model = Deltaker
-        fields = list(ENDRE_FELTER)
+        fields = list(REGISTRER_FELTER)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -321,6 +321,22 @@ class PermisjonForm(forms.ModelForm):
         if data.get("fra") and data.get("til") and data["til"] < data["fra"]:
             self.add_error("til", TIL_FOR_FRA)
         return data
+
+
+class RutebytteForm(VersjonForm):
+    """Switch the track (deltakere/services_rute.py): to which track, from which day, and why."""
+
+    til = forms.ChoiceField(label="Nytt løp")
+    dato = forms.DateField(label="Gjelder fra", widget=DatoInput(), help_text="Ikke før sakens start, ikke fram i tid.")
+    begrunnelse = forms.CharField(label="Begrunnelse", max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, deltaker: Deltaker, **kwargs):
+        super().__init__(*args, **kwargs)
+        tilbys = deltaker.fagretning.ruter or Fagretning.Rute.values
+        valg = [(r, navn) for r, navn in Fagretning.Rute.choices if r in tilbys and r != deltaker.rute]
+        self.fields["til"].choices = [("", "Velg …"), *valg]
+        if not self.is_bound:
+            self.initial.update({"versjon": deltaker.versjon, "dato": timezone.localdate()})
 
 
 class FlyttForm(forms.Form):

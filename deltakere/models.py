@@ -16,7 +16,7 @@ from fagbrev.tekstgrenser import BEGRUNNELSE, BESKRIVELSE
 from . import statusgrupper
 
 # Status changes (in force and planned) and leave: in their own module, read as deltakere.models.*.
-from .models_status import Permisjon, Statusendring, status_pa_dato  # noqa: F401
+from .models_status import Permisjon, Rutebytte, Statusendring, status_pa_dato  # noqa: F401
 
 # Files and lent equipment: models of this app kept in their own module; imported here so they are
 # registered with it and read as deltakere.models.* (the migrations name deltakere.models._dokument_sti).

@@ -18,7 +18,7 @@ from fagbrev.models import Oppslag
 from fagbrev.skjema import skjema_post
 from fagbrev.tilgang import tilgang_merk
 
-from . import forms, overganger, services, services_opptak, services_status, statusgrupper
+from . import forms, overganger, services, services_opptak, services_rute, services_status, statusgrupper
 from .models import Deltaker, Kriterievurdering, Opptakskriterium, Opptaksvedtak, Permisjon, Utfall, Utstyrslan, Vedlegg
 from .permissions import get_deltaker_for_user
 from .selectors import utfall_status
@@ -266,6 +266,22 @@ def permisjon_godkjenning(request: HttpRequest, pk: int, permisjon_id: int) -> H
     services.permisjon_godkjenn(permisjon=permisjon, godkjent=godkjent, utfort_av=request.user)
     messages.success(request, f"{permisjon}: {'godkjent av fylket' if godkjent else 'ikke godkjent av fylket'}.")
     return redirect(f"{reverse('deltakere:detalj', args=[deltaker.pk])}#h-fravaer")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rute_bytt(request: HttpRequest, pk: int) -> HttpResponse:
+    """«Bytt løp»: the coordinator switches the case's track from a day, with the reason (its history)."""
+    deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    form = forms.RutebytteForm(request.POST or None, deltaker=deltaker)
+
+    def bytt(data: dict):
+        return services_rute.rute_bytt(deltaker=deltaker, utfort_av=request.user, **data)
+
+    na = f"Nå: {deltaker.get_rute_display() or 'uten løp'} i {deltaker.fagretning.navn}."
+    intro = f"{na} Byttet vises på saken med dato og begrunnelse."
+    svar = _lagre(request, deltaker, form, bytt, "Løpet er byttet.")
+    return svar or _skjema(request, deltaker, form, "Bytt løp", "Bytt løp", intro=intro)
 
 
 @login_required

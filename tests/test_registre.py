@@ -18,7 +18,7 @@ REGLER = {
         "paminnelser.fagprove_oppmelding",
         "paminnelser.manedstema_til_faddere",
     },
-    "arbeidsgivere": {"paminnelser.politiattest_mangler"},
+    "arbeidsgivere": {"paminnelser.politiattest_mangler", "paminnelser.vurder_fagbrev_pa_jobb"},
     "deltakere": {
         "paminnelser.permisjon_slutter",
         "paminnelser.utstyr_ikke_returnert",
@@ -41,7 +41,7 @@ def test_every_reminder_rule_is_registered_by_the_app_that_owns_its_facts():
     for regel in regler.REGLER.values():
         registrert.setdefault(regel.app, set()).add(regel.navn)
     assert registrert == REGLER
-    assert len(regler.REGLER) == 19
+    assert len(regler.REGLER) == 20
 
 
 def test_the_daily_rules_run_in_their_old_order_and_the_weekly_overview_alone_on_mondays():
@@ -49,6 +49,7 @@ def test_the_daily_rules_run_in_their_old_order_and_the_weekly_overview_alone_on
         "paminnelser.eksamensvindu_apner",
         "paminnelser.eksamensvindu_lukker_snart",
         "paminnelser.politiattest_mangler",
+        "paminnelser.vurder_fagbrev_pa_jobb",
         "paminnelser.eksamen_ikke_pameldt",
         "paminnelser.eksamen_ikke_pameldt_liste",
         "paminnelser.vurderingssamtale_mangler",
@@ -74,6 +75,7 @@ def test_each_app_places_its_own_sections_on_the_case_page_and_the_overview_with
     saksside = sorted(seksjoner.SAKSSIDE.values(), key=lambda p: p.rekkefolge)
     oversikt = sorted(seksjoner.OVERSIKT.values(), key=lambda p: p.rekkefolge)
     assert [(p.app, p.funksjon.__name__) for p in saksside] == [
+        ("deltakere", "saksside_rutebytter"),
         ("deltakere", "saksside_utfall"),
         ("lop", "saksside_lop"),
         ("arbeidsgivere", "saksside_plassering"),
