@@ -244,3 +244,26 @@ class Evaluering(RegistrertAv):
 
     def __str__(self) -> str:
         return f"Sluttevaluering {self.dato:%d.%m.%Y}"
+
+
+class Arbeidsattest(RegistrertAv):
+    """The workplace's reference for a participant's placement, ordered when the case ends (termination
+    or completion): her tasks, her attendance and the workplace leader's own words. The PDF (document
+    type «arbeidsattest», dokumenter/typer.py) is filled from this row and the placement, and versioned
+    like every document; the leader signs the printed copy."""
+
+    plassering = models.OneToOneField(Plassering, on_delete=models.PROTECT, related_name="attest")
+    leder = models.ForeignKey(
+        Kontaktperson, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="leder"
+    )
+    arbeidsoppgaver = models.TextField("arbeidsoppgaver", max_length=BESKRIVELSE)
+    oppmote = models.TextField("oppmøte og fravær", blank=True, max_length=BESKRIVELSE)
+    uttalelse = models.TextField("lederens uttalelse", blank=True, max_length=BESKRIVELSE)
+    endret = models.DateTimeField("endret", auto_now=True)
+
+    class Meta:
+        verbose_name = "arbeidsattest"
+        verbose_name_plural = "arbeidsattester"
+
+    def __str__(self) -> str:
+        return f"Arbeidsattest fra {self.plassering.arbeidssted}"

@@ -17,7 +17,7 @@ from django.utils import timezone
 from fagbrev.permissions import FAGLARER, KOORDINATOR, can_edit_deltaker, can_manage_org, deltaker_scope
 from fagbrev.tilgang import tilgang_merk_deltaker
 
-from .models import Arbeidsgiver, Arbeidssted, Avtale, Kontaktperson, Plassering
+from .models import Arbeidsattest, Arbeidsgiver, Arbeidssted, Avtale, Kontaktperson, Plassering
 
 
 def arbeidsgivere_visible_to(user, *, idag: datetime.date | None = None) -> QuerySet[Arbeidsgiver]:
@@ -104,3 +104,17 @@ def get_avtale_for_user(user, pk: int, *, write: bool = False) -> Avtale:
         raise PermissionDenied("Du kan se denne avtalen, men ikke endre den.")
     tilgang_merk_deltaker(avtale.plassering.deltaker)
     return avtale
+
+
+def get_attest_for_user(user, pk: int, *, write: bool = False) -> Arbeidsattest:
+    """A workplace reference, as visible as its placement's case (the documents' lookup asks this too)."""
+    try:
+        attest = Arbeidsattest.objects.select_related(
+            "plassering__deltaker__fagretning", "plassering__arbeidssted__arbeidsgiver", "leder", "registrert_av"
+        ).get(pk=pk, plassering__in=plasseringer_visible_to(user))
+    except Arbeidsattest.DoesNotExist:
+        raise Http404("Fant ikke arbeidsattesten.") from None
+    if write and not can_edit_deltaker(user, attest.plassering.deltaker):
+        raise PermissionDenied("Du kan se denne arbeidsattesten, men ikke endre den.")
+    tilgang_merk_deltaker(attest.plassering.deltaker)
+    return attest

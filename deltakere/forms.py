@@ -352,6 +352,7 @@ class AvbruddForm(forms.ModelForm):
         model = Avbrudd
         fields = ["dato", "kategori", "arsak", "avslutningsmote", "attest_mottatt", "fylke_informert"]
         widgets = {"arsak": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"attest_mottatt": "Bestill arbeidsattesten under «Praksisplass» på saken når løpet er avbrutt."}
 
     def __init__(self, *args, deltaker: Deltaker, **kwargs):
         super().__init__(*args, **kwargs)

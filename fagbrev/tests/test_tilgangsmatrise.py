@@ -79,6 +79,7 @@ def test_each_app_keeps_the_rows_of_its_own_urls():
 @pytest.fixture
 def objekter(personer, deltaker, annen_deltaker, fremmed_deltaker, monkeypatch, django_capture_on_commit_callbacks):
     """One of every object a URL can name, all in Lørenskog and about `deltaker` where it applies."""
+    from arbeidsgivere.models import Arbeidsattest
     from arbeidsgivere.tests.factories import AvtaleFactory, KontaktpersonFactory, PlasseringFactory
     from dokumenter import services as dokumenttjenester
     from fagbrev.tests.factories import KullFactory
@@ -136,6 +137,9 @@ def objekter(personer, deltaker, annen_deltaker, fremmed_deltaker, monkeypatch, 
         "fadder": fadder,
         "plassering": plassering,
         "avtale": avtale,
+        "attest": Arbeidsattest.objects.create(
+            organisasjon=org, plassering=plassering, arbeidsoppgaver="Forskaling", registrert_av=koordinator
+        ),
         "kontrakt": kontrakt,
         "sjekkpunkt": kontrakt.sjekkpunkter.first(),
         "eksamen": eksamen,
