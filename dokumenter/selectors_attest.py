@@ -5,11 +5,17 @@ attendance and the leader's own words. Registered in dokumenter/typer.py."""
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from arbeidsgivere.models import Arbeidsattest
 from deltakere.selectors import avslutningsdato
 
 from .selectors import _deltaker_grunnlag, dato
+
+
+def _tall(verdi: Decimal) -> str:
+    """4.0 → «4», 22.5 → «22,5»."""
+    return f"{Decimal(verdi).normalize():f}".replace(".", ",")
 
 
 def arbeidsattest_kontekst(*, objekt: Arbeidsattest, idag: datetime.date) -> dict:
@@ -29,8 +35,8 @@ def arbeidsattest_kontekst(*, objekt: Arbeidsattest, idag: datetime.date) -> dic
             },
             "leder": objekt.leder.navn if objekt.leder else "",
             "lop": deltaker.get_rute_display(),
-            "arbeidstid": f"{plassering.dager_per_uke:g} dager i uken"
-            + (f", {plassering.timer_per_uke:g} timer" if plassering.timer_per_uke else ""),
+            "arbeidstid": f"{_tall(plassering.dager_per_uke)} dager i uken"
+            + (f", {_tall(plassering.timer_per_uke)} timer" if plassering.timer_per_uke else ""),
             "lonnet": plassering.lonnet,
             "arbeidsoppgaver": objekt.arbeidsoppgaver,
             "oppmote": objekt.oppmote,

@@ -114,6 +114,7 @@ def test_each_app_brings_its_demo_seeders_in_an_explicit_order():
         "lop.demo.seed_lop",
         "deltakere.demo.seed_historikk",
         "deltakere.demo.seed_utfall",
+        "arbeidsgivere.demo.seed_asker_arbeid",
         "dokumenter.demo.seed",
         "oppfolging.demo.seed",
         "minside.demo.seed",
