@@ -192,7 +192,10 @@ def test_the_documents_are_callables_registered_from_ready_with_the_stored_types
         *("kontrakt", "opplaeringsplan", "deltakerbevis"),
         *("heveskjema", "permisjonssoknad", "politiattest"),  # the county's forms (issue #20)
     ]
-    assert list(dokumenttyper.OBJEKTDOKUMENTER) == ["avtale", "vurderingsreferat", "motereferat"]
+    assert list(dokumenttyper.OBJEKTDOKUMENTER) == [
+        *("avtale", "vurderingsreferat", "motereferat"),
+        "arbeidsattest",  # the workplace reference at the end of a case (issue #20)
+    ]
     for d in [*dokumenttyper.DELTAKERDOKUMENTER.values(), *dokumenttyper.OBJEKTDOKUMENTER.values()]:
         assert d.tittel == Dokumenttype(d.type).label
         assert callable(d.kontekst)

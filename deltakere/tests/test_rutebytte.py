@@ -201,3 +201,10 @@ def test_no_reminder_for_unpaid_practice_an_ended_placement_or_after_the_switch(
             deltaker=kandidat, til=R.FAGBREV_PA_JOBB, dato=D(2026, 11, 23), begrunnelse="Ett år", utfort_av=koordinator
         )
     assert _varsler(D(2026, 11, 24)) == []
+
+
+def test_the_innsyn_export_holds_the_tracks_history(idag, kandidat, koordinator):
+    from personvern.innsyn import samle_objekter
+
+    bytte = rute_bytt(deltaker=kandidat, til=R.FAGBREV_PA_JOBB, dato=idag, begrunnelse="Ansatt", utfort_av=koordinator)
+    assert bytte in samle_objekter(kandidat)
