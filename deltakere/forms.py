@@ -31,6 +31,7 @@ from .models import (
 from .models_status import TIL_FOR_FRA
 from .services import ENDRE_FELTER, REGISTRER_FELTER
 from .services_dokumenter import sjekk_opplasting
+from .services_rute import rute_tidligste_dato
 
 
 def _datoer(form: forms.BaseForm) -> None:
@@ -327,7 +328,7 @@ class RutebytteForm(VersjonForm):
     """Switch the track (deltakere/services_rute.py): to which track, from which day, and why."""
 
     til = forms.ChoiceField(label="Nytt løp")
-    dato = forms.DateField(label="Gjelder fra", widget=DatoInput(), help_text="Ikke før sakens start, ikke fram i tid.")
+    dato = forms.DateField(label="Gjelder fra", widget=DatoInput())
     begrunnelse = forms.CharField(label="Begrunnelse", max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, deltaker: Deltaker, **kwargs):
@@ -335,6 +336,10 @@ class RutebytteForm(VersjonForm):
         tilbys = deltaker.fagretning.ruter or Fagretning.Rute.values
         valg = [(r, navn) for r, navn in Fagretning.Rute.choices if r in tilbys and r != deltaker.rute]
         self.fields["til"].choices = [("", "Velg …"), *valg]
+        tidligst = rute_tidligste_dato(deltaker)
+        self.fields[
+            "dato"
+        ].help_text = f"Tidligst {tidligst:%d.%m.%Y} (sakens start eller forrige bytte), senest i dag."
         if not self.is_bound:
             self.initial.update({"versjon": deltaker.versjon, "dato": timezone.localdate()})
 

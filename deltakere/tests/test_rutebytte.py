@@ -126,6 +126,7 @@ def test_the_coordinator_switches_on_the_form_and_the_case_page_shows_the_histor
     url = reverse("deltakere:rute_bytt", args=[kandidat.pk])
     skjema = client.get(url)
     assert "Nå: Praksiskandidat" in skjema.content.decode()
+    assert "Tidligst 01.09.2025" in skjema.content.decode()
     data = {"versjon": kandidat.versjon, "til": R.FAGBREV_PA_JOBB, "dato": "2026-11-02", "begrunnelse": "Fast ansatt"}
     svar = client.post(url, data)
     assert svar.status_code == 302
