@@ -61,8 +61,8 @@ def merketriggere(*, prefiks: str, merketabell: str, kilder: Kilder) -> migratio
         for tabell, (kilde, felter) in kilder.items():
             for sql in _inn(vendor, prefiks, merketabell, tabell, kilde, felter):
                 schema_editor.execute(sql)
-        alle = f"INSERT INTO {merketabell} (deltaker_id) SELECT id FROM deltakere_deltaker"  # noqa: S608  (our names)
-        schema_editor.execute(alle)
+        # ON CONFLICT: marks left from before a migration back and forth stay; WHERE for SQLite's parser
+        schema_editor.execute(_merk(merketabell, "SELECT id FROM deltakere_deltaker WHERE true", ""))
 
     def ut(apps, schema_editor):
         for tabell in kilder:
