@@ -139,6 +139,23 @@ def _epost(navn: str, arbeidsgiver: str) -> str:
     return f"{ascii_(navn).replace('-', '.')}@{ascii_(arbeidsgiver)}.example.no"
 
 
+def _kontaktperson(demo, org, sted, navn: str, rolle: str, arbeidsgiver: str, **felter) -> Kontaktperson:
+    """A leder or a fadder at a workplace, with an invented phone number (a leder's starts with 9, a
+    fadder's with 4) and work address."""
+    person, _ = Kontaktperson.objects.get_or_create(
+        arbeidssted=sted,
+        navn=navn,
+        rolle=rolle,
+        defaults={
+            "organisasjon": org,
+            "telefon": f"{9 if rolle == Kontaktperson.Rolle.LEDER else 4}{demo.rng.randrange(10**7):07d}",
+            "epost": _epost(navn, arbeidsgiver),
+            **felter,
+        },
+    )
+    return person
+
+
 @seeder(rekkefolge=20)
 def seed(demo: Demo) -> None:
     steder = demo.extra.setdefault("arbeidssteder", {})
@@ -173,29 +190,17 @@ def seed(demo: Demo) -> None:
                 defaults={"organisasjon": org, "adresse": adresse, "kapasitet": kapasitet},
             )
             steder.setdefault(orgkort, []).append(sted)
-            Kontaktperson.objects.get_or_create(
-                arbeidssted=sted,
-                navn=leder,
-                rolle=Kontaktperson.Rolle.LEDER,
-                defaults={
-                    "organisasjon": org,
-                    "telefon": f"9{demo.rng.randrange(10**7):07d}",
-                    "epost": _epost(leder, navn),
-                    "har_fagbrev": False,
-                },
-            )
+            _kontaktperson(demo, org, sted, leder, Kontaktperson.Rolle.LEDER, navn, har_fagbrev=False)
             for fnavn in fadderliste:
-                fadder, _ = Kontaktperson.objects.get_or_create(
-                    arbeidssted=sted,
-                    navn=fnavn,
-                    rolle=Kontaktperson.Rolle.FADDER,
-                    defaults={
-                        "organisasjon": org,
-                        "telefon": f"4{demo.rng.randrange(10**7):07d}",
-                        "epost": _epost(fnavn, navn),
-                        "har_fagbrev": len(fnavn) % 5 != 0,
-                        "faddersamlinger": len(fnavn) % 4,
-                    },
+                fadder = _kontaktperson(
+                    demo,
+                    org,
+                    sted,
+                    fnavn,
+                    Kontaktperson.Rolle.FADDER,
+                    navn,
+                    har_fagbrev=len(fnavn) % 5 != 0,
+                    faddersamlinger=len(fnavn) % 4,
                 )
                 faddere.setdefault(sted.pk, []).append(fadder)
 

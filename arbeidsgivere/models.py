@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from fagbrev.identifikatorer import valider_orgnr
-from fagbrev.models import Niva, OrganisasjonEid, RegistrertAv
+from fagbrev.models import Niva, OrganisasjonEid, RegistrertAv, valgfri_bruker
 from fagbrev.tekstgrenser import BESKRIVELSE, NOTAT
 
 
@@ -35,13 +34,9 @@ class Arbeidsgiver(OrganisasjonEid):
         related_name="arbeidsgivere",
         verbose_name="tar imot deltakere fra fagretningene",
     )
-    kontaktperson_kommune = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
+    kontaktperson_kommune = valgfri_bruker(
+        "fast kontaktperson i kommunen",
         related_name="arbeidsgivere_kontakt_for",
-        verbose_name="fast kontaktperson i kommunen",
         help_text="Arbeidsgiveren skal forholde seg til én person hos oss.",
     )
     notater = models.TextField("notater", blank=True, max_length=NOTAT)
@@ -181,14 +176,7 @@ class Avtale(OrganisasjonEid):
     signert_arbeidssted = models.DateField("signert av arbeidsstedet", null=True, blank=True)
     signert_arbeidssted_navn = models.CharField("signert for arbeidsstedet av", max_length=200, blank=True)
     signert_kommune = models.DateField("signert av kommunen", null=True, blank=True)
-    signert_kommune_av = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="signert for kommunen av",
-    )
+    signert_kommune_av = valgfri_bruker("signert for kommunen av")
     avsluttet = models.DateField("avsluttet", null=True, blank=True)
     opprettet = models.DateTimeField(auto_now_add=True)
 

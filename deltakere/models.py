@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from fagbrev.datoregning import hele_ar
 from fagbrev.identifikatorer import masker_fodselsnummer, valider_fodselsnummer
-from fagbrev.models import Fagretning, Kull, Niva, OrganisasjonEid, OrganisasjonQuerySet
+from fagbrev.models import Fagretning, Kull, Niva, OrganisasjonEid, OrganisasjonQuerySet, valgfri_bruker
 from fagbrev.permissions import deltaker_scope
 from fagbrev.sok import sokeform
 from fagbrev.tekstgrenser import BEGRUNNELSE, BESKRIVELSE
@@ -56,22 +56,8 @@ class Deltaker(OrganisasjonEid):
     adresse = models.CharField("adresse", max_length=300, blank=True)
     fagretning = models.ForeignKey(Fagretning, on_delete=models.PROTECT, related_name="deltakere")
     kull = models.ForeignKey(Kull, on_delete=models.PROTECT, null=True, blank=True, related_name="deltakere")
-    faglarer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="faglarer_for",
-        verbose_name="faglærer",
-    )
-    norsklarer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="norsklarer_for",
-        verbose_name="norsklærer",
-    )
+    faglarer = valgfri_bruker("faglærer", related_name="faglarer_for")
+    norsklarer = valgfri_bruker("norsklærer", related_name="norsklarer_for")
 
     class Henviser(models.TextChoices):
         NAV = "nav", "NAV"
@@ -287,14 +273,7 @@ class Opptaksvedtak(OrganisasjonEid):
     besluttet_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="besluttet av"
     )
-    sammen_med = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="sammen med faglærer",
-    )
+    sammen_med = valgfri_bruker("sammen med faglærer")
     opprettet = models.DateTimeField(auto_now_add=True)
 
     class Meta:
