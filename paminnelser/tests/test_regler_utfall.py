@@ -8,7 +8,7 @@ import time_machine
 from django.core import mail
 
 from deltakere import regler as deltakere_regler
-from deltakere.models import Deltaker, Statusendring, Utfall
+from deltakere.models import Deltaker, Utfall
 from deltakere.services import utfall_registrer
 from deltakere.tests.factories import DeltakerFactory
 from deltakere.tests.saker import sak_avsluttet
@@ -79,15 +79,7 @@ def test_only_the_six_month_outcome_counts_and_only_completed_cases(koordinator,
             utfort_av=koordinator,
         )
     # Lina ended the same day but was terminated, not completed: no reminder for her.
-    Statusendring.objects.create(
-        organisasjon=annen_deltaker.organisasjon,
-        deltaker=annen_deltaker,
-        fra_status=S.I_OPPLAERING,
-        til_status=S.AVBRUTT,
-        dato=D(2026, 8, 31),
-        begrunnelse="Flyttet",
-    )
-    Deltaker.objects.filter(pk=annen_deltaker.pk).update(status=S.AVBRUTT)
+    sak_avsluttet(annen_deltaker, S.AVBRUTT, D(2026, 8, 31), fra_status=S.I_OPPLAERING, begrunnelse="Flyttet")
     assert [f.objekt_id for f in deltakere_regler.utfall_seks_maneder(D(2027, 3, 1))] == [amina.pk]
 
 
