@@ -26,6 +26,16 @@ class DeltakerFactory(DjangoModelFactory):
     status = Deltaker.Status.I_OPPLAERING
 
 
+class DeltakersFactory(DjangoModelFactory):
+    """A row that belongs to one participant, in her organisation. Pass `deltaker=`."""
+
+    class Meta:
+        abstract = True
+
+    deltaker = None
+    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
+
+
 class OpptakskriteriumFactory(DjangoModelFactory):
     class Meta:
         model = Opptakskriterium
@@ -35,12 +45,11 @@ class OpptakskriteriumFactory(DjangoModelFactory):
     tekst = factory.Sequence(lambda n: f"Kriterium {n}")
 
 
-class InntakssamtaleFactory(DjangoModelFactory):
+class InntakssamtaleFactory(DeltakersFactory):
     class Meta:
         model = Inntakssamtale
 
     deltaker = factory.SubFactory(DeltakerFactory)
-    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
     dato = datetime.date(2026, 8, 1)
     kontrakt_signert = True
     samtykke_signert = True
