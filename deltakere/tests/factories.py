@@ -3,7 +3,7 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from deltakere.models import Deltaker, Inntakssamtale, Opptakskriterium
+from deltakere.models import Deltaker, Inntakssamtale, Opptakskriterium, Permisjon
 from fagbrev.demo import lag_fodselsnummer
 from fagbrev.tests.factories import FagretningFactory
 from fagbrev.tests.filer import lag_docx, lag_jpeg, lag_pdf, lag_png  # real files; re-exported for the tests
@@ -55,6 +55,15 @@ class InntakssamtaleFactory(DeltakersFactory):
     samtykke_signert = True
     forventninger_gjennomgatt = True
     fravarsregler_gjennomgatt = True
+
+
+class PermisjonFactory(DeltakersFactory):
+    """A leave; give `fra` and `til`."""
+
+    class Meta:
+        model = Permisjon
+
+    arsak = "Sykdom"
 
 
 __all__ = ["lag_docx", "lag_jpeg", "lag_pdf", "lag_png"]
