@@ -8,6 +8,13 @@ Our templates autoescape user text, but the fetcher is the second wall: it loads
 
 read straight from disk, after resolving symlinks and `..`. Everything else (other schemes, other
 paths, data: URLs) is refused and logged; the resource is simply left out of the PDF.
+
+Every PDF is written as tagged PDF/UA-1 (`PDF_VARIANT`): a structure tree a screen reader follows
+(headings, paragraphs, lists, tables whose cells name their headers), the language from
+`<html lang>`, the title from `<title>` shown as the window title, and the PDF/UA identification in
+the XMP metadata. The templates give WeasyPrint what it needs for that: `pdf/base.html` sets the
+language and the title, images carry an `alt`, a `<th>` says `scope="row"` or `scope="col"`, and
+headings go down one level at a time. tests/test_pdf_ua.py renders every document type and checks it.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # one INFO l
 
 PDF_ASSETS = settings.BASE_DIR / "static" / "pdf"
 LOGO_MAPPE = "dokumenter/logoer"
+PDF_VARIANT = "pdf/ua-1"  # tagged, with /Lang, /MarkInfo, DisplayDocTitle and the pdfuaid XMP part
 
 
 def tillatte_mapper() -> list[Path]:
@@ -77,7 +85,9 @@ def render_html_til_pdf(html: str) -> tuple[bytes, list[str]]:
     from weasyprint import HTML
 
     fetcher = _lag_fetcher()
-    pdf = HTML(string=html, base_url=PDF_ASSETS.resolve().as_uri() + "/", url_fetcher=fetcher).write_pdf()
+    pdf = HTML(string=html, base_url=PDF_ASSETS.resolve().as_uri() + "/", url_fetcher=fetcher).write_pdf(
+        pdf_variant=PDF_VARIANT
+    )
     return pdf, fetcher.avvist
 
 
