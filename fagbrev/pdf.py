@@ -8,15 +8,26 @@ Our templates autoescape user text, but the fetcher is the second wall: it loads
 
 read straight from disk, after resolving symlinks and `..`. Everything else (other schemes, other
 paths, data: URLs) is refused and logged; the resource is simply left out of the PDF.
+
+Every PDF is written as tagged PDF/UA-1 (`PDF_VARIANT`): a structure tree a screen reader follows
+(headings, paragraphs, lists, tables whose cells name their headers), the language from
+`<html lang>`, the title from `<title>` shown as the window title, and the PDF/UA identification in
+the XMP metadata. The templates give WeasyPrint what it needs for that: `pdf/base.html` sets the
+language and the title, images carry an `alt`, a `<th>` says `scope="row"` or `scope="col"`, and
+headings go down one level at a time. tests/test_pdf_ua.py renders every document type and checks it.
+Pages appended to a finished PDF (the signature page of a signed agreement) go through
+`pdf_legg_til_sider`, which keeps their structure.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pikepdf
 from django.conf import settings
 from django.template.loader import render_to_string
 
@@ -25,6 +36,7 @@ logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # one INFO l
 
 PDF_ASSETS = settings.BASE_DIR / "static" / "pdf"
 LOGO_MAPPE = "dokumenter/logoer"
+PDF_VARIANT = "pdf/ua-1"  # tagged, with /Lang, /MarkInfo, DisplayDocTitle and the pdfuaid XMP part
 
 
 def tillatte_mapper() -> list[Path]:
@@ -77,7 +89,9 @@ def render_html_til_pdf(html: str) -> tuple[bytes, list[str]]:
     from weasyprint import HTML
 
     fetcher = _lag_fetcher()
-    pdf = HTML(string=html, base_url=PDF_ASSETS.resolve().as_uri() + "/", url_fetcher=fetcher).write_pdf()
+    pdf = HTML(string=html, base_url=PDF_ASSETS.resolve().as_uri() + "/", url_fetcher=fetcher).write_pdf(
+        pdf_variant=PDF_VARIANT
+    )
     return pdf, fetcher.avvist
 
 
@@ -86,3 +100,35 @@ def render_pdf(template: str, context: dict) -> bytes:
     html = render_to_string(template, context)
     pdf, _ = render_html_til_pdf(html)
     return pdf
+
+
+def pdf_legg_til_sider(original: bytes, tillegg: bytes) -> bytes:
+    """`original` with the pages of `tillegg` appended, both tagged: the appended pages' structure
+    elements join the original's document element and its parent tree, so the whole file stays tagged
+    (a plain page copy would leave the appended pages' marked content without structure)."""
+    ut = io.BytesIO()
+    with pikepdf.open(io.BytesIO(original)) as pdf, pikepdf.open(io.BytesIO(tillegg)) as kilde:
+        antall = len(pdf.pages)
+        pdf.pages.extend(kilde.pages)
+        rot, kilderot = pdf.Root.get("/StructTreeRoot"), kilde.Root.get("/StructTreeRoot")
+        if rot is not None and kilderot is not None:
+            dokument, kildedokument = rot.K[0], kilderot.K[0]
+            for barn in kildedokument.K:
+                kopi = pdf.copy_foreign(barn)
+                kopi.P = dokument
+                dokument.K.append(kopi)
+            tall = rot.ParentTree.Nums
+            neste = max((int(tall[i]) for i in range(0, len(tall), 2)), default=-1) + 1
+            kildetall = kilderot.ParentTree.Nums
+            kildeverdi = {int(kildetall[i]): kildetall[i + 1] for i in range(0, len(kildetall), 2)}
+            for side, kildeside in zip(pdf.pages[antall:], kilde.pages, strict=True):
+                gammel = kildeside.obj.get("/StructParents")
+                if gammel is None or int(gammel) not in kildeverdi:
+                    continue
+                side.obj.StructParents = neste
+                elementer = pikepdf.Array([pdf.copy_foreign(e) for e in kildeverdi[int(gammel)]])
+                tall.extend([neste, pdf.make_indirect(elementer)])
+                neste += 1
+            rot.ParentTreeNextKey = neste
+        pdf.save(ut)
+    return ut.getvalue()

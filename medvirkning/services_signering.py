@@ -7,11 +7,9 @@ agreement turns «signert» through arbeidsgivere's service, and the signed copy
 
 from __future__ import annotations
 
-import io
 import logging
 import re
 
-import pikepdf
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -23,7 +21,7 @@ from dokumenter.models import Dokument, Dokumenttype
 from dokumenter.selectors import dato, organisasjon_kontekst
 from dokumenter.services import dokument_lag_for_objekt, dokument_skann_legg_ved
 from fagbrev.models import User
-from fagbrev.pdf import render_pdf
+from fagbrev.pdf import pdf_legg_til_sider, render_pdf
 from fagbrev.services import hendelse_logg
 
 from .models import Lenke, Signatur
@@ -241,12 +239,8 @@ def _lagre_signert_pdf(*, avtale: Avtale, dokument: Dokument, utfort_av: User) -
         return
     side = render_pdf("pdf/signaturside.html", signaturside_kontekst(avtale=avtale, dokument=dokument))
     with dokument.fil.open("rb") as f:
-        original = f.read()
-    ut = io.BytesIO()
-    with pikepdf.open(io.BytesIO(original)) as pdf, pikepdf.open(io.BytesIO(side)) as tillegg:
-        pdf.pages.extend(tillegg.pages)
-        pdf.save(ut)
-    dokument_skann_legg_ved(dokument=dokument, fil=ContentFile(ut.getvalue(), name="signert.pdf"), utfort_av=utfort_av)
+        signert = pdf_legg_til_sider(f.read(), side)
+    dokument_skann_legg_ved(dokument=dokument, fil=ContentFile(signert, name="signert.pdf"), utfort_av=utfort_av)
 
 
 def _hvordan(s: Signatur) -> str:

@@ -122,12 +122,13 @@ def _tidligere_besok(deltaker: Deltaker, fra: datetime.date, til: datetime.date,
         dato += steg * dag
 
 
-def _avsluttet(demo: Demo) -> None:
+def _avsluttet(demo: Demo, koordinatorer: dict) -> None:
     """Participants who completed or left: the placement they had while in training (when none is
-    recorded) and the visits of those months, so a finished case has its history."""
+    recorded) and the visits and assessment meetings of those months, so a finished case has its
+    history and the dashboard's past semesters their meetings."""
     ferdige = Deltaker.objects.filter(
         status__in=[Deltaker.Status.FULLFORT, Deltaker.Status.AVBRUTT], faglarer__isnull=False
-    ).select_related("fagretning", "faglarer")
+    ).select_related("fagretning", "faglarer", "kull")
     for nr, deltaker in enumerate(ferdige.order_by("pk")):
         if Besok.objects.filter(deltaker=deltaker).exists():
             continue
@@ -154,14 +155,14 @@ def _avsluttet(demo: Demo) -> None:
                 ekstra_person_bekreftet=True,
             )
         _tidligere_besok(deltaker, start, slutt, nr, antall=10)
+        if not Vurderingssamtale.objects.filter(deltaker=deltaker).exists():
+            fra = max(start, deltaker.kull.oppstart) if deltaker.kull else start  # none before her cohort started
+            _tidligere_samtaler(deltaker, fra, slutt, nr, koordinatorer[deltaker.organisasjon_id])
 
 
-def _samtaler(demo: Demo, deltaker: Deltaker, nr: int, utfort_av) -> None:
-    semester = semester_for(demo.idag)
-    if Vurderingssamtale.objects.filter(deltaker=deltaker).exists():
-        return
-    forrige = semester_for(semester.start - dag)
-    felles = dict(
+def _samtalefelt(nr: int) -> dict:
+    """What a held meeting in the demo records (the ratings, texts and her self-evaluation)."""
+    return dict(
         tilstede="Deltaker, fadder, faglærer og koordinator",
         hvordan_gar_det="Trives og tar mer ansvar. Møter presis.",
         fokusomrader="Skriftlig rapportering; ta initiativ i nye situasjoner.",
@@ -187,6 +188,51 @@ def _samtaler(demo: Demo, deltaker: Deltaker, nr: int, utfort_av) -> None:
         selv_fremgang=8,
         selv_kommentar="Jeg forstår mer på møtene nå.",
     )
+
+
+def _semesterdatoer(fra: datetime.date, til: datetime.date, nr: int) -> list[datetime.date]:
+    """One meeting day in each semester from `fra` to `til` (both included): some six weeks before the
+    semester's end, never before `fra` nor after `til`, and none in a semester she was in for under a
+    month."""
+    datoer = []
+    semester = semester_for(fra)
+    while semester.start <= til:
+        forste, siste = max(fra, semester.start), min(til, semester.frist)
+        if (siste - forste).days >= 30:
+            datoer.append(max(forste, min(siste, semester.frist - (40 + nr % 20) * dag)))
+        semester = semester_for(semester.slutt + dag)
+    return datoer
+
+
+def _tidligere_samtaler(deltaker: Deltaker, fra: datetime.date, til: datetime.date, nr: int, utfort_av) -> None:
+    """The held meetings of a finished case, one per semester she was in training (written directly, as
+    history: the service records meetings only for cases in a pathway today)."""
+    plasseringer = list(Plassering.objects.filter(deltaker=deltaker).select_related("fadder").order_by("fra"))
+    for holdt in _semesterdatoer(fra, til, nr):
+        plassering = next((p for p in plasseringer if p.fra <= holdt and (p.til is None or holdt <= p.til)), None)
+        Vurderingssamtale.objects.create(
+            organisasjon_id=deltaker.organisasjon_id,
+            deltaker=deltaker,
+            semester=semester_for(holdt).kode,
+            planlagt_dato=holdt,
+            holdt_dato=holdt,
+            fadder=plassering.fadder if plassering else None,
+            registrert_av=utfort_av,
+            **_samtalefelt(nr),
+        )
+
+
+def _samtaler(demo: Demo, deltaker: Deltaker, nr: int, utfort_av) -> None:
+    semester = semester_for(demo.idag)
+    if Vurderingssamtale.objects.filter(deltaker=deltaker).exists():
+        return
+    forrige = semester_for(semester.start - dag)
+    felles = _samtalefelt(nr)
+    # Every semester before the last since her cohort started (or her first placement): held.
+    start = deltaker.kull.oppstart if deltaker.kull else None
+    start = start or Plassering.objects.filter(deltaker=deltaker).order_by("fra").values_list("fra", flat=True).first()
+    for holdt in _semesterdatoer(start, forrige.start - dag, nr) if start else []:
+        vurderingssamtale_registrer(deltaker=deltaker, utfort_av=utfort_av, idag=demo.idag, holdt_dato=holdt, **felles)
     # Last semester: held, for everyone who had started then.
     if deltaker.kull is None or deltaker.kull.oppstart <= forrige.slutt - 60 * dag:
         vurderingssamtale_registrer(
@@ -304,6 +350,6 @@ def seed(demo: Demo) -> None:
         _plassering(demo, deltaker, nr)
         _besok(demo, deltaker, nr)
         _samtaler(demo, deltaker, nr, koordinatorer[deltaker.organisasjon_id])
-    _avsluttet(demo)
+    _avsluttet(demo, koordinatorer)
     _moter(demo)
     _faddersamling(demo)

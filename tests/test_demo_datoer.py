@@ -18,6 +18,7 @@ from deltakere.models import Deltaker, Permisjon
 from fagbrev.demo import Demo
 from lop.frister import fagprove_hindringer
 from lop.models import Fagprove, Laerekontrakt, Resultat
+from oppfolging.models import Vurderingssamtale, semester_for
 
 D = datetime.date
 S = Deltaker.Status
@@ -117,6 +118,12 @@ def test_seed_demo_makes_sensible_cases_on_any_day(db, settings, idag):
     assert feil == []
     assert Deltaker.objects.filter(status=S.I_OPPLAERING).count() >= 20
     assert Fagprove.objects.filter(resultat=Resultat.BESTATT).exists()
+    # every semester from the oldest cohort's start to today has assessment meetings held
+    holdt = set(Vurderingssamtale.objects.filter(holdt_dato__isnull=False).values_list("semester", flat=True))
+    semester = semester_for(Deltaker.objects.aggregate(m=models.Min("kull__oppstart"))["m"])
+    while semester.start <= idag:
+        assert semester.kode in holdt, semester
+        semester = semester_for(semester.slutt + datetime.timedelta(days=1))
 
 
 @pytest.mark.parametrize(

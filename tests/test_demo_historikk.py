@@ -12,7 +12,7 @@ from django.core.management import call_command
 from arbeidsgivere.models import Plassering
 from deltakere.models import Deltaker
 from fagbrev.models import Hendelse, Organisasjon
-from oppfolging.models import Besok
+from oppfolging.models import Besok, Vurderingssamtale
 from rapporter.sammendrag import tillegg
 from rapporter.selectors import dashboard
 from rapporter.semester import Semester
@@ -38,6 +38,15 @@ def test_the_demo_history_fills_past_semesters_completed_cases_and_the_timeline(
     assert all(v > 0 for v in i_opplaering.verdier[1:]), i_opplaering.verdier  # the oldest may predate the demo
     besok = next(t for t in data.trender if t.tabell.nokler[(0, 0)][0] == "besok")
     assert all(v > 0 for v in besok.verdier[-4:]), besok.verdier
+
+    # every semester of the last three years has assessment meetings held, on the dashboard too
+    semestre = Semester.for_dato(IDAG).siste(6)
+    holdt = Vurderingssamtale.objects.filter(organisasjon=org, holdt_dato__isnull=False)
+    assert {s.oppfolging_kode for s in semestre} <= set(holdt.values_list("semester", flat=True))
+    eldste = dashboard(org_ids={org.pk}, semester=semestre[0], undertrykk_sma=False, idag=IDAG)
+    oppfolging = next(rt.tabell for rt in eldste.tabeller if "Samtaler holdt" in rt.tabell.kolonner)
+    assert oppfolging.verdier[-1][oppfolging.kolonner.index("Samtaler holdt")] > 0
+    assert holdt.filter(deltaker__status=Deltaker.Status.FULLFORT).exists()  # a completed case has hers
 
     # a completed participant has her placement and visits (one seeding for all: it takes long)
     fullforte = Deltaker.objects.filter(status=Deltaker.Status.FULLFORT)

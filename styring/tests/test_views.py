@@ -10,6 +10,7 @@ import time_machine
 from openpyxl import load_workbook
 
 from deltakere.tests.factories import DeltakerFactory
+from dokumenter.tests.pdfhjelp import flat, pdf_tekst
 from fagbrev.models import Hendelse
 from fagbrev.tests.factories import FagretningFactory
 from styring.models import Kostnad, Sporplan, Sporsteg
@@ -80,13 +81,12 @@ def test_the_coordinator_corrects_and_deletes_a_cost_with_the_change_logged(clie
     assert not Kostnad.objects.exists() and Hendelse.objects.filter(handling="styring.kostnad.slettet").exists()
 
 
-def _okonomi(client, **params) -> dict[str, list[str]]:
-    """The «Økonomi per fagretning» sheet of the Excel export: row name → shown cells."""
+def _okonomi(client, ark: str = "Økonomi per fagretning", **params) -> dict[str, list[str]]:
+    """A sheet of the economy in the Excel export: row name → shown cells (and "" → the column names)."""
     bok = load_workbook(io.BytesIO(client.get("/rapporter/styringsgruppe/excel/", params).content))
-    ark = bok["Økonomi per fagretning"]
-    rader = list(ark.iter_rows(values_only=True))
+    rader = list(bok[ark].iter_rows(values_only=True))
     assert rader[2][-2:] == ("Kostnad i alt (kr)", "Per deltaker (kr)")
-    return {r[0]: [str(v) for v in r[1:]] for r in rader[3:]}
+    return {r[0] or "": [str(v) for v in r[1:]] for r in rader[2:]}
 
 
 def test_cost_per_participant_is_counted_in_the_database_and_in_the_exports(
@@ -109,14 +109,18 @@ def test_cost_per_participant_is_counted_in_the_database_and_in_the_exports(
     assert "Økonomi per fagretning" in html
 
 
-def test_the_steering_group_sees_no_cost_per_participant_of_a_small_track(
-    client, styring, koordinator, fagretning, helse, lorenskog
-):
+@pytest.fixture
+def tre_spor(fagretning, helse, lorenskog, koordinator) -> dict:
+    """Six participants in BUA, two in Helse and three in Renhold; what a cost needs besides its track."""
     DeltakerFactory.create_batch(6, fagretning=fagretning)
     DeltakerFactory.create_batch(2, fagretning=helse)
     # a third small track, so that the two «<5» protect each other and the 6 may be shown
     DeltakerFactory.create_batch(3, fagretning=FagretningFactory(organisasjon=lorenskog, navn="Renhold"))
-    k = {"organisasjon": lorenskog, "registrert_av": koordinator}
+    return {"organisasjon": lorenskog, "registrert_av": koordinator}
+
+
+def test_the_steering_group_sees_no_cost_per_participant_of_a_small_track(client, styring, fagretning, helse, tre_spor):
+    k = tre_spor
     KostnadFactory(fagretning=fagretning, belop=6000, **k)
     KostnadFactory(fagretning=helse, belop=7000, **k)
     client.force_login(styring)
@@ -125,6 +129,39 @@ def test_the_steering_group_sees_no_cost_per_participant_of_a_small_track(
     assert rader[helse.navn][-2:] == ["7000", "skjult"]  # 7000 ÷ 2 would tell the two
     pdf = client.get("/rapporter/styringsgruppe/pdf/", HOST)
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_the_steering_group_sees_the_costs_by_kind_on_the_dashboard_and_in_its_exports(
+    client, styring, fagretning, helse, tre_spor
+):
+    k = tre_spor
+    KostnadFactory(fagretning=fagretning, belop=4800, art="boker", betaler="kommunen", **k)
+    KostnadFactory(fagretning=fagretning, belop=3000, art="arbeidsklaer", betaler="nav", **k)
+    KostnadFactory(fagretning=fagretning, belop=12000, art="laerlingtilskudd", betaler="fylket", **k)
+    KostnadFactory(fagretning=helse, belop=7000, art="arbeidsklaer", betaler="nav", **k)
+    client.force_login(styring)
+
+    html = client.get("/rapporter/styringsgruppe/", HOST).content.decode()
+    assert "Kostnader per art og fagretning" in html and "etter hva de gikk til" in html
+    assert "Lærlingtilskudd (kr)" in html and "Arbeidsklær (kr)" in html
+    assert "3 300" in html or "3\xa0300" in html  # (4 800 + 3 000 + 12 000) ÷ 6 per participant
+
+    rader = _okonomi(client, ark="Kostnader per art og fagretning", **HOST)
+    kolonner = rader[""]
+    assert kolonner[:3] == ["Bøker og læremidler (kr)", "Arbeidsklær (kr)", "Lærlingtilskudd (kr)"]
+    assert rader[fagretning.navn][:3] == ["4800", "3000", "12000"]
+    assert rader[fagretning.navn][-2:] == ["19800", "3300"]
+    assert rader[helse.navn][1] == "7000" and rader[helse.navn][-1] == "skjult"  # two participants: hidden
+    assert rader["Totalt"][:3] == ["4800", "10000", "12000"]
+    # by payer, the same costs and the same hidden cell
+    assert _okonomi(client, **HOST)[helse.navn][-2:] == ["7000", "skjult"]
+
+    pdf = client.get("/rapporter/styringsgruppe/pdf/", HOST).content
+    tekst = flat(pdf_tekst(pdf))
+    i = tekst.index("Kostnader per art og fagretning")
+    assert "Lærlingtilskudd" in tekst[i:]  # the column names wrap in the PDF
+    assert "Barne- og ungdomsarbeider 4 800 3 000 12 000 0 0 0 0 19 800 3 300" in tekst[i:]
+    assert "Helsefagarbeider 0 7 000 0 0 0 0 0 7 000 skjult" in tekst[i:]
 
 
 def test_the_coordinator_records_a_new_track_through_the_seven_steps(client, koordinator):
