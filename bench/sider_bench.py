@@ -50,7 +50,7 @@ def _argumenter() -> argparse.Namespace:
     p.add_argument("--behold", action="store_true", help="mål databasene slik de er (ingen sjekk eller fylling)")
     p.add_argument("--sider", default="", help="bare sidene hvis navn inneholder en av disse (kommaseparert)")
     p.add_argument("--forbered", type=int, help=argparse.SUPPRESS)  # a child: make this size's database
-    p.add_argument("--fra", help=argparse.SUPPRESS)  # … grown from a copy of this database
+    p.add_argument("--gjenbruk", action="store_true", help=argparse.SUPPRESS)  # … reused: migrate only
     p.add_argument("--arbeider", type=int, help=argparse.SUPPRESS)  # a child: serve this size's requests
     return p.parse_args()
 
@@ -82,24 +82,36 @@ def _django(url: str) -> None:
     warnings.filterwarnings("ignore", message="No directory at")
 
 
-def forbered(n: int, url: str, versjon: str) -> None:
-    """Child: migrate the (new or copied) database, grow it to n participants, count what beat would count."""
+def forbered(n: int, url: str, versjon: str, *, gjenbruk: bool) -> None:
+    """Child: migrate the database; grow a new (or copied) one to n participants and count what beat would
+    count; in a reused one, work out the stored aggregates again if a migration ran."""
     _django(url)
     from django.core.management import call_command
     from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+    from django.utils.module_loading import import_string
 
+    from bench.databaser import OMREGN, OPPDATER
     from bench.generator import fyll_til
-    from oppfolging.besoksdato import frister_oppdater
-    from rapporter.tellinger import telling_oppdater_alle
 
     start = time.perf_counter()
+    executor = MigrationExecutor(connection)
+    ventende = executor.migration_plan(executor.loader.graph.leaf_nodes())
     call_command("migrate", verbosity=0)
-    print(f"Fyller {connection.settings_dict['NAME']} til {n:,} deltakere …".replace(",", " "), flush=True)
-    fyll_til(n)
-    # The bulk load's triggers marked every participant: count them now, as beat's minute run would
-    # (otherwise the first warm-up request of the dashboard and the overview would do it).
-    telling_oppdater_alle()
-    frister_oppdater()
+    if gjenbruk and not ventende:
+        return
+    navn = connection.settings_dict["NAME"]
+    if gjenbruk:
+        print(f"{navn}: {len(ventende)} nye migrasjoner; regner ut lagrede tall på nytt …", flush=True)
+        steg = OMREGN
+    else:
+        print(f"Fyller {navn} til {n:,} deltakere …".replace(",", " "), flush=True)
+        fyll_til(n)
+        # The bulk load's triggers marked every participant: count them now, as beat's minute run would
+        # (otherwise the first warm-up request of the dashboard and the overview would do it).
+        steg = OPPDATER
+    for sti in steg:
+        import_string(sti)()
     if connection.vendor == "postgresql":
         with connection.cursor() as c:
             c.execute("VACUUM ANALYZE")  # what autovacuum does in production
@@ -157,11 +169,12 @@ def _forbered_alle(args, storrelser: list[int]) -> None:
         url = url_for(args.database, n)
         versjon = fingeravtrykk(n, idag)
         if not args.ny and merke_i(url) == versjon:
-            print(f"{url.rsplit('/', 1)[-1]}: laget av samme kode i dag, brukes som den er", flush=True)
+            print(f"{url.rsplit('/', 1)[-1]}: laget av samme generator i dag, brukes igjen", flush=True)
+            subprocess.run(_barn("--forbered", str(n), "--database", url, "--gjenbruk"), check=True)  # noqa: S603
         else:
             fra = forrige if forrige and url.startswith("postgres") else None
             ny_database(url, fra=fra)
-            kommando = _barn("--forbered", str(n), "--database", url, *(["--fra", fra] if fra else []))
+            kommando = _barn("--forbered", str(n), "--database", url)
             subprocess.run(kommando, check=True)  # noqa: S603 - this script
         forrige = url
 
@@ -259,7 +272,8 @@ def _skriv_json(sti: Path, resultater: dict, laster: dict, db: str) -> None:
 def main() -> None:
     args = _argumenter()
     if args.forbered:
-        forbered(args.forbered, args.database, fingeravtrykk(args.forbered, datetime.date.today()))
+        versjon = fingeravtrykk(args.forbered, datetime.date.today())
+        forbered(args.forbered, args.database, versjon, gjenbruk=args.gjenbruk)
         return
     if args.arbeider:
         arbeider(args.arbeider, args.database, args.sider)
