@@ -32,7 +32,9 @@ def saksside_lop(*, deltaker, user, idag) -> Seksjon | None:
             "vindu": frister.neste_vindu(timezone.now()),
             "na": timezone.now(),
             "eksamen": eksamen,
-            "fagprove_hindringer": selectors.fagprove_hindringer(deltaker=deltaker, idag=idag, kontrakt=kontrakt),
+            "fagprove_hindringer": selectors.fagprove_hindringer(
+                deltaker=deltaker, idag=idag, kontrakt=kontrakt, eksamen=eksamen
+            ),
             "norsk": selectors.norsk_status(deltaker=deltaker),
             "fremdrift": selectors.plan_fremdrift(deltaker=deltaker),
             "praksis": selectors.praksis_status(deltaker=deltaker) if er_praksiskandidat else None,
