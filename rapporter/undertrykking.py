@@ -271,16 +271,28 @@ def _revider(linjer: list[list], skjult: set, *, verdi, variabel, uten_intervall
                 summer = _summer(ledd, v, mulige, lop)
                 if summer is None:
                     continue
-                bits, forskyvning = summer
-                nye = {
-                    x
-                    for x in mulige[v]
-                    if 0 <= -koeff * x - forskyvning < len(bits) and bits[-koeff * x - forskyvning] == "1"
-                }
+                nye = _gjenstar(mulige[v], koeff, *summer)
                 if nye != mulige[v] and nye:
                     mulige[v], endret = nye, True
                     lop.pop(v, None)
     return {v for v in skjulte if len(mulige[v]) == 1}
+
+
+def _gjenstar(mulige: set, koeff: int, bits: str, forskyvning: int) -> set:
+    """The values x of a variable with koeff·x + (a sum of the others) = 0 possible: −koeff·x among the
+    sums. Walks the shorter of the two: the values, or the sums (a «skjult» count's values can be many)."""
+    if len(mulige) <= bits.count("1"):
+        return {
+            x for x in mulige if 0 <= -koeff * x - forskyvning < len(bits) and bits[-koeff * x - forskyvning] == "1"
+        }
+    nye = set()
+    i = bits.find("1")
+    while i >= 0:
+        x, rest = divmod(-(i + forskyvning), koeff)
+        if rest == 0 and x in mulige:
+            nye.add(x)
+        i = bits.find("1", i + 1)
+    return nye
 
 
 def _summer(ledd: dict, v, mulige: dict, lop: dict) -> tuple[str, int] | None:
