@@ -20,6 +20,7 @@ queries, template) without network or a WSGI server. See docs/performance.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import gc
 import json
@@ -157,7 +158,7 @@ def arbeider(n: int, url: str, sider: str) -> None:
         svar.write(json.dumps(en_foresporsel(brukere[MALINGER[i].bruker], stier[i])) + "\n")
 
 
-def _barn(*argumenter: str, **kw) -> list[str]:
+def _barn(*argumenter: str) -> list[str]:
     return [sys.executable, str(Path(__file__).resolve()), *argumenter]
 
 
@@ -242,8 +243,9 @@ def _mal_flettet(args, storrelser: list[int]) -> tuple[dict, dict, str]:
     finally:
         for p in arbeidere.values():
             if p.poll() is None:
-                p.stdin.write("slutt\n")
-                p.stdin.close()
+                with contextlib.suppress(BrokenPipeError):
+                    p.stdin.write("slutt\n")
+                    p.stdin.close()
                 p.wait(timeout=60)
     return resultater, laster, wrk_linje
 
@@ -299,7 +301,7 @@ def main() -> None:
     print(wrk_linje)
     print(lastlinje)
     if os.environ.get("BENCH_JSON"):
-        _skriv_json(Path(os.environ["BENCH_JSON"]), resultater, laster, url_for(args.database, 0).rsplit("/", 1)[-1])
+        _skriv_json(Path(os.environ["BENCH_JSON"]), resultater, laster, args.database.rsplit("/", 1)[-1] + "_*")
     if args.markdown:
         args.markdown.write_text(tabell + "\n\n" + vurdering + "\n\n" + wrk_linje + "\n\n" + lastlinje + "\n")
         print(f"Skrev {args.markdown}")
