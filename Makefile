@@ -68,7 +68,8 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-# Benchmarks against PostgreSQL (database fagbrev_bench, recreated): `make bench BENCH_ARGS=--rask`
+# Benchmarks against PostgreSQL (one database per size, fagbrev_bench_1k …, reused while the generator is
+# the same): `make bench BENCH_ARGS=--rask`
 # for 1,000 and 20,000 participants only. The throughput row needs `wrk` (apt-get install wrk); without
 # it that row says it was skipped. See docs/performance.md.
 bench: install

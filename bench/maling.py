@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
@@ -137,39 +138,45 @@ def mal(maling: Maling, ctx, *, gjentak: int = 30, oppvarming: int = 3) -> Resul
     sti = maling.sti(ctx)
     if sti is None:
         return Resultat(merknad="finnes ikke ennå")
-    if maling.urlconf:
-        with override_settings(ROOT_URLCONF=maling.urlconf):
-            return _mal(maling, sti, gjentak=gjentak, oppvarming=oppvarming)
-    return _mal(maling, sti, gjentak=gjentak, oppvarming=oppvarming)
+    with override_settings(ROOT_URLCONF=maling.urlconf or settings.ROOT_URLCONF):
+        client = logg_inn(maling.bruker)
+        maalinger = [en_foresporsel(client, sti) for _ in range(oppvarming + gjentak)]
+    return sammenfatt(maalinger[oppvarming:])
 
 
-def _mal(maling: Maling, sti: str, *, gjentak: int, oppvarming: int) -> Resultat:
-    client = logg_inn(maling.bruker)
-    tider, db_tider, cpu_tider, sporringer = [], [], [], []
-    for i in range(oppvarming + gjentak):
-        # The query log is a bounded deque (9,000 entries): once full, CaptureQueriesContext sees nothing.
-        connection.queries_log.clear()
-        with CaptureQueriesContext(connection) as q:
-            start, cpu_start = time.perf_counter(), time.process_time()
-            svar = client.get(sti)
-            tid = (time.perf_counter() - start) * 1000
-            cpu = (time.process_time() - cpu_start) * 1000
-        if svar.status_code != 200:
-            return Resultat(merknad=f"HTTP {svar.status_code}")
-        if i >= oppvarming:
-            tider.append(tid)
-            db_tider.append(sum(float(x["time"]) for x in q.captured_queries) * 1000)
-            cpu_tider.append(cpu)
-            sporringer.append(len(q.captured_queries))
-    tider.sort()
+def en_foresporsel(client: Client, sti: str) -> dict:
+    """One request: wall and CPU time, the queries' time as Django measured them, the queries, the status."""
+    # The query log is a bounded deque (9,000 entries): once full, CaptureQueriesContext sees nothing.
+    connection.queries_log.clear()
+    with CaptureQueriesContext(connection) as q:
+        start, cpu_start = time.perf_counter(), time.process_time()
+        svar = client.get(sti)
+        tid = (time.perf_counter() - start) * 1000
+        cpu = (time.process_time() - cpu_start) * 1000
+    return {
+        "ms": tid,
+        "cpu_ms": cpu,
+        "db_ms": sum(float(x["time"]) for x in q.captured_queries) * 1000,
+        "sporringer": len(q.captured_queries),
+        "status": svar.status_code,
+    }
+
+
+def sammenfatt(maalinger: list[dict]) -> Resultat:
+    """Median and 95th percentile of the time, the most common query count, of requests to one page."""
+    feil = next((m["status"] for m in maalinger if m["status"] != 200), None)
+    if feil is not None:
+        return Resultat(merknad=f"HTTP {feil}")
+    tider = sorted(m["ms"] for m in maalinger)
+    sporringer = [m["sporringer"] for m in maalinger]
     p95 = tider[min(len(tider) - 1, round(0.95 * (len(tider) - 1)))]
     return Resultat(
         median_ms=statistics.median(tider),
         p95_ms=p95,
         # the most common count: about once a minute a request also renews the session (3 more queries)
         sporringer=max(set(sporringer), key=sporringer.count),
-        db_ms=statistics.median(db_tider),
-        cpu_ms=statistics.median(cpu_tider),
+        db_ms=statistics.median(m["db_ms"] for m in maalinger),
+        cpu_ms=statistics.median(m["cpu_ms"] for m in maalinger),
         merknad=_varierer(sporringer),
     )
 
@@ -206,8 +213,20 @@ def skriv_tabell(resultater: dict[int, dict[str, Resultat]]) -> str:
     return "\n".join(linjer)
 
 
+OVERSIKT = ["Min oversikt, koordinator", "Min oversikt, faglærer"]
+DASHBORD = ["Styringsgruppens dashbord, styring", "Styringsgruppens dashbord, koordinator"]
+# our page → the admin yardstick it must not be slower than (median, same run, largest size)
+MOT_ADMIN = {
+    "Deltakerliste, første side": "Admin: deltakere (referanse)",
+    "Deltakerliste, filter": "Admin: deltakere (referanse)",
+    "Saksside": "Admin: deltakere (referanse)",
+    "Deltakerliste, navnesøk": "Admin: navnesøk (referanse)",
+}
+
+
 def vurder(resultater: dict[int, dict[str, Resultat]]) -> str:
-    """The targets of issues 9 and 11, each with the measured figure and OK / IKKE NÅDD."""
+    """The targets of issue 19, each with the measured figure and OK / IKKE NÅDD: the sizes are measured
+    interleaved in the same run, so the ratios compare like with like."""
     linjer = ["| mål | målt | |", "|---|---|---|"]
 
     def rad(mal_: str, malt: str, ok: bool | None) -> None:
@@ -215,42 +234,37 @@ def vurder(resultater: dict[int, dict[str, Resultat]]) -> str:
 
     storrelser = sorted(resultater)
     minst, storst = storrelser[0], storrelser[-1]
-    ved = 20_000 if 20_000 in resultater else storst
-    r = resultater[ved]
-    admin = r["Admin: deltakere (referanse)"]
-    liste_og_sak = ["Deltakerliste, første side", "Deltakerliste, navnesøk", "Deltakerliste, filter", "Saksside"]
-    for navn in liste_og_sak:
-        x = r[navn]
-        if x.p95_ms is None:
-            continue
-        rad(f"{navn}: p95 < 100 ms ved {tall_tekst(ved)}", f"{x.p95_ms:.1f} ms", x.p95_ms < 100)
-        if admin.p95_ms is not None:
-            rad(
-                f"{navn}: ikke tregere enn admins endringsliste ved {tall_tekst(ved)} (p95)",
-                f"{x.p95_ms:.1f} ms mot {admin.p95_ms:.1f} ms",
-                x.p95_ms <= admin.p95_ms,
-            )
-    for navn in ["Styringsgruppens dashbord, styring", "Styringsgruppens dashbord, koordinator"]:
+    r = resultater[storst]
+    for navn, grense in [*((n, 150) for n in DASHBORD), *((n, 100) for n in OVERSIKT)]:
         x = r[navn]
         if x.median_ms is not None:
-            rad(f"{navn}: median < 500 ms ved {tall_tekst(ved)}", f"{x.median_ms:.1f} ms", x.median_ms < 500)
+            rad(f"{navn}: median < {grense} ms ved {tall_tekst(storst)}", f"{x.median_ms:.1f} ms", x.median_ms < grense)
+    for navn, admin_navn in MOT_ADMIN.items():
+        x, admin = r[navn], r[admin_navn]
+        if x.median_ms is not None and admin.median_ms is not None:
+            rad(
+                f"{navn}: ikke tregere enn «{admin_navn}» ved {tall_tekst(storst)} (median)",
+                f"{x.median_ms:.1f} ms mot {admin.median_ms:.1f} ms",
+                x.median_ms <= admin.median_ms,
+            )
     if storst > minst:
-        for navn in liste_og_sak:
-            a, b = resultater[minst][navn], resultater[storst][navn]
-            if a.median_ms and b.median_ms:
-                forhold = b.median_ms / a.median_ms
-                rad(
-                    f"{navn}: tid ved {tall_tekst(storst)} innen 1,5 × tid ved {tall_tekst(minst)} (median)",
-                    f"{forhold:.2f} ×",
-                    forhold <= 1.5,
-                )
+        for maling in MALINGER:
+            a, b = resultater[minst][maling.navn], resultater[storst][maling.navn]
+            if maling.referanse or not (a.median_ms and b.median_ms):
+                continue
+            forhold = b.median_ms / a.median_ms
+            rad(
+                f"{maling.navn}: median ved {tall_tekst(storst)} innen 1,5 × median ved {tall_tekst(minst)}",
+                f"{forhold:.2f} ×",
+                forhold <= 1.5,
+            )
         ulike = [
             f"{m.navn} ({', '.join(str(resultater[n][m.navn].sporringer) for n in storrelser)})"
             for m in MALINGER
             if not m.referanse and len({resultater[n][m.navn].sporringer for n in storrelser} - {None}) > 1
         ]
         rad("Spørringer per side uavhengig av størrelse", "; ".join(ulike) or "like på alle sider", not ulike)
-    sok = resultater[storst]["Deltakerliste, navnesøk"]
+    sok = r["Deltakerliste, navnesøk"]
     if sok.median_ms is not None:
         rad(f"Navnesøk, median < 30 ms ved {tall_tekst(storst)}", f"{sok.median_ms:.1f} ms", sok.median_ms < 30)
     return "\n".join(linjer)

@@ -190,11 +190,19 @@ def status_pa(*, deltaker: Deltaker, dato: datetime.date) -> str:
     return Deltaker.objects.filter(pk=deltaker.pk).med_status_pa(dato).values_list("status_pa", flat=True).get()
 
 
+SAKSMAPPE_MED = ("kartlegging__utfort_av", "inntakssamtale", "avbrudd")
+
+
 def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Saksmappe:
     """The case file for the case page. `synlig`: the field groups the reader may see
     (fagbrev.permissions.feltgrupper_for); what lies outside them is left out, not only unprinted."""
-    # the three one-to-one rows (each may be missing) in one query instead of three
-    rad = Deltaker.objects.select_related("kartlegging__utfort_av", "inntakssamtale", "avbrudd").get(pk=deltaker.pk)
+    # the three one-to-one rows (each may be missing) in one query instead of three; none if the caller
+    # fetched them with her (get_deltaker_for_user(…, med=SAKSMAPPE_MED))
+    rad = (
+        deltaker
+        if all(getattr(Deltaker, navn).is_cached(deltaker) for navn in ("kartlegging", "inntakssamtale", "avbrudd"))
+        else Deltaker.objects.select_related(*SAKSMAPPE_MED).get(pk=deltaker.pk)
+    )
     kartlegging, inntak, avbrudd = (_en_til_en(rad, navn) for navn in ("kartlegging", "inntakssamtale", "avbrudd"))
     vurderinger = (
         list(kartlegging.vurderinger.select_related("kriterium").order_by("kriterium__rekkefolge", "kriterium_id"))

@@ -24,7 +24,7 @@ from fagbrev.tilgang import tilgang_logg
 from . import forms, liste, politiattest, services, services_opptak, statusgrupper
 from .models import Deltaker, Opptakskriterium
 from .permissions import get_deltaker_for_user
-from .selectors import deltaker_finn_pa_fodselsnummer, deltakere_for_liste, saksmappe, telling
+from .selectors import SAKSMAPPE_MED, deltaker_finn_pa_fodselsnummer, deltakere_for_liste, saksmappe, telling
 
 S = Deltaker.Status
 
@@ -182,7 +182,8 @@ def deltaker_ny(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def deltaker_detalj(request: HttpRequest, pk: int) -> HttpResponse:
-    deltaker = get_deltaker_for_user(request.user, pk)  # the helper marks her for the access log
+    # the helper marks her for the access log; her one-to-one rows come in the same query
+    deltaker = get_deltaker_for_user(request.user, pk, med=SAKSMAPPE_MED)
     kan_endre = permissions.can_edit_deltaker(request.user, deltaker)
     synlig = permissions.feltgrupper_for(request.user, deltaker)  # the policy's list, for her role
     context = {

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef
+import datetime
+
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from fagbrev import permissions
+from fagbrev.models import Organisasjon
 from fagbrev.seksjoner import Seksjon, pa_oversikt, pa_saksside
 
 from . import frister, selectors
@@ -32,12 +35,29 @@ def saksside_lop(*, deltaker, user, idag) -> Seksjon | None:
             "vindu": frister.neste_vindu(timezone.now()),
             "na": timezone.now(),
             "eksamen": eksamen,
-            "fagprove_hindringer": selectors.fagprove_hindringer(deltaker=deltaker, idag=idag, kontrakt=kontrakt),
+            "fagprove_hindringer": selectors.fagprove_hindringer(
+                deltaker=deltaker, idag=idag, kontrakt=kontrakt, eksamen=eksamen
+            ),
             "norsk": selectors.norsk_status(deltaker=deltaker),
             "fremdrift": selectors.plan_fremdrift(deltaker=deltaker),
             "praksis": selectors.praksis_status(deltaker=deltaker) if er_praksiskandidat else None,
         },
     )
+
+
+def _i_fagprovevinduet(org_ids, idag: datetime.date) -> Q:
+    """Contracts whose end lets the fagprøve be ordered today in their organisation's window, in SQL with
+    a few days to spare (month arithmetic clips at a month's end); `frister.fagprove_hindringer` then
+    decides exactly. Only these rows are read: the 200 first by end date cannot all be too late."""
+    q = Q(pk__in=[])
+    slakk = datetime.timedelta(days=4)
+    for org in Organisasjon.objects.filter(pk__in=org_ids):
+        q |= Q(
+            organisasjon_id=org.pk,
+            slutt__gte=frister.legg_til_maneder(idag, org.fagprove_senest_maneder) - slakk,
+            slutt__lte=frister.legg_til_maneder(idag, org.fagprove_tidligst_maneder) + slakk,
+        )
+    return q
 
 
 @pa_oversikt(rekkefolge=10)
@@ -50,14 +70,12 @@ def oversikt_lop(*, user, idag) -> Seksjon | None:
     koordinator_orgs = user.organisasjoner_med(permissions.KOORDINATOR)
     if koordinator_orgs:
         kontrakter = (
-            Laerekontrakt.objects.filter(organisasjon_id__in=koordinator_orgs, slutt__isnull=False)
+            Laerekontrakt.objects.filter(_i_fagprovevinduet(koordinator_orgs, idag))
             .exclude(status__in=Laerekontrakt.AVSLUTTET)
             .filter(Exists(Eksamen.objects.filter(deltaker=OuterRef("deltaker"), resultat=Resultat.BESTATT)))
             .exclude(
                 Exists(Fagprove.objects.filter(deltaker=OuterRef("deltaker")).exclude(resultat=Resultat.IKKE_BESTATT))
             )
-            # Widest possible window first, in SQL; the organisation's own months are checked below.
-            .filter(slutt__gte=idag, slutt__lte=frister.legg_til_maneder(idag, 24))
             .select_related("deltaker", "organisasjon", "deltaker__fagretning")
             # the id breaks ties: two requests list the same contracts in the same order
             .order_by("slutt", "pk")[:200]

@@ -301,15 +301,21 @@ def stipendvedtak_for(*, deltaker) -> list[Stipendvedtak]:
 _HENT = object()  # fagprove_hindringer: fetch the contract (the case page passes the one it has)
 
 
-def fagprove_hindringer(*, deltaker, idag: datetime.date, kontrakt=_HENT) -> list[str]:
+def fagprove_hindringer(
+    *, deltaker, idag: datetime.date, kontrakt=_HENT, eksamen: Eksamensstatus | None = None
+) -> list[str]:
     """Why the fagprøve cannot be ordered for this participant today (empty: it can) — the one rule
     the service enforces and the exam page and the case page show.
 
     An active contract with an end date, no open or passed attempt, the written exam passed, today
     inside the organisation's window before the contract's end, and for a praksiskandidat the
     track's practice requirement documented in full (or an exemption with its reason on the contract).
+    `eksamen`: the participant's exams and fagprøver if the caller has them (the case page), else fetched.
     """
-    resultater = list(Fagprove.objects.filter(deltaker=deltaker).values_list("resultat", flat=True))
+    if eksamen is not None:
+        resultater = [f.resultat for f in eksamen.fagprover]
+    else:
+        resultater = list(Fagprove.objects.filter(deltaker=deltaker).values_list("resultat", flat=True))
     if Resultat.BESTATT in resultater:
         return ["Deltakeren har allerede bestått fagprøven."]
     if kontrakt is _HENT:
@@ -323,7 +329,9 @@ def fagprove_hindringer(*, deltaker, idag: datetime.date, kontrakt=_HENT) -> lis
     grunner += frister.fagprove_hindringer(
         idag=idag,
         kontrakt_slutt=kontrakt.slutt,
-        skriftlig_bestatt=Eksamen.objects.filter(deltaker=deltaker, resultat=Resultat.BESTATT).exists(),
+        skriftlig_bestatt=eksamen.skriftlig_bestatt
+        if eksamen is not None
+        else Eksamen.objects.filter(deltaker=deltaker, resultat=Resultat.BESTATT).exists(),
         tidligst_maneder=org.fagprove_tidligst_maneder,
         senest_maneder=org.fagprove_senest_maneder,
     )

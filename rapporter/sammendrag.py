@@ -16,22 +16,22 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, replace
 
-from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Q
 
-from deltakere.models import Avbrudd, Deltaker, Statusendring, Utfall, status_pa_dato
+from deltakere.models import Avbrudd, Utfall
 from deltakere.selectors import SEKS_MANEDER
 from fagbrev.datoregning import forste_dag_som_nar, siste_dag_som_nar
 from lop.models import Eksamen, Fagprove, Resultat
 
-from . import okonomi
+from . import okonomi, tellinger
 from .gruppering import Dimensjon, Rapporttabell
 from .selectors import Dashboard
 from .semester import Periode, Semester
 from .tabeller import AKTIV
+from .tellinger import utfallsklasse
 from .trender import Trend, trend_vis
 from .undertrykking import GRENSE, Tabell, undertrykk, uten_undertrykking
 
-S = Deltaker.Status
 ANTALL_SEMESTRE = 6
 
 
@@ -84,44 +84,32 @@ def _i(s: Semester, felt: str) -> Q:
 
 
 def _aktive(org_ids: set[int], semestre: list[Semester]) -> dict[str, int]:
-    """Participants active at each semester's end (as «Aktive ved slutten»), in one query."""
-    qs = Deltaker.objects.filter(organisasjon_id__in=org_ids).annotate(
-        **{f"st_{i}": status_pa_dato(s.slutt) for i, s in enumerate(semestre)}
-    )
-    return qs.aggregate(
-        **{
-            s.kode: Count("pk", filter=Q(opprettet__date__lte=s.slutt) & Q(**{f"st_{i}__in": AKTIV}))
-            for i, s in enumerate(semestre)
-        }
-    )
+    """Participants active at each semester's end (as «Aktive ved slutten»): the sum of the status-at-
+    month-end counts up to it (rapporter/tellinger.py), one query however long the history."""
+    return tellinger.i_vinduer(org_ids, [f"st:{s}" for s in AKTIV], {s.kode: (None, s.slutt) for s in semestre})
 
 
 def _bestatt(modell, datofelt: str, org_ids: set[int], semestre: list[Semester]) -> dict[str, int]:
-    qs = modell.objects.filter(organisasjon_id__in=org_ids, resultat=Resultat.BESTATT)
+    qs = modell.objects.filter(
+        organisasjon_id__in=org_ids,
+        resultat=Resultat.BESTATT,
+        **{f"{datofelt}__gte": semestre[0].start, f"{datofelt}__lte": semestre[-1].slutt},
+    )
     return qs.aggregate(**{s.kode: Count("pk", filter=_i(s, datofelt)) for s in semestre})
 
 
 def _i_arbeid_seks(org_ids: set[int], semestre: list[Semester], idag: datetime.date) -> dict[str, int]:
     """Completed participants in work six months after, by the semester the six months ran out in (up to
-    today): the same windows as «Utfall seks måneder etter fullføring» (rapporter.selectors.utfall)."""
-    fullfort = (
-        Statusendring.objects.filter(deltaker=OuterRef("pk"), til_status=S.FULLFORT)
-        .values("deltaker")
-        .annotate(siste=Max("dato"))
-        .values("siste")
-    )
-    seks = Utfall.objects.filter(deltaker=OuterRef("pk"), tidspunkt=Utfall.Tidspunkt.SEKS_MANEDER)
-    qs = Deltaker.objects.filter(organisasjon_id__in=org_ids, status=S.FULLFORT).annotate(
-        fullfort_dato=Subquery(fullfort), seks=Subquery(seks.values("situasjon")[:1])
-    )
-    telling = {}
-    for s in semestre:
-        fra = forste_dag_som_nar(s.start, maneder=SEKS_MANEDER)
-        til = siste_dag_som_nar(min(s.slutt, idag), maneder=SEKS_MANEDER)
-        telling[s.kode] = Count(
-            "pk", filter=Q(fullfort_dato__gte=fra, fullfort_dato__lte=til, seks__in=Utfall.I_ARBEID)
+    today): the same windows as «Utfall seks måneder etter fullføring» (rapporter.selectors.utfall), read
+    from the outcome counts by the day of completion (rapporter/tellinger.py)."""
+    vinduer = {
+        s.kode: (
+            forste_dag_som_nar(s.start, maneder=SEKS_MANEDER),
+            siste_dag_som_nar(min(s.slutt, idag), maneder=SEKS_MANEDER),
         )
-    return qs.aggregate(**telling)
+        for s in semestre
+    }
+    return tellinger.i_vinduer(org_ids, [f"seks:{utfallsklasse(Utfall.I_ARBEID[0])}"], vinduer)
 
 
 def tillegg(

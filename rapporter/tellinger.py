@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from django.db import connection, transaction
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -260,3 +260,18 @@ def per_dato(org_ids: set[int], hva: Iterable[str], fra: datetime.date, til: dat
         .annotate(n=Sum("n"))
         .order_by()
     )
+
+
+def i_vinduer(
+    org_ids: set[int], hva: Iterable[str], vinduer: dict[str, tuple[datetime.date | None, datetime.date]]
+) -> dict[str, int]:
+    """{name: n}: the kinds' rows with a date in each window [fra, til] (fra None: from the beginning),
+    over every track, in one query (e.g. the status in force at each semester's end)."""
+    qs = Telling.objects.filter(organisasjon_id__in=org_ids, hva__in=list(hva))
+    summer_ = qs.aggregate(
+        **{
+            navn: Sum("n", filter=Q(dato__lte=til) & (Q(dato__gte=fra) if fra is not None else Q()))
+            for navn, (fra, til) in vinduer.items()
+        }
+    )
+    return {navn: n or 0 for navn, n in summer_.items()}

@@ -243,14 +243,14 @@ def _revider(linjer: list[list], skjult: set, *, verdi, variabel, uten_intervall
     """
     celler = {c for linje in linjer for c in linje}
     storst = max((verdi(c) for c in celler), default=0)
-    vide = set(range(storst + 1))
+    vide = frozenset(range(storst + 1))  # shared: a variable's set is replaced when it narrows, never changed
     mulige: dict = {}
     for c in sorted(celler):
         v = variabel(c)
         if c not in skjult:
             mulige[v] = {verdi(c)}
         elif v not in mulige:
-            mulige[v] = set(range(1, GRENSE)) if 0 < verdi(c) < GRENSE and c not in uten_intervall else set(vide)
+            mulige[v] = set(range(1, GRENSE)) if 0 < verdi(c) < GRENSE and c not in uten_intervall else vide
     skjulte = {variabel(c) for c in celler if c in skjult}
     likninger = []
     for linje in linjer:
@@ -259,6 +259,8 @@ def _revider(linjer: list[list], skjult: set, *, verdi, variabel, uten_intervall
             ledd[variabel(c)] = ledd.get(variabel(c), 0) + (-1 if i == len(linje) - 1 else 1)
         if any(v in skjulte for v in ledd):
             likninger.append(ledd)
+    # variable → its values as runs of consecutive numbers (reset when its set narrows)
+    lop: dict = {v: [(0, storst + 1)] for v, m in mulige.items() if m is vide}
     endret = True
     while endret:
         endret = False
@@ -266,18 +268,76 @@ def _revider(linjer: list[list], skjult: set, *, verdi, variabel, uten_intervall
             for v, koeff in ledd.items():
                 if v not in skjulte or koeff == 0:
                     continue
-                summer = {0}
-                for annen, k in ledd.items():
-                    if annen != v:
-                        summer = {s + k * x for s in summer for x in mulige[annen]}
-                        if len(summer) > MAKS_SUMMER:
-                            break
-                if len(summer) > MAKS_SUMMER:
+                summer = _summer(ledd, v, mulige, lop)
+                if summer is None:
                     continue
-                nye = {x for x in mulige[v] if -koeff * x in summer}
+                nye = _gjenstar(mulige[v], koeff, *summer)
                 if nye != mulige[v] and nye:
                     mulige[v], endret = nye, True
+                    lop.pop(v, None)
     return {v for v in skjulte if len(mulige[v]) == 1}
+
+
+def _gjenstar(mulige: set, koeff: int, bits: str, forskyvning: int) -> set:
+    """The values x of a variable with koeff·x + (a sum of the others) = 0 possible: −koeff·x among the
+    sums. Walks the shorter of the two: the values, or the sums (a «skjult» count's values can be many)."""
+    if len(mulige) <= bits.count("1"):
+        return {
+            x for x in mulige if 0 <= -koeff * x - forskyvning < len(bits) and bits[-koeff * x - forskyvning] == "1"
+        }
+    nye = set()
+    i = bits.find("1")
+    while i >= 0:
+        x, rest = divmod(-(i + forskyvning), koeff)
+        if rest == 0 and x in mulige:
+            nye.add(x)
+        i = bits.find("1", i + 1)
+    return nye
+
+
+def _summer(ledd: dict, v, mulige: dict, lop: dict) -> tuple[str, int] | None:
+    """The sums the terms of a line other than v can make, as a bit string (bit i: the sum forskyvning + i),
+    or None once they are more than MAKS_SUMMER. A set of sums is an integer used as a bit set: adding a
+    term with a run of consecutive values is a few shifts, where a set of numbers would be a product."""
+    maske, forskyvning = 1, 0
+    for annen, k in ledd.items():
+        if annen == v:
+            continue
+        if annen not in lop:
+            lop[annen] = _lop(mulige[annen])
+        maske, forskyvning = _legg_til(maske, forskyvning, k, lop[annen])
+        if maske.bit_count() > MAKS_SUMMER:
+            return None
+    return bin(maske)[2:][::-1], forskyvning
+
+
+def _lop(verdier) -> list[tuple[int, int]]:
+    """The values as runs (first, length) of consecutive numbers, in order."""
+    ut: list[tuple[int, int]] = []
+    for x in sorted(verdier):
+        if ut and ut[-1][0] + ut[-1][1] == x:
+            ut[-1] = (ut[-1][0], ut[-1][1] + 1)
+        else:
+            ut.append((x, 1))
+    return ut
+
+
+def _legg_til(maske: int, forskyvning: int, k: int, lop: list[tuple[int, int]]) -> tuple[int, int]:
+    """The sums s + k·x for every sum s in the bit set and every value x of the runs."""
+    if k == 0 or not lop:
+        return (maske if lop else 0), forskyvning
+    forste = min(k * start if k > 0 else k * (start + lengde - 1) for start, lengde in lop)
+    ut = 0
+    for start, lengde in lop:
+        lav = k * start if k > 0 else k * (start + lengde - 1)  # the run's smallest shift
+        del_ = maske
+        dekket = 1
+        while dekket < lengde:  # the run's shifts 0, |k|, 2|k|, … by doubling
+            steg = min(dekket, lengde - dekket)
+            del_ |= del_ << (steg * abs(k))
+            dekket += steg
+        ut |= del_ << (lav - forste)
+    return ut, forskyvning + forste
 
 
 def med_nokler(tabell: Tabell, navn) -> Tabell:

@@ -27,9 +27,11 @@ from fagbrev.datoregning import forste_dag_som_nar, siste_dag_som_nar
 from fagbrev.models import Organisasjon, User
 from oppfolging.models import Besok
 from oppfolging.services import besok_registrer
+from rapporter import sammendrag
 from rapporter.gruppering import NAA
 from rapporter.models import Telling, Uoppdatert
 from rapporter.semester import Aar, Semester
+from rapporter.tabeller import AKTIV
 from rapporter.tellinger import summer, telling_bygg, telling_oppdater_alle, utfallsklasse
 
 S = Deltaker.Status
@@ -169,6 +171,32 @@ def sammenlign(idag: datetime.date) -> int:
                     assert lest == fasit_u, (periode, dim, tid)
                     antall += sum(len(v) for v in fasit_u.values())
                 antall += sum(len(v) for v in fasit.values()) + sum(len(v) for v in fasit_st.values())
+        antall += _sammenlign_sammendrag(org_ids, fra_ar, idag)
+    return antall
+
+
+def _sammenlign_sammendrag(org_ids: set[int], fra_ar: int, idag: datetime.date) -> int:
+    """The steering summary's series (rapporter/sammendrag.py) against the rows, for six semesters back
+    from every semester of the data: active at each end, in work six months after."""
+    antall = 0
+    for siste in (p for p in _periode_er(fra_ar - 1, idag.year + 1) if isinstance(p, Semester)):
+        semestre = siste.siste(sammendrag.ANTALL_SEMESTRE)
+        aktive = {
+            s.kode: sum(
+                v.get(f"st:{st}", 0) for v in _fasit_ved_slutt(org_ids, s.slutt, "fagretning").values() for st in AKTIV
+            )
+            for s in semestre
+        }
+        assert sammendrag._aktive(org_ids, semestre) == aktive, (siste, "aktive")
+        seks = {}
+        for s in semestre:
+            fra = forste_dag_som_nar(s.start, maneder=SEKS_MANEDER)
+            til = siste_dag_som_nar(min(s.slutt, idag), maneder=SEKS_MANEDER)
+            seks[s.kode] = sum(
+                v.get("seks:arbeid", 0) for v in _fasit_utfall(org_ids, fra, til, "seks", "fagretning").values()
+            )
+        assert sammendrag._i_arbeid_seks(org_ids, semestre, idag) == seks, (siste, "seks")
+        antall += sum(1 for n in [*aktive.values(), *seks.values()] if n)
     return antall
 
 

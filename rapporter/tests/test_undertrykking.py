@@ -2,7 +2,16 @@ import random
 
 import pytest
 
-from rapporter.undertrykking import SKJULT, SKJULT_SEKUNDAER, _linjer, beskytt_sammen, undertrykk, vis_tall
+from rapporter.undertrykking import (
+    SKJULT,
+    SKJULT_SEKUNDAER,
+    _gjenstar,
+    _linjer,
+    _summer,
+    beskytt_sammen,
+    undertrykk,
+    vis_tall,
+)
 
 
 def test_counts_from_one_to_four_are_hidden_and_zero_and_five_are_shown():
@@ -158,3 +167,25 @@ def test_hidden_cells_whose_only_possible_values_follow_from_the_total_get_more_
     for i, v in enumerate(vist):
         if isinstance(v, str):
             assert len({x[i] for x in losninger}) > 1, (vist, i)
+
+
+def test_the_audits_sums_as_bit_sets_are_the_sums_of_the_sets():
+    """The audit's possible sums of a line (an integer used as a bit set, runs of values by shifts) and
+    the values left for a count are what the plain product of the sets gives."""
+    rng = random.Random(19)
+    for _ in range(400):
+        antall = rng.randint(1, 5)
+        mulige = {
+            i: set(rng.sample(range(40), rng.randint(1, 8))) if rng.random() < 0.6 else set(range(rng.randint(1, 60)))
+            for i in range(antall)
+        }
+        ledd = {i: rng.choice([-1, 1, 2, 0]) for i in range(antall)}
+        v = rng.randrange(antall)
+        summer = {0}
+        for annen, k in ledd.items():
+            if annen != v:
+                summer = {s + k * x for s in summer for x in mulige[annen]}
+        bits, forskyvning = _summer(ledd, v, mulige, {})
+        assert {i + forskyvning for i, b in enumerate(bits) if b == "1"} == summer
+        koeff = ledd[v] or 1
+        assert _gjenstar(mulige[v], koeff, bits, forskyvning) == {x for x in mulige[v] if -koeff * x in summer}
