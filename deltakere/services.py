@@ -133,6 +133,7 @@ ENDRE_FELTER = (
     "telefon",
     "epost",
     "adresse",
+    "tolk_sprak",
     "fagretning",
     "rute",
     "kull",

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "arbeidsgivere",
     "lop",
     "oppfolging",
+    "moter",
     "rapporter",
     "paminnelser",
     "dokumenter",
