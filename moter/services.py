@@ -4,6 +4,7 @@ participant's attendance is logged on her case."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -163,3 +164,21 @@ def oppstartsmote_registrer(*, plassering: Plassering, utfort_av: User, **felter
     return objekt_endre(
         mote, handling, utfort_av, felter, bare_ved_endring=not mote._state.adding, deltaker_id=plassering.deltaker_id
     )
+
+
+EKSTERN_KONTAKT_DAGER = 365  # an outside person's phone and e-mail are kept this long after the meeting
+
+
+@transaction.atomic
+def eksterne_kontaktdata_slett(*, idag: datetime.date) -> int:
+    """Outside people's phone and e-mail are there only to reach them about a meeting: a year after it
+    they are blanked (name and role stay, so the list still says who came). Logged per row, by the
+    system. Running it twice changes nothing the second time."""
+    rader = list(
+        Ekstern.objects.filter(mote__dato__lt=idag - datetime.timedelta(days=EKSTERN_KONTAKT_DAGER)).exclude(
+            telefon="", epost=""
+        )
+    )
+    for rad in rader:
+        objekt_endre(rad, "moter.ekstern.kontaktdata_slettet", None, {"telefon": "", "epost": ""}, valider=False)
+    return len(rader)

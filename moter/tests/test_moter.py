@@ -182,3 +182,25 @@ def test_the_list_filters_by_kind_and_track(client, koordinator, fagretning, lor
     assert "Kommende (1)" in client.get("/moter/?art=intervju").content.decode()
     tekst = client.get(f"/moter/?fagretning={fagretning.pk}").content.decode()
     assert "Kommende (0)" in tekst and "08.03.2026" not in tekst and "21.11.2026" in tekst
+
+
+def test_outside_peoples_contact_data_is_blanked_a_year_after_the_meeting_and_never_in_her_innsyn(
+    settings, koordinator, deltaker
+):
+    from moter.tasks import eksterne_kontaktdata_slett_task as oppgave
+    from personvern.innsyn import innsyn_samle
+
+    gammel = MoteFactory(
+        organisasjon=deltaker.organisasjon, arrangor=koordinator, dato=IDAG - datetime.timedelta(days=366)
+    )
+    ny = MoteFactory(organisasjon=deltaker.organisasjon, arrangor=koordinator, dato=IDAG - datetime.timedelta(days=365))
+    DeltakelseFactory(mote=gammel, deltaker=deltaker)
+    borte, blir = EksternFactory(mote=gammel, epost="kari@nav.no"), EksternFactory(mote=ny)
+    assert "moter.Ekstern" not in innsyn_samle(deltaker=deltaker).som_json()["data"]
+
+    assert any(v["task"] == "moter.eksterne_kontaktdata_slett" for v in settings.CELERY_BEAT_SCHEDULE.values())
+    assert oppgave.delay().get() == 1
+    assert oppgave.delay().get() == 0
+    borte.refresh_from_db(), blir.refresh_from_db()
+    assert (borte.navn, borte.rolle, borte.telefon, borte.epost) == ("Kari Nilsen", "NAV-veileder", "", "")
+    assert blir.telefon == "91234567"
