@@ -11,12 +11,14 @@ from fagbrev.kalender import Kalenderdato, kalenderkilde
 from fagbrev.permissions import deltaker_scope
 
 from .models import Mote, Oppstartsmote
-from .permissions import moter_visible_to
+from .permissions import lese_orgs, moter_visible_to
 
 
 @kalenderkilde
 def moter(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]:
-    """Recruitment and information meetings the user may see. One query."""
+    """Recruitment and information meetings the user may see. One query; none for a role without meetings."""
+    if not lese_orgs(user):
+        return
     arter = dict(Mote.Art.choices)
     for pk, art, dato, klokken, fagretning in (
         moter_visible_to(user)
