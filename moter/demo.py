@@ -130,4 +130,7 @@ def _oppstartsmoter(demo: Demo, koordinator) -> None:
                 registrert_av=koordinator,
             )
         )
-    Oppstartsmote.objects.bulk_create(rader)
+    for mote in Oppstartsmote.objects.bulk_create(rader):  # registered the day of the meeting, not the load
+        Oppstartsmote.objects.filter(pk=mote.pk).update(
+            opprettet=datetime.datetime.combine(mote.dato, datetime.time(11), tzinfo=datetime.UTC)
+        )

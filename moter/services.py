@@ -107,20 +107,15 @@ def ekstern_legg_til(*, mote: Mote, utfort_av: User, **felter) -> Ekstern:
 
 
 @transaction.atomic
-def deltakelse_fjern(*, deltakelse: Deltakelse, utfort_av: User) -> None:
+def fra_listen_fjern(*, rad: Deltakelse | Ekstern, utfort_av: User) -> None:
+    """Take a participant or an outside person off a meeting's list (a participant's case logs it)."""
     hendelse_logg(
-        handling="moter.deltakelse.slettet",
-        objekt=deltakelse,
+        handling=f"moter.{rad._meta.model_name}.slettet",
+        objekt=rad,
         utfort_av=utfort_av,
-        beskrivelse=_beskriv(deltakelse.mote),
+        beskrivelse=_beskriv(rad.mote),
     )
-    deltakelse.delete()
-
-
-@transaction.atomic
-def ekstern_fjern(*, ekstern: Ekstern, utfort_av: User) -> None:
-    hendelse_logg(handling="moter.ekstern.slettet", objekt=ekstern, utfort_av=utfort_av, beskrivelse=ekstern.rolle)
-    ekstern.delete()
+    rad.delete()
 
 
 @transaction.atomic

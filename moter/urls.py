@@ -13,8 +13,8 @@ urlpatterns = [
     path("<int:pk>/oppmote/", views.oppmote, name="oppmote"),
     path("<int:pk>/deltakere/ny/", views.deltaker_ny, name="deltaker_ny"),
     path("<int:pk>/eksterne/ny/", views.ekstern_ny, name="ekstern_ny"),
-    path("<int:pk>/deltakere/<int:rad>/fjern/", views.deltakelse_fjern, name="deltakelse_fjern"),
-    path("<int:pk>/eksterne/<int:rad>/fjern/", views.ekstern_fjern, name="ekstern_fjern"),
+    path("<int:pk>/deltakere/<int:rad>/fjern/", views.fjern, {"liste": "deltakelser"}, name="deltakelse_fjern"),
+    path("<int:pk>/eksterne/<int:rad>/fjern/", views.fjern, {"liste": "eksterne"}, name="ekstern_fjern"),
     path("oppstart/<int:pk>/", views.oppstartsmote, name="oppstartsmote"),
     path("oppstart/<int:pk>/endre/", views.oppstartsmote_endre, name="oppstartsmote_endre"),
 ]

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from fagbrev.models import Fagretning
 from fagbrev.skjema import skjema_post
+from fagbrev.skjema import skjema_side as _skjema
 
 from . import selectors, services
 from .forms import DeltakelseForm, EksternForm, MoteFilter, MoteForm, OppmoteForm, OppstartsmoteForm
@@ -26,14 +27,6 @@ from .permissions import (
     oppstartsmote_for,
     org_for_ny,
 )
-
-SKJEMA = "components/skjema_side.html"  # the plain form page simple forms share
-
-
-def _skjema(request, form, *, tittel: str, tilbake: str, forklaring: str = "", knapp: str = "Lagre") -> HttpResponse:
-    return render(
-        request, SKJEMA, {"form": form, "tittel": tittel, "tilbake": tilbake, "forklaring": forklaring, "knapp": knapp}
-    )
 
 
 def _til_mote(mote: Mote, anker: str = "") -> HttpResponse:
@@ -152,69 +145,62 @@ def oppmote(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "moter/oppmote.html", {"mote": mote, "form": form, "liste": liste})
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def deltaker_ny(request: HttpRequest, pk: int) -> HttpResponse:
+def _legg_til(request: HttpRequest, pk: int, lag_skjema, legg_til, *, hva: str, forklaring: str) -> HttpResponse:
+    """Put someone on a meeting's list: `lag_skjema(mote, data)` makes the form, `legg_til` is the service."""
     mote = get_mote_for_user(request.user, pk, write=True)
-    form = DeltakelseForm(request.POST or None, deltakere=selectors.deltakere_a_legge_til(mote=mote))
+    form = lag_skjema(mote, request.POST or None)
     return skjema_post(
         request,
         form,
-        lambda data: services.deltaker_legg_til(mote=mote, utfort_av=request.user, **data),
-        melding=lambda d: f"{d.deltaker.navn} er lagt til.",
+        lambda data: legg_til(mote=mote, utfort_av=request.user, **data),
+        melding=lambda rad: f"{getattr(rad, 'deltaker', rad).navn} er lagt til.",
         videre=lambda _: _til_mote(mote, "#liste"),
     ) or _skjema(
         request,
         form,
-        tittel=f"Legg til deltaker: {str(mote).lower()}",
+        tittel=f"Legg til {hva}: {str(mote).lower()}",
         tilbake=reverse("moter:detalj", args=[pk]),
-        forklaring="Personer som ennå ikke har en sak, registreres først som henvisning, eller legges til som ekstern.",
+        forklaring=forklaring,
         knapp="Legg til",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def deltaker_ny(request: HttpRequest, pk: int) -> HttpResponse:
+    return _legg_til(
+        request,
+        pk,
+        lambda mote, data: DeltakelseForm(data, deltakere=selectors.deltakere_a_legge_til(mote=mote)),
+        services.deltaker_legg_til,
+        hva="deltaker",
+        forklaring="Personer som ennå ikke har en sak, registreres først som henvisning, eller legges til som ekstern.",
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def ekstern_ny(request: HttpRequest, pk: int) -> HttpResponse:
-    mote = get_mote_for_user(request.user, pk, write=True)
-    form = EksternForm(request.POST or None)
-    return skjema_post(
+    return _legg_til(
         request,
-        form,
-        lambda data: services.ekstern_legg_til(mote=mote, utfort_av=request.user, **data),
-        melding=lambda e: f"{e.navn} er lagt til.",
-        videre=lambda _: _til_mote(mote, "#liste"),
-    ) or _skjema(
-        request,
-        form,
-        tittel=f"Legg til ekstern: {str(mote).lower()}",
-        tilbake=reverse("moter:detalj", args=[pk]),
+        pk,
+        lambda mote, data: EksternForm(data),
+        services.ekstern_legg_til,
+        hva="ekstern",
         forklaring="NAV-veiledere, arbeidsgivere og andre utenfra. Telefon og e-post brukes bare om møtet.",
-        knapp="Legg til",
     )
 
 
 @login_required
 @require_POST
-def deltakelse_fjern(request: HttpRequest, pk: int, rad: int) -> HttpResponse:
+def fjern(request: HttpRequest, pk: int, rad: int, liste: str) -> HttpResponse:
+    """Take someone off the list (`liste`: "deltakelser" or "eksterne", from the URL)."""
     mote = get_mote_for_user(request.user, pk, write=True)
-    deltakelse = mote.deltakelser.select_related("deltaker").filter(pk=rad).first()
-    if deltakelse is None:
-        raise Http404("Fant ikke deltakeren på listen.")
-    services.deltakelse_fjern(deltakelse=deltakelse, utfort_av=request.user)
-    messages.success(request, f"{deltakelse.deltaker.navn} er tatt av listen.")
-    return _til_mote(mote, "#liste")
-
-
-@login_required
-@require_POST
-def ekstern_fjern(request: HttpRequest, pk: int, rad: int) -> HttpResponse:
-    mote = get_mote_for_user(request.user, pk, write=True)
-    ekstern = mote.eksterne.filter(pk=rad).first()
-    if ekstern is None:
+    raden = getattr(mote, liste).filter(pk=rad).first()
+    if raden is None:
         raise Http404("Fant ikke personen på listen.")
-    services.ekstern_fjern(ekstern=ekstern, utfort_av=request.user)
-    messages.success(request, f"{ekstern.navn} er tatt av listen.")
+    services.fra_listen_fjern(rad=raden, utfort_av=request.user)
+    messages.success(request, f"{getattr(raden, 'deltaker', raden).navn} er tatt av listen.")
     return _til_mote(mote, "#liste")
 
 

@@ -204,3 +204,18 @@ def test_outside_peoples_contact_data_is_blanked_a_year_after_the_meeting_and_ne
     borte.refresh_from_db(), blir.refresh_from_db()
     assert (borte.navn, borte.rolle, borte.telefon, borte.epost) == ("Kari Nilsen", "NAV-veileder", "", "")
     assert blir.telefon == "91234567"
+
+
+def test_the_coordinator_takes_people_off_the_list_and_her_case_logs_it(client, koordinator, deltaker):
+    mote = MoteFactory(organisasjon=deltaker.organisasjon, arrangor=koordinator)
+    d, e = DeltakelseFactory(mote=mote, deltaker=deltaker), EksternFactory(mote=mote)
+    client.force_login(koordinator)
+    side = client.get(f"/moter/{mote.pk}/").content.decode()
+    assert f'aria-label="Ta {deltaker.navn} av listen"' in side and 'aria-label="Ta Kari Nilsen av listen"' in side
+    assert client.post(f"/moter/{mote.pk}/deltakere/{d.pk}/fjern/").status_code == 302
+    annen = EksternFactory()  # another meeting's row, not on this list
+    assert client.post(f"/moter/{mote.pk}/eksterne/{annen.pk}/fjern/").status_code == 404
+    assert client.post(f"/moter/{mote.pk}/eksterne/{e.pk}/fjern/").status_code == 302
+    assert not Deltakelse.objects.exists() and list(Ekstern.objects.all()) == [annen]
+    assert Hendelse.objects.filter(handling="moter.deltakelse.slettet", deltaker_id=deltaker.pk).exists()
+    assert Hendelse.objects.filter(handling="moter.ekstern.slettet").exists()
