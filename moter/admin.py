@@ -1,29 +1,21 @@
+"""Admin: read-only lists for support. Meetings are changed through the app's pages and services (log)."""
+
 from django.contrib import admin
 
-from .models import Deltakelse, Ekstern, Mote, Oppstartsmote
+from fagbrev.admin import KunLesing
+from fagbrev.tilgang import TilgangsloggAdmin
 
-
-class DeltakelseInline(admin.TabularInline):
-    model = Deltakelse
-    extra = 0
-    raw_id_fields = ["deltaker"]
-
-
-class EksternInline(admin.TabularInline):
-    model = Ekstern
-    extra = 0
+from .models import Mote, Oppstartsmote
 
 
 @admin.register(Mote)
-class MoteAdmin(admin.ModelAdmin):
+class MoteAdmin(KunLesing):
     list_display = ["dato", "klokken", "art", "sted", "fagretning", "organisasjon"]
     list_filter = ["art", "organisasjon"]
     date_hierarchy = "dato"
-    inlines = [DeltakelseInline, EksternInline]
 
 
 @admin.register(Oppstartsmote)
-class OppstartsmoteAdmin(admin.ModelAdmin):
+class OppstartsmoteAdmin(TilgangsloggAdmin, KunLesing):
     list_display = ["dato", "plassering", "avtale_signert", "organisasjon"]
     list_filter = ["avtale_signert", "organisasjon"]
-    raw_id_fields = ["plassering"]

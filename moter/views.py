@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from fagbrev.models import Fagretning
 from fagbrev.skjema import skjema_post
 from fagbrev.skjema import skjema_side as _skjema
+from fagbrev.tilgang import tilgang_merk_deltaker
 
 from . import selectors, services
 from .forms import DeltakelseForm, EksternForm, MoteFilter, MoteForm, OppmoteForm, OppstartsmoteForm
@@ -27,6 +28,14 @@ from .permissions import (
     oppstartsmote_for,
     org_for_ny,
 )
+
+
+def _liste(mote: Mote, user) -> selectors.Motedeltakere:
+    """Who is on the meeting's list; each participant shown by name is written in the access log."""
+    liste = selectors.motedeltakere(mote=mote, user=user)
+    for d in liste.deltakelser:
+        tilgang_merk_deltaker(d.deltaker)
+    return liste
 
 
 def _til_mote(mote: Mote, anker: str = "") -> HttpResponse:
@@ -90,7 +99,7 @@ def detalj(request: HttpRequest, pk: int) -> HttpResponse:
         "moter/detalj.html",
         {
             "mote": mote,
-            "liste": selectors.motedeltakere(mote=mote, user=request.user),
+            "liste": _liste(mote, request.user),
             "kan_endre": can_write(request.user, mote.organisasjon_id),
             "er_passert": mote.dato < timezone.localdate(),
         },
@@ -121,7 +130,7 @@ def slett(request: HttpRequest, pk: int) -> HttpResponse:
         services.mote_slett(mote=mote, utfort_av=request.user)
         messages.success(request, f"{navn} er slettet.")
         return redirect("moter:liste")
-    liste = selectors.motedeltakere(mote=mote, user=request.user)
+    liste = _liste(mote, request.user)
     return render(request, "moter/slett.html", {"mote": mote, "liste": liste})
 
 
@@ -130,7 +139,7 @@ def slett(request: HttpRequest, pk: int) -> HttpResponse:
 def oppmote(request: HttpRequest, pk: int) -> HttpResponse:
     """Who came: one tap per person, made for a phone at the door."""
     mote = get_mote_for_user(request.user, pk, write=True)
-    liste = selectors.motedeltakere(mote=mote, user=request.user)
+    liste = _liste(mote, request.user)
     form = OppmoteForm(request.POST or None, deltakelser=liste.deltakelser, eksterne=liste.eksterne)
     if svar := skjema_post(
         request,
