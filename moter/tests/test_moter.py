@@ -211,7 +211,8 @@ def test_the_coordinator_takes_people_off_the_list_and_her_case_logs_it(client, 
     d, e = DeltakelseFactory(mote=mote, deltaker=deltaker), EksternFactory(mote=mote)
     client.force_login(koordinator)
     side = client.get(f"/moter/{mote.pk}/").content.decode()
-    assert f'aria-label="Fjern {deltaker.navn} fra listen"' in side and 'aria-label="Fjern Kari Nilsen fra listen"' in side
+    assert f'aria-label="Fjern {deltaker.navn} fra listen"' in side
+    assert 'aria-label="Fjern Kari Nilsen fra listen"' in side
     assert client.post(f"/moter/{mote.pk}/deltakere/{d.pk}/fjern/").status_code == 302
     annen = EksternFactory()  # another meeting's row, not on this list
     assert client.post(f"/moter/{mote.pk}/eksterne/{annen.pk}/fjern/").status_code == 404
