@@ -35,40 +35,24 @@ def asker(db):
     return OrganisasjonFactory(navn="NAV Asker", kortnavn="NAV Asker")
 
 
-def _bruker(org, rolle, username):
-    from fagbrev.tests.factories import bruker_med_rolle
+def _persona(navn: str, org: str, rolle: str, username: str):
+    """A fixture `navn`: a user of the organisation fixture `org` holding `rolle`."""
 
-    return bruker_med_rolle(org, rolle, username=username)
+    @pytest.fixture(name=navn)
+    def persona(request):
+        from fagbrev.tests.factories import bruker_med_rolle
 
+        return bruker_med_rolle(request.getfixturevalue(org), rolle, username=username)
 
-@pytest.fixture
-def koordinator(lorenskog):
-    return _bruker(lorenskog, "koordinator", "koordinator")
-
-
-@pytest.fixture
-def faglarer(lorenskog):
-    return _bruker(lorenskog, "faglarer", "faglarer")
+    return persona
 
 
-@pytest.fixture
-def annen_faglarer(lorenskog):
-    return _bruker(lorenskog, "faglarer", "faglarer.helse")
-
-
-@pytest.fixture
-def norsklarer(lorenskog):
-    return _bruker(lorenskog, "norsklarer", "norsklarer")
-
-
-@pytest.fixture
-def styring(lorenskog):
-    return _bruker(lorenskog, "styringsgruppe", "styring")
-
-
-@pytest.fixture
-def koordinator_asker(asker):
-    return _bruker(asker, "koordinator", "koordinator.asker")
+koordinator = _persona("koordinator", "lorenskog", "koordinator", "koordinator")
+faglarer = _persona("faglarer", "lorenskog", "faglarer", "faglarer")
+annen_faglarer = _persona("annen_faglarer", "lorenskog", "faglarer", "faglarer.helse")
+norsklarer = _persona("norsklarer", "lorenskog", "norsklarer", "norsklarer")
+styring = _persona("styring", "lorenskog", "styringsgruppe", "styring")
+koordinator_asker = _persona("koordinator_asker", "asker", "koordinator", "koordinator.asker")
 
 
 @pytest.fixture

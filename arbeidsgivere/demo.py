@@ -8,9 +8,13 @@ from django.utils.text import slugify
 
 from deltakere import statusgrupper
 from deltakere.models import Deltaker
+from deltakere.services_rute import rute_bytt
+from fagbrev.datoregning import samme_dag
 from fagbrev.demo import Demo, lag_orgnr, seeder
+from fagbrev.models import Fagretning
 
 from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
+from .services_attest import attest_lagre
 
 # Which tracks an employer's trade serves (by bransje), for linking and for placing participants.
 BRANSJE_FAGRETNING = {
@@ -135,6 +139,23 @@ def _epost(navn: str, arbeidsgiver: str) -> str:
     return f"{ascii_(navn).replace('-', '.')}@{ascii_(arbeidsgiver)}.example.no"
 
 
+def _kontaktperson(demo, org, sted, navn: str, rolle: str, arbeidsgiver: str, **felter) -> Kontaktperson:
+    """A leder or a fadder at a workplace, with an invented phone number (a leder's starts with 9, a
+    fadder's with 4) and work address."""
+    person, _ = Kontaktperson.objects.get_or_create(
+        arbeidssted=sted,
+        navn=navn,
+        rolle=rolle,
+        defaults={
+            "organisasjon": org,
+            "telefon": f"{9 if rolle == Kontaktperson.Rolle.LEDER else 4}{demo.rng.randrange(10**7):07d}",
+            "epost": _epost(navn, arbeidsgiver),
+            **felter,
+        },
+    )
+    return person
+
+
 @seeder(rekkefolge=20)
 def seed(demo: Demo) -> None:
     steder = demo.extra.setdefault("arbeidssteder", {})
@@ -169,29 +190,17 @@ def seed(demo: Demo) -> None:
                 defaults={"organisasjon": org, "adresse": adresse, "kapasitet": kapasitet},
             )
             steder.setdefault(orgkort, []).append(sted)
-            Kontaktperson.objects.get_or_create(
-                arbeidssted=sted,
-                navn=leder,
-                rolle=Kontaktperson.Rolle.LEDER,
-                defaults={
-                    "organisasjon": org,
-                    "telefon": f"9{demo.rng.randrange(10**7):07d}",
-                    "epost": _epost(leder, navn),
-                    "har_fagbrev": False,
-                },
-            )
+            _kontaktperson(demo, org, sted, leder, Kontaktperson.Rolle.LEDER, navn, har_fagbrev=False)
             for fnavn in fadderliste:
-                fadder, _ = Kontaktperson.objects.get_or_create(
-                    arbeidssted=sted,
-                    navn=fnavn,
-                    rolle=Kontaktperson.Rolle.FADDER,
-                    defaults={
-                        "organisasjon": org,
-                        "telefon": f"4{demo.rng.randrange(10**7):07d}",
-                        "epost": _epost(fnavn, navn),
-                        "har_fagbrev": len(fnavn) % 5 != 0,
-                        "faddersamlinger": len(fnavn) % 4,
-                    },
+                fadder = _kontaktperson(
+                    demo,
+                    org,
+                    sted,
+                    fnavn,
+                    Kontaktperson.Rolle.FADDER,
+                    navn,
+                    har_fagbrev=len(fnavn) % 5 != 0,
+                    faddersamlinger=len(fnavn) % 4,
                 )
                 faddere.setdefault(sted.pk, []).append(fadder)
 
@@ -360,3 +369,56 @@ def seed_plasseringer(demo: Demo) -> None:
             else Avtale.Status.SIGNERT
         )
         _avtale(plassering, status, koordinator)
+
+
+# --- NAV Asker: paid work and the switch to Fagbrev på jobb; the reference at termination --------------
+
+
+@seeder(rekkefolge=75)
+def seed_asker_arbeid(demo: Demo) -> None:
+    """After the history: one Asker praksiskandidat has been in paid work for over a year (so the
+    reminder «Vurder bytte til fagbrev på jobb» is in her coordinator's bell after the scan), one has
+    switched already (the track's history on her case), and the first terminated Asker case has its
+    placement and the workplace reference ordered at the termination."""
+    koordinator = demo.brukere["koordinator.asker"]
+    asker = Deltaker.objects.filter(organisasjon=demo.org["NAV Asker"]).select_related("kull").order_by("pk")
+    kandidater = list(asker.filter(status=Deltaker.Status.I_OPPLAERING, rute=Fagretning.Rute.PRAKSISKANDIDAT)[:2])
+    if len(kandidater) == 2 and not Plassering.objects.filter(deltaker__in=kandidater, lonnet=True).exists():
+        for deltaker in kandidater:
+            fra = samme_dag(demo.idag, maneder=-14)
+            Plassering.objects.filter(deltaker=deltaker, til__isnull=True, fra__gt=fra).update(fra=fra)
+            Plassering.objects.filter(deltaker=deltaker, til__isnull=True).update(lonnet=True)
+        byttet = kandidater[1]
+        rute_bytt(
+            deltaker=byttet,
+            til=Fagretning.Rute.FAGBREV_PA_JOBB,
+            dato=max(byttet.henvist_dato or demo.idag, demo.idag - datetime.timedelta(days=30)),
+            begrunnelse="Fast ansatt i betongfirmaet i over ett år; arbeidsgiveren vil ta ham inn som "
+            "Fagbrev på jobb-kandidat.",
+            utfort_av=koordinator,
+        )
+    avbrutt = asker.filter(status=Deltaker.Status.AVBRUTT).select_related("avbrudd").first()
+    if avbrutt is None or Plassering.objects.filter(deltaker=avbrutt).exists():
+        return
+    sted = _steder_for(avbrutt.organisasjon, "betong")[0]
+    slutt = avbrutt.avbrudd.dato
+    plassering = Plassering.objects.create(
+        organisasjon_id=avbrutt.organisasjon_id,
+        deltaker=avbrutt,
+        arbeidssted=sted,
+        fadder=next((k for k in sted.kontaktpersoner.all() if k.rolle == Kontaktperson.Rolle.FADDER), None),
+        fra=min(avbrutt.kull.oppstart if avbrutt.kull else slutt, slutt),
+        til=slutt,
+        dager_per_uke=4,
+        ekstra_person_bekreftet=True,
+    )
+    attest_lagre(
+        plassering=plassering,
+        utfort_av=koordinator,
+        leder=next((k for k in sted.kontaktpersoner.all() if k.rolle == Kontaktperson.Rolle.LEDER), None),
+        arbeidsoppgaver="Forskaling og armering av dekker og vegger, støping og etterbehandling av betong, "
+        "rigging og rydding av byggeplassen.",
+        oppmote="Stabilt oppmøte; ga alltid beskjed ved fravær.",
+        uttalelse=f"{avbrutt.fornavn} har vært en punktlig og lærevillig medarbeider som fulgte sikkerhetsreglene og "
+        "samarbeidet godt med laget. Vi gir våre beste anbefalinger.",
+    )

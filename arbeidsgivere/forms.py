@@ -10,7 +10,7 @@ from fagbrev.models import Fagretning, Niva, User
 from fagbrev.skjema import Listefilter, Sokefelt, id_felt, valgfritt
 from fagbrev.telefon import normaliser_telefon
 
-from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
+from .models import Arbeidsattest, Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson, Plassering
 from .selectors import EGNET_VALG
 
 TEKST = {"rows": 3}
@@ -97,6 +97,9 @@ class PlasseringForm(forms.Form):
     ekstra_person_bekreftet = forms.BooleanField(
         label="Leder har bekreftet at deltakeren er ekstra person og ikke erstatter ansatte", required=False
     )
+    lonnet = forms.BooleanField(
+        label="Lønnet arbeid", required=False, help_text="Deltakeren er ansatt med lønn hos arbeidsgiveren i perioden."
+    )
 
     def __init__(self, *args, deltaker, **kwargs):
         super().__init__(*args, **kwargs)
@@ -129,7 +132,7 @@ class PlasseringForm(forms.Form):
 class PlasseringEndreForm(UtenModellvalidering, forms.ModelForm):
     class Meta:
         model = Plassering
-        fields = ["fadder", "dager_per_uke", "timer_per_uke", "ekstra_person_bekreftet"]
+        fields = ["fadder", "dager_per_uke", "timer_per_uke", "ekstra_person_bekreftet", "lonnet"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -211,3 +214,24 @@ class ArbeidsgiverFilterForm(Listefilter):
     def filtre(self) -> dict[str, str]:
         v = self.verdier()
         return {"fagretning_id": v["fagretning"], "godkjent": v["godkjent"], "egnet": v["egnet"], "sektor": v["sektor"]}
+
+
+class AttestForm(UtenModellvalidering, forms.ModelForm):
+    """The workplace reference: the leader who signs, the tasks, attendance and the leader's own words."""
+
+    class Meta:
+        model = Arbeidsattest
+        fields = ["leder", "arbeidsoppgaver", "oppmote", "uttalelse"]
+        widgets = {f: forms.Textarea(attrs={"rows": 4}) for f in ("arbeidsoppgaver", "oppmote", "uttalelse")}
+        help_texts = {
+            "arbeidsoppgaver": "Hva deltakeren har gjort på arbeidsstedet.",
+            "oppmote": "For eksempel «Stabilt oppmøte, ga beskjed ved fravær». Kan stå tom.",
+            "uttalelse": "Lederens egne ord om deltakeren. Lederen skriver under på den utskrevne attesten.",
+        }
+
+    def __init__(self, *args, plassering: Plassering, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leder"].queryset = Kontaktperson.objects.filter(
+            arbeidssted_id=plassering.arbeidssted_id, rolle=Kontaktperson.Rolle.LEDER
+        ).order_by("navn")
+        self.fields["leder"].empty_label = "Ikke valgt"

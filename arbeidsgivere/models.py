@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from fagbrev.identifikatorer import valider_orgnr
-from fagbrev.models import Niva, OrganisasjonEid, RegistrertAv
+from fagbrev.models import Niva, OrganisasjonEid, RegistrertAv, valgfri_bruker
 from fagbrev.tekstgrenser import BESKRIVELSE, NOTAT
 
 
@@ -35,13 +34,9 @@ class Arbeidsgiver(OrganisasjonEid):
         related_name="arbeidsgivere",
         verbose_name="tar imot deltakere fra fagretningene",
     )
-    kontaktperson_kommune = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
+    kontaktperson_kommune = valgfri_bruker(
+        "fast kontaktperson i kommunen",
         related_name="arbeidsgivere_kontakt_for",
-        verbose_name="fast kontaktperson i kommunen",
         help_text="Arbeidsgiveren skal forholde seg til én person hos oss.",
     )
     notater = models.TextField("notater", blank=True, max_length=NOTAT)
@@ -130,6 +125,11 @@ class Plassering(OrganisasjonEid):
     dager_per_uke = models.DecimalField("dager i uken", max_digits=2, decimal_places=1, default=3)
     timer_per_uke = models.DecimalField("timer i uken", max_digits=4, decimal_places=1, null=True, blank=True)
     ekstra_person_bekreftet = models.BooleanField("leder har bekreftet at deltakeren er ekstra person", default=False)
+    # Paid work, not only practice: she is employed by the workplace in this period (NAV Asker moves a
+    # praksiskandidat to Fagbrev på jobb after a year of it: arbeidsgivere/regler.py).
+    lonnet = models.BooleanField(
+        "lønnet arbeid", default=False, help_text="Deltakeren er ansatt med lønn hos arbeidsgiveren i perioden."
+    )
     opprettet = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -176,14 +176,7 @@ class Avtale(OrganisasjonEid):
     signert_arbeidssted = models.DateField("signert av arbeidsstedet", null=True, blank=True)
     signert_arbeidssted_navn = models.CharField("signert for arbeidsstedet av", max_length=200, blank=True)
     signert_kommune = models.DateField("signert av kommunen", null=True, blank=True)
-    signert_kommune_av = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="signert for kommunen av",
-    )
+    signert_kommune_av = valgfri_bruker("signert for kommunen av")
     avsluttet = models.DateField("avsluttet", null=True, blank=True)
     opprettet = models.DateTimeField(auto_now_add=True)
 
@@ -239,3 +232,26 @@ class Evaluering(RegistrertAv):
 
     def __str__(self) -> str:
         return f"Sluttevaluering {self.dato:%d.%m.%Y}"
+
+
+class Arbeidsattest(RegistrertAv):
+    """The workplace's reference for a participant's placement, ordered when the case ends (termination
+    or completion): her tasks, her attendance and the workplace leader's own words. The PDF (document
+    type «arbeidsattest», dokumenter/typer.py) is filled from this row and the placement, and versioned
+    like every document; the leader signs the printed copy."""
+
+    plassering = models.OneToOneField(Plassering, on_delete=models.PROTECT, related_name="attest")
+    leder = models.ForeignKey(
+        Kontaktperson, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="leder"
+    )
+    arbeidsoppgaver = models.TextField("arbeidsoppgaver", max_length=BESKRIVELSE)
+    oppmote = models.TextField("oppmøte og fravær", blank=True, max_length=BESKRIVELSE)
+    uttalelse = models.TextField("lederens uttalelse", blank=True, max_length=BESKRIVELSE)
+    endret = models.DateTimeField("endret", auto_now=True)
+
+    class Meta:
+        verbose_name = "arbeidsattest"
+        verbose_name_plural = "arbeidsattester"
+
+    def __str__(self) -> str:
+        return f"Arbeidsattest fra {self.plassering.arbeidssted}"

@@ -17,7 +17,7 @@ from django.utils import timezone
 from fagbrev.permissions import FAGLARER, KOORDINATOR, can_edit_deltaker, can_manage_org, deltaker_scope
 from fagbrev.tilgang import tilgang_merk_deltaker
 
-from .models import Arbeidsgiver, Arbeidssted, Avtale, Kontaktperson, Plassering
+from .models import Arbeidsattest, Arbeidsgiver, Arbeidssted, Avtale, Kontaktperson, Plassering
 
 
 def arbeidsgivere_visible_to(user, *, idag: datetime.date | None = None) -> QuerySet[Arbeidsgiver]:
@@ -93,14 +93,28 @@ def get_plassering_for_user(user, pk: int, *, write: bool = False) -> Plassering
     return plassering
 
 
-def get_avtale_for_user(user, pk: int, *, write: bool = False) -> Avtale:
+def _via_plassering(qs: QuerySet, user, pk: int, *, write: bool, hva: str):
+    """A row that belongs to a placement, as visible as the placement's case: 404 / 403 like the case."""
     try:
-        avtale = Avtale.objects.select_related(
-            "plassering__deltaker", "plassering__arbeidssted__arbeidsgiver", "signert_kommune_av"
-        ).get(pk=pk, plassering__in=plasseringer_visible_to(user))
-    except Avtale.DoesNotExist:
-        raise Http404("Fant ikke avtalen.") from None
-    if write and not can_edit_deltaker(user, avtale.plassering.deltaker):
-        raise PermissionDenied("Du kan se denne avtalen, men ikke endre den.")
-    tilgang_merk_deltaker(avtale.plassering.deltaker)
-    return avtale
+        rad = qs.get(pk=pk, plassering__in=plasseringer_visible_to(user))
+    except qs.model.DoesNotExist:
+        raise Http404(f"Fant ikke {hva}.") from None
+    if write and not can_edit_deltaker(user, rad.plassering.deltaker):
+        raise PermissionDenied(f"Du kan se {hva}, men ikke endre den.")
+    tilgang_merk_deltaker(rad.plassering.deltaker)
+    return rad
+
+
+def get_avtale_for_user(user, pk: int, *, write: bool = False) -> Avtale:
+    qs = Avtale.objects.select_related(
+        "plassering__deltaker", "plassering__arbeidssted__arbeidsgiver", "signert_kommune_av"
+    )
+    return _via_plassering(qs, user, pk, write=write, hva="avtalen")
+
+
+def get_attest_for_user(user, pk: int, *, write: bool = False) -> Arbeidsattest:
+    """A workplace reference, as visible as its placement's case (the documents' lookup asks this too)."""
+    qs = Arbeidsattest.objects.select_related(
+        "plassering__deltaker__fagretning", "plassering__arbeidssted__arbeidsgiver", "leder", "registrert_av"
+    )
+    return _via_plassering(qs, user, pk, write=write, hva="arbeidsattesten")

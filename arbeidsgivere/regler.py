@@ -1,4 +1,5 @@
-"""The police certificate's reminder; the rule itself (when one is needed, who is stuck) is deltakere/politiattest.py.
+"""The police certificate's reminder (the rule itself, when one is needed and who is stuck, is
+deltakere/politiattest.py), and NAV Asker's «Vurder bytte til fagbrev på jobb» after a year in paid work.
 
 The reminder rule registers in the core's registry (fagbrev/regler.py) when
 `ArbeidsgivereConfig.ready()` imports this module.
@@ -13,7 +14,9 @@ from django.db.models import DateField, OuterRef, Q, Subquery
 
 from deltakere.models import Deltaker
 from deltakere.politiattest import star_fast_q
-from fagbrev.datoregning import dato_tekst
+from deltakere.statusgrupper import AKTIV
+from fagbrev.datoregning import dato_tekst, samme_dag, siste_dag_som_nar
+from fagbrev.models import Fagretning
 from fagbrev.regler import Art, Forfall, regel, til_koordinatorer
 
 from .models import Plassering
@@ -63,3 +66,40 @@ def politiattest_mangler(idag: datetime.date) -> Iterator[Forfall]:
             )
         )
     yield from til_koordinatorer(forfall)
+
+
+ARBEID_AR_FOR_BYTTE = 1
+
+
+@regel("paminnelser.vurder_fagbrev_pa_jobb", rekkefolge=35)
+def vurder_fagbrev_pa_jobb(idag: datetime.date) -> Iterator[Forfall]:
+    """«Vurder bytte til fagbrev på jobb»: a praksiskandidat in a pathway whose current placement is paid
+    work (`Plassering.lonnet`) that began a year ago or more (the same day a year later: from 29.02 it is
+    28.02) — NAV Asker moves her to Fagbrev på jobb then. To the coordinators, once per paid placement,
+    from that day for as long as she is still a praksiskandidat in it. Two queries.
+    """
+    rader = (
+        Plassering.objects.filter(
+            lonnet=True,
+            fra__lte=siste_dag_som_nar(idag, ar=ARBEID_AR_FOR_BYTTE),
+            deltaker__rute=Fagretning.Rute.PRAKSISKANDIDAT,
+            deltaker__status__in=AKTIV,
+        )
+        .filter(Q(til__isnull=True) | Q(til__gte=idag))
+        .order_by("deltaker_id", "pk")
+        .values_list("pk", "organisasjon_id", "deltaker_id", "deltaker__fornavn", "fra")
+    )
+    yield from til_koordinatorer(
+        Forfall(
+            objekt_type=Plassering,
+            objekt_id=pk,
+            periode=fra.isoformat(),
+            tittel=f"Vurder bytte til fagbrev på jobb for {fornavn}: i lønnet arbeid siden {fra:%d.%m.%Y} "
+            f"(ett år {samme_dag(fra, ar=ARBEID_AR_FOR_BYTTE):%d.%m.%Y})",
+            lenke=f"/deltakere/{deltaker_id}/lop/bytt/",
+            art=Art.RUTE,
+            organisasjon_id=org_id,
+            sendes_senest=idag + datetime.timedelta(days=7),
+        )
+        for pk, org_id, deltaker_id, fornavn, fra in rader
+    )

@@ -117,7 +117,7 @@ def saksside_plassering(*, deltaker, user, idag: datetime.date) -> Seksjon | Non
         return None
     plasseringer = list(
         Plassering.objects.filter(deltaker=deltaker)
-        .select_related("arbeidssted__arbeidsgiver", "fadder")
+        .select_related("arbeidssted__arbeidsgiver", "fadder", "attest")
         .prefetch_related(
             Prefetch("avtaler", queryset=Avtale.objects.order_by("-pk")),
             Prefetch(
@@ -141,6 +141,8 @@ def saksside_plassering(*, deltaker, user, idag: datetime.date) -> Seksjon | Non
             "leder": (naa.arbeidssted.ledere[0] if naa and naa.arbeidssted.ledere else None),
             "avtale": avtale,
             "historikk": [p for p in plasseringer if p is not naa],
+            # the case has ended: the workplace reference for her last placement (ordered or to order)
+            "attest_for": plasseringer[0] if plasseringer and deltaker.status in statusgrupper.LOP_AVSLUTTET else None,
             "kan_endre": permissions.can_edit_deltaker(user, deltaker),
             "idag": idag,
         },

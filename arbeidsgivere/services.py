@@ -138,6 +138,7 @@ def plassering_opprett(
     dager_per_uke: Decimal = Decimal(3),
     timer_per_uke: Decimal | None = None,
     ekstra_person_bekreftet: bool = False,
+    lonnet: bool = False,
     utfort_av: User,
 ) -> Plassering:
     """Place a participant at a workplace with a fadder.
@@ -198,6 +199,7 @@ def plassering_opprett(
         dager_per_uke=dager_per_uke,
         timer_per_uke=timer_per_uke,
         ekstra_person_bekreftet=ekstra_person_bekreftet,
+        lonnet=lonnet,
     )
     plassering.full_clean(validate_constraints=False)
     plassering.save()
@@ -212,7 +214,7 @@ def plassering_opprett(
 
 @transaction.atomic
 def plassering_endre(*, plassering: Plassering, utfort_av: User, **felter: Any) -> Plassering:
-    """Change fadder, working pattern or the leder's confirmation (not the period)."""
+    """Change fadder, working pattern, the leder's confirmation or paid work (not the period)."""
     fadder = felter.get("fadder")
     if fadder is not None and (
         fadder.arbeidssted_id != plassering.arbeidssted_id or fadder.rolle != Kontaktperson.Rolle.FADDER

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_attest
 
 app_name = "arbeidsgivere"
 
@@ -19,6 +19,8 @@ urlpatterns = [
     path("plasseringer/<int:pk>/avslutt/", views.plassering_avslutt, name="plassering_avslutt"),
     path("plasseringer/<int:pk>/avtale/ny/", views.avtale_ny, name="avtale_ny"),
     path("plasseringer/<int:pk>/evaluering/ny/", views.evaluering_ny, name="evaluering_ny"),
+    path("plasseringer/<int:pk>/attest/", views_attest.attest_bestill, name="attest_bestill"),
+    path("attester/<int:pk>/", views_attest.attest_detalj, name="attest"),
     path("avtaler/<int:pk>/endre/", views.avtale_endre, name="avtale_endre"),
     path("avtaler/<int:pk>/status/", views.avtale_status, name="avtale_status"),
     path("avtaler/<int:pk>/signer/", views.avtale_signer, name="avtale_signer"),

@@ -38,7 +38,7 @@ from .forms import (
     PlasseringForm,
     SignaturForm,
 )
-from .models import Arbeidsgiver, Avtale, Evaluering
+from .models import Arbeidsattest, Arbeidsgiver, Avtale, Evaluering
 from .permissions import (
     get_arbeidsgiver_for_user,
     get_arbeidssted_for_user,
@@ -47,6 +47,7 @@ from .permissions import (
     get_plassering_for_user,
 )
 from .selectors import EGNET_VALG, arbeidsgiver_side, arbeidsgivere_for_liste
+from .services_attest import attest_mulig
 
 
 def _tall(verdi) -> str:
@@ -256,6 +257,8 @@ def plassering_detalj(request: HttpRequest, pk: int) -> HttpResponse:
     gjeldende = next((a for a in avtaler if a.status != Avtale.Status.AVSLUTTET), None)
     evaluering = Evaluering.objects.filter(plassering=plassering).select_related("registrert_av").first()
     context = {
+        "attest": Arbeidsattest.objects.filter(plassering=plassering).first(),
+        "attest_mulig": attest_mulig(plassering),
         "plassering": plassering,
         "deltaker": plassering.deltaker,
         "avtaler": avtaler,

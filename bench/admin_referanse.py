@@ -1,10 +1,10 @@
 """The yardstick: Django admin's participant changelist as a team would set it up for a coordinator.
 
-Fair against our list: 50 rows, no second full count (`show_full_result_count`), the search served by
-the same trigram indexes (deltakere/migrations/0003_trigram_navn.py: admin's `icontains` is the
-expression they index), and one organisation's coordinator as the user, so it reads her
-organisation's rows only. A separate admin site mounted by the benchmark's own URLconf
-(`bench.urls`); the project's admin is untouched.
+Fair against our list: 50 rows, no second full count (`show_full_result_count`), the search as admin
+does it (`icontains` over first and last name; the trigram index of
+deltakere/migrations/0002_trigram_navn_sok.py serves our list's `navn_sok` only), and one
+organisation's coordinator as the user, so it reads her organisation's rows only. A separate admin site
+mounted by the benchmark's own URLconf (`bench.urls`); the project's admin is untouched.
 """
 
 from __future__ import annotations

@@ -12,7 +12,8 @@ class DeltakerAdmin(TilgangsloggAdmin, admin.ModelAdmin):
     list_select_related = ("fagretning", "organisasjon")
     search_fields = ("fornavn", "etternavn")
     exclude = ("fodselsnummer",)  # never shown or changed here; the case file masks it
-    readonly_fields = ("versjon", "status")  # status changes only through deltaker_endre_status
+    # status changes only through deltaker_endre_status, the track only through rute_bytt (its history)
+    readonly_fields = ("versjon", "status", "rute")
 
 
 @admin.register(Opptakskriterium)

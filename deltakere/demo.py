@@ -7,6 +7,7 @@ import zoneinfo
 
 from fagbrev.datoregning import samme_dag
 from fagbrev.demo import Demo, lag_fodselsnummer, seeder
+from fagbrev.models import Fagretning
 
 from . import statusgrupper
 from .models import (
@@ -202,6 +203,7 @@ def seed(demo: Demo) -> None:
             kull=_kull(demo, "betong", -1),
             **_henvist(demo, _kull(demo, "betong", -1)),
             status=S.I_OPPLAERING if nr < 9 else S.AVBRUTT,
+            rute=Fagretning.Rute.PRAKSISKANDIDAT,  # Asker's betong track starts here (DOMAIN.md)
             faglarer=demo.brukere["faglarer.asker"],
             **_person(demo, fornavn, etternavn, nr),
         )

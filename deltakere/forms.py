@@ -29,8 +29,9 @@ from .models import (
     Vedlegg,
 )
 from .models_status import TIL_FOR_FRA
-from .services import ENDRE_FELTER
+from .services import ENDRE_FELTER, REGISTRER_FELTER
 from .services_dokumenter import sjekk_opplasting
+from .services_rute import rute_tidligste_dato
 
 
 def _datoer(form: forms.BaseForm) -> None:
@@ -132,7 +133,7 @@ class HenvisningForm(_PersonFelter):
 
     class Meta:
         model = Deltaker
-        fields = list(ENDRE_FELTER)
+        fields = list(REGISTRER_FELTER)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -346,6 +347,26 @@ class PermisjonForm(forms.ModelForm):
         return data
 
 
+class RutebytteForm(VersjonForm):
+    """Switch the track (deltakere/services_rute.py): to which track, from which day, and why."""
+
+    til = forms.ChoiceField(label="Nytt løp")
+    dato = forms.DateField(label="Gjelder fra", widget=DatoInput())
+    begrunnelse = forms.CharField(label="Begrunnelse", max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, deltaker: Deltaker, **kwargs):
+        super().__init__(*args, **kwargs)
+        tilbys = deltaker.fagretning.ruter or Fagretning.Rute.values
+        valg = [(r, navn) for r, navn in Fagretning.Rute.choices if r in tilbys and r != deltaker.rute]
+        self.fields["til"].choices = [("", "Velg …"), *valg]
+        tidligst = rute_tidligste_dato(deltaker)
+        self.fields[
+            "dato"
+        ].help_text = f"Tidligst {tidligst:%d.%m.%Y} (sakens start eller forrige bytte), senest i dag."
+        if not self.is_bound:
+            self.initial.update({"versjon": deltaker.versjon, "dato": timezone.localdate()})
+
+
 class FlyttForm(forms.Form):
     """Move a planned status change to another day."""
 
@@ -359,6 +380,7 @@ class AvbruddForm(forms.ModelForm):
         model = Avbrudd
         fields = ["dato", "kategori", "arsak", "avslutningsmote", "attest_mottatt", "fylke_informert"]
         widgets = {"arsak": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"attest_mottatt": "Bestill arbeidsattesten under «Praksisplass» på saken når løpet er avbrutt."}
 
     def __init__(self, *args, deltaker: Deltaker, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from fagbrev.datoregning import hele_ar
 from fagbrev.identifikatorer import masker_fodselsnummer, valider_fodselsnummer
-from fagbrev.models import Fagretning, Kull, Niva, OrganisasjonEid, OrganisasjonQuerySet
+from fagbrev.models import Fagretning, Kull, Niva, OrganisasjonEid, OrganisasjonQuerySet, valgfri_bruker
 from fagbrev.permissions import deltaker_scope
 from fagbrev.sok import sokeform
 from fagbrev.tekstgrenser import BEGRUNNELSE, BESKRIVELSE
@@ -16,7 +16,7 @@ from fagbrev.tekstgrenser import BEGRUNNELSE, BESKRIVELSE
 from . import statusgrupper
 
 # Status changes (in force and planned) and leave: in their own module, read as deltakere.models.*.
-from .models_status import Permisjon, Statusendring, status_pa_dato  # noqa: F401
+from .models_status import Permisjon, Rutebytte, Statusendring, status_pa_dato  # noqa: F401
 
 # Files and lent equipment: models of this app kept in their own module; imported here so they are
 # registered with it and read as deltakere.models.* (the migrations name deltakere.models._dokument_sti).
@@ -63,22 +63,8 @@ class Deltaker(OrganisasjonEid):
     )
     fagretning = models.ForeignKey(Fagretning, on_delete=models.PROTECT, related_name="deltakere")
     kull = models.ForeignKey(Kull, on_delete=models.PROTECT, null=True, blank=True, related_name="deltakere")
-    faglarer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="faglarer_for",
-        verbose_name="faglærer",
-    )
-    norsklarer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="norsklarer_for",
-        verbose_name="norsklærer",
-    )
+    faglarer = valgfri_bruker("faglærer", related_name="faglarer_for")
+    norsklarer = valgfri_bruker("norsklærer", related_name="norsklarer_for")
 
     class Henviser(models.TextChoices):
         NAV = "nav", "NAV"
@@ -294,14 +280,7 @@ class Opptaksvedtak(OrganisasjonEid):
     besluttet_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="besluttet av"
     )
-    sammen_med = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="sammen med faglærer",
-    )
+    sammen_med = valgfri_bruker("sammen med faglærer")
     opprettet = models.DateTimeField(auto_now_add=True)
 
     class Meta:

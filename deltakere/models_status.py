@@ -10,7 +10,7 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from fagbrev.models import OrganisasjonEid
+from fagbrev.models import Fagretning, OrganisasjonEid, RegistrertAv
 
 from .statusgrupper import Status
 
@@ -124,3 +124,30 @@ class Permisjon(OrganisasjonEid):
     @property
     def dager(self) -> int:
         return (self.til - self.fra).days + 1
+
+
+class Rutebytte(RegistrertAv):
+    """One switch of a case's track (`Deltaker.rute`): from what, to what, on which day and why.
+
+    Written only by `deltakere.services_rute.rute_bytt`, which also sets the case's `rute`: the rows are
+    the track's history (NAV Asker moves a praksiskandidat to Fagbrev på jobb after a year in paid
+    work). `fra` is empty when the case had no track before.
+    """
+
+    deltaker = models.ForeignKey("deltakere.Deltaker", on_delete=models.PROTECT, related_name="rutebytter")
+    fra = models.CharField("fra løp", max_length=20, choices=Fagretning.Rute.choices, blank=True)
+    til = models.CharField("til løp", max_length=20, choices=Fagretning.Rute.choices)
+    dato = models.DateField("gjelder fra")
+    begrunnelse = models.CharField("begrunnelse", max_length=500)
+
+    class Meta:
+        verbose_name = "bytte av løp"
+        verbose_name_plural = "bytter av løp"
+        ordering = ["-dato", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(fra=F("til")), name="deltakere_rutebytte_fra_ikke_til"),
+            models.CheckConstraint(condition=~Q(begrunnelse=""), name="deltakere_rutebytte_begrunnelse"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_fra_display() or 'Uten løp'} → {self.get_til_display()} ({self.dato:%d.%m.%Y})"

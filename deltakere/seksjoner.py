@@ -7,7 +7,7 @@ from fagbrev.seksjoner import Seksjon, pa_oversikt, pa_saksside
 
 from . import statusgrupper
 from .forms import UtfallForm
-from .models import Deltaker, Permisjon, Utfall, Utstyrslan
+from .models import Deltaker, Permisjon, Rutebytte, Utfall, Utstyrslan
 from .politiattest import star_fast_q
 from .selectors import utfall_status
 
@@ -60,3 +60,15 @@ def saksside_utfall(*, deltaker, user, idag) -> Seksjon | None:
         template="deltakere/_seksjon_utfall.html",
         context={"deltaker": deltaker, "status": status, "rader": rader, "kan_endre": kan_endre},
     )
+
+
+@pa_saksside(rekkefolge=12)
+def saksside_rutebytter(*, deltaker, user, idag) -> Seksjon | None:
+    """The track's history: each switch with its day, reason and who registered it (one query; nothing
+    shown for a case that never switched). Read by whoever sees the case's progress."""
+    if not can_see_feltgruppe(user, deltaker, "fremdrift"):
+        return None
+    bytter = list(Rutebytte.objects.filter(deltaker=deltaker).select_related("registrert_av"))
+    if not bytter:
+        return None
+    return Seksjon(template="deltakere/_seksjon_rutebytter.html", context={"deltaker": deltaker, "bytter": bytter})

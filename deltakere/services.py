@@ -124,8 +124,9 @@ def henvisning_registrer(
     return deltaker
 
 
-# The person's details the participant form edits, in the form's order.
-ENDRE_FELTER = (
+# The person's details the referral form registers, in the form's order. The track (`rute`) is set at
+# referral; afterwards it changes only through the track switch (services_rute.rute_bytt), with its history.
+REGISTRER_FELTER = (
     "fornavn",
     "etternavn",
     "fodselsnummer",
@@ -143,6 +144,8 @@ ENDRE_FELTER = (
     "henviser_kontakt",
     "henvist_dato",
 )
+# ... and those the participant form edits.
+ENDRE_FELTER = tuple(f for f in REGISTRER_FELTER if f != "rute")
 
 
 @transaction.atomic

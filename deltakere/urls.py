@@ -26,6 +26,7 @@ urlpatterns = [
     ),
     path("<int:pk>/planlagt/flytt/", views_sak.planlagt_flytt, name="planlagt_flytt"),
     path("<int:pk>/planlagt/trekk/", views_sak.planlagt_trekk, name="planlagt_trekk"),
+    path("<int:pk>/lop/bytt/", views_sak.rute_bytt, name="rute_bytt"),
     path("<int:pk>/avbrudd/", views_sak.avbrudd, name="avbrudd"),
     path("<int:pk>/utfall/<str:tidspunkt>/", views_sak.utfall, name="utfall"),
     path("<int:pk>/dokumenter/", views_sak.dokument_last_opp, name="dokument_last_opp"),

@@ -18,7 +18,7 @@ from fagbrev.models import Oppslag
 from fagbrev.skjema import skjema_post
 from fagbrev.tilgang import tilgang_merk
 
-from . import forms, overganger, services, services_opptak, services_status, statusgrupper
+from . import forms, overganger, services, services_opptak, services_rute, services_status, statusgrupper
 from .models import Deltaker, Kriterievurdering, Opptakskriterium, Opptaksvedtak, Permisjon, Utfall, Utstyrslan, Vedlegg
 from .permissions import get_deltaker_for_user
 from .selectors import utfall_status
@@ -34,22 +34,21 @@ def _sperret(deltaker: Deltaker, til: str) -> dict[str, list[str]]:
     return {til: grunner} if grunner else {}
 
 
-def _skjema(request, deltaker, form, tittel: str, knapp: str, **ekstra) -> HttpResponse:
-    return render(
-        request,
-        "deltakere/skjema.html",
-        {"form": form, "deltaker": deltaker, "tittel": tittel, "knapp": knapp, **ekstra},
-    )
-
-
-def _lagre(request, deltaker, form, tjeneste, melding: str) -> HttpResponse | None:
-    """`skjema_post` for the case's forms: `tjeneste(cleaned_data)`, back to the case page when it succeeds."""
+def _side(
+    request, deltaker, form, tjeneste, melding: str, tittel: str, knapp: str, *, videre=None, **ekstra
+) -> HttpResponse:
+    """A case form's page (`skjema_post`): on a valid POST `tjeneste(cleaned_data)`, the message and back to
+    the case page (or `videre`); else the form, with what was wrong, on deltakere/skjema.html."""
     return skjema_post(
         request,
         form,
         tjeneste,
         melding=melding,
-        videre=lambda _: redirect("deltakere:detalj", pk=deltaker.pk),
+        videre=videre or (lambda _: redirect("deltakere:detalj", pk=deltaker.pk)),
+    ) or render(
+        request,
+        "deltakere/skjema.html",
+        {"form": form, "deltaker": deltaker, "tittel": tittel, "knapp": knapp, **ekstra},
     )
 
 
@@ -60,7 +59,7 @@ def deltaker_endre(request: HttpRequest, pk: int) -> HttpResponse:
     if deltaker.fodselsnummer:  # the form holds the whole number: logged as shown, like «vis»
         tilgang_merk(deltaker_id=deltaker.pk, organisasjon_id=deltaker.organisasjon_id, hva=Oppslag.Hva.FNR_VIST)
     form = forms.DeltakerForm(request.POST or None, instance=deltaker, user=request.user)
-    return _lagre(
+    return _side(
         request,
         deltaker,
         form,
@@ -71,7 +70,9 @@ def deltaker_endre(request: HttpRequest, pk: int) -> HttpResponse:
             **{f: d[f] for f in form.Meta.fields},
         ),
         "Opplysningene er lagret.",
-    ) or _skjema(request, deltaker, form, "Endre opplysninger", "Lagre")
+        "Endre opplysninger",
+        "Lagre",
+    )
 
 
 @login_required
@@ -86,7 +87,7 @@ def kartlegging(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.KartleggingForm(
         request.POST or None, instance=eksisterende, deltaker=deltaker, kriterier=kriterier, vurderinger=vurderinger
     )
-    return _lagre(
+    return _side(
         request,
         deltaker,
         form,
@@ -98,7 +99,9 @@ def kartlegging(request: HttpRequest, pk: int) -> HttpResponse:
             **form.modellfelter(),
         ),
         "Kartleggingen er lagret.",
-    ) or _skjema(request, deltaker, form, "Intervju og kartlegging", "Lagre kartlegging")
+        "Intervju og kartlegging",
+        "Lagre kartlegging",
+    )
 
 
 @login_required
@@ -111,22 +114,15 @@ def opptak(request: HttpRequest, pk: int) -> HttpResponse:
         deltaker=deltaker,
         initial={"utfall": utfall} if utfall in Opptaksvedtak.Utfall.values else None,
     )
-    return _lagre(
+    return _side(
         request,
         deltaker,
         form,
-        lambda d: services_opptak.opptak_vedta(
-            deltaker=deltaker,
-            utfall=d["utfall"],
-            begrunnelse=d["begrunnelse"],
-            dato=d["dato"],
-            sammen_med=d["sammen_med"],
-            versjon=d["versjon"],
-            utfort_av=request.user,
-        ),
+        lambda d: services_opptak.opptak_vedta(deltaker=deltaker, utfort_av=request.user, **d),
         "Opptaksvedtaket er registrert.",
-    ) or _skjema(
-        request, deltaker, form, "Opptaksvedtak", "Registrer vedtak", hindringer=_sperret(deltaker, S.TATT_OPP)
+        "Opptaksvedtak",
+        "Registrer vedtak",
+        hindringer=_sperret(deltaker, S.TATT_OPP),
     )
 
 
@@ -136,7 +132,7 @@ def inntak(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk, write=True)
     eksisterende = getattr(deltaker, "inntakssamtale", None) if hasattr(deltaker, "inntakssamtale") else None
     form = forms.InntakForm(request.POST or None, instance=eksisterende, deltaker=deltaker)
-    return _lagre(
+    return _side(
         request,
         deltaker,
         form,
@@ -147,7 +143,9 @@ def inntak(request: HttpRequest, pk: int) -> HttpResponse:
             **{f: d[f] for f in form.Meta.fields},
         ),
         "Inntakssamtalen er lagret.",
-    ) or _skjema(request, deltaker, form, "Inntakssamtale", "Lagre")
+        "Inntakssamtale",
+        "Lagre",
+    )
 
 
 @login_required
@@ -157,23 +155,12 @@ def status_endre(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk, write=True)
     data = request.POST or None
     form = forms.StatusForm(data, deltaker=deltaker, initial={"til": request.GET.get("til")})
-    return _lagre(
+    return _side(
         request,
         deltaker,
         form,
-        lambda d: services.deltaker_endre_status(
-            deltaker=deltaker,
-            til=d["til"],
-            begrunnelse=d["begrunnelse"],
-            dato=d["dato"],
-            versjon=d["versjon"],
-            utfort_av=request.user,
-        ),
+        lambda d: services.deltaker_endre_status(deltaker=deltaker, utfort_av=request.user, **d),
         "Statusen er endret.",
-    ) or _skjema(
-        request,
-        deltaker,
-        form,
         "Endre status",
         "Endre status",
         hindringer=_hindringer(deltaker),
@@ -185,25 +172,12 @@ def status_endre(request: HttpRequest, pk: int) -> HttpResponse:
 def permisjon(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk, write=True)
     form = forms.PermisjonForm(request.POST or None, deltaker=deltaker)
-    return _lagre(
+    return _side(
         request,
         deltaker,
         form,
-        lambda d: services.permisjon_registrer(
-            deltaker=deltaker,
-            fra=d["fra"],
-            til=d["til"],
-            arsak=d["arsak"],
-            fylke_informert=d["fylke_informert"],
-            godkjent_av_fylket=d["godkjent_av_fylket"],
-            versjon=d["versjon"],
-            utfort_av=request.user,
-        ),
+        lambda d: services.permisjon_registrer(deltaker=deltaker, utfort_av=request.user, **d),
         "Permisjonen er registrert.",
-    ) or _skjema(
-        request,
-        deltaker,
-        form,
         "Registrer permisjon",
         "Registrer permisjon",
         hindringer=_sperret(deltaker, S.PERMISJON),
@@ -229,13 +203,15 @@ def planlagt_flytt(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("deltakere:detalj", pk=deltaker.pk)
     form = forms.FlyttForm(request.POST or None, initial={"dato": endring.dato})
     tittel = f"Flytt «{endring.get_til_status_display()} fra {endring.dato:%d.%m.%Y}»"
-    return _lagre(
+    return _side(
         request,
         deltaker,
         form,
         lambda d: services.statusendring_flytt(endring=endring, dato=d["dato"], utfort_av=request.user),
         "Den planlagte endringen er flyttet.",
-    ) or _skjema(request, deltaker, form, tittel, "Flytt")
+        tittel,
+        "Flytt",
+    )
 
 
 @login_required
@@ -270,21 +246,30 @@ def permisjon_godkjenning(request: HttpRequest, pk: int, permisjon_id: int) -> H
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def rute_bytt(request: HttpRequest, pk: int) -> HttpResponse:
+    """«Bytt løp»: the coordinator switches the case's track from a day, with the reason (its history)."""
+    deltaker = get_deltaker_for_user(request.user, pk, write=True)
+    form = forms.RutebytteForm(request.POST or None, deltaker=deltaker)
+
+    def bytt(data: dict):
+        return services_rute.rute_bytt(deltaker=deltaker, utfort_av=request.user, **data)
+
+    na = f"Nå: {deltaker.get_rute_display() or 'uten løp'} i {deltaker.fagretning.navn}."
+    intro = f"{na} Byttet vises på saken med dato og begrunnelse."
+    return _side(request, deltaker, form, bytt, "Løpet er byttet.", "Bytt løp", "Bytt løp", intro=intro)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def avbrudd(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk, write=True)
     form = forms.AvbruddForm(request.POST or None, deltaker=deltaker)
-    return _lagre(
+    return _side(
         request,
         deltaker,
         form,
-        lambda d: services.avbrudd_registrer(
-            deltaker=deltaker, versjon=d["versjon"], utfort_av=request.user, **{f: d[f] for f in form.Meta.fields}
-        ),
+        lambda d: services.avbrudd_registrer(deltaker=deltaker, utfort_av=request.user, **d),
         "Løpet er avbrutt. Historikken er beholdt.",
-    ) or _skjema(
-        request,
-        deltaker,
-        form,
         "Avbryt løpet",
         "Avbryt løpet",
         apne_lan=list(Utstyrslan.objects.filter(deltaker=deltaker, returnert__isnull=True)),
@@ -311,18 +296,15 @@ def utfall(request: HttpRequest, pk: int, tidspunkt: str) -> HttpResponse:
             hindringer.append("Fant ikke datoen løpet ble avsluttet, så seks måneder etter kan ikke regnes ut.")
         elif not status.seks_maneder_mulig(timezone.localdate()):
             hindringer.append(f"Utfallet seks måneder etter kan registreres fra {status.frist_seks_maneder:%d.%m.%Y}.")
-    return skjema_post(
-        request,
-        form,
-        lambda data: services.utfall_registrer(deltaker=deltaker, tidspunkt=tidspunkt, utfort_av=request.user, **data),
-        melding=f"Utfallet {Utfall.Tidspunkt(tidspunkt).label.lower()} er lagret.",
-        videre=lambda _: redirect(reverse("deltakere:detalj", args=[deltaker.pk]) + "#utfall"),
-    ) or _skjema(
+    return _side(
         request,
         deltaker,
         form,
+        lambda data: services.utfall_registrer(deltaker=deltaker, tidspunkt=tidspunkt, utfort_av=request.user, **data),
+        f"Utfallet {Utfall.Tidspunkt(tidspunkt).label.lower()} er lagret.",
         f"Utfall {Utfall.Tidspunkt(tidspunkt).label.lower()}",
         "Lagre utfall",
+        videre=lambda _: redirect(reverse("deltakere:detalj", args=[deltaker.pk]) + "#utfall"),
         hindringer={tidspunkt: hindringer} if hindringer else {},
     )
 
@@ -332,13 +314,16 @@ def utfall(request: HttpRequest, pk: int, tidspunkt: str) -> HttpResponse:
 def dokument_last_opp(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk, write=True)
     form = forms.DokumentForm(request.POST or None, request.FILES or None, prefix="dok")
-    return _lagre(
+    return _side(
         request,
         deltaker,
         form,
         lambda d: services.dokument_last_opp(deltaker=deltaker, fil=d["fil"], type=d["type"], utfort_av=request.user),
         "Dokumentet er lastet opp.",
-    ) or _skjema(request, deltaker, form, "Last opp dokument", "Last opp", filer=True)
+        "Last opp dokument",
+        "Last opp",
+        filer=True,
+    )
 
 
 @login_required
@@ -369,13 +354,15 @@ def dokument_hent(request: HttpRequest, pk: int) -> FileResponse:
 def utstyr_lan_ut(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk, write=True)
     form = forms.UtstyrForm(request.POST or None, prefix="utstyr")
-    return _lagre(
+    return _side(
         request,
         deltaker,
         form,
         lambda d: services.utstyr_lan_ut(deltaker=deltaker, utfort_av=request.user, **d),
         "Utlånet er registrert.",
-    ) or _skjema(request, deltaker, form, "Lån ut utstyr", "Registrer utlån")
+        "Lån ut utstyr",
+        "Registrer utlån",
+    )
 
 
 @login_required

@@ -82,6 +82,7 @@ class Dokumenttype(models.TextChoices):
     HEVESKJEMA = "heveskjema", "Heveskjema til fylket"
     PERMISJONSSOKNAD = "permisjonssoknad", "Søknad om permisjon fra opplæringen"
     POLITIATTEST = "politiattest", "Bekreftelse på formål med politiattest"
+    ARBEIDSATTEST = "arbeidsattest", "Arbeidsattest"
 
 
 class Dokument(OrganisasjonEid):

@@ -6,13 +6,13 @@ participant's basics). Another app adds a document by registering its own from i
 
 from __future__ import annotations
 
-from arbeidsgivere.permissions import get_avtale_for_user
+from arbeidsgivere.permissions import get_attest_for_user, get_avtale_for_user
 from deltakere import statusgrupper
 from deltakere.models import Deltaker
 from fagbrev.dokumenttyper import Deltakerdokument, Objektdokument, registrer
 from oppfolging.permissions import get_mote_for_user, get_samtale_for_user
 
-from . import selectors, selectors_fylket
+from . import selectors, selectors_attest, selectors_fylket
 from .models import Dokumenttype
 
 S = Deltaker.Status
@@ -105,4 +105,15 @@ _registrer(
     statuser=(S.KARTLAGT, S.TATT_OPP, *statusgrupper.AKTIV),
     formal="Politiattest: formålet søknaden trenger",
     feltgruppe="opptak",
+)
+_registrer(
+    Objektdokument,
+    Dokumenttype.ARBEIDSATTEST,
+    nokkel="arbeidsattest",
+    hent=get_attest_for_user,
+    kontekst=selectors_attest.arbeidsattest_kontekst,
+    deltaker_felt="plassering.deltaker",
+    side="arbeidsgivere:attest",
+    formal="Avslutning: attest fra arbeidsplassen",
+    feltgruppe="praksis",
 )

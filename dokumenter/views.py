@@ -15,7 +15,7 @@ from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
 from fagbrev.dokumenttyper import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
 from fagbrev.models import Fagretning, Kull, Organisasjon
-from fagbrev.skjema import skjema_post
+from fagbrev.skjema import knapp_post, skjema_post
 from fagbrev.tilgang import tilgang_merk
 
 from . import services
@@ -32,12 +32,9 @@ def _saksside(deltaker_id: int) -> str:
 
 def _lag(request: HttpRequest, lag) -> None:
     """Make a version and say so, or say what stopped it; the page it was made from follows."""
-    try:
-        dokument = lag()
-    except ValidationError as feil:
-        messages.error(request, " ".join(feil.messages))
-    else:
-        messages.success(request, f"{dokument.get_type_display()}, versjon {dokument.versjon}, er laget.")
+    knapp_post(
+        request, lag, melding=lambda dokument: f"{dokument.get_type_display()}, versjon {dokument.versjon}, er laget."
+    )
 
 
 @login_required
@@ -157,12 +154,7 @@ def batch_bestill(request: HttpRequest, kull_pk: int) -> HttpResponse:
     kull = get_object_or_404(Kull.objects.select_related("fagretning"), pk=kull_pk)
     if not permissions.can_manage_org(request.user, kull.organisasjon_id):
         raise Http404("Fant ikke kullet.")
-    try:
-        jobb = services.batchjobb_bestill(kull=kull, type=Dokumenttype.DELTAKERBEVIS, utfort_av=request.user)
-    except ValidationError as feil:
-        messages.error(request, " ".join(feil.messages))
-        return redirect("dokumenter:oversikt")
-    return _til_jobben(request, jobb)
+    return _bestill(request, kull=kull, type=Dokumenttype.DELTAKERBEVIS)
 
 
 @login_required
@@ -172,10 +164,13 @@ def batch_bestill_fagretning(request: HttpRequest, fagretning_pk: int) -> HttpRe
     fagretning = get_object_or_404(Fagretning, pk=fagretning_pk)
     if not permissions.can_manage_org(request.user, fagretning.organisasjon_id):
         raise Http404("Fant ikke fagretningen.")
+    return _bestill(request, fagretning=fagretning, type=Dokumenttype.OPPLAERINGSPLAN)
+
+
+def _bestill(request: HttpRequest, **omfang) -> HttpResponse:
+    """Order the batch job; what refused it is said on the overview."""
     try:
-        jobb = services.batchjobb_bestill(
-            fagretning=fagretning, type=Dokumenttype.OPPLAERINGSPLAN, utfort_av=request.user
-        )
+        jobb = services.batchjobb_bestill(utfort_av=request.user, **omfang)
     except ValidationError as feil:
         messages.error(request, " ".join(feil.messages))
         return redirect("dokumenter:oversikt")

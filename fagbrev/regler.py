@@ -52,6 +52,7 @@ class Art(models.TextChoices):
     MANEDSTEMA = "manedstema", "Månedens tema"
     UKESOPPSUMMERING = "ukesoppsummering", "Ukeoversikt (mandag)"
     UTFALL = "utfall", "Utfall etter fullføring"
+    RUTE = "rute", "Bytte av løp"
 
 
 @dataclass(frozen=True)

@@ -117,3 +117,16 @@ def skjema_side(
         {"form": form, "tittel": tittel, "tilbake": tilbake, "forklaring": forklaring, "knapp": knapp},
         status=status,
     )
+
+
+def knapp_post(request: HttpRequest, kjor: Callable[[], Any], *, melding: str | Callable[[Any], str]) -> Any | None:
+    """A button (a POST with nothing to fill in): run the service and say in a message that it was
+    done, or what it refused. Returns the service's result, None when refused; the view then
+    redirects back to the page the button is on."""
+    try:
+        resultat = kjor()
+    except ValidationError as feil:
+        messages.error(request, " ".join(feil.messages))
+        return None
+    messages.success(request, melding(resultat) if callable(melding) else melding)
+    return resultat

@@ -108,24 +108,26 @@ class FagproveEndreForm(FagproveForm):
         self.fields["resultat"].choices = [("", "Ikke avlagt ennå"), *list(Resultat.choices)]
 
 
+def _har_kommet(dato) -> None:
+    if dato > timezone.localdate():
+        raise forms.ValidationError("Prøvedatoen kan ikke være fram i tid. Registrer resultatet når det har kommet.")
+
+
+def _provedato() -> forms.DateField:
+    """The date of a Norskprøven sitting: one that has come (a result is registered when it has arrived)."""
+    return forms.DateField(label="Prøvedato", widget=DatoInput(), validators=[_har_kommet])
+
+
 class NorskproveForm(forms.Form):
     """One sitting of Norskprøven: the date and the level of each skill taken."""
 
-    dato = forms.DateField(label="Prøvedato", widget=DatoInput())
+    dato = _provedato()
     muntlig = forms.ChoiceField(label="Muntlig", choices=NIVA_VALG, required=False)
     skriftlig = forms.ChoiceField(label="Skriftlig", choices=NIVA_VALG, required=False)
     lesing = forms.ChoiceField(label="Leseforståelse", choices=NIVA_VALG, required=False)
     lytting = forms.ChoiceField(label="Lytteforståelse", choices=NIVA_VALG, required=False)
 
     FERDIGHETER = ("muntlig", "skriftlig", "lesing", "lytting")
-
-    def clean_dato(self):
-        dato = self.cleaned_data["dato"]
-        if dato > timezone.localdate():
-            raise forms.ValidationError(
-                "Prøvedatoen kan ikke være fram i tid. Registrer resultatet når det har kommet."
-            )
-        return dato
 
     def clean(self):
         data = super().clean()
@@ -147,21 +149,13 @@ class NorskproveEndreForm(forms.Form):
     test centre). The correction and its reason are kept in the history."""
 
     niva = forms.ChoiceField(label="Nivå", choices=NIVA_VALG[1:])
-    dato = forms.DateField(label="Prøvedato", widget=DatoInput())
+    dato = _provedato()
     begrunnelse = forms.CharField(label="Hvorfor rettes resultatet?", max_length=300)
 
     def __init__(self, *args, prove=None, **kwargs):
         if prove is not None:
             kwargs.setdefault("initial", {"niva": prove.niva or UNDER_A1, "dato": prove.dato})
         super().__init__(*args, **kwargs)
-
-    def clean_dato(self):
-        dato = self.cleaned_data["dato"]
-        if dato > timezone.localdate():
-            raise forms.ValidationError(
-                "Prøvedatoen kan ikke være fram i tid. Registrer resultatet når det har kommet."
-            )
-        return dato
 
     def endringer(self) -> dict:
         niva = self.cleaned_data["niva"]

@@ -33,6 +33,8 @@ from .models import (
     Sjekkpunkt,
 )
 
+S = Deltaker.Status
+
 # status → (allowed from, date field set)
 KONTRAKT_OVERGANGER = {
     Laerekontrakt.Status.SOKT: ((Laerekontrakt.Status.UTKAST,), "sokt_dato"),
@@ -143,23 +145,36 @@ def _folg_status(*, deltaker, fra: str, til: str, begrunnelse: str, utfort_av: U
         deltaker_endre_status(deltaker=deltaker, til=til, begrunnelse=begrunnelse, utfort_av=utfort_av)
 
 
+# A new result that moves the case on: (exam or fagprøve, result) → (from status, to status, why).
+NESTE_STATUS = {
+    (Eksamen, Resultat.BESTATT): (S.I_OPPLAERING, S.TEORI_BESTATT, "Bestått skriftlig eksamen."),
+    (Fagprove, Resultat.BESTATT): (S.FAGPROVE_MELDT_OPP, S.FULLFORT, "Bestått fagprøve."),
+    (Fagprove, Resultat.IKKE_BESTATT): (
+        S.FAGPROVE_MELDT_OPP,
+        S.TEORI_BESTATT,
+        "Fagprøven ikke bestått; nytt forsøk kan meldes opp.",
+    ),
+}
+
+
+def _resultat_endre(
+    objekt: Eksamen | Fagprove, handling: str, utfort_av: User, felter: dict, *, hva: str, endret: str
+) -> None:
+    """Change an exam or a fagprøve: a new result is named in the log («hva: bestått», else `endret`) and
+    may move the case on (NESTE_STATUS)."""
+    nytt = felter.get("resultat") if felter.get("resultat") != objekt.resultat else None
+    beskrivelse = f"{hva}: {Resultat(nytt).label.lower()}" if nytt else endret
+    objekt_endre(objekt, handling, utfort_av, felter, beskrivelse=beskrivelse)
+    if steg := NESTE_STATUS.get((type(objekt), nytt)):
+        fra, til, begrunnelse = steg
+        _folg_status(deltaker=objekt.deltaker, fra=fra, til=til, begrunnelse=begrunnelse, utfort_av=utfort_av)
+
+
 @transaction.atomic
 def eksamen_endre(*, eksamen: Eksamen, utfort_av: User, **felter: Any) -> Eksamen:
-
-    beskrivelse = "Eksamen endret"
-    ny_bestatt = felter.get("resultat") == Resultat.BESTATT and eksamen.resultat != Resultat.BESTATT
-    if felter.get("resultat") and felter["resultat"] != eksamen.resultat:
-        beskrivelse = f"Skriftlig eksamen: {Resultat(felter['resultat']).label.lower()}"
-    objekt_endre(eksamen, "fagbrev.eksamen.endret", utfort_av, felter, beskrivelse=beskrivelse)
-    if ny_bestatt:
-        S = Deltaker.Status
-        _folg_status(
-            deltaker=eksamen.deltaker,
-            fra=S.I_OPPLAERING,
-            til=S.TEORI_BESTATT,
-            begrunnelse="Bestått skriftlig eksamen.",
-            utfort_av=utfort_av,
-        )
+    _resultat_endre(
+        eksamen, "fagbrev.eksamen.endret", utfort_av, felter, hva="Skriftlig eksamen", endret="Eksamen endret"
+    )
     return eksamen
 
 
@@ -202,29 +217,7 @@ def fagprove_meld_opp(*, deltaker, utfort_av: User, idag: datetime.date, **felte
 
 @transaction.atomic
 def fagprove_endre(*, fagprove: Fagprove, utfort_av: User, **felter: Any) -> Fagprove:
-
-    beskrivelse = "Fagprøve endret"
-    nytt = felter.get("resultat") if felter.get("resultat") != fagprove.resultat else None
-    if nytt:
-        beskrivelse = f"Fagprøve: {Resultat(nytt).label.lower()}"
-    objekt_endre(fagprove, "fagbrev.fagprove.endret", utfort_av, felter, beskrivelse=beskrivelse)
-    S = Deltaker.Status
-    if nytt == Resultat.BESTATT:
-        _folg_status(
-            deltaker=fagprove.deltaker,
-            fra=S.FAGPROVE_MELDT_OPP,
-            til=S.FULLFORT,
-            begrunnelse="Bestått fagprøve.",
-            utfort_av=utfort_av,
-        )
-    elif nytt == Resultat.IKKE_BESTATT:
-        _folg_status(
-            deltaker=fagprove.deltaker,
-            fra=S.FAGPROVE_MELDT_OPP,
-            til=S.TEORI_BESTATT,
-            begrunnelse="Fagprøven ikke bestått; nytt forsøk kan meldes opp.",
-            utfort_av=utfort_av,
-        )
+    _resultat_endre(fagprove, "fagbrev.fagprove.endret", utfort_av, felter, hva="Fagprøve", endret="Fagprøve endret")
     return fagprove
 
 

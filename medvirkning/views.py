@@ -24,7 +24,7 @@ from arbeidsgivere.models import Avtale
 from arbeidsgivere.permissions import get_avtale_for_user
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev.sikkerhet import klient_ip
-from fagbrev.skjema import feil_pa_skjema
+from fagbrev.skjema import feil_pa_skjema, knapp_post
 from fagbrev.tilgang import HVA, tilgang_logg
 from lop.models import Manedstema, Opplaeringsplanpunkt
 from oppfolging.models import Vurderingssamtale
@@ -62,28 +62,32 @@ def _tilbake(request: HttpRequest, standard: str) -> HttpResponse:
 def oppgave_send(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk, write=True)
     handling = request.POST.get("handling", "")
-    try:
-        lenker = services.oppgave_send(
+    knapp_post(
+        request,
+        lambda: services.oppgave_send(
             deltaker=deltaker, handling=handling, utfort_av=request.user, idag=timezone.localdate()
-        )
-    except ValidationError as feil:
-        messages.error(request, " ".join(feil.messages))
-    else:
-        mottakere = ", ".join(f"{lenke.mottaker_navn} ({lenke.epost})" for lenke in lenker)
-        messages.success(request, f"Lenke sendt til {mottakere}." if lenker else "Alle har allerede signert.")
+        ),
+        melding=_sendt_til,
+    )
     return _tilbake(request, f"/medvirkning/deltakere/{pk}/")
+
+
+def _sendt_til(lenker) -> str:
+    if not lenker:
+        return "Alle har allerede signert."
+    mottakere = ", ".join(f"{lenke.mottaker_navn} ({lenke.epost})" for lenke in lenker)
+    return f"Lenke sendt til {mottakere}."
 
 
 @login_required
 @require_POST
 def lenke_trekk(request: HttpRequest, pk: int) -> HttpResponse:
     lenke = selectors.get_lenke_for_user(request.user, pk, write=True)
-    try:
-        services.lenke_trekk(lenke=lenke, utfort_av=request.user)
-    except ValidationError as feil:
-        messages.error(request, " ".join(feil.messages))
-    else:
-        messages.success(request, f"Lenken til {lenke.mottaker_navn} er trukket tilbake. Den virker ikke lenger.")
+    knapp_post(
+        request,
+        lambda: services.lenke_trekk(lenke=lenke, utfort_av=request.user),
+        melding=f"Lenken til {lenke.mottaker_navn} er trukket tilbake. Den virker ikke lenger.",
+    )
     return _tilbake(request, f"/medvirkning/deltakere/{lenke.deltaker_id}/")
 
 
@@ -91,12 +95,11 @@ def lenke_trekk(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def lenke_send_igjen(request: HttpRequest, pk: int) -> HttpResponse:
     lenke = selectors.get_lenke_for_user(request.user, pk, write=True)
-    try:
-        ny = services.lenke_send_igjen(lenke=lenke, utfort_av=request.user)
-    except ValidationError as feil:
-        messages.error(request, " ".join(feil.messages))
-    else:
-        messages.success(request, f"Ny lenke sendt til {ny.mottaker_navn} ({ny.epost}). Den gamle virker ikke lenger.")
+    knapp_post(
+        request,
+        lambda: services.lenke_send_igjen(lenke=lenke, utfort_av=request.user),
+        melding=lambda ny: f"Ny lenke sendt til {ny.mottaker_navn} ({ny.epost}). Den gamle virker ikke lenger.",
+    )
     return _tilbake(request, f"/medvirkning/deltakere/{lenke.deltaker_id}/")
 
 

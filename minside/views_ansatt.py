@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from deltakere.permissions import get_deltaker_for_user
+from fagbrev.skjema import knapp_post
 
 from . import selectors, services
 from .forms import KommentarForm
@@ -27,12 +28,11 @@ def inviter(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = get_deltaker_for_user(request.user, pk)
     if not can_invite(request.user, deltaker):
         raise PermissionDenied("Bare koordinatoren kan invitere deltakeren.")
-    try:
-        services.konto_inviter(deltaker=deltaker, utfort_av=request.user)
-    except ValidationError as feil:
-        messages.error(request, " ".join(feil.messages))
-    else:
-        messages.success(request, f"Invitasjon til Min side er sendt til {deltaker.epost}.")
+    knapp_post(
+        request,
+        lambda: services.konto_inviter(deltaker=deltaker, utfort_av=request.user),
+        melding=f"Invitasjon til Min side er sendt til {deltaker.epost}.",
+    )
     return redirect("deltakere:detalj", pk)
 
 
@@ -48,12 +48,11 @@ def fadderlenke(request: HttpRequest, pk: int) -> HttpResponse:
     if konto is None:
         messages.error(request, "Deltakeren er ikke invitert til Min side.")
         return redirect("deltakere:detalj", pk)
-    try:
-        services.fadderlenke_bestill(konto=konto, utfort_av=request.user)
-    except ValidationError as feil:
-        messages.error(request, " ".join(feil.messages))
-    else:
-        messages.success(request, "Lenken til loggboken er sendt til fadderen.")
+    knapp_post(
+        request,
+        lambda: services.fadderlenke_bestill(konto=konto, utfort_av=request.user),
+        melding="Lenken til loggboken er sendt til fadderen.",
+    )
     return redirect("deltakere:detalj", pk)
 
 

@@ -5,8 +5,8 @@ participant's rhythm.
 The rule is `neste_frist` (oppfolging/selectors.py): the last visit, or before the first visit the open
 placement's start, plus the track's interval. Triggers on visits, placements, the participant's track
 and the track's interval mark the participants whose date may have moved, in the writer's transaction
-(migration 0003); `frister_oppdater` works the marked dates out with that same expression, in one
-UPDATE, before any read of the stored dates.
+(migration 0002_besoksfrist_merking, its SQL from oppfolging/merketriggere.py); `frister_oppdater` works
+the marked dates out with that same expression, in one UPDATE, before any read of the stored dates.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ import logging
 import smtplib
 import uuid
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -242,6 +243,27 @@ def _avslutt(krav: uuid.UUID, status: str, merknad: str = "", **filter_) -> int:
     return Paminnelse.objects.filter(krav=krav, status=S.SENDER, **filter_).update(**felt)
 
 
+def _lever(krav: uuid.UUID, send: Callable[[], str | None], *, siste_forsok: bool, hva: str) -> str:
+    """Run `send` for the claimed rows and close them as it went: sent; cancelled with the reason it
+    returned; failed; or, on a temporary error before the last attempt, released for the task's retry
+    (`MidlertidigFeil`). `hva` names the reminder in the log line of a failure. Returns the status."""
+    try:
+        hindring = send()
+    except Exception as feil:
+        navn = type(feil).__name__
+        if er_midlertidig(feil) and not siste_forsok:
+            _avslutt(krav, S.PLANLAGT, f"Midlertidig feil: {navn}")
+            raise MidlertidigFeil(navn) from feil
+        _avslutt(krav, S.FEILET, f"Feil ved sending: {navn}")
+        logger.warning("%s ble ikke sendt: %s", hva, navn)
+        return S.FEILET
+    if hindring:
+        _avslutt(krav, S.KANSELLERT, hindring)
+        return S.KANSELLERT
+    _avslutt(krav, S.SENDT)
+    return S.SENDT
+
+
 def paminnelse_send(*, paminnelse_id: int, siste_forsok: bool = True) -> str:
     """Deliver one reminder by e-mail. Returns what happened (for logs and tests).
 
@@ -277,17 +299,12 @@ def paminnelse_send(*, paminnelse_id: int, siste_forsok: bool = True) -> str:
     else:
         emne, mal = f"Fagbrev: påminnelse om {p.get_art_display().lower()}", "email/paminnelse.txt"
         context = {"p": p, "bruker": bruker, "lenke": _lenke(p.lenke)}
-    try:
-        _epost(emne=emne, mal=mal, context=context, til=bruker.email)
-    except Exception as feil:
-        if er_midlertidig(feil) and not siste_forsok:
-            _avslutt(krav, S.PLANLAGT, f"Midlertidig feil: {type(feil).__name__}")
-            raise MidlertidigFeil(str(type(feil).__name__)) from feil
-        _avslutt(krav, S.FEILET, f"Feil ved sending: {type(feil).__name__}")
-        logger.warning("Påminnelse %s ble ikke sendt: %s", paminnelse_id, type(feil).__name__)
-        return S.FEILET
-    _avslutt(krav, S.SENDT)
-    return S.SENDT
+    return _lever(
+        krav,
+        partial(_epost, emne=emne, mal=mal, context=context, til=bruker.email),
+        siste_forsok=siste_forsok,
+        hva=f"Påminnelse {paminnelse_id}",
+    )
 
 
 def _send_til_kontaktperson(p: Paminnelse, krav: uuid.UUID, *, siste_forsok: bool) -> str:
@@ -304,27 +321,17 @@ def _send_til_kontaktperson(p: Paminnelse, krav: uuid.UUID, *, siste_forsok: boo
         return S.FEILET
     context = {"p": p, "kontakt": kontakt, **(ekstra_innhold(p) or {})}
     regel = REGLER.get(p.regel)
-    try:
-        if regel is not None and regel.levering is not None:  # the rule's app sends its own (a link for one task)
-            if hindring := regel.levering(p):
-                _avslutt(krav, S.KANSELLERT, hindring)
-                return S.KANSELLERT
-        else:
-            _epost(
-                emne=f"Fagbrev: {p.get_art_display().lower()}",
-                mal="email/paminnelse_fadder.txt",
-                context=context,
-                til=kontakt.epost,
-            )
-    except Exception as feil:
-        if er_midlertidig(feil) and not siste_forsok:
-            _avslutt(krav, S.PLANLAGT, f"Midlertidig feil: {type(feil).__name__}")
-            raise MidlertidigFeil(str(type(feil).__name__)) from feil
-        _avslutt(krav, S.FEILET, f"Feil ved sending: {type(feil).__name__}")
-        logger.warning("Påminnelse %s ble ikke sendt: %s", p.pk, type(feil).__name__)
-        return S.FEILET
-    _avslutt(krav, S.SENDT)
-    return S.SENDT
+    if regel is not None and regel.levering is not None:  # the rule's app sends its own (a link for one task)
+        send = partial(regel.levering, p)
+    else:
+        send = partial(
+            _epost,
+            emne=f"Fagbrev: {p.get_art_display().lower()}",
+            mal="email/paminnelse_fadder.txt",
+            context=context,
+            til=kontakt.epost,
+        )
+    return _lever(krav, send, siste_forsok=siste_forsok, hva=f"Påminnelse {p.pk}")
 
 
 def ekstra_innhold(p: Paminnelse) -> dict | None:
@@ -363,22 +370,18 @@ def paminnelser_send_samlet(*, bruker_id: int, idag: datetime.date, siste_forsok
     if not bruker.email:
         _avslutt(krav, S.SENDT, "Ingen e-postadresse; bare varsel i Fagbrev.")
         return S.SENDT
-    try:
-        _epost(
+    return _lever(
+        krav,
+        partial(
+            _epost,
             emne=f"Fagbrev: {len(aktuelle)} påminnelse{'r' if len(aktuelle) != 1 else ''}",
             mal="email/paminnelse_samlet.txt",
             context={"rader": [(p, _lenke(p.lenke)) for p in aktuelle], "bruker": bruker, "idag": idag},
             til=bruker.email,
-        )
-    except Exception as feil:
-        if er_midlertidig(feil) and not siste_forsok:
-            _avslutt(krav, S.PLANLAGT, f"Midlertidig feil: {type(feil).__name__}")
-            raise MidlertidigFeil(str(type(feil).__name__)) from feil
-        _avslutt(krav, S.FEILET, f"Feil ved sending: {type(feil).__name__}")
-        logger.warning("Samlet påminnelse til bruker %s ble ikke sendt: %s", bruker_id, type(feil).__name__)
-        return S.FEILET
-    _avslutt(krav, S.SENDT)
-    return S.SENDT
+        ),
+        siste_forsok=siste_forsok,
+        hva=f"Samlet påminnelse til bruker {bruker_id}",
+    )
 
 
 # --- in-app notifications --------------------------------------------------------------------------

@@ -18,7 +18,7 @@ REGLER = {
         "paminnelser.fagprove_oppmelding",
         "paminnelser.manedstema_til_faddere",
     },
-    "arbeidsgivere": {"paminnelser.politiattest_mangler"},
+    "arbeidsgivere": {"paminnelser.politiattest_mangler", "paminnelser.vurder_fagbrev_pa_jobb"},
     "deltakere": {
         "paminnelser.permisjon_slutter",
         "paminnelser.utstyr_ikke_returnert",
@@ -42,7 +42,7 @@ def test_every_reminder_rule_is_registered_by_the_app_that_owns_its_facts():
     for regel in regler.REGLER.values():
         registrert.setdefault(regel.app, set()).add(regel.navn)
     assert registrert == REGLER
-    assert len(regler.REGLER) == 20
+    assert len(regler.REGLER) == 21
 
 
 def test_the_daily_rules_run_in_their_old_order_and_the_weekly_overview_alone_on_mondays():
@@ -50,6 +50,7 @@ def test_the_daily_rules_run_in_their_old_order_and_the_weekly_overview_alone_on
         "paminnelser.eksamensvindu_apner",
         "paminnelser.eksamensvindu_lukker_snart",
         "paminnelser.politiattest_mangler",
+        "paminnelser.vurder_fagbrev_pa_jobb",
         "paminnelser.eksamen_ikke_pameldt",
         "moter.oppstartsmote_mangler",
         "paminnelser.eksamen_ikke_pameldt_liste",
@@ -76,6 +77,7 @@ def test_each_app_places_its_own_sections_on_the_case_page_and_the_overview_with
     saksside = sorted(seksjoner.SAKSSIDE.values(), key=lambda p: p.rekkefolge)
     oversikt = sorted(seksjoner.OVERSIKT.values(), key=lambda p: p.rekkefolge)
     assert [(p.app, p.funksjon.__name__) for p in saksside] == [
+        ("deltakere", "saksside_rutebytter"),
         ("deltakere", "saksside_utfall"),
         ("lop", "saksside_lop"),
         ("arbeidsgivere", "saksside_plassering"),
@@ -115,6 +117,7 @@ def test_each_app_brings_its_demo_seeders_in_an_explicit_order():
         "lop.demo.seed_lop",
         "deltakere.demo.seed_historikk",
         "deltakere.demo.seed_utfall",
+        "arbeidsgivere.demo.seed_asker_arbeid",
         "dokumenter.demo.seed",
         "oppfolging.demo.seed",
         "moter.demo.seed",
@@ -196,7 +199,10 @@ def test_the_documents_are_callables_registered_from_ready_with_the_stored_types
         *("kontrakt", "opplaeringsplan", "deltakerbevis"),
         *("heveskjema", "permisjonssoknad", "politiattest"),  # the county's forms (issue #20)
     ]
-    assert list(dokumenttyper.OBJEKTDOKUMENTER) == ["avtale", "vurderingsreferat", "motereferat"]
+    assert list(dokumenttyper.OBJEKTDOKUMENTER) == [
+        *("avtale", "vurderingsreferat", "motereferat"),
+        "arbeidsattest",  # the workplace reference at the end of a case (issue #20)
+    ]
     for d in [*dokumenttyper.DELTAKERDOKUMENTER.values(), *dokumenttyper.OBJEKTDOKUMENTER.values()]:
         assert d.tittel == Dokumenttype(d.type).label
         assert callable(d.kontekst)

@@ -5,6 +5,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from arbeidsgivere.models import Arbeidsgiver, Arbeidssted, Avtale, Kontaktperson, Plassering
+from deltakere.tests.factories import DeltakersFactory
 from fagbrev.demo import lag_orgnr
 from fagbrev.tests.factories import OrganisasjonFactory
 
@@ -41,12 +42,11 @@ class KontaktpersonFactory(DjangoModelFactory):
     har_fagbrev = True
 
 
-class PlasseringFactory(DjangoModelFactory):
+class PlasseringFactory(DeltakersFactory):
     class Meta:
         model = Plassering
 
     deltaker = factory.SubFactory("deltakere.tests.factories.DeltakerFactory")
-    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
     arbeidssted = factory.SubFactory(
         ArbeidsstedFactory, arbeidsgiver__organisasjon=factory.SelfAttribute("...organisasjon")
     )

@@ -21,6 +21,8 @@ TILGANGSMATRISE: dict[str, Rad] = {
     "arbeidsgivere:plassering_avslutt": Rad(pk("plassering"), SAKEN_SKRIVES),
     "arbeidsgivere:avtale_ny": Rad(pk("plassering"), SAKEN_SKRIVES),
     "arbeidsgivere:evaluering_ny": Rad(pk("plassering"), SAKEN_SKRIVES),
+    "arbeidsgivere:attest_bestill": Rad(pk("plassering"), SAKEN_SKRIVES),
+    "arbeidsgivere:attest": Rad(pk("attest"), SAKEN_LESES),
     "arbeidsgivere:avtale_endre": Rad(pk("avtale"), SAKEN_SKRIVES),
     "arbeidsgivere:avtale_status": Rad(pk("avtale"), KUN_POST),
     "arbeidsgivere:avtale_signer": Rad(pk("avtale"), SAKEN_SKRIVES),

@@ -3,7 +3,7 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from deltakere.models import Deltaker, Inntakssamtale, Opptakskriterium
+from deltakere.models import Deltaker, Inntakssamtale, Opptakskriterium, Permisjon
 from fagbrev.demo import lag_fodselsnummer
 from fagbrev.tests.factories import FagretningFactory
 from fagbrev.tests.filer import lag_docx, lag_jpeg, lag_pdf, lag_png  # real files; re-exported for the tests
@@ -26,6 +26,16 @@ class DeltakerFactory(DjangoModelFactory):
     status = Deltaker.Status.I_OPPLAERING
 
 
+class DeltakersFactory(DjangoModelFactory):
+    """A row that belongs to one participant, in her organisation. Pass `deltaker=`."""
+
+    class Meta:
+        abstract = True
+
+    deltaker = None
+    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
+
+
 class OpptakskriteriumFactory(DjangoModelFactory):
     class Meta:
         model = Opptakskriterium
@@ -35,17 +45,25 @@ class OpptakskriteriumFactory(DjangoModelFactory):
     tekst = factory.Sequence(lambda n: f"Kriterium {n}")
 
 
-class InntakssamtaleFactory(DjangoModelFactory):
+class InntakssamtaleFactory(DeltakersFactory):
     class Meta:
         model = Inntakssamtale
 
     deltaker = factory.SubFactory(DeltakerFactory)
-    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
     dato = datetime.date(2026, 8, 1)
     kontrakt_signert = True
     samtykke_signert = True
     forventninger_gjennomgatt = True
     fravarsregler_gjennomgatt = True
+
+
+class PermisjonFactory(DeltakersFactory):
+    """A leave; give `fra` and `til`."""
+
+    class Meta:
+        model = Permisjon
+
+    arsak = "Sykdom"
 
 
 __all__ = ["lag_docx", "lag_jpeg", "lag_pdf", "lag_png"]

@@ -20,6 +20,7 @@ TILGANGSMATRISE: dict[str, Rad] = {
     "deltakere:status": Rad(pk("deltaker"), SAKEN_SKRIVES),
     "deltakere:permisjon": Rad(pk("deltaker"), SAKEN_SKRIVES),
     "deltakere:avbrudd": Rad(pk("deltaker"), SAKEN_SKRIVES),
+    "deltakere:rute_bytt": Rad(pk("deltaker"), SAKEN_SKRIVES),
     # a case without a planned change: her coordinator is sent back to the case page
     "deltakere:planlagt_flytt": Rad(pk("deltaker"), {**SAKEN_SKRIVES, "koordinator": 302}),
     "deltakere:planlagt_trekk": Rad(pk("deltaker"), KUN_POST),

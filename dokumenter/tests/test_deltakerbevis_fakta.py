@@ -5,7 +5,7 @@ import datetime
 import time_machine
 from django.urls import reverse
 
-from deltakere.models import Statusendring
+from deltakere.tests.saker import statusendring
 from dokumenter import services
 from lop.models import Eksamen, Norskprove, Resultat
 from lop.selectors import eksamen_status, norsk_status
@@ -17,15 +17,7 @@ D = datetime.date
 
 
 def _endring(deltaker, til_status, dag, av):
-    Statusendring.objects.create(
-        organisasjon=deltaker.organisasjon,
-        deltaker=deltaker,
-        fra_status="tatt_opp",
-        til_status=til_status,
-        dato=dag,
-        begrunnelse="Test",
-        utfort_av=av,
-    )
+    statusendring(deltaker, til_status, dag, av, fra_status="tatt_opp")
 
 
 @time_machine.travel("2027-03-10 10:00 +01:00", tick=False)

@@ -10,8 +10,9 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from deltakere.models import Deltaker, Statusendring
+from deltakere.models import Deltaker
 from deltakere.tests.factories import DeltakerFactory
+from deltakere.tests.saker import statusendring
 from dokumenter import services
 from dokumenter.models import Batchjobb, Dokument, Dokumentprofil
 from fagbrev.models import Hendelse
@@ -49,15 +50,7 @@ def test_deltakerbevis_names_the_participant_track_period_and_places(ayse, koord
     )
     # Her own period: she started on 18.08.2025 (her cohort on 15.08.2025) and completed on 10.06.2027.
     for til_status, dag in (("i_opplaering", datetime.date(2025, 8, 18)), ("fullfort", datetime.date(2027, 6, 10))):
-        Statusendring.objects.create(
-            organisasjon=ayse.organisasjon,
-            deltaker=ayse,
-            fra_status="tatt_opp",
-            til_status=til_status,
-            dato=dag,
-            begrunnelse="Test",
-            utfort_av=koordinator,
-        )
+        statusendring(ayse, til_status, dag, koordinator, fra_status="tatt_opp")
     dokument = services.dokument_lag(type="deltakerbevis", deltaker=ayse, utfort_av=koordinator)
     tekst = flat(pdf_tekst(_les(dokument)))
     assert "Deltakerbevis" in tekst

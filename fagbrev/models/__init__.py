@@ -18,6 +18,7 @@ from .kjerne import (
     RegistrertAv,
     Rolle,
     User,
+    valgfri_bruker,
 )
 from .tilgang import Oppslag
 
@@ -34,4 +35,5 @@ __all__ = [
     "RegistrertAv",
     "Rolle",
     "User",
+    "valgfri_bruker",
 ]

@@ -154,6 +154,20 @@ class OrganisasjonEid(models.Model):
         abstract = True
 
 
+def valgfri_bruker(verbose_name: str, *, related_name: str = "+", **kwargs) -> models.ForeignKey:
+    """A user a row may name (a teacher, a contact person, who signed or did it), or none. Protected: a
+    user with history is deactivated, never deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+        **kwargs,
+    )
+
+
 class RegistrertAv(OrganisasjonEid):
     """Abstract base: an organisation's record a user registered (who and when; the event log has the rest)."""
 
@@ -164,7 +178,26 @@ class RegistrertAv(OrganisasjonEid):
         abstract = True
 
 
-class Hendelse(models.Model):
+class Logg(models.Model):
+    """A log: its rows are written once. Saving a stored row again or deleting one is refused, in the
+    log's own words (`ikke_endres`, `ikke_slettes`)."""
+
+    ikke_endres = "Loggen kan ikke endres."
+    ikke_slettes = "Loggen kan ikke slettes."
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise ValidationError(self.ikke_endres)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(self.ikke_slettes)
+
+
+class Hendelse(Logg):
     """One change to case data, written by a service: who did what to which object, and when.
 
     Rows are written once and never changed; the application offers no way to edit or delete them.
@@ -172,9 +205,7 @@ class Hendelse(models.Model):
     """
 
     tidspunkt = models.DateTimeField("tidspunkt", default=timezone.now, db_index=True)
-    utfort_av = models.ForeignKey(
-        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="utført av"
-    )
+    utfort_av = valgfri_bruker("utført av")
     organisasjon = models.ForeignKey(Organisasjon, on_delete=models.PROTECT, null=True, related_name="+")
     handling = models.CharField("handling", max_length=100)
     objekt_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
@@ -182,6 +213,9 @@ class Hendelse(models.Model):
     deltaker_id = models.BigIntegerField(null=True, blank=True, db_index=True)
     beskrivelse = models.CharField("beskrivelse", max_length=300, blank=True)
     endringer = models.JSONField("endringer", default=dict, blank=True)
+
+    ikke_endres = "Hendelser i loggen kan ikke endres."
+    ikke_slettes = "Hendelser i loggen kan ikke slettes."
 
     class Meta:
         verbose_name = "hendelse"
@@ -191,14 +225,6 @@ class Hendelse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tidspunkt:%d.%m.%Y %H:%M} {self.handling}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not kwargs.get("force_insert"):
-            raise ValidationError("Hendelser i loggen kan ikke endres.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError("Hendelser i loggen kan ikke slettes.")
 
 
 class Fagretning(OrganisasjonEid):

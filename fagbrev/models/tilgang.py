@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from .kjerne import Organisasjon, User
+from .kjerne import Logg, Organisasjon, User
 
 
-class Oppslag(models.Model):
+class Oppslag(Logg):
     """One look at a participant's personal data: a page about her, a document, an export, the full
     fødselsnummer, a Django admin page. Written through `fagbrev.tilgang` (the middleware, or
     `tilgang_logg` for a look that says more); never changed or deleted by the app.
@@ -32,6 +31,9 @@ class Oppslag(models.Model):
     formal = models.CharField("formål", max_length=200, blank=True)
     ip = models.GenericIPAddressField("IP-adresse", null=True, blank=True)
 
+    ikke_endres = "Tilgangsloggen kan ikke endres."
+    ikke_slettes = "Tilgangsloggen kan ikke slettes."
+
     class Meta:
         verbose_name = "oppslag"
         verbose_name_plural = "tilgangslogg"
@@ -40,11 +42,3 @@ class Oppslag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tidspunkt:%d.%m.%Y %H:%M} {self.get_hva_display()} deltaker {self.deltaker_id}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not kwargs.get("force_insert"):
-            raise ValidationError("Tilgangsloggen kan ikke endres.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError("Tilgangsloggen kan ikke slettes.")

@@ -8,7 +8,8 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from deltakere.models import Avbrudd, Deltaker, Kartlegging, Permisjon
+from deltakere.models import Avbrudd, Deltaker, Kartlegging
+from deltakere.tests.factories import PermisjonFactory
 from dokumenter.tests.pdfhjelp import flat, pdf_tekst
 from fagbrev import permissions
 from fagbrev.dokumenttyper import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
@@ -43,8 +44,7 @@ def saken(deltaker, koordinator):
         malgruppe=Kartlegging.Malgruppe.ENSLIG_FORSORGER,
         hindringer_oppmote="Barnepass etter klokken 15",
     )
-    Permisjon.objects.create(
-        organisasjon=org,
+    PermisjonFactory(
         deltaker=deltaker,
         fra=datetime.date(2026, 3, 1),
         til=datetime.date(2026, 3, 31),
@@ -126,16 +126,11 @@ def test_the_consent_form_tells_the_participant_exactly_what_the_policy_lets_tea
 
 @pytest.mark.parametrize(("rolle", "vises"), [("koordinator", True), ("faglarer", False), ("norsklarer", False)])
 def test_the_reason_for_leave_on_the_learning_contract_follows_the_list(client, personer, deltaker, rolle, vises):
-    from deltakere.models import Permisjon
     from lop.tests.factories import laerekontrakt
 
     laerekontrakt(deltaker)
-    Permisjon.objects.create(
-        organisasjon_id=deltaker.organisasjon_id,
-        deltaker=deltaker,
-        fra=datetime.date(2026, 3, 1),
-        til=datetime.date(2026, 3, 20),
-        arsak="Sykehusopphold",
+    PermisjonFactory(
+        deltaker=deltaker, fra=datetime.date(2026, 3, 1), til=datetime.date(2026, 3, 20), arsak="Sykehusopphold"
     )
     client.force_login(personer[rolle])
     html = client.get(f"/deltakere/{deltaker.pk}/kontrakt/").content.decode()

@@ -28,9 +28,10 @@ from django.urls import reverse
 from fagbrev.models import Oppslag
 from fagbrev.telefon import vis_telefon
 from fagbrev.tests import test_tilgangsmatrise as matrise
+from fagbrev.tests.tilgang import ROLLER, logg_inn_som
 from fagbrev.tilgang import TilgangsloggAdmin, angaar_deltakere, deltakere_for_rader
 
-MATRISE, ROLLER = matrise.MATRISE, matrise.ROLLER
+MATRISE = matrise.MATRISE
 objekter = matrise.objekter  # the matrix's fixture: one of every object a URL can name
 
 # Overviews of many participants: a name and a status to find the case by, never more (checked below).
@@ -117,9 +118,7 @@ def test_every_page_that_shows_a_participant_writes_an_access_log_row(client, al
         url = reverse(url_navn, kwargs=MATRISE[url_navn].kwargs(opptak))
         om_henne = _om_henne(alt, opptak.lest, deltaker)
         for rolle in ROLLER:
-            client.logout()
-            if alt[rolle] is not None:
-                client.force_login(alt[rolle])
+            logg_inn_som(client, alt[rolle])
             for_ = set(Oppslag.objects.values_list("pk", flat=True))
             svar = client.get(url)
             if not 200 <= svar.status_code < 300:

@@ -17,7 +17,7 @@ from django.apps import apps
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from fagbrev.tests.tilgang import ROLLER, Rad
+from fagbrev.tests.tilgang import Rad, svar_per_rolle
 
 EIER: dict[str, str] = {}  # URL name → the app whose tests/tilgang.py has its row
 
@@ -79,6 +79,7 @@ def test_each_app_keeps_the_rows_of_its_own_urls():
 @pytest.fixture
 def objekter(personer, deltaker, annen_deltaker, fremmed_deltaker, monkeypatch, django_capture_on_commit_callbacks):
     """One of every object a URL can name, all in Lørenskog and about `deltaker` where it applies."""
+    from arbeidsgivere.models import Arbeidsattest
     from arbeidsgivere.tests.factories import AvtaleFactory, KontaktpersonFactory, PlasseringFactory
     from dokumenter import services as dokumenttjenester
     from fagbrev.tests.factories import KullFactory
@@ -136,6 +137,9 @@ def objekter(personer, deltaker, annen_deltaker, fremmed_deltaker, monkeypatch, 
         "fadder": fadder,
         "plassering": plassering,
         "avtale": avtale,
+        "attest": Arbeidsattest.objects.create(
+            organisasjon=org, plassering=plassering, arbeidsoppgaver="Forskaling", registrert_av=koordinator
+        ),
         "kontrakt": kontrakt,
         "sjekkpunkt": kontrakt.sjekkpunkter.first(),
         "eksamen": eksamen,
@@ -165,13 +169,7 @@ def test_access_matrix(client, objekter, navn):
 
     rad = MATRISE[navn]
     url = reverse(navn, kwargs=rad.kwargs(objekter))
-    faktisk = {}
-    for rolle in ROLLER:
-        client.logout()
-        if objekter[rolle] is not None:
-            client.force_login(objekter[rolle])
-        faktisk[rolle] = client.get(url).status_code
-    assert faktisk == rad.forventet
+    assert svar_per_rolle(client, url, objekter, rad) == rad.forventet
 
 
 def test_django_admin_is_for_superusers_only(client, koordinator, superbruker):

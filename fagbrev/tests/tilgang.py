@@ -13,16 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-ROLLER = [
-    "anonym",
-    "koordinator",
-    "faglarer",
-    "annen_faglarer",
-    "norsklarer",
-    "styring",
-    "koordinator_asker",
-    "superbruker",
-]
+ANSATTE = ["koordinator", "faglarer", "annen_faglarer", "norsklarer", "styring", "koordinator_asker", "superbruker"]
+ROLLER = ["anonym", *ANSATTE]
 
 LOGIN = 302  # anonymous users are sent to the login page
 
@@ -30,12 +22,32 @@ LOGIN = 302  # anonymous users are sent to the login page
 @dataclass
 class Rad:
     kwargs: Callable[[dict], dict]
-    # role → expected status for GET
+    # role → expected status for the request (a GET unless `metode` says "post", with `data`)
     forventet: dict[str, int]
+    metode: str = "get"
+    data: dict | None = None
 
 
-def alle(status: int, **unntak: int) -> dict[str, int]:
-    return {rolle: unntak.get(rolle, status) for rolle in ROLLER}
+def alle(status: int, *, roller: list[str] = ROLLER, **unntak: int) -> dict[str, int]:
+    return {rolle: unntak.get(rolle, status) for rolle in roller}
+
+
+def logg_inn_som(client, bruker) -> None:
+    """Log the test client in as `bruker` (a user, or anything with a `user`: a participant's account);
+    None leaves it anonymous."""
+    client.logout()
+    if bruker is not None:
+        client.force_login(getattr(bruker, "user", bruker))
+
+
+def svar_per_rolle(client, url: str, brukere: dict, rad: Rad, roller: list[str] = ROLLER) -> dict[str, int]:
+    """The status each role gets for the row's request to `url`, logged in as `brukere[rolle]`."""
+    faktisk = {}
+    for rolle in roller:
+        logg_inn_som(client, brukere[rolle])
+        svar = client.post(url, rad.data or {}) if rad.metode == "post" else client.get(url)
+        faktisk[rolle] = svar.status_code
+    return faktisk
 
 
 INGEN = lambda o: {}  # noqa: E731

@@ -5,6 +5,8 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
+from deltakere.tests.factories import DeltakersFactory
+
 
 def laerekontrakt(deltaker, *, start=datetime.date(2025, 8, 1), slutt=None, status="utkast", **felter):
     """A contract made through the service (so it has its checklist), then put in the given status."""
@@ -26,11 +28,10 @@ def laerekontrakt(deltaker, *, start=datetime.date(2025, 8, 1), slutt=None, stat
     return kontrakt
 
 
-class EksamenFactory(DjangoModelFactory):
+class EksamenFactory(DeltakersFactory):
     class Meta:
         model = "lop.Eksamen"
 
-    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
     termin = "vår 2026"
     pameldt_dato = datetime.date(2026, 1, 20)
     gebyr_betalt = True

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from deltakere.models import Permisjon
+from deltakere.tests.factories import PermisjonFactory
 from lop.frister import beregn_sluttdato, permisjonsdager_i_perioden
 from lop.selectors import aktiv_kontrakt, kontraktslutt
 from lop.tests.factories import laerekontrakt
@@ -54,14 +54,7 @@ def test_leave_across_the_end_lengthens_the_contract_by_all_its_days():
 
 
 def _permisjon(deltaker, fra, til, godkjent):
-    return Permisjon.objects.create(
-        organisasjon_id=deltaker.organisasjon_id,
-        deltaker=deltaker,
-        fra=fra,
-        til=til,
-        arsak="Sykdom i familien",
-        godkjent_av_fylket=godkjent,
-    )
+    return PermisjonFactory(deltaker=deltaker, fra=fra, til=til, arsak="Sykdom i familien", godkjent_av_fylket=godkjent)
 
 
 def test_waiting_leave_does_not_move_the_end_but_shows_where_it_would(deltaker):

@@ -9,7 +9,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from deltakere.models import Permisjon
+from deltakere.tests.factories import PermisjonFactory
 from fagbrev.models import Hendelse
 from lop.models import Fagprove, Laerekontrakt, Resultat, Sjekkpunkt
 from lop.selectors import aktiv_kontrakt, beregnet_sluttdato, norsk_status, plan_fremdrift
@@ -91,14 +91,7 @@ def test_contract_status_only_moves_along_its_allowed_path(deltaker, koordinator
 def test_approved_leave_extends_the_computed_end_date_and_unapproved_does_not(deltaker, koordinator):
     laerekontrakt(deltaker, start=datetime.date(2025, 8, 1))
     for fra, til, godkjent in ((D(2026, 1, 1), D(2026, 1, 31), True), (D(2026, 3, 1), D(2026, 3, 5), False)):
-        Permisjon.objects.create(
-            organisasjon_id=deltaker.organisasjon_id,
-            deltaker=deltaker,
-            fra=fra,
-            til=til,
-            arsak="Sykdom",
-            godkjent_av_fylket=godkjent,
-        )
+        PermisjonFactory(deltaker=deltaker, fra=fra, til=til, arsak="Sykdom", godkjent_av_fylket=godkjent)
     beregnet = beregnet_sluttdato(kontrakt=aktiv_kontrakt(deltaker=deltaker), fagretning=deltaker.fagretning)
     assert beregnet.dato == datetime.date(2027, 8, 31)
 

@@ -22,15 +22,22 @@ def prove(deltaker, norsklarer):
         )
 
 
+def _rett(client, bruker, deltaker, prove, *, niva: str, dato: str, begrunnelse: str, **kwargs):
+    """`bruker` posts the correction form of the result `prove` (its fields carry the result's prefix)."""
+    client.force_login(bruker)
+    data = {"niva": niva, "dato": dato, "begrunnelse": begrunnelse}
+    return client.post(
+        reverse("lop:norsk_rett", args=[deltaker.pk, prove.pk]),
+        {f"n{prove.pk}-{felt}": verdi for felt, verdi in data.items()},
+        **kwargs,
+    )
+
+
 @time_machine.travel("2027-03-05 10:00 +01:00", tick=False)
 def test_a_result_is_corrected_by_the_norsklarer_with_who_before_after_and_why_in_the_history(
     client, deltaker, norsklarer, prove
 ):
-    client.force_login(norsklarer)
-    svar = client.post(
-        reverse("lop:norsk_rett", args=[deltaker.pk, prove.pk]),
-        {f"n{prove.pk}-niva": "B1", f"n{prove.pk}-dato": "10.02.2027", f"n{prove.pk}-begrunnelse": "Feil nivå tastet"},
-    )
+    svar = _rett(client, norsklarer, deltaker, prove, niva="B1", dato="10.02.2027", begrunnelse="Feil nivå tastet")
     assert svar.status_code == 302
     prove.refresh_from_db()
     assert prove.niva == "B1" and prove.dato == D(2027, 2, 10)
@@ -44,12 +51,7 @@ def test_a_result_is_corrected_by_the_norsklarer_with_who_before_after_and_why_i
 
 @time_machine.travel("2027-03-05 23:30 +01:00", tick=False)
 def test_a_correction_to_a_future_date_is_refused_and_nothing_changes(client, deltaker, norsklarer, prove):
-    client.force_login(norsklarer)
-    svar = client.post(
-        reverse("lop:norsk_rett", args=[deltaker.pk, prove.pk]),
-        {f"n{prove.pk}-niva": "B1", f"n{prove.pk}-dato": "06.03.2027", f"n{prove.pk}-begrunnelse": "Ny dato"},
-        follow=True,
-    )
+    svar = _rett(client, norsklarer, deltaker, prove, niva="B1", dato="06.03.2027", begrunnelse="Ny dato", follow=True)
     assert "Prøvedatoen kan ikke være fram i tid" in svar.content.decode()
     prove.refresh_from_db()
     assert prove.niva == "A2" and prove.dato == D(2027, 2, 10)
@@ -76,11 +78,7 @@ def test_a_new_result_dated_tomorrow_is_refused_by_form_and_service(deltaker, no
 
 @time_machine.travel("2027-03-05 10:00 +01:00", tick=False)
 def test_a_teacher_who_may_only_read_cannot_correct(client, deltaker, prove, faglarer):
-    client.force_login(faglarer)
-    svar = client.post(
-        reverse("lop:norsk_rett", args=[deltaker.pk, prove.pk]),
-        {f"n{prove.pk}-niva": "C1", f"n{prove.pk}-dato": "10.02.2027", f"n{prove.pk}-begrunnelse": "x"},
-    )
+    svar = _rett(client, faglarer, deltaker, prove, niva="C1", dato="10.02.2027", begrunnelse="x")
     assert svar.status_code in (403, 404)
     prove.refresh_from_db()
     assert prove.niva == "A2"

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from fagbrev.tests.tilgang import ANSATTE as ROLLER
 from medvirkning import services
 
 from .conftest import token_til
-
-ROLLER = ["koordinator", "faglarer", "norsklarer", "annen_faglarer", "styring", "koordinator_asker", "superbruker"]
 
 # url name → {role: status}; None = a visitor who is not logged in
 LESE = {

@@ -6,19 +6,17 @@ import datetime
 
 import factory
 from django.utils import timezone
-from factory.django import DjangoModelFactory
 
+from deltakere.tests.factories import DeltakersFactory
 from fagbrev.tests.factories import UserFactory
 from minside.models import Deltakerkonto, Loggbokinnlegg, Selvevaluering
 from minside.services import lenke_lag
 
 
-class DeltakerkontoFactory(DjangoModelFactory):
+class DeltakerkontoFactory(DeltakersFactory):
     class Meta:
         model = Deltakerkonto
 
-    deltaker = None
-    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
     user = factory.SubFactory(
         UserFactory,
         username=factory.LazyAttribute(lambda o: f"deltaker-{o.factory_parent.deltaker.pk}"),
@@ -27,22 +25,18 @@ class DeltakerkontoFactory(DjangoModelFactory):
     )
 
 
-class LoggbokinnleggFactory(DjangoModelFactory):
+class LoggbokinnleggFactory(DeltakersFactory):
     class Meta:
         model = Loggbokinnlegg
 
-    deltaker = None
-    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
     tekst = "I dag leste jeg for barna i samlingsstunden."
     opprettet = factory.LazyFunction(timezone.now)
 
 
-class SelvevalueringFactory(DjangoModelFactory):
+class SelvevalueringFactory(DeltakersFactory):
     class Meta:
         model = Selvevaluering
 
-    deltaker = None
-    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
     semester = "2026H"
     oppgaver = 7
     norsk = 5

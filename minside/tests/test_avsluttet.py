@@ -19,7 +19,8 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
-from deltakere.models import Deltaker, Statusendring
+from deltakere.models import Deltaker
+from deltakere.tests.saker import sak_avsluttet
 from minside import services
 from minside.models import Deltakerkonto, Innloggingslenke, Loggbokinnlegg, Selvevaluering
 from minside.tests.factories import SelvevalueringFactory, lenke_for
@@ -36,15 +37,7 @@ def _jpeg() -> bytes:
 
 
 def _avslutt(deltaker, status=Deltaker.Status.AVBRUTT, dato=datetime.date(2026, 6, 1)) -> None:
-    Deltaker.objects.filter(pk=deltaker.pk).update(status=status)
-    Statusendring.objects.create(
-        organisasjon=deltaker.organisasjon,
-        deltaker=deltaker,
-        fra_status=Deltaker.Status.I_OPPLAERING,
-        til_status=status,
-        dato=dato,
-        begrunnelse="Flyttet",
-    )
+    sak_avsluttet(deltaker, status, dato, fra_status=Deltaker.Status.I_OPPLAERING, begrunnelse="Flyttet")
 
 
 # --- a closed case --------------------------------------------------------------------------------

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from functools import partial
 
 import pytest
 from django.core import mail
@@ -19,34 +18,12 @@ from PIL import Image
 
 from fagbrev.tests.test_tilgangsmatrise import MATRISE as STABENS_MATRISE
 from fagbrev.tests.test_tilgangsmatrise import objekter  # noqa: F401 – the fixture, for the staff walk
+from fagbrev.tests.tilgang import ANSATTE, INGEN, Rad, alle, svar_per_rolle
 
-ROLLER = [
-    "anonym",
-    "amina",
-    "lina",
-    "koordinator",
-    "faglarer",
-    "annen_faglarer",
-    "norsklarer",
-    "styring",
-    "koordinator_asker",
-    "superbruker",
-]
+ROLLER = ["anonym", "amina", "lina", *ANSATTE]
+_alle = partial(alle, roller=ROLLER)
 
 
-@dataclass
-class Rad:
-    kwargs: Callable[[dict], dict]
-    forventet: dict[str, int]
-    metode: str = "get"
-    data: dict | None = None
-
-
-def _alle(status: int, **unntak: int) -> dict[str, int]:
-    return {rolle: unntak.get(rolle, status) for rolle in ROLLER}
-
-
-INGEN = lambda o: {}  # noqa: E731
 HENNES = _alle(404, anonym=302, amina=200, lina=200)  # each participant's own page, no ids in the URL
 
 MATRISE: dict[str, Rad] = {
@@ -159,15 +136,7 @@ def test_every_url_of_the_participants_page_is_in_the_table():
 def test_access_matrix(client, roller, navn):
     rad = MATRISE[navn]
     url = reverse(navn, kwargs=rad.kwargs(roller))
-    faktisk = {}
-    for rolle in ROLLER:
-        client.logout()
-        bruker = roller[rolle]
-        if bruker is not None:
-            client.force_login(getattr(bruker, "user", bruker))
-        svar = client.post(url, rad.data or {}) if rad.metode == "post" else client.get(url)
-        faktisk[rolle] = svar.status_code
-    assert faktisk == rad.forventet
+    assert svar_per_rolle(client, url, roller, rad, ROLLER) == rad.forventet
 
 
 # Pages of the staff interface that any logged-in user may open: her own account's settings and her

@@ -5,6 +5,7 @@ from factory.django import DjangoModelFactory
 
 from arbeidsgivere.tests.factories import KontaktpersonFactory
 from arbeidsgivere.tests.factories import PlasseringFactory as _PlasseringFactory
+from deltakere.tests.factories import DeltakersFactory
 from fagbrev.tests.factories import UserFactory
 from oppfolging.models import Besok, Mote, Tiltak, Vurderingssamtale, semester_for
 
@@ -16,24 +17,20 @@ class PlasseringFactory(_PlasseringFactory):
     fra = datetime.date(2025, 8, 15)
 
 
-class BesokFactory(DjangoModelFactory):
+class BesokFactory(DeltakersFactory):
     class Meta:
         model = Besok
 
-    deltaker = None
-    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
     dato = datetime.date(2026, 11, 2)
     registrert_av = factory.SelfAttribute("deltaker.faglarer")
     tilstede = "Deltaker og fadder"
     observert = "Samlingsstund med fem barn."
 
 
-class VurderingssamtaleFactory(DjangoModelFactory):
+class VurderingssamtaleFactory(DeltakersFactory):
     class Meta:
         model = Vurderingssamtale
 
-    deltaker = None
-    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
     planlagt_dato = datetime.date(2026, 11, 20)
     holdt_dato = None
     semester = factory.LazyAttribute(lambda o: semester_for(o.holdt_dato or o.planlagt_dato).kode)

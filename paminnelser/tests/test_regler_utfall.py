@@ -8,7 +8,7 @@ import time_machine
 from django.core import mail
 
 from deltakere import regler as deltakere_regler
-from deltakere.models import Deltaker, Statusendring, Utfall
+from deltakere.models import Deltaker, Utfall
 from deltakere.services import utfall_registrer
 from deltakere.tests.factories import DeltakerFactory
 from deltakere.tests.saker import sak_avsluttet
@@ -23,6 +23,12 @@ REGEL = ["paminnelser.utfall_seks_maneder"]
 
 def _fullfort(deltaker, dato, bruker=None):
     return sak_avsluttet(deltaker, S.FULLFORT, dato, bruker, begrunnelse="Fagprøven bestått")
+
+
+def _utfall_registrert(deltaker, bruker, tidspunkt, dato):
+    """The outcome «fast» recorded on the day it is about, at noon (a date in the future is refused)."""
+    with time_machine.travel(datetime.datetime(dato.year, dato.month, dato.day, 12, 0), tick=False):
+        utfall_registrer(deltaker=deltaker, tidspunkt=tidspunkt, situasjon="fast", dato=dato, utfort_av=bruker)
 
 
 @pytest.fixture
@@ -58,36 +64,14 @@ def test_the_coordinator_is_reminded_from_the_working_day_before_six_months_afte
 
 
 def test_a_registered_six_month_outcome_stops_the_reminder(koordinator, amina):
-    with time_machine.travel(datetime.datetime(2027, 3, 1, 12, 0), tick=False):
-        utfall_registrer(
-            deltaker=amina,
-            tidspunkt=Utfall.Tidspunkt.SEKS_MANEDER,
-            situasjon="fast",
-            dato=D(2027, 3, 1),
-            utfort_av=koordinator,
-        )
+    _utfall_registrert(amina, koordinator, Utfall.Tidspunkt.SEKS_MANEDER, D(2027, 3, 1))
     assert list(deltakere_regler.utfall_seks_maneder(D(2027, 3, 1))) == []
 
 
 def test_only_the_six_month_outcome_counts_and_only_completed_cases(koordinator, amina, annen_deltaker):
-    with time_machine.travel(datetime.datetime(2026, 9, 1, 12, 0), tick=False):
-        utfall_registrer(
-            deltaker=amina,
-            tidspunkt=Utfall.Tidspunkt.VED_FULLFORING,
-            situasjon="fast",
-            dato=D(2026, 9, 1),
-            utfort_av=koordinator,
-        )
+    _utfall_registrert(amina, koordinator, Utfall.Tidspunkt.VED_FULLFORING, D(2026, 9, 1))
     # Lina ended the same day but was terminated, not completed: no reminder for her.
-    Statusendring.objects.create(
-        organisasjon=annen_deltaker.organisasjon,
-        deltaker=annen_deltaker,
-        fra_status=S.I_OPPLAERING,
-        til_status=S.AVBRUTT,
-        dato=D(2026, 8, 31),
-        begrunnelse="Flyttet",
-    )
-    Deltaker.objects.filter(pk=annen_deltaker.pk).update(status=S.AVBRUTT)
+    sak_avsluttet(annen_deltaker, S.AVBRUTT, D(2026, 8, 31), fra_status=S.I_OPPLAERING, begrunnelse="Flyttet")
     assert [f.objekt_id for f in deltakere_regler.utfall_seks_maneder(D(2027, 3, 1))] == [amina.pk]
 
 

@@ -11,8 +11,9 @@ import threading
 import pytest
 import time_machine
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection
 
+from fagbrev.tests.samtidig import kjor_samtidig
 from paminnelser import services
 from paminnelser.models import Paminnelse
 
@@ -31,22 +32,8 @@ def test_two_scans_in_parallel_connections_write_one_row_and_send_one_email(koor
         return funnet
 
     monkeypatch.setattr(services, "forfall_finn", finn_og_vent)
-    feil: list[BaseException] = []
-
-    def kjor():
-        try:
-            services.skann_utfor(idag=datetime.date(2027, 1, 15))
-        except BaseException as e:  # reported to the main thread below
-            feil.append(e)
-        finally:
-            connections.close_all()
-
-    traader = [threading.Thread(target=kjor) for _ in range(2)]
-    for t in traader:
-        t.start()
-    for t in traader:
-        t.join(timeout=30)
-    assert not feil, feil
+    utfall = kjor_samtidig(lambda: services.skann_utfor(idag=datetime.date(2027, 1, 15)))
+    assert not [u for u in utfall if isinstance(u, BaseException)], utfall
     assert Paminnelse.objects.count() == 1
     assert Paminnelse.objects.get().status == Paminnelse.Status.SENDT
     assert len(mail.outbox) == 1

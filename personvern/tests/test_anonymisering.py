@@ -13,6 +13,7 @@ from django.core.management import call_command
 
 from deltakere.models import Deltaker, Kartlegging, Statusendring
 from deltakere.tests.factories import DeltakerFactory, lag_pdf
+from deltakere.tests.saker import statusendring
 from fagbrev.models import Hendelse, Organisasjon
 from fagbrev.tests.factories import FagretningFactory, KullFactory
 from oppfolging.models import Vurderingssamtale
@@ -41,12 +42,11 @@ def _avsluttet(fagretning, *, dato: datetime.date, status=Deltaker.Status.FULLFO
         henviser_kontakt="Kari på NAV, 99887766",
         **felter,
     )
-    Statusendring.objects.create(
-        organisasjon=deltaker.organisasjon,
-        deltaker=deltaker,
+    statusendring(
+        deltaker,
+        status,
+        dato,
         fra_status=Deltaker.Status.I_OPPLAERING,
-        til_status=status,
-        dato=dato,
         begrunnelse=f"{deltaker.fornavn} besto fagprøven",
     )
     return deltaker
