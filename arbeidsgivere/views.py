@@ -22,6 +22,7 @@ from deltakere.politiattest import kan_starte_praksis
 from fagbrev import permissions
 from fagbrev.models import Fagretning, Organisasjon
 from fagbrev.skjema import skjema_post
+from fagbrev.skjema import skjema_side as _skjema
 
 from . import services
 from .forms import (
@@ -48,21 +49,10 @@ from .permissions import (
 from .selectors import EGNET_VALG, arbeidsgiver_side, arbeidsgivere_for_liste
 from .services_attest import attest_mulig
 
-SKJEMA = "components/skjema_side.html"  # the plain form page simple forms share (also styring)
-
 
 def _tall(verdi) -> str:
     """3 → "3", 2.5 → "2,5" (Norwegian decimal comma)."""
     return format(Decimal(verdi).normalize(), "f").replace(".", ",")
-
-
-def _skjema(request, form, *, tittel: str, tilbake: str, knapp: str = "Lagre", forklaring: str = "", status=200):
-    return render(
-        request,
-        SKJEMA,
-        {"form": form, "tittel": tittel, "tilbake": tilbake, "knapp": knapp, "forklaring": forklaring},
-        status=status,
-    )
 
 
 # --- employers ------------------------------------------------------------------------------------

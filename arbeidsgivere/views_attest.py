@@ -10,13 +10,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from fagbrev import permissions
-from fagbrev.skjema import skjema_post
+from fagbrev.skjema import skjema_post, skjema_side
 
 from . import services_attest
 from .forms import AttestForm
 from .models import Arbeidsattest, Kontaktperson
 from .permissions import get_attest_for_user, get_plassering_for_user
-from .views import SKJEMA
 
 
 @login_required
@@ -45,11 +44,7 @@ def attest_bestill(request: HttpRequest, pk: int) -> HttpResponse:
         videre=lambda ny: redirect("arbeidsgivere:attest", pk=ny.pk),
     )
     tittel = "Endre arbeidsattest" if attest else "Bestill arbeidsattest"
-    return svar or render(
-        request,
-        SKJEMA,
-        {"form": form, "tittel": tittel, "tilbake": tilbake, "knapp": "Lagre", "forklaring": forklaring},
-    )
+    return svar or skjema_side(request, form, tittel=tittel, tilbake=tilbake, forklaring=forklaring)
 
 
 @login_required

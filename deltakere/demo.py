@@ -95,6 +95,10 @@ def _henvist(demo: Demo, kull) -> dict:
     }
 
 
+# Who needs an interpreter (Deltaker.tolk_sprak), by name.
+TOLK = {("Senait", "Tesfay"): "tigrinja", ("Nour", "Al-Khatib"): "arabisk", ("Rahel", "Kidane"): "tigrinja"}
+
+
 def _person(demo: Demo, fornavn: str, etternavn: str, nr: int) -> dict:
     alder = demo.rng.randint(22, 48)
     fodselsdato = datetime.date(demo.idag.year - alder, demo.rng.randint(1, 12), demo.rng.randint(1, 28))
@@ -103,6 +107,7 @@ def _person(demo: Demo, fornavn: str, etternavn: str, nr: int) -> dict:
         "fodselsdato": fodselsdato,
         "telefon": f"4{demo.rng.randrange(10**7):07d}",
         "epost": f"{fornavn.lower()}.{etternavn.split()[0].lower()}@example.no".replace("ş", "s").replace("ğ", "g"),
+        "tolk_sprak": TOLK.get((fornavn, etternavn), ""),
     }
 
 

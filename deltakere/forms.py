@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
-from fagbrev.forms import DatoInput, UtenModellvalidering, kull_valg
+from fagbrev.forms import DatoInput, ForslagInput, UtenModellvalidering, kull_valg
 from fagbrev.identifikatorer import normaliser_fodselsnummer
 from fagbrev.models import Fagretning, Rolle, User
 from fagbrev.permissions import KOORDINATOR
@@ -58,9 +58,28 @@ def _lærere(organisasjon_ids, rolle: str):
     return User.objects.filter(medlemskap__organisasjon_id__in=organisasjon_ids, medlemskap__rolle=rolle).distinct()
 
 
+# The languages an interpreter is most often booked for here; any other is typed.
+TOLKESPRAK = (
+    "arabisk",
+    "dari",
+    "farsi",
+    "kurmanji",
+    "pashto",
+    "polsk",
+    "russisk",
+    "somali",
+    "sorani",
+    "swahili",
+    "tigrinja",
+    "tyrkisk",
+    "ukrainsk",
+)
+
+
 class _PersonFelter(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["tolk_sprak"].widget = ForslagInput(TOLKESPRAK)
         orgs = user.organisasjoner_med(KOORDINATOR)
         self.fields["fagretning"].queryset = Fagretning.objects.filter(organisasjon_id__in=orgs, aktiv=True)
         self.fields["fagretning"].label = "Ønsket fagretning"
@@ -93,6 +112,10 @@ class _PersonFelter(forms.ModelForm):
 
     def clean_telefon(self) -> str:
         return normaliser_telefon(self.cleaned_data.get("telefon", ""))
+
+    def clean_tolk_sprak(self) -> str:
+        """«Arabisk » → «arabisk»: language names are written in lower case in Norwegian."""
+        return " ".join(self.cleaned_data.get("tolk_sprak", "").split()).lower()
 
     def clean(self):
         data = super().clean()

@@ -54,6 +54,13 @@ class Deltaker(OrganisasjonEid):
     telefon = models.CharField("telefon", max_length=30, blank=True)
     epost = models.EmailField("e-post", blank=True)
     adresse = models.CharField("adresse", max_length=300, blank=True)
+    # Blank: no interpreter needed. Otherwise the language, as the coordinator writes it («arabisk»).
+    tolk_sprak = models.CharField(
+        "tolk (språk)",
+        max_length=60,
+        blank=True,
+        help_text="Tomt når hun ikke trenger tolk. Ellers språket tolken skal bruke, for eksempel «arabisk».",
+    )
     fagretning = models.ForeignKey(Fagretning, on_delete=models.PROTECT, related_name="deltakere")
     kull = models.ForeignKey(Kull, on_delete=models.PROTECT, null=True, blank=True, related_name="deltakere")
     faglarer = valgfri_bruker("faglærer", related_name="faglarer_for")

@@ -134,6 +134,7 @@ REGISTRER_FELTER = (
     "telefon",
     "epost",
     "adresse",
+    "tolk_sprak",
     "fagretning",
     "rute",
     "kull",

@@ -162,3 +162,20 @@ class KullForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _datofelt(self)
+
+
+class ForslagInput(forms.TextInput):
+    """Free text with suggestions (a <datalist>): a common value in two taps, anything else typed."""
+
+    template_name = "fagbrev/widgets/forslag.html"
+
+    def __init__(self, forslag: tuple[str, ...], attrs=None):
+        super().__init__(attrs={"autocomplete": "off", **(attrs or {})})
+        self.forslag = forslag
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        liste_id = f"{context['widget']['attrs'].get('id') or name}_forslag"
+        context["widget"]["attrs"]["list"] = liste_id
+        context["widget"]["forslag"] = self.forslag
+        return context

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "arbeidsgivere",
     "lop",
     "oppfolging",
+    "moter",
     "rapporter",
     "paminnelser",
     "dokumenter",
@@ -168,6 +169,11 @@ CELERY_BEAT_SCHEDULE["dokumenter-batchjobber-feie"] = {
 CELERY_BEAT_SCHEDULE["personvern-anonymiser-daglig"] = {
     "task": "personvern.anonymiser",
     "schedule": crontab(hour=2, minute=30),
+}
+# Outside people's phone and e-mail on a meeting's list, a year after the meeting (moter/services.py).
+CELERY_BEAT_SCHEDULE["moter-eksterne-kontaktdata-daglig"] = {
+    "task": "moter.eksterne_kontaktdata_slett",
+    "schedule": crontab(hour=2, minute=40),
 }
 # The dashboard's pre-aggregated counts (rapporter/tellinger.py): triggers mark what a write touched, the
 # minute run counts it (a reader counts what is still marked first). `rapporter.telling_bygg` counts all

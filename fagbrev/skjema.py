@@ -11,7 +11,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 
 def feil_pa_skjema(form: forms.Form, feil: ValidationError) -> None:
@@ -95,6 +95,28 @@ def rad_post(
         messages.success(request, melding(resultat) if callable(melding) else melding)
     else:
         messages.error(request, f"{hva} ble ikke lagret: " + "; ".join(" ".join(v) for v in form.errors.values()))
+
+
+SKJEMA_SIDE = "components/skjema_side.html"  # the plain form page simple forms share
+
+
+def skjema_side(
+    request: HttpRequest,
+    form: forms.Form,
+    *,
+    tittel: str,
+    tilbake: str,
+    forklaring: str = "",
+    knapp: str = "Lagre",
+    status: int = 200,
+) -> HttpResponse:
+    """A simple form on its own page: heading, an explanation, the error summary, the fields, Save and Cancel."""
+    return render(
+        request,
+        SKJEMA_SIDE,
+        {"form": form, "tittel": tittel, "tilbake": tilbake, "forklaring": forklaring, "knapp": knapp},
+        status=status,
+    )
 
 
 def knapp_post(request: HttpRequest, kjor: Callable[[], Any], *, melding: str | Callable[[Any], str]) -> Any | None:

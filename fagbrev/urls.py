@@ -55,6 +55,7 @@ urlpatterns = [
     path("arbeidsgivere/", include("arbeidsgivere.urls")),
     path("rapporter/", include("rapporter.urls")),
     path("styring/", include("styring.urls")),
+    path("moter/", include("moter.urls")),
     path("dokumenter/", include("dokumenter.urls")),
     path("oppfolging/", include("oppfolging.urls")),
     path("", include("medvirkning.urls")),

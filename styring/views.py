@@ -11,19 +11,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from fagbrev.skjema import skjema_post
+from fagbrev.skjema import skjema_side as _skjema
 
 from . import selectors, services
 from .forms import KostnadForm, SporplanForm, SporstegForm
 from .permissions import can_enter, get_kostnad_for_user, get_sporplan_for_user, org_for_ny, organisasjoner_for
 from .steg import STEG
-
-SKJEMA = "components/skjema_side.html"  # the plain form page simple forms share
-
-
-def _skjema(request, form, *, tittel: str, tilbake: str, forklaring: str = "", knapp: str = "Lagre") -> HttpResponse:
-    return render(
-        request, SKJEMA, {"form": form, "tittel": tittel, "tilbake": tilbake, "forklaring": forklaring, "knapp": knapp}
-    )
 
 
 def _okonomi_url(semester: str, org_id: int | None = None) -> str:

@@ -2,7 +2,7 @@
 
 The layers, lowest first (docs/architecture.md says why):
 
-    fagbrev (core) ← deltakere ← arbeidsgivere ← lop ← oppfolging ← dokumenter ← medvirkning
+    fagbrev (core) ← deltakere ← arbeidsgivere ← lop ← oppfolging ← moter ← dokumenter ← medvirkning
         ← paminnelser, rapporter, personvern ← minside
 
 An app may import from any app in a lower layer, never from one in its own layer or above. The project
@@ -26,6 +26,7 @@ LAG = [
     {"arbeidsgivere"},
     {"lop"},
     {"oppfolging"},
+    {"moter"},
     {"dokumenter"},
     {"medvirkning"},
     {"styring"},

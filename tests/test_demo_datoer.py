@@ -36,6 +36,7 @@ PLANLAGT = {
     "oppfolging.Besok.neste_besok",
     "oppfolging.Vurderingssamtale.planlagt_dato",
     "oppfolging.Tiltak.frist",
+    "moter.Mote.dato",  # information meetings planned in the coming weeks
     "paminnelser.Paminnelse.sendes_senest",  # the seed's reminder scan: the last day a reminder may go out
 }
 

@@ -33,6 +33,7 @@ REGLER = {
     },
     "paminnelser": {"paminnelser.ukeoversikt"},
     "medvirkning": {"medvirkning.avtale_usignert", "medvirkning.maned_mal", "medvirkning.samtale_arbeidssted"},
+    "moter": {"moter.oppstartsmote_mangler"},
 }
 
 
@@ -41,7 +42,7 @@ def test_every_reminder_rule_is_registered_by_the_app_that_owns_its_facts():
     for regel in regler.REGLER.values():
         registrert.setdefault(regel.app, set()).add(regel.navn)
     assert registrert == REGLER
-    assert len(regler.REGLER) == 20
+    assert len(regler.REGLER) == 21
 
 
 def test_the_daily_rules_run_in_their_old_order_and_the_weekly_overview_alone_on_mondays():
@@ -51,6 +52,7 @@ def test_the_daily_rules_run_in_their_old_order_and_the_weekly_overview_alone_on
         "paminnelser.politiattest_mangler",
         "paminnelser.vurder_fagbrev_pa_jobb",
         "paminnelser.eksamen_ikke_pameldt",
+        "moter.oppstartsmote_mangler",
         "paminnelser.eksamen_ikke_pameldt_liste",
         "paminnelser.vurderingssamtale_mangler",
         "paminnelser.besok_forfalt",
@@ -81,6 +83,7 @@ def test_each_app_places_its_own_sections_on_the_case_page_and_the_overview_with
         ("arbeidsgivere", "saksside_plassering"),
         ("medvirkning", "saksside"),
         ("oppfolging", "saksside"),
+        ("moter", "saksside"),
         ("dokumenter", "saksside"),
         ("minside", "saksside"),
         ("fagbrev", "seksjon_hvem_har_sett"),
@@ -117,6 +120,7 @@ def test_each_app_brings_its_demo_seeders_in_an_explicit_order():
         "arbeidsgivere.demo.seed_asker_arbeid",
         "dokumenter.demo.seed",
         "oppfolging.demo.seed",
+        "moter.demo.seed",
         "minside.demo.seed",
         "styring.demo.seed",
         "fagbrev.demo.seed_tidspunkter",
@@ -134,6 +138,8 @@ def test_the_year_wheel_sources_and_the_monday_overview_parts_come_from_the_apps
         "lop.kalender.fagprover",
         "lop.kalender.fagprovefrister",
         "oppfolging.kalender.planlagte_samtaler",
+        "moter.kalender.moter",
+        "moter.kalender.oppstartsmoter",
     }
     assert [f"{f.__module__}.{f.__name__}" for f in kalender.ukedeler()] == [
         "paminnelser.ukeoversikt.datoer_neste_to_uker",
@@ -170,6 +176,7 @@ def test_every_app_with_a_model_about_a_participant_registers_its_personal_data(
         "medvirkning",
         "minside",
         "rapporter",
+        "moter",
     }
     assert personopplysninger.urort(apps.get_model("fagbrev", "Oppslag"))
     assert personopplysninger.behold(apps.get_model("lop", "Eksamen")) == {"termin"}

@@ -40,6 +40,7 @@ OVERSIKTER = {
     "deltakere:liste": "deltakerlisten",
     "oppfolging:oversikt": "oppfølging: hvem som skal ha besøk og samtale",
     "oppfolging:besok_ny": "besøksskjemaet: valg av deltaker",
+    "moter:deltaker_ny": "et møtes liste: valg av deltaker",
     "arbeidsgivere:detalj": "arbeidsgiveren: hvem som er plassert der",
     "paminnelser:arshjul": "årshjulet: hvem som har samtale, fagprøve eller frist når",
 }

@@ -82,6 +82,18 @@ def _mote(user) -> int | None:
     return moter.values_list("pk", flat=True).first()
 
 
+def _motemote(user) -> int | None:
+    """A recruitment or information meeting of the user's organisation (moter), the oldest: it has a list."""
+    from moter.models import Mote
+
+    return (
+        Mote.objects.filter(organisasjon_id__in=_organisasjoner(user))
+        .order_by("dato", "pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
 def _org(user) -> int | None:
     orgs = _organisasjoner(user)
     return orgs[0] if orgs else None
@@ -99,6 +111,7 @@ FINN: dict[str, Callable] = {
     "besok": _siste("oppfolging.Besok"),
     "samtale": _siste("oppfolging.Vurderingssamtale"),
     "mote": _mote,
+    "motemote": _motemote,
     "org": _org,
 }
 
@@ -179,6 +192,16 @@ SIDER: list[Side] = [
     ],
     _endre_sak("/arbeidsgivere/avtaler/{avtale}/endre/"),
     _endre_sak("/arbeidsgivere/avtaler/{avtale}/signer/"),
+    # Recruitment and information meetings, the start-up meeting
+    Side("/moter/", OPPFOLGERE),
+    Side("/moter/ny/", KOORDINATORER),
+    Side("/moter/{motemote}/", OPPFOLGERE),
+    *[
+        Side(f"/moter/{{motemote}}/{under}/", KOORDINATORER)
+        for under in ("endre", "slett", "oppmote", "deltakere/ny", "eksterne/ny")
+    ],
+    _saksside("/moter/oppstart/{plassering}/"),
+    _endre_sak("/moter/oppstart/{plassering}/endre/"),
     # Documents and reports
     Side("/dokumenter/", KOORDINATORER),
     Side("/dokumenter/profil/{org}/", KOORDINATORER, andre=404),
