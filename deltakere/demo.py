@@ -56,6 +56,7 @@ LORENSKOG = [
     ("Iryna", "Shevchenko", "helse", None, S.TATT_OPP, "faglarer.helse"),
     ("Halima", "Jama", "helse", 0, S.AVBRUTT, "faglarer.helse"),
     ("Mulu", "Gebreyesus", "renhold", 0, S.I_OPPLAERING, "faglarer.renhold"),
+    ("Lwam", "Berhe", "renhold", -2, S.FULLFORT, "faglarer.renhold"),
     ("Abdullahi", "Farah", "renhold", 0, S.I_OPPLAERING, "faglarer.renhold"),
     ("Roza", "Ahmadi", "renhold", 0, S.I_OPPLAERING, "faglarer.renhold"),
     ("Grace", "Uwimana", "renhold", 0, S.TEORI_BESTATT, "faglarer.renhold"),

@@ -271,6 +271,8 @@ def seed_kjerne(demo: Demo) -> None:
         ("helse", f"Høst {aar - 1}", datetime.date(aar - 1, 8, 20)),
         ("helse", f"Høst {aar}", datetime.date(aar, *KULLSKIFTE)),  # the newest: starts the day the demo moves on
         ("renhold", f"Vår {aar}", datetime.date(aar, 1, 8)),
+        # the oldest: someone was in training in the spring three years back, so that semester has content too
+        ("renhold", f"Vår {aar - 2}", datetime.date(aar - 2, 1, 8)),
         ("restaurant", "Høst 2019", datetime.date(2019, 8, 15)),
         ("betong", f"Høst {aar - 1}", datetime.date(aar - 1, 9, 1)),
     ]:
