@@ -21,6 +21,7 @@ from django.conf import settings
 from django.test.signals import template_rendered
 from django.urls import reverse
 
+from arbeidsgivere.models import Arbeidsattest, Kontaktperson
 from arbeidsgivere.tests.factories import AvtaleFactory, KontaktpersonFactory
 from deltakere.models import Avbrudd, Deltaker
 from dokumenter import services
@@ -152,6 +153,15 @@ def _objekter(deltaker, plassering, faglarer, koordinator) -> dict:
         "avtale": AvtaleFactory(plassering=plassering, arbeidstid="Mandag–onsdag 08.00–15.30"),
         "vurderingsreferat": samtale,
         "motereferat": mote,
+        "arbeidsattest": Arbeidsattest.objects.create(
+            organisasjon=deltaker.organisasjon,
+            plassering=plassering,
+            leder=KontaktpersonFactory(arbeidssted=plassering.arbeidssted, rolle=Kontaktperson.Rolle.LEDER),
+            arbeidsoppgaver="Rydding, bordoppsett og måltider",
+            oppmote="Stabilt oppmøte",
+            uttalelse="Punktlig og lærevillig.",
+            registrert_av=koordinator,
+        ),
     }
 
 
