@@ -29,6 +29,7 @@ from .models import (
     Utstyrslan,
     Vedlegg,
 )
+from .models_status import status_pa_dato_i
 
 SORTERINGER = {
     "navn": ("etternavn", "fornavn", "pk"),
@@ -243,7 +244,7 @@ def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Sa
     mappe.statushistorikk = list(
         Statusendring.objects.filter(deltaker=deltaker).select_related("utfort_av").order_by("-dato", "-pk")
     )
-    mappe.status_idag = status_pa(deltaker=deltaker, dato=idag)
+    mappe.status_idag = status_pa_dato_i(mappe.statushistorikk, idag, deltaker.status)  # the rows just read
     mappe.planlagt = next((e for e in mappe.statushistorikk if e.er_planlagt and e.dato > idag), None)
     if mappe.status_idag != deltaker.status:  # a change whose day has come, before the daily job ran
         mappe.overganger, mappe.neste_steg = [], overganger.NESTE_STEG[mappe.status_idag]
