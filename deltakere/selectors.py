@@ -13,6 +13,7 @@ from django.utils import timezone
 from fagbrev.datoregning import samme_dag
 from fagbrev.models import Hendelse
 from fagbrev.permissions import KOORDINATOR, deltaker_scope, hendelse_feltgruppe
+from fagbrev.seksjoner import delt
 from fagbrev.sok import sokeord
 
 from . import liste, overganger, politiattest, statusgrupper
@@ -191,6 +192,14 @@ def status_pa(*, deltaker: Deltaker, dato: datetime.date) -> str:
     return Deltaker.objects.filter(pk=deltaker.pk).med_status_pa(dato).values_list("status_pa", flat=True).get()
 
 
+def permisjoner_for_saksside(*, deltaker: Deltaker) -> list[Permisjon]:
+    """Her leave, newest first: read once per case page (fagbrev.seksjoner.delt), for the case file and
+    the pathway section's contract end alike."""
+    return delt(
+        deltaker, "deltakere.permisjoner", lambda: list(Permisjon.objects.filter(deltaker=deltaker).order_by("-fra"))
+    )
+
+
 SAKSMAPPE_MED = ("kartlegging__utfort_av", "inntakssamtale", "avbrudd")
 
 
@@ -228,7 +237,7 @@ def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Sa
         kriterier_uten_vurdering=kriterier,
         vedtak=list(deltaker.opptaksvedtak.select_related("besluttet_av", "sammen_med")),
         inntak=inntak,
-        permisjoner=list(Permisjon.objects.filter(deltaker=deltaker).order_by("-fra")),
+        permisjoner=permisjoner_for_saksside(deltaker=deltaker),
         avbrudd=avbrudd,
         dokumenter=list(deltaker.dokumenter.select_related("lastet_opp_av")),
         utstyr=list(deltaker.utstyrslan.all()),
