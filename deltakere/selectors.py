@@ -214,17 +214,25 @@ def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Sa
         else Deltaker.objects.select_related(*SAKSMAPPE_MED).get(pk=deltaker.pk)
     )
     kartlegging, inntak, avbrudd = (_en_til_en(rad, navn) for navn in ("kartlegging", "inntakssamtale", "avbrudd"))
+
+    def ser(gruppe: str) -> bool:  # what she may not see is not read either (_bare_synlig empties it)
+        return synlig is None or gruppe in synlig
+
     vurderinger = (
         list(kartlegging.vurderinger.select_related("kriterium").order_by("kriterium__rekkefolge", "kriterium_id"))
-        if kartlegging
+        if kartlegging and ser("kartlegging")
         else []
     )
     vurdert = {v.kriterium_id for v in vurderinger}
-    kriterier = [
-        k
-        for k in Opptakskriterium.objects.filter(fagretning_id=deltaker.fagretning_id, aktiv=True)
-        if k.pk not in vurdert
-    ]
+    kriterier = (
+        [
+            k
+            for k in Opptakskriterium.objects.filter(fagretning_id=deltaker.fagretning_id, aktiv=True)
+            if k.pk not in vurdert
+        ]
+        if ser("kartlegging")
+        else []
+    )
     # the status rules read deltaker.inntakssamtale: hand them what we just fetched
     if inntak is not None:
         deltaker.inntakssamtale = inntak
@@ -235,12 +243,12 @@ def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Sa
         kartlegging=kartlegging,
         vurderinger=vurderinger,
         kriterier_uten_vurdering=kriterier,
-        vedtak=list(deltaker.opptaksvedtak.select_related("besluttet_av", "sammen_med")),
+        vedtak=list(deltaker.opptaksvedtak.select_related("besluttet_av", "sammen_med")) if ser("opptak") else [],
         inntak=inntak,
         permisjoner=permisjoner_for_saksside(deltaker=deltaker),
         avbrudd=avbrudd,
-        dokumenter=list(deltaker.dokumenter.select_related("lastet_opp_av")),
-        utstyr=list(deltaker.utstyrslan.all()),
+        dokumenter=list(deltaker.dokumenter.select_related("lastet_opp_av")) if ser("dokumenter") else [],
+        utstyr=list(deltaker.utstyrslan.all()) if ser("utstyr") else [],
         hendelser=list(
             Hendelse.objects.filter(deltaker_id=deltaker.pk)
             .select_related("utfort_av")

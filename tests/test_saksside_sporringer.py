@@ -52,3 +52,21 @@ def test_a_busy_case_costs_the_queries_of_a_case_with_one_of_each(client, koordi
     en_av_hver = _sporringer(client, deltaker)
     _fyll(deltaker, koordinator, 4)
     assert _sporringer(client, deltaker) == en_av_hver
+
+
+def test_the_case_file_does_not_read_what_the_reader_may_not_see(deltaker):
+    from deltakere.models import Deltaker
+    from deltakere.selectors import SAKSMAPPE_MED, saksmappe
+    from fagbrev.permissions import FAGLARER, SYNLIGE_FELTGRUPPER
+
+    def sporringer(synlig):
+        fersk = Deltaker.objects.select_related(*SAKSMAPPE_MED).get(pk=deltaker.pk)
+        with CaptureQueriesContext(connection) as q:
+            mappe = saksmappe(deltaker=fersk, synlig=synlig)
+        return len(q.captured_queries), mappe
+
+    alt, _ = sporringer(None)
+    laerer, mappe = sporringer(SYNLIGE_FELTGRUPPER[FAGLARER])
+    # the criteria, decisions, documents and loans a teacher may not see are not read at all
+    assert alt - laerer == 4
+    assert (mappe.kriterier_uten_vurdering, mappe.vedtak, mappe.dokumenter, mappe.utstyr) == ([], [], [], [])
