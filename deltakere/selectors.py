@@ -13,6 +13,7 @@ from django.utils import timezone
 from fagbrev.datoregning import samme_dag
 from fagbrev.models import Hendelse
 from fagbrev.permissions import KOORDINATOR, deltaker_scope, hendelse_feltgruppe
+from fagbrev.seksjoner import delt
 from fagbrev.sok import sokeord
 
 from . import liste, overganger, politiattest, statusgrupper
@@ -29,6 +30,7 @@ from .models import (
     Utstyrslan,
     Vedlegg,
 )
+from .models_status import status_pa_dato_i
 
 SORTERINGER = {
     "navn": ("etternavn", "fornavn", "pk"),
@@ -190,6 +192,14 @@ def status_pa(*, deltaker: Deltaker, dato: datetime.date) -> str:
     return Deltaker.objects.filter(pk=deltaker.pk).med_status_pa(dato).values_list("status_pa", flat=True).get()
 
 
+def permisjoner_for_saksside(*, deltaker: Deltaker) -> list[Permisjon]:
+    """Her leave, newest first: read once per case page (fagbrev.seksjoner.delt), for the case file and
+    the pathway section's contract end alike."""
+    return delt(
+        deltaker, "deltakere.permisjoner", lambda: list(Permisjon.objects.filter(deltaker=deltaker).order_by("-fra"))
+    )
+
+
 SAKSMAPPE_MED = ("kartlegging__utfort_av", "inntakssamtale", "avbrudd")
 
 
@@ -204,17 +214,25 @@ def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Sa
         else Deltaker.objects.select_related(*SAKSMAPPE_MED).get(pk=deltaker.pk)
     )
     kartlegging, inntak, avbrudd = (_en_til_en(rad, navn) for navn in ("kartlegging", "inntakssamtale", "avbrudd"))
+
+    def ser(gruppe: str) -> bool:  # what she may not see is not read either (_bare_synlig empties it)
+        return synlig is None or gruppe in synlig
+
     vurderinger = (
         list(kartlegging.vurderinger.select_related("kriterium").order_by("kriterium__rekkefolge", "kriterium_id"))
-        if kartlegging
+        if kartlegging and ser("kartlegging")
         else []
     )
     vurdert = {v.kriterium_id for v in vurderinger}
-    kriterier = [
-        k
-        for k in Opptakskriterium.objects.filter(fagretning_id=deltaker.fagretning_id, aktiv=True)
-        if k.pk not in vurdert
-    ]
+    kriterier = (
+        [
+            k
+            for k in Opptakskriterium.objects.filter(fagretning_id=deltaker.fagretning_id, aktiv=True)
+            if k.pk not in vurdert
+        ]
+        if ser("kartlegging")
+        else []
+    )
     # the status rules read deltaker.inntakssamtale: hand them what we just fetched
     if inntak is not None:
         deltaker.inntakssamtale = inntak
@@ -225,12 +243,12 @@ def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Sa
         kartlegging=kartlegging,
         vurderinger=vurderinger,
         kriterier_uten_vurdering=kriterier,
-        vedtak=list(deltaker.opptaksvedtak.select_related("besluttet_av", "sammen_med")),
+        vedtak=list(deltaker.opptaksvedtak.select_related("besluttet_av", "sammen_med")) if ser("opptak") else [],
         inntak=inntak,
-        permisjoner=list(Permisjon.objects.filter(deltaker=deltaker).order_by("-fra")),
+        permisjoner=permisjoner_for_saksside(deltaker=deltaker),
         avbrudd=avbrudd,
-        dokumenter=list(deltaker.dokumenter.select_related("lastet_opp_av")),
-        utstyr=list(deltaker.utstyrslan.all()),
+        dokumenter=list(deltaker.dokumenter.select_related("lastet_opp_av")) if ser("dokumenter") else [],
+        utstyr=list(deltaker.utstyrslan.all()) if ser("utstyr") else [],
         hendelser=list(
             Hendelse.objects.filter(deltaker_id=deltaker.pk)
             .select_related("utfort_av")
@@ -243,7 +261,7 @@ def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Sa
     mappe.statushistorikk = list(
         Statusendring.objects.filter(deltaker=deltaker).select_related("utfort_av").order_by("-dato", "-pk")
     )
-    mappe.status_idag = status_pa(deltaker=deltaker, dato=idag)
+    mappe.status_idag = status_pa_dato_i(mappe.statushistorikk, idag, deltaker.status)  # the rows just read
     mappe.planlagt = next((e for e in mappe.statushistorikk if e.er_planlagt and e.dato > idag), None)
     if mappe.status_idag != deltaker.status:  # a change whose day has come, before the daily job ran
         mappe.overganger, mappe.neste_steg = [], overganger.NESTE_STEG[mappe.status_idag]

@@ -63,6 +63,16 @@ def pa_samtale(*, rekkefolge: int):
     return _registrer(SAMTALE, rekkefolge)
 
 
+def delt(deltaker, nokkel: str, les: Callable[[], object]):
+    """Rows two sections of one case page both need, read once: the first caller's `les()` is kept on the
+    `deltaker` object the view fetched for this request (so for this page only) under `nokkel`, and the
+    next section gets the same rows without a query. The rows are shared: a reader adds, never changes."""
+    lager = deltaker.__dict__.setdefault("_saksside_delt", {})
+    if nokkel not in lager:
+        lager[nokkel] = les()
+    return lager[nokkel]
+
+
 def _samle(side: dict[str, Plass], **kwargs) -> list[Seksjon]:
     plasser = sorted(side.values(), key=lambda p: p.rekkefolge)
     return [s for plass in plasser if (s := plass.funksjon(**kwargs)) is not None]

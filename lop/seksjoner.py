@@ -7,6 +7,7 @@ import datetime
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from deltakere.selectors import permisjoner_for_saksside
 from fagbrev import permissions
 from fagbrev.models import Organisasjon
 from fagbrev.seksjoner import Seksjon, pa_oversikt, pa_saksside
@@ -21,7 +22,15 @@ def saksside_lop(*, deltaker, user, idag) -> Seksjon | None:
     if not permissions.can_view_deltaker(user, deltaker):
         return None
     kontrakt = selectors.aktiv_kontrakt(deltaker=deltaker)
-    beregnet = selectors.beregnet_sluttdato(kontrakt=kontrakt, fagretning=deltaker.fagretning) if kontrakt else None
+    beregnet = (  # her leave as the case file above read it (the contract is hers: same rows)
+        selectors.beregnet_sluttdato(
+            kontrakt=kontrakt,
+            fagretning=deltaker.fagretning,
+            permisjoner=permisjoner_for_saksside(deltaker=deltaker),
+        )
+        if kontrakt
+        else None
+    )
     eksamen = selectors.eksamen_status(deltaker=deltaker)
     er_praksiskandidat = bool(kontrakt and kontrakt.rute == "praksiskandidat")
     return Seksjon(

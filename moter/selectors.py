@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
+from arbeidsgivere.selectors import plasseringer_for_saksside
 from deltakere.models import Deltaker
 from fagbrev.permissions import deltaker_scope
 
@@ -81,8 +82,10 @@ def moter_for_deltaker(*, deltaker: Deltaker) -> list[Deltakelse]:
 
 
 def plasseringer_med_oppstart(*, deltaker: Deltaker) -> list:
-    """Her placements, newest first, each with its start-up meeting (or None). Two queries."""
-    plasseringer = list(deltaker.plasseringer.select_related("arbeidssted").order_by("-fra", "-pk"))
+    """Her placements, newest first, each with its start-up meeting (or None). The placements are the ones
+    the placement section read for this case page (arbeidsgivere.selectors.plasseringer_for_saksside), so
+    one query for the meetings once that section has run."""
+    plasseringer = plasseringer_for_saksside(deltaker=deltaker)
     moter = {
         m.plassering_id: m
         for m in Oppstartsmote.objects.filter(plassering__in=plasseringer).select_related("leder", "koordinator")

@@ -13,6 +13,7 @@ from django.core.management import call_command
 
 from deltakere import services, statusgrupper
 from deltakere.models import Avbrudd, Deltaker, Permisjon, Statusendring
+from deltakere.models_status import status_pa_dato_i
 from deltakere.selectors import status_pa
 from deltakere.tasks import statusendringer_iverksett as iverksett_task
 from deltakere.tests.factories import DeltakerFactory, InntakssamtaleFactory
@@ -121,6 +122,11 @@ def test_the_status_on_a_day_reads_the_whole_history(koordinator, deltaker):
         )
     svar = {dag: status_pa(deltaker=deltaker, dato=dag) for dag in (D(2027, 2, 28), D(2027, 3, 31), D(2027, 4, 1))}
     assert svar == {D(2027, 2, 28): S.I_OPPLAERING, D(2027, 3, 31): S.PERMISJON, D(2027, 4, 1): S.I_OPPLAERING}
+    # the case page's twin of the rule, over the changes it lists, gives the same answers (and before any)
+    endringer = list(deltaker.statusendringer.order_by("-dato", "-pk"))
+    for dag in (D(2027, 1, 1), *svar):
+        assert status_pa_dato_i(endringer, dag, _fersk(deltaker).status) == status_pa(deltaker=deltaker, dato=dag)
+    assert status_pa_dato_i([], D(2027, 1, 1), S.TATT_OPP) == S.TATT_OPP
 
 
 # --- moving and withdrawing ------------------------------------------------------------------------------

@@ -1,0 +1,72 @@
+"""The case page's queries (issue 19): a busy case (placements with agreements and start-up meetings, a
+contract, exams, visits, assessment meetings, meetings, loans, a Min side account) costs the same number of
+queries as a case with one of each, and sections that read the same rows read them once."""
+
+import datetime
+
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from arbeidsgivere.tests.factories import AvtaleFactory, PlasseringFactory
+from deltakere import services
+from lop.tests.factories import EksamenFactory, laerekontrakt
+from minside.tests.factories import DeltakerkontoFactory
+from moter.tests.factories import DeltakelseFactory, MoteFactory, OppstartsmoteFactory
+from oppfolging.tests.factories import BesokFactory, VurderingssamtaleFactory
+
+OSLO = datetime.timezone(datetime.timedelta(hours=1))
+
+
+def _fyll(deltaker, koordinator, antall: int) -> None:
+    """`antall` more of every row the case page lists."""
+    start = deltaker.plasseringer.count()
+    for i in range(start, start + antall):  # closed placements, one a year back from 2025
+        plassering = PlasseringFactory(
+            deltaker=deltaker, fra=datetime.date(2025 - i, 1, 5), til=datetime.date(2025 - i, 6, 30)
+        )
+        AvtaleFactory(plassering=plassering)
+        OppstartsmoteFactory(plassering=plassering, koordinator=koordinator, registrert_av=koordinator)
+        EksamenFactory(deltaker=deltaker, termin=f"vår {2025 - i}")
+        BesokFactory(deltaker=deltaker, plassering=plassering, dato=datetime.date(2025 - i, 3, 10))
+        VurderingssamtaleFactory(deltaker=deltaker, planlagt_dato=datetime.date(2025 - i, 4, 1))
+        DeltakelseFactory(deltaker=deltaker, mote=MoteFactory(organisasjon=deltaker.organisasjon))
+        services.utstyr_lan_ut(
+            deltaker=deltaker, hva=f"PC {i}", serienummer="", utlant=datetime.date(2026, 1, 1), utfort_av=koordinator
+        )
+
+
+def _sporringer(client, deltaker) -> int:
+    with CaptureQueriesContext(connection) as q:
+        assert client.get(f"/deltakere/{deltaker.pk}/").status_code == 200
+    return len(q.captured_queries)
+
+
+@time_machine.travel(datetime.datetime(2026, 12, 1, 12, tzinfo=OSLO), tick=False)
+def test_a_busy_case_costs_the_queries_of_a_case_with_one_of_each(client, koordinator, deltaker):
+    laerekontrakt(deltaker)
+    DeltakerkontoFactory(deltaker=deltaker)
+    _fyll(deltaker, koordinator, 1)
+    client.force_login(koordinator)
+    client.get(f"/deltakere/{deltaker.pk}/")
+    en_av_hver = _sporringer(client, deltaker)
+    _fyll(deltaker, koordinator, 4)
+    assert _sporringer(client, deltaker) == en_av_hver
+
+
+def test_the_case_file_does_not_read_what_the_reader_may_not_see(deltaker):
+    from deltakere.models import Deltaker
+    from deltakere.selectors import SAKSMAPPE_MED, saksmappe
+    from fagbrev.permissions import FAGLARER, SYNLIGE_FELTGRUPPER
+
+    def sporringer(synlig):
+        fersk = Deltaker.objects.select_related(*SAKSMAPPE_MED).get(pk=deltaker.pk)
+        with CaptureQueriesContext(connection) as q:
+            mappe = saksmappe(deltaker=fersk, synlig=synlig)
+        return len(q.captured_queries), mappe
+
+    alt, _ = sporringer(None)
+    laerer, mappe = sporringer(SYNLIGE_FELTGRUPPER[FAGLARER])
+    # the criteria, decisions, documents and loans a teacher may not see are not read at all
+    assert alt - laerer == 4
+    assert (mappe.kriterier_uten_vurdering, mappe.vedtak, mappe.dokumenter, mappe.utstyr) == ([], [], [], [])
