@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, FilteredRelation, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from deltakere import statusgrupper
@@ -192,16 +192,11 @@ def oversikt_praksis(*, user, idag: datetime.date) -> Seksjon | None:
     orgs = user.organisasjoner_med(permissions.KOORDINATOR) if user.is_authenticated else set()
     if not orgs:
         return None
-    # An outer join to the running placement, kept where there is none: PostgreSQL plans that as one
-    # hash anti-join. With NOT EXISTS it walked the name index expecting to stop early, and probed
-    # every active participant when (as usual) nearly all of them have a place.
-    apen = FilteredRelation(
-        "plasseringer", condition=Q(plasseringer__til__isnull=True) | Q(plasseringer__til__gte=idag)
-    )
+    # Without a place today: her latest placement ended before today, or she has none (Deltaker.praksis_til,
+    # stored by oppfolging with the visit date and current before my overview's sections run), read
+    # through the partial index deltakere_praksis_til: the work is the list's rows, not every active case.
     uten_plass = list(
-        Deltaker.objects.filter(organisasjon_id__in=orgs, status__in=statusgrupper.AKTIV)
-        .annotate(apen=apen)
-        .filter(apen__isnull=True)
+        Deltaker.objects.filter(organisasjon_id__in=orgs, status__in=statusgrupper.AKTIV, praksis_til__lt=idag)
         .select_related("fagretning")
         .order_by("etternavn", "fornavn")[:10]
     )

@@ -81,6 +81,9 @@ class Deltaker(OrganisasjonEid):
     # interval; 01.01.0001 with neither: overdue before all others): kept by oppfolging
     # (oppfolging/besoksdato.py) so my overview reads it from an index.
     neste_besok_frist = models.DateField("neste besøk senest", null=True, blank=True, editable=False)
+    # The last day of her latest placement (31.12.9999 while one has no end; 01.01.0001 with none), kept
+    # with the date above: «active without a practice place today» (my overview) is `praksis_til < today`.
+    praksis_til = models.DateField("praksisplass til", null=True, blank=True, editable=False)
 
     objects = DeltakerQuerySet.as_manager()
 
@@ -105,6 +108,12 @@ class Deltaker(OrganisasjonEid):
                 fields=["organisasjon", "neste_besok_frist", "etternavn"],
                 name="deltakere_besok_frist",
                 condition=Q(status__in=["i_opplaering", "teori_bestatt", "fagprove_meldt_opp"]),
+            ),
+            # those in a pathway without a practice place today (deltakere.statusgrupper.AKTIV)
+            models.Index(
+                fields=["organisasjon", "praksis_til"],
+                name="deltakere_praksis_til",
+                condition=Q(status__in=["i_opplaering", "permisjon", "teori_bestatt", "fagprove_meldt_opp"]),
             ),
         ]
 
