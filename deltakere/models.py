@@ -84,6 +84,10 @@ class Deltaker(OrganisasjonEid):
     # The last day of her latest placement (31.12.9999 while one has no end; 01.01.0001 with none), kept
     # with the date above: «active without a practice place today» (my overview) is `praksis_til < today`.
     praksis_til = models.DateField("praksisplass til", null=True, blank=True, editable=False)
+    # The day her last assessment meeting was held (01.01.0001 with none), kept with the dates above: a
+    # meeting is held no later than the day it is recorded, in the semester of its date, so «held this
+    # semester» (my overview's count) is `siste_vurderingssamtale >= the semester's first day`.
+    siste_vurderingssamtale = models.DateField("siste vurderingssamtale", null=True, blank=True, editable=False)
 
     objects = DeltakerQuerySet.as_manager()
 
@@ -114,6 +118,12 @@ class Deltaker(OrganisasjonEid):
                 fields=["organisasjon", "praksis_til"],
                 name="deltakere_praksis_til",
                 condition=Q(status__in=["i_opplaering", "permisjon", "teori_bestatt", "fagprove_meldt_opp"]),
+            ),
+            # the semester's assessment meetings held, among those followed at the workplace
+            models.Index(
+                fields=["organisasjon", "siste_vurderingssamtale"],
+                name="deltakere_siste_samtale",
+                condition=Q(status__in=["i_opplaering", "teori_bestatt", "fagprove_meldt_opp"]),
             ),
         ]
 
