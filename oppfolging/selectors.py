@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass
 from itertools import chain
 
-from django.db.models import DateField, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, DateField, Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from arbeidsgivere.models import Plassering
 from deltakere import statusgrupper
@@ -136,11 +136,11 @@ def semesterstatus(
         mangler = [d for d in rader if not d.samtale_id]
         return Semesterstatus(semester, holdt, planlagt, mangler, len(holdt), len(planlagt), len(mangler))
     # Held: her last meeting held is in this semester (Deltaker.siste_vurderingssamtale, stored by
-    # besoksdato and current before my overview's sections run); planned: the semester's meetings not yet
-    # held. Each read through a partial index, not a join of every active case with the semester's meetings.
-    frister_oppdater()
-    antall_alle = aktive.count()
-    antall_holdt = aktive.filter(siste_vurderingssamtale__gte=semester.start).count()
+    # besoksdato, current once my overview's `for_oversikt` has run); planned: the semester's meetings not
+    # yet held. Each read through a partial index, not a join of every active case with the meetings.
+    antall = aktive.aggregate(
+        alle=Count("pk"), holdt=Count("pk", filter=Q(siste_vurderingssamtale__gte=semester.start))
+    )
     antall_planlagt = Vurderingssamtale.objects.filter(
         semester=semester.kode, holdt_dato__isnull=True, deltaker__in=aktive
     ).count()
@@ -150,9 +150,9 @@ def semesterstatus(
         holdt=list(rekke.filter(Exists(samtaler.filter(holdt_dato__isnull=False)))[:grense]) if med_holdt else [],
         planlagt=list(rekke.filter(Exists(samtaler.filter(holdt_dato__isnull=True)))[:grense]),
         mangler=list(rekke.filter(~Exists(samtaler))[:grense]),
-        antall_holdt=antall_holdt,
+        antall_holdt=antall["holdt"],
         antall_planlagt=antall_planlagt,
-        antall_mangler=antall_alle - antall_holdt - antall_planlagt,
+        antall_mangler=antall["alle"] - antall["holdt"] - antall_planlagt,
     )
 
 
