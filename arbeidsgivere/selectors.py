@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, FilteredRelation, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Concat
 
 from deltakere import statusgrupper
 from deltakere.models import Deltaker
@@ -203,18 +203,15 @@ def oversikt_praksis(*, user, idag: datetime.date) -> Seksjon | None:
     orgs = user.organisasjoner_med(permissions.KOORDINATOR) if user.is_authenticated else set()
     if not orgs:
         return None
-    # An outer join to the running placement, kept where there is none: PostgreSQL plans that as one
-    # hash anti-join. With NOT EXISTS it walked the name index expecting to stop early, and probed
-    # every active participant when (as usual) nearly all of them have a place.
-    apen = FilteredRelation(
-        "plasseringer", condition=Q(plasseringer__til__isnull=True) | Q(plasseringer__til__gte=idag)
-    )
+    # Without a place today: her latest placement ended before today, or she has none (Deltaker.praksis_til,
+    # stored by oppfolging with the visit date and current before my overview's sections run), read
+    # through the partial index deltakere_praksis_til: the work is the list's rows, not every active case.
+    # The surname is sorted as an expression (the same order) so PostgreSQL does not walk the name index
+    # hoping to meet ten early: with (as usual) nobody or few without a place, it probed every case.
     uten_plass = list(
-        Deltaker.objects.filter(organisasjon_id__in=orgs, status__in=statusgrupper.AKTIV)
-        .annotate(apen=apen)
-        .filter(apen__isnull=True)
+        Deltaker.objects.filter(organisasjon_id__in=orgs, status__in=statusgrupper.AKTIV, praksis_til__lt=idag)
         .select_related("fagretning")
-        .order_by("etternavn", "fornavn")[:10]
+        .order_by(Concat("etternavn", Value("")), "fornavn")[:10]
     )
     usignerte = list(
         Avtale.objects.filter(organisasjon_id__in=orgs, status__in=[Avtale.Status.UTKAST, Avtale.Status.TIL_SIGNERING])

@@ -88,6 +88,13 @@ class Deltaker(OrganisasjonEid):
     # interval; 01.01.0001 with neither: overdue before all others): kept by oppfolging
     # (oppfolging/besoksdato.py) so my overview reads it from an index.
     neste_besok_frist = models.DateField("neste besøk senest", null=True, blank=True, editable=False)
+    # The last day of her latest placement (31.12.9999 while one has no end; 01.01.0001 with none), kept
+    # with the date above: «active without a practice place today» (my overview) is `praksis_til < today`.
+    praksis_til = models.DateField("praksisplass til", null=True, blank=True, editable=False)
+    # The day her last assessment meeting was held (01.01.0001 with none), kept with the dates above: a
+    # meeting is held no later than the day it is recorded, in the semester of its date, so «held this
+    # semester» (my overview's count) is `siste_vurderingssamtale >= the semester's first day`.
+    siste_vurderingssamtale = models.DateField("siste vurderingssamtale", null=True, blank=True, editable=False)
 
     objects = DeltakerQuerySet.as_manager()
 
@@ -111,6 +118,18 @@ class Deltaker(OrganisasjonEid):
             models.Index(
                 fields=["organisasjon", "neste_besok_frist", "etternavn"],
                 name="deltakere_besok_frist",
+                condition=Q(status__in=["i_opplaering", "teori_bestatt", "fagprove_meldt_opp"]),
+            ),
+            # those in a pathway without a practice place today (deltakere.statusgrupper.AKTIV)
+            models.Index(
+                fields=["organisasjon", "praksis_til"],
+                name="deltakere_praksis_til",
+                condition=Q(status__in=["i_opplaering", "permisjon", "teori_bestatt", "fagprove_meldt_opp"]),
+            ),
+            # the semester's assessment meetings held, among those followed at the workplace
+            models.Index(
+                fields=["organisasjon", "siste_vurderingssamtale"],
+                name="deltakere_siste_samtale",
                 condition=Q(status__in=["i_opplaering", "teori_bestatt", "fagprove_meldt_opp"]),
             ),
         ]

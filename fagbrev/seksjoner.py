@@ -36,6 +36,9 @@ class Plass:
 SAKSSIDE: dict[str, Plass] = {}
 # f(*, user, idag) -> Seksjon | None
 OVERSIKT: dict[str, Plass] = {}
+# f() run before my overview's sections, keyed like the sections: an app brings the figures it stores on
+# rows up to date (work left by its triggers) so every section, whichever app's, reads them current
+FOR_OVERSIKT: dict[str, Callable[[], object]] = {}
 # parts shown in the assessment meeting's record (`{% load seksjoner %}{% samtaleseksjoner samtale %}`)
 SAMTALE: dict[str, Plass] = {}
 
@@ -56,6 +59,12 @@ def pa_saksside(*, rekkefolge: int):
 def pa_oversikt(*, rekkefolge: int):
     """Register a section of my overview: f(*, user, idag) -> Seksjon | None."""
     return _registrer(OVERSIKT, rekkefolge)
+
+
+def for_oversikt(funksjon):
+    """Register f() to run before my overview's sections read stored figures."""
+    FOR_OVERSIKT[f"{funksjon.__module__}.{funksjon.__qualname__}"] = funksjon
+    return funksjon
 
 
 def pa_samtale(*, rekkefolge: int):
@@ -83,6 +92,8 @@ def saksside_seksjoner(*, deltaker, user, idag) -> list[Seksjon]:
 
 
 def oversikt_seksjoner(*, user, idag) -> list[Seksjon]:
+    for oppdater in FOR_OVERSIKT.values():
+        oppdater()
     return _samle(OVERSIKT, user=user, idag=idag)
 
 

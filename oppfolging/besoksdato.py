@@ -1,12 +1,15 @@
 """The next-visit date stored on each participant (Deltaker.neste_besok_frist), so my overview and the
 follow-up page read «overdue» and «due soon» from a partial index instead of working out every active
-participant's rhythm.
+participant's rhythm; with it the end of her latest placement (Deltaker.praksis_til) and the day of her
+last assessment meeting held (Deltaker.siste_vurderingssamtale), so the overview's «active without a
+practice place» and the semester's meetings held read an index too, not a join over every active case.
 
 The rule is `neste_frist` (oppfolging/selectors.py): the last visit, or before the first visit the open
-placement's start, plus the track's interval. Triggers on visits, placements, the participant's track
-and the track's interval mark the participants whose date may have moved, in the writer's transaction
-(migration 0002_besoksfrist_merking, its SQL from oppfolging/merketriggere.py); `frister_oppdater` works
-the marked dates out with that same expression, in one UPDATE, before any read of the stored dates.
+placement's start, plus the track's interval. Triggers on visits, placements, assessment meetings, the
+participant's track and the track's interval mark the participants whose figures may have moved, in the
+writer's transaction (migrations 0002_besoksfrist_merking and 0004_samtale_merking, their SQL from
+oppfolging/merketriggere.py); `frister_oppdater` works the marked figures out with those expressions, in
+one UPDATE, before any read of the stored figures (my overview runs it first: `fagbrev.seksjoner.for_oversikt`).
 """
 
 from __future__ import annotations
@@ -21,10 +24,11 @@ from arbeidsgivere.models import Plassering
 from deltakere.models import Deltaker
 from fagbrev.models import Fagretning
 
-from .models import Besok, Fristuoppdatert
+from .models import Besok, Fristuoppdatert, Vurderingssamtale
 
 BUNKE = 5000
 UTEN = datetime.date(1, 1, 1)  # stored for «no visit and no placement»: overdue before all others
+UTEN_SLUTT = datetime.date(9999, 12, 31)  # a placement without an end date, in `praksis_til`
 
 
 class LeggTilDager(Func):
@@ -59,6 +63,20 @@ def neste_frist():
     return LeggTilDager(grunnlag(), Subquery(intervall))
 
 
+def praksis_til():
+    """The last day of her latest placement, UTEN_SLUTT while one has no end (None with none): she has a
+    practice place on a day exactly when it is not before that day (what my overview's list asks)."""
+    slutt = Coalesce("til", Value(UTEN_SLUTT), output_field=DateField())
+    siste = Plassering.objects.filter(deltaker=OuterRef("pk")).annotate(slutt=slutt).order_by("-slutt")
+    return Subquery(siste.values("slutt")[:1], output_field=DateField())
+
+
+def siste_vurderingssamtale():
+    """The day her last assessment meeting was held (None with none)."""
+    holdt = Vurderingssamtale.objects.filter(deltaker=OuterRef("pk"), holdt_dato__isnull=False)
+    return Subquery(holdt.order_by("-holdt_dato").values("holdt_dato")[:1], output_field=DateField())
+
+
 def _ta(grense: int) -> list[int]:
     """Take up to `grense` marks: what this transaction deletes is its own to work out."""
     with connection.cursor() as c:
@@ -80,7 +98,11 @@ def frister_oppdater() -> int:
             ids = _ta(BUNKE)
             if ids:
                 # the same date twice is harmless: a second run of one participant writes the same value
-                Deltaker.objects.filter(pk__in=ids).update(neste_besok_frist=Coalesce(neste_frist(), Value(UTEN)))
+                Deltaker.objects.filter(pk__in=ids).update(
+                    neste_besok_frist=Coalesce(neste_frist(), Value(UTEN)),
+                    praksis_til=Coalesce(praksis_til(), Value(UTEN)),
+                    siste_vurderingssamtale=Coalesce(siste_vurderingssamtale(), Value(UTEN)),
+                )
         i_alt += len(ids)
         if len(ids) < BUNKE:
             return i_alt

@@ -167,6 +167,12 @@ class Vurderingssamtale(RegistrertAv):
         verbose_name = "vurderingssamtale"
         verbose_name_plural = "vurderingssamtaler"
         ordering = ["-semester", "-pk"]
+        indexes = [
+            # the semester's meetings planned and not yet held (my overview's count)
+            models.Index(
+                fields=["semester", "deltaker"], name="oppfolging_samtale_planlagt", condition=Q(holdt_dato=None)
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["deltaker", "semester"], name="oppfolging_vurderingssamtale_en_per_semester"

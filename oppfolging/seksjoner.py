@@ -7,8 +7,9 @@ import datetime
 from deltakere import statusgrupper
 from deltakere.models import Deltaker
 from fagbrev import permissions
-from fagbrev.seksjoner import Seksjon, pa_oversikt, pa_saksside
+from fagbrev.seksjoner import Seksjon, for_oversikt, pa_oversikt, pa_saksside
 
+from .besoksdato import frister_oppdater
 from .besoksfrist import besok_er_forfalt
 from .models import semester_for
 from .selectors import (
@@ -21,6 +22,10 @@ from .selectors import (
 )
 
 OVERSIKT_GRENSE = 20  # rows per list on my overview; the follow-up page has the rest
+
+# the stored visit dates and placement ends (Deltaker.neste_besok_frist, .praksis_til), current before
+# any section reads them (arbeidsgivere's «active without a practice place» among them)
+for_oversikt(frister_oppdater)
 
 
 @pa_saksside(rekkefolge=40)

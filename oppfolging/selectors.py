@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass
 from itertools import chain
 
-from django.db.models import Count, DateField, Exists, F, FilteredRelation, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, DateField, Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from arbeidsgivere.models import Plassering
 from deltakere import statusgrupper
@@ -122,9 +122,9 @@ def semesterstatus(
     """Each active participant's assessment meeting this semester: held, planned or missing.
 
     Without `grense`, every active participant is listed (the follow-up page): one query, split here.
-    With it (my overview), the counts come from one grouped query (the semester's meeting joined at
-    most once per participant) and each list holds the first `grense` by name, so the overview reads
-    the same number of rows in an organisation of any size.
+    With it (my overview), the counts come from the stored day of her last meeting held and the
+    semester's meetings not yet held, and each list holds the first `grense` by name, so the overview
+    reads the same number of rows in an organisation of any size.
     """
     semester = semester_for(idag)
     aktive = deltakere.filter(status__in=statusgrupper.PA_ARBEIDSPLASSEN)
@@ -135,13 +135,15 @@ def semesterstatus(
         planlagt = [d for d in rader if d.samtale_planlagt and not d.samtale_holdt]
         mangler = [d for d in rader if not d.samtale_id]
         return Semesterstatus(semester, holdt, planlagt, mangler, len(holdt), len(planlagt), len(mangler))
-    antall = aktive.annotate(
-        denne=FilteredRelation("vurderingssamtaler", condition=Q(vurderingssamtaler__semester=semester.kode))
-    ).aggregate(
-        alle=Count("pk"),
-        med_samtale=Count("denne"),
-        holdt=Count("denne", filter=Q(denne__holdt_dato__isnull=False)),
+    # Held: her last meeting held is in this semester (Deltaker.siste_vurderingssamtale, stored by
+    # besoksdato, current once my overview's `for_oversikt` has run); planned: the semester's meetings not
+    # yet held. Each read through a partial index, not a join of every active case with the meetings.
+    antall = aktive.aggregate(
+        alle=Count("pk"), holdt=Count("pk", filter=Q(siste_vurderingssamtale__gte=semester.start))
     )
+    antall_planlagt = Vurderingssamtale.objects.filter(
+        semester=semester.kode, holdt_dato__isnull=True, deltaker__in=aktive
+    ).count()
     samtaler = Vurderingssamtale.objects.filter(deltaker=OuterRef("pk"), semester=semester.kode)
     return Semesterstatus(
         semester=semester,
@@ -149,8 +151,8 @@ def semesterstatus(
         planlagt=list(rekke.filter(Exists(samtaler.filter(holdt_dato__isnull=True)))[:grense]),
         mangler=list(rekke.filter(~Exists(samtaler))[:grense]),
         antall_holdt=antall["holdt"],
-        antall_planlagt=antall["med_samtale"] - antall["holdt"],
-        antall_mangler=antall["alle"] - antall["med_samtale"],
+        antall_planlagt=antall_planlagt,
+        antall_mangler=antall["alle"] - antall["holdt"] - antall_planlagt,
     )
 
 
