@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('arbeidsgivere', '0002_plassering_lonnet_og_arbeidsattest'),
-        ('deltakere', '0004_oversikt_lagret'),
+        ('deltakere', '0005_oversikt_lagret'),
         ('fagbrev', '0001_initial'),
         ('oppfolging', '0002_besoksfrist_merking'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

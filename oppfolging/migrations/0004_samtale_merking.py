@@ -12,7 +12,7 @@ KILDER = {"oppfolging_vurderingssamtale": ("VALUES ({r}.deltaker_id)", ["deltake
 class Migration(migrations.Migration):
     dependencies = [
         ("oppfolging", "0003_samtale_planlagt_indeks"),
-        ("deltakere", "0004_oversikt_lagret"),
+        ("deltakere", "0005_oversikt_lagret"),
     ]
 
     operations = [

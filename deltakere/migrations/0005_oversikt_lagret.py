@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deltakere', '0003_rutebytte'),
+        ('deltakere', '0004_deltaker_tolk_sprak'),
         ('fagbrev', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
