@@ -11,10 +11,16 @@ import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
-from fagbrev.permissions import FAGLARER, KOORDINATOR, can_edit_deltaker, can_manage_org, deltaker_scope
+from fagbrev.permissions import (
+    FAGLARER,
+    KOORDINATOR,
+    can_edit_deltaker,
+    can_manage_org,
+    deltaker_scope,
+    hent_eller_404,
+)
 from fagbrev.tilgang import tilgang_merk_deltaker
 
 from .models import Arbeidsattest, Arbeidsgiver, Arbeidssted, Avtale, Kontaktperson, Plassering
@@ -40,34 +46,32 @@ def arbeidsgivere_visible_to(user, *, idag: datetime.date | None = None) -> Quer
 
 
 def get_arbeidsgiver_for_user(user, pk: int, *, write: bool = False) -> Arbeidsgiver:
-    try:
-        arbeidsgiver = arbeidsgivere_visible_to(user).select_related("organisasjon", "kontaktperson_kommune").get(pk=pk)
-    except Arbeidsgiver.DoesNotExist:
-        raise Http404("Fant ikke arbeidsgiveren.") from None
+    qs = arbeidsgivere_visible_to(user).select_related("organisasjon", "kontaktperson_kommune")
+    arbeidsgiver = hent_eller_404(qs, "Fant ikke arbeidsgiveren.", pk=pk)
     if write and not can_manage_org(user, arbeidsgiver.organisasjon_id):
         raise PermissionDenied("Du kan se denne arbeidsgiveren, men ikke endre den.")
     return arbeidsgiver
 
 
 def get_arbeidssted_for_user(user, pk: int, *, write: bool = False) -> Arbeidssted:
-    try:
-        sted = Arbeidssted.objects.select_related("arbeidsgiver").get(
-            pk=pk, arbeidsgiver__in=arbeidsgivere_visible_to(user)
-        )
-    except Arbeidssted.DoesNotExist:
-        raise Http404("Fant ikke arbeidsstedet.") from None
+    sted = hent_eller_404(
+        Arbeidssted.objects.select_related("arbeidsgiver"),
+        "Fant ikke arbeidsstedet.",
+        pk=pk,
+        arbeidsgiver__in=arbeidsgivere_visible_to(user),
+    )
     if write and not can_manage_org(user, sted.organisasjon_id):
         raise PermissionDenied("Du kan se dette arbeidsstedet, men ikke endre det.")
     return sted
 
 
 def get_kontaktperson_for_user(user, pk: int, *, write: bool = False) -> Kontaktperson:
-    try:
-        person = Kontaktperson.objects.select_related("arbeidssted__arbeidsgiver").get(
-            pk=pk, arbeidssted__arbeidsgiver__in=arbeidsgivere_visible_to(user)
-        )
-    except Kontaktperson.DoesNotExist:
-        raise Http404("Fant ikke kontaktpersonen.") from None
+    person = hent_eller_404(
+        Kontaktperson.objects.select_related("arbeidssted__arbeidsgiver"),
+        "Fant ikke kontaktpersonen.",
+        pk=pk,
+        arbeidssted__arbeidsgiver__in=arbeidsgivere_visible_to(user),
+    )
     if write and not can_manage_org(user, person.organisasjon_id):
         raise PermissionDenied("Du kan se denne personen, men ikke endre den.")
     return person
@@ -79,14 +83,8 @@ def plasseringer_visible_to(user) -> QuerySet[Plassering]:
 
 
 def get_plassering_for_user(user, pk: int, *, write: bool = False) -> Plassering:
-    try:
-        plassering = (
-            plasseringer_visible_to(user)
-            .select_related("deltaker__fagretning", "arbeidssted__arbeidsgiver", "fadder")
-            .get(pk=pk)
-        )
-    except Plassering.DoesNotExist:
-        raise Http404("Fant ikke plasseringen.") from None
+    qs = plasseringer_visible_to(user).select_related("deltaker__fagretning", "arbeidssted__arbeidsgiver", "fadder")
+    plassering = hent_eller_404(qs, "Fant ikke plasseringen.", pk=pk)
     if write and not can_edit_deltaker(user, plassering.deltaker):
         raise PermissionDenied("Du kan se denne plasseringen, men ikke endre den.")
     tilgang_merk_deltaker(plassering.deltaker)
@@ -95,10 +93,7 @@ def get_plassering_for_user(user, pk: int, *, write: bool = False) -> Plassering
 
 def _via_plassering(qs: QuerySet, user, pk: int, *, write: bool, hva: str):
     """A row that belongs to a placement, as visible as the placement's case: 404 / 403 like the case."""
-    try:
-        rad = qs.get(pk=pk, plassering__in=plasseringer_visible_to(user))
-    except qs.model.DoesNotExist:
-        raise Http404(f"Fant ikke {hva}.") from None
+    rad = hent_eller_404(qs, f"Fant ikke {hva}.", pk=pk, plassering__in=plasseringer_visible_to(user))
     if write and not can_edit_deltaker(user, rad.plassering.deltaker):
         raise PermissionDenied(f"Du kan se {hva}, men ikke endre den.")
     tilgang_merk_deltaker(rad.plassering.deltaker)

@@ -10,6 +10,7 @@ to find them. At 20,000 participants: about 200,000 visits, 90,000 status change
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 
 from deltakere.models import Avbrudd, Deltaker, Statusendring
 from fagbrev.datoregning import samme_dag
@@ -27,6 +28,13 @@ DAG = datetime.timedelta(days=1)
 
 def _deltakere(ctx: Kontekst) -> list[Ny]:
     return list(ctx.extra["deltakere"].values())
+
+
+def _i_opplaering(ctx: Kontekst) -> Iterator[tuple[Ny, datetime.date]]:
+    """The participants whose training has begun, each with the day it began."""
+    for d in _deltakere(ctx):
+        if d.lop.opplaering is not None:
+            yield d, d.lop.opplaering
 
 
 def _koordinator(ctx: Kontekst, d: Ny) -> int:
@@ -83,10 +91,7 @@ def fyll_laerekontrakter(ctx: Kontekst, fra: int, til: int) -> None:
     siste = ctx.extra["siste_plassering"]
     avsluttet = {S.FULLFORT: Laerekontrakt.Status.FULLFORT, S.AVBRUTT: Laerekontrakt.Status.AVBRUTT}
     rader = []
-    for d in _deltakere(ctx):
-        start = d.lop.opplaering
-        if start is None:
-            continue
+    for d, start in _i_opplaering(ctx):
         rader.append(
             Laerekontrakt(
                 organisasjon_id=d.org,
@@ -201,10 +206,7 @@ def fyll_besok(ctx: Kontekst, fra: int, til: int) -> None:
     intervall = ctx.extra["besok_intervall"]
     siste = ctx.extra["siste_plassering"]
     rader = []
-    for d in _deltakere(ctx):
-        start = d.lop.opplaering
-        if start is None:
-            continue
+    for d, start in _i_opplaering(ctx):
         steg = (intervall[d.fagretning] + d.lop.intervall_jitter) * DAG
         plassering, sted = siste[d.pk]
         slutt = d.lop.i_praksis_til(ctx.idag)
@@ -240,10 +242,7 @@ def fyll_vurderingssamtaler(ctx: Kontekst, fra: int, til: int) -> None:
     fadder = ctx.extra["fadder_for_sted"]
     siste = ctx.extra["siste_plassering"]
     rader = []
-    for d in _deltakere(ctx):
-        start = d.lop.opplaering
-        if start is None:
-            continue
+    for d, start in _i_opplaering(ctx):
         slutt = d.lop.slutt or ctx.idag
         for semester in _semestre(start, slutt):
             midt = datetime.date(semester.aar, 3, 1) if semester.del_ == "V" else datetime.date(semester.aar, 10, 1)

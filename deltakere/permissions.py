@@ -7,9 +7,8 @@ successful answer writes who saw her.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 
-from fagbrev.permissions import can_edit_deltaker
+from fagbrev.permissions import can_edit_deltaker, hent_eller_404
 from fagbrev.tilgang import tilgang_merk_deltaker
 
 from .models import Deltaker
@@ -18,14 +17,10 @@ from .models import Deltaker
 def get_deltaker_for_user(user, pk: int, *, write: bool = False, med: tuple[str, ...] = ()) -> Deltaker:
     """The participant if the user may see her: 404 if not visible, 403 if visible but read-only.
     `med`: more relations to fetch in the same query (the case page's one-to-one rows)."""
-    try:
-        deltaker = (
-            Deltaker.objects.visible_to(user)
-            .select_related("organisasjon", "fagretning", "kull", "faglarer", "norsklarer", *med)
-            .get(pk=pk)
-        )
-    except Deltaker.DoesNotExist:
-        raise Http404("Fant ikke deltakeren.") from None
+    qs = Deltaker.objects.visible_to(user).select_related(
+        "organisasjon", "fagretning", "kull", "faglarer", "norsklarer", *med
+    )
+    deltaker = hent_eller_404(qs, "Fant ikke deltakeren.", pk=pk)
     if write and not can_edit_deltaker(user, deltaker):
         raise PermissionDenied("Du kan se denne deltakeren, men ikke endre saken.")
     tilgang_merk_deltaker(deltaker)

@@ -16,16 +16,13 @@ from django.http import Http404
 
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev.dokumenttyper import OBJEKTDOKUMENTER, feltgruppe_for
-from fagbrev.permissions import can_manage_org, can_see_feltgruppe
+from fagbrev.permissions import can_manage_org, can_see_feltgruppe, hent_eller_404
 
 from .models import Batchjobb, Dokument
 
 
 def get_dokument_for_user(user, pk: int, *, write: bool = False) -> Dokument:
-    try:
-        dokument = Dokument.objects.select_related("laget_av").get(pk=pk)
-    except Dokument.DoesNotExist:
-        raise Http404("Fant ikke dokumentet.") from None
+    dokument = hent_eller_404(Dokument.objects.select_related("laget_av"), "Fant ikke dokumentet.", pk=pk)
     if dokument.deltaker_id is not None:
         deltaker = get_deltaker_for_user(user, dokument.deltaker_id, write=write)
         if deltaker.organisasjon_id != dokument.organisasjon_id:
@@ -53,10 +50,8 @@ def _kan_lese_posten(user, dokument: Dokument) -> bool:
 
 
 def get_batchjobb_for_user(user, pk: int) -> Batchjobb:
-    try:
-        jobb = Batchjobb.objects.select_related("kull__fagretning", "fagretning", "bestilt_av").get(pk=pk)
-    except Batchjobb.DoesNotExist:
-        raise Http404("Fant ikke jobben.") from None
+    qs = Batchjobb.objects.select_related("kull__fagretning", "fagretning", "bestilt_av")
+    jobb = hent_eller_404(qs, "Fant ikke jobben.", pk=pk)
     if not can_manage_org(user, jobb.organisasjon_id):
         raise Http404("Fant ikke jobben.")
     return jobb

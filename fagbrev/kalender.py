@@ -43,6 +43,16 @@ class Kalenderdato:
         return f"{self.art}-{self.dato:%Y%m%d}-{sjekksum}"
 
 
+def om_deltaker(
+    fornavn: str, etternavn: str, *, dato: datetime.date, tittel: str, art: str, lenke: str, uid: str
+) -> Kalenderdato:
+    """An event about one participant: her full name in `hvem` and her first name in `fornavn`, never
+    in the title."""
+    return Kalenderdato(
+        dato=dato, tittel=tittel, art=art, lenke=lenke, uid=uid, hvem=f"{fornavn} {etternavn}", fornavn=fornavn
+    )
+
+
 @dataclass
 class Del:
     overskrift: str

@@ -25,7 +25,8 @@ participant she sees, and nothing more (403 for a download outside it).
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from .models import Rolle
 
@@ -208,3 +209,12 @@ def can_use_arbeidsgivere(user) -> bool:
 
 def can_use_oppfolging(user) -> bool:
     return user.is_authenticated and user.har_rolle(KOORDINATOR, FAGLARER)
+
+
+def hent_eller_404(qs: QuerySet, ikke_funnet: str, **filtre):
+    """The one row of `qs` (already cut to what the user may see) that matches `filtre`, or a 404 that
+    says `ikke_funnet`: another organisation's row, or one that does not exist, looks the same."""
+    try:
+        return qs.get(**filtre)
+    except qs.model.DoesNotExist:
+        raise Http404(ikke_funnet) from None

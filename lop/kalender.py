@@ -16,7 +16,7 @@ from arbeidsgivere.models import Avtale
 from deltakere import statusgrupper
 from deltakere.models import Deltaker
 from fagbrev.datoregning import dato_tekst
-from fagbrev.kalender import Del, Kalenderdato, kalenderkilde, navneliste, ukedel
+from fagbrev.kalender import Del, Kalenderdato, kalenderkilde, navneliste, om_deltaker, ukedel
 from fagbrev.models import Organisasjon
 
 from .frister import fagprovevindu, pameldingsvinduer
@@ -39,14 +39,8 @@ def _datoer_om_deltakerne(
         .order_by(datofelt, "pk")
         .values_list("pk", datofelt, "deltaker__fornavn", "deltaker__etternavn", "deltaker_id")
     ):
-        yield Kalenderdato(
-            dato=dato,
-            tittel=tittel,
-            art=art,
-            lenke=f"/deltakere/{deltaker_id}/",
-            uid=f"{uid}-{pk}",
-            hvem=f"{fornavn} {etternavn}",
-            fornavn=fornavn,
+        yield om_deltaker(
+            fornavn, etternavn, dato=dato, tittel=tittel, art=art, lenke=f"/deltakere/{deltaker_id}/", uid=f"{uid}-{pk}"
         )
 
 
@@ -89,14 +83,14 @@ def fagprovefrister(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdat
     ):
         frist = fagprovevindu(slutt, tidligst_maneder=tidligst, senest_maneder=senest).senest
         if fra <= frist <= til:
-            yield Kalenderdato(
+            yield om_deltaker(
+                fornavn,
+                etternavn,
                 dato=frist,
                 tittel="Siste frist for oppmelding til fagprøve",
                 art="fagprove",
                 lenke=f"/deltakere/{deltaker_id}/eksamen/",
                 uid=f"fagprovefrist-{pk}",
-                hvem=f"{fornavn} {etternavn}",
-                fornavn=fornavn,
             )
 
 

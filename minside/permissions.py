@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest
 from arbeidsgivere.models import Avtale
 from deltakere.models import Deltaker
 from deltakere.permissions import get_deltaker_for_user
-from fagbrev.permissions import FAGLARER, can_edit_deltaker
+from fagbrev.permissions import FAGLARER, can_edit_deltaker, hent_eller_404
 
 from .models import Deltakerkonto, Loggbokinnlegg
 
@@ -42,18 +42,12 @@ def get_konto(request: HttpRequest) -> Deltakerkonto:
 
 def get_eget_innlegg(konto: Deltakerkonto, pk: int) -> Loggbokinnlegg:
     """One of her own entries; another participant's id is a 404."""
-    try:
-        return Loggbokinnlegg.objects.get(pk=pk, deltaker_id=konto.deltaker_id)
-    except Loggbokinnlegg.DoesNotExist:
-        raise Http404("Fant ikke innlegget.") from None
+    return hent_eller_404(Loggbokinnlegg.objects, "Fant ikke innlegget.", pk=pk, deltaker_id=konto.deltaker_id)
 
 
 def get_egen_avtale(konto: Deltakerkonto, pk: int) -> Avtale:
     """One of her own participation agreements; another participant's id is a 404."""
-    try:
-        return Avtale.objects.get(pk=pk, plassering__deltaker_id=konto.deltaker_id)
-    except Avtale.DoesNotExist:
-        raise Http404("Fant ikke avtalen.") from None
+    return hent_eller_404(Avtale.objects, "Fant ikke avtalen.", pk=pk, plassering__deltaker_id=konto.deltaker_id)
 
 
 def can_invite(user, deltaker: Deltaker) -> bool:
@@ -80,7 +74,4 @@ def get_deltaker_for_loggbok(user, pk: int) -> Deltaker:
 
 
 def get_innlegg_for_leser(user, deltaker: Deltaker, innlegg_pk: int) -> Loggbokinnlegg:
-    try:
-        return Loggbokinnlegg.objects.get(pk=innlegg_pk, deltaker=deltaker)
-    except Loggbokinnlegg.DoesNotExist:
-        raise Http404("Fant ikke innlegget.") from None
+    return hent_eller_404(Loggbokinnlegg.objects, "Fant ikke innlegget.", pk=innlegg_pk, deltaker=deltaker)

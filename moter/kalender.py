@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from fagbrev.kalender import Kalenderdato, kalenderkilde
+from fagbrev.kalender import Kalenderdato, kalenderkilde, om_deltaker
 from fagbrev.permissions import deltaker_scope
 
 from .models import Mote, Oppstartsmote
@@ -41,12 +41,12 @@ def oppstartsmoter(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato
         .order_by("dato", "pk")
         .values_list("pk", "plassering_id", "dato", "plassering__deltaker__fornavn", "plassering__deltaker__etternavn")
     ):
-        yield Kalenderdato(
+        yield om_deltaker(
+            fornavn,
+            etternavn,
             dato=dato,
             tittel="Oppstartsmøte på arbeidsplassen",
             art="mote",
             lenke=f"/moter/oppstart/{plassering_id}/",
             uid=f"moter-oppstartsmote-{pk}",
-            hvem=f"{fornavn} {etternavn}",
-            fornavn=fornavn,
         )

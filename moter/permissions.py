@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from arbeidsgivere.permissions import get_plassering_for_user
-from fagbrev.permissions import FAGLARER, KOORDINATOR, can_manage_org, can_see_feltgruppe
+from fagbrev.permissions import FAGLARER, KOORDINATOR, can_manage_org, can_see_feltgruppe, hent_eller_404
 
 from .models import Mote, Oppstartsmote
 
@@ -43,10 +43,7 @@ def moter_visible_to(user) -> QuerySet[Mote]:
 
 def get_mote_for_user(user, pk: int, *, write: bool = False) -> Mote:
     krev_moter(user)
-    try:
-        mote = moter_visible_to(user).select_related("fagretning", "arrangor").get(pk=pk)
-    except Mote.DoesNotExist:
-        raise Http404("Fant ikke møtet.") from None
+    mote = hent_eller_404(moter_visible_to(user).select_related("fagretning", "arrangor"), "Fant ikke møtet.", pk=pk)
     if write and not can_write(user, mote.organisasjon_id):
         raise PermissionDenied("Du kan se møtet, men bare koordinatoren kan endre det.")
     return mote

@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef, Q
 from deltakere import statusgrupper
 from deltakere.models import Deltaker
 from fagbrev.datoregning import dato_tekst
-from fagbrev.kalender import VIS_NAVN, Del, Kalenderdato, kalenderkilde, navneliste, ukedel
+from fagbrev.kalender import VIS_NAVN, Del, Kalenderdato, kalenderkilde, navneliste, om_deltaker, ukedel
 
 from .besoksfrist import besok_forfalt_q
 from .models import Mote, Vurderingssamtale, semester_for
@@ -53,14 +53,14 @@ def planlagte_samtaler(*, organisasjon_ids, fra, til, user) -> Iterator[Kalender
         .order_by("planlagt_dato", "pk")
         .values_list("pk", "planlagt_dato", "deltaker__fornavn", "deltaker__etternavn")
     ):
-        yield Kalenderdato(
+        yield om_deltaker(
+            fornavn,
+            etternavn,
             dato=dato,
             tittel="Vurderingssamtale",
             art="samtale",
             lenke=f"/oppfolging/vurderingssamtaler/{pk}/",
             uid=f"vurderingssamtale-{pk}",
-            hvem=f"{fornavn} {etternavn}",
-            fornavn=fornavn,
         )
 
 

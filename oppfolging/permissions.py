@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
 from fagbrev.permissions import (
     FAGLARER,
@@ -18,6 +17,7 @@ from fagbrev.permissions import (
     can_manage_org,
     can_record_oppfolging,
     deltaker_scope,
+    hent_eller_404,
 )
 from fagbrev.tilgang import tilgang_merk_deltaker
 
@@ -32,17 +32,10 @@ def samtaler_visible_to(user) -> QuerySet[Vurderingssamtale]:
     return Vurderingssamtale.objects.filter(deltaker_scope(user, "deltaker__"))
 
 
-def _hent(qs, pk: int, melding: str):
-    try:
-        return qs.get(pk=pk)
-    except qs.model.DoesNotExist:
-        raise Http404(melding) from None
-
-
 def _hent_om_deltaker(user, qs, pk: int, *, write: bool, ikke_funnet: str, bare_lese: str):
     """A visit or meeting about one participant: 404 when not visible, 403 when visible but `write` is
     asked and she may not record follow-up; the look at the case is logged."""
-    objekt = _hent(qs, pk, ikke_funnet)
+    objekt = hent_eller_404(qs, ikke_funnet, pk=pk)
     if write and not can_record_oppfolging(user, objekt.deltaker):
         raise PermissionDenied(bare_lese)
     tilgang_merk_deltaker(objekt.deltaker)
@@ -79,7 +72,7 @@ def moter_visible_to(user) -> QuerySet[Mote]:
 
 
 def get_mote_for_user(user, pk: int, *, write: bool = False) -> Mote:
-    mote = _hent(moter_visible_to(user).select_related("fagretning"), pk, "Fant ikke møtet.")
+    mote = hent_eller_404(moter_visible_to(user).select_related("fagretning"), "Fant ikke møtet.", pk=pk)
     if write and not can_manage_org(user, mote.organisasjon_id):
         raise PermissionDenied("Bare koordinatoren kan endre møter.")
     return mote
@@ -87,7 +80,7 @@ def get_mote_for_user(user, pk: int, *, write: bool = False) -> Mote:
 
 def get_tiltak_for_user(user, pk: int) -> Tiltak:
     """An action item its owner or the organisation's coordinator may mark done."""
-    tiltak = _hent(Tiltak.objects.visible_to(user).select_related("mote"), pk, "Fant ikke tiltaket.")
+    tiltak = hent_eller_404(Tiltak.objects.visible_to(user).select_related("mote"), "Fant ikke tiltaket.", pk=pk)
     if tiltak.ansvarlig_id != user.pk and not can_manage_org(user, tiltak.organisasjon_id):
         raise PermissionDenied("Bare den ansvarlige eller koordinatoren kan markere tiltaket som utført.")
     return tiltak

@@ -52,10 +52,7 @@ def org_for_ny(user, org_id: str = "") -> Organisasjon:
 
 def _hent(user, qs, pk: int, write: bool, ikke_funnet: str):
     krev_lesing(user)
-    try:
-        objekt = qs.filter(organisasjon_id__in=lese_orgs(user)).get(pk=pk)
-    except qs.model.DoesNotExist:
-        raise Http404(ikke_funnet) from None
+    objekt = permissions.hent_eller_404(qs.filter(organisasjon_id__in=lese_orgs(user)), ikke_funnet, pk=pk)
     if write and not can_enter(user, objekt.organisasjon_id):
         raise PermissionDenied("Du kan lese dette, men ikke endre det.")
     return objekt
