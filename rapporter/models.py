@@ -18,7 +18,10 @@ class Telling(models.Model):
     "henvist", "til:<status>", "avbrudd:<kategori>", "besok", "st:<status>" (+1/−1 when the status in
     force at a month's end changes: the sum up to a month is the count at its end), "naa:<status>" and
     "naa_arbeid" (today's status, on `NAA`), "ved:<klasse>" / "seks:<klasse>" (outcomes by the day of
-    completion).
+    completion), "eksamen:avlagt" / "eksamen:bestatt" and "fagprove:avlagt" / "fagprove:bestatt" (by
+    the month of the exam), "norsk:<ferdighet>" / "norsk_ar:<ferdighet>" (participants who reached the
+    track's Norwegian goal, once per semester on its first day / once per year on 1 January), "samtale"
+    (assessment meetings held, on the first day of their semester).
     """
 
     organisasjon_id = models.BigIntegerField()

@@ -8,12 +8,10 @@ from dataclasses import replace
 from django.db.models import Count, Q
 
 from arbeidsgivere.models import Arbeidsgiver, Plassering
-from oppfolging.models import Vurderingssamtale
 
 from .gruppering import (
     Dimensjon,
     Rapporttabell,
-    gruppert,
     lag,
     med_andeler,
     navngitt,
@@ -38,13 +36,8 @@ def oppfolging(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertryk
     dager = (periode.slutt - periode.start).days + 1
     aktive = status_ved_slutt_per(org_ids, periode, dim.navn) if dim.navn == "fagretning" else None
     besok = summer(org_ids, dim.navn, ["besok"], periode.start, periode.slutt)
-    samtaler = gruppert(
-        Vurderingssamtale.objects.filter(
-            organisasjon_id__in=org_ids, semester__in=periode.semesterkoder, holdt_dato__isnull=False
-        ),
-        dim.felt("deltaker__"),
-        {"samtaler": Count("pk")},
-    )
+    # held meetings are kept on the first day of their semester: the period's semesters' (tellinger.py)
+    samtaler = summer(org_ids, dim.navn, ["samtale"], periode.start, periode.slutt)
     celler = []
     for pk, _ in dim.rader:
         a = aktive.get(pk, {}) if aktive is not None else {}
@@ -53,7 +46,7 @@ def oppfolging(*, org_ids: set[int], periode: Periode, dim: Dimensjon, undertryk
             [
                 besok.get(pk, {}).get("besok", 0),
                 n_aktive * (dager // intervall),
-                samtaler.get(pk, {}).get("samtaler", 0),
+                samtaler.get(pk, {}).get("samtale", 0),
                 n_aktive * len(periode.semesterkoder),
             ]
         )

@@ -24,7 +24,9 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from deltakere.models import Avbrudd, Deltaker, Statusendring, Utfall
-from oppfolging.models import Besok
+from fagbrev.datoregning import semester_for, semester_fra_kode
+from lop.models import Eksamen, Fagprove, Norskprove, Resultat
+from oppfolging.models import Besok, Vurderingssamtale
 
 from .gruppering import NAA, sporringsrader
 from .models import Bidrag, Telling, Uoppdatert
@@ -35,6 +37,8 @@ SI = Utfall.Situasjon
 
 BUNKE = 2000  # participants recomputed per round
 LAS = 7_419_001  # PostgreSQL advisory lock: one recomputation at a time (see telling_oppdater)
+
+NORSKMAL = [Norskprove.Ferdighet.MUNTLIG, Norskprove.Ferdighet.SKRIFTLIG]  # the skills a track sets a goal for
 
 Nokkel = tuple[int, int, int, str, datetime.date]  # organisation, track, cohort (0: none), kind, month/day
 
@@ -75,7 +79,15 @@ def bidrag_for(ids: Iterable[int]) -> dict[int, Counter]:
     deltakere = {
         d["pk"]: d
         for d in Deltaker.objects.filter(pk__in=ids).values(
-            "pk", "organisasjon_id", "fagretning_id", "kull_id", "status", "henvist_dato", "opprettet"
+            "pk",
+            "organisasjon_id",
+            "fagretning_id",
+            "kull_id",
+            "status",
+            "henvist_dato",
+            "opprettet",
+            "fagretning__norskmal_muntlig",
+            "fagretning__norskmal_skriftlig",
         )
     }
     endringer: dict[int, list] = defaultdict(list)
@@ -140,7 +152,43 @@ def bidrag_for(ids: Iterable[int]) -> dict[int, Counter]:
         legg(pk, org, f"avbrudd:{kategori}", maned(dato))
     for pk, org, m, n in besok:
         legg(pk, org, "besok", m if isinstance(m, datetime.date) else datetime.date.fromisoformat(str(m)[:10]), n)
+    _resultater_og_samtaler(ids, deltakere, legg)
     return ut
+
+
+def semesterstart(kode: str) -> datetime.date | None:
+    """The first day of the semester an assessment meeting's code names ('2026H'); None for anything else."""
+    if len(kode or "") != 5 or not kode[:4].isdigit() or kode[4] not in "VH":
+        return None
+    return semester_fra_kode(kode).start
+
+
+def _resultater_og_samtaler(ids: list[int], deltakere: dict[int, dict], legg) -> None:
+    """Her exams and fagprøver taken (with a result) and passed, by month; the Norwegian goal reached,
+    once per semester and once per year (it counts participants, not tests); assessment meetings held,
+    on the first day of their semester (part of `bidrag_for`)."""
+    for modell, navn, felt in ((Eksamen, "eksamen", "eksamensdato"), (Fagprove, "fagprove", "provedato")):
+        rader = modell.objects.filter(deltaker_id__in=ids, **{f"{felt}__isnull": False}).exclude(resultat="")
+        for pk, org, dato, resultat in rader.values_list("deltaker_id", "organisasjon_id", felt, "resultat"):
+            legg(pk, org, f"{navn}:avlagt", maned(dato))
+            if resultat == Resultat.BESTATT:
+                legg(pk, org, f"{navn}:bestatt", maned(dato))
+    norsk = Norskprove.objects.filter(deltaker_id__in=ids, ferdighet__in=NORSKMAL).exclude(niva="")
+    nadd: set[tuple] = set()
+    for pk, org, dato, ferdighet, niva in norsk.values_list(
+        "deltaker_id", "organisasjon_id", "dato", "ferdighet", "niva"
+    ):
+        d = deltakere.get(pk)
+        # CEFR codes sort as text in level order (A1 < A2 < B1 < B2 < C1), as the database compares them
+        if d is not None and niva >= (d[f"fagretning__norskmal_{ferdighet}"] or ""):
+            nadd.add((pk, org, f"norsk:{ferdighet}", semester_for(dato).start))
+            nadd.add((pk, org, f"norsk_ar:{ferdighet}", dato.replace(month=1, day=1)))
+    for pk, org, hva, dato in sorted(nadd):
+        legg(pk, org, hva, dato)
+    samtaler = Vurderingssamtale.objects.filter(deltaker_id__in=ids, holdt_dato__isnull=False)
+    for pk, org, kode in samtaler.values_list("deltaker_id", "organisasjon_id", "semester"):
+        if (start := semesterstart(kode)) is not None:
+            legg(pk, org, "samtale", start)
 
 
 def _legg_til(endring: Counter) -> None:

@@ -15,7 +15,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.db.models import Case, Count, Max, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, F, Max, OuterRef, Q, Subquery, Value, When
 
 from bench.generator import fyll_til
 from deltakere import overganger
@@ -24,8 +24,10 @@ from deltakere.selectors import SEKS_MANEDER
 from deltakere.services import avbrudd_registrer, deltaker_endre_status, utfall_registrer
 from deltakere.statusgrupper import PA_ARBEIDSPLASSEN as BESOK_STATUSER
 from fagbrev.datoregning import forste_dag_som_nar, siste_dag_som_nar
-from fagbrev.models import Organisasjon, User
-from oppfolging.models import Besok
+from fagbrev.models import Fagretning, Organisasjon, User
+from lop.models import Eksamen, Fagprove, Norskprove, Resultat
+from lop.services import eksamen_endre, eksamen_registrer, norskprove_registrer
+from oppfolging.models import Besok, Vurderingssamtale
 from oppfolging.services import besok_registrer
 from rapporter import sammendrag
 from rapporter.gruppering import NAA
@@ -72,6 +74,32 @@ def _fasit_periode(org_ids: set[int], periode, dim: str) -> dict:
         )
     _grupper(Besok.objects.filter(i, organisasjon_id__in=org_ids), "deltaker__", dim, "besok", ut)
     return ut
+
+
+def _fasit_resultater(org_ids: set[int], periode, dim: str) -> tuple[list[str], dict]:
+    """Exams and fagprøver taken and passed, the Norwegian goal reached (participants) and assessment
+    meetings held in the period, from the rows: the dashboard's queries before they were counted. Returns
+    the kinds that hold them (the Norwegian goal is kept per semester and per year) and the figures."""
+    ut: dict = {}
+    for modell, navn, felt in ((Eksamen, "eksamen", "eksamensdato"), (Fagprove, "fagprove", "provedato")):
+        i = Q(**{f"{felt}__gte": periode.start, f"{felt}__lte": periode.slutt})
+        rader = modell.objects.filter(i, organisasjon_id__in=org_ids).exclude(resultat="")
+        _grupper(rader, "deltaker__", dim, f"{navn}:avlagt", ut)
+        _grupper(rader.filter(resultat=Resultat.BESTATT), "deltaker__", dim, f"{navn}:bestatt", ut)
+    samtaler = Vurderingssamtale.objects.filter(
+        organisasjon_id__in=org_ids, semester__in=periode.semesterkoder, holdt_dato__isnull=False
+    )
+    _grupper(samtaler, "deltaker__", dim, "samtale", ut)
+    norsk = "norsk" if isinstance(periode, Semester) else "norsk_ar"
+    prover = Norskprove.objects.filter(organisasjon_id__in=org_ids, dato__gte=periode.start, dato__lte=periode.slutt)
+    for ferdighet in ("muntlig", "skriftlig"):
+        nadd = prover.filter(ferdighet=ferdighet, niva__gte=F(f"deltaker__fagretning__norskmal_{ferdighet}"))
+        rader = nadd.exclude(niva="").values("deltaker__fagretning_id", "deltaker__kull_id")
+        for r in rader.annotate(n=Count("deltaker", distinct=True)).order_by():
+            mal = ut.setdefault(_nokkel(dim, r["deltaker__fagretning_id"], r["deltaker__kull_id"]), {})
+            mal[f"{norsk}:{ferdighet}"] = mal.get(f"{norsk}:{ferdighet}", 0) + r["n"]  # cohorts of a track
+    hva = [f"{e}:{r}" for e in ("eksamen", "fagprove") for r in ("avlagt", "bestatt")]
+    return [*hva, "samtale", f"{norsk}:muntlig", f"{norsk}:skriftlig"], ut
 
 
 def _fasit_ved_slutt(org_ids: set[int], slutt: datetime.date, dim: str) -> dict:
@@ -171,6 +199,10 @@ def sammenlign(idag: datetime.date) -> int:
                     assert lest == fasit_u, (periode, dim, tid)
                     antall += sum(len(v) for v in fasit_u.values())
                 antall += sum(len(v) for v in fasit.values()) + sum(len(v) for v in fasit_st.values())
+                hva, fasit_r = _fasit_resultater(org_ids, periode, dim)
+                lest = _uten_nuller(summer(org_ids, dim, hva, periode.start, periode.slutt))
+                assert lest == _uten_nuller(fasit_r), (periode, dim, "resultater")
+                antall += sum(len(v) for v in _uten_nuller(fasit_r).values())
         antall += _sammenlign_sammendrag(org_ids, fra_ar, idag)
     return antall
 
@@ -197,6 +229,12 @@ def _sammenlign_sammendrag(org_ids: set[int], fra_ar: int, idag: datetime.date) 
             )
         assert sammendrag._i_arbeid_seks(org_ids, semestre, idag) == seks, (siste, "seks")
         antall += sum(1 for n in [*aktive.values(), *seks.values()] if n)
+        for modell, navn, felt in ((Eksamen, "eksamen", "eksamensdato"), (Fagprove, "fagprove", "provedato")):
+            bestatt = modell.objects.filter(organisasjon_id__in=org_ids, resultat=Resultat.BESTATT)
+            fasit = {
+                s.kode: bestatt.filter(**{f"{felt}__gte": s.start, f"{felt}__lte": s.slutt}).count() for s in semestre
+            }
+            assert sammendrag._bestatt(navn, org_ids, semestre) == fasit, (siste, navn)
     return antall
 
 
@@ -207,7 +245,7 @@ def _tilfeldige_skriv(rng: random.Random, idag: datetime.date, koordinator: User
     for _ in range(n):
         d = Deltaker.objects.get(pk=rng.choice(deltakere).pk)
         dato = idag - datetime.timedelta(days=rng.randrange(0, 700))
-        valg = rng.randrange(4)
+        valg = rng.randrange(9)
         try:
             if valg == 0:
                 til = rng.choice([s for s in S if overganger.er_lovlig(d.status, s)] or [d.status])
@@ -221,12 +259,37 @@ def _tilfeldige_skriv(rng: random.Random, idag: datetime.date, koordinator: User
             elif valg == 3 and not hasattr(d, "avbrudd"):
                 kategori = rng.choice(list(Avbrudd.Kategori))
                 avbrudd_registrer(deltaker=d, dato=dato, kategori=kategori, arsak="Test", utfort_av=koordinator)
+            elif valg >= 4:
+                _skriv_resultat(rng, valg, d, min(dato, idag), koordinator)
             else:
                 continue
             gjort += 1
         except (ValidationError, ValueError):
             continue
     return gjort
+
+
+def _skriv_resultat(rng: random.Random, valg: int, d: Deltaker, dato: datetime.date, koordinator: User) -> None:
+    """An exam, a Norwegian test, a changed result or meeting, a track's new Norwegian goal."""
+    if valg == 4:
+        resultat = rng.choice(["", *Resultat])
+        eksamen_registrer(deltaker=d, utfort_av=koordinator, termin="vår", eksamensdato=dato, resultat=resultat)
+    elif valg == 5:
+        niva = rng.choice(["", *Norskprove._meta.get_field("niva").choices])
+        niva = niva[0] if isinstance(niva, tuple) else niva
+        ferdighet = rng.choice(list(Norskprove.Ferdighet))
+        norskprove_registrer(deltaker=d, utfort_av=koordinator, ferdighet=ferdighet, niva=niva, dato=dato)
+    elif valg == 6 and (e := Eksamen.objects.filter(deltaker=d).order_by("pk").first()) is not None:
+        eksamen_endre(eksamen=e, utfort_av=koordinator, resultat=rng.choice(list(Resultat)), eksamensdato=dato)
+    elif valg == 7:
+        mal = rng.choice(["A2", "B1", "B2"])
+        Fagretning.objects.filter(pk=d.fagretning_id).update(norskmal_muntlig=mal, norskmal_skriftlig=mal)
+    elif valg == 8 and (v := Vurderingssamtale.objects.filter(deltaker=d).order_by("pk").first()) is not None:
+        # any writer is seen (the triggers): a meeting held, or not held after all
+        holdt = None if v.holdt_dato and v.planlagt_dato else dato
+        Vurderingssamtale.objects.filter(pk=v.pk).update(holdt_dato=holdt)
+    else:
+        raise ValueError("nothing to change")
 
 
 def _koordinator() -> User:
@@ -238,8 +301,10 @@ def test_counts_equal_the_rows_on_the_demo_and_after_random_writes():
     with time_machine.travel(datetime.datetime(2026, 11, 23, 12, 0), tick=False):
         call_command("seed_demo", force=True, stdout=StringIO())
         assert sammenlign(IDAG) > 50
+        prover = Eksamen.objects.count(), Norskprove.objects.count()
         gjort = _tilfeldige_skriv(random.Random(19), IDAG, _koordinator(), 150)
         assert gjort > 30
+        assert Eksamen.objects.count() > prover[0] and Norskprove.objects.count() > prover[1]
         assert sammenlign(IDAG) > 50
 
 
