@@ -220,3 +220,31 @@ def test_the_coordinator_takes_people_off_the_list_and_her_case_logs_it(client, 
     assert not Deltakelse.objects.exists() and list(Ekstern.objects.all()) == [annen]
     assert Hendelse.objects.filter(handling="moter.deltakelse.slettet", deltaker_id=deltaker.pk).exists()
     assert Hendelse.objects.filter(handling="moter.ekstern.slettet").exists()
+
+
+def test_the_meeting_pages_ask_the_same_number_of_queries_however_many_come(client, koordinator, fagretning):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from deltakere.tests.factories import DeltakerFactory
+
+    org = fagretning.organisasjon
+    mote = MoteFactory(organisasjon=org, fagretning=fagretning, arrangor=koordinator, dato=IDAG)
+    client.force_login(koordinator)
+
+    def sporringer(url: str) -> int:
+        client.get(url)  # the first request after logging in also saves the session
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    def flere(n: int) -> None:
+        for _ in range(n):
+            DeltakelseFactory(mote=mote, deltaker=DeltakerFactory(fagretning=fagretning))
+            EksternFactory(mote=mote)
+            MoteFactory(organisasjon=org, fagretning=fagretning, arrangor=koordinator)
+
+    flere(1)
+    for_ = {url: sporringer(url) for url in ["/moter/", f"/moter/{mote.pk}/", f"/moter/{mote.pk}/oppmote/"]}
+    flere(8)
+    assert {url: sporringer(url) for url in for_} == for_
