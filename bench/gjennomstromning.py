@@ -1,4 +1,4 @@
-"""Throughput of the case page under `wrk` against gunicorn with 2 workers (skipped without wrk).
+"""Throughput of the case page under `wrk` against gunicorn with 1 and 2 workers (skipped without wrk).
 
 Gunicorn serves the benchmark database with the same environment as the in-process measurements;
 wrk keeps 8 connections busy for 10 seconds with the coordinator's session cookie (a session that
@@ -54,7 +54,7 @@ def _vent_pa_port(port: int, sekunder: float = 20) -> bool:
     return False
 
 
-def mal_gjennomstromning(sti: str, brukernavn: str, *, sekunder: int = 10) -> Gjennomstromning:
+def mal_gjennomstromning(sti: str, brukernavn: str, *, arbeidere: int = 2, sekunder: int = 10) -> Gjennomstromning:
     wrk = shutil.which("wrk")
     if wrk is None:
         return Gjennomstromning(
@@ -65,7 +65,16 @@ def mal_gjennomstromning(sti: str, brukernavn: str, *, sekunder: int = 10) -> Gj
     gunicorn = Path(sys.executable).parent / "gunicorn"
     # Fixed argument lists of our own programs; nothing comes from outside (S603).
     server = subprocess.Popen(  # noqa: S603
-        [str(gunicorn), "fagbrev.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"],
+        [
+            str(gunicorn),
+            "fagbrev.wsgi",
+            "--workers",
+            str(arbeidere),
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--log-level",
+            "warning",
+        ],
         cwd=ROT,
         env=env,
     )

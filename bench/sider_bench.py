@@ -121,7 +121,7 @@ def forbered(n: int, url: str, versjon: str, *, gjenbruk: bool) -> None:
 
 
 def arbeider(n: int, url: str, sider: str) -> None:
-    """Child: serve one size. Reads one command per line on stdin («<page number>», «wrk», «slutt»), answers
+    """Child: serve one size. Reads one command per line on stdin («<page number>», «wrk <gunicorn workers>», «slutt»), answers
     one JSON line on the real stdout; anything Django prints goes to stderr."""
     svar = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)
@@ -148,10 +148,10 @@ def arbeider(n: int, url: str, sider: str) -> None:
         kommando = linje.strip()
         if kommando == "slutt":
             break
-        if kommando == "wrk":
+        if kommando.startswith("wrk"):
             from bench.gjennomstromning import mal_gjennomstromning
 
-            g = mal_gjennomstromning(saksside, "bench.koordinator")
+            g = mal_gjennomstromning(saksside, "bench.koordinator", arbeidere=int(kommando.split()[1]))
             svar.write(json.dumps(g.__dict__) + "\n")
             continue
         i = int(kommando)
@@ -180,8 +180,9 @@ def _forbered_alle(args, storrelser: list[int]) -> None:
         forrige = url
 
 
-def _mal_flettet(args, storrelser: list[int]) -> tuple[dict, dict, str]:
-    """Drive one worker per size in lockstep; the results per size and page, the load, the wrk line."""
+def _mal_flettet(args, storrelser: list[int]) -> tuple[dict, dict, str, dict]:
+    """Drive one worker per size in lockstep; the results per size and page, the load, the wrk lines and
+    figures (per number of gunicorn workers)."""
     from bench.maling import MALINGER, Resultat, sammenfatt, tall_tekst
 
     arbeidere = {
@@ -227,12 +228,15 @@ def _mal_flettet(args, storrelser: list[int]) -> tuple[dict, dict, str]:
             }
             for n in storrelser
         }
-        wrk_linje = ""
-        ved = 20_000 if 20_000 in storrelser else storrelser[-1]
-        if not args.uten_wrk:
-            g = spor(ved, "wrk")
-            wrk_linje = (
-                f"Saksside under wrk (gunicorn, 2 workers, 8 forbindelser, 10 s) ved {tall_tekst(ved)} deltakere: "
+        wrk_linjer, wrk = [], {}
+        ved = storrelser[-1]
+        # One gunicorn process and two: what a second process on the same machine adds (docs/deployment.md).
+        for antall in () if args.uten_wrk else (1, 2):
+            g = spor(ved, f"wrk {antall}")
+            wrk[antall] = {"storrelse": ved, **g}
+            wrk_linjer.append(
+                f"Saksside under wrk (gunicorn, {antall} worker{'e' if antall > 1 else ''}, 8 forbindelser, 10 s) "
+                f"ved {tall_tekst(ved)} deltakere: "
                 + (
                     f"{g['foresporsler_per_s']:.0f} forespørsler/s, snitt {g['latens_snitt']}, p99 {g['latens_p99']}"
                     if g["foresporsler_per_s"]
@@ -240,6 +244,7 @@ def _mal_flettet(args, storrelser: list[int]) -> tuple[dict, dict, str]:
                 )
                 + (f", {g['feil']}" if g["feil"] else "")
             )
+        wrk_linje = "\n".join(wrk_linjer)
     finally:
         for p in arbeidere.values():
             if p.poll() is None:
@@ -247,10 +252,10 @@ def _mal_flettet(args, storrelser: list[int]) -> tuple[dict, dict, str]:
                     p.stdin.write("slutt\n")
                     p.stdin.close()
                 p.wait(timeout=60)
-    return resultater, laster, wrk_linje
+    return resultater, laster, wrk_linje, wrk
 
 
-def _skriv_json(sti: Path, resultater: dict, laster: dict, db: str) -> None:
+def _skriv_json(sti: Path, resultater: dict, laster: dict, db: str, wrk: dict) -> None:
     """The figures for a script to compare runs: per page and size median, p95 and queries; the load."""
     data = {
         "tid": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -258,6 +263,7 @@ def _skriv_json(sti: Path, resultater: dict, laster: dict, db: str) -> None:
         "cpu": os.cpu_count(),
         "flettet": True,
         "last": laster,
+        "wrk": {str(antall): g for antall, g in wrk.items()},
         "sider": {
             navn: {
                 str(n): {"median_ms": r.median_ms, "p95_ms": r.p95_ms, "sporringer": r.sporringer}
@@ -290,7 +296,7 @@ def main() -> None:
     if not args.behold:
         _forbered_alle(args, storrelser)
     print(f"Databasene klare på {time.perf_counter() - start:.1f} s", flush=True)
-    resultater, laster, wrk_linje = _mal_flettet(args, storrelser)
+    resultater, laster, wrk_linje, wrk = _mal_flettet(args, storrelser)
     tabell = skriv_tabell(resultater)
     vurdering = vurder(resultater)
     lastlinje = f"Last (1/5/15 min): {laster['for']} før, {laster['etter']} etter (alle størrelser flettet)"
@@ -301,7 +307,7 @@ def main() -> None:
     print(wrk_linje)
     print(lastlinje)
     if os.environ.get("BENCH_JSON"):
-        _skriv_json(Path(os.environ["BENCH_JSON"]), resultater, laster, args.database.rsplit("/", 1)[-1] + "_*")
+        _skriv_json(Path(os.environ["BENCH_JSON"]), resultater, laster, args.database.rsplit("/", 1)[-1] + "_*", wrk)
     if args.markdown:
         args.markdown.write_text(tabell + "\n\n" + vurdering + "\n\n" + wrk_linje + "\n\n" + lastlinje + "\n")
         print(f"Skrev {args.markdown}")
