@@ -58,7 +58,9 @@ def _semestertall(aktive: QuerySet[Deltaker], semester: Semester, hele_org: set[
     # Held: her last meeting held is in this semester (Deltaker.siste_vurderingssamtale, stored by
     # besoksdato, current once my overview's `for_oversikt` has run); planned: the semester's meetings not
     # yet held. Each read through a partial index, not a join of every active case with the meetings.
-    antall = aktive.aggregate(alle=Count("pk"), holdt=Count("pk", filter=Q(siste_vurderingssamtale__gte=semester.start)))
+    antall = aktive.aggregate(
+        alle=Count("pk"), holdt=Count("pk", filter=Q(siste_vurderingssamtale__gte=semester.start))
+    )
     planlagt = Vurderingssamtale.objects.filter(
         semester=semester.kode, holdt_dato__isnull=True, deltaker__in=aktive
     ).count()
