@@ -285,7 +285,11 @@ def test_the_overview_window_holds_exactly_the_contract_ends_the_rule_lets_throu
                 s
                 for s in slutter
                 if not fagprove_hindringer(
-                    idag=idag, kontrakt_slutt=s, skriftlig_bestatt=True, tidligst_maneder=tidligst, senest_maneder=senest
+                    idag=idag,
+                    kontrakt_slutt=s,
+                    skriftlig_bestatt=True,
+                    tidligst_maneder=tidligst,
+                    senest_maneder=senest,
                 )
             ]
             grenser = _slutt_i_vinduet(org, idag)
