@@ -145,6 +145,14 @@ class Plassering(OrganisasjonEid):
                 fields=["deltaker"], condition=Q(til__isnull=True), name="arbeidsgivere_plassering_en_apen"
             ),
         ]
+        indexes = [
+            # my overview's placements whose extra person the leder has not confirmed, in start order
+            models.Index(
+                fields=["organisasjon", "fra", "id"],
+                name="arbeidsgivere_ubekreftet",
+                condition=Q(ekstra_person_bekreftet=False),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.arbeidssted} fra {self.fra:%d.%m.%Y}"

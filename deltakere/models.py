@@ -132,6 +132,10 @@ class Deltaker(OrganisasjonEid):
                 name="deltakere_siste_samtale",
                 condition=Q(status__in=["i_opplaering", "teori_bestatt", "fagprove_meldt_opp"]),
             ),
+            # my overview's newest referrals: the first ten read from the index's end, however many wait
+            models.Index(
+                fields=["organisasjon", "-opprettet"], name="deltakere_nye_henvisninger", condition=Q(status="henvist")
+            ),
         ]
 
     def __str__(self) -> str:

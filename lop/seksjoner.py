@@ -15,6 +15,8 @@ from fagbrev.seksjoner import Seksjon, pa_oversikt, pa_saksside
 from . import frister, selectors
 from .models import Eksamen, Fagprove, Laerekontrakt, Resultat
 
+OVERSIKT_GRENSE = 20  # contracts listed as ready for the fagprøve on my overview
+
 
 @pa_saksside(rekkefolge=20)
 def saksside_lop(*, deltaker, user, idag) -> Seksjon | None:
@@ -54,18 +56,38 @@ def saksside_lop(*, deltaker, user, idag) -> Seksjon | None:
     )
 
 
-def _i_fagprovevinduet(org_ids, idag: datetime.date) -> Q:
-    """Contracts whose end lets the fagprøve be ordered today in their organisation's window, in SQL with
-    a few days to spare (month arithmetic clips at a month's end); `frister.fagprove_hindringer` then
-    decides exactly. Only these rows are read: the 200 first by end date cannot all be too late."""
-    q = Q(pk__in=[])
-    slakk = datetime.timedelta(days=4)
-    for org in Organisasjon.objects.filter(pk__in=org_ids):
-        q |= Q(
-            organisasjon_id=org.pk,
-            slutt__gte=frister.legg_til_maneder(idag, org.fagprove_senest_maneder) - slakk,
-            slutt__lte=frister.legg_til_maneder(idag, org.fagprove_tidligst_maneder) + slakk,
+def _slutt_i_vinduet(org: Organisasjon, idag: datetime.date) -> tuple[datetime.date, datetime.date] | None:
+    """The first and the last contract end that lets the fagprøve be ordered today in the organisation's
+    window, by `frister.fagprove_hindringer` itself: month arithmetic clips at a month's end, so the
+    window's ends are sought among a few days on either side (the ends that pass form one run of days)."""
+
+    def kan(slutt: datetime.date) -> bool:
+        return not frister.fagprove_hindringer(
+            idag=idag,
+            kontrakt_slutt=slutt,
+            skriftlig_bestatt=True,
+            tidligst_maneder=org.fagprove_tidligst_maneder,
+            senest_maneder=org.fagprove_senest_maneder,
         )
+
+    dag = datetime.timedelta(days=1)
+    slakk = 4 * dag
+    fra = frister.legg_til_maneder(idag, org.fagprove_senest_maneder) - slakk
+    til = frister.legg_til_maneder(idag, org.fagprove_tidligst_maneder) + slakk
+    while fra <= til and not kan(fra):
+        fra += dag
+    while til >= fra and not kan(til):
+        til -= dag
+    return (fra, til) if fra <= til else None
+
+
+def _i_fagprovevinduet(org_ids, idag: datetime.date) -> Q:
+    """Contracts whose end lets the fagprøve be ordered today in their organisation's window, exactly:
+    only the rows listed are read (through the partial index lop_laerekontrakt_apen_slutt, in order)."""
+    q = Q(pk__in=[])
+    for org in Organisasjon.objects.filter(pk__in=org_ids):
+        if grenser := _slutt_i_vinduet(org, idag):
+            q |= Q(organisasjon_id=org.pk, slutt__gte=grenser[0], slutt__lte=grenser[1])
     return q
 
 
@@ -87,22 +109,15 @@ def oversikt_lop(*, user, idag) -> Seksjon | None:
             )
             .select_related("deltaker", "organisasjon", "deltaker__fagretning")
             # the id breaks ties: two requests list the same contracts in the same order
-            .order_by("slutt", "pk")[:200]
+            .order_by("slutt", "pk")[:OVERSIKT_GRENSE]
         )
-        for k in kontrakter:
+        for k in kontrakter:  # each inside the window (`_slutt_i_vinduet`): the window shown is hers
             org = k.organisasjon
-            if not frister.fagprove_hindringer(
-                idag=idag,
-                kontrakt_slutt=k.slutt,
-                skriftlig_bestatt=True,
-                tidligst_maneder=org.fagprove_tidligst_maneder,
-                senest_maneder=org.fagprove_senest_maneder,
-            ):
-                vindu = frister.fagprovevindu(
-                    k.slutt, tidligst_maneder=org.fagprove_tidligst_maneder, senest_maneder=org.fagprove_senest_maneder
-                )
-                klare.append((k, vindu))
+            vindu = frister.fagprovevindu(
+                k.slutt, tidligst_maneder=org.fagprove_tidligst_maneder, senest_maneder=org.fagprove_senest_maneder
+            )
+            klare.append((k, vindu))
     return Seksjon(
         template="lop/_seksjon_oversikt.html",
-        context={"vindu": frister.neste_vindu(timezone.now()), "na": timezone.now(), "klare": klare[:20]},
+        context={"vindu": frister.neste_vindu(timezone.now()), "na": timezone.now(), "klare": klare},
     )

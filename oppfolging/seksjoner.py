@@ -16,6 +16,7 @@ from .selectors import (
     apne_tiltak,
     besoksrytme,
     deltakere_for_oppfolging,
+    hele_organisasjoner,
     historikk_for,
     med_besoksrytme,
     semesterstatus,
@@ -66,7 +67,9 @@ def oversikt_besok(*, user, idag: datetime.date) -> Seksjon | None:
     return Seksjon(
         template="oppfolging/_seksjon_oversikt_besok.html",
         context={
-            "rytme": besoksrytme(deltakere=deltakere_for_oppfolging(user), idag=idag),
+            "rytme": besoksrytme(
+                deltakere=deltakere_for_oppfolging(user), idag=idag, hele_org=hele_organisasjoner(user)
+            ),
             "idag": idag,
             "vis_faglarer": er_koordinator,
             "tittel_tillegg": "i organisasjonen" if er_koordinator else "hos dine deltakere",
@@ -83,7 +86,11 @@ def oversikt_samtaler(*, user, idag: datetime.date) -> Seksjon | None:
         template="oppfolging/_seksjon_oversikt_samtaler.html",
         context={
             "semester": semesterstatus(
-                deltakere=deltakere_for_oppfolging(user), idag=idag, grense=OVERSIKT_GRENSE, med_holdt=False
+                deltakere=deltakere_for_oppfolging(user),
+                idag=idag,
+                grense=OVERSIKT_GRENSE,
+                med_holdt=False,
+                hele_org=hele_organisasjoner(user),
             )
         },
     )

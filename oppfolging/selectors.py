@@ -8,6 +8,7 @@ date the next visit is due. One query for any number of participants.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 
@@ -22,6 +23,48 @@ from fagbrev.permissions import FAGLARER, KOORDINATOR
 from .besoksdato import LeggTilDager, frister_oppdater, grunnlag, neste_frist
 from .besoksfrist import BESOK_SNART_DAGER, besok_snart_til
 from .models import Besok, Faddersamling, Mote, Revisjon, Semester, Tiltak, Vurderingssamtale, semester_for
+
+
+@dataclass(frozen=True)
+class Semestertall:
+    """My overview's follow-up counts over whole organisations."""
+
+    aktive: int  # followed up at the workplace (statusgrupper.PA_ARBEIDSPLASSEN)
+    holdt: int  # of them, those whose last assessment meeting held is in the semester or later
+    planlagt: int  # the semester's meetings not yet held, of those followed up
+
+
+# f(*, org_ids, semester) -> Semestertall: the counts read from a pre-aggregate a higher app keeps current
+# by triggers (rapporter registers one in its ready(); my overview brings it current first, `for_oversikt`).
+# Without one, or for a reader who sees part of an organisation, they are counted from the rows.
+LAGRET_SEMESTERTALL: dict[str, Callable[..., Semestertall]] = {}
+
+
+def hele_organisasjoner(user) -> set[int]:
+    """The organisations whose every participant `deltakere_for_oppfolging(user)` holds, when it holds
+    nothing else (a coordinator's); empty when part of an organisation is hers (a faglærer's own)."""
+    return set() if user.organisasjoner_med(FAGLARER) else user.organisasjoner_med(KOORDINATOR)
+
+
+def _lagret_semestertall(hele_org: set[int] | frozenset[int], semester: Semester) -> Semestertall | None:
+    lagret = next(iter(LAGRET_SEMESTERTALL.values()), None)
+    return lagret(org_ids=hele_org, semester=semester) if hele_org and lagret is not None else None
+
+
+def _semestertall(aktive: QuerySet[Deltaker], semester: Semester, hele_org: set[int] | frozenset[int]) -> Semestertall:
+    """The counts for `aktive` (those followed up, of whole `hele_org` when given): stored, or from the rows."""
+    if (tall := _lagret_semestertall(hele_org, semester)) is not None:
+        return tall
+    # Held: her last meeting held is in this semester (Deltaker.siste_vurderingssamtale, stored by
+    # besoksdato, current once my overview's `for_oversikt` has run); planned: the semester's meetings not
+    # yet held. Each read through a partial index, not a join of every active case with the meetings.
+    antall = aktive.aggregate(
+        alle=Count("pk"), holdt=Count("pk", filter=Q(siste_vurderingssamtale__gte=semester.start))
+    )
+    planlagt = Vurderingssamtale.objects.filter(
+        semester=semester.kode, holdt_dato__isnull=True, deltaker__in=aktive
+    ).count()
+    return Semestertall(aktive=antall["alle"], holdt=antall["holdt"], planlagt=planlagt)
 
 
 def deltakere_for_oppfolging(user) -> QuerySet[Deltaker]:
@@ -60,12 +103,19 @@ class Rytme:
     snart_dager: int = BESOK_SNART_DAGER
 
 
-def besoksrytme(*, deltakere: QuerySet[Deltaker], idag: datetime.date, grense: int = 50) -> Rytme:
+def besoksrytme(
+    *,
+    deltakere: QuerySet[Deltaker],
+    idag: datetime.date,
+    grense: int = 50,
+    hele_org: set[int] | frozenset[int] = frozenset(),
+) -> Rytme:
     """Overdue (due date passed, or never visited and not placed) and due-soon lists, by the one rule in
     `oppfolging.besoksfrist` (my overview and /oppfolging/ both call this).
 
     Read from the stored due date (Deltaker.neste_besok_frist, oppfolging/besoksdato.py) through its
-    partial index: the work is the lists' rows, not every participant followed up.
+    partial index: the work is the lists' rows, not every participant followed up. `hele_org` as in
+    `semesterstatus`: the count of those followed up may come stored.
     """
     frister_oppdater()  # dates whose visit or placement changed since the last read (rarely any)
     aktive = deltakere.filter(status__in=statusgrupper.PA_ARBEIDSPLASSEN)
@@ -81,7 +131,8 @@ def besoksrytme(*, deltakere: QuerySet[Deltaker], idag: datetime.date, grense: i
     )
     for d in chain(forfalt, snart):
         d.dager_over = (idag - d.neste_frist).days if d.neste_frist else None
-    return Rytme(forfalt=forfalt, snart=snart, antall_fulgt=aktive.count())
+    tall = _lagret_semestertall(hele_org, semester_for(idag))
+    return Rytme(forfalt=forfalt, snart=snart, antall_fulgt=tall.aktive if tall else aktive.count())
 
 
 def med_semesterstatus(qs: QuerySet[Deltaker], semester: Semester) -> QuerySet[Deltaker]:
@@ -117,14 +168,20 @@ class Semesterstatus:
 
 
 def semesterstatus(
-    *, deltakere: QuerySet[Deltaker], idag: datetime.date, grense: int | None = None, med_holdt: bool = True
+    *,
+    deltakere: QuerySet[Deltaker],
+    idag: datetime.date,
+    grense: int | None = None,
+    med_holdt: bool = True,
+    hele_org: set[int] | frozenset[int] = frozenset(),
 ) -> Semesterstatus:
     """Each active participant's assessment meeting this semester: held, planned or missing.
 
     Without `grense`, every active participant is listed (the follow-up page): one query, split here.
     With it (my overview), the counts come from the stored day of her last meeting held and the
     semester's meetings not yet held, and each list holds the first `grense` by name, so the overview
-    reads the same number of rows in an organisation of any size.
+    reads the same number of rows in an organisation of any size. `hele_org`: `deltakere` is every
+    participant of these organisations (`hele_organisasjoner`), so the counts may come stored.
     """
     semester = semester_for(idag)
     aktive = deltakere.filter(status__in=statusgrupper.PA_ARBEIDSPLASSEN)
@@ -135,24 +192,16 @@ def semesterstatus(
         planlagt = [d for d in rader if d.samtale_planlagt and not d.samtale_holdt]
         mangler = [d for d in rader if not d.samtale_id]
         return Semesterstatus(semester, holdt, planlagt, mangler, len(holdt), len(planlagt), len(mangler))
-    # Held: her last meeting held is in this semester (Deltaker.siste_vurderingssamtale, stored by
-    # besoksdato, current once my overview's `for_oversikt` has run); planned: the semester's meetings not
-    # yet held. Each read through a partial index, not a join of every active case with the meetings.
-    antall = aktive.aggregate(
-        alle=Count("pk"), holdt=Count("pk", filter=Q(siste_vurderingssamtale__gte=semester.start))
-    )
-    antall_planlagt = Vurderingssamtale.objects.filter(
-        semester=semester.kode, holdt_dato__isnull=True, deltaker__in=aktive
-    ).count()
+    tall = _semestertall(aktive, semester, hele_org)
     samtaler = Vurderingssamtale.objects.filter(deltaker=OuterRef("pk"), semester=semester.kode)
     return Semesterstatus(
         semester=semester,
         holdt=list(rekke.filter(Exists(samtaler.filter(holdt_dato__isnull=False)))[:grense]) if med_holdt else [],
         planlagt=list(rekke.filter(Exists(samtaler.filter(holdt_dato__isnull=True)))[:grense]),
         mangler=list(rekke.filter(~Exists(samtaler))[:grense]),
-        antall_holdt=antall["holdt"],
-        antall_planlagt=antall_planlagt,
-        antall_mangler=antall["alle"] - antall["holdt"] - antall_planlagt,
+        antall_holdt=tall.holdt,
+        antall_planlagt=tall.planlagt,
+        antall_mangler=tall.aktive - tall.holdt - tall.planlagt,
     )
 
 

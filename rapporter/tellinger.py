@@ -23,10 +23,12 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from deltakere import statusgrupper
 from deltakere.models import Avbrudd, Deltaker, Statusendring, Utfall
 from fagbrev.datoregning import semester_for, semester_fra_kode
 from lop.models import Eksamen, Fagprove, Norskprove, Resultat
 from oppfolging.models import Besok, Vurderingssamtale
+from oppfolging.selectors import Semestertall
 
 from .gruppering import NAA, sporringsrader
 from .models import Bidrag, Telling, Uoppdatert
@@ -166,7 +168,8 @@ def semesterstart(kode: str) -> datetime.date | None:
 def _resultater_og_samtaler(ids: list[int], deltakere: dict[int, dict], legg) -> None:
     """Her exams and fagprøver taken (with a result) and passed, by month; the Norwegian goal reached,
     once per semester and once per year (it counts participants, not tests); assessment meetings held,
-    on the first day of their semester (part of `bidrag_for`)."""
+    on the first day of their semester; while she is followed up at the workplace, her meetings not yet
+    held (on their semester's first day) and the semester of her last one held (part of `bidrag_for`)."""
     for modell, navn, felt in ((Eksamen, "eksamen", "eksamensdato"), (Fagprove, "fagprove", "provedato")):
         rader = modell.objects.filter(deltaker_id__in=ids, **{f"{felt}__isnull": False}).exclude(resultat="")
         for pk, org, dato, resultat in rader.values_list("deltaker_id", "organisasjon_id", felt, "resultat"):
@@ -185,10 +188,21 @@ def _resultater_og_samtaler(ids: list[int], deltakere: dict[int, dict], legg) ->
             nadd.add((pk, org, f"norsk_ar:{ferdighet}", dato.replace(month=1, day=1)))
     for pk, org, hva, dato in sorted(nadd):
         legg(pk, org, hva, dato)
-    samtaler = Vurderingssamtale.objects.filter(deltaker_id__in=ids, holdt_dato__isnull=False)
-    for pk, org, kode in samtaler.values_list("deltaker_id", "organisasjon_id", "semester"):
-        if (start := semesterstart(kode)) is not None:
-            legg(pk, org, "samtale", start)
+    siste: dict[int, datetime.date] = {}
+    samtaler = Vurderingssamtale.objects.filter(deltaker_id__in=ids)
+    for pk, org, kode, holdt in samtaler.values_list("deltaker_id", "organisasjon_id", "semester", "holdt_dato"):
+        start = semesterstart(kode)
+        if holdt is not None:
+            siste[pk] = max(holdt, siste.get(pk, holdt))
+            if start is not None:
+                legg(pk, org, "samtale", start)
+        elif start is not None and deltakere.get(pk, {}).get("status") in statusgrupper.PA_ARBEIDSPLASSEN:
+            legg(pk, deltakere[pk]["organisasjon_id"], "samtale_planlagt", start)
+    # my overview's semester figures: who is followed up today by the semester of her last meeting held
+    # (oppfolging.selectors.semesterstatus), in her organisation now
+    for pk, d in deltakere.items():
+        if d["status"] in statusgrupper.PA_ARBEIDSPLASSEN and pk in siste:
+            legg(pk, d["organisasjon_id"], "samtale_siste", semester_for(siste[pk]).start)
 
 
 def _legg_til(endring: Counter) -> None:
@@ -323,3 +337,36 @@ def i_vinduer(
         }
     )
     return {navn: n or 0 for navn, n in summer_.items()}
+
+
+# --- my overview (registered with deltakere and oppfolging in apps.py) -------------------------------
+
+
+def naa_per_status(*, org_ids: set[int]) -> dict[tuple[int, int, str], int]:
+    """{(organisation, track, status): n}: today's participants of whole organisations (the kinds «naa:»),
+    current: the participants written since the last recomputation are worked out first."""
+    if not org_ids:
+        return {}
+    telling_oppdater_alle()
+    rader = (
+        Telling.objects.filter(organisasjon_id__in=org_ids, hva__in=[f"naa:{s}" for s in S.values], dato=NAA)
+        .values_list("organisasjon_id", "fagretning_id", "hva")
+        .annotate(n=Sum("n"))
+        .order_by()
+    )
+    return {(org, spor, hva.removeprefix("naa:")): n for org, spor, hva, n in rader if n}
+
+
+def semestertall(*, org_ids: set[int], semester) -> Semestertall:
+    """Whole organisations' participants followed up at the workplace, those of them whose last assessment
+    meeting held is in `semester` or later, and their meetings of `semester` not yet held. Reads what the
+    last recomputation left: my overview runs it first (`for_oversikt`)."""
+    aktive = [f"naa:{s}" for s in statusgrupper.PA_ARBEIDSPLASSEN]
+    tall = Telling.objects.filter(
+        organisasjon_id__in=org_ids, hva__in=[*aktive, "samtale_siste", "samtale_planlagt"]
+    ).aggregate(
+        aktive=Sum("n", filter=Q(hva__in=aktive, dato=NAA)),
+        holdt=Sum("n", filter=Q(hva="samtale_siste", dato__gte=semester.start)),
+        planlagt=Sum("n", filter=Q(hva="samtale_planlagt", dato=semester.start)),
+    )
+    return Semestertall(**{navn: n or 0 for navn, n in tall.items()})

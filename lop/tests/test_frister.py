@@ -3,6 +3,7 @@
 import datetime
 import zoneinfo
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 import time_machine
@@ -20,6 +21,7 @@ from lop.frister import (
     praksis_krav_prosentdager,
     praksis_prosentdager,
 )
+from lop.seksjoner import _slutt_i_vinduet
 
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 
@@ -268,3 +270,31 @@ def test_end_date_computation_across_a_daylight_saving_weekend_counts_calendar_d
         permisjoner=[(datetime.date(2026, 3, 28), datetime.date(2026, 3, 29))],
     )
     assert beregnet.dato == datetime.date(2026, 4, 2)
+
+
+def test_the_overview_window_holds_exactly_the_contract_ends_the_rule_lets_through():
+    """My overview reads «ready for the fagprøve» from an exact range of contract ends (lop/seksjoner.py):
+    for every day of a year and several organisation windows, the range holds the ends
+    `fagprove_hindringer` passes, no more and no fewer (month ends clip, leap days included)."""
+    for tidligst, senest in ((8, 2), (6, 1), (12, 3), (3, 3)):
+        org = SimpleNamespace(fagprove_tidligst_maneder=tidligst, fagprove_senest_maneder=senest)
+        for n in range(0, 400, 3):
+            idag = datetime.date(2027, 1, 1) + datetime.timedelta(days=n)
+            slutter = [idag + datetime.timedelta(days=i) for i in range(0, 31 * (tidligst + 1))]
+            fasit = [
+                s
+                for s in slutter
+                if not fagprove_hindringer(
+                    idag=idag,
+                    kontrakt_slutt=s,
+                    skriftlig_bestatt=True,
+                    tidligst_maneder=tidligst,
+                    senest_maneder=senest,
+                )
+            ]
+            grenser = _slutt_i_vinduet(org, idag)
+            if not fasit:
+                assert grenser is None
+            else:
+                assert grenser == (fasit[0], fasit[-1])
+                assert len(fasit) == (fasit[-1] - fasit[0]).days + 1  # one run of days

@@ -1,11 +1,14 @@
 """My overview's «active without a practice place» and the semester's assessment meetings read stored
-figures (Deltaker.praksis_til, .siste_vurderingssamtale, oppfolging/besoksdato.py): after any series of
+figures (Deltaker.praksis_til, .siste_vurderingssamtale, oppfolging/besoksdato.py), and its counts of whole
+organisations (statuses per track, those followed up, the semester's meetings) the pre-aggregate
+(rapporter/tellinger.py, registered in deltakere's and oppfolging's registries): after any series of
 writes they give what the case rows give, and the overview's query count does not grow with the data."""
 
 from __future__ import annotations
 
 import datetime
 import random
+from contextlib import contextmanager
 
 import pytest
 import time_machine
@@ -17,12 +20,14 @@ from arbeidsgivere.models import Plassering
 from arbeidsgivere.tests.factories import PlasseringFactory
 from deltakere import statusgrupper
 from deltakere.models import Deltaker
+from deltakere.selectors import LAGRET_TELLING, telling
 from deltakere.tests.factories import DeltakerFactory
-from fagbrev.permissions import KOORDINATOR
+from fagbrev.models import User
+from fagbrev.permissions import FAGLARER, KOORDINATOR, STYRINGSGRUPPE
 from fagbrev.seksjoner import oversikt_seksjoner
-from fagbrev.tests.factories import FagretningFactory, bruker_med_rolle
+from fagbrev.tests.factories import FagretningFactory, MedlemskapFactory, bruker_med_rolle
 from oppfolging.models import Vurderingssamtale, semester_for
-from oppfolging.selectors import semesterstatus
+from oppfolging.selectors import LAGRET_SEMESTERTALL, besoksrytme, semesterstatus
 from oppfolging.tests.factories import BesokFactory, VurderingssamtaleFactory
 
 D = datetime.date
@@ -38,8 +43,44 @@ def _uten_plass_fra_radene(idag: datetime.date) -> list[int]:
     return sorted(rader.values_list("pk", flat=True))
 
 
+@contextmanager
+def _fra_radene():
+    """The counts as the rows give them: the registries of stored counts emptied for a while."""
+    lagret = dict(LAGRET_TELLING), dict(LAGRET_SEMESTERTALL)
+    LAGRET_TELLING.clear()
+    LAGRET_SEMESTERTALL.clear()
+    try:
+        yield
+    finally:
+        LAGRET_TELLING.update(lagret[0])
+        LAGRET_SEMESTERTALL.update(lagret[1])
+
+
+def _tellinger_lik(bruker, idag: datetime.date) -> None:
+    """Every stored count of my overview equals the count of the rows (run after the overview's
+    `for_oversikt`, which brings the pre-aggregate current)."""
+    assert LAGRET_TELLING and LAGRET_SEMESTERTALL  # rapporter registered them
+    rapport_orgs = bruker.organisasjoner_med(KOORDINATOR, STYRINGSGRUPPE)
+    lagret = telling(user=bruker, hele_org_ids=rapport_orgs)
+    orgs = bruker.organisasjoner_med(KOORDINATOR)
+    deltakere = Deltaker.objects.filter(organisasjon_id__in=orgs)
+    kort = semesterstatus(deltakere=deltakere, idag=idag, grense=3, hele_org=orgs)
+    fulgt = besoksrytme(deltakere=deltakere, idag=idag, hele_org=orgs).antall_fulgt
+    with _fra_radene():
+        assert lagret == telling(user=bruker, hele_org_ids=rapport_orgs)
+        alle = semesterstatus(deltakere=deltakere, idag=idag)  # every row, from the meetings
+        assert fulgt == besoksrytme(deltakere=deltakere, idag=idag).antall_fulgt
+    assert (kort.antall_holdt, kort.antall_planlagt, kort.antall_mangler) == (
+        alle.antall_holdt,
+        alle.antall_planlagt,
+        alle.antall_mangler,
+    )
+    assert fulgt == deltakere.filter(status__in=statusgrupper.PA_ARBEIDSPLASSEN).count()
+
+
 def _lik(bruker, idag: datetime.date) -> None:
     seksjoner = {s.template: s.context for s in oversikt_seksjoner(user=bruker, idag=idag)}
+    _tellinger_lik(bruker, idag)
     uten = seksjoner.get("arbeidsgivere/_oversikt.html", {}).get("uten_plass", [])
     fasit = _uten_plass_fra_radene(idag)
     assert {d.pk for d in uten} <= set(fasit) and len(uten) == min(len(fasit), 10)  # the first 10 by name
@@ -58,6 +99,7 @@ def _lik(bruker, idag: datetime.date) -> None:
 def test_the_stored_place_and_meeting_figures_follow_every_write():
     rng = random.Random(19)
     spor = FagretningFactory()
+    spor2 = FagretningFactory(organisasjon=spor.organisasjon)
     bruker = bruker_med_rolle(spor.organisasjon, KOORDINATOR)
     deltakere = [DeltakerFactory(fagretning=spor, status=rng.choice(STATUSER)) for _ in range(14)]
     idag = D(2026, 1, 10)
@@ -86,6 +128,11 @@ def test_the_stored_place_and_meeting_figures_follow_every_write():
                     s.save(update_fields=["holdt_dato"])
                 else:
                     s.delete()
+            elif valg == 5 and rng.random() < 0.2:  # to the other track, or a new participant
+                if rng.random() < 0.5:
+                    Deltaker.objects.filter(pk=d.pk).update(fagretning=rng.choice([spor, spor2]))
+                else:
+                    deltakere.append(DeltakerFactory(fagretning=rng.choice([spor, spor2]), status=rng.choice(STATUSER)))
             else:  # status changes, leave among them
                 Deltaker.objects.filter(pk=d.pk).update(status=rng.choice(STATUSER))
             if rng.random() < 0.25:
@@ -125,3 +172,29 @@ def test_the_overview_reads_the_same_number_of_queries_with_more_data(client, dj
         with django_assert_max_num_queries(forste):
             html = client.get("/").content.decode()
     assert "Aktive deltakere uten praksisplass" in html
+
+
+@pytest.mark.django_db
+def test_the_stored_counts_equal_the_rows_for_every_mix_of_roles():
+    """A coordinator of one organisation who teaches in a second and reads the third's reports: her stored
+    counts and the rows' agree, and so do a teacher's (counted from the rows) and the steering group's."""
+    spor, spor2, spor3 = FagretningFactory(), FagretningFactory(), FagretningFactory()
+    bruker = bruker_med_rolle(spor.organisasjon, KOORDINATOR)
+    MedlemskapFactory(bruker=bruker, organisasjon=spor2.organisasjon, rolle=FAGLARER)
+    MedlemskapFactory(bruker=bruker, organisasjon=spor3.organisasjon, rolle=STYRINGSGRUPPE)
+    faglarer = bruker_med_rolle(spor2.organisasjon, FAGLARER)
+    styring = bruker_med_rolle(spor3.organisasjon, STYRINGSGRUPPE)
+    for i, status in enumerate(STATUSER * 3):
+        for f in (spor, spor2, spor3):
+            DeltakerFactory(fagretning=f, status=status, faglarer=[bruker, faglarer, None][i % 3])
+    idag = D(2026, 11, 20)
+    with time_machine.travel(idag, tick=False):
+        for hvem in (bruker, faglarer, styring):
+            hvem = User.objects.get(pk=hvem.pk)
+            oversikt_seksjoner(user=hvem, idag=idag)
+            rapport_orgs = hvem.organisasjoner_med(KOORDINATOR, STYRINGSGRUPPE)
+            lagret = telling(user=hvem, hele_org_ids=rapport_orgs)
+            with _fra_radene():
+                assert lagret == telling(user=hvem, hele_org_ids=rapport_orgs)
+            assert lagret.per_fagretning  # something was counted
+        assert sum(lagret.per_fagretning[spor3.pk].values()) == len(STATUSER) * 3
