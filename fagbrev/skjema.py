@@ -9,9 +9,11 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
 
 
 def feil_pa_skjema(form: forms.Form, feil: ValidationError) -> None:
@@ -117,6 +119,61 @@ def skjema_side(
         {"form": form, "tittel": tittel, "tilbake": tilbake, "forklaring": forklaring, "knapp": knapp},
         status=status,
     )
+
+
+def skjema_svar(
+    request: HttpRequest,
+    form: forms.Form,
+    kjor: Callable[[dict[str, Any]], Any],
+    *,
+    melding: str | Callable[[Any], str],
+    tittel: str,
+    tilbake: str,
+    videre: str | Callable[[Any], HttpResponse] | None = None,
+    forklaring: str = "",
+    knapp: str = "Lagre",
+) -> HttpResponse:
+    """Both halves of a simple form page: a valid POST runs the service (`skjema_post`) and goes on to
+    `videre`, by default back where Cancel leads; anything else shows the form (`skjema_side`)."""
+    return skjema_post(request, form, kjor, melding=melding, videre=videre or tilbake) or skjema_side(
+        request, form, tittel=tittel, tilbake=tilbake, forklaring=forklaring, knapp=knapp
+    )
+
+
+def skjema_view(
+    hent: Callable[..., Any],
+    skjema: Callable[[Any, Any], forms.Form],
+    lagre: Callable[..., Any],
+    *,
+    melding: str | Callable[[Any], str],
+    tittel: Callable[[Any], str],
+    tilbake: Callable[[Any], str],
+    videre: Callable[[Any], HttpResponse] | None = None,
+    **side: Any,
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """The view of a form page about one row (Django's UpdateView, as a function view).
+
+    `hent(user, pk, write=True)` is the row's permission helper (404 not visible, 403 read-only),
+    `skjema(rad, data)` makes its form, `lagre(rad, utfort_av=user, **cleaned_data)` is the service.
+    The title and the way back are functions of the row (the title read after the form has run, as it
+    would be in a view written out); a valid POST goes on to `videre`, by default back. `side`:
+    `forklaring` and `knapp` of `skjema_side`.
+    """
+
+    @login_required
+    @require_http_methods(["GET", "POST"])
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        rad = hent(request.user, pk, write=True)
+        form = skjema(rad, request.POST or None)
+        return skjema_post(
+            request,
+            form,
+            lambda data: lagre(rad, utfort_av=request.user, **data),
+            melding=melding,
+            videre=videre or tilbake(rad),
+        ) or skjema_side(request, form, tittel=tittel(rad), tilbake=tilbake(rad), **side)
+
+    return view
 
 
 def knapp_post(request: HttpRequest, kjor: Callable[[], Any], *, melding: str | Callable[[Any], str]) -> Any | None:
