@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -83,17 +84,27 @@ class Sokefelt(forms.CharField):
 
 def rad_post(
     request: HttpRequest,
-    form: forms.Form,
-    kjor: Callable[[dict[str, Any]], Any],
+    rad: Model,
+    skjema: type[forms.ModelForm],
+    lagre: Callable[..., Any],
     *,
+    prefiks: str,
     melding: str | Callable[[Any], str],
     hva: str,
+    **skjema_kwargs: Any,
 ) -> None:
-    """A row edited in place on its page (a small form of its own, no page to show it again): run the
-    service with the fields that changed, or say in a message what was wrong. The view then redirects
-    back to the row."""
+    """A row edited in place on its page (a small form of its own, prefixed `prefiks` and the row's pk,
+    no page to show it again): run `lagre(rad, utfort_av=user, **changed)` with the fields that
+    changed, or say in a message what was wrong. The form is bound to a fresh copy of the row, so the
+    service still sees the row as it was. The view then redirects back to the row."""
+    form = skjema(
+        request.POST,
+        instance=rad._meta.model.objects.get(pk=rad.pk),
+        prefix=f"{prefiks}{rad.pk}",
+        **skjema_kwargs,
+    )
     if form.is_valid():
-        resultat = kjor({f: form.cleaned_data[f] for f in form.changed_data})
+        resultat = lagre(rad, utfort_av=request.user, **{f: form.cleaned_data[f] for f in form.changed_data})
         messages.success(request, melding(resultat) if callable(melding) else melding)
     else:
         messages.error(request, f"{hva} ble ikke lagret: " + "; ".join(" ".join(v) for v in form.errors.values()))

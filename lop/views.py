@@ -207,12 +207,12 @@ def eksamen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def eksamen_endre(request: HttpRequest, pk: int, eksamen_pk: int) -> HttpResponse:
     deltaker = _deltaker(request, pk)
-    objekt = get_object_or_404(Eksamen, pk=eksamen_pk, deltaker=deltaker)
-    form = EksamenForm(request.POST, instance=Eksamen.objects.get(pk=objekt.pk), prefix=f"e{objekt.pk}")
     rad_post(
         request,
-        form,
-        lambda endret: services.eksamen_endre(eksamen=objekt, utfort_av=request.user, **endret),
+        get_object_or_404(Eksamen, pk=eksamen_pk, deltaker=deltaker),
+        EksamenForm,
+        lambda eksamen, **endret: services.eksamen_endre(eksamen=eksamen, **endret),
+        prefiks="e",
         melding="Eksamen er oppdatert.",
         hva="Eksamen",
     )
@@ -239,12 +239,12 @@ def fagprove(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def fagprove_endre(request: HttpRequest, pk: int, fagprove_pk: int) -> HttpResponse:
     deltaker = _deltaker(request, pk)
-    objekt = get_object_or_404(Fagprove, pk=fagprove_pk, deltaker=deltaker)
-    form = FagproveEndreForm(request.POST, instance=Fagprove.objects.get(pk=objekt.pk), prefix=f"f{objekt.pk}")
     rad_post(
         request,
-        form,
-        lambda endret: services.fagprove_endre(fagprove=objekt, utfort_av=request.user, **endret),
+        get_object_or_404(Fagprove, pk=fagprove_pk, deltaker=deltaker),
+        FagproveEndreForm,
+        lambda fagprove, **endret: services.fagprove_endre(fagprove=fagprove, **endret),
+        prefiks="f",
         melding="Fagprøven er oppdatert.",
         hva="Fagprøven",
     )
@@ -344,15 +344,15 @@ def opplaeringsplan(request: HttpRequest, pk: int) -> HttpResponse:
 def planpunkt(request: HttpRequest, pk: int, punkt_pk: int) -> HttpResponse:
     deltaker = _deltaker(request, pk, kan=permissions.can_record_oppfolging)
     punkt = get_object_or_404(Opplaeringsplanpunkt, pk=punkt_pk, deltaker=deltaker)
-    form = PlanpunktForm(
-        request.POST, instance=Opplaeringsplanpunkt.objects.get(pk=punkt.pk), deltaker=deltaker, prefix=f"p{punkt.pk}"
-    )
     rad_post(
         request,
-        form,
-        lambda endret: services.planpunkt_endre(punkt=punkt, utfort_av=request.user, **endret),
+        punkt,
+        PlanpunktForm,
+        lambda punkt, **endret: services.planpunkt_endre(punkt=punkt, **endret),
+        prefiks="p",
         melding=lambda _: f"«{punkt.oppgave}» er oppdatert.",
         hva="Punktet",
+        deltaker=deltaker,
     )
     return redirect(f"{reverse('lop:opplaeringsplan', args=[deltaker.pk])}#p{punkt.pk}")
 
