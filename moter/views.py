@@ -152,47 +152,34 @@ def oppmote(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "moter/oppmote.html", {"mote": mote, "form": form, "liste": liste})
 
 
-def _legg_til(request: HttpRequest, pk: int, lag_skjema, legg_til, *, hva: str, forklaring: str) -> HttpResponse:
-    """Put someone on a meeting's list: `lag_skjema(mote, data)` makes the form, `legg_til` is the service."""
-    mote = get_mote_for_user(request.user, pk, write=True)
-    form = lag_skjema(mote, request.POST or None)
-    return skjema_svar(
-        request,
-        form,
-        lambda data: legg_til(mote=mote, utfort_av=request.user, **data),
+def _legg_til(skjema, legg_til, *, hva: str, forklaring: str):
+    """The view putting someone on a meeting's list: `skjema(mote, data)` makes the form, `legg_til` is the service."""
+    return skjema_view(
+        get_mote_for_user,
+        skjema,
+        lambda mote, **felter: legg_til(mote=mote, **felter),
         melding=lambda rad: f"{getattr(rad, 'deltaker', rad).navn} er lagt til.",
-        videre=lambda _: _til_mote(mote, "#liste"),
-        tittel=f"Legg til {hva}: {str(mote).lower()}",
-        tilbake=reverse("moter:detalj", args=[pk]),
+        videre=lambda rad: _til_mote(rad.mote, "#liste"),
+        tittel=lambda mote: f"Legg til {hva}: {str(mote).lower()}",
+        tilbake=lambda mote: reverse("moter:detalj", args=[mote.pk]),
         forklaring=forklaring,
         knapp="Legg til",
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def deltaker_ny(request: HttpRequest, pk: int) -> HttpResponse:
-    return _legg_til(
-        request,
-        pk,
-        lambda mote, data: DeltakelseForm(data, deltakere=selectors.deltakere_a_legge_til(mote=mote)),
-        services.deltaker_legg_til,
-        hva="deltaker",
-        forklaring="Personer som ennå ikke har en sak, registreres først som henvisning, eller legges til som ekstern.",
-    )
+deltaker_ny = _legg_til(
+    lambda mote, data: DeltakelseForm(data, deltakere=selectors.deltakere_a_legge_til(mote=mote)),
+    services.deltaker_legg_til,
+    hva="deltaker",
+    forklaring="Personer som ennå ikke har en sak, registreres først som henvisning, eller legges til som ekstern.",
+)
 
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def ekstern_ny(request: HttpRequest, pk: int) -> HttpResponse:
-    return _legg_til(
-        request,
-        pk,
-        lambda mote, data: EksternForm(data),
-        services.ekstern_legg_til,
-        hva="ekstern",
-        forklaring="NAV-veiledere, arbeidsgivere og andre utenfra. Telefon og e-post brukes bare om møtet.",
-    )
+ekstern_ny = _legg_til(
+    lambda mote, data: EksternForm(data),
+    services.ekstern_legg_til,
+    hva="ekstern",
+    forklaring="NAV-veiledere, arbeidsgivere og andre utenfra. Telefon og e-post brukes bare om møtet.",
+)
 
 
 @login_required
