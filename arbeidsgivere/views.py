@@ -140,7 +140,6 @@ arbeidsgiver_endre = skjema_view(
     get_arbeidsgiver_for_user,
     lambda arbeidsgiver, data: ArbeidsgiverForm(data, instance=arbeidsgiver, organisasjon=arbeidsgiver.organisasjon),
     lambda arbeidsgiver, **felter: services.arbeidsgiver_endre(arbeidsgiver=arbeidsgiver, **felter),
-    melding="Endringene er lagret.",
     tittel=lambda arbeidsgiver: f"Endre {arbeidsgiver.navn}",
     tilbake=_arbeidsgiver_url,
 )
@@ -161,9 +160,8 @@ arbeidssted_ny = skjema_view(
 
 arbeidssted_endre = skjema_view(
     get_arbeidssted_for_user,
-    lambda sted, data: ArbeidsstedForm(data, instance=sted),
+    ArbeidsstedForm,
     lambda sted, **felter: services.arbeidssted_endre(arbeidssted=sted, **felter),
-    melding="Endringene er lagret.",
     tittel=lambda sted: f"Endre {sted.navn}",
     tilbake=_sted_url,
 )
@@ -186,9 +184,8 @@ def kontaktperson_ny(request: HttpRequest, pk: int) -> HttpResponse:
 
 kontaktperson_endre = skjema_view(
     get_kontaktperson_for_user,
-    lambda person, data: KontaktpersonForm(data, instance=person),
+    KontaktpersonForm,
     lambda person, **felter: services.kontaktperson_endre(kontaktperson=person, **felter),
-    melding="Endringene er lagret.",
     tittel=lambda person: f"Endre {person.navn}",
     tilbake=lambda person: _sted_url(person.arbeidssted),
 )
@@ -249,7 +246,7 @@ def plassering_detalj(request: HttpRequest, pk: int) -> HttpResponse:
 
 plassering_endre = skjema_view(
     get_plassering_for_user,
-    lambda plassering, data: PlasseringEndreForm(data, instance=plassering),
+    PlasseringEndreForm,
     lambda plassering, **felter: services.plassering_endre(plassering=plassering, **felter),
     melding="Plasseringen er oppdatert.",
     tittel=lambda plassering: f"Endre plassering for {plassering.deltaker.navn}",
@@ -293,7 +290,7 @@ avtale_ny = skjema_view(
 
 avtale_endre = skjema_view(
     get_avtale_for_user,
-    lambda avtale, data: AvtaleForm(data, instance=avtale),
+    AvtaleForm,
     lambda avtale, **felter: services.avtale_endre(avtale=avtale, **felter),
     melding="Avtalen er oppdatert.",
     tittel=lambda avtale: "Endre avtale om deltakelse",

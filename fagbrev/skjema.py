@@ -153,10 +153,10 @@ def skjema_svar(
 
 def skjema_view(
     hent: Callable[..., Any],
-    skjema: Callable[[Any, Any], forms.Form],
+    skjema: type[forms.ModelForm] | Callable[[Any, Any], forms.Form],
     lagre: Callable[..., Any],
     *,
-    melding: str | Callable[[Any], str],
+    melding: str | Callable[[Any], str] = "Endringene er lagret.",
     tittel: Callable[[Any], str],
     tilbake: Callable[[Any], str],
     videre: Callable[[Any], HttpResponse] | None = None,
@@ -164,8 +164,9 @@ def skjema_view(
 ) -> Callable[[HttpRequest, int], HttpResponse]:
     """The view of a form page about one row (Django's UpdateView, as a function view).
 
-    `hent(user, pk, write=True)` is the row's permission helper (404 not visible, 403 read-only),
-    `skjema(rad, data)` makes its form, `lagre(rad, utfort_av=user, **cleaned_data)` is the service.
+    `hent(user, pk, write=True)` is the row's permission helper (404 not visible, 403 read-only);
+    `skjema` the row's form class (the row its instance), or `skjema(rad, data)` making any other form;
+    `lagre(rad, utfort_av=user, **cleaned_data)` the service.
     The title and the way back are functions of the row (the title read after the form has run, as it
     would be in a view written out); a valid POST goes on to `videre`, by default back. `side`:
     `forklaring` and `knapp` of `skjema_side`.
@@ -175,7 +176,8 @@ def skjema_view(
     @require_http_methods(["GET", "POST"])
     def view(request: HttpRequest, pk: int) -> HttpResponse:
         rad = hent(request.user, pk, write=True)
-        form = skjema(rad, request.POST or None)
+        data = request.POST or None
+        form = skjema(data, instance=rad) if isinstance(skjema, type) else skjema(rad, data)
         return skjema_post(
             request,
             form,

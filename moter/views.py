@@ -112,7 +112,6 @@ endre = skjema_view(
     get_mote_for_user,
     lambda mote, data: MoteForm(data, instance=mote, organisasjon_id=mote.organisasjon_id),
     lambda mote, **felter: services.mote_endre(mote=mote, **felter),
-    melding="Endringene er lagret.",
     tittel=lambda mote: f"Endre {str(mote).lower()}",
     tilbake=lambda mote: reverse("moter:detalj", args=[mote.pk]),
 )

@@ -88,7 +88,6 @@ kostnad_endre = skjema_view(
     lambda kostnad, utfort_av, **data: services.kostnad_endre(
         kostnad=kostnad, utfort_av=utfort_av, **_kostnad_felter(data)
     ),
-    melding="Endringene er lagret.",
     videre=lambda k: redirect(_okonomi_url(k.semester)),
     tittel=lambda kostnad: "Endre kostnad",
     tilbake=lambda kostnad: _okonomi_url(kostnad.semester),
@@ -162,7 +161,6 @@ sporplan_endre = skjema_view(
     get_sporplan_for_user,
     lambda plan, data: SporplanForm(data, instance=plan, organisasjon=plan.organisasjon),
     lambda plan, **felter: services.sporplan_endre(plan=plan, **felter),
-    melding="Endringene er lagret.",
     tittel=lambda plan: f"Endre {plan.navn}",
     tilbake=lambda plan: reverse("styring:sporplan", args=[plan.pk]),
 )
