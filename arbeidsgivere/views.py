@@ -136,6 +136,10 @@ def _plassering_url(plassering_id: int) -> str:
     return f"/arbeidsgivere/plasseringer/{plassering_id}/"
 
 
+def _plasseringen(plassering: Plassering) -> str:
+    return _plassering_url(plassering.pk)
+
+
 arbeidsgiver_endre = skjema_view(
     get_arbeidsgiver_for_user,
     lambda arbeidsgiver, data: ArbeidsgiverForm(data, instance=arbeidsgiver, organisasjon=arbeidsgiver.organisasjon),
@@ -250,7 +254,7 @@ plassering_endre = skjema_view(
     lambda plassering, **felter: services.plassering_endre(plassering=plassering, **felter),
     melding="Plasseringen er oppdatert.",
     tittel=lambda plassering: f"Endre plassering for {plassering.deltaker.navn}",
-    tilbake=lambda plassering: _plassering_url(plassering.pk),
+    tilbake=_plasseringen,
 )
 
 plassering_avslutt = skjema_view(
@@ -258,8 +262,8 @@ plassering_avslutt = skjema_view(
     lambda plassering, data: AvsluttForm(data, initial={"til": timezone.localdate()}),
     lambda plassering, **felter: services.plassering_avslutt(plassering=plassering, **felter),
     melding="Plasseringen er avsluttet.",
-    tittel=lambda plassering: "Avslutt plassering",
-    tilbake=lambda plassering: _plassering_url(plassering.pk),
+    tittel="Avslutt plassering",
+    tilbake=_plasseringen,
     knapp="Avslutt",
 )
 
@@ -285,7 +289,7 @@ avtale_ny = skjema_view(
     lambda plassering, **felter: services.avtale_opprett(plassering=plassering, **felter),
     melding="Avtalen om deltakelse er lagret som utkast.",
     tittel=lambda plassering: f"Avtale om deltakelse for {plassering.deltaker.navn}",
-    tilbake=lambda plassering: _plassering_url(plassering.pk),
+    tilbake=_plasseringen,
 )
 
 avtale_endre = skjema_view(
@@ -293,7 +297,7 @@ avtale_endre = skjema_view(
     AvtaleForm,
     lambda avtale, **felter: services.avtale_endre(avtale=avtale, **felter),
     melding="Avtalen er oppdatert.",
-    tittel=lambda avtale: "Endre avtale om deltakelse",
+    tittel="Endre avtale om deltakelse",
     tilbake=lambda avtale: _plassering_url(avtale.plassering_id),
 )
 
@@ -324,7 +328,7 @@ avtale_signer = skjema_view(
     melding=lambda avtale: (
         "Signaturen er registrert." + (" Alle har signert." if avtale.status == Avtale.Status.SIGNERT else "")
     ),
-    tittel=lambda avtale: "Registrer signatur",
+    tittel="Registrer signatur",
     tilbake=lambda avtale: _plassering_url(avtale.plassering_id),
     knapp="Registrer",
 )
@@ -339,6 +343,6 @@ evaluering_ny = skjema_view(
     lambda plassering, **felter: services.evaluering_registrer(plassering=plassering, **felter),
     melding="Sluttevalueringen er registrert.",
     tittel=lambda plassering: f"Sluttevaluering av {plassering.arbeidssted.navn}",
-    tilbake=lambda plassering: _plassering_url(plassering.pk),
+    tilbake=_plasseringen,
     forklaring="Kommunens, deltakerens og arbeidsgiverens vurdering av praksisplassen.",
 )

@@ -157,7 +157,7 @@ def skjema_view(
     lagre: Callable[..., Any],
     *,
     melding: str | Callable[[Any], str] = "Endringene er lagret.",
-    tittel: Callable[[Any], str],
+    tittel: str | Callable[[Any], str],
     tilbake: Callable[[Any], str],
     videre: Callable[[Any], HttpResponse] | None = None,
     **side: Any,
@@ -166,10 +166,10 @@ def skjema_view(
 
     `hent(user, pk, write=True)` is the row's permission helper (404 not visible, 403 read-only);
     `skjema` the row's form class (the row its instance), or `skjema(rad, data)` making any other form;
-    `lagre(rad, utfort_av=user, **cleaned_data)` the service.
-    The title and the way back are functions of the row (the title read after the form has run, as it
-    would be in a view written out); a valid POST goes on to `videre`, by default back. `side`:
-    `forklaring` and `knapp` of `skjema_side`.
+    `lagre(rad, utfort_av=user, **cleaned_data)` the service. `tittel` is a text or a function of the
+    row (read after the form has run, as in a view written out); `tilbake`, the way back, a function
+    of the row; a saved form goes on to `videre`, by default back. `side`: `forklaring` and `knapp`
+    of `skjema_side`.
     """
 
     @login_required
@@ -184,7 +184,9 @@ def skjema_view(
             lambda data: lagre(rad, utfort_av=request.user, **data),
             melding=melding,
             videre=videre or tilbake(rad),
-        ) or skjema_side(request, form, tittel=tittel(rad), tilbake=tilbake(rad), **side)
+        ) or skjema_side(
+            request, form, tittel=tittel(rad) if callable(tittel) else tittel, tilbake=tilbake(rad), **side
+        )
 
     return view
 

@@ -89,7 +89,7 @@ kostnad_endre = skjema_view(
         kostnad=kostnad, utfort_av=utfort_av, **_kostnad_felter(data)
     ),
     videre=lambda k: redirect(_okonomi_url(k.semester)),
-    tittel=lambda kostnad: "Endre kostnad",
+    tittel="Endre kostnad",
     tilbake=lambda kostnad: _okonomi_url(kostnad.semester),
 )
 
