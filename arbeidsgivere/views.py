@@ -21,8 +21,7 @@ from deltakere.permissions import get_deltaker_for_user
 from deltakere.politiattest import kan_starte_praksis
 from fagbrev import permissions
 from fagbrev.models import Fagretning, Organisasjon
-from fagbrev.skjema import skjema_post
-from fagbrev.skjema import skjema_side as _skjema
+from fagbrev.skjema import skjema_svar, skjema_view
 
 from . import services
 from .forms import (
@@ -38,7 +37,7 @@ from .forms import (
     PlasseringForm,
     SignaturForm,
 )
-from .models import Arbeidsattest, Arbeidsgiver, Avtale, Evaluering
+from .models import Arbeidsattest, Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Plassering
 from .permissions import (
     get_arbeidsgiver_for_user,
     get_arbeidssted_for_user,
@@ -109,111 +108,91 @@ def _organisasjon_for_ny(user):
     return Organisasjon.objects.get(pk=orgs[0])
 
 
-def _arbeidsgiver_felter(data: dict) -> dict:
-    felter = dict(data)
-    felter.pop("fagretninger", None)
-    return felter
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def arbeidsgiver_ny(request: HttpRequest) -> HttpResponse:
     organisasjon = _organisasjon_for_ny(request.user)
-    form = ArbeidsgiverForm(request.POST or None, organisasjon=organisasjon)
-    return skjema_post(
+    return skjema_svar(
         request,
-        form,
-        lambda data: services.arbeidsgiver_opprett(
-            organisasjon=organisasjon,
-            utfort_av=request.user,
-            fagretninger=data["fagretninger"],
-            **_arbeidsgiver_felter(data),
-        ),
+        ArbeidsgiverForm(request.POST or None, organisasjon=organisasjon),
+        lambda data: services.arbeidsgiver_opprett(organisasjon=organisasjon, utfort_av=request.user, **data),
         melding=lambda arbeidsgiver: f"{arbeidsgiver.navn} er registrert.",
         videre=lambda arbeidsgiver: redirect("arbeidsgivere:detalj", pk=arbeidsgiver.pk),
-    ) or _skjema(request, form, tittel="Ny arbeidsgiver", tilbake="/arbeidsgivere/", knapp="Registrer")
+        tittel="Ny arbeidsgiver",
+        tilbake="/arbeidsgivere/",
+        knapp="Registrer",
+    )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def arbeidsgiver_endre(request: HttpRequest, pk: int) -> HttpResponse:
-    arbeidsgiver = get_arbeidsgiver_for_user(request.user, pk, write=True)
-    form = ArbeidsgiverForm(request.POST or None, instance=arbeidsgiver, organisasjon=arbeidsgiver.organisasjon)
-    return skjema_post(
-        request,
-        form,
-        lambda data: services.arbeidsgiver_endre(
-            arbeidsgiver=arbeidsgiver,
-            utfort_av=request.user,
-            fagretninger=data["fagretninger"],
-            **_arbeidsgiver_felter(data),
-        ),
-        melding="Endringene er lagret.",
-        videre=lambda _: redirect("arbeidsgivere:detalj", pk=arbeidsgiver.pk),
-    ) or _skjema(request, form, tittel=f"Endre {arbeidsgiver.navn}", tilbake=f"/arbeidsgivere/{pk}/")
+def _arbeidsgiver_url(arbeidsgiver: Arbeidsgiver) -> str:
+    return f"/arbeidsgivere/{arbeidsgiver.pk}/"
+
+
+def _sted_url(sted: Arbeidssted) -> str:
+    return f"/arbeidsgivere/{sted.arbeidsgiver_id}/#sted-{sted.pk}"
+
+
+def _plassering_url(plassering_id: int) -> str:
+    return f"/arbeidsgivere/plasseringer/{plassering_id}/"
+
+
+def _plasseringen(plassering: Plassering) -> str:
+    return _plassering_url(plassering.pk)
+
+
+arbeidsgiver_endre = skjema_view(
+    get_arbeidsgiver_for_user,
+    lambda arbeidsgiver, data: ArbeidsgiverForm(data, instance=arbeidsgiver, organisasjon=arbeidsgiver.organisasjon),
+    lambda arbeidsgiver, **felter: services.arbeidsgiver_endre(arbeidsgiver=arbeidsgiver, **felter),
+    tittel=lambda arbeidsgiver: f"Endre {arbeidsgiver.navn}",
+    tilbake=_arbeidsgiver_url,
+)
 
 
 # --- workplaces and people ------------------------------------------------------------------------
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def arbeidssted_ny(request: HttpRequest, pk: int) -> HttpResponse:
-    arbeidsgiver = get_arbeidsgiver_for_user(request.user, pk, write=True)
-    form = ArbeidsstedForm(request.POST or None)
-    return skjema_post(
-        request,
-        form,
-        lambda data: services.arbeidssted_opprett(arbeidsgiver=arbeidsgiver, utfort_av=request.user, **data),
-        melding=lambda sted: f"{sted.navn} er registrert. Legg til leder og faddere.",
-        videre=lambda sted: redirect(f"/arbeidsgivere/{pk}/#sted-{sted.pk}"),
-    ) or _skjema(request, form, tittel=f"Nytt arbeidssted hos {arbeidsgiver.navn}", tilbake=f"/arbeidsgivere/{pk}/")
+arbeidssted_ny = skjema_view(
+    get_arbeidsgiver_for_user,
+    lambda arbeidsgiver, data: ArbeidsstedForm(data),
+    lambda arbeidsgiver, **felter: services.arbeidssted_opprett(arbeidsgiver=arbeidsgiver, **felter),
+    melding=lambda sted: f"{sted.navn} er registrert. Legg til leder og faddere.",
+    videre=lambda sted: redirect(_sted_url(sted)),
+    tittel=lambda arbeidsgiver: f"Nytt arbeidssted hos {arbeidsgiver.navn}",
+    tilbake=_arbeidsgiver_url,
+)
 
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def arbeidssted_endre(request: HttpRequest, pk: int) -> HttpResponse:
-    sted = get_arbeidssted_for_user(request.user, pk, write=True)
-    tilbake = f"/arbeidsgivere/{sted.arbeidsgiver_id}/#sted-{sted.pk}"
-    form = ArbeidsstedForm(request.POST or None, instance=sted)
-    return skjema_post(
-        request,
-        form,
-        lambda data: services.arbeidssted_endre(arbeidssted=sted, utfort_av=request.user, **data),
-        melding="Endringene er lagret.",
-        videre=tilbake,
-    ) or _skjema(request, form, tittel=f"Endre {sted.navn}", tilbake=tilbake)
+arbeidssted_endre = skjema_view(
+    get_arbeidssted_for_user,
+    ArbeidsstedForm,
+    lambda sted, **felter: services.arbeidssted_endre(arbeidssted=sted, **felter),
+    tittel=lambda sted: f"Endre {sted.navn}",
+    tilbake=_sted_url,
+)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def kontaktperson_ny(request: HttpRequest, pk: int) -> HttpResponse:
     sted = get_arbeidssted_for_user(request.user, pk, write=True)
-    tilbake = f"/arbeidsgivere/{sted.arbeidsgiver_id}/#sted-{sted.pk}"
     rolle = request.GET.get("rolle", "fadder")
-    form = KontaktpersonForm(request.POST or None, initial={"rolle": rolle, "har_fagbrev": rolle == "fadder"})
-    return skjema_post(
+    return skjema_svar(
         request,
-        form,
+        KontaktpersonForm(request.POST or None, initial={"rolle": rolle, "har_fagbrev": rolle == "fadder"}),
         lambda data: services.kontaktperson_opprett(arbeidssted=sted, utfort_av=request.user, **data),
         melding=lambda person: f"{person.navn} er registrert som {person.get_rolle_display().lower()}.",
-        videre=tilbake,
-    ) or _skjema(request, form, tittel=f"Ny fadder eller leder ved {sted.navn}", tilbake=tilbake)
+        tittel=f"Ny fadder eller leder ved {sted.navn}",
+        tilbake=_sted_url(sted),
+    )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def kontaktperson_endre(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_kontaktperson_for_user(request.user, pk, write=True)
-    tilbake = f"/arbeidsgivere/{person.arbeidssted.arbeidsgiver_id}/#sted-{person.arbeidssted_id}"
-    form = KontaktpersonForm(request.POST or None, instance=person)
-    return skjema_post(
-        request,
-        form,
-        lambda data: services.kontaktperson_endre(kontaktperson=person, utfort_av=request.user, **data),
-        melding="Endringene er lagret.",
-        videre=tilbake,
-    ) or _skjema(request, form, tittel=f"Endre {person.navn}", tilbake=tilbake)
+kontaktperson_endre = skjema_view(
+    get_kontaktperson_for_user,
+    KontaktpersonForm,
+    lambda person, **felter: services.kontaktperson_endre(kontaktperson=person, **felter),
+    tittel=lambda person: f"Endre {person.navn}",
+    tilbake=lambda person: _sted_url(person.arbeidssted),
+)
 
 
 # --- placements -----------------------------------------------------------------------------------
@@ -226,16 +205,12 @@ def plassering_ny(request: HttpRequest, deltaker_pk: int) -> HttpResponse:
     initial = {"fra": timezone.localdate()}
     if request.GET.get("arbeidssted", "").isdigit():
         initial["arbeidssted"] = request.GET["arbeidssted"]
-    form = PlasseringForm(request.POST or None, deltaker=deltaker, initial=initial)
-    return skjema_post(
+    return skjema_svar(
         request,
-        form,
+        PlasseringForm(request.POST or None, deltaker=deltaker, initial=initial),
         lambda data: services.plassering_opprett(deltaker=deltaker, utfort_av=request.user, **data),
         melding=lambda plassering: f"{deltaker.navn} er plassert ved {plassering.arbeidssted.navn}.",
         videre=lambda plassering: redirect("arbeidsgivere:plassering", pk=plassering.pk),
-    ) or _skjema(
-        request,
-        form,
         tittel=f"Ny praksisplassering for {deltaker.navn}",
         tilbake=f"/deltakere/{deltaker.pk}/",
         knapp="Plasser",
@@ -273,74 +248,58 @@ def plassering_detalj(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "arbeidsgivere/plassering.html", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def plassering_endre(request: HttpRequest, pk: int) -> HttpResponse:
-    plassering = get_plassering_for_user(request.user, pk, write=True)
-    tilbake = f"/arbeidsgivere/plasseringer/{pk}/"
-    form = PlasseringEndreForm(request.POST or None, instance=plassering)
-    return skjema_post(
-        request,
-        form,
-        lambda data: services.plassering_endre(plassering=plassering, utfort_av=request.user, **data),
-        melding="Plasseringen er oppdatert.",
-        videre=tilbake,
-    ) or _skjema(request, form, tittel=f"Endre plassering for {plassering.deltaker.navn}", tilbake=tilbake)
+plassering_endre = skjema_view(
+    get_plassering_for_user,
+    PlasseringEndreForm,
+    lambda plassering, **felter: services.plassering_endre(plassering=plassering, **felter),
+    melding="Plasseringen er oppdatert.",
+    tittel=lambda plassering: f"Endre plassering for {plassering.deltaker.navn}",
+    tilbake=_plasseringen,
+)
 
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def plassering_avslutt(request: HttpRequest, pk: int) -> HttpResponse:
-    plassering = get_plassering_for_user(request.user, pk, write=True)
-    tilbake = f"/arbeidsgivere/plasseringer/{pk}/"
-    form = AvsluttForm(request.POST or None, initial={"til": timezone.localdate()})
-    return skjema_post(
-        request,
-        form,
-        lambda data: services.plassering_avslutt(plassering=plassering, utfort_av=request.user, til=data["til"]),
-        melding="Plasseringen er avsluttet.",
-        videre=tilbake,
-    ) or _skjema(request, form, tittel="Avslutt plassering", tilbake=tilbake, knapp="Avslutt")
+plassering_avslutt = skjema_view(
+    get_plassering_for_user,
+    lambda plassering, data: AvsluttForm(data, initial={"til": timezone.localdate()}),
+    lambda plassering, **felter: services.plassering_avslutt(plassering=plassering, **felter),
+    melding="Plasseringen er avsluttet.",
+    tittel="Avslutt plassering",
+    tilbake=_plasseringen,
+    knapp="Avslutt",
+)
 
 
 # --- agreement ------------------------------------------------------------------------------------
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def avtale_ny(request: HttpRequest, pk: int) -> HttpResponse:
-    plassering = get_plassering_for_user(request.user, pk, write=True)
-    tilbake = f"/arbeidsgivere/plasseringer/{pk}/"
-    form = AvtaleForm(
-        request.POST or None,
+def _avtaleskjema(plassering: Plassering, data) -> AvtaleForm:
+    """A new agreement's form, filled in from the placement."""
+    return AvtaleForm(
+        data,
         initial={
             "oppstart": plassering.fra,
             "arbeidstid": f"{_tall(plassering.dager_per_uke)} dager i uken",
             "fravaersregler": "Fravær meldes til leder og koordinator før arbeidstid samme dag. Oppmøte minst 80 %.",
         },
     )
-    return skjema_post(
-        request,
-        form,
-        lambda data: services.avtale_opprett(plassering=plassering, utfort_av=request.user, **data),
-        melding="Avtalen om deltakelse er lagret som utkast.",
-        videre=tilbake,
-    ) or _skjema(request, form, tittel=f"Avtale om deltakelse for {plassering.deltaker.navn}", tilbake=tilbake)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def avtale_endre(request: HttpRequest, pk: int) -> HttpResponse:
-    avtale = get_avtale_for_user(request.user, pk, write=True)
-    tilbake = f"/arbeidsgivere/plasseringer/{avtale.plassering_id}/"
-    form = AvtaleForm(request.POST or None, instance=avtale)
-    return skjema_post(
-        request,
-        form,
-        lambda data: services.avtale_endre(avtale=avtale, utfort_av=request.user, **data),
-        melding="Avtalen er oppdatert.",
-        videre=tilbake,
-    ) or _skjema(request, form, tittel="Endre avtale om deltakelse", tilbake=tilbake)
+avtale_ny = skjema_view(
+    get_plassering_for_user,
+    _avtaleskjema,
+    lambda plassering, **felter: services.avtale_opprett(plassering=plassering, **felter),
+    melding="Avtalen om deltakelse er lagret som utkast.",
+    tittel=lambda plassering: f"Avtale om deltakelse for {plassering.deltaker.navn}",
+    tilbake=_plasseringen,
+)
+
+avtale_endre = skjema_view(
+    get_avtale_for_user,
+    AvtaleForm,
+    lambda avtale, **felter: services.avtale_endre(avtale=avtale, **felter),
+    melding="Avtalen er oppdatert.",
+    tittel="Endre avtale om deltakelse",
+    tilbake=lambda avtale: _plassering_url(avtale.plassering_id),
+)
 
 
 @login_required
@@ -362,42 +321,28 @@ def avtale_status(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("arbeidsgivere:plassering", pk=avtale.plassering_id)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def avtale_signer(request: HttpRequest, pk: int) -> HttpResponse:
-    avtale = get_avtale_for_user(request.user, pk, write=True)
-    tilbake = f"/arbeidsgivere/plasseringer/{avtale.plassering_id}/"
-    form = SignaturForm(request.POST or None, initial={"dato": timezone.localdate()})
-    return skjema_post(
-        request,
-        form,
-        lambda data: services.avtale_registrer_signatur(avtale=avtale, utfort_av=request.user, **data),
-        melding=lambda avtale: (
-            "Signaturen er registrert." + (" Alle har signert." if avtale.status == Avtale.Status.SIGNERT else "")
-        ),
-        videre=tilbake,
-    ) or _skjema(request, form, tittel="Registrer signatur", tilbake=tilbake, knapp="Registrer")
+avtale_signer = skjema_view(
+    get_avtale_for_user,
+    lambda avtale, data: SignaturForm(data, initial={"dato": timezone.localdate()}),
+    lambda avtale, **felter: services.avtale_registrer_signatur(avtale=avtale, **felter),
+    melding=lambda avtale: (
+        "Signaturen er registrert." + (" Alle har signert." if avtale.status == Avtale.Status.SIGNERT else "")
+    ),
+    tittel="Registrer signatur",
+    tilbake=lambda avtale: _plassering_url(avtale.plassering_id),
+    knapp="Registrer",
+)
 
 
 # --- evaluation -----------------------------------------------------------------------------------
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def evaluering_ny(request: HttpRequest, pk: int) -> HttpResponse:
-    plassering = get_plassering_for_user(request.user, pk, write=True)
-    tilbake = f"/arbeidsgivere/plasseringer/{pk}/"
-    form = EvalueringForm(request.POST or None, initial={"dato": plassering.til or timezone.localdate()})
-    return skjema_post(
-        request,
-        form,
-        lambda data: services.evaluering_registrer(plassering=plassering, utfort_av=request.user, **data),
-        melding="Sluttevalueringen er registrert.",
-        videre=tilbake,
-    ) or _skjema(
-        request,
-        form,
-        tittel=f"Sluttevaluering av {plassering.arbeidssted.navn}",
-        tilbake=tilbake,
-        forklaring="Kommunens, deltakerens og arbeidsgiverens vurdering av praksisplassen.",
-    )
+evaluering_ny = skjema_view(
+    get_plassering_for_user,
+    lambda plassering, data: EvalueringForm(data, initial={"dato": plassering.til or timezone.localdate()}),
+    lambda plassering, **felter: services.evaluering_registrer(plassering=plassering, **felter),
+    melding="Sluttevalueringen er registrert.",
+    tittel=lambda plassering: f"Sluttevaluering av {plassering.arbeidssted.navn}",
+    tilbake=_plasseringen,
+    forklaring="Kommunens, deltakerens og arbeidsgiverens vurdering av praksisplassen.",
+)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from fagbrev import permissions
-from fagbrev.skjema import skjema_post, skjema_side
+from fagbrev.skjema import skjema_svar
 
 from . import services_attest
 from .forms import AttestForm
@@ -36,15 +36,16 @@ def attest_bestill(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not mulig:
         forklaring += " Arbeidsattesten bestilles når saken eller plasseringen er avsluttet."
-    svar = skjema_post(
+    return skjema_svar(
         request,
         form,
         lambda data: services_attest.attest_lagre(plassering=plassering, utfort_av=request.user, **data),
         melding="Arbeidsattesten er lagret. Lag PDF-en og send den til lederen for underskrift.",
         videre=lambda ny: redirect("arbeidsgivere:attest", pk=ny.pk),
+        tittel="Endre arbeidsattest" if attest else "Bestill arbeidsattest",
+        tilbake=tilbake,
+        forklaring=forklaring,
     )
-    tittel = "Endre arbeidsattest" if attest else "Bestill arbeidsattest"
-    return svar or skjema_side(request, form, tittel=tittel, tilbake=tilbake, forklaring=forklaring)
 
 
 @login_required

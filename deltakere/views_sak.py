@@ -52,6 +52,29 @@ def _side(
     )
 
 
+def _saksskjema(skjema, tjeneste, *, melding: str, tittel: str, knapp: str, ekstra=None):
+    """The view of a case form (`_side`): the case fetched for writing, `skjema(request, deltaker)` its
+    form, `tjeneste(deltaker=…, utfort_av=…, **cleaned_data)` the service, and `ekstra(deltaker)` what
+    else the page shows (what stops the change, say)."""
+
+    @login_required
+    @require_http_methods(["GET", "POST"])
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        deltaker = get_deltaker_for_user(request.user, pk, write=True)
+        return _side(
+            request,
+            deltaker,
+            skjema(request, deltaker),
+            lambda data: tjeneste(deltaker=deltaker, utfort_av=request.user, **data),
+            melding,
+            tittel,
+            knapp,
+            **(ekstra(deltaker) if ekstra else {}),
+        )
+
+    return view
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def deltaker_endre(request: HttpRequest, pk: int) -> HttpResponse:
@@ -104,26 +127,23 @@ def kartlegging(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def opptak(request: HttpRequest, pk: int) -> HttpResponse:
-    deltaker = get_deltaker_for_user(request.user, pk, write=True)
+def _opptakskjema(request: HttpRequest, deltaker: Deltaker) -> forms.OpptakForm:
     utfall = request.GET.get("til")
-    form = forms.OpptakForm(
+    return forms.OpptakForm(
         request.POST or None,
         deltaker=deltaker,
         initial={"utfall": utfall} if utfall in Opptaksvedtak.Utfall.values else None,
     )
-    return _side(
-        request,
-        deltaker,
-        form,
-        lambda d: services_opptak.opptak_vedta(deltaker=deltaker, utfort_av=request.user, **d),
-        "Opptaksvedtaket er registrert.",
-        "Opptaksvedtak",
-        "Registrer vedtak",
-        hindringer=_sperret(deltaker, S.TATT_OPP),
-    )
+
+
+opptak = _saksskjema(
+    _opptakskjema,
+    services_opptak.opptak_vedta,
+    melding="Opptaksvedtaket er registrert.",
+    tittel="Opptaksvedtak",
+    knapp="Registrer vedtak",
+    ekstra=lambda deltaker: {"hindringer": _sperret(deltaker, S.TATT_OPP)},
+)
 
 
 @login_required
@@ -148,40 +168,26 @@ def inntak(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def status_endre(request: HttpRequest, pk: int) -> HttpResponse:
-    """The generic transition form (those without a form of their own)."""
-    deltaker = get_deltaker_for_user(request.user, pk, write=True)
-    data = request.POST or None
-    form = forms.StatusForm(data, deltaker=deltaker, initial={"til": request.GET.get("til")})
-    return _side(
-        request,
-        deltaker,
-        form,
-        lambda d: services.deltaker_endre_status(deltaker=deltaker, utfort_av=request.user, **d),
-        "Statusen er endret.",
-        "Endre status",
-        "Endre status",
-        hindringer=_hindringer(deltaker),
-    )
+status_endre = _saksskjema(  # the generic transition form (those without a form of their own)
+    lambda request, deltaker: forms.StatusForm(
+        request.POST or None, deltaker=deltaker, initial={"til": request.GET.get("til")}
+    ),
+    services.deltaker_endre_status,
+    melding="Statusen er endret.",
+    tittel="Endre status",
+    knapp="Endre status",
+    ekstra=lambda deltaker: {"hindringer": _hindringer(deltaker)},
+)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def permisjon(request: HttpRequest, pk: int) -> HttpResponse:
-    deltaker = get_deltaker_for_user(request.user, pk, write=True)
-    form = forms.PermisjonForm(request.POST or None, deltaker=deltaker)
-    return _side(
-        request,
-        deltaker,
-        form,
-        lambda d: services.permisjon_registrer(deltaker=deltaker, utfort_av=request.user, **d),
-        "Permisjonen er registrert.",
-        "Registrer permisjon",
-        "Registrer permisjon",
-        hindringer=_sperret(deltaker, S.PERMISJON),
-    )
+permisjon = _saksskjema(
+    lambda request, deltaker: forms.PermisjonForm(request.POST or None, deltaker=deltaker),
+    services.permisjon_registrer,
+    melding="Permisjonen er registrert.",
+    tittel="Registrer permisjon",
+    knapp="Registrer permisjon",
+    ekstra=lambda deltaker: {"hindringer": _sperret(deltaker, S.PERMISJON)},
+)
 
 
 def _hindringer(deltaker: Deltaker) -> dict[str, list[str]]:
@@ -244,37 +250,32 @@ def permisjon_godkjenning(request: HttpRequest, pk: int, permisjon_id: int) -> H
     return redirect(f"{reverse('deltakere:detalj', args=[deltaker.pk])}#h-fravaer")
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def rute_bytt(request: HttpRequest, pk: int) -> HttpResponse:
-    """«Bytt løp»: the coordinator switches the case's track from a day, with the reason (its history)."""
-    deltaker = get_deltaker_for_user(request.user, pk, write=True)
-    form = forms.RutebytteForm(request.POST or None, deltaker=deltaker)
-
-    def bytt(data: dict):
-        return services_rute.rute_bytt(deltaker=deltaker, utfort_av=request.user, **data)
-
+def _rute_na(deltaker: Deltaker) -> dict[str, str]:
     na = f"Nå: {deltaker.get_rute_display() or 'uten løp'} i {deltaker.fagretning.navn}."
-    intro = f"{na} Byttet vises på saken med dato og begrunnelse."
-    return _side(request, deltaker, form, bytt, "Løpet er byttet.", "Bytt løp", "Bytt løp", intro=intro)
+    return {"intro": f"{na} Byttet vises på saken med dato og begrunnelse."}
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def avbrudd(request: HttpRequest, pk: int) -> HttpResponse:
-    deltaker = get_deltaker_for_user(request.user, pk, write=True)
-    form = forms.AvbruddForm(request.POST or None, deltaker=deltaker)
-    return _side(
-        request,
-        deltaker,
-        form,
-        lambda d: services.avbrudd_registrer(deltaker=deltaker, utfort_av=request.user, **d),
-        "Løpet er avbrutt. Historikken er beholdt.",
-        "Avbryt løpet",
-        "Avbryt løpet",
-        apne_lan=list(Utstyrslan.objects.filter(deltaker=deltaker, returnert__isnull=True)),
-        hindringer=_sperret(deltaker, S.AVBRUTT),
-    )
+rute_bytt = _saksskjema(  # «Bytt løp»: the coordinator switches the case's track from a day, with the reason
+    lambda request, deltaker: forms.RutebytteForm(request.POST or None, deltaker=deltaker),
+    services_rute.rute_bytt,
+    melding="Løpet er byttet.",
+    tittel="Bytt løp",
+    knapp="Bytt løp",
+    ekstra=_rute_na,
+)
+
+
+avbrudd = _saksskjema(
+    lambda request, deltaker: forms.AvbruddForm(request.POST or None, deltaker=deltaker),
+    services.avbrudd_registrer,
+    melding="Løpet er avbrutt. Historikken er beholdt.",
+    tittel="Avbryt løpet",
+    knapp="Avbryt løpet",
+    ekstra=lambda deltaker: {
+        "apne_lan": list(Utstyrslan.objects.filter(deltaker=deltaker, returnert__isnull=True)),
+        "hindringer": _sperret(deltaker, S.AVBRUTT),
+    },
+)
 
 
 @login_required
@@ -309,21 +310,14 @@ def utfall(request: HttpRequest, pk: int, tidspunkt: str) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def dokument_last_opp(request: HttpRequest, pk: int) -> HttpResponse:
-    deltaker = get_deltaker_for_user(request.user, pk, write=True)
-    form = forms.DokumentForm(request.POST or None, request.FILES or None, prefix="dok")
-    return _side(
-        request,
-        deltaker,
-        form,
-        lambda d: services.dokument_last_opp(deltaker=deltaker, fil=d["fil"], type=d["type"], utfort_av=request.user),
-        "Dokumentet er lastet opp.",
-        "Last opp dokument",
-        "Last opp",
-        filer=True,
-    )
+dokument_last_opp = _saksskjema(
+    lambda request, deltaker: forms.DokumentForm(request.POST or None, request.FILES or None, prefix="dok"),
+    services.dokument_last_opp,
+    melding="Dokumentet er lastet opp.",
+    tittel="Last opp dokument",
+    knapp="Last opp",
+    ekstra=lambda deltaker: {"filer": True},
+)
 
 
 @login_required
@@ -349,20 +343,13 @@ def dokument_hent(request: HttpRequest, pk: int) -> FileResponse:
     return svar
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def utstyr_lan_ut(request: HttpRequest, pk: int) -> HttpResponse:
-    deltaker = get_deltaker_for_user(request.user, pk, write=True)
-    form = forms.UtstyrForm(request.POST or None, prefix="utstyr")
-    return _side(
-        request,
-        deltaker,
-        form,
-        lambda d: services.utstyr_lan_ut(deltaker=deltaker, utfort_av=request.user, **d),
-        "Utlånet er registrert.",
-        "Lån ut utstyr",
-        "Registrer utlån",
-    )
+utstyr_lan_ut = _saksskjema(
+    lambda request, deltaker: forms.UtstyrForm(request.POST or None, prefix="utstyr"),
+    services.utstyr_lan_ut,
+    melding="Utlånet er registrert.",
+    tittel="Lån ut utstyr",
+    knapp="Registrer utlån",
+)
 
 
 @login_required

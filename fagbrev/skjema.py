@@ -9,9 +9,12 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
 
 
 def feil_pa_skjema(form: forms.Form, feil: ValidationError) -> None:
@@ -81,17 +84,27 @@ class Sokefelt(forms.CharField):
 
 def rad_post(
     request: HttpRequest,
-    form: forms.Form,
-    kjor: Callable[[dict[str, Any]], Any],
+    rad: Model,
+    skjema: type[forms.ModelForm],
+    lagre: Callable[..., Any],
     *,
+    prefiks: str,
     melding: str | Callable[[Any], str],
     hva: str,
+    **skjema_kwargs: Any,
 ) -> None:
-    """A row edited in place on its page (a small form of its own, no page to show it again): run the
-    service with the fields that changed, or say in a message what was wrong. The view then redirects
-    back to the row."""
+    """A row edited in place on its page (a small form of its own, prefixed `prefiks` and the row's pk,
+    no page to show it again): run `lagre(rad, utfort_av=user, **changed)` with the fields that
+    changed, or say in a message what was wrong. The form is bound to a fresh copy of the row, so the
+    service still sees the row as it was. The view then redirects back to the row."""
+    form = skjema(
+        request.POST,
+        instance=rad._meta.model.objects.get(pk=rad.pk),
+        prefix=f"{prefiks}{rad.pk}",
+        **skjema_kwargs,
+    )
     if form.is_valid():
-        resultat = kjor({f: form.cleaned_data[f] for f in form.changed_data})
+        resultat = lagre(rad, utfort_av=request.user, **{f: form.cleaned_data[f] for f in form.changed_data})
         messages.success(request, melding(resultat) if callable(melding) else melding)
     else:
         messages.error(request, f"{hva} ble ikke lagret: " + "; ".join(" ".join(v) for v in form.errors.values()))
@@ -117,6 +130,65 @@ def skjema_side(
         {"form": form, "tittel": tittel, "tilbake": tilbake, "forklaring": forklaring, "knapp": knapp},
         status=status,
     )
+
+
+def skjema_svar(
+    request: HttpRequest,
+    form: forms.Form,
+    kjor: Callable[[dict[str, Any]], Any],
+    *,
+    melding: str | Callable[[Any], str],
+    tittel: str,
+    tilbake: str,
+    videre: str | Callable[[Any], HttpResponse] | None = None,
+    forklaring: str = "",
+    knapp: str = "Lagre",
+) -> HttpResponse:
+    """Both halves of a simple form page: a valid POST runs the service (`skjema_post`) and goes on to
+    `videre`, by default back where Cancel leads; anything else shows the form (`skjema_side`)."""
+    return skjema_post(request, form, kjor, melding=melding, videre=videre or tilbake) or skjema_side(
+        request, form, tittel=tittel, tilbake=tilbake, forklaring=forklaring, knapp=knapp
+    )
+
+
+def skjema_view(
+    hent: Callable[..., Any],
+    skjema: type[forms.ModelForm] | Callable[[Any, Any], forms.Form],
+    lagre: Callable[..., Any],
+    *,
+    melding: str | Callable[[Any], str] = "Endringene er lagret.",
+    tittel: str | Callable[[Any], str],
+    tilbake: Callable[[Any], str],
+    videre: Callable[[Any], HttpResponse] | None = None,
+    **side: Any,
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """The view of a form page about one row (Django's UpdateView, as a function view).
+
+    `hent(user, pk, write=True)` is the row's permission helper (404 not visible, 403 read-only);
+    `skjema` the row's form class (the row its instance), or `skjema(rad, data)` making any other form;
+    `lagre(rad, utfort_av=user, **cleaned_data)` the service. `tittel` is a text or a function of the
+    row (read after the form has run, as in a view written out); `tilbake`, the way back, a function
+    of the row; a saved form goes on to `videre`, by default back. `side`: `forklaring` and `knapp`
+    of `skjema_side`.
+    """
+
+    @login_required
+    @require_http_methods(["GET", "POST"])
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        rad = hent(request.user, pk, write=True)
+        data = request.POST or None
+        form = skjema(data, instance=rad) if isinstance(skjema, type) else skjema(rad, data)
+        return skjema_post(
+            request,
+            form,
+            lambda data: lagre(rad, utfort_av=request.user, **data),
+            melding=melding,
+            videre=videre or tilbake(rad),
+        ) or skjema_side(
+            request, form, tittel=tittel(rad) if callable(tittel) else tittel, tilbake=tilbake(rad), **side
+        )
+
+    return view
 
 
 def knapp_post(request: HttpRequest, kjor: Callable[[], Any], *, melding: str | Callable[[Any], str]) -> Any | None:

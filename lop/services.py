@@ -188,23 +188,19 @@ def fagprove_meld_opp(*, deltaker, utfort_av: User, idag: datetime.date, **felte
     grunner = selectors.fagprove_hindringer(deltaker=deltaker, idag=idag)
     if grunner:
         raise ValidationError(grunner)
-    fagprove = Fagprove(
-        organisasjon_id=deltaker.organisasjon_id,
-        deltaker=deltaker,
-        kontrakt=kontrakt,
-        forsok=len(tidligere) + 1,
-        pameldt_dato=idag,
-        **felter,
+    fagprove = objekt_opprett(
+        Fagprove(
+            organisasjon_id=deltaker.organisasjon_id,
+            deltaker=deltaker,
+            kontrakt=kontrakt,
+            forsok=len(tidligere) + 1,
+            pameldt_dato=idag,
+            **felter,
+        ),
+        "fagbrev.fagprove.meldt_opp",
+        utfort_av,
+        beskrivelse=lambda ny: f"Meldt opp til fagprøve (forsøk {ny.forsok})",
     )
-    fagprove.full_clean()
-    fagprove.save()
-    hendelse_logg(
-        handling="fagbrev.fagprove.meldt_opp",
-        objekt=fagprove,
-        utfort_av=utfort_av,
-        beskrivelse=f"Meldt opp til fagprøve (forsøk {fagprove.forsok})",
-    )
-
     _folg_status(
         deltaker=deltaker,
         fra=Deltaker.Status.TEORI_BESTATT,

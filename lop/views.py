@@ -54,6 +54,13 @@ def _flagg(user, deltaker) -> dict:
     }
 
 
+def _fane(request: HttpRequest, deltaker, fane: str, mal: str, context: dict, *, status: int = 200) -> HttpResponse:
+    """A tab of the pathway pages: the case, which tab, the tab's own context and what the user may do."""
+    return render(
+        request, mal, {"deltaker": deltaker, "fane": fane, **context, **_flagg(request.user, deltaker)}, status=status
+    )
+
+
 # Learning contract ----------------------------------------------------------------------------
 
 
@@ -62,8 +69,6 @@ def _kontrakt_side(request, deltaker, *, kontrakt_form=None, status_form=None, s
     slutt = selectors.kontraktslutt(kontrakt=kontrakt, fagretning=deltaker.fagretning) if kontrakt else None
     beregnet = slutt.beregnet if slutt else None
     context = {
-        "deltaker": deltaker,
-        "fane": "kontrakt",
         "kontrakt": kontrakt,
         "beregnet": beregnet,
         "slutt": slutt,
@@ -78,9 +83,8 @@ def _kontrakt_side(request, deltaker, *, kontrakt_form=None, status_form=None, s
             initial={} if kontrakt else {"start": timezone.localdate()},
         ),
         "status_form": status_form or KontraktStatusForm(initial={"dato": timezone.localdate()}),
-        **_flagg(request.user, deltaker),
     }
-    return render(request, "lop/kontrakt.html", context, status=status)
+    return _fane(request, deltaker, "kontrakt", "lop/kontrakt.html", context, status=status)
 
 
 @login_required
@@ -157,8 +161,6 @@ def _eksamen_side(request, deltaker, *, eksamen_form=None, fagprove_form=None):
     org = deltaker.organisasjon
     hindringer = selectors.fagprove_hindringer(deltaker=deltaker, idag=idag)
     context = {
-        "deltaker": deltaker,
-        "fane": "eksamen",
         "status": status,
         "kontrakt": kontrakt,
         "vindu": frister.neste_vindu(timezone.now()),
@@ -176,9 +178,8 @@ def _eksamen_side(request, deltaker, *, eksamen_form=None, fagprove_form=None):
         "eksamen_endre": [(e, EksamenForm(instance=e, prefix=f"e{e.pk}")) for e in status.eksamener],
         "fagprove_form": fagprove_form or FagproveForm(),
         "fagprove_endre": [(f, FagproveEndreForm(instance=f, prefix=f"f{f.pk}")) for f in status.fagprover],
-        **_flagg(request.user, deltaker),
     }
-    return render(request, "lop/eksamen.html", context)
+    return _fane(request, deltaker, "eksamen", "lop/eksamen.html", context)
 
 
 @login_required
@@ -207,12 +208,12 @@ def eksamen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def eksamen_endre(request: HttpRequest, pk: int, eksamen_pk: int) -> HttpResponse:
     deltaker = _deltaker(request, pk)
-    objekt = get_object_or_404(Eksamen, pk=eksamen_pk, deltaker=deltaker)
-    form = EksamenForm(request.POST, instance=Eksamen.objects.get(pk=objekt.pk), prefix=f"e{objekt.pk}")
     rad_post(
         request,
-        form,
-        lambda endret: services.eksamen_endre(eksamen=objekt, utfort_av=request.user, **endret),
+        get_object_or_404(Eksamen, pk=eksamen_pk, deltaker=deltaker),
+        EksamenForm,
+        lambda eksamen, **endret: services.eksamen_endre(eksamen=eksamen, **endret),
+        prefiks="e",
         melding="Eksamen er oppdatert.",
         hva="Eksamen",
     )
@@ -239,12 +240,12 @@ def fagprove(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def fagprove_endre(request: HttpRequest, pk: int, fagprove_pk: int) -> HttpResponse:
     deltaker = _deltaker(request, pk)
-    objekt = get_object_or_404(Fagprove, pk=fagprove_pk, deltaker=deltaker)
-    form = FagproveEndreForm(request.POST, instance=Fagprove.objects.get(pk=objekt.pk), prefix=f"f{objekt.pk}")
     rad_post(
         request,
-        form,
-        lambda endret: services.fagprove_endre(fagprove=objekt, utfort_av=request.user, **endret),
+        get_object_or_404(Fagprove, pk=fagprove_pk, deltaker=deltaker),
+        FagproveEndreForm,
+        lambda fagprove, **endret: services.fagprove_endre(fagprove=fagprove, **endret),
+        prefiks="f",
         melding="Fagprøven er oppdatert.",
         hva="Fagprøven",
     )
@@ -272,15 +273,12 @@ def norsk(request: HttpRequest, pk: int) -> HttpResponse:
         return svar
     prover = list(Norskprove.objects.filter(deltaker=deltaker).select_related("registrert_av").order_by("-dato"))
     context = {
-        "deltaker": deltaker,
-        "fane": "norsk",
         "form": form,
         "prover": prover,
         "prover_rett": [(p, NorskproveEndreForm(prove=p, prefix=f"n{p.pk}")) for p in prover],
         "norsk": selectors.norsk_status(deltaker=deltaker, prover=prover),
-        **_flagg(request.user, deltaker),
     }
-    return render(request, "lop/norsk.html", context)
+    return _fane(request, deltaker, "norsk", "lop/norsk.html", context)
 
 
 @login_required
@@ -326,17 +324,14 @@ def opplaeringsplan(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_bound:
         form = PlanpunktForm(deltaker=deltaker, mal=mal, initial={"dato": timezone.localdate()})
     context = {
-        "deltaker": deltaker,
-        "fane": "plan",
         "form": form,
         "rader": [(p, PlanpunktForm(instance=p, deltaker=deltaker, mal=mal, prefix=f"p{p.pk}")) for p in punkter],
         "fremdrift": selectors.Planfremdrift(utfort=sum(p.utfort for p in punkter), totalt=len(punkter)),
         "manedstema": selectors.manedstema_for(fagretning=deltaker.fagretning, kull_id=deltaker.kull_id).filter(
             maned__gte=timezone.localdate().replace(day=1)
         )[:3],
-        **_flagg(request.user, deltaker),
     }
-    return render(request, "lop/opplaeringsplan.html", context, status=200)
+    return _fane(request, deltaker, "plan", "lop/opplaeringsplan.html", context)
 
 
 @login_required
@@ -344,15 +339,15 @@ def opplaeringsplan(request: HttpRequest, pk: int) -> HttpResponse:
 def planpunkt(request: HttpRequest, pk: int, punkt_pk: int) -> HttpResponse:
     deltaker = _deltaker(request, pk, kan=permissions.can_record_oppfolging)
     punkt = get_object_or_404(Opplaeringsplanpunkt, pk=punkt_pk, deltaker=deltaker)
-    form = PlanpunktForm(
-        request.POST, instance=Opplaeringsplanpunkt.objects.get(pk=punkt.pk), deltaker=deltaker, prefix=f"p{punkt.pk}"
-    )
     rad_post(
         request,
-        form,
-        lambda endret: services.planpunkt_endre(punkt=punkt, utfort_av=request.user, **endret),
+        punkt,
+        PlanpunktForm,
+        lambda punkt, **endret: services.planpunkt_endre(punkt=punkt, **endret),
+        prefiks="p",
         melding=lambda _: f"«{punkt.oppgave}» er oppdatert.",
         hva="Punktet",
+        deltaker=deltaker,
     )
     return redirect(f"{reverse('lop:opplaeringsplan', args=[deltaker.pk])}#p{punkt.pk}")
 
@@ -375,10 +370,7 @@ def praksis(request: HttpRequest, pk: int) -> HttpResponse:
     if svar:
         return svar
     context = {
-        "deltaker": deltaker,
-        "fane": "praksis",
         "form": form,
         "praksis": selectors.praksis_status(deltaker=deltaker),
-        **_flagg(request.user, deltaker),
     }
-    return render(request, "lop/praksis.html", context)
+    return _fane(request, deltaker, "praksis", "lop/praksis.html", context)

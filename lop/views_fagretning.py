@@ -82,11 +82,12 @@ def kompetansemal_ny(request: HttpRequest, pk: int) -> HttpResponse:
 def kompetansemal_endre(request: HttpRequest, pk: int, mal_pk: int) -> HttpResponse:
     fagretning = _fagretning(request, pk)
     mal = get_object_or_404(Kompetansemal, pk=mal_pk, fagretning=fagretning)
-    form = KompetansemalForm(request.POST, instance=Kompetansemal.objects.get(pk=mal.pk), prefix=f"m{mal.pk}")
     rad_post(
         request,
-        form,
-        lambda endret: services.kompetansemal_endre(kompetansemal=mal, utfort_av=request.user, **endret),
+        mal,
+        KompetansemalForm,
+        lambda mal, **endret: services.kompetansemal_endre(kompetansemal=mal, **endret),
+        prefiks="m",
         melding="Kompetansemålet er lagret.",
         hva="Kompetansemålet",
     )

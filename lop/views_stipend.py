@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,7 +18,7 @@ from fagbrev.skjema import skjema_post
 from . import selectors, services_stipend
 from .forms import StipendAvsluttForm, StipendForm, StipendvedtakForm
 from .models import Grunnbelop, Stipendvedtak
-from .views import _flagg
+from .views import _fane
 
 
 def _stipend_deltaker(request: HttpRequest, pk: int):
@@ -50,17 +50,14 @@ def _stipend_side(request, deltaker, *, ny_form=None, feil_vedtak: tuple[int, ob
         skjema.append((v, endre, avslutt))
     feilform = ny_form if ny_form is not None and ny_form.errors else (feil_vedtak[1] if feil_vedtak else None)
     context = {
-        "deltaker": deltaker,
-        "fane": "stipend",
         "form": form,
         "feilform": feilform,
         "beregning": beregning,
         "vedtak": skjema,
         "ny_form": ny_form or StipendvedtakForm(prefix="ny", initial={"fra": idag.replace(day=1)}),
         "grunnbelop": Grunnbelop.objects.order_by("-gjelder_fra")[:6],
-        **_flagg(request.user, deltaker),
     }
-    return render(request, "lop/stipend.html", context)
+    return _fane(request, deltaker, "stipend", "lop/stipend.html", context)
 
 
 @login_required

@@ -12,8 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from fagbrev.models import Fagretning
-from fagbrev.skjema import skjema_post
-from fagbrev.skjema import skjema_side as _skjema
+from fagbrev.skjema import skjema_post, skjema_svar, skjema_view
 from fagbrev.tilgang import tilgang_merk_deltaker
 
 from . import selectors, services
@@ -81,13 +80,16 @@ def ny(request: HttpRequest) -> HttpResponse:
         organisasjon_id=org_id,
         initial={"arrangor": user.pk, "art": art if art in Mote.Art.values else Mote.Art.INFORMASJONSMOTE},
     )
-    return skjema_post(
+    return skjema_svar(
         request,
         form,
         lambda data: services.mote_opprett(organisasjon_id=org_id, utfort_av=user, **data),
         melding=lambda m: f"{m.get_art_display()} {m.dato:%d.%m.%Y} er registrert. Legg til hvem som er invitert.",
-        videre=lambda m: _til_mote(m),
-    ) or _skjema(request, form, tittel="Nytt møte", tilbake=reverse("moter:liste"), knapp="Registrer møtet")
+        videre=_til_mote,
+        tittel="Nytt møte",
+        tilbake=reverse("moter:liste"),
+        knapp="Registrer møtet",
+    )
 
 
 @login_required
@@ -106,18 +108,13 @@ def detalj(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def endre(request: HttpRequest, pk: int) -> HttpResponse:
-    mote = get_mote_for_user(request.user, pk, write=True)
-    form = MoteForm(request.POST or None, instance=mote, organisasjon_id=mote.organisasjon_id)
-    return skjema_post(
-        request,
-        form,
-        lambda data: services.mote_endre(mote=mote, utfort_av=request.user, **data),
-        melding="Endringene er lagret.",
-        videre=lambda m: _til_mote(m),
-    ) or _skjema(request, form, tittel=f"Endre {str(mote).lower()}", tilbake=reverse("moter:detalj", args=[pk]))
+endre = skjema_view(
+    get_mote_for_user,
+    lambda mote, data: MoteForm(data, instance=mote, organisasjon_id=mote.organisasjon_id),
+    lambda mote, **felter: services.mote_endre(mote=mote, **felter),
+    tittel=lambda mote: f"Endre {str(mote).lower()}",
+    tilbake=lambda mote: reverse("moter:detalj", args=[mote.pk]),
+)
 
 
 @login_required
@@ -154,50 +151,34 @@ def oppmote(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "moter/oppmote.html", {"mote": mote, "form": form, "liste": liste})
 
 
-def _legg_til(request: HttpRequest, pk: int, lag_skjema, legg_til, *, hva: str, forklaring: str) -> HttpResponse:
-    """Put someone on a meeting's list: `lag_skjema(mote, data)` makes the form, `legg_til` is the service."""
-    mote = get_mote_for_user(request.user, pk, write=True)
-    form = lag_skjema(mote, request.POST or None)
-    return skjema_post(
-        request,
-        form,
-        lambda data: legg_til(mote=mote, utfort_av=request.user, **data),
+def _legg_til(skjema, legg_til, *, hva: str, forklaring: str):
+    """The view putting someone on a meeting's list: `skjema(mote, data)` makes the form, `legg_til` is the service."""
+    return skjema_view(
+        get_mote_for_user,
+        skjema,
+        lambda mote, **felter: legg_til(mote=mote, **felter),
         melding=lambda rad: f"{getattr(rad, 'deltaker', rad).navn} er lagt til.",
-        videre=lambda _: _til_mote(mote, "#liste"),
-    ) or _skjema(
-        request,
-        form,
-        tittel=f"Legg til {hva}: {str(mote).lower()}",
-        tilbake=reverse("moter:detalj", args=[pk]),
+        videre=lambda rad: _til_mote(rad.mote, "#liste"),
+        tittel=lambda mote: f"Legg til {hva}: {str(mote).lower()}",
+        tilbake=lambda mote: reverse("moter:detalj", args=[mote.pk]),
         forklaring=forklaring,
         knapp="Legg til",
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def deltaker_ny(request: HttpRequest, pk: int) -> HttpResponse:
-    return _legg_til(
-        request,
-        pk,
-        lambda mote, data: DeltakelseForm(data, deltakere=selectors.deltakere_a_legge_til(mote=mote)),
-        services.deltaker_legg_til,
-        hva="deltaker",
-        forklaring="Personer som ennå ikke har en sak, registreres først som henvisning, eller legges til som ekstern.",
-    )
+deltaker_ny = _legg_til(
+    lambda mote, data: DeltakelseForm(data, deltakere=selectors.deltakere_a_legge_til(mote=mote)),
+    services.deltaker_legg_til,
+    hva="deltaker",
+    forklaring="Personer som ennå ikke har en sak, registreres først som henvisning, eller legges til som ekstern.",
+)
 
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def ekstern_ny(request: HttpRequest, pk: int) -> HttpResponse:
-    return _legg_til(
-        request,
-        pk,
-        lambda mote, data: EksternForm(data),
-        services.ekstern_legg_til,
-        hva="ekstern",
-        forklaring="NAV-veiledere, arbeidsgivere og andre utenfra. Telefon og e-post brukes bare om møtet.",
-    )
+ekstern_ny = _legg_til(
+    lambda mote, data: EksternForm(data),
+    services.ekstern_legg_til,
+    hva="ekstern",
+    forklaring="NAV-veiledere, arbeidsgivere og andre utenfra. Telefon og e-post brukes bare om møtet.",
+)
 
 
 @login_required
@@ -241,15 +222,12 @@ def oppstartsmote_endre(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {} if mote else {"koordinator": request.user.pk, "oppstartsdato": plassering.fra}
     form = OppstartsmoteForm(request.POST or None, instance=mote, initial=initial, plassering=plassering)
     deltaker = plassering.deltaker
-    return skjema_post(
+    return skjema_svar(
         request,
         form,
         lambda data: services.oppstartsmote_registrer(plassering=plassering, utfort_av=request.user, **data),
         melding="Oppstartsmøtet er lagret.",
         videre=lambda _: redirect("moter:oppstartsmote", pk=plassering.pk),
-    ) or _skjema(
-        request,
-        form,
         tittel=f"Oppstartsmøte: {deltaker.navn} på {plassering.arbeidssted.navn}",
         tilbake=reverse("deltakere:detalj", args=[deltaker.pk]),
         forklaring="Deltaker, koordinator og leder avtaler forventninger, roller og oppstartsdato, og signerer "

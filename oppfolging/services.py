@@ -7,7 +7,7 @@ Edits after the fact store the earlier version as a `Revisjon` and bump `versjon
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -74,6 +74,54 @@ def _sjekk_versjon(objekt, versjon: int | None) -> None:
         )
 
 
+def _kjente_felt(felter: dict[str, Any], tillatte: Iterable[str]) -> None:
+    """A field the record does not have is a programming error, not the user's."""
+    ukjente = set(felter) - set(tillatte)
+    if ukjente:
+        raise ValueError(f"Ukjente felt: {sorted(ukjente)}")
+
+
+def _las_for_endring(qs: models.QuerySet, pk: int, versjon: int | None, felter: dict, tillatte: Iterable[str]):
+    """The record locked for an edit and checked against the version its form was opened on, with its
+    values before the edit (kept as a revision if anything changes)."""
+    objekt = qs.select_for_update().get(pk=pk)
+    _sjekk_versjon(objekt, versjon)
+    _kjente_felt(felter, tillatte)
+    return objekt, felt_verdier(objekt, tillatte)
+
+
+def _endre_med_revisjon(
+    objekt: models.Model,
+    handling,
+    utfort_av: User,
+    felter: dict[str, Any],
+    *,
+    for_: dict[str, Any],
+    folger: Callable[[dict], None],
+    ogsa_lagre: list[str],
+    beskrivelse: Callable[[dict], str],
+) -> None:
+    """Write an edit if anything changed: the version before kept as a revision, what follows from the
+    change set (`folger(endringer)`, saving `ogsa_lagre`), and the version counted up."""
+
+    def ny_versjon(endringer: dict) -> None:
+        _lagre_revisjon(objekt=objekt, for_=for_, utfort_av=utfort_av)
+        folger(endringer)
+        objekt.versjon += 1
+
+    objekt_endre(
+        objekt,
+        handling,
+        utfort_av,
+        felter,
+        valider=False,
+        bare_ved_endring=True,
+        for_lagring=ny_versjon,
+        ogsa_lagre=[*ogsa_lagre, "versjon", "endret"],
+        beskrivelse=beskrivelse,
+    )
+
+
 # --- visits ---------------------------------------------------------------------------------------
 
 
@@ -131,32 +179,24 @@ def besok_endre(
     *, besok: Besok, utfort_av: User, idag: datetime.date, versjon: int | None = None, **felter: Any
 ) -> Besok:
     """Change a recorded visit; the earlier version is kept as a revision."""
-    besok = Besok.objects.select_for_update().get(pk=besok.pk)
-    _sjekk_versjon(besok, versjon)
-    ukjente = set(felter) - set(BESOK_FELT)
-    if ukjente:
-        raise ValueError(f"Ukjente felt: {sorted(ukjente)}")
-    for_ = felt_verdier(besok, BESOK_FELT)
+    besok, for_ = _las_for_endring(Besok.objects, besok.pk, versjon, felter, BESOK_FELT)
     nye = {**for_, **felter}
     _sjekk_besok(dato=nye["dato"], neste_besok=nye["neste_besok"], idag=idag)
 
-    def ny_versjon(endringer: dict) -> None:
-        _lagre_revisjon(objekt=besok, for_=for_, utfort_av=utfort_av)
+    def ny_plassering(endringer: dict) -> None:
         if "dato" in endringer:
             plassering = plassering_pa(deltaker=besok.deltaker, dato=besok.dato)
             besok.plassering = plassering
             besok.arbeidssted = plassering.arbeidssted if plassering else None
-        besok.versjon += 1
 
-    objekt_endre(
+    _endre_med_revisjon(
         besok,
         "oppfolging.besok.endret",
         utfort_av,
         felter,
-        valider=False,
-        bare_ved_endring=True,
-        for_lagring=ny_versjon,
-        ogsa_lagre=["plassering", "arbeidssted", "versjon", "endret"],
+        for_=for_,
+        folger=ny_plassering,
+        ogsa_lagre=["plassering", "arbeidssted"],
         beskrivelse=lambda endringer: f"Arbeidsplassbesøk {besok.dato:%d.%m.%Y} endret (versjon {besok.versjon})",
     )
     return besok
@@ -193,9 +233,7 @@ def vurderingssamtale_registrer(
     *, deltaker: Deltaker, utfort_av: User, idag: datetime.date, **felter: Any
 ) -> Vurderingssamtale:
     """Plan or record the semester's assessment meeting. The fadder defaults to the placement's fadder."""
-    ukjente = set(felter) - set(SAMTALE_FELT)
-    if ukjente:
-        raise ValueError(f"Ukjente felt: {sorted(ukjente)}")
+    _kjente_felt(felter, SAMTALE_FELT)
     if deltaker.status not in statusgrupper.AKTIV:
         raise ValidationError("Vurderingssamtaler holdes bare med deltakere som er i et løp.")
     if felter.get("fadder") is None:
@@ -233,33 +271,27 @@ def vurderingssamtale_endre(
     *, samtale: Vurderingssamtale, utfort_av: User, idag: datetime.date, versjon: int | None = None, **felter: Any
 ) -> Vurderingssamtale:
     """Change an assessment meeting (e.g. record it as held); the earlier version is kept."""
-    samtale = Vurderingssamtale.objects.select_for_update().select_related("deltaker").get(pk=samtale.pk)
-    _sjekk_versjon(samtale, versjon)
-    ukjente = set(felter) - set(SAMTALE_FELT)
-    if ukjente:
-        raise ValueError(f"Ukjente felt: {sorted(ukjente)}")
-    for_ = felt_verdier(samtale, SAMTALE_FELT)
+    samtale, for_ = _las_for_endring(
+        Vurderingssamtale.objects.select_related("deltaker"), samtale.pk, versjon, felter, SAMTALE_FELT
+    )
     nye_objekter = {f: getattr(samtale, f) for f in SAMTALE_FELT} | felter
     semester = _samtale_regler(deltaker=samtale.deltaker, verdier=nye_objekter, idag=idag, unntatt_pk=samtale.pk)
     var_holdt = samtale.er_holdt
 
-    def ny_versjon(endringer: dict) -> None:
-        _lagre_revisjon(objekt=samtale, for_=for_, utfort_av=utfort_av)
+    def ny_semester(endringer: dict) -> None:
         samtale.semester = semester
-        samtale.versjon += 1
 
     def holdt_na() -> bool:
         return samtale.er_holdt and not var_holdt
 
-    objekt_endre(
+    _endre_med_revisjon(
         samtale,
         lambda endringer: "oppfolging.vurderingssamtale.holdt" if holdt_na() else "oppfolging.vurderingssamtale.endret",
         utfort_av,
         felter,
-        valider=False,
-        bare_ved_endring=True,
-        for_lagring=ny_versjon,
-        ogsa_lagre=["semester", "versjon", "endret"],
+        for_=for_,
+        folger=ny_semester,
+        ogsa_lagre=["semester"],
         beskrivelse=lambda endringer: (
             f"Vurderingssamtale {str(samtale.semester_obj).lower()} holdt {samtale.holdt_dato:%d.%m.%Y}"
             if holdt_na()

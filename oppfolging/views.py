@@ -83,10 +83,50 @@ def oversikt(request: HttpRequest) -> HttpResponse:
 ENDRET = "Endringen er lagret. Den forrige versjonen er tatt vare på."
 
 
+SLETT_UTKAST = "oppfolging_slett_utkast"  # session: the draft the record's page tells the browser to drop
+
+
 def _lagret(request: HttpRequest, utkast: str, side: str, pk: int) -> HttpResponse:
     """After a save: the browser drops the form's draft, and the record's page follows."""
-    request.session["oppfolging_slett_utkast"] = _utkast_nokkel(request.user, utkast)
+    request.session[SLETT_UTKAST] = _utkast_nokkel(request.user, utkast)
     return redirect(side, pk=pk)
+
+
+def _utkastskjema(request: HttpRequest, mal: str, form, *, utkast: str, tittel: str, **ekstra) -> HttpResponse:
+    """A visit's or an assessment meeting's form; the browser keeps a draft of it under `utkast` until saved."""
+    return render(
+        request,
+        mal,
+        {"form": form, "utkast_nokkel": _utkast_nokkel(request.user, utkast), "tittel": tittel, **ekstra},
+    )
+
+
+def _samtaleskjema(request: HttpRequest, form, deltaker, *, utkast: str, **ekstra) -> HttpResponse:
+    return _utkastskjema(
+        request,
+        "oppfolging/samtale_skjema.html",
+        form,
+        utkast=utkast,
+        tittel=f"Vurderingssamtale med {deltaker.navn}",
+        deltaker=deltaker,
+        ferdighetsfelt=list(FERDIGHETER),
+        **ekstra,
+    )
+
+
+def _registrert(request: HttpRequest, mal: str, navn: str, objekt) -> HttpResponse:
+    """A visit's or an assessment meeting's page: the record, its earlier versions, and (after a save)
+    the draft the browser may now drop."""
+    return render(
+        request,
+        mal,
+        {
+            navn: objekt,
+            "kan_endre": permissions.can_record_oppfolging(request.user, objekt.deltaker),
+            "revisjoner": revisjoner_for(objekt),
+            "slett_utkast": request.session.pop(SLETT_UTKAST, ""),
+        },
+    )
 
 
 @login_required
@@ -122,32 +162,19 @@ def besok_ny(request: HttpRequest) -> HttpResponse:
             deltaker__in=form.fields["deltaker"].queryset.order_by().values("pk"), til__isnull=True
         ).select_related("arbeidssted", "fadder")
     }
-    return render(
+    return _utkastskjema(
         request,
         "oppfolging/besok_skjema.html",
-        {
-            "form": form,
-            "arbeidssteder": arbeidssteder,
-            "utkast_nokkel": _utkast_nokkel(user, "besok-ny"),
-            "tittel": "Nytt arbeidsplassbesøk",
-        },
+        form,
+        utkast="besok-ny",
+        tittel="Nytt arbeidsplassbesøk",
+        arbeidssteder=arbeidssteder,
     )
 
 
 @login_required
 def besok_detalj(request: HttpRequest, pk: int) -> HttpResponse:
-    besok = get_besok_for_user(request.user, pk)
-    slett = request.session.pop("oppfolging_slett_utkast", "")
-    return render(
-        request,
-        "oppfolging/besok_detalj.html",
-        {
-            "besok": besok,
-            "kan_endre": permissions.can_record_oppfolging(request.user, besok.deltaker),
-            "revisjoner": revisjoner_for(besok),
-            "slett_utkast": slett,
-        },
-    )
+    return _registrert(request, "oppfolging/besok_detalj.html", "besok", get_besok_for_user(request.user, pk))
 
 
 @login_required
@@ -170,15 +197,13 @@ def besok_endre_view(request: HttpRequest, pk: int) -> HttpResponse:
             initial={f: getattr(besok, f) for f in BesokEndreForm.base_fields if f not in ("deltaker",)},
             user=request.user,
         )
-    return render(
+    return _utkastskjema(
         request,
         "oppfolging/besok_skjema.html",
-        {
-            "form": form,
-            "besok": besok,
-            "utkast_nokkel": _utkast_nokkel(request.user, f"besok-{besok.pk}"),
-            "tittel": f"Endre besøk hos {besok.deltaker.navn}",
-        },
+        form,
+        utkast=f"besok-{besok.pk}",
+        tittel=f"Endre besøk hos {besok.deltaker.navn}",
+        besok=besok,
     )
 
 
@@ -211,32 +236,12 @@ def samtale_ny(request: HttpRequest, deltaker_pk: int) -> HttpResponse:
             deltaker_id=deltaker.pk,
             initial={"fadder": plassering.fadder_id if plassering else None},
         )
-    return render(
-        request,
-        "oppfolging/samtale_skjema.html",
-        {
-            "form": form,
-            "deltaker": deltaker,
-            "utkast_nokkel": _utkast_nokkel(request.user, f"samtale-ny-{deltaker.pk}"),
-            "ferdighetsfelt": list(FERDIGHETER),
-            "tittel": f"Vurderingssamtale med {deltaker.navn}",
-        },
-    )
+    return _samtaleskjema(request, form, deltaker, utkast=f"samtale-ny-{deltaker.pk}")
 
 
 @login_required
 def samtale_detalj(request: HttpRequest, pk: int) -> HttpResponse:
-    samtale = get_samtale_for_user(request.user, pk)
-    return render(
-        request,
-        "oppfolging/samtale_detalj.html",
-        {
-            "samtale": samtale,
-            "kan_endre": permissions.can_record_oppfolging(request.user, samtale.deltaker),
-            "revisjoner": revisjoner_for(samtale),
-            "slett_utkast": request.session.pop("oppfolging_slett_utkast", ""),
-        },
-    )
+    return _registrert(request, "oppfolging/samtale_detalj.html", "samtale", get_samtale_for_user(request.user, pk))
 
 
 @login_required
@@ -265,18 +270,7 @@ def samtale_endre(request: HttpRequest, pk: int) -> HttpResponse:
             deltaker_id=samtale.deltaker_id,
             initial={"versjon": samtale.versjon},
         )
-    return render(
-        request,
-        "oppfolging/samtale_skjema.html",
-        {
-            "form": form,
-            "deltaker": samtale.deltaker,
-            "samtale": samtale,
-            "utkast_nokkel": _utkast_nokkel(request.user, f"samtale-{pk}"),
-            "ferdighetsfelt": list(FERDIGHETER),
-            "tittel": f"Vurderingssamtale med {samtale.deltaker.navn}",
-        },
-    )
+    return _samtaleskjema(request, form, samtale.deltaker, utkast=f"samtale-{pk}", samtale=samtale)
 
 
 # --- meetings, action items, mentor gatherings ----------------------------------------------------

@@ -103,37 +103,30 @@ def _excel(request: HttpRequest, *, periode_fra, filnavn: str) -> HttpResponse:
     return svar
 
 
-@login_required
-@require_GET
-def styringsgruppe(request: HttpRequest) -> HttpResponse:
-    return _side(request, periode_fra=_semester, arsrapport=False)
+def _rapport(periode_fra, *, arsrapport: bool, tittel: str, filnavn: str):
+    """A report's three views: its page, its Excel and its PDF, over the period `periode_fra` reads."""
+
+    @login_required
+    @require_GET
+    def side(request: HttpRequest) -> HttpResponse:
+        return _side(request, periode_fra=periode_fra, arsrapport=arsrapport)
+
+    @login_required
+    @require_GET
+    def excel(request: HttpRequest) -> HttpResponse:
+        return _excel(request, periode_fra=periode_fra, filnavn=filnavn)
+
+    @login_required
+    @require_GET
+    def pdf(request: HttpRequest) -> HttpResponse:
+        return _pdf(request, periode_fra=periode_fra, tittel=tittel, filnavn=filnavn)
+
+    return side, excel, pdf
 
 
-@login_required
-@require_GET
-def styringsgruppe_excel(request: HttpRequest) -> HttpResponse:
-    return _excel(request, periode_fra=_semester, filnavn="styringsgruppe")
-
-
-@login_required
-@require_GET
-def styringsgruppe_pdf(request: HttpRequest) -> HttpResponse:
-    return _pdf(request, periode_fra=_semester, tittel="Rapport til styringsgruppen", filnavn="styringsgruppe")
-
-
-@login_required
-@require_GET
-def arsrapport(request: HttpRequest) -> HttpResponse:
-    return _side(request, periode_fra=_aar, arsrapport=True)
-
-
-@login_required
-@require_GET
-def arsrapport_excel(request: HttpRequest) -> HttpResponse:
-    return _excel(request, periode_fra=_aar, filnavn="arsrapport")
-
-
-@login_required
-@require_GET
-def arsrapport_pdf(request: HttpRequest) -> HttpResponse:
-    return _pdf(request, periode_fra=_aar, tittel="Årsrapport", filnavn="arsrapport")
+styringsgruppe, styringsgruppe_excel, styringsgruppe_pdf = _rapport(
+    _semester, arsrapport=False, tittel="Rapport til styringsgruppen", filnavn="styringsgruppe"
+)
+arsrapport, arsrapport_excel, arsrapport_pdf = _rapport(
+    _aar, arsrapport=True, tittel="Årsrapport", filnavn="arsrapport"
+)

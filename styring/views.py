@@ -10,8 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from fagbrev.skjema import skjema_post
-from fagbrev.skjema import skjema_side as _skjema
+from fagbrev.skjema import skjema_svar, skjema_view
 
 from . import selectors, services
 from .forms import KostnadForm, SporplanForm, SporstegForm
@@ -65,15 +64,12 @@ def kostnad_ny(request: HttpRequest) -> HttpResponse:
         semestre=selectors.semestervalg(idag),
         initial={"semester": semester},
     )
-    return skjema_post(
+    return skjema_svar(
         request,
         form,
         lambda data: services.kostnad_registrer(organisasjon=org, utfort_av=request.user, **_kostnad_felter(data)),
         melding=lambda k: f"{k.get_art_display()} for {k.fagretning} er registrert.",
         videre=lambda k: redirect(_okonomi_url(k.semester)),
-    ) or _skjema(
-        request,
-        form,
         tittel="Registrer kostnad",
         tilbake=_okonomi_url(semester),
         forklaring="Én post per fagretning, semester, hva og hvem som betaler. Beløp i hele kroner.",
@@ -81,23 +77,21 @@ def kostnad_ny(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def kostnad_endre(request: HttpRequest, pk: int) -> HttpResponse:
-    kostnad = get_kostnad_for_user(request.user, pk, write=True)
-    form = KostnadForm(
-        request.POST or None,
+kostnad_endre = skjema_view(
+    get_kostnad_for_user,
+    lambda kostnad, data: KostnadForm(
+        data,
         instance=kostnad,
         organisasjon=kostnad.organisasjon,
         semestre=selectors.semestervalg(timezone.localdate(), bakover=12),
-    )
-    return skjema_post(
-        request,
-        form,
-        lambda data: services.kostnad_endre(kostnad=kostnad, utfort_av=request.user, **_kostnad_felter(data)),
-        melding="Endringene er lagret.",
-        videre=lambda k: redirect(_okonomi_url(k.semester)),
-    ) or _skjema(request, form, tittel="Endre kostnad", tilbake=_okonomi_url(kostnad.semester))
+    ),
+    lambda kostnad, utfort_av, **data: services.kostnad_endre(
+        kostnad=kostnad, utfort_av=utfort_av, **_kostnad_felter(data)
+    ),
+    videre=lambda k: redirect(_okonomi_url(k.semester)),
+    tittel="Endre kostnad",
+    tilbake=lambda kostnad: _okonomi_url(kostnad.semester),
+)
 
 
 @login_required
@@ -135,15 +129,12 @@ def sporplaner(request: HttpRequest) -> HttpResponse:
 def sporplan_ny(request: HttpRequest) -> HttpResponse:
     org = org_for_ny(request.user, request.GET.get("org", ""))
     form = SporplanForm(request.POST or None, organisasjon=org)
-    return skjema_post(
+    return skjema_svar(
         request,
         form,
         lambda data: services.sporplan_opprett(organisasjon=org, utfort_av=request.user, **data),
         melding=lambda plan: f"{plan.navn} er opprettet med de sju stegene.",
         videre=lambda plan: redirect("styring:sporplan", pk=plan.pk),
-    ) or _skjema(
-        request,
-        form,
         tittel="Nytt løp",
         tilbake=reverse("styring:sporplaner"),
         forklaring="Et nytt løp bygges steg for steg etter IMDis håndbok (sju steg).",
@@ -166,18 +157,13 @@ def sporplan(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def sporplan_endre(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = get_sporplan_for_user(request.user, pk, write=True)
-    form = SporplanForm(request.POST or None, instance=plan, organisasjon=plan.organisasjon)
-    return skjema_post(
-        request,
-        form,
-        lambda data: services.sporplan_endre(plan=plan, utfort_av=request.user, **data),
-        melding="Endringene er lagret.",
-        videre=lambda _: redirect("styring:sporplan", pk=plan.pk),
-    ) or _skjema(request, form, tittel=f"Endre {plan.navn}", tilbake=reverse("styring:sporplan", args=[plan.pk]))
+sporplan_endre = skjema_view(
+    get_sporplan_for_user,
+    lambda plan, data: SporplanForm(data, instance=plan, organisasjon=plan.organisasjon),
+    lambda plan, **felter: services.sporplan_endre(plan=plan, **felter),
+    tittel=lambda plan: f"Endre {plan.navn}",
+    tilbake=lambda plan: reverse("styring:sporplan", args=[plan.pk]),
+)
 
 
 @login_required
@@ -187,16 +173,11 @@ def sporsteg_endre(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
     steg = plan.steg.filter(nummer=nummer).first()
     if steg is None:
         raise Http404("Fant ikke steget.")
-    form = SporstegForm(request.POST or None, instance=steg)
-    return skjema_post(
+    return skjema_svar(
         request,
-        form,
+        SporstegForm(request.POST or None, instance=steg),
         lambda data: services.sporsteg_endre(steg=steg, utfort_av=request.user, **data),
         melding=f"Steg {nummer} er lagret.",
-        videre=lambda _: redirect(f"{reverse('styring:sporplan', args=[plan.pk])}#steg-{nummer}"),
-    ) or _skjema(
-        request,
-        form,
         tittel=f"{plan.navn}: steg {nummer}. {steg.tittel}",
         tilbake=f"{reverse('styring:sporplan', args=[plan.pk])}#steg-{nummer}",
         forklaring=steg.formal,
