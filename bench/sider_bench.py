@@ -121,8 +121,8 @@ def forbered(n: int, url: str, versjon: str, *, gjenbruk: bool) -> None:
 
 
 def arbeider(n: int, url: str, sider: str) -> None:
-    """Child: serve one size. Reads one command per line on stdin («<page number>», «wrk <gunicorn workers>», «slutt»), answers
-    one JSON line on the real stdout; anything Django prints goes to stderr."""
+    """Child: serve one size. Reads one command per line on stdin («<page number>», «wrk <gunicorn workers>»,
+    «slutt»), answers one JSON line on the real stdout; anything Django prints goes to stderr."""
     svar = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)
     _django(url)
