@@ -53,20 +53,20 @@ def deltakere_for_liste(
     for organisations with too many to choose from in a select).
     """
     # Only the columns the table shows: a page is 50 participants with their track, cohort and teacher.
+    # The track's and cohort's names come as plain values, not as two model objects per row.
     qs = (
         Deltaker.objects.visible_to(user)
-        .select_related("fagretning", "kull", "faglarer")
+        .select_related("faglarer")
         .only(
             "fornavn",
             "etternavn",
             "status",
             "organisasjon_id",
-            "fagretning__kortnavn",
-            "kull__navn",
             "faglarer__first_name",
             "faglarer__last_name",
             "faglarer__username",
         )
+        .annotate(fagretning_kortnavn=F("fagretning__kortnavn"), kull_navn=F("kull__navn"))
     )
     # each word typed, without case and diacritics («besic», «Doğan, Zeynep»), somewhere in the name
     for ord_ in sokeord(q):

@@ -104,9 +104,13 @@ def deltaker_liste(request: HttpRequest) -> HttpResponse:
     side = BegrensetPaginator(qs, 50, tak=LISTE_TAK).get_page(request.GET.get("side"))
     orgs = user.organisasjoner_med()
     er_koordinator = user.har_rolle(permissions.KOORDINATOR)
-    # a semi-join, not a join + DISTINCT: PostgreSQL can stop at the first 201 teachers by name
+    # at most VALG_MAKS + 1 teachers are read (past VALG_MAKS the filter is a name field): the semi-join's
+    # own LIMIT stops at that many, so the names sorted are those, not every teacher of a large organisation
     faglarere = User.objects.filter(
-        pk__in=Medlemskap.objects.filter(organisasjon_id__in=orgs, rolle=Rolle.FAGLARER).values("bruker_id")
+        pk__in=Medlemskap.objects.filter(organisasjon_id__in=orgs, rolle=Rolle.FAGLARER)
+        .order_by("bruker_id")
+        .values("bruker_id")
+        .distinct()[: liste.VALG_MAKS + 1]
     ).order_by("first_name", "last_name", "pk")
     fagretninger = list(Fagretning.objects.visible_to(user).order_by("-aktiv", "navn"))
     kull = Kull.objects.visible_to(user).select_related("fagretning").order_by("-oppstart")

@@ -86,10 +86,14 @@ def plasseringer_med_oppstart(*, deltaker: Deltaker) -> list:
     the placement section read for this case page (arbeidsgivere.selectors.plasseringer_for_saksside), so
     one query for the meetings once that section has run."""
     plasseringer = plasseringer_for_saksside(deltaker=deltaker)
-    moter = {
-        m.plassering_id: m
-        for m in Oppstartsmote.objects.filter(plassering__in=plasseringer).select_related("leder", "koordinator")
-    }
+    moter = (
+        {
+            m.plassering_id: m
+            for m in Oppstartsmote.objects.filter(plassering__in=plasseringer).select_related("leder", "koordinator")
+        }
+        if plasseringer
+        else {}  # no placement, no meeting: not even the ORM's work of finding the empty IN
+    )
     for p in plasseringer:
         p.oppstart = moter.get(p.pk)
     return plasseringer

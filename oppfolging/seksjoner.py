@@ -14,11 +14,11 @@ from .besoksfrist import besok_er_forfalt
 from .models import semester_for
 from .selectors import (
     apne_tiltak,
+    besoksfrist_for,
     besoksrytme,
     deltakere_for_oppfolging,
     hele_organisasjoner,
     historikk_for,
-    med_besoksrytme,
     semesterstatus,
 )
 
@@ -35,25 +35,22 @@ def saksside(*, deltaker: Deltaker, user, idag: datetime.date) -> Seksjon | None
     if not permissions.can_see_feltgruppe(user, deltaker, "vurderinger"):
         return None
     semester = semester_for(idag)
-    rytme = med_besoksrytme(Deltaker.objects.filter(pk=deltaker.pk)).values("neste_frist", "siste_besok").get()
+    aktiv = deltaker.status in statusgrupper.PA_ARBEIDSPLASSEN
+    # the next visit due is shown only while she is followed at the workplace: no query otherwise
+    neste_frist = besoksfrist_for(deltaker=deltaker) if aktiv else None
     historikk = historikk_for(deltaker=deltaker)
     denne = next((o.objekt for o in historikk if o.type == "samtale" and o.objekt.semester == semester.kode), None)
     return Seksjon(
         template="oppfolging/_seksjon_saksside.html",
         context={
             "historikk": historikk,
-            "neste_frist": rytme["neste_frist"] if deltaker.status in statusgrupper.PA_ARBEIDSPLASSEN else None,
-            "forfalt": bool(
-                rytme["neste_frist"]
-                and besok_er_forfalt(rytme["neste_frist"], idag)
-                and deltaker.status in statusgrupper.PA_ARBEIDSPLASSEN
-            ),
+            "neste_frist": neste_frist,
+            "forfalt": bool(neste_frist and besok_er_forfalt(neste_frist, idag)),
             "semester": semester,
             "denne_samtalen": denne,
-            "kan_registrere": permissions.can_record_oppfolging(user, deltaker)
-            and deltaker.status in statusgrupper.PA_ARBEIDSPLASSEN,
+            "kan_registrere": aktiv and permissions.can_record_oppfolging(user, deltaker),
             "deltaker": deltaker,
-            "aktiv": deltaker.status in statusgrupper.PA_ARBEIDSPLASSEN,
+            "aktiv": aktiv,
         },
     )
 
