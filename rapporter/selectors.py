@@ -32,6 +32,7 @@ from .tabeller import (
     trakt,
     utfall,
 )
+from .praksistall import praksistall_oppdater_alle
 from .tabeller_oppfolging import VIS_ARBEIDSGIVERE, oppfolging, praksis
 from .tellinger import telling_oppdater_alle
 from .trender import Trend, trend_vis, trender
@@ -126,6 +127,7 @@ def dashboard(
     periode = semester
     idag = idag or timezone.localdate()
     telling_oppdater_alle()  # the participants written since the last read (none, mostly: beat keeps up)
+    praksistall_oppdater_alle()  # … and the employers whose placements were
     per_fagretning, per_kull = dimensjoner(org_ids)
     k = {"org_ids": org_ids, "undertrykk_sma": undertrykk_sma}
     penger = stipend(periode=periode, dim=per_fagretning, **k)

@@ -205,23 +205,22 @@ def _legg_til(endring: Counter) -> None:
         )
 
 
-def _ta(grense: int) -> list[int]:
+def merker_ta(grense: int, tabell: str = "rapporter_uoppdatert", kolonne: str = "deltaker_id") -> list[int]:
     """Take up to `grense` marks: what this transaction deletes is its own to recompute."""
     with connection.cursor() as c:
         c.execute(
-            "DELETE FROM rapporter_uoppdatert WHERE deltaker_id IN "
-            "(SELECT deltaker_id FROM rapporter_uoppdatert LIMIT %s) RETURNING deltaker_id",
+            f"DELETE FROM {tabell} WHERE {kolonne} IN (SELECT {kolonne} FROM {tabell} LIMIT %s) RETURNING {kolonne}",
             [grense],
         )
         return [r[0] for r in c.fetchall()]
 
 
-def _las() -> None:
+def las(nokkel: int = LAS) -> None:
     """One recomputation at a time: two of one participant at once would both take away her old part.
     (SQLite has one writer at a time anyway.)"""
     if connection.vendor == "postgresql":
         with connection.cursor() as c:
-            c.execute("SELECT pg_advisory_xact_lock(%s)", [LAS])
+            c.execute("SELECT pg_advisory_xact_lock(%s)", [nokkel])
 
 
 def telling_oppdater(*, grense: int = BUNKE) -> int:
@@ -229,8 +228,8 @@ def telling_oppdater(*, grense: int = BUNKE) -> int:
     if not Uoppdatert.objects.exists():
         return 0
     with transaction.atomic():
-        _las()
-        ids = _ta(grense)
+        las()
+        ids = merker_ta(grense)
         if not ids:
             return 0
         endring: Counter = Counter()
@@ -262,7 +261,7 @@ def telling_bygg() -> int:
     """Count everybody again from the rows: forget every contribution, mark every participant, recompute.
     (A reader in between finds everyone marked and does the counting itself.)"""
     with transaction.atomic():
-        _las()
+        las()
         Telling.objects.all().delete()
         Bidrag.objects.all().delete()
         with connection.cursor() as c:
