@@ -36,6 +36,10 @@ from .tellinger import las, merker_ta
 
 BUNKE = 500  # employers counted per round
 LAS = 7_419_002  # one recount at a time (two of one employer would both put its rows back)
+TA = (
+    "DELETE FROM rapporter_uoppdatertarbeidsgiver WHERE arbeidsgiver_id IN "
+    "(SELECT arbeidsgiver_id FROM rapporter_uoppdatertarbeidsgiver LIMIT %s) RETURNING arbeidsgiver_id"
+)
 
 Plasseringsrad = tuple[int, datetime.date, datetime.date | None]  # workplace, first day, last day (None: open)
 
@@ -106,7 +110,7 @@ def praksistall_oppdater(*, grense: int = BUNKE) -> int:
         return 0
     with transaction.atomic():
         las(LAS)
-        ids = merker_ta(grense, "rapporter_uoppdatertarbeidsgiver", "arbeidsgiver_id")
+        ids = merker_ta(grense, TA)
         if not ids:
             return 0
         Praksistall.objects.filter(arbeidsgiver_id__in=ids).delete()

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from django.utils import timezone
 
 from .gruppering import Dimensjon, Rapporttabell, dimensjoner, samme_tall
+from .praksistall import praksistall_oppdater_alle
 from .semester import HOST, VAR, Aar, Periode, Semester
 from .tabeller import (
     AKTIV,
@@ -32,7 +33,6 @@ from .tabeller import (
     trakt,
     utfall,
 )
-from .praksistall import praksistall_oppdater_alle
 from .tabeller_oppfolging import VIS_ARBEIDSGIVERE, oppfolging, praksis
 from .tellinger import telling_oppdater_alle
 from .trender import Trend, trend_vis, trender

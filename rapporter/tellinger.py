@@ -205,13 +205,17 @@ def _legg_til(endring: Counter) -> None:
         )
 
 
-def merker_ta(grense: int, tabell: str = "rapporter_uoppdatert", kolonne: str = "deltaker_id") -> list[int]:
-    """Take up to `grense` marks: what this transaction deletes is its own to recompute."""
+TA = (
+    "DELETE FROM rapporter_uoppdatert WHERE deltaker_id IN "
+    "(SELECT deltaker_id FROM rapporter_uoppdatert LIMIT %s) RETURNING deltaker_id"
+)
+
+
+def merker_ta(grense: int, sql: str = TA) -> list[int]:
+    """Take up to `grense` marks (`sql`: the DELETE … RETURNING of a table of marks): what this
+    transaction deletes is its own to recompute."""
     with connection.cursor() as c:
-        c.execute(
-            f"DELETE FROM {tabell} WHERE {kolonne} IN (SELECT {kolonne} FROM {tabell} LIMIT %s) RETURNING {kolonne}",
-            [grense],
-        )
+        c.execute(sql, [grense])
         return [r[0] for r in c.fetchall()]
 
 
