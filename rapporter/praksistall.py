@@ -33,7 +33,7 @@ from fagbrev.datoregning import semester_for
 from .gruppering import sporringsrader
 from .models import Praksistall, UoppdatertArbeidsgiver
 from .semester import Aar, Periode
-from .tellinger import las, merker_ta
+from .tellinger import las, merker_ta, til_ingen_er_merket
 
 BUNKE = 500  # employers counted per round
 LAS = 7_419_002  # one recount at a time (two of one employer would both put its rows back)
@@ -121,10 +121,7 @@ def praksistall_oppdater(*, grense: int = BUNKE) -> int:
 
 def praksistall_oppdater_alle() -> int:
     """Count every marked employer again, a batch at a time."""
-    i_alt = 0
-    while n := praksistall_oppdater():
-        i_alt += n
-    return i_alt
+    return til_ingen_er_merket(praksistall_oppdater)
 
 
 def praksistall_bygg() -> int:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
@@ -253,12 +253,18 @@ def telling_oppdater(*, grense: int = BUNKE) -> int:
     return len(ids)
 
 
-def telling_oppdater_alle() -> int:
-    """Recompute every marked participant, a batch at a time."""
+def til_ingen_er_merket(oppdater: Callable[[], int]) -> int:
+    """Run a recount (`oppdater`: one batch of marks, returns how many) until no mark is left; returns how
+    many in all."""
     i_alt = 0
-    while n := telling_oppdater():
+    while n := oppdater():
         i_alt += n
     return i_alt
+
+
+def telling_oppdater_alle() -> int:
+    """Recompute every marked participant, a batch at a time."""
+    return til_ingen_er_merket(telling_oppdater)
 
 
 def telling_bygg() -> int:
