@@ -43,6 +43,9 @@ TA = (
 )
 
 Plasseringsrad = tuple[int, datetime.date, datetime.date | None]  # workplace, first day, last day (None: open)
+# After every period a report can be asked for (rapporter/semester.py, views.py: years up to 2100): a date
+# later than this (a typo, 31.12.9999) is counted as this one, which changes no period that can be read.
+ETTER_ALLE = datetime.date(2101, 1, 1)
 
 
 def periodestart(ar: bool, dato: datetime.date) -> datetime.date:
@@ -88,7 +91,7 @@ def rader_for(arbeidsgiver_ids: list[int]) -> list[Praksistall]:
     for org, arbeidsgiver, sted, fra, til in Plassering.objects.filter(
         arbeidssted__arbeidsgiver_id__in=arbeidsgiver_ids
     ).values_list("organisasjon_id", "arbeidssted__arbeidsgiver_id", "arbeidssted_id", "fra", "til"):
-        per[(org, arbeidsgiver)].append((sted, fra, til))
+        per[(org, arbeidsgiver)].append((sted, min(fra, ETTER_ALLE), til if til is None else min(til, ETTER_ALLE)))
     return [
         Praksistall(
             organisasjon_id=org,

@@ -68,6 +68,7 @@ def sammenlign(idag: datetime.date) -> int:
     assert not UoppdatertArbeidsgiver.objects.exists()
     datoer = [d for rad in Plassering.objects.values_list("fra", "til") for d in rad if d is not None]
     fra_ar, til_ar = min(d.year for d in datoer or [idag]), max(d.year for d in datoer or [idag])
+    til_ar = min(til_ar, 2099)  # a report is asked for a year up to 2100 (rapporter/semester.py)
     antall = 0
     for org in Organisasjon.objects.all():
         org_ids = {org.pk}
@@ -196,3 +197,14 @@ def test_a_placement_marks_its_employer_in_the_same_transaction_and_a_read_count
         praksistall_oppdater_alle()
         etter = {a.arbeidsgiver_id: a.plasseringer for a in i_perioden({d.organisasjon_id}, host)}
         assert etter[sted.arbeidsgiver_id] == for_.get(sted.arbeidsgiver_id, 0) + 1
+
+
+@pytest.mark.django_db
+def test_a_date_far_ahead_is_counted_for_every_period_a_report_can_ask_for():
+    with time_machine.travel(datetime.datetime(2026, 11, 23, 12, 0), tick=False):
+        fyll_til(20, idag=IDAG, skriv=lambda _t: None)
+        plassering = Plassering.objects.exclude(til=None).order_by("pk").first()
+        Plassering.objects.filter(pk=plassering.pk).update(til=datetime.date(9999, 12, 31))
+        ny = Plassering.objects.filter(til=None).order_by("pk").first()
+        Plassering.objects.filter(pk=ny.pk).update(fra=datetime.date(9999, 1, 1))
+        assert sammenlign(IDAG) > 10
