@@ -21,8 +21,16 @@ ROT = Path(__file__).resolve().parent.parent
 MERKE = "bench_merke"
 # What is derived from the rows and kept by triggers: worked out for every participant after a bulk load
 # bypassed nothing but must be counted (`*_oppdater`), or again after a migration (`*_bygg`).
-OPPDATER = ["rapporter.tellinger.telling_oppdater_alle", "oppfolging.besoksdato.frister_oppdater"]
-OMREGN = ["rapporter.tellinger.telling_bygg", "oppfolging.besoksdato.frister_bygg"]
+OPPDATER = [
+    "rapporter.tellinger.telling_oppdater_alle",
+    "rapporter.praksistall.praksistall_oppdater_alle",
+    "oppfolging.besoksdato.frister_oppdater",
+]
+OMREGN = [
+    "rapporter.tellinger.telling_bygg",
+    "rapporter.praksistall.praksistall_bygg",
+    "oppfolging.besoksdato.frister_bygg",
+]
 
 
 def etikett(n: int) -> str:

@@ -182,6 +182,11 @@ CELERY_BEAT_SCHEDULE["rapporter-telling-oppdater"] = {
     "task": "rapporter.telling_oppdater",
     "schedule": crontab(minute="*"),
 }
+# The placements in use per employer and period (rapporter/praksistall.py), kept the same way.
+CELERY_BEAT_SCHEDULE["rapporter-praksistall-oppdater"] = {
+    "task": "rapporter.praksistall_oppdater",
+    "schedule": crontab(minute="*"),
+}
 # The stored next-visit dates (oppfolging/besoksdato.py), kept the same way.
 CELERY_BEAT_SCHEDULE["oppfolging-frister-oppdater"] = {
     "task": "oppfolging.frister_oppdater",

@@ -3,9 +3,11 @@
 Two apps keep figures derived from a participant's rows: `oppfolging` her next-visit date
 (`oppfolging/besoksdato.py`) and `rapporter` the dashboard's counts (`rapporter/tellinger.py`). Each has a
 table of marked participants (`deltaker_id` its primary key); triggers on the source tables insert her
-id there on every insert and delete, and on an update of a column that can move the figure. The two
+id there on every insert and delete, and on an update of a column that can move the figure. The
 migrations that create them (`oppfolging/migrations/0002_besoksfrist_merking.py`,
-`rapporter/migrations/0002_forhandstelte_tall.py`) build their statements here, for PostgreSQL and SQLite.
+`rapporter/migrations/0002_forhandstelte_tall.py`, …) build their statements here, for PostgreSQL and
+SQLite. A figure kept per another row (rapporter's placements per employer, `rapporter/praksistall.py`)
+marks that row's id in a table of its own: `kolonne` and `alle` name it.
 """
 
 from django.db import migrations
@@ -14,12 +16,14 @@ from django.db import migrations
 Kilder = dict[str, tuple[str, list[str]]]
 
 
-def _merk(merketabell: str, kilde: str, rad: str) -> str:
-    return f"INSERT INTO {merketabell} (deltaker_id) {kilde.format(r=rad)} ON CONFLICT DO NOTHING;"
+def _merk(merketabell: str, kilde: str, rad: str, kolonne: str = "deltaker_id") -> str:
+    return f"INSERT INTO {merketabell} ({kolonne}) {kilde.format(r=rad)} ON CONFLICT DO NOTHING;"
 
 
-def _inn(vendor: str, prefiks: str, merketabell: str, tabell: str, kilde: str, felter: list[str]) -> list[str]:
-    ny, gammel = _merk(merketabell, kilde, "NEW"), _merk(merketabell, kilde, "OLD")
+def _inn(
+    vendor: str, prefiks: str, merketabell: str, tabell: str, kilde: str, felter: list[str], kolonne: str
+) -> list[str]:
+    ny, gammel = _merk(merketabell, kilde, "NEW", kolonne), _merk(merketabell, kilde, "OLD", kolonne)
     if vendor == "postgresql":
         funksjon = f"{prefiks}_{tabell}"
         return [
@@ -52,17 +56,25 @@ def _ut(vendor: str, prefiks: str, tabell: str) -> list[str]:
     return [f"DROP TRIGGER IF EXISTS {prefiks}_{tabell}_{s}" for s in ("inn", "ut", "endret")]
 
 
-def merketriggere(*, prefiks: str, merketabell: str, kilder: Kilder) -> migrations.RunPython:
-    """The operation that creates the triggers and marks every participant already there (her figure is
-    worked out the first time it is read); backwards it drops the triggers."""
+def merketriggere(
+    *,
+    prefiks: str,
+    merketabell: str,
+    kilder: Kilder,
+    kolonne: str = "deltaker_id",
+    alle: str = "SELECT id FROM deltakere_deltaker WHERE true",
+) -> migrations.RunPython:
+    """The operation that creates the triggers and marks every row `alle` selects (every participant,
+    unless told otherwise: her figure is worked out the first time it is read); backwards it drops the
+    triggers."""
 
     def inn(apps, schema_editor):
         vendor = schema_editor.connection.vendor
         for tabell, (kilde, felter) in kilder.items():
-            for sql in _inn(vendor, prefiks, merketabell, tabell, kilde, felter):
+            for sql in _inn(vendor, prefiks, merketabell, tabell, kilde, felter, kolonne):
                 schema_editor.execute(sql)
         # ON CONFLICT: marks left from before a migration back and forth stay; WHERE for SQLite's parser
-        schema_editor.execute(_merk(merketabell, "SELECT id FROM deltakere_deltaker WHERE true", ""))
+        schema_editor.execute(_merk(merketabell, alle, "", kolonne))
 
     def ut(apps, schema_editor):
         for tabell in kilder:

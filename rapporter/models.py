@@ -64,3 +64,54 @@ class Uoppdatert(models.Model):
 
     def __str__(self) -> str:
         return f"deltaker {self.deltaker_id}"
+
+
+class Praksistall(models.Model):
+    """How many placements of one organisation run in one period at one employer's workplaces, and at
+    how many of its workplaces.
+
+    A period is a semester (`ar` false) or a calendar year (`ar` true), named by its first day
+    (`start`); a placement runs in every period from the one of its first day to the one of its last.
+    `og_senere`: the row holds for every later period of its kind too (placements without an end date
+    run on for ever; the last row of an employer with one says so, instead of a row per period to come).
+    Periods without a placement have no row. The employer's name and «godkjent lærebedrift» are read
+    from its own row (`arbeidsgiver`: no constraint, the figures are derived data).
+    """
+
+    organisasjon_id = models.BigIntegerField()
+    arbeidsgiver = models.ForeignKey(
+        "arbeidsgivere.Arbeidsgiver", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    ar = models.BooleanField()
+    start = models.DateField()
+    og_senere = models.BooleanField(default=False)
+    plasseringer = models.IntegerField()
+    steder = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisasjon_id", "ar", "start", "arbeidsgiver"], name="rapporter_praksistall_nokkel"
+            )
+        ]
+        # a period's read: its own rows (the key) and the rows that hold on from before (this one)
+        indexes = [
+            models.Index(
+                fields=["organisasjon_id", "ar", "start"],
+                condition=models.Q(og_senere=True),
+                name="rapporter_praksistall_videre",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"arbeidsgiver {self.arbeidsgiver_id} {self.start}: {self.plasseringer}"
+
+
+class UoppdatertArbeidsgiver(models.Model):
+    """An employer whose placements (or workplaces) changed since its `Praksistall` were counted
+    (written by triggers)."""
+
+    arbeidsgiver_id = models.BigIntegerField(primary_key=True)
+
+    def __str__(self) -> str:
+        return f"arbeidsgiver {self.arbeidsgiver_id}"

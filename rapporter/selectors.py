@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from django.utils import timezone
 
 from .gruppering import Dimensjon, Rapporttabell, dimensjoner, samme_tall
+from .praksistall import praksistall_oppdater_alle
 from .semester import HOST, VAR, Aar, Periode, Semester
 from .tabeller import (
     AKTIV,
@@ -126,6 +127,7 @@ def dashboard(
     periode = semester
     idag = idag or timezone.localdate()
     telling_oppdater_alle()  # the participants written since the last read (none, mostly: beat keeps up)
+    praksistall_oppdater_alle()  # … and the employers whose placements were
     per_fagretning, per_kull = dimensjoner(org_ids)
     k = {"org_ids": org_ids, "undertrykk_sma": undertrykk_sma}
     penger = stipend(periode=periode, dim=per_fagretning, **k)

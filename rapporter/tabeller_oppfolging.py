@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from django.db.models import Count, Q
-
-from arbeidsgivere.models import Arbeidsgiver, Plassering
+from arbeidsgivere.models import Arbeidsgiver
 
 from .gruppering import (
     Dimensjon,
@@ -17,6 +15,7 @@ from .gruppering import (
     navngitt,
     radnavn,
 )
+from .praksistall import i_perioden
 from .semester import Periode
 from .tabeller import status_ved_slutt_per
 from .tellinger import summer
@@ -88,16 +87,9 @@ VIS_ARBEIDSGIVERE = 25  # rows of the per-employer table; the others are summed 
 
 
 def praksis(*, org_ids: set[int], periode: Periode, undertrykk_sma: bool) -> list[Rapporttabell]:
-    """Workplaces and employers in use in the period; approved training companies; placements per employer."""
-    i_bruk = Q(fra__lte=periode.slutt) & (Q(til__isnull=True) | Q(til__gte=periode.start))
-    plasseringer = Plassering.objects.filter(i_bruk, organisasjon_id__in=org_ids)
-    samlet = plasseringer.aggregate(
-        steder=Count("arbeidssted", distinct=True),
-        arbeidsgivere=Count("arbeidssted__arbeidsgiver", distinct=True),
-        godkjente=Count(
-            "arbeidssted__arbeidsgiver", distinct=True, filter=Q(arbeidssted__arbeidsgiver__godkjent_laerebedrift=True)
-        ),
-    )
+    """Workplaces and employers in use in the period; approved training companies; placements per employer.
+    Read from the placements counted per employer and period (rapporter/praksistall.py)."""
+    per_arbeidsgiver = i_perioden(org_ids, periode)
     godkjente_alle = Arbeidsgiver.objects.filter(organisasjon_id__in=org_ids, godkjent_laerebedrift=True).count()
     kolonner = [
         "Arbeidssteder i bruk",
@@ -109,23 +101,25 @@ def praksis(*, org_ids: set[int], periode: Periode, undertrykk_sma: bool) -> lis
     oversikt = Tabell(
         rader=[],
         kolonner=kolonner,
-        verdier=[[samlet["steder"], samlet["arbeidsgivere"], samlet["godkjente"], godkjente_alle]],
+        verdier=[
+            [
+                sum(a.steder for a in per_arbeidsgiver),
+                len(per_arbeidsgiver),
+                sum(1 for a in per_arbeidsgiver if a.godkjent),
+                godkjente_alle,
+            ]
+        ],
         skjult=frozenset(),
         rad_total=False,
-    )
-    per_arbeidsgiver = list(
-        plasseringer.values("arbeidssted__arbeidsgiver_id", "arbeidssted__arbeidsgiver__navn")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "arbeidssted__arbeidsgiver__navn")
     )
     # The employers with most placements get a row each and the rest one row together: the table (and
     # the page) stays the same size however many employers the organisation works with.
     topp, resten = per_arbeidsgiver[:VIS_ARBEIDSGIVERE], per_arbeidsgiver[VIS_ARBEIDSGIVERE:]
-    rader = [r["arbeidssted__arbeidsgiver__navn"] for r in topp]
-    celler = [[r["n"]] for r in topp]
+    rader = [a.navn for a in topp]
+    celler = [[a.plasseringer] for a in topp]
     if resten:
         rader.append(f"Andre arbeidsgivere ({len(resten)})")
-        celler.append([sum(r["n"] for r in resten)])
+        celler.append([sum(a.plasseringer for a in resten)])
     tabell = lag(undertrykk_sma)(rader, ["Plasseringer"], celler, rad_total=False)
     return [
         Rapporttabell(

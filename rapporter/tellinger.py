@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
@@ -219,23 +219,26 @@ def _legg_til(endring: Counter) -> None:
         )
 
 
-def _ta(grense: int) -> list[int]:
-    """Take up to `grense` marks: what this transaction deletes is its own to recompute."""
+TA = (
+    "DELETE FROM rapporter_uoppdatert WHERE deltaker_id IN "
+    "(SELECT deltaker_id FROM rapporter_uoppdatert LIMIT %s) RETURNING deltaker_id"
+)
+
+
+def merker_ta(grense: int, sql: str = TA) -> list[int]:
+    """Take up to `grense` marks (`sql`: the DELETE … RETURNING of a table of marks): what this
+    transaction deletes is its own to recompute."""
     with connection.cursor() as c:
-        c.execute(
-            "DELETE FROM rapporter_uoppdatert WHERE deltaker_id IN "
-            "(SELECT deltaker_id FROM rapporter_uoppdatert LIMIT %s) RETURNING deltaker_id",
-            [grense],
-        )
+        c.execute(sql, [grense])
         return [r[0] for r in c.fetchall()]
 
 
-def _las() -> None:
+def las(nokkel: int = LAS) -> None:
     """One recomputation at a time: two of one participant at once would both take away her old part.
     (SQLite has one writer at a time anyway.)"""
     if connection.vendor == "postgresql":
         with connection.cursor() as c:
-            c.execute("SELECT pg_advisory_xact_lock(%s)", [LAS])
+            c.execute("SELECT pg_advisory_xact_lock(%s)", [nokkel])
 
 
 def telling_oppdater(*, grense: int = BUNKE) -> int:
@@ -243,8 +246,8 @@ def telling_oppdater(*, grense: int = BUNKE) -> int:
     if not Uoppdatert.objects.exists():
         return 0
     with transaction.atomic():
-        _las()
-        ids = _ta(grense)
+        las()
+        ids = merker_ta(grense)
         if not ids:
             return 0
         endring: Counter = Counter()
@@ -264,19 +267,25 @@ def telling_oppdater(*, grense: int = BUNKE) -> int:
     return len(ids)
 
 
-def telling_oppdater_alle() -> int:
-    """Recompute every marked participant, a batch at a time."""
+def til_ingen_er_merket(oppdater: Callable[[], int]) -> int:
+    """Run a recount (`oppdater`: one batch of marks, returns how many) until no mark is left; returns how
+    many in all."""
     i_alt = 0
-    while n := telling_oppdater():
+    while n := oppdater():
         i_alt += n
     return i_alt
+
+
+def telling_oppdater_alle() -> int:
+    """Recompute every marked participant, a batch at a time."""
+    return til_ingen_er_merket(telling_oppdater)
 
 
 def telling_bygg() -> int:
     """Count everybody again from the rows: forget every contribution, mark every participant, recompute.
     (A reader in between finds everyone marked and does the counting itself.)"""
     with transaction.atomic():
-        _las()
+        las()
         Telling.objects.all().delete()
         Bidrag.objects.all().delete()
         with connection.cursor() as c:

@@ -19,6 +19,7 @@ from lop.models import Fagprove, Norskprove
 from lop.services_stipend import stipendvedtak_registrer
 from lop.tests.factories import EksamenFactory, laerekontrakt
 from oppfolging.tests.factories import BesokFactory, VurderingssamtaleFactory
+from rapporter.praksistall import praksistall_oppdater_alle
 from rapporter.tellinger import telling_oppdater_alle
 
 S = Deltaker.Status
@@ -335,6 +336,7 @@ def test_dashboard_query_count_is_constant(client, koordinator, fagretning, anta
         stipendvedtak_registrer(deltaker=d, fra=D(2026, 7, 15), til=D(2026, 8, 15), utfort_av=koordinator)
     client.force_login(koordinator)
     telling_oppdater_alle()  # what beat does every minute (the page would do it first otherwise)
+    praksistall_oppdater_alle()
     # 34 before outcomes and stipend; +1 grouped query for both outcome tables, +1 for the stipend table;
     # 30 before the pre-aggregated counts (rapporter/tellinger.py): the five trends are one query now;
     # +5 for the summary at the top (four series, one query each) and the economy (is anything entered?);
