@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('arbeidsgivere', '0002_plassering_lonnet_og_arbeidsattest'),
-        ('rapporter', '0003_merk_resultater_og_samtaler'),
+        ('rapporter', '0004_merk_alle_for_oversikt'),
     ]
 
     operations = [
