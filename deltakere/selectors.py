@@ -253,7 +253,10 @@ def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Sa
     kriterier = (
         [
             k
-            for k in Opptakskriterium.objects.filter(fagretning_id=deltaker.fagretning_id, aktiv=True)
+            # one track's criteria: its order is the model's without the join to sort by track
+            for k in Opptakskriterium.objects.filter(fagretning_id=deltaker.fagretning_id, aktiv=True).order_by(
+                "rekkefolge", "pk"
+            )
             if k.pk not in vurdert
         ]
         if ser("kartlegging")
@@ -273,7 +276,7 @@ def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Sa
         inntak=inntak,
         permisjoner=permisjoner_for_saksside(deltaker=deltaker),
         avbrudd=avbrudd,
-        dokumenter=list(deltaker.dokumenter.select_related("lastet_opp_av")) if ser("dokumenter") else [],
+        dokumenter=list(deltaker.dokumenter.all()) if ser("dokumenter") else [],  # the page names no uploader
         utstyr=list(deltaker.utstyrslan.all()) if ser("utstyr") else [],
         hendelser=list(
             Hendelse.objects.filter(deltaker_id=deltaker.pk)

@@ -246,8 +246,10 @@ class Oppforing:
 
 def historikk_for(*, deltaker: Deltaker) -> list[Oppforing]:
     """All visits and assessment meetings of a participant, newest first. Two queries."""
-    besok = Besok.objects.filter(deltaker=deltaker).select_related("arbeidssted", "registrert_av")
-    samtaler = Vurderingssamtale.objects.filter(deltaker=deltaker)  # the page names who registered a visit only
+    # sorted together below: the models' own orderings would only cost the queries. The page names who
+    # registered a visit only.
+    besok = Besok.objects.filter(deltaker=deltaker).select_related("arbeidssted", "registrert_av").order_by()
+    samtaler = Vurderingssamtale.objects.filter(deltaker=deltaker).order_by()
     oppforinger = [Oppforing(b.dato, "besok", b) for b in besok]
     oppforinger += [Oppforing(s.dato, "samtale", s) for s in samtaler]
     return sorted(oppforinger, key=lambda o: (o.dato, o.objekt.pk), reverse=True)

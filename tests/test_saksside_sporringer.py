@@ -70,3 +70,24 @@ def test_the_case_file_does_not_read_what_the_reader_may_not_see(deltaker):
     # the criteria, decisions, documents and loans a teacher may not see are not read at all
     assert alt - laerer == 4
     assert (mappe.kriterier_uten_vurdering, mappe.vedtak, mappe.dokumenter, mappe.utstyr) == ([], [], [], [])
+
+
+def test_a_sections_one_to_one_row_comes_with_her(koordinator, deltaker):
+    """Min side registers her account with its section (`med`): the case page fetches it with her, and the
+    section reads it without a query (none at all without an account; the writing count with one)."""
+    from deltakere.permissions import get_deltaker_for_user
+    from deltakere.selectors import SAKSMAPPE_MED
+    from fagbrev.seksjoner import saksside_med
+    from minside import seksjoner
+
+    assert "konto" in saksside_med()
+
+    def sporringer():
+        fersk = get_deltaker_for_user(koordinator, deltaker.pk, med=SAKSMAPPE_MED + saksside_med())
+        with CaptureQueriesContext(connection) as q:
+            seksjon = seksjoner.saksside(deltaker=fersk, user=koordinator, idag=datetime.date(2026, 12, 1))
+        return len(q.captured_queries), seksjon.context["konto"]
+
+    assert sporringer() == (0, None)
+    konto = DeltakerkontoFactory(deltaker=deltaker)
+    assert sporringer() == (1, konto)
