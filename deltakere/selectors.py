@@ -218,12 +218,23 @@ def status_pa(*, deltaker: Deltaker, dato: datetime.date) -> str:
     return Deltaker.objects.filter(pk=deltaker.pk).med_status_pa(dato).values_list("status_pa", flat=True).get()
 
 
-def permisjoner_for_saksside(*, deltaker: Deltaker) -> list[Permisjon]:
+def permisjoner_for_saksside(
+    *, deltaker: Deltaker, statushistorikk: list[Statusendring] | None = None
+) -> list[Permisjon]:
     """Her leave, newest first: read once per case page (fagbrev.seksjoner.delt), for the case file and
-    the pathway section's contract end alike."""
-    return delt(
-        deltaker, "deltakere.permisjoner", lambda: list(Permisjon.objects.filter(deltaker=deltaker).order_by("-fra"))
-    )
+    the pathway section's contract end alike.
+
+    A leave is registered with the status change into it and withdrawn with it
+    (services_status.permisjon_registrer, statusendring_trekk): each has its `Statusendring.permisjon`.
+    The case file hands in her whole status history fetched with those leaves (`statushistorikk`), and
+    they are taken from it instead of read again."""
+
+    def les() -> list[Permisjon]:
+        if statushistorikk is None:
+            return list(Permisjon.objects.filter(deltaker=deltaker).order_by("-fra"))
+        return sorted((e.permisjon for e in statushistorikk if e.permisjon_id), key=lambda p: p.fra, reverse=True)
+
+    return delt(deltaker, "deltakere.permisjoner", les)
 
 
 SAKSMAPPE_MED = ("kartlegging__utfort_av", "inntakssamtale", "avbrudd")
@@ -267,6 +278,12 @@ def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Sa
         deltaker.inntakssamtale = inntak
     else:
         deltaker._state.fields_cache["inntakssamtale"] = None
+    # her whole status history, each change with the leave it began (her leave list is taken from it)
+    statushistorikk = list(
+        Statusendring.objects.filter(deltaker=deltaker)
+        .select_related("utfort_av", "permisjon")
+        .order_by("-dato", "-pk")
+    )
     mappe = Saksmappe(
         deltaker=deltaker,
         kartlegging=kartlegging,
@@ -274,7 +291,7 @@ def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Sa
         kriterier_uten_vurdering=kriterier,
         vedtak=list(deltaker.opptaksvedtak.select_related("besluttet_av", "sammen_med")) if ser("opptak") else [],
         inntak=inntak,
-        permisjoner=permisjoner_for_saksside(deltaker=deltaker),
+        permisjoner=permisjoner_for_saksside(deltaker=deltaker, statushistorikk=statushistorikk),
         avbrudd=avbrudd,
         dokumenter=list(deltaker.dokumenter.all()) if ser("dokumenter") else [],  # the page names no uploader
         utstyr=list(deltaker.utstyrslan.all()) if ser("utstyr") else [],
@@ -287,9 +304,7 @@ def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Sa
         neste_steg=overganger.NESTE_STEG[deltaker.status],
     )
     idag = timezone.localdate()
-    mappe.statushistorikk = list(
-        Statusendring.objects.filter(deltaker=deltaker).select_related("utfort_av").order_by("-dato", "-pk")
-    )
+    mappe.statushistorikk = statushistorikk
     mappe.status_idag = status_pa_dato_i(mappe.statushistorikk, idag, deltaker.status)  # the rows just read
     mappe.planlagt = next((e for e in mappe.statushistorikk if e.er_planlagt and e.dato > idag), None)
     if mappe.status_idag != deltaker.status:  # a change whose day has come, before the daily job ran

@@ -91,3 +91,34 @@ def test_a_sections_one_to_one_row_comes_with_her(koordinator, deltaker):
     assert sporringer() == (0, None)
     konto = DeltakerkontoFactory(deltaker=deltaker)
     assert sporringer() == (1, konto)
+
+
+@time_machine.travel(datetime.datetime(2026, 12, 1, 12, tzinfo=OSLO), tick=False)
+def test_the_case_files_leave_is_every_leave_the_services_wrote(koordinator, deltaker):
+    """The case file takes her leave from her status history (each leave is registered with the change into
+    it, and withdrawn with it): registered, moved and withdrawn, the list is the table's."""
+    from deltakere.models import Deltaker, Permisjon
+    from deltakere.selectors import SAKSMAPPE_MED, saksmappe
+
+    def permisjoner():
+        fersk = Deltaker.objects.select_related(*SAKSMAPPE_MED).get(pk=deltaker.pk)
+        return saksmappe(deltaker=fersk).permisjoner
+
+    Deltaker.objects.filter(pk=deltaker.pk).update(status=Deltaker.Status.I_OPPLAERING)
+    deltaker.refresh_from_db()
+    assert permisjoner() == []
+    permisjon = services.permisjon_registrer(
+        deltaker=deltaker,
+        fra=datetime.date(2027, 1, 4),
+        til=datetime.date(2027, 2, 26),
+        arsak="Sykdom",
+        utfort_av=koordinator,
+    )
+    assert permisjoner() == [permisjon] == list(Permisjon.objects.filter(deltaker=deltaker))
+    endring = permisjon.statusendring
+    services.statusendring_flytt(endring=endring, dato=datetime.date(2027, 1, 11), utfort_av=koordinator)
+    [flyttet] = permisjoner()
+    assert flyttet.fra == datetime.date(2027, 1, 11) == Permisjon.objects.get().fra
+    endring.refresh_from_db()
+    services.statusendring_trekk(endring=endring, utfort_av=koordinator)
+    assert permisjoner() == [] == list(Permisjon.objects.filter(deltaker=deltaker))
