@@ -85,6 +85,7 @@ class PermisjonFactory(DeltakersFactory):
 
     class Meta:
         model = Permisjon
+        skip_postgeneration_save = True  # the hook writes another row, not this one
 
     arsak = "Sykdom"
 
