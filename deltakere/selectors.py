@@ -284,12 +284,17 @@ def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Sa
         .select_related("utfort_av", "permisjon")
         .order_by("-dato", "-pk")
     )
+    # an admission decision is made with the status change it decides (services_opptak.opptak_vedta: dated
+    # no later than today, so in force at once and never withdrawn): without such a change, no decision
+    vedtatt = any(e.til_status in (Deltaker.Status.TATT_OPP, Deltaker.Status.AVSLATT) for e in statushistorikk)
     mappe = Saksmappe(
         deltaker=deltaker,
         kartlegging=kartlegging,
         vurderinger=vurderinger,
         kriterier_uten_vurdering=kriterier,
-        vedtak=list(deltaker.opptaksvedtak.select_related("besluttet_av", "sammen_med")) if ser("opptak") else [],
+        vedtak=list(deltaker.opptaksvedtak.select_related("besluttet_av", "sammen_med"))
+        if ser("opptak") and vedtatt
+        else [],
         inntak=inntak,
         permisjoner=permisjoner_for_saksside(deltaker=deltaker, statushistorikk=statushistorikk),
         avbrudd=avbrudd,

@@ -54,10 +54,31 @@ def test_a_busy_case_costs_the_queries_of_a_case_with_one_of_each(client, koordi
     assert _sporringer(client, deltaker) == en_av_hver
 
 
-def test_the_case_file_does_not_read_what_the_reader_may_not_see(deltaker):
-    from deltakere.models import Deltaker
+def test_the_case_file_does_not_read_what_the_reader_may_not_see(deltaker, koordinator):
+    from deltakere.models import Deltaker, Opptaksvedtak, Statusendring
     from deltakere.selectors import SAKSMAPPE_MED, saksmappe
     from fagbrev.permissions import FAGLARER, SYNLIGE_FELTGRUPPER
+
+    # she was admitted by a decision, written with its status change as services_opptak.opptak_vedta writes
+    # them (a case without that change has no decision, and none is read for anyone)
+    dag = datetime.date(2026, 1, 15)
+    Opptaksvedtak.objects.create(
+        organisasjon=deltaker.organisasjon,
+        deltaker=deltaker,
+        utfall=Opptaksvedtak.Utfall.TATT_OPP,
+        begrunnelse="Oppfyller kriteriene.",
+        dato=dag,
+        besluttet_av=koordinator,
+    )
+    Statusendring.objects.create(
+        organisasjon=deltaker.organisasjon,
+        deltaker=deltaker,
+        fra_status=Deltaker.Status.KARTLAGT,
+        til_status=Deltaker.Status.TATT_OPP,
+        dato=dag,
+        begrunnelse="Opptaksvedtak: Oppfyller kriteriene.",
+        utfort_av=koordinator,
+    )
 
     def sporringer(synlig):
         fersk = Deltaker.objects.select_related(*SAKSMAPPE_MED).get(pk=deltaker.pk)
