@@ -237,6 +237,28 @@ def permisjoner_for_saksside(
     return delt(deltaker, "deltakere.permisjoner", les)
 
 
+def statushistorikk_for_saksside(*, deltaker: Deltaker) -> list[Statusendring]:
+    """Her whole status history, newest first, each change with who decided it and the leave it began: read
+    once per case page (fagbrev.seksjoner.delt), for the case file and for sections that ask which
+    statuses she has had (`statuser_hatt`)."""
+    return delt(
+        deltaker,
+        "deltakere.statushistorikk",
+        lambda: list(
+            Statusendring.objects.filter(deltaker=deltaker)
+            .select_related("utfort_av", "permisjon")
+            .order_by("-dato", "-pk")
+        ),
+    )
+
+
+def statuser_hatt(*, deltaker: Deltaker) -> set[str]:
+    """Every status the case has had, has, or has planned: today's and both ends of each change in her
+    history (a case's status changes only with a change recorded, services_status)."""
+    historikk = statushistorikk_for_saksside(deltaker=deltaker)
+    return {deltaker.status, *(e.fra_status for e in historikk), *(e.til_status for e in historikk)}
+
+
 SAKSMAPPE_MED = ("kartlegging__utfort_av", "inntakssamtale", "avbrudd")
 
 
@@ -279,11 +301,7 @@ def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Sa
     else:
         deltaker._state.fields_cache["inntakssamtale"] = None
     # her whole status history, each change with the leave it began (her leave list is taken from it)
-    statushistorikk = list(
-        Statusendring.objects.filter(deltaker=deltaker)
-        .select_related("utfort_av", "permisjon")
-        .order_by("-dato", "-pk")
-    )
+    statushistorikk = statushistorikk_for_saksside(deltaker=deltaker)
     # an admission decision is made with the status change it decides (services_opptak.opptak_vedta: dated
     # no later than today, so in force at once and never withdrawn): without such a change, no decision
     vedtatt = any(e.til_status in (Deltaker.Status.TATT_OPP, Deltaker.Status.AVSLATT) for e in statushistorikk)

@@ -143,3 +143,30 @@ def test_the_case_files_leave_is_every_leave_the_services_wrote(koordinator, del
     endring.refresh_from_db()
     services.statusendring_trekk(endring=endring, utfort_av=koordinator)
     assert permisjoner() == [] == list(Permisjon.objects.filter(deltaker=deltaker))
+
+
+def test_a_case_never_in_training_reads_no_visits_or_assessment_meetings(koordinator, deltaker):
+    """Visits and assessment meetings are registered only while she is in training: a referred case's
+    statuses (today's and her history's, which the case file reads anyway) prove there are none."""
+    from deltakere.models import Deltaker
+    from oppfolging import seksjoner
+
+    def sporringer():
+        fersk = Deltaker.objects.get(pk=deltaker.pk)
+        with CaptureQueriesContext(connection) as q:
+            seksjon = seksjoner.saksside(deltaker=fersk, user=koordinator, idag=datetime.date(2026, 12, 1))
+        return len(q.captured_queries), [o.objekt for o in seksjon.context["historikk"]]
+
+    besok = BesokFactory(deltaker=deltaker, dato=datetime.date(2026, 11, 3))
+    Deltaker.objects.filter(pk=deltaker.pk).update(status=Deltaker.Status.HENVIST)
+    sporringer()  # the user's roles, read once
+    assert sporringer() == (1, [])  # her status history only (on the case page the case file read it)
+    services.statusendring_skriv(
+        deltaker=deltaker,
+        fra=Deltaker.Status.HENVIST,
+        til=Deltaker.Status.I_OPPLAERING,
+        dato=datetime.date(2026, 10, 1),
+        begrunnelse="Startet",
+        utfort_av=koordinator,
+    )
+    assert sporringer() == (3, [besok])  # and the visits and the assessment meetings
