@@ -18,6 +18,7 @@ from .models import (
     Kriterievurdering,
     Opptakskriterium,
     Opptaksvedtak,
+    Permisjon,
     Utfall,
 )
 from .selectors import utfall_frist_seks_maneder
@@ -369,7 +370,17 @@ def seed_historikk(demo: Demo) -> None:
                 )
                 begrunnelse = f"{avbrudd.get_kategori_display()}: {arsak}"
             statusendring_skriv(
-                deltaker=deltaker, fra=fra, til=status, dato=dato, begrunnelse=begrunnelse, utfort_av=koordinator
+                deltaker=deltaker,
+                fra=fra,
+                til=status,
+                dato=dato,
+                begrunnelse=begrunnelse,
+                utfort_av=koordinator,
+                # her leave (lop's seeder wrote it; this day is its start) and the change into it are one
+                # registration, as services_status.permisjon_registrer makes them
+                permisjon=Permisjon.objects.filter(deltaker=deltaker).order_by("-fra").first()
+                if status == S.PERMISJON
+                else None,
             )
             fra = status
         # registered the day she was referred, not the day the demo was loaded (the report counts from it)

@@ -66,7 +66,9 @@ def saksside_utfall(*, deltaker, user, idag) -> Seksjon | None:
 def saksside_rutebytter(*, deltaker, user, idag) -> Seksjon | None:
     """The track's history: each switch with its day, reason and who registered it (one query; nothing
     shown for a case that never switched). Read by whoever sees the case's progress."""
-    if not can_see_feltgruppe(user, deltaker, "fremdrift"):
+    # a case without a track never switched: `rute` changes only by a switch (services_rute.rute_bytt),
+    # and a switch always leaves one. No query for her.
+    if not deltaker.rute or not can_see_feltgruppe(user, deltaker, "fremdrift"):
         return None
     bytter = list(Rutebytte.objects.filter(deltaker=deltaker).select_related("registrert_av"))
     if not bytter:

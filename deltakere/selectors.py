@@ -218,12 +218,45 @@ def status_pa(*, deltaker: Deltaker, dato: datetime.date) -> str:
     return Deltaker.objects.filter(pk=deltaker.pk).med_status_pa(dato).values_list("status_pa", flat=True).get()
 
 
-def permisjoner_for_saksside(*, deltaker: Deltaker) -> list[Permisjon]:
+def permisjoner_for_saksside(
+    *, deltaker: Deltaker, statushistorikk: list[Statusendring] | None = None
+) -> list[Permisjon]:
     """Her leave, newest first: read once per case page (fagbrev.seksjoner.delt), for the case file and
-    the pathway section's contract end alike."""
+    the pathway section's contract end alike.
+
+    A leave is registered with the status change into it and withdrawn with it
+    (services_status.permisjon_registrer, statusendring_trekk): each has its `Statusendring.permisjon`.
+    The case file hands in her whole status history fetched with those leaves (`statushistorikk`), and
+    they are taken from it instead of read again."""
+
+    def les() -> list[Permisjon]:
+        if statushistorikk is None:
+            return list(Permisjon.objects.filter(deltaker=deltaker).order_by("-fra"))
+        return sorted((e.permisjon for e in statushistorikk if e.permisjon_id), key=lambda p: p.fra, reverse=True)
+
+    return delt(deltaker, "deltakere.permisjoner", les)
+
+
+def statushistorikk_for_saksside(*, deltaker: Deltaker) -> list[Statusendring]:
+    """Her whole status history, newest first, each change with who decided it and the leave it began: read
+    once per case page (fagbrev.seksjoner.delt), for the case file and for sections that ask which
+    statuses she has had (`statuser_hatt`)."""
     return delt(
-        deltaker, "deltakere.permisjoner", lambda: list(Permisjon.objects.filter(deltaker=deltaker).order_by("-fra"))
+        deltaker,
+        "deltakere.statushistorikk",
+        lambda: list(
+            Statusendring.objects.filter(deltaker=deltaker)
+            .select_related("utfort_av", "permisjon")
+            .order_by("-dato", "-pk")
+        ),
     )
+
+
+def statuser_hatt(*, deltaker: Deltaker) -> set[str]:
+    """Every status the case has had, has, or has planned: today's and both ends of each change in her
+    history (a case's status changes only with a change recorded, services_status)."""
+    historikk = statushistorikk_for_saksside(deltaker=deltaker)
+    return {deltaker.status, *(e.fra_status for e in historikk), *(e.til_status for e in historikk)}
 
 
 SAKSMAPPE_MED = ("kartlegging__utfort_av", "inntakssamtale", "avbrudd")
@@ -253,7 +286,10 @@ def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Sa
     kriterier = (
         [
             k
-            for k in Opptakskriterium.objects.filter(fagretning_id=deltaker.fagretning_id, aktiv=True)
+            # one track's criteria: its order is the model's without the join to sort by track
+            for k in Opptakskriterium.objects.filter(fagretning_id=deltaker.fagretning_id, aktiv=True).order_by(
+                "rekkefolge", "pk"
+            )
             if k.pk not in vurdert
         ]
         if ser("kartlegging")
@@ -264,16 +300,23 @@ def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Sa
         deltaker.inntakssamtale = inntak
     else:
         deltaker._state.fields_cache["inntakssamtale"] = None
+    # her whole status history, each change with the leave it began (her leave list is taken from it)
+    statushistorikk = statushistorikk_for_saksside(deltaker=deltaker)
+    # an admission decision is made with the status change it decides (services_opptak.opptak_vedta: dated
+    # no later than today, so in force at once and never withdrawn): without such a change, no decision
+    vedtatt = any(e.til_status in (Deltaker.Status.TATT_OPP, Deltaker.Status.AVSLATT) for e in statushistorikk)
     mappe = Saksmappe(
         deltaker=deltaker,
         kartlegging=kartlegging,
         vurderinger=vurderinger,
         kriterier_uten_vurdering=kriterier,
-        vedtak=list(deltaker.opptaksvedtak.select_related("besluttet_av", "sammen_med")) if ser("opptak") else [],
+        vedtak=list(deltaker.opptaksvedtak.select_related("besluttet_av", "sammen_med"))
+        if ser("opptak") and vedtatt
+        else [],
         inntak=inntak,
-        permisjoner=permisjoner_for_saksside(deltaker=deltaker),
+        permisjoner=permisjoner_for_saksside(deltaker=deltaker, statushistorikk=statushistorikk),
         avbrudd=avbrudd,
-        dokumenter=list(deltaker.dokumenter.select_related("lastet_opp_av")) if ser("dokumenter") else [],
+        dokumenter=list(deltaker.dokumenter.all()) if ser("dokumenter") else [],  # the page names no uploader
         utstyr=list(deltaker.utstyrslan.all()) if ser("utstyr") else [],
         hendelser=list(
             Hendelse.objects.filter(deltaker_id=deltaker.pk)
@@ -284,9 +327,7 @@ def saksmappe(*, deltaker: Deltaker, synlig: frozenset[str] | None = None) -> Sa
         neste_steg=overganger.NESTE_STEG[deltaker.status],
     )
     idag = timezone.localdate()
-    mappe.statushistorikk = list(
-        Statusendring.objects.filter(deltaker=deltaker).select_related("utfort_av").order_by("-dato", "-pk")
-    )
+    mappe.statushistorikk = statushistorikk
     mappe.status_idag = status_pa_dato_i(mappe.statushistorikk, idag, deltaker.status)  # the rows just read
     mappe.planlagt = next((e for e in mappe.statushistorikk if e.er_planlagt and e.dato > idag), None)
     if mappe.status_idag != deltaker.status:  # a change whose day has come, before the daily job ran

@@ -17,7 +17,7 @@ from fagbrev import permissions
 from fagbrev.identifikatorer import ser_ut_som_fodselsnummer
 from fagbrev.models import Fagretning, Kull, Medlemskap, Oppslag, Rolle, User
 from fagbrev.paginering import BegrensetPaginator
-from fagbrev.seksjoner import oversikt_seksjoner, saksside_seksjoner
+from fagbrev.seksjoner import oversikt_seksjoner, saksside_med, saksside_seksjoner
 from fagbrev.skjema import skjema_post
 from fagbrev.tilgang import tilgang_logg
 
@@ -186,8 +186,9 @@ def deltaker_ny(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def deltaker_detalj(request: HttpRequest, pk: int) -> HttpResponse:
-    # the helper marks her for the access log; her one-to-one rows come in the same query
-    deltaker = get_deltaker_for_user(request.user, pk, med=SAKSMAPPE_MED)
+    # the helper marks her for the access log; her one-to-one rows (the case file's and those the sections
+    # registered) come in the same query
+    deltaker = get_deltaker_for_user(request.user, pk, med=SAKSMAPPE_MED + saksside_med())
     kan_endre = permissions.can_edit_deltaker(request.user, deltaker)
     synlig = permissions.feltgrupper_for(request.user, deltaker)  # the policy's list, for her role
     context = {

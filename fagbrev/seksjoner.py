@@ -4,8 +4,10 @@ The case page (`/deltakere/<id>/`) and my overview (`/`) render the sections reg
 adds one by marking a function that returns a `Seksjon` (or None when it has nothing to show for
 this user) with `@pa_saksside(rekkefolge=…)` or `@pa_oversikt(rekkefolge=…)`, in a module its
 `AppConfig.ready()` imports. Each function runs its own permission checks and keeps its query count
-constant (no queries in template loops). `rekkefolge` places the section on the page (lower
-first); two sections on one page never share a number (tests/test_registre.py).
+constant (no queries in template loops). `rekkefolge` places the section on the page (lower first); two
+sections on one page never share a number (tests/test_registre.py). A case-page section that reads a
+one-to-one row of the participant names it in `med` (a select_related path from `Deltaker`): the case
+page fetches it in the query that fetches her, so the section reads it without one of its own.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ class Plass:
 
     funksjon: Callable[..., Seksjon | None]
     rekkefolge: int  # lower first
+    med: tuple[str, ...] = ()  # the participant's one-to-one rows it reads (case page: fetched with her)
 
     @property
     def app(self) -> str:
@@ -43,17 +46,24 @@ FOR_OVERSIKT: dict[str, Callable[[], object]] = {}
 SAMTALE: dict[str, Plass] = {}
 
 
-def _registrer(side: dict[str, Plass], rekkefolge: int):
+def _registrer(side: dict[str, Plass], rekkefolge: int, med: tuple[str, ...] = ()):
     def merk(funksjon):
-        side[f"{funksjon.__module__}.{funksjon.__qualname__}"] = Plass(funksjon, rekkefolge)
+        side[f"{funksjon.__module__}.{funksjon.__qualname__}"] = Plass(funksjon, rekkefolge, med)
         return funksjon
 
     return merk
 
 
-def pa_saksside(*, rekkefolge: int):
-    """Register a section of the case page: f(*, deltaker, user, idag) -> Seksjon | None."""
-    return _registrer(SAKSSIDE, rekkefolge)
+def pa_saksside(*, rekkefolge: int, med: tuple[str, ...] = ()):
+    """Register a section of the case page: f(*, deltaker, user, idag) -> Seksjon | None. `med`: the
+    participant's one-to-one relations it reads, to fetch with her (see saksside_med)."""
+    return _registrer(SAKSSIDE, rekkefolge, med)
+
+
+def saksside_med() -> tuple[str, ...]:
+    """The one-to-one relations of the participant the case page's sections read: the page fetches them
+    with her (select_related). A section must still read its row when she came without it."""
+    return tuple(dict.fromkeys(navn for plass in SAKSSIDE.values() for navn in plass.med))
 
 
 def pa_oversikt(*, rekkefolge: int):

@@ -33,7 +33,8 @@ def saksside_lop(*, deltaker, user, idag) -> Seksjon | None:
         if kontrakt
         else None
     )
-    eksamen = selectors.eksamen_status(deltaker=deltaker)
+    # aktiv_kontrakt gives None only when she has no contract at all: then she has no fagprøve either
+    eksamen = selectors.eksamen_status(deltaker=deltaker, har_kontrakt=kontrakt is not None)
     er_praksiskandidat = bool(kontrakt and kontrakt.rute == "praksiskandidat")
     return Seksjon(
         template="lop/_seksjon_saksside.html",

@@ -253,13 +253,15 @@ class Eksamensstatus:
         return self.fagprover[0] if self.fagprover else None
 
 
-def eksamen_status(*, deltaker) -> Eksamensstatus:
+def eksamen_status(*, deltaker, har_kontrakt: bool = True) -> Eksamensstatus:
+    """Her exams and fagprøver. `har_kontrakt=False` when the caller read that she has no learning contract
+    at all: a fagprøve is ordered on one of her contracts (Fagprove.kontrakt), so there is none to read."""
     eksamener = list(Eksamen.objects.filter(deltaker=deltaker).order_by("-pk"))
     for e in eksamener:
         e.vindu = frister.dato_i_vindu(e.pameldt_dato) if e.pameldt_dato else None
     return Eksamensstatus(
         eksamener=eksamener,
-        fagprover=list(Fagprove.objects.filter(deltaker=deltaker).order_by("-forsok")),
+        fagprover=list(Fagprove.objects.filter(deltaker=deltaker).order_by("-forsok")) if har_kontrakt else [],
         skriftlig_bestatt=any(e.resultat == Resultat.BESTATT for e in eksamener),
         utenfor_vindu=[e for e in eksamener if e.pameldt_dato and e.vindu is None],
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from deltakere.models import Deltaker
 from fagbrev.permissions import can_view_deltaker
 from fagbrev.seksjoner import Seksjon, pa_saksside, pa_samtale
 
@@ -13,14 +14,22 @@ from .permissions import can_invite, can_read_loggbok
 from .selectors import selvevaluering_for, skrivehyppighet
 
 
-@pa_saksside(rekkefolge=85)
+def _konto(deltaker: Deltaker) -> Deltakerkonto | None:
+    """Her account: the case page fetched it with her (`med` below), else one query."""
+    if Deltaker.konto.is_cached(deltaker):
+        return getattr(deltaker, "konto", None)  # None: fetched, and she has none
+    return Deltakerkonto.objects.filter(deltaker=deltaker).only("pk", "opprettet", "fadder_kan_lese").first()
+
+
+@pa_saksside(rekkefolge=85, med=("konto",))
 def saksside(*, deltaker, user, idag) -> Seksjon | None:
-    """Coordinator: invite / new link and how often she writes. Her faglærer: the link to read. Two queries."""
+    """Coordinator: invite / new link and how often she writes. Her faglærer: the link to read. One query
+    (her account comes with her on the case page), none when she has no account."""
     kan_invitere = can_invite(user, deltaker)
     kan_lese = can_read_loggbok(user, deltaker)
     if not (kan_invitere or kan_lese):
         return None
-    konto = Deltakerkonto.objects.filter(deltaker=deltaker).only("pk", "opprettet", "fadder_kan_lese").first()
+    konto = _konto(deltaker)
     return Seksjon(
         template="minside/_seksjon_saksside.html",
         context={

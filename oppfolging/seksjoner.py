@@ -6,6 +6,7 @@ import datetime
 
 from deltakere import statusgrupper
 from deltakere.models import Deltaker
+from deltakere.selectors import statuser_hatt
 from fagbrev import permissions
 from fagbrev.seksjoner import Seksjon, for_oversikt, pa_oversikt, pa_saksside
 
@@ -38,7 +39,15 @@ def saksside(*, deltaker: Deltaker, user, idag: datetime.date) -> Seksjon | None
     aktiv = deltaker.status in statusgrupper.PA_ARBEIDSPLASSEN
     # the next visit due is shown only while she is followed at the workplace: no query otherwise
     neste_frist = besoksfrist_for(deltaker=deltaker) if aktiv else None
-    historikk = historikk_for(deltaker=deltaker)
+    # a visit is registered only while she is at the workplace, an assessment meeting only while she is in
+    # a pathway (services.besok_registrer, vurderingssamtale_registrer): the statuses she has had (her
+    # history, as the case file read it) prove there are none of them before the first such status
+    hatt = statuser_hatt(deltaker=deltaker)
+    historikk = historikk_for(
+        deltaker=deltaker,
+        besok=not hatt.isdisjoint(statusgrupper.PA_ARBEIDSPLASSEN),
+        samtaler=not hatt.isdisjoint(statusgrupper.AKTIV),
+    )
     denne = next((o.objekt for o in historikk if o.type == "samtale" and o.objekt.semester == semester.kode), None)
     return Seksjon(
         template="oppfolging/_seksjon_saksside.html",

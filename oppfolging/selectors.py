@@ -244,10 +244,17 @@ class Oppforing:
     objekt: object
 
 
-def historikk_for(*, deltaker: Deltaker) -> list[Oppforing]:
-    """All visits and assessment meetings of a participant, newest first. Two queries."""
-    besok = Besok.objects.filter(deltaker=deltaker).select_related("arbeidssted", "registrert_av")
-    samtaler = Vurderingssamtale.objects.filter(deltaker=deltaker)  # the page names who registered a visit only
+def historikk_for(*, deltaker: Deltaker, besok: bool = True, samtaler: bool = True) -> list[Oppforing]:
+    """All visits and assessment meetings of a participant, newest first. Two queries; `besok` or
+    `samtaler` False when the caller knows she has none of them (that query is left out)."""
+    # sorted together below: the models' own orderings would only cost the queries. The page names who
+    # registered a visit only.
+    besok = (
+        Besok.objects.filter(deltaker=deltaker).select_related("arbeidssted", "registrert_av").order_by()
+        if besok
+        else []
+    )
+    samtaler = Vurderingssamtale.objects.filter(deltaker=deltaker).order_by() if samtaler else []
     oppforinger = [Oppforing(b.dato, "besok", b) for b in besok]
     oppforinger += [Oppforing(s.dato, "samtale", s) for s in samtaler]
     return sorted(oppforinger, key=lambda o: (o.dato, o.objekt.pk), reverse=True)

@@ -4,7 +4,7 @@ import functools
 import factory
 from factory.django import DjangoModelFactory
 
-from deltakere.models import Deltaker, Inntakssamtale, Opptakskriterium, Permisjon
+from deltakere.models import Deltaker, Inntakssamtale, Opptakskriterium, Permisjon, Statusendring
 from fagbrev.demo import lag_fodselsnummer
 from fagbrev.tests.factories import FagretningFactory
 from fagbrev.tests.filer import lag_docx, lag_jpeg, lag_pdf, lag_png  # real files; re-exported for the tests
@@ -79,12 +79,28 @@ class InntakssamtaleFactory(DeltakersFactory):
 
 
 class PermisjonFactory(DeltakersFactory):
-    """A leave; give `fra` and `til`."""
+    """A leave; give `fra` and `til`. Written as services_status.permisjon_registrer writes one: with the
+    status change into it (`Statusendring.permisjon`), which the case page reads her leave from. The
+    case's own status is left as it is."""
 
     class Meta:
         model = Permisjon
+        skip_postgeneration_save = True  # the hook writes another row, not this one
 
     arsak = "Sykdom"
+
+    @factory.post_generation
+    def statusendring(self, create, extracted, **kwargs):
+        if create:
+            Statusendring.objects.create(
+                organisasjon_id=self.organisasjon_id,
+                deltaker=self.deltaker,
+                fra_status=self.deltaker.status,
+                til_status=Deltaker.Status.PERMISJON,
+                dato=self.fra,
+                begrunnelse=f"{self}: {self.arsak}",
+                permisjon=self,
+            )
 
 
 __all__ = ["lag_docx", "lag_jpeg", "lag_pdf", "lag_png"]

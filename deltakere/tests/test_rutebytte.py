@@ -209,3 +209,25 @@ def test_the_innsyn_export_holds_the_tracks_history(idag, kandidat, koordinator)
 
     bytte = rute_bytt(deltaker=kandidat, til=R.FAGBREV_PA_JOBB, dato=idag, begrunnelse="Ansatt", utfort_av=koordinator)
     assert bytte in samle_objekter(kandidat)
+
+
+def test_a_case_without_a_track_reads_no_switches_and_a_first_switch_shows(idag, deltaker, koordinator):
+    """`rute` changes only by a switch, and a switch always leaves a track: the case page's section reads
+    nothing for a case without one, and shows her first switch (from no track) once it is made."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from deltakere.seksjoner import saksside_rutebytter
+
+    Fagretning.objects.filter(pk=deltaker.fagretning_id).update(ruter=[R.PRAKSISKANDIDAT, R.FAGBREV_PA_JOBB])
+    Deltaker.objects.filter(pk=deltaker.pk).update(rute="", henvist_dato=D(2025, 9, 1))
+    deltaker = Deltaker.objects.get(pk=deltaker.pk)
+    with CaptureQueriesContext(connection) as q:
+        assert saksside_rutebytter(deltaker=deltaker, user=koordinator, idag=idag) is None
+    assert len(q.captured_queries) == 0
+    bytte = rute_bytt(
+        deltaker=deltaker, til=R.PRAKSISKANDIDAT, dato=D(2026, 11, 2), begrunnelse="Valgt", utfort_av=koordinator
+    )
+    deltaker = Deltaker.objects.get(pk=deltaker.pk)
+    assert bytte.fra == ""
+    assert saksside_rutebytter(deltaker=deltaker, user=koordinator, idag=idag).context["bytter"] == [bytte]
