@@ -46,6 +46,9 @@ def _brukernavn(fornavn: str, etternavn: str, brukernavn: str) -> str:
 def oversikt(request: HttpRequest) -> HttpResponse:
     """What needs doing now, for the logged-in user's role."""
     user = request.user
+    # The sections first: they bring the stored figures current once (fagbrev.seksjoner.FOR_OVERSIKT),
+    # before the status counts below read them too.
+    seksjoner = oversikt_seksjoner(user=user, idag=timezone.localdate())
     context: dict = {"statuser": Deltaker.Status}
     # One grouped query for the status cards and the track table: a coordinator's rows are read once.
     rapport_orgs = user.organisasjoner_med(permissions.KOORDINATOR, permissions.STYRINGSGRUPPE)
@@ -79,7 +82,7 @@ def oversikt(request: HttpRequest) -> HttpResponse:
             f.aktive = sum(per_status.get(s, 0) for s in statusgrupper.AKTIV)
             f.fullfort = per_status.get(Deltaker.Status.FULLFORT, 0)
         context["fagretninger"] = fagretninger
-    context["seksjoner"] = oversikt_seksjoner(user=user, idag=timezone.localdate())
+    context["seksjoner"] = seksjoner
     context["er_koordinator"] = user.har_rolle(permissions.KOORDINATOR)
     context["er_styring_alene"] = user.har_rolle(permissions.STYRINGSGRUPPE) and not permissions.can_use_case_files(
         user

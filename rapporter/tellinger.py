@@ -352,11 +352,10 @@ def i_vinduer(
 
 
 def naa_per_status(*, org_ids: set[int]) -> dict[tuple[int, int, str], int]:
-    """{(organisation, track, status): n}: today's participants of whole organisations (the kinds «naa:»),
-    current: the participants written since the last recomputation are worked out first."""
+    """{(organisation, track, status): n}: today's participants of whole organisations (the kinds «naa:»).
+    Reads what the last recomputation left: my overview runs it first (`for_oversikt`)."""
     if not org_ids:
         return {}
-    telling_oppdater_alle()
     rader = (
         Telling.objects.filter(organisasjon_id__in=org_ids, hva__in=[f"naa:{s}" for s in S.values], dato=NAA)
         .values_list("organisasjon_id", "fagretning_id", "hva")
