@@ -7,7 +7,7 @@ practice place» and the semester's meetings held read an index too, not a join 
 The rule is `neste_frist` (oppfolging/selectors.py): the last visit, or before the first visit the open
 placement's start, plus the track's interval. Triggers on visits, placements, assessment meetings, the
 participant's track and the track's interval mark the participants whose figures may have moved, in the
-writer's transaction (migrations 0002_besoksfrist_merking and 0004_samtale_merking, their SQL from
+writer's transaction (migration 0002_besoksfrist_merking, its SQL from
 oppfolging/merketriggere.py); `frister_oppdater` works the marked figures out with those expressions, in
 one UPDATE, before any read of the stored figures (my overview runs it first: `fagbrev.seksjoner.for_oversikt`).
 """

@@ -8,7 +8,7 @@ employer, so a period's distinct workplaces are the sum over its employers, its 
 
 Keeping them: triggers mark the employer of every placement written (its old and its new workplace's)
 and both employers of a workplace moved from one to another, in the writer's transaction (migration
-`rapporter/0005_praksistall`). `praksistall_oppdater` takes the marks and counts each marked employer's
+`rapporter/0003_praksistall_merking`). `praksistall_oppdater` takes the marks and counts each marked employer's
 rows again from its placements (a few dozen) in place of the old ones, as `rapporter.tellinger` does
 for the participants; it runs before every read (the dashboard, the annual report) and on Celery beat
 every minute. `praksistall_bygg` counts every employer again.

@@ -1,5 +1,6 @@
-"""Triggers that mark a participant whose next-visit date may have moved (oppfolging/besoksdato.py works
-the marked dates out). The SQL is built in oppfolging/merketriggere.py, shared with rapporter's counts."""
+"""Triggers that mark a participant whose next-visit date or last assessment meeting may have moved
+(oppfolging/besoksdato.py works the marked figures out: Deltaker.neste_besok_frist, praksis_til and
+siste_vurderingssamtale). The SQL is built in oppfolging/merketriggere.py, shared with rapporter's counts."""
 
 from django.db import migrations
 
@@ -12,6 +13,7 @@ KILDER = {
     "deltakere_deltaker": ("VALUES ({r}.id)", ["fagretning_id"]),
     # WHERE on the SELECT: SQLite would read ON CONFLICT as a join's ON
     "fagbrev_fagretning": ("SELECT id FROM deltakere_deltaker WHERE fagretning_id = {r}.id", ["besok_intervall_dager"]),
+    "oppfolging_vurderingssamtale": ("VALUES ({r}.deltaker_id)", ["deltaker_id", "holdt_dato"]),
 }
 
 
