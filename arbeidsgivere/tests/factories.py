@@ -55,11 +55,19 @@ class PlasseringFactory(DeltakersFactory):
     dager_per_uke = 3
 
 
-class AvtaleFactory(DjangoModelFactory):
+class PlasseringsFactory(DjangoModelFactory):
+    """A row that belongs to a placement, in its organisation (a new placement unless `plassering=` is passed)."""
+
     class Meta:
-        model = Avtale
+        abstract = True
 
     plassering = factory.SubFactory(PlasseringFactory)
     organisasjon = factory.SelfAttribute("plassering.organisasjon")
+
+
+class AvtaleFactory(PlasseringsFactory):
+    class Meta:
+        model = Avtale
+
     oppstart = factory.SelfAttribute("plassering.fra")
     arbeidstid = "Mandag–onsdag 08.00–15.30"

@@ -6,7 +6,7 @@ from factory.django import DjangoModelFactory
 
 from deltakere.models import Deltaker, Inntakssamtale, Opptakskriterium, Permisjon, Statusendring
 from fagbrev.demo import lag_fodselsnummer
-from fagbrev.tests.factories import FagretningFactory
+from fagbrev.tests.factories import FagretningsFactory
 from fagbrev.tests.filer import lag_docx, lag_jpeg, lag_pdf, lag_png  # real files; re-exported for the tests
 
 
@@ -32,12 +32,10 @@ def _fodselsnummer(fodselsdato: datetime.date, n: int) -> str:
     return gyldige[n % len(gyldige)]
 
 
-class DeltakerFactory(DjangoModelFactory):
+class DeltakerFactory(FagretningsFactory):
     class Meta:
         model = Deltaker
 
-    fagretning = factory.SubFactory(FagretningFactory)
-    organisasjon = factory.SelfAttribute("fagretning.organisasjon")
     fornavn = factory.Faker("first_name", locale="no_NO")
     etternavn = factory.Faker("last_name", locale="no_NO")
     fodselsdato = factory.Faker(
@@ -57,12 +55,10 @@ class DeltakersFactory(DjangoModelFactory):
     organisasjon = factory.SelfAttribute("deltaker.organisasjon")
 
 
-class OpptakskriteriumFactory(DjangoModelFactory):
+class OpptakskriteriumFactory(FagretningsFactory):
     class Meta:
         model = Opptakskriterium
 
-    fagretning = factory.SubFactory(FagretningFactory)
-    organisasjon = factory.SelfAttribute("fagretning.organisasjon")
     tekst = factory.Sequence(lambda n: f"Kriterium {n}")
 
 

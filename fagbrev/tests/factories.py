@@ -57,12 +57,20 @@ class FagretningFactory(DjangoModelFactory):
     krever_politiattest = True
 
 
-class KullFactory(DjangoModelFactory):
+class FagretningsFactory(DjangoModelFactory):
+    """A row that belongs to a track, in its organisation (a new track unless `fagretning=` is passed)."""
+
     class Meta:
-        model = Kull
+        abstract = True
 
     fagretning = factory.SubFactory(FagretningFactory)
     organisasjon = factory.SelfAttribute("fagretning.organisasjon")
+
+
+class KullFactory(FagretningsFactory):
+    class Meta:
+        model = Kull
+
     navn = factory.Sequence(lambda n: f"Høst {2020 + n}")
     oppstart = datetime.date(2025, 8, 15)
 

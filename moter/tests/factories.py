@@ -5,6 +5,7 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
+from arbeidsgivere.tests.factories import PlasseringsFactory
 from fagbrev.tests.factories import OrganisasjonFactory, UserFactory
 from moter.models import Deltakelse, Ekstern, Mote, Oppstartsmote
 
@@ -22,32 +23,36 @@ class MoteFactory(DjangoModelFactory):
     registrert_av = factory.SelfAttribute("arrangor")
 
 
-class DeltakelseFactory(DjangoModelFactory):
+class MotesFactory(DjangoModelFactory):
+    """A row that belongs to a meeting, in its organisation (a new meeting unless `mote=` is passed)."""
+
+    class Meta:
+        abstract = True
+
+    mote = factory.SubFactory(MoteFactory)
+    organisasjon = factory.SelfAttribute("mote.organisasjon")
+
+
+class DeltakelseFactory(MotesFactory):
     class Meta:
         model = Deltakelse
 
-    mote = factory.SubFactory(MoteFactory)
-    organisasjon = factory.SelfAttribute("mote.organisasjon")
     deltaker = factory.SubFactory("deltakere.tests.factories.DeltakerFactory")
 
 
-class EksternFactory(DjangoModelFactory):
+class EksternFactory(MotesFactory):
     class Meta:
         model = Ekstern
 
-    mote = factory.SubFactory(MoteFactory)
-    organisasjon = factory.SelfAttribute("mote.organisasjon")
     navn = "Kari Nilsen"
     rolle = "NAV-veileder"
     telefon = "91234567"
 
 
-class OppstartsmoteFactory(DjangoModelFactory):
+class OppstartsmoteFactory(PlasseringsFactory):
     class Meta:
         model = Oppstartsmote
 
-    plassering = factory.SubFactory("arbeidsgivere.tests.factories.PlasseringFactory")
-    organisasjon = factory.SelfAttribute("plassering.organisasjon")
     dato = datetime.date(2026, 1, 2)
     koordinator = factory.SubFactory(UserFactory)
     registrert_av = factory.SelfAttribute("koordinator")
