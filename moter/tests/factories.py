@@ -5,8 +5,8 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from arbeidsgivere.tests.factories import PlasseringsFactory
-from fagbrev.tests.factories import OrganisasjonFactory, UserFactory
+from arbeidsgivere.tests.factories import PlasseringFactory
+from fagbrev.tests.factories import OrganisasjonFactory, UserFactory, tilhorer
 from moter.models import Deltakelse, Ekstern, Mote, Oppstartsmote
 
 
@@ -23,24 +23,14 @@ class MoteFactory(DjangoModelFactory):
     registrert_av = factory.SelfAttribute("arrangor")
 
 
-class MotesFactory(DjangoModelFactory):
-    """A row that belongs to a meeting, in its organisation (a new meeting unless `mote=` is passed)."""
-
-    class Meta:
-        abstract = True
-
-    mote = factory.SubFactory(MoteFactory)
-    organisasjon = factory.SelfAttribute("mote.organisasjon")
-
-
-class DeltakelseFactory(MotesFactory):
+class DeltakelseFactory(tilhorer("mote", MoteFactory)):
     class Meta:
         model = Deltakelse
 
     deltaker = factory.SubFactory("deltakere.tests.factories.DeltakerFactory")
 
 
-class EksternFactory(MotesFactory):
+class EksternFactory(tilhorer("mote", MoteFactory)):
     class Meta:
         model = Ekstern
 
@@ -49,7 +39,7 @@ class EksternFactory(MotesFactory):
     telefon = "91234567"
 
 
-class OppstartsmoteFactory(PlasseringsFactory):
+class OppstartsmoteFactory(tilhorer("plassering", PlasseringFactory)):
     class Meta:
         model = Oppstartsmote
 
