@@ -98,6 +98,16 @@ def fremmed_deltaker(asker, koordinator_asker):
 
 
 @pytest.fixture
+def idag():
+    """Today is IDAG (fagbrev/tests/klokke.py) and time stands still at noon; yields the date. A module whose
+    every test needs it says `pytestmark = pytest.mark.usefixtures("idag")`."""
+    from fagbrev.tests.klokke import IDAG, frys
+
+    with frys(IDAG):
+        yield IDAG
+
+
+@pytest.fixture
 def personer(koordinator, faglarer, annen_faglarer, norsklarer, styring, koordinator_asker, superbruker):
     return {
         "koordinator": koordinator,

@@ -7,7 +7,7 @@ from factory.django import DjangoModelFactory
 from arbeidsgivere.models import Arbeidsgiver, Arbeidssted, Avtale, Kontaktperson, Plassering
 from deltakere.tests.factories import DeltakersFactory
 from fagbrev.demo import lag_orgnr
-from fagbrev.tests.factories import OrganisasjonFactory
+from fagbrev.tests.factories import OrganisasjonFactory, tilhorer
 
 
 class ArbeidsgiverFactory(DjangoModelFactory):
@@ -21,22 +21,18 @@ class ArbeidsgiverFactory(DjangoModelFactory):
     bransje = "Barnehage"
 
 
-class ArbeidsstedFactory(DjangoModelFactory):
+class ArbeidsstedFactory(tilhorer("arbeidsgiver", ArbeidsgiverFactory)):
     class Meta:
         model = Arbeidssted
 
-    arbeidsgiver = factory.SubFactory(ArbeidsgiverFactory)
-    organisasjon = factory.SelfAttribute("arbeidsgiver.organisasjon")
     navn = factory.Sequence(lambda n: f"Solsikken barnehage {n}")
     adresse = "Storgata 1, 1470 Lørenskog"
 
 
-class KontaktpersonFactory(DjangoModelFactory):
+class KontaktpersonFactory(tilhorer("arbeidssted", ArbeidsstedFactory)):
     class Meta:
         model = Kontaktperson
 
-    arbeidssted = factory.SubFactory(ArbeidsstedFactory)
-    organisasjon = factory.SelfAttribute("arbeidssted.organisasjon")
     rolle = Kontaktperson.Rolle.FADDER
     navn = factory.Faker("name", locale="no_NO")
     har_fagbrev = True
@@ -55,11 +51,9 @@ class PlasseringFactory(DeltakersFactory):
     dager_per_uke = 3
 
 
-class AvtaleFactory(DjangoModelFactory):
+class AvtaleFactory(tilhorer("plassering", PlasseringFactory)):
     class Meta:
         model = Avtale
 
-    plassering = factory.SubFactory(PlasseringFactory)
-    organisasjon = factory.SelfAttribute("plassering.organisasjon")
     oppstart = factory.SelfAttribute("plassering.fra")
     arbeidstid = "Mandag–onsdag 08.00–15.30"

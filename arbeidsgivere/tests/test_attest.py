@@ -5,7 +5,6 @@ or the placement has ended, one per placement, every change logged; its page, wh
 import datetime
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -20,11 +19,7 @@ from fagbrev.models import Hendelse
 
 D = datetime.date
 
-
-@pytest.fixture(autouse=True)
-def idag():
-    with time_machine.travel(datetime.datetime(2026, 11, 23, 12, 0), tick=False):
-        yield
+pytestmark = pytest.mark.usefixtures("idag")  # today is 23.11.2026 (root conftest)
 
 
 @pytest.fixture

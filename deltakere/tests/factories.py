@@ -2,11 +2,10 @@ import datetime
 import functools
 
 import factory
-from factory.django import DjangoModelFactory
 
 from deltakere.models import Deltaker, Inntakssamtale, Opptakskriterium, Permisjon, Statusendring
 from fagbrev.demo import lag_fodselsnummer
-from fagbrev.tests.factories import FagretningFactory
+from fagbrev.tests.factories import FagretningFactory, tilhorer
 from fagbrev.tests.filer import lag_docx, lag_jpeg, lag_pdf, lag_png  # real files; re-exported for the tests
 
 
@@ -32,12 +31,10 @@ def _fodselsnummer(fodselsdato: datetime.date, n: int) -> str:
     return gyldige[n % len(gyldige)]
 
 
-class DeltakerFactory(DjangoModelFactory):
+class DeltakerFactory(tilhorer("fagretning", FagretningFactory)):
     class Meta:
         model = Deltaker
 
-    fagretning = factory.SubFactory(FagretningFactory)
-    organisasjon = factory.SelfAttribute("fagretning.organisasjon")
     fornavn = factory.Faker("first_name", locale="no_NO")
     etternavn = factory.Faker("last_name", locale="no_NO")
     fodselsdato = factory.Faker(
@@ -47,22 +44,14 @@ class DeltakerFactory(DjangoModelFactory):
     status = Deltaker.Status.I_OPPLAERING
 
 
-class DeltakersFactory(DjangoModelFactory):
-    """A row that belongs to one participant, in her organisation. Pass `deltaker=`."""
-
-    class Meta:
-        abstract = True
-
-    deltaker = None
-    organisasjon = factory.SelfAttribute("deltaker.organisasjon")
+# A row that belongs to one participant, in her organisation. Pass `deltaker=`.
+DeltakersFactory = tilhorer("deltaker")
 
 
-class OpptakskriteriumFactory(DjangoModelFactory):
+class OpptakskriteriumFactory(tilhorer("fagretning", FagretningFactory)):
     class Meta:
         model = Opptakskriterium
 
-    fagretning = factory.SubFactory(FagretningFactory)
-    organisasjon = factory.SelfAttribute("fagretning.organisasjon")
     tekst = factory.Sequence(lambda n: f"Kriterium {n}")
 
 

@@ -5,7 +5,6 @@ the date's edges, the form on the case and who may use it; NAV Asker's reminder 
 import datetime
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -15,19 +14,10 @@ from deltakere.models import Deltaker, Rutebytte
 from deltakere.services import deltaker_endre
 from deltakere.services_rute import rute_bytt
 from fagbrev.models import Fagretning, Hendelse
+from fagbrev.tests.klokke import frys
 
 D = datetime.date
 R = Fagretning.Rute
-
-
-def _frys(dato: datetime.date):
-    return time_machine.travel(datetime.datetime(dato.year, dato.month, dato.day, 12, 0), tick=False)
-
-
-@pytest.fixture
-def idag():
-    with _frys(D(2026, 11, 23)):
-        yield D(2026, 11, 23)
 
 
 @pytest.fixture
@@ -160,7 +150,7 @@ def test_only_the_cases_coordinator_may_switch(client, idag, kandidat, request, 
 
 
 def _varsler(dato: datetime.date) -> list:
-    with _frys(dato):
+    with frys(dato):
         return list(vurder_fagbrev_pa_jobb(dato))
 
 
@@ -197,7 +187,7 @@ def test_no_reminder_for_unpaid_practice_an_ended_placement_or_after_the_switch(
     plassering.til = None
     plassering.save()
     assert _varsler(D(2026, 11, 23))
-    with _frys(D(2026, 11, 23)):
+    with frys(D(2026, 11, 23)):
         rute_bytt(
             deltaker=kandidat, til=R.FAGBREV_PA_JOBB, dato=D(2026, 11, 23), begrunnelse="Ett år", utfort_av=koordinator
         )

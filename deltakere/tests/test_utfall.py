@@ -4,27 +4,20 @@ log, and the case page's section and form by role."""
 import datetime
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 
 from deltakere.models import Deltaker, Utfall
 from deltakere.services import utfall_registrer
 from deltakere.tests.saker import sak_avsluttet
 from fagbrev.models import Hendelse
+from fagbrev.tests.klokke import frys
 
 S = Deltaker.Status
 T = Utfall.Tidspunkt
 D = datetime.date
 
 
-def _frys(dato: datetime.date):
-    return time_machine.travel(datetime.datetime(dato.year, dato.month, dato.day, 12, 0), tick=False)
-
-
-@pytest.fixture(autouse=True)
-def idag():
-    with _frys(D(2026, 11, 23)):
-        yield
+pytestmark = pytest.mark.usefixtures("idag")  # today is 23.11.2026 (root conftest)
 
 
 @pytest.fixture
@@ -93,7 +86,7 @@ def test_an_outcome_cannot_be_dated_in_the_future(fullfort, koordinator):
 
 @pytest.mark.parametrize(("idag", "mulig"), [(D(2027, 2, 27), False), (D(2027, 2, 28), True), (D(2027, 3, 1), True)])
 def test_the_six_month_outcome_can_be_dated_from_six_months_after_completion(fullfort, koordinator, idag, mulig):
-    with _frys(idag):
+    with frys(idag):
         if mulig:
             utfall_registrer(
                 deltaker=fullfort, tidspunkt=T.SEKS_MANEDER, situasjon="fast", dato=idag, utfort_av=koordinator
@@ -155,7 +148,7 @@ def test_the_coordinator_gets_the_form_and_teachers_read_the_outcome(
 
 
 def test_the_six_month_form_appears_on_its_due_date(client, koordinator, fullfort):
-    with _frys(D(2027, 2, 28)):
+    with frys(D(2027, 2, 28)):
         html = _side(client, koordinator, fullfort)
     assert f'action="/deltakere/{fullfort.pk}/utfall/seks_maneder/"' in html
 
@@ -180,7 +173,7 @@ def test_posting_the_form_saves_and_returns_to_the_case(client, koordinator, ful
 
 
 def test_a_refused_outcome_comes_back_with_the_error_summary_and_the_input(client, koordinator, fullfort):
-    with _frys(D(2027, 3, 1)):
+    with frys(D(2027, 3, 1)):
         client.force_login(koordinator)  # a session from November would have expired
         svar = client.post(
             f"/deltakere/{fullfort.pk}/utfall/seks_maneder/",
@@ -206,9 +199,9 @@ def test_case_page_of_a_completed_case_stays_within_the_case_page_bound(
     client, koordinator, fullfort, django_assert_max_num_queries
 ):
     for tidspunkt, dato in ((T.VED_FULLFORING, D(2026, 9, 1)), (T.SEKS_MANEDER, D(2027, 3, 1))):
-        with _frys(dato):
+        with frys(dato):
             utfall_registrer(deltaker=fullfort, tidspunkt=tidspunkt, situasjon="fast", dato=dato, utfort_av=koordinator)
-    with _frys(D(2027, 3, 1)):
+    with frys(D(2027, 3, 1)):
         client.force_login(koordinator)
         with django_assert_max_num_queries(40):  # the bound of the open case's page test
             assert client.get(f"/deltakere/{fullfort.pk}/").status_code == 200

@@ -8,6 +8,25 @@ from factory.django import DjangoModelFactory
 from fagbrev.models import Fagretning, Kull, Medlemskap, Organisasjon, Rolle, User
 
 
+def tilhorer(forelder: str, forelder_factory: type[DjangoModelFactory] | None = None) -> type[DjangoModelFactory]:
+    """An abstract base for the factory of a row that belongs to `forelder` and lives in its organisation:
+    `class KullFactory(tilhorer("fagretning", FagretningFactory))`. The parent is made by `forelder_factory`
+    unless the test passes one; without a `forelder_factory` the test must pass it."""
+
+    class Meta:
+        abstract = True
+
+    return type(
+        f"Tilhorer{forelder.title()}Factory",
+        (DjangoModelFactory,),
+        {
+            "Meta": Meta,
+            forelder: factory.SubFactory(forelder_factory) if forelder_factory else None,
+            "organisasjon": factory.SelfAttribute(f"{forelder}.organisasjon"),
+        },
+    )
+
+
 class OrganisasjonFactory(DjangoModelFactory):
     class Meta:
         model = Organisasjon
@@ -57,12 +76,10 @@ class FagretningFactory(DjangoModelFactory):
     krever_politiattest = True
 
 
-class KullFactory(DjangoModelFactory):
+class KullFactory(tilhorer("fagretning", FagretningFactory)):
     class Meta:
         model = Kull
 
-    fagretning = factory.SubFactory(FagretningFactory)
-    organisasjon = factory.SelfAttribute("fagretning.organisasjon")
     navn = factory.Sequence(lambda n: f"Høst {2020 + n}")
     oppstart = datetime.date(2025, 8, 15)
 

@@ -3,9 +3,9 @@
 import datetime
 
 import factory
-from factory.django import DjangoModelFactory
 
 from deltakere.tests.factories import DeltakersFactory
+from fagbrev.tests.factories import tilhorer
 
 
 def laerekontrakt(deltaker, *, start=datetime.date(2025, 8, 1), slutt=None, status="utkast", **felter):
@@ -37,9 +37,8 @@ class EksamenFactory(DeltakersFactory):
     gebyr_betalt = True
 
 
-class KompetansemalFactory(DjangoModelFactory):
+class KompetansemalFactory(tilhorer("fagretning")):
     class Meta:
         model = "lop.Kompetansemal"
 
-    organisasjon = factory.SelfAttribute("fagretning.organisasjon")
     tekst = factory.Sequence(lambda n: f"planlegge og gjennomføre aktiviteter nr. {n}")

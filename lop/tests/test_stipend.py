@@ -6,7 +6,6 @@ import io
 from decimal import Decimal
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
@@ -26,11 +25,7 @@ from lop.services_stipend import (
 D = datetime.date
 G = [(D(2024, 5, 1), 124_028), (D(2025, 5, 1), 130_160)]
 
-
-@pytest.fixture(autouse=True)
-def idag():
-    with time_machine.travel(datetime.datetime(2026, 11, 23, 12, 0), tick=False):
-        yield
+pytestmark = pytest.mark.usefixtures("idag")  # today is 23.11.2026 (root conftest)
 
 
 def _maneder(vedtak) -> list[tuple]:

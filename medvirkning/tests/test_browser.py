@@ -26,16 +26,14 @@ from dokumenter.tests.pdfhjelp import pdf_tekst
 from lop.models import Opplaeringsplanpunkt
 from medvirkning.models import Signatur
 from oppfolging.models import Vurderingssamtale
-from tests.e2e.conftest import innloggingscookie
-from tests.e2e.hjelp import ALVORLIG, AXE, axe_brudd, beskriv, sidebredde
+from tests.e2e.conftest import DESKTOP, MOBIL, ny_kontekst
+from tests.e2e.hjelp import ALVORLIG, axe_brudd, beskriv, sidebredde
 
 from .conftest import token_til
 
 pytestmark = pytest.mark.browser
 # outside test-results/, which pytest-playwright empties at the start of every session
 BILDER = Path(tempfile.gettempdir()) / "fagbrev-skjermbilder" / "medvirkning"
-MOBIL = {"width": 375, "height": 812}
-DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture
@@ -43,18 +41,8 @@ def apne(browser: Browser, live_server):
     kontekster = []
 
     def _apne(bruker=None, *, mobil: bool = False) -> Page:
-        kontekst = browser.new_context(
-            base_url=live_server.url,
-            viewport=MOBIL if mobil else DESKTOP,
-            is_mobile=mobil,
-            has_touch=mobil,
-            locale="nb-NO",
-            timezone_id="Europe/Oslo",
-        )
-        kontekst.set_default_timeout(10_000)
-        kontekst.add_init_script(path=str(AXE))
-        if bruker is not None:
-            kontekst.add_cookies([innloggingscookie(bruker.username, live_server.url)])
+        brukernavn = bruker.username if bruker is not None else None
+        kontekst = ny_kontekst(browser, live_server.url, brukernavn, mobil=mobil, axe=True, tidsgrense=10_000)
         kontekster.append(kontekst)
         return kontekst.new_page()
 
@@ -91,6 +79,16 @@ def _signer(apne, epost: str, navn: str, bildenavn: str, feil: list[str], *, bek
     expect(page.get_by_role("heading", level=1)).to_have_text("Takk!")
     expect(page.get_by_text("Takk! Du har signert avtalen om deltakelse.")).to_be_visible()
     return token
+
+
+def _fadderens_lenke(kp: Page, apne, knapp: str) -> tuple[str, Page]:
+    """The coordinator asks the fadder with the button `knapp`; the fadder opens the link from her mail on a phone."""
+    kp.get_by_role("button", name=knapp).click()
+    expect(kp.get_by_text("Lenke sendt til Frida Fadder")).to_be_visible()
+    token = token_til("frida@solsikken.no")
+    page = apne(mobil=True)
+    page.goto(f"/lenke/{token}/")
+    return token, page
 
 
 def test_the_workplace_takes_part_by_link_and_the_agreement_is_signed_in_the_app(sak, koordinator, apne):
@@ -131,11 +129,7 @@ def test_the_workplace_takes_part_by_link_and_the_agreement_is_signed_in_the_app
 
     # 5. the fadder marks three goals of the training plan
     kp.goto(f"/medvirkning/deltakere/{sak.deltaker.pk}/")
-    kp.get_by_role("button", name="Be fadderen markere mål i opplæringsplanen").click()
-    expect(kp.get_by_text("Lenke sendt til Frida Fadder")).to_be_visible()
-    mal_token = token_til("frida@solsikken.no")
-    fp = apne(mobil=True)
-    fp.goto(f"/lenke/{mal_token}/")
+    mal_token, fp = _fadderens_lenke(kp, apne, "Be fadderen markere mål i opplæringsplanen")
     _sjekk_side(fp, "lenke-fadder-mal", feil)
     punkter = list(Opplaeringsplanpunkt.objects.filter(deltaker=sak.deltaker).order_by("pk"))
     for punkt in punkter[:3]:
@@ -146,10 +140,7 @@ def test_the_workplace_takes_part_by_link_and_the_agreement_is_signed_in_the_app
     assert Opplaeringsplanpunkt.objects.filter(deltaker=sak.deltaker, utfort=True).count() == 3
 
     # 6. ... and fills in the workplace's part of the vurderingssamtale
-    kp.get_by_role("button", name="Be fadderen fylle ut vurderingssamtalen").click()
-    expect(kp.get_by_text("Lenke sendt til Frida Fadder")).to_be_visible()
-    sp = apne(mobil=True)
-    sp.goto(f"/lenke/{token_til('frida@solsikken.no')}/")
+    _, sp = _fadderens_lenke(kp, apne, "Be fadderen fylle ut vurderingssamtalen")
     _sjekk_side(sp, "lenke-fadder-samtale", feil)
     sp.locator('input[name="holder_tider"][value="meget_bra"]').check()
     sp.locator('input[name="samarbeider"][value="bra"]').check()
@@ -192,11 +183,7 @@ def test_the_fadder_evaluates_the_ended_placement_on_a_phone(sak, koordinator, a
     evaluering_registrer(plassering=sak.plassering, utfort_av=koordinator, dato=timezone.localdate(), egnet=True)
     kp = apne(koordinator)
     kp.goto(f"/medvirkning/deltakere/{sak.deltaker.pk}/")
-    kp.get_by_role("button", name="Be fadderen evaluere praksisperioden").click()
-    expect(kp.get_by_text("Lenke sendt til Frida Fadder")).to_be_visible()
-    token = token_til("frida@solsikken.no")
-    fp = apne(mobil=True)
-    fp.goto(f"/lenke/{token}/")
+    token, fp = _fadderens_lenke(kp, apne, "Be fadderen evaluere praksisperioden")
     expect(fp.get_by_role("heading", level=1)).to_have_text("Evaluer praksisperioden")
     _sjekk_side(fp, "lenke-fadder-evaluering", feil)
     fp.get_by_role("button", name="Send evalueringen").click()  # empty: the message next to the field

@@ -5,7 +5,8 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from fagbrev.tests.factories import OrganisasjonFactory, UserFactory
+from arbeidsgivere.tests.factories import PlasseringFactory
+from fagbrev.tests.factories import OrganisasjonFactory, UserFactory, tilhorer
 from moter.models import Deltakelse, Ekstern, Mote, Oppstartsmote
 
 
@@ -22,32 +23,26 @@ class MoteFactory(DjangoModelFactory):
     registrert_av = factory.SelfAttribute("arrangor")
 
 
-class DeltakelseFactory(DjangoModelFactory):
+class DeltakelseFactory(tilhorer("mote", MoteFactory)):
     class Meta:
         model = Deltakelse
 
-    mote = factory.SubFactory(MoteFactory)
-    organisasjon = factory.SelfAttribute("mote.organisasjon")
     deltaker = factory.SubFactory("deltakere.tests.factories.DeltakerFactory")
 
 
-class EksternFactory(DjangoModelFactory):
+class EksternFactory(tilhorer("mote", MoteFactory)):
     class Meta:
         model = Ekstern
 
-    mote = factory.SubFactory(MoteFactory)
-    organisasjon = factory.SelfAttribute("mote.organisasjon")
     navn = "Kari Nilsen"
     rolle = "NAV-veileder"
     telefon = "91234567"
 
 
-class OppstartsmoteFactory(DjangoModelFactory):
+class OppstartsmoteFactory(tilhorer("plassering", PlasseringFactory)):
     class Meta:
         model = Oppstartsmote
 
-    plassering = factory.SubFactory("arbeidsgivere.tests.factories.PlasseringFactory")
-    organisasjon = factory.SelfAttribute("plassering.organisasjon")
     dato = datetime.date(2026, 1, 2)
     koordinator = factory.SubFactory(UserFactory)
     registrert_av = factory.SelfAttribute("koordinator")

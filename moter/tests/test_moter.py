@@ -5,7 +5,6 @@ innsyn read the same rows. The clock is frozen on a Monday in November 2026."""
 import datetime
 
 import pytest
-import time_machine
 
 from arbeidsgivere.models import Kontaktperson
 from arbeidsgivere.tests.factories import KontaktpersonFactory, PlasseringFactory
@@ -17,11 +16,7 @@ from moter.tests.factories import DeltakelseFactory, EksternFactory, MoteFactory
 
 IDAG = datetime.date(2026, 11, 23)
 
-
-@pytest.fixture(autouse=True)
-def idag():
-    with time_machine.travel(datetime.datetime(2026, 11, 23, 12, 0), tick=False):
-        yield
+pytestmark = pytest.mark.usefixtures("idag")  # today is 23.11.2026 (root conftest)
 
 
 def test_coordinator_plans_a_meeting_adds_people_and_registers_who_came(client, koordinator, deltaker, fagretning):

@@ -1,12 +1,11 @@
 import datetime
 
 import factory
-from factory.django import DjangoModelFactory
 
 from arbeidsgivere.tests.factories import KontaktpersonFactory
 from arbeidsgivere.tests.factories import PlasseringFactory as _PlasseringFactory
 from deltakere.tests.factories import DeltakersFactory
-from fagbrev.tests.factories import UserFactory
+from fagbrev.tests.factories import UserFactory, tilhorer
 from oppfolging.models import Besok, Mote, Tiltak, Vurderingssamtale, semester_for
 
 
@@ -37,24 +36,20 @@ class VurderingssamtaleFactory(DeltakersFactory):
     registrert_av = factory.SubFactory(UserFactory)
 
 
-class MoteFactory(DjangoModelFactory):
+class MoteFactory(tilhorer("fagretning")):
     class Meta:
         model = Mote
 
     type = Mote.Type.PROSJEKTGRUPPE
-    fagretning = None
-    organisasjon = factory.SelfAttribute("fagretning.organisasjon")
     dato = datetime.date(2026, 11, 10)
     registrert_av = factory.SubFactory(UserFactory)
     agenda = "Status på arbeidsplassene\nRessurser"
 
 
-class TiltakFactory(DjangoModelFactory):
+class TiltakFactory(tilhorer("mote")):
     class Meta:
         model = Tiltak
 
-    mote = None
-    organisasjon = factory.SelfAttribute("mote.organisasjon")
     beskrivelse = "Ring lederen på Solsikken"
     ansvarlig = None
     frist = datetime.date(2026, 12, 1)

@@ -5,7 +5,6 @@ import datetime
 import re
 
 import pytest
-import time_machine
 
 from deltakere.models import Deltaker, Statusendring
 from deltakere.tests.factories import DeltakerFactory
@@ -16,11 +15,7 @@ S = Deltaker.Status
 D = datetime.date
 HOST = {"semester": "2026-host"}
 
-
-@pytest.fixture(autouse=True)
-def idag():
-    with time_machine.travel(datetime.datetime(2026, 11, 23, 12, 0), tick=False):
-        yield
+pytestmark = pytest.mark.usefixtures("idag")  # today is 23.11.2026 (root conftest)
 
 
 def _kort(html: str, tittel: str) -> str:

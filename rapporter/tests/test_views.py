@@ -6,7 +6,6 @@ import io
 import re
 
 import pytest
-import time_machine
 from openpyxl import load_workbook
 
 from arbeidsgivere.tests.factories import ArbeidsgiverFactory, ArbeidsstedFactory, PlasseringFactory
@@ -15,6 +14,7 @@ from deltakere.services import utfall_registrer
 from deltakere.tests.factories import DeltakerFactory
 from dokumenter.tests.pdfhjelp import flat, pdf_tekst
 from fagbrev.tests.factories import FagretningFactory, KullFactory
+from fagbrev.tests.klokke import frys
 from lop.models import Fagprove, Norskprove
 from lop.services_stipend import stipendvedtak_registrer
 from lop.tests.factories import EksamenFactory, laerekontrakt
@@ -27,11 +27,7 @@ D = datetime.date
 VAR_SLUTT, HOST_START, HOST_SLUTT = D(2026, 7, 31), D(2026, 8, 1), D(2026, 12, 31)
 HOST = {"semester": "2026-host"}
 
-
-@pytest.fixture(autouse=True)
-def idag():
-    with time_machine.travel(datetime.datetime(2026, 11, 23, 12, 0), tick=False):
-        yield
+pytestmark = pytest.mark.usefixtures("idag")  # today is 23.11.2026 (root conftest)
 
 
 def _endring(d, til, dato, bruker):
@@ -437,7 +433,7 @@ def test_six_months_after_up_to_today_counts_everyone_whose_six_months_ran_out_o
     for dato in fullfort:
         _fullfort(fagretning, dato, koordinator)
     semester = f"{idag.year}-{'host' if idag.month >= 8 else 'var'}"
-    with time_machine.travel(datetime.datetime.combine(idag, datetime.time(12)), tick=False):
+    with frys(idag):
         html = _side(client, koordinator, params={"semester": semester})
     ikke_registrert, totalt = _tabell(html, "Utfall seks måneder etter fullføring")[BUA][3:]
     assert (ikke_registrert, totalt) == (str(tatt_med), str(tatt_med))

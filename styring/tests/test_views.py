@@ -6,7 +6,6 @@ import datetime
 import io
 
 import pytest
-import time_machine
 from openpyxl import load_workbook
 
 from deltakere.tests.factories import DeltakerFactory
@@ -18,11 +17,7 @@ from styring.tests.factories import KostnadFactory, SporplanFactory
 
 HOST = {"semester": "2026-host"}
 
-
-@pytest.fixture(autouse=True)
-def idag():
-    with time_machine.travel(datetime.datetime(2026, 11, 23, 12, 0), tick=False):
-        yield
+pytestmark = pytest.mark.usefixtures("idag")  # today is 23.11.2026 (root conftest)
 
 
 @pytest.fixture

@@ -91,27 +91,36 @@ def innloggingscookie(brukernavn: str, url: str) -> dict:
     return {"name": cookie.key, "value": cookie.value, "url": url}
 
 
+def ny_kontekst(
+    browser: Browser, url: str, brukernavn: str | None, *, mobil: bool, axe: bool, tidsgrense: int, **kontekst_args
+) -> BrowserContext:
+    """A browser context at `url` as a user in Norway has it: at desktop size, or a phone 375 px wide with
+    touch; logged in as `brukernavn` unless None; with axe-core in every page if `axe`."""
+    kontekst = browser.new_context(
+        base_url=url,
+        viewport=MOBIL if mobil else DESKTOP,
+        is_mobile=mobil,
+        has_touch=mobil,
+        locale="nb-NO",
+        timezone_id="Europe/Oslo",
+        **kontekst_args,
+    )
+    kontekst.set_default_timeout(tidsgrense)
+    if axe:
+        kontekst.add_init_script(path=str(AXE))
+    if brukernavn:
+        kontekst.add_cookies([innloggingscookie(brukernavn, url)])
+    return kontekst
+
+
 @pytest.fixture
 def apne(browser: Browser, demo_url: str, request, pytestconfig) -> Iterator[Callable[..., Page]]:
     """Open a page as a user: `apne("faglarer", mobil=True)`; `apne(None)` for a visitor who is not logged in."""
     kontekster: list[BrowserContext] = []
 
     def _apne(brukernavn: str | None, *, mobil: bool = False, axe: bool = False, **kontekst_args) -> Page:
-        kontekst = browser.new_context(
-            base_url=demo_url,
-            viewport=MOBIL if mobil else DESKTOP,
-            is_mobile=mobil,
-            has_touch=mobil,
-            locale="nb-NO",
-            timezone_id="Europe/Oslo",
-            **kontekst_args,
-        )
-        kontekst.set_default_timeout(5_000)
+        kontekst = ny_kontekst(browser, demo_url, brukernavn, mobil=mobil, axe=axe, tidsgrense=5_000, **kontekst_args)
         kontekster.append(kontekst)
-        if axe:
-            kontekst.add_init_script(path=str(AXE))
-        if brukernavn:
-            kontekst.add_cookies([innloggingscookie(brukernavn, demo_url)])
         return kontekst.new_page()
 
     yield _apne
