@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,7 +21,7 @@ from deltakere.permissions import get_deltaker_for_user
 from deltakere.politiattest import kan_starte_praksis
 from fagbrev import permissions
 from fagbrev.models import Fagretning, Organisasjon
-from fagbrev.skjema import skjema_svar, skjema_view
+from fagbrev.skjema import knapp_post, skjema_svar, skjema_view
 
 from . import services
 from .forms import (
@@ -307,17 +307,20 @@ avtale_endre = skjema_view(
 def avtale_status(request: HttpRequest, pk: int) -> HttpResponse:
     avtale = get_avtale_for_user(request.user, pk, write=True)
     handling = request.POST.get("handling")
-    try:
-        if handling == "til_signering":
-            services.avtale_send_til_signering(avtale=avtale, utfort_av=request.user)
-            messages.success(request, "Avtalen er sendt til signering.")
-        elif handling == "avslutt":
-            services.avtale_avslutt(avtale=avtale, dato=timezone.localdate(), utfort_av=request.user)
-            messages.success(request, "Avtalen er avsluttet.")
-        else:
-            messages.error(request, "Ukjent handling.")
-    except ValidationError as feil:
-        messages.error(request, " ".join(feil.messages))
+    if handling == "til_signering":
+        knapp_post(
+            request,
+            lambda: services.avtale_send_til_signering(avtale=avtale, utfort_av=request.user),
+            melding="Avtalen er sendt til signering.",
+        )
+    elif handling == "avslutt":
+        knapp_post(
+            request,
+            lambda: services.avtale_avslutt(avtale=avtale, dato=timezone.localdate(), utfort_av=request.user),
+            melding="Avtalen er avsluttet.",
+        )
+    else:
+        messages.error(request, "Ukjent handling.")
     return redirect("arbeidsgivere:plassering", pk=avtale.plassering_id)
 
 

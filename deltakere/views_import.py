@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from fagbrev.models import Organisasjon
 from fagbrev.permissions import KOORDINATOR
+from fagbrev.skjema import knapp_post
 
 from . import eksport as deltaker_eksport
 from . import forms, importering
@@ -51,6 +52,25 @@ def _rydd(request) -> None:
     request.session.pop(OKT_NOKKEL, None)
 
 
+# The two spreadsheet downloads (the import's template, the export): the same file as .xlsx or .csv.
+INNHOLDSTYPE = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+def _krev_format(format: str) -> None:
+    if format not in INNHOLDSTYPE:
+        raise Http404("Ukjent format.")
+
+
+def _regneark(innhold: bytes | str, format: str, filnavn: str) -> HttpResponse:
+    """The file as an attachment named `filnavn`.`format`."""
+    svar = HttpResponse(innhold, content_type=INNHOLDSTYPE[format])
+    svar["Content-Disposition"] = f'attachment; filename="{filnavn}.{format}"'
+    return svar
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def importer(request: HttpRequest) -> HttpResponse:
@@ -66,18 +86,15 @@ def importer(request: HttpRequest) -> HttpResponse:
         plan = importering.import_les(
             innhold=ventende[0].read_bytes(), filnavn=ventende[1], organisasjon=organisasjon, idag=timezone.localdate()
         )
-        try:
-            telling = importering.import_utfor(
+        telling = knapp_post(
+            request,
+            lambda: importering.import_utfor(
                 plan=plan, organisasjon=organisasjon, bare_gyldige=handling == "gyldige", utfort_av=request.user
-            )
-        except ValidationError as feil:
-            messages.error(request, " ".join(feil.messages))
-        else:
+            ),
+            melding=lambda t: f"Importert: {t['opprett']} nye, {t['oppdater']} oppdatert, {t['uendret']} uendret.",
+        )
+        if telling is not None:
             _rydd(request)
-            messages.success(
-                request,
-                f"Importert: {telling['opprett']} nye, {telling['oppdater']} oppdatert, {telling['uendret']} uendret.",
-            )
             return redirect("deltakere:liste")
     elif request.method == "POST" and handling == "avbryt":
         _rydd(request)
@@ -111,17 +128,9 @@ def importer(request: HttpRequest) -> HttpResponse:
 @require_GET
 def importmal(request: HttpRequest, format: str) -> HttpResponse:
     organisasjon = _organisasjon(request.user)
-    if format == "xlsx":
-        svar = HttpResponse(
-            importering.importmal_xlsx(organisasjon),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    elif format == "csv":
-        svar = HttpResponse(importering.importmal_csv(organisasjon), content_type="text/csv; charset=utf-8")
-    else:
-        raise Http404("Ukjent format.")
-    svar["Content-Disposition"] = f'attachment; filename="deltakere-mal.{format}"'
-    return svar
+    _krev_format(format)
+    lag = importering.importmal_xlsx if format == "xlsx" else importering.importmal_csv
+    return _regneark(lag(organisasjon), format, "deltakere-mal")
 
 
 @login_required
@@ -130,15 +139,7 @@ def eksport(request: HttpRequest, format: str) -> HttpResponse:
     """The organisation's participants in the import's columns: correct them in a spreadsheet and
     import the file again (deltakere/eksport.py). Coordinators only; logged as an export per person."""
     organisasjon = _organisasjon(request.user)
-    if format not in ("xlsx", "csv"):
-        raise Http404("Ukjent format.")
+    _krev_format(format)
     rader = deltaker_eksport.eksport_rader(organisasjon=organisasjon)
-    if format == "xlsx":
-        svar = HttpResponse(
-            deltaker_eksport.som_xlsx(rader),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        svar = HttpResponse(deltaker_eksport.som_csv(rader), content_type="text/csv; charset=utf-8")
-    svar["Content-Disposition"] = f'attachment; filename="deltakere-{organisasjon.kortnavn.lower()}.{format}"'
-    return svar
+    lag = deltaker_eksport.som_xlsx if format == "xlsx" else deltaker_eksport.som_csv
+    return _regneark(lag(rader), format, f"deltakere-{organisasjon.kortnavn.lower()}")

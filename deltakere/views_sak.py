@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from fagbrev import permissions
 from fagbrev.models import Oppslag
-from fagbrev.skjema import skjema_post
+from fagbrev.skjema import knapp_post, skjema_post
 from fagbrev.tilgang import tilgang_merk
 
 from . import forms, overganger, services, services_opptak, services_rute, services_status, statusgrupper
@@ -229,12 +229,11 @@ def planlagt_trekk(request: HttpRequest, pk: int) -> HttpResponse:
     if endring is None:
         messages.info(request, "Saken har ingen planlagt endring.")
     else:
-        try:
-            services.statusendring_trekk(endring=endring, utfort_av=request.user)
-        except ValidationError as feil:
-            messages.error(request, " ".join(feil.messages))
-        else:
-            messages.success(request, "Den planlagte endringen er trukket tilbake.")
+        knapp_post(
+            request,
+            lambda: services.statusendring_trekk(endring=endring, utfort_av=request.user),
+            melding="Den planlagte endringen er trukket tilbake.",
+        )
     return redirect("deltakere:detalj", pk=deltaker.pk)
 
 
@@ -360,10 +359,9 @@ def utstyr_returner(request: HttpRequest, pk: int) -> HttpResponse:
     except Utstyrslan.DoesNotExist:
         raise Http404("Fant ikke utlånet.") from None
     deltaker = get_deltaker_for_user(request.user, lan.deltaker_id, write=True)
-    try:
-        services.utstyr_returner(lan=lan, returnert=timezone.localdate(), utfort_av=request.user)
-    except ValidationError as feil:
-        messages.error(request, " ".join(feil.messages))
-    else:
-        messages.success(request, f"{lan.hva} er registrert som returnert.")
+    knapp_post(
+        request,
+        lambda: services.utstyr_returner(lan=lan, returnert=timezone.localdate(), utfort_av=request.user),
+        melding=f"{lan.hva} er registrert som returnert.",
+    )
     return redirect(reverse("deltakere:detalj", args=[deltaker.pk]) + "#utstyr")

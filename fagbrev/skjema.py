@@ -95,19 +95,24 @@ def rad_post(
 ) -> None:
     """A row edited in place on its page (a small form of its own, prefixed `prefiks` and the row's pk,
     no page to show it again): run `lagre(rad, utfort_av=user, **changed)` with the fields that
-    changed, or say in a message what was wrong. The form is bound to a fresh copy of the row, so the
-    service still sees the row as it was. The view then redirects back to the row."""
+    changed, or say in a message what was wrong (the form's errors, or the rule the service refused).
+    The form is bound to a fresh copy of the row, so the service still sees the row as it was. The
+    view then redirects back to the row."""
     form = skjema(
         request.POST,
         instance=rad._meta.model.objects.get(pk=rad.pk),
         prefix=f"{prefiks}{rad.pk}",
         **skjema_kwargs,
     )
-    if form.is_valid():
-        resultat = lagre(rad, utfort_av=request.user, **{f: form.cleaned_data[f] for f in form.changed_data})
-        messages.success(request, melding(resultat) if callable(melding) else melding)
-    else:
+    if not form.is_valid():
         messages.error(request, f"{hva} ble ikke lagret: " + "; ".join(" ".join(v) for v in form.errors.values()))
+        return
+    try:
+        resultat = lagre(rad, utfort_av=request.user, **{f: form.cleaned_data[f] for f in form.changed_data})
+    except ValidationError as feil:
+        messages.error(request, f"{hva} ble ikke lagret: " + " ".join(feil.messages))
+        return
+    messages.success(request, melding(resultat) if callable(melding) else melding)
 
 
 SKJEMA_SIDE = "components/skjema_side.html"  # the plain form page simple forms share

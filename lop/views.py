@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev import permissions
-from fagbrev.skjema import rad_post, skjema_post
+from fagbrev.skjema import knapp_post, rad_post, skjema_post
 
 from . import frister, selectors, services
 from .forms import (
@@ -139,13 +139,13 @@ def sjekkpunkt(request: HttpRequest, pk: int, sjekkpunkt_pk: int) -> HttpRespons
     )
     form = SjekkpunktForm(request.POST, instance=Sjekkpunkt.objects.get(pk=punkt.pk), prefix=f"s{punkt.pk}")
     if form.is_valid():
-        try:
-            services.sjekkpunkt_endre(
+        knapp_post(
+            request,
+            lambda: services.sjekkpunkt_endre(
                 sjekkpunkt=punkt, utfort_av=request.user, **{f: form.cleaned_data[f] for f in form.fields}
-            )
-            messages.success(request, f"{punkt.get_type_display()}: {punkt.get_status_display().lower()}.")
-        except ValidationError as feil:
-            messages.error(request, " ".join(feil.messages))
+            ),
+            melding=lambda _: f"{punkt.get_type_display()}: {punkt.get_status_display().lower()}.",
+        )
     else:
         messages.error(request, f"{punkt.get_type_display()}: sjekk feltene.")
     return redirect(f"{reverse('lop:kontrakt', args=[deltaker.pk])}#sjekkliste")

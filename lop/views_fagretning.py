@@ -153,14 +153,13 @@ def kull_endre(request: HttpRequest, pk: int, kull_pk: int) -> HttpResponse:
             request, f"Kullet {kull} er lukket for nye deltakere." if lukket else f"Kullet {kull} er åpnet igjen."
         )
     else:
-        form = KullForm(request.POST, instance=Kull.objects.get(pk=kull.pk), prefix=f"k{kull.pk}")
-        if form.is_valid():
-            try:
-                _kull_lagre(fagretning, kull, {f: form.cleaned_data[f] for f in form.changed_data}, request.user)
-            except ValidationError as feil:
-                messages.error(request, "Kullet ble ikke lagret: " + " ".join(feil.messages))
-            else:
-                messages.success(request, f"Kullet {kull} er lagret.")
-        else:
-            messages.error(request, "Kullet ble ikke lagret: " + "; ".join(" ".join(v) for v in form.errors.values()))
+        rad_post(
+            request,
+            kull,
+            KullForm,
+            lambda rad, utfort_av, **endret: _kull_lagre(fagretning, rad, endret, utfort_av),
+            prefiks="k",
+            melding=lambda _: f"Kullet {kull} er lagret.",
+            hva="Kullet",
+        )
     return redirect(f"{reverse('lop:fagretning', args=[fagretning.pk])}#k{kull.pk}")

@@ -108,6 +108,6 @@ def stipendvedtak_avslutt(request: HttpRequest, pk: int, vedtak_pk: int) -> Http
         request,
         form,
         lambda data: services_stipend.stipendvedtak_avslutt(vedtak=vedtak, til=data["til"], utfort_av=request.user),
-        melding=f"Stipendet er avsluttet {vedtak.til:%d.%m.%Y}.",
+        melding=lambda avsluttet: f"Stipendet er avsluttet {avsluttet.til:%d.%m.%Y}.",
         videre=lambda _: redirect(f"{reverse('lop:stipend', args=[deltaker.pk])}#vedtak-{vedtak.pk}"),
     ) or _stipend_side(request, deltaker, feil_vedtak=(vedtak.pk, form))

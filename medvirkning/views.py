@@ -24,7 +24,7 @@ from arbeidsgivere.models import Avtale
 from arbeidsgivere.permissions import get_avtale_for_user
 from deltakere.permissions import get_deltaker_for_user
 from fagbrev.sikkerhet import klient_ip
-from fagbrev.skjema import feil_pa_skjema, knapp_post
+from fagbrev.skjema import feil_pa_skjema, knapp_post, skjema_post
 from fagbrev.tilgang import HVA, tilgang_logg
 from lop.models import Manedstema, Opplaeringsplanpunkt
 from oppfolging.models import Vurderingssamtale
@@ -103,6 +103,15 @@ def lenke_send_igjen(request: HttpRequest, pk: int) -> HttpResponse:
     return _tilbake(request, f"/medvirkning/deltakere/{lenke.deltaker_id}/")
 
 
+def _signert_for_kommunen(avtale: Avtale) -> str:
+    """The message after the municipality's signature, read from the agreement as it now stands."""
+    avtale.refresh_from_db()
+    tekst = "Du har signert avtalen for kommunen."
+    if avtale.status == Avtale.Status.SIGNERT:
+        tekst += " Alle har signert, og avtalen er signert."
+    return tekst
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def avtale_signer(request: HttpRequest, pk: int) -> HttpResponse:
@@ -112,21 +121,15 @@ def avtale_signer(request: HttpRequest, pk: int) -> HttpResponse:
     deltaker = avtale.plassering.deltaker
     versjon = selectors.siste_versjon(avtale)
     form = AnsattSignerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.signer_som_ansatt(
-                avtale=avtale, bruker=request.user, navn=form.cleaned_data["navn"], ip=klient_ip(request)
-            )
-        except ValidationError as feil:
-            feil_pa_skjema(form, feil)
-        else:
-            avtale.refresh_from_db()
-            tekst = "Du har signert avtalen for kommunen."
-            if avtale.status == Avtale.Status.SIGNERT:
-                tekst += " Alle har signert, og avtalen er signert."
-            messages.success(request, tekst)
-            return redirect("medvirkning:deltaker", pk=deltaker.pk)
-    return render(
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.signer_som_ansatt(
+            avtale=avtale, bruker=request.user, navn=data["navn"], ip=klient_ip(request)
+        ),
+        melding=lambda _: _signert_for_kommunen(avtale),
+        videre=lambda _: redirect("medvirkning:deltaker", pk=deltaker.pk),
+    ) or render(
         request,
         "medvirkning/ansatt_signer.html",
         {

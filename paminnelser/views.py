@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from fagbrev.skjema import skjema_post
+
 from . import selectors, services
 from .forms import VarslingsvalgForm
 from .ical import kalender_ical
@@ -49,11 +51,13 @@ def varsel_les_alle(request: HttpRequest) -> HttpResponse:
 def varslingsvalg(request: HttpRequest) -> HttpResponse:
     valg = services.varslingsvalg_for(request.user.pk)
     form = VarslingsvalgForm(request.POST or None, valg=valg)
-    if request.method == "POST" and form.is_valid():
-        services.varslingsvalg_lagre(bruker=request.user, valg=form.cleaned_data, utfort_av=request.user)
-        messages.success(request, "Valgene dine er lagret.")
-        return redirect("paminnelser:varslingsvalg")
-    return render(request, "paminnelser/varslingsvalg.html", {"form": form})
+    return skjema_post(
+        request,
+        form,
+        lambda data: services.varslingsvalg_lagre(bruker=request.user, valg=data, utfort_av=request.user),
+        melding="Valgene dine er lagret.",
+        videre="paminnelser:varslingsvalg",
+    ) or render(request, "paminnelser/varslingsvalg.html", {"form": form})
 
 
 def _krev_medlem(user) -> None:
