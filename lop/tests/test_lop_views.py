@@ -356,3 +356,27 @@ def test_the_contract_form_proposes_the_cases_own_pathway(client, koordinator, d
     client.force_login(koordinator)
     html = client.get(f"/deltakere/{deltaker.pk}/kontrakt/").content.decode()
     assert '<option value="alternativt_lop" selected>' in html
+
+
+def test_a_row_edit_the_service_refuses_comes_back_as_a_message_and_saves_nothing(
+    client, koordinator, deltaker, monkeypatch
+):
+    """A refusal after the form was valid (a rule only the service knows) is said next to the row, not a
+    server error; the exam is left as it was."""
+    from django.core.exceptions import ValidationError
+
+    from lop import services
+
+    def nekt(**_):
+        raise ValidationError("Saken kan ikke flyttes videre nå.")
+
+    monkeypatch.setattr(services, "eksamen_endre", nekt)
+    eksamen = EksamenFactory(deltaker=deltaker)
+    felter = {"type": eksamen.type, "termin": eksamen.termin, "pameldt_dato": eksamen.pameldt_dato or ""}
+    data = {f"e{eksamen.pk}-{k}": v for k, v in {**felter, "resultat": Resultat.BESTATT}.items()}
+    client.force_login(koordinator)
+    svar = client.post(f"/deltakere/{deltaker.pk}/eksamen/{eksamen.pk}/", data, follow=True)
+    assert svar.redirect_chain[-1] == (f"/deltakere/{deltaker.pk}/eksamen/", 302)
+    assert "Eksamen ble ikke lagret: Saken kan ikke flyttes videre nå." in svar.content.decode()
+    eksamen.refresh_from_db()
+    assert eksamen.resultat != Resultat.BESTATT

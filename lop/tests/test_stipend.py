@@ -196,8 +196,9 @@ def test_the_coordinator_registers_changes_and_ends_a_decision_on_the_page(clien
     assert "Stipend 01.07.2026–31.12.2026" in html and "23 084,38" in html and "07.2026" in html
     svar = client.post(f"{url}{vedtak.pk}/", {f"v{vedtak.pk}-fra": "2026-08-01", f"v{vedtak.pk}-til": "2026-12-31"})
     assert svar.status_code == 302 and svar.url.endswith(f"#vedtak-{vedtak.pk}")
-    svar = client.post(f"{url}{vedtak.pk}/avslutt/", {f"a{vedtak.pk}-til": "2026-10-31"})
-    assert svar.status_code == 302
+    svar = client.post(f"{url}{vedtak.pk}/avslutt/", {f"a{vedtak.pk}-til": "2026-10-31"}, follow=True)
+    assert svar.redirect_chain[-1][1] == 302
+    assert "Stipendet er avsluttet 31.10.2026." in svar.content.decode()  # the new last day, not the old
     vedtak.refresh_from_db()
     assert (vedtak.fra, vedtak.til) == (D(2026, 8, 1), D(2026, 10, 31))
     assert Stipendmaned.objects.filter(vedtak=vedtak).count() == 3
