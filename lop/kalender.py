@@ -16,7 +16,7 @@ from arbeidsgivere.models import Avtale
 from deltakere import statusgrupper
 from deltakere.models import Deltaker
 from fagbrev.datoregning import dato_tekst
-from fagbrev.kalender import Del, Kalenderdato, kalenderkilde, navneliste, om_deltaker, ukedel
+from fagbrev.kalender import Del, Kalenderdato, datoer_om_deltakere, kalenderkilde, navneliste, om_deltaker, ukedel
 from fagbrev.models import Organisasjon
 
 from .frister import fagprovevindu, pameldingsvinduer
@@ -30,18 +30,18 @@ def _datoer_om_deltakerne(
 ) -> Iterator[Kalenderdato]:
     """One event per row of `qs` dated in [fra, til] about a participant the user may see, linked to
     her case page and named in `hvem`/`fornavn`. One query."""
-    for pk, dato, fornavn, etternavn, deltaker_id in (
-        qs.filter(
-            organisasjon_id__in=organisasjon_ids,
-            deltaker__in=Deltaker.objects.visible_to(user),
-            **{f"{datofelt}__gte": fra, f"{datofelt}__lte": til},
-        )
-        .order_by(datofelt, "pk")
-        .values_list("pk", datofelt, "deltaker__fornavn", "deltaker__etternavn", "deltaker_id")
-    ):
-        yield om_deltaker(
-            fornavn, etternavn, dato=dato, tittel=tittel, art=art, lenke=f"/deltakere/{deltaker_id}/", uid=f"{uid}-{pk}"
-        )
+    return datoer_om_deltakere(
+        qs.filter(deltaker__in=Deltaker.objects.visible_to(user)),
+        datofelt,
+        tittel=tittel,
+        art=art,
+        uid=uid,
+        lenke="/deltakere/{}/",
+        lenkefelt="deltaker_id",
+        organisasjon_ids=organisasjon_ids,
+        fra=fra,
+        til=til,
+    )
 
 
 @kalenderkilde
