@@ -26,21 +26,13 @@ KONTRAKT_UKER = 8
 
 
 def _datoer_om_deltakerne(
-    qs, datofelt: str, art: str, uid: str, tittel: str, *, organisasjon_ids, fra, til, user
+    qs, datofelt: str, art: str, uid: str, tittel: str, *, user, **vindu
 ) -> Iterator[Kalenderdato]:
-    """One event per row of `qs` dated in [fra, til] about a participant the user may see, linked to
-    her case page and named in `hvem`/`fornavn`. One query."""
+    """One event per row of `qs` dated in the window (`organisasjon_ids`, `fra`, `til`) about a participant
+    the user may see, linked to her case page and named in `hvem`/`fornavn`. One query."""
+    hennes = qs.filter(deltaker__in=Deltaker.objects.visible_to(user))
     return datoer_om_deltakere(
-        qs.filter(deltaker__in=Deltaker.objects.visible_to(user)),
-        datofelt,
-        tittel=tittel,
-        art=art,
-        uid=uid,
-        lenke="/deltakere/{}/",
-        lenkefelt="deltaker_id",
-        organisasjon_ids=organisasjon_ids,
-        fra=fra,
-        til=til,
+        hennes, datofelt, tittel=tittel, art=art, uid=uid, lenke="/deltakere/{deltaker_id}/", **vindu
     )
 
 

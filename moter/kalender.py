@@ -33,18 +33,16 @@ def moter(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]:
 
 
 @kalenderkilde
-def oppstartsmoter(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]:
+def oppstartsmoter(*, user, **vindu) -> Iterator[Kalenderdato]:
     """Start-up meetings at the workplace of the participants whose case the user may see. One query."""
+    hans = Oppstartsmote.objects.filter(deltaker_scope(user, "plassering__deltaker__"))
     return datoer_om_deltakere(
-        Oppstartsmote.objects.filter(deltaker_scope(user, "plassering__deltaker__")),
+        hans,
         "dato",
+        deltaker="plassering__deltaker",
         tittel="Oppstartsmøte på arbeidsplassen",
         art="mote",
         uid="moter-oppstartsmote",
-        lenke="/moter/oppstart/{}/",
-        organisasjon_ids=organisasjon_ids,
-        fra=fra,
-        til=til,
-        deltaker="plassering__deltaker",
-        lenkefelt="plassering_id",
+        lenke="/moter/oppstart/{plassering_id}/",
+        **vindu,
     )

@@ -43,19 +43,18 @@ def moter(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]:
 
 
 @kalenderkilde
-def planlagte_samtaler(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]:
+def planlagte_samtaler(*, user, **vindu) -> Iterator[Kalenderdato]:
     """Assessment meetings planned and not yet held, of the participants whose meetings the user may see
     (oppfolging.permissions). One query."""
+    planlagte = samtaler_visible_to(user).filter(holdt_dato__isnull=True)
     return datoer_om_deltakere(
-        samtaler_visible_to(user).filter(holdt_dato__isnull=True),
+        planlagte,
         "planlagt_dato",
         tittel="Vurderingssamtale",
         art="samtale",
         uid="vurderingssamtale",
-        lenke="/oppfolging/vurderingssamtaler/{}/",
-        organisasjon_ids=organisasjon_ids,
-        fra=fra,
-        til=til,
+        lenke="/oppfolging/vurderingssamtaler/{pk}/",
+        **vindu,
     )
 
 
