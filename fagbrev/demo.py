@@ -50,6 +50,11 @@ class Demo:
         holds a contract that has not yet run out, whatever the day."""
         return self.idag.year if self.idag >= datetime.date(self.idag.year, *KULLSKIFTE) else self.idag.year - 1
 
+    def koordinator(self, organisasjon_id: int) -> User:
+        """The organisation's demo coordinator: the first user BRUKERE gives that role there."""
+        orgnavn = next(o.navn for o in self.org.values() if o.pk == organisasjon_id)
+        return self.brukere[next(u for u, _, _, org, rolle in BRUKERE if org == orgnavn and rolle == Rolle.KOORDINATOR)]
+
 
 # Seeders by dotted name → (rekkefolge, f(demo)). The order is explicit: later data builds on earlier.
 SEEDERE: dict[str, tuple[int, Callable[[Demo], None]]] = {}
