@@ -232,6 +232,17 @@ FAGRETNINGER = [
 ]
 
 
+def _bruker(username: str, **felter) -> User:
+    """A demo user at username@fagbrev.example with the demo password (set when the user is made)."""
+    bruker, laget = User.objects.get_or_create(
+        username=username, defaults={**felter, "email": f"{username}@fagbrev.example"}
+    )
+    if laget:
+        bruker.set_password(settings.DEMO_PASSWORD)
+        bruker.save(update_fields=["password"])
+    return bruker
+
+
 @seeder(rekkefolge=10)
 def seed_kjerne(demo: Demo) -> None:
     for navn, kort, adresse in [
@@ -244,23 +255,10 @@ def seed_kjerne(demo: Demo) -> None:
     org_etter_navn = {o.navn: o for o in demo.org.values()}
 
     for username, fornavn, etternavn, orgnavn, rolle in BRUKERE:
-        bruker, laget = User.objects.get_or_create(
-            username=username,
-            defaults={"first_name": fornavn, "last_name": etternavn, "email": f"{username}@fagbrev.example"},
-        )
-        if laget:
-            bruker.set_password(settings.DEMO_PASSWORD)
-            bruker.save(update_fields=["password"])
+        bruker = _bruker(username, first_name=fornavn, last_name=etternavn)
         Medlemskap.objects.get_or_create(bruker=bruker, organisasjon=org_etter_navn[orgnavn], defaults={"rolle": rolle})
         demo.brukere[username] = bruker
-
-    admin, laget = User.objects.get_or_create(
-        username="admin", defaults={"is_staff": True, "is_superuser": True, "email": "admin@fagbrev.example"}
-    )
-    if laget:
-        admin.set_password(settings.DEMO_PASSWORD)
-        admin.save(update_fields=["password"])
-    demo.brukere["admin"] = admin
+    demo.brukere["admin"] = _bruker("admin", is_staff=True, is_superuser=True)
 
     for spec in FAGRETNINGER:
         spec = dict(spec)
