@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from django.db.models import Exists, OuterRef
 
 from arbeidsgivere.models import Avtale
-from deltakere import statusgrupper
 from deltakere.models import Deltaker
 from fagbrev.datoregning import dato_tekst
 from fagbrev.kalender import Del, Kalenderdato, datoer_om_deltakere, kalenderkilde, navneliste, om_deltaker, ukedel
@@ -21,6 +20,7 @@ from fagbrev.models import Organisasjon
 
 from .frister import fagprovevindu, pameldingsvinduer
 from .models import Eksamen, Fagprove, Laerekontrakt, Resultat, Sjekkpunkt
+from .selectors import eksamener_uten_pamelding
 
 KONTRAKT_UKER = 8
 
@@ -115,12 +115,8 @@ def eksamen_og_fagprove(*, organisasjon_id, mottaker, idag) -> Del | None:
     for vindu in pameldingsvinduer(idag.year) + pameldingsvinduer(idag.year + 1):
         if vindu.siste_dag >= idag and vindu.forste_dag <= idag + datetime.timedelta(days=14):
             navn = list(
-                Eksamen.objects.filter(
-                    organisasjon_id=organisasjon_id,
-                    termin__iexact=vindu.navn,
-                    pameldt_dato__isnull=True,
-                    deltaker__status__in=statusgrupper.AKTIV,
-                )
+                eksamener_uten_pamelding(vindu)
+                .filter(organisasjon_id=organisasjon_id)
                 .order_by("deltaker__fornavn")
                 .values_list("deltaker__fornavn", flat=True)
             )

@@ -29,6 +29,7 @@ from fagbrev.regler import Art, Forfall, koordinatorer_per_org, regel, til_hver_
 
 from .frister import fagprovevindu
 from .models import Eksamen, Fagprove, Laerekontrakt, Manedstema, Resultat
+from .selectors import eksamener_uten_pamelding
 
 EKSAMEN_LUKKER_DAGER_FOR = 3
 FAGPROVE_LUKKER_UKER_FOR = 3
@@ -108,11 +109,7 @@ def _uten_pamelding(vindu) -> list[tuple]:
     """Planned exams for this window's term with no registration date, of active participants. One query."""
 
     return list(
-        Eksamen.objects.filter(
-            termin__iexact=vindu.navn,
-            pameldt_dato__isnull=True,
-            deltaker__status__in=statusgrupper.AKTIV,
-        )
+        eksamener_uten_pamelding(vindu)
         .order_by("organisasjon_id", "deltaker__fornavn", "pk")
         .values_list("pk", "organisasjon_id", "deltaker_id", "deltaker__fornavn", "deltaker__faglarer_id")
     )
