@@ -174,7 +174,7 @@ def seed(demo: Demo) -> None:
             )
         nokkel = BRANSJE_FAGRETNING.get(bransje)
         if nokkel in demo.fagretninger and not arbeidsgiver.fagretninger.exists():
-            koordinator = demo.brukere["koordinator" if orgkort == "Lørenskog" else "koordinator.asker"]
+            koordinator = demo.koordinator(org.pk)
             faglig, niva, personlig = KRAV[nokkel]
             arbeidsgiver.fagretninger.add(demo.fagretninger[nokkel])
             arbeidsgiver.kontaktperson_kommune = koordinator
@@ -237,11 +237,18 @@ def _steder_for(organisasjon, nokkel: str) -> list[Arbeidssted]:
     )
 
 
+def _med_rolle(sted: Arbeidssted, rolle: str) -> list[Kontaktperson]:
+    """The workplace's contact persons in the role, by name (from `_steder_for`'s prefetch)."""
+    return [k for k in sted.kontaktpersoner.all() if k.rolle == rolle]
+
+
+def _forste(sted: Arbeidssted, rolle: str) -> Kontaktperson | None:
+    return next(iter(_med_rolle(sted, rolle)), None)
+
+
 def _avtale(plassering: Plassering, status: str, koordinator) -> Avtale:
     signert = status in (Avtale.Status.SIGNERT, Avtale.Status.AVSLUTTET)
-    leder = next(
-        (k for k in plassering.arbeidssted.kontaktpersoner.all() if k.rolle == Kontaktperson.Rolle.LEDER), None
-    )
+    leder = _forste(plassering.arbeidssted, Kontaktperson.Rolle.LEDER)
     dag = plassering.fra - datetime.timedelta(days=5)
     return Avtale.objects.create(
         organisasjon_id=plassering.organisasjon_id,
@@ -296,14 +303,12 @@ def seed_plasseringer(demo: Demo) -> None:
         steder = _steder_for(deltaker.organisasjon, nokkel) if nokkel else []
         if not steder:
             continue
-        koordinator = demo.brukere[
-            "koordinator" if deltaker.organisasjon.kortnavn == "Lørenskog" else "koordinator.asker"
-        ]
+        koordinator = demo.koordinator(deltaker.organisasjon_id)
         nr = teller.get((deltaker.organisasjon_id, nokkel), 0)
         teller[(deltaker.organisasjon_id, nokkel)] = nr + 1
         # The workplace with most room left (placements per capacity), so no place is overfilled.
         sted = min(steder, key=lambda st: (belegg.get(st.pk, 0) / max(st.kapasitet, 1), st.navn))
-        faddere = [k for k in sted.kontaktpersoner.all() if k.rolle == Kontaktperson.Rolle.FADDER]
+        faddere = _med_rolle(sted, Kontaktperson.Rolle.FADDER)
         if deltaker.kull:
             start = deltaker.kull.oppstart
         elif deltaker.fagretning.avsluttet:
@@ -317,15 +322,12 @@ def seed_plasseringer(demo: Demo) -> None:
         if evaluer:
             # An earlier placement, ended and evaluated: the history on the employer page.
             tidligere_sted = steder[-1] if nokkel == "bua" else sted
-            tidligere_fadder = next(
-                (k for k in tidligere_sted.kontaktpersoner.all() if k.rolle == Kontaktperson.Rolle.FADDER), None
-            )
             slutt = start + datetime.timedelta(days=120)
             tidligere = Plassering.objects.create(
                 organisasjon_id=deltaker.organisasjon_id,
                 deltaker=deltaker,
                 arbeidssted=tidligere_sted,
-                fadder=tidligere_fadder,
+                fadder=_forste(tidligere_sted, Kontaktperson.Rolle.FADDER),
                 fra=start,
                 til=slutt,
                 dager_per_uke=3,
@@ -406,7 +408,7 @@ def seed_asker_arbeid(demo: Demo) -> None:
         organisasjon_id=avbrutt.organisasjon_id,
         deltaker=avbrutt,
         arbeidssted=sted,
-        fadder=next((k for k in sted.kontaktpersoner.all() if k.rolle == Kontaktperson.Rolle.FADDER), None),
+        fadder=_forste(sted, Kontaktperson.Rolle.FADDER),
         fra=min(avbrutt.kull.oppstart if avbrutt.kull else slutt, slutt),
         til=slutt,
         dager_per_uke=4,
@@ -415,7 +417,7 @@ def seed_asker_arbeid(demo: Demo) -> None:
     attest_lagre(
         plassering=plassering,
         utfort_av=koordinator,
-        leder=next((k for k in sted.kontaktpersoner.all() if k.rolle == Kontaktperson.Rolle.LEDER), None),
+        leder=_forste(sted, Kontaktperson.Rolle.LEDER),
         arbeidsoppgaver="Forskaling og armering av dekker og vegger, støping og etterbehandling av betong, "
         "rigging og rydding av byggeplassen.",
         oppmote="Stabilt oppmøte; ga alltid beskjed ved fravær.",

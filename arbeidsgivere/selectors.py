@@ -17,6 +17,7 @@ from .models import Arbeidsgiver, Arbeidssted, Avtale, Evaluering, Kontaktperson
 from .permissions import arbeidsgivere_visible_to
 
 EGNET_VALG = [("ja", "Egnet"), ("nei", "Ikke egnet"), ("ukjent", "Ikke evaluert")]
+JA_NEI = {"ja": True, "nei": False}  # a yes/no filter's value → the field's
 
 
 def arbeidsgivere_for_liste(*, user, q: str = "", filtre: dict | None = None) -> QuerySet[Arbeidsgiver]:
@@ -44,16 +45,12 @@ def arbeidsgivere_for_liste(*, user, q: str = "", filtre: dict | None = None) ->
                 )
             )
         )
-    if filtre.get("godkjent") == "ja":
-        qs = qs.filter(godkjent_laerebedrift=True)
-    elif filtre.get("godkjent") == "nei":
-        qs = qs.filter(godkjent_laerebedrift=False)
+    if filtre.get("godkjent") in JA_NEI:
+        qs = qs.filter(godkjent_laerebedrift=JA_NEI[filtre["godkjent"]])
     if filtre.get("sektor"):
         qs = qs.filter(sektor=filtre["sektor"])
-    if filtre.get("egnet") == "ja":
-        qs = qs.filter(siste_egnet=True)
-    elif filtre.get("egnet") == "nei":
-        qs = qs.filter(siste_egnet=False)
+    if filtre.get("egnet") in JA_NEI:
+        qs = qs.filter(siste_egnet=JA_NEI[filtre["egnet"]])
     elif filtre.get("egnet") == "ukjent":
         qs = qs.filter(siste_egnet__isnull=True)
     return qs.select_related("kontaktperson_kommune").prefetch_related("fagretninger").order_by("navn", "pk")

@@ -243,25 +243,17 @@ def fyll_arbeidsgivere(ctx: Kontekst, fra: int, til: int) -> None:
         ],
         batch_size=BATCH,
     )
-    kontakter = []
-    for sted in steder:
-        kontakter.append(
-            Kontaktperson(
-                organisasjon_id=sted.organisasjon_id,
-                arbeidssted=sted,
-                rolle="leder",
-                navn=f"{rng.choice(FORNAVN)} {rng.choice(ETTERNAVN)}",
-            )
+    kontakter = [
+        Kontaktperson(
+            organisasjon_id=sted.organisasjon_id,
+            arbeidssted=sted,
+            rolle=rolle,
+            navn=f"{rng.choice(FORNAVN)} {rng.choice(ETTERNAVN)}",
+            har_fagbrev=rolle == "fadder",
         )
-        kontakter.append(
-            Kontaktperson(
-                organisasjon_id=sted.organisasjon_id,
-                arbeidssted=sted,
-                rolle="fadder",
-                navn=f"{rng.choice(FORNAVN)} {rng.choice(ETTERNAVN)}",
-                har_fagbrev=True,
-            )
-        )
+        for sted in steder
+        for rolle in ("leder", "fadder")
+    ]
     Kontaktperson.objects.bulk_create(kontakter, batch_size=BATCH)
     alle = Arbeidssted.objects.filter(organisasjon_id__in=ctx.org)
     ctx.extra["arbeidssteder"] = dict(alle.values_list("navn", "pk"))

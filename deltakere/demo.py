@@ -171,43 +171,51 @@ def _kriterier(demo: Demo) -> None:
             )
 
 
+def _registrer(demo: Demo, fagretning: Fagretning, fornavn: str, etternavn: str, nr: int, *, kull, **felter) -> None:
+    """A demo participant of the track, registered by her organisation's coordinator with her referral
+    and her invented person data; nothing when she is there already."""
+    if Deltaker.objects.filter(organisasjon=fagretning.organisasjon, fornavn=fornavn, etternavn=etternavn).exists():
+        return
+    henvist = _henvist(demo, kull)  # drawn before her person data: the demo's random sequence
+    deltaker_registrer(
+        fagretning=fagretning,
+        utfort_av=demo.koordinator(fagretning.organisasjon_id),
+        fornavn=fornavn,
+        etternavn=etternavn,
+        kull=kull,
+        **henvist,
+        **felter,
+        **_person(demo, fornavn, etternavn, nr),
+    )
+
+
 @seeder(rekkefolge=30)
 def seed(demo: Demo) -> None:
     _kriterier(demo)
-    koordinator = demo.brukere["koordinator"]
     norsklarer = demo.brukere["norsklarer"]
     for nr, (fornavn, etternavn, nokkel, offset, status, larer) in enumerate(LORENSKOG):
-        fagretning = demo.fagretninger[nokkel]
-        if Deltaker.objects.filter(organisasjon=fagretning.organisasjon, fornavn=fornavn, etternavn=etternavn).exists():
-            continue
-        deltaker_registrer(
-            fagretning=fagretning,
-            utfort_av=koordinator,
-            fornavn=fornavn,
-            etternavn=etternavn,
+        _registrer(
+            demo,
+            demo.fagretninger[nokkel],
+            fornavn,
+            etternavn,
+            nr,
             kull=_kull(demo, nokkel, offset),
-            **_henvist(demo, _kull(demo, nokkel, offset)),
             status=status,
             faglarer=demo.brukere.get(larer) if larer else None,
             norsklarer=norsklarer if larer and nokkel in ("bua", "helse") else None,
-            **_person(demo, fornavn, etternavn, nr),
         )
-    betong = demo.fagretninger["betong"]
-    koordinator_asker = demo.brukere["koordinator.asker"]
     for nr, (fornavn, etternavn) in enumerate(ASKER):
-        if Deltaker.objects.filter(organisasjon=betong.organisasjon, fornavn=fornavn, etternavn=etternavn).exists():
-            continue
-        deltaker_registrer(
-            fagretning=betong,
-            utfort_av=koordinator_asker,
-            fornavn=fornavn,
-            etternavn=etternavn,
+        _registrer(
+            demo,
+            demo.fagretninger["betong"],
+            fornavn,
+            etternavn,
+            nr,
             kull=_kull(demo, "betong", -1),
-            **_henvist(demo, _kull(demo, "betong", -1)),
             status=S.I_OPPLAERING if nr < 9 else S.AVBRUTT,
             rute=Fagretning.Rute.PRAKSISKANDIDAT,  # Asker's betong track starts here (DOMAIN.md)
             faglarer=demo.brukere["faglarer.asker"],
-            **_person(demo, fornavn, etternavn, nr),
         )
     _inntak(demo)
 
@@ -338,8 +346,7 @@ def seed_historikk(demo: Demo) -> None:
     for nr, deltaker in enumerate(Deltaker.objects.select_related("kull", "fagretning", "faglarer").order_by("pk")):
         if deltaker.statusendringer.exists():
             continue
-        lorenskog = deltaker.organisasjon_id == demo.org["Lørenskog"].pk
-        koordinator = demo.brukere["koordinator" if lorenskog else "koordinator.asker"]
+        koordinator = demo.koordinator(deltaker.organisasjon_id)
         fra = S.HENVIST
         for status, dato in _datoer(demo, deltaker):
             begrunnelse = BEGRUNNELSE.get(status, "")

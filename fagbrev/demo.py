@@ -50,6 +50,11 @@ class Demo:
         holds a contract that has not yet run out, whatever the day."""
         return self.idag.year if self.idag >= datetime.date(self.idag.year, *KULLSKIFTE) else self.idag.year - 1
 
+    def koordinator(self, organisasjon_id: int) -> User:
+        """The organisation's demo coordinator: the first user BRUKERE gives that role there."""
+        orgnavn = next(o.navn for o in self.org.values() if o.pk == organisasjon_id)
+        return self.brukere[next(u for u, _, _, org, rolle in BRUKERE if org == orgnavn and rolle == Rolle.KOORDINATOR)]
+
 
 # Seeders by dotted name → (rekkefolge, f(demo)). The order is explicit: later data builds on earlier.
 SEEDERE: dict[str, tuple[int, Callable[[Demo], None]]] = {}
@@ -227,6 +232,17 @@ FAGRETNINGER = [
 ]
 
 
+def _bruker(username: str, **felter) -> User:
+    """A demo user at username@fagbrev.example with the demo password (set when the user is made)."""
+    bruker, laget = User.objects.get_or_create(
+        username=username, defaults={**felter, "email": f"{username}@fagbrev.example"}
+    )
+    if laget:
+        bruker.set_password(settings.DEMO_PASSWORD)
+        bruker.save(update_fields=["password"])
+    return bruker
+
+
 @seeder(rekkefolge=10)
 def seed_kjerne(demo: Demo) -> None:
     for navn, kort, adresse in [
@@ -239,23 +255,10 @@ def seed_kjerne(demo: Demo) -> None:
     org_etter_navn = {o.navn: o for o in demo.org.values()}
 
     for username, fornavn, etternavn, orgnavn, rolle in BRUKERE:
-        bruker, laget = User.objects.get_or_create(
-            username=username,
-            defaults={"first_name": fornavn, "last_name": etternavn, "email": f"{username}@fagbrev.example"},
-        )
-        if laget:
-            bruker.set_password(settings.DEMO_PASSWORD)
-            bruker.save(update_fields=["password"])
+        bruker = _bruker(username, first_name=fornavn, last_name=etternavn)
         Medlemskap.objects.get_or_create(bruker=bruker, organisasjon=org_etter_navn[orgnavn], defaults={"rolle": rolle})
         demo.brukere[username] = bruker
-
-    admin, laget = User.objects.get_or_create(
-        username="admin", defaults={"is_staff": True, "is_superuser": True, "email": "admin@fagbrev.example"}
-    )
-    if laget:
-        admin.set_password(settings.DEMO_PASSWORD)
-        admin.save(update_fields=["password"])
-    demo.brukere["admin"] = admin
+    demo.brukere["admin"] = _bruker("admin", is_staff=True, is_superuser=True)
 
     for spec in FAGRETNINGER:
         spec = dict(spec)

@@ -121,6 +121,12 @@ def regler(*, ukentlig: bool = False, navn: Iterable[str] | None = None) -> list
     return sorted((r for r in REGLER.values() if r.ukentlig == ukentlig), key=lambda r: r.rekkefolge)
 
 
+def ukeperiode(idag: datetime.date) -> str:
+    """The ISO week of the date as a reminder's period ("2026-W49"): a rule that reminds once a week."""
+    ar, uke, _ = idag.isocalendar()
+    return f"{ar}-W{uke:02d}"
+
+
 # --- "for each coordinator of the organisation" ---------------------------------------------------
 
 

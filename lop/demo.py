@@ -149,6 +149,7 @@ OPPGAVER = {
 
 S = Deltaker.Status
 V = Opplaeringsplanpunkt.Vurdering
+VAREKSAMEN = (5, 20)  # (month, day) of the spring's written exam in the demo
 
 
 def _mal_og_tema(demo: Demo) -> None:
@@ -177,6 +178,30 @@ def _mal_og_tema(demo: Demo) -> None:
 def _vindusdato(ar: int, termin: int) -> datetime.date:
     """A registration date inside the given window of the year (0 = spring, 1 = autumn)."""
     return pameldingsvinduer(ar)[termin].forste_dag + datetime.timedelta(days=5)
+
+
+def _bestatt_eksamen(deltaker, ar: int) -> None:
+    """Her passed written exam in the spring of `ar`: registered in that window, held on its day."""
+    Eksamen.objects.create(
+        organisasjon_id=deltaker.organisasjon_id,
+        deltaker=deltaker,
+        termin=f"vår {ar}",
+        pameldt_dato=_vindusdato(ar, 0),
+        gebyr_betalt=True,
+        eksamensdato=datetime.date(ar, *VAREKSAMEN),
+        resultat=Resultat.BESTATT,
+    )
+
+
+def _fagprove(deltaker, kontrakt, **felter) -> None:
+    """Her fagprøve on the contract, held at its employer."""
+    Fagprove.objects.create(
+        organisasjon_id=deltaker.organisasjon_id,
+        deltaker=deltaker,
+        kontrakt=kontrakt,
+        provested=str(kontrakt.arbeidsgiver or "Arbeidsplassen"),
+        **felter,
+    )
 
 
 def _arbeidsgiver(deltaker):
@@ -271,7 +296,7 @@ def seed_lop(demo: Demo) -> None:
     aar = idag.year
     koordinator = demo.brukere["koordinator"]
     norsklarer = demo.brukere["norsklarer"]
-    forrige_var = aar if idag > datetime.date(aar, 5, 20) else aar - 1  # the last spring exam held (20 May)
+    forrige_var = aar if idag > datetime.date(aar, *VAREKSAMEN) else aar - 1  # the last spring exam held
 
     deltakere = Deltaker.objects.filter(organisasjon=demo.org["Lørenskog"]).select_related("fagretning", "kull")
     for nr, d in enumerate(deltakere.order_by("pk")):
@@ -290,21 +315,11 @@ def seed_lop(demo: Demo) -> None:
         if d.status in (S.FULLFORT,):
             start = datetime.date(oppstart.year, 8, 15) if d.kull else datetime.date(2019, 8, 15)
             kontrakt = _kontrakt(d, koordinator, start=start, status="fullfort", idag=idag)
-            Eksamen.objects.create(
-                organisasjon_id=d.organisasjon_id,
-                deltaker=d,
-                termin=f"vår {kontrakt.slutt.year}",
-                pameldt_dato=_vindusdato(kontrakt.slutt.year, 0),
-                gebyr_betalt=True,
-                eksamensdato=datetime.date(kontrakt.slutt.year, 5, 20),
-                resultat=Resultat.BESTATT,
-            )
-            Fagprove.objects.create(
-                organisasjon_id=d.organisasjon_id,
-                deltaker=d,
-                kontrakt=kontrakt,
+            _bestatt_eksamen(d, kontrakt.slutt.year)
+            _fagprove(
+                d,
+                kontrakt,
                 pameldt_dato=legg_til_maneder(kontrakt.slutt, -4),
-                provested=str(kontrakt.arbeidsgiver or "Arbeidsplassen"),
                 provedato=kontrakt.slutt - datetime.timedelta(days=10),
                 fagansvarlig_informert=legg_til_maneder(kontrakt.slutt, -4),
                 resultat=Resultat.BESTATT,
@@ -323,22 +338,12 @@ def seed_lop(demo: Demo) -> None:
             # Ends about five months from now, so the fagprøve window (8–2 months before) is open.
             start = legg_til_maneder(idag.replace(day=1), -19)
             kontrakt = _kontrakt(d, koordinator, start=start, status="godkjent", idag=idag)
-            Eksamen.objects.create(
-                organisasjon_id=d.organisasjon_id,
-                deltaker=d,
-                termin=f"vår {forrige_var}",
-                pameldt_dato=_vindusdato(forrige_var, 0),
-                gebyr_betalt=True,
-                eksamensdato=datetime.date(forrige_var, 5, 20),
-                resultat=Resultat.BESTATT,
-            )
+            _bestatt_eksamen(d, forrige_var)
             if d.status == S.FAGPROVE_MELDT_OPP:
-                Fagprove.objects.create(
-                    organisasjon_id=d.organisasjon_id,
-                    deltaker=d,
-                    kontrakt=kontrakt,
+                _fagprove(
+                    d,
+                    kontrakt,
                     pameldt_dato=idag - datetime.timedelta(days=12),
-                    provested=str(kontrakt.arbeidsgiver or "Arbeidsplassen"),
                     provedato=kontrakt.slutt + datetime.timedelta(days=20),
                     fagansvarlig_informert=idag - datetime.timedelta(days=10),
                 )

@@ -13,35 +13,27 @@ from collections.abc import Iterator
 from django.db.models import Exists, OuterRef
 
 from arbeidsgivere.models import Avtale
-from deltakere import statusgrupper
 from deltakere.models import Deltaker
 from fagbrev.datoregning import dato_tekst
-from fagbrev.kalender import Del, Kalenderdato, kalenderkilde, navneliste, om_deltaker, ukedel
+from fagbrev.kalender import Del, Kalenderdato, datoer_om_deltakere, kalenderkilde, navneliste, om_deltaker, ukedel
 from fagbrev.models import Organisasjon
 
 from .frister import fagprovevindu, pameldingsvinduer
 from .models import Eksamen, Fagprove, Laerekontrakt, Resultat, Sjekkpunkt
+from .selectors import eksamener_uten_pamelding
 
 KONTRAKT_UKER = 8
 
 
 def _datoer_om_deltakerne(
-    qs, datofelt: str, art: str, uid: str, tittel: str, *, organisasjon_ids, fra, til, user
+    qs, datofelt: str, art: str, uid: str, tittel: str, *, user, **vindu
 ) -> Iterator[Kalenderdato]:
-    """One event per row of `qs` dated in [fra, til] about a participant the user may see, linked to
-    her case page and named in `hvem`/`fornavn`. One query."""
-    for pk, dato, fornavn, etternavn, deltaker_id in (
-        qs.filter(
-            organisasjon_id__in=organisasjon_ids,
-            deltaker__in=Deltaker.objects.visible_to(user),
-            **{f"{datofelt}__gte": fra, f"{datofelt}__lte": til},
-        )
-        .order_by(datofelt, "pk")
-        .values_list("pk", datofelt, "deltaker__fornavn", "deltaker__etternavn", "deltaker_id")
-    ):
-        yield om_deltaker(
-            fornavn, etternavn, dato=dato, tittel=tittel, art=art, lenke=f"/deltakere/{deltaker_id}/", uid=f"{uid}-{pk}"
-        )
+    """One event per row of `qs` dated in the window (`organisasjon_ids`, `fra`, `til`) about a participant
+    the user may see, linked to her case page and named in `hvem`/`fornavn`. One query."""
+    hennes = qs.filter(deltaker__in=Deltaker.objects.visible_to(user))
+    return datoer_om_deltakere(
+        hennes, datofelt, tittel=tittel, art=art, uid=uid, lenke="/deltakere/{deltaker_id}/", **vindu
+    )
 
 
 @kalenderkilde
@@ -123,12 +115,8 @@ def eksamen_og_fagprove(*, organisasjon_id, mottaker, idag) -> Del | None:
     for vindu in pameldingsvinduer(idag.year) + pameldingsvinduer(idag.year + 1):
         if vindu.siste_dag >= idag and vindu.forste_dag <= idag + datetime.timedelta(days=14):
             navn = list(
-                Eksamen.objects.filter(
-                    organisasjon_id=organisasjon_id,
-                    termin__iexact=vindu.navn,
-                    pameldt_dato__isnull=True,
-                    deltaker__status__in=statusgrupper.AKTIV,
-                )
+                eksamener_uten_pamelding(vindu)
+                .filter(organisasjon_id=organisasjon_id)
                 .order_by("deltaker__fornavn")
                 .values_list("deltaker__fornavn", flat=True)
             )

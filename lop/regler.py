@@ -29,6 +29,7 @@ from fagbrev.regler import Art, Forfall, koordinatorer_per_org, regel, til_hver_
 
 from .frister import fagprovevindu
 from .models import Eksamen, Fagprove, Laerekontrakt, Manedstema, Resultat
+from .selectors import eksamener_uten_pamelding
 
 EKSAMEN_LUKKER_DAGER_FOR = 3
 FAGPROVE_LUKKER_UKER_FOR = 3
@@ -37,8 +38,23 @@ FAGPROVE_LUKKER_UKER_FOR = 3
 # --- exam registration windows (data-independent; for coordinators) ----------------------------
 
 
-def _vinduer_rundt(idag: datetime.date):
-    return eksamensvinduer(idag.year - 1) + eksamensvinduer(idag.year) + eksamensvinduer(idag.year + 1)
+def _pameldingsfaser(idag: datetime.date):
+    """(vindu, fase, periode) for each exam window phase live on `idag`: 'apner' from the working day on
+    or before the window opens until it closes, 'lukker' from the working day on or before three days
+    before it closes until it closes."""
+
+    for vindu in eksamensvinduer(idag.year - 1) + eksamensvinduer(idag.year) + eksamensvinduer(idag.year + 1):
+        forste, siste = vindu.forste_dag, vindu.siste_dag
+        if forrige_virkedag(forste) <= idag <= siste:
+            yield vindu, "apner", f"{forste:%Y-%m}-apner"
+        lukker = forrige_virkedag(siste - datetime.timedelta(days=EKSAMEN_LUKKER_DAGER_FOR))
+        if lukker <= idag <= siste:
+            yield vindu, "lukker", f"{forste:%Y-%m}-lukker"
+
+
+def _vinduer_i_fase(idag: datetime.date, fase: str):
+    """The exam windows in that phase on `idag`: the days the per-participant reminders use too."""
+    return [vindu for vindu, f, _ in _pameldingsfaser(idag) if f == fase]
 
 
 def _til_alle_organisasjoner(vindu, tittel: str) -> Iterator[Forfall]:
@@ -62,9 +78,7 @@ def eksamensvindu_apner(idag: datetime.date) -> Iterator[Forfall]:
 
     Fires from the working day on or before the opening until the window closes.
     """
-    for vindu in _vinduer_rundt(idag):
-        if not (forrige_virkedag(vindu.forste_dag) <= idag <= vindu.siste_dag):
-            continue
+    for vindu in _vinduer_i_fase(idag, "apner"):
         if idag < vindu.forste_dag:
             tittel = f"Påmeldingen til tverrfaglig eksamen åpner {dato_tekst(vindu.forste_dag)}"
         elif idag == vindu.forste_dag:
@@ -78,10 +92,7 @@ def eksamensvindu_apner(idag: datetime.date) -> Iterator[Forfall]:
 @regel("paminnelser.eksamensvindu_lukker_snart", rekkefolge=20)
 def eksamensvindu_lukker_snart(idag: datetime.date) -> Iterator[Forfall]:
     """Three days before the window closes (1 Feb / 15 Sep): tell each coordinator."""
-    for vindu in _vinduer_rundt(idag):
-        varsel = forrige_virkedag(vindu.siste_dag - datetime.timedelta(days=EKSAMEN_LUKKER_DAGER_FOR))
-        if not (varsel <= idag <= vindu.siste_dag):
-            continue
+    for vindu in _vinduer_i_fase(idag, "lukker"):
         dager = (vindu.siste_dag - idag).days
         nar = "i dag" if dager == 0 else ("i morgen" if dager == 1 else f"om {dager} dager")
         tittel = (
@@ -94,28 +105,11 @@ def eksamensvindu_lukker_snart(idag: datetime.date) -> Iterator[Forfall]:
 # --- exam registration per participant ------------------------------------------------------------
 
 
-def _pameldingsfaser(idag: datetime.date):
-    """(vindu, fase, periode) for each exam window phase live on `idag`: 'apner' and 'lukker'."""
-
-    for ar in (idag.year - 1, idag.year, idag.year + 1):
-        for vindu in eksamensvinduer(ar):
-            forste, siste = vindu.forste_dag, vindu.siste_dag
-            if forrige_virkedag(forste) <= idag <= siste:
-                yield vindu, "apner", f"{forste:%Y-%m}-apner"
-            lukker = forrige_virkedag(siste - datetime.timedelta(days=EKSAMEN_LUKKER_DAGER_FOR))
-            if lukker <= idag <= siste:
-                yield vindu, "lukker", f"{forste:%Y-%m}-lukker"
-
-
 def _uten_pamelding(vindu) -> list[tuple]:
     """Planned exams for this window's term with no registration date, of active participants. One query."""
 
     return list(
-        Eksamen.objects.filter(
-            termin__iexact=vindu.navn,
-            pameldt_dato__isnull=True,
-            deltaker__status__in=statusgrupper.AKTIV,
-        )
+        eksamener_uten_pamelding(vindu)
         .order_by("organisasjon_id", "deltaker__fornavn", "pk")
         .values_list("pk", "organisasjon_id", "deltaker_id", "deltaker__fornavn", "deltaker__faglarer_id")
     )

@@ -11,6 +11,7 @@ from decimal import ROUND_UP, Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
+from deltakere import statusgrupper
 from deltakere.models import Permisjon
 from fagbrev.models import Fagretning, Niva
 
@@ -43,6 +44,14 @@ def gjelder_praksiskandidat(deltaker) -> bool:
     if deltaker.rute:
         return deltaker.rute == praksis
     return praksis in (deltaker.fagretning.ruter or [])
+
+
+def eksamener_uten_pamelding(vindu) -> QuerySet[Eksamen]:
+    """Planned exams for the window's term with no registration date, of participants in a pathway:
+    whom the reminders (lop/regler.py) and the Monday overview (lop/kalender.py) name as not registered."""
+    return Eksamen.objects.filter(
+        termin__iexact=vindu.navn, pameldt_dato__isnull=True, deltaker__status__in=statusgrupper.AKTIV
+    )
 
 
 def niva_nadd(niva: str, mal: str) -> bool:

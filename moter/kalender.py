@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from fagbrev.kalender import Kalenderdato, kalenderkilde, om_deltaker
+from fagbrev.kalender import Kalenderdato, datoer_om_deltakere, kalenderkilde
 from fagbrev.permissions import deltaker_scope
 
 from .models import Mote, Oppstartsmote
@@ -33,20 +33,16 @@ def moter(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]:
 
 
 @kalenderkilde
-def oppstartsmoter(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]:
+def oppstartsmoter(*, user, **vindu) -> Iterator[Kalenderdato]:
     """Start-up meetings at the workplace of the participants whose case the user may see. One query."""
-    for pk, plassering_id, dato, fornavn, etternavn in (
-        Oppstartsmote.objects.filter(deltaker_scope(user, "plassering__deltaker__"))
-        .filter(organisasjon_id__in=organisasjon_ids, dato__gte=fra, dato__lte=til)
-        .order_by("dato", "pk")
-        .values_list("pk", "plassering_id", "dato", "plassering__deltaker__fornavn", "plassering__deltaker__etternavn")
-    ):
-        yield om_deltaker(
-            fornavn,
-            etternavn,
-            dato=dato,
-            tittel="Oppstartsmøte på arbeidsplassen",
-            art="mote",
-            lenke=f"/moter/oppstart/{plassering_id}/",
-            uid=f"moter-oppstartsmote-{pk}",
-        )
+    hans = Oppstartsmote.objects.filter(deltaker_scope(user, "plassering__deltaker__"))
+    return datoer_om_deltakere(
+        hans,
+        "dato",
+        deltaker="plassering__deltaker",
+        tittel="Oppstartsmøte på arbeidsplassen",
+        art="mote",
+        uid="moter-oppstartsmote",
+        lenke="/moter/oppstart/{plassering_id}/",
+        **vindu,
+    )

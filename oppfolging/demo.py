@@ -44,24 +44,41 @@ def _arbeidssted_for(deltaker: Deltaker) -> Arbeidssted | None:
     )
 
 
-def _plassering(demo: Demo, deltaker: Deltaker, nr: int) -> None:
-    """Fallback only: when the arbeidsgivere seeder made no placement for an active participant, give her
-    one so visits show a workplace. The arbeidsgivere seeder runs first; when it places people, this is
-    a no-op."""
-    if Plassering.objects.filter(deltaker=deltaker).exists():
-        return
+def _reserveplassering(deltaker: Deltaker, *, fra: datetime.date, **felter) -> bool:
+    """A placement from `fra` at the first workplace whose employer's trade suits her track, with its
+    first fadder; False (and none) when her track has no such workplace."""
     sted = _arbeidssted_for(deltaker)
     if sted is None:
-        return
+        return False
     fadder = Kontaktperson.objects.filter(arbeidssted=sted, rolle=Kontaktperson.Rolle.FADDER).order_by("pk").first()
     Plassering.objects.create(
         organisasjon_id=deltaker.organisasjon_id,
         deltaker=deltaker,
         arbeidssted=sted,
         fadder=fadder,
-        fra=demo.idag - (200 + nr) * dag,
+        fra=fra,
         ekstra_person_bekreftet=True,
+        **felter,
     )
+    return True
+
+
+def _plassering(demo: Demo, deltaker: Deltaker, nr: int) -> None:
+    """Fallback only: when the arbeidsgivere seeder made no placement for an active participant, give her
+    one so visits show a workplace. The arbeidsgivere seeder runs first; when it places people, this is
+    a no-op."""
+    if not Plassering.objects.filter(deltaker=deltaker).exists():
+        _reserveplassering(deltaker, fra=demo.idag - (200 + nr) * dag)
+
+
+def _forste_start(deltaker: Deltaker) -> datetime.date | None:
+    """The day her first placement began."""
+    return Plassering.objects.filter(deltaker=deltaker).order_by("fra").values_list("fra", flat=True).first()
+
+
+def _plassering_pa(plasseringer: list[Plassering], dato: datetime.date) -> Plassering | None:
+    """The placement of her list she had on the day."""
+    return next((p for p in plasseringer if p.fra <= dato and (p.til is None or dato <= p.til)), None)
 
 
 def _besok(demo: Demo, deltaker: Deltaker, nr: int) -> None:
@@ -72,7 +89,7 @@ def _besok(demo: Demo, deltaker: Deltaker, nr: int) -> None:
     siden = [3, intervall - 2, intervall + 6, 5, intervall + 15, intervall - 5, 1][nr % 7]
     siste = demo.idag - siden * dag
     obs, oppgave = OBSERVASJONER[nr % len(OBSERVASJONER)]
-    start = Plassering.objects.filter(deltaker=deltaker).order_by("fra").values_list("fra", flat=True).first()
+    start = _forste_start(deltaker)
     if start is not None:
         # The history before the last three visits: one visit per rhythm (at most a dozen), back to her start.
         _tidligere_besok(deltaker, start, siste - 3 * intervall * dag, nr, antall=12)
@@ -104,7 +121,7 @@ def _tidligere_besok(deltaker: Deltaker, fra: datetime.date, til: datetime.date,
     plasseringer = list(Plassering.objects.filter(deltaker=deltaker).select_related("arbeidssted").order_by("fra"))
     dato = fra + 7 * dag
     while dato <= til:
-        plassering = next((p for p in plasseringer if p.fra <= dato and (p.til is None or dato <= p.til)), None)
+        plassering = _plassering_pa(plasseringer, dato)
         if plassering is not None:
             Besok.objects.create(
                 organisasjon_id=deltaker.organisasjon_id,
@@ -122,7 +139,7 @@ def _tidligere_besok(deltaker: Deltaker, fra: datetime.date, til: datetime.date,
         dato += steg * dag
 
 
-def _avsluttet(demo: Demo, koordinatorer: dict) -> None:
+def _avsluttet(demo: Demo) -> None:
     """Participants who completed or left: the placement they had while in training (when none is
     recorded) and the visits and assessment meetings of those months, so a finished case has its
     history and the dashboard's past semesters their meetings."""
@@ -137,27 +154,13 @@ def _avsluttet(demo: Demo, koordinatorer: dict) -> None:
         slutt = datoer.get(Deltaker.Status.FULLFORT) or datoer.get(Deltaker.Status.AVBRUTT)
         if start is None or slutt is None or slutt <= start or slutt > demo.idag:
             continue
-        if not Plassering.objects.filter(deltaker=deltaker, fra__lte=slutt).exclude(til__lt=start).exists():
-            sted = _arbeidssted_for(deltaker)
-            if sted is None:
-                continue
-            fadder = (
-                Kontaktperson.objects.filter(arbeidssted=sted, rolle=Kontaktperson.Rolle.FADDER).order_by("pk").first()
-            )
-            Plassering.objects.create(
-                organisasjon_id=deltaker.organisasjon_id,
-                deltaker=deltaker,
-                arbeidssted=sted,
-                fadder=fadder,
-                fra=start,
-                til=slutt,
-                dager_per_uke=3,
-                ekstra_person_bekreftet=True,
-            )
+        hadde_plassering = Plassering.objects.filter(deltaker=deltaker, fra__lte=slutt).exclude(til__lt=start).exists()
+        if not hadde_plassering and not _reserveplassering(deltaker, fra=start, til=slutt, dager_per_uke=3):
+            continue
         _tidligere_besok(deltaker, start, slutt, nr, antall=10)
         if not Vurderingssamtale.objects.filter(deltaker=deltaker).exists():
             fra = max(start, deltaker.kull.oppstart) if deltaker.kull else start  # none before her cohort started
-            _tidligere_samtaler(deltaker, fra, slutt, nr, koordinatorer[deltaker.organisasjon_id])
+            _tidligere_samtaler(deltaker, fra, slutt, nr, demo.koordinator(deltaker.organisasjon_id))
 
 
 def _samtalefelt(nr: int) -> dict:
@@ -209,7 +212,7 @@ def _tidligere_samtaler(deltaker: Deltaker, fra: datetime.date, til: datetime.da
     history: the service records meetings only for cases in a pathway today)."""
     plasseringer = list(Plassering.objects.filter(deltaker=deltaker).select_related("fadder").order_by("fra"))
     for holdt in _semesterdatoer(fra, til, nr):
-        plassering = next((p for p in plasseringer if p.fra <= holdt and (p.til is None or holdt <= p.til)), None)
+        plassering = _plassering_pa(plasseringer, holdt)
         Vurderingssamtale.objects.create(
             organisasjon_id=deltaker.organisasjon_id,
             deltaker=deltaker,
@@ -227,32 +230,45 @@ def _samtaler(demo: Demo, deltaker: Deltaker, nr: int, utfort_av) -> None:
     if Vurderingssamtale.objects.filter(deltaker=deltaker).exists():
         return
     forrige = semester_for(semester.start - dag)
-    felles = _samtalefelt(nr)
     # Every semester before the last since her cohort started (or her first placement): held.
     start = deltaker.kull.oppstart if deltaker.kull else None
-    start = start or Plassering.objects.filter(deltaker=deltaker).order_by("fra").values_list("fra", flat=True).first()
-    for holdt in _semesterdatoer(start, forrige.start - dag, nr) if start else []:
-        vurderingssamtale_registrer(deltaker=deltaker, utfort_av=utfort_av, idag=demo.idag, holdt_dato=holdt, **felles)
+    start = start or _forste_start(deltaker)
+    holdt = _semesterdatoer(start, forrige.start - dag, nr) if start else []
     # Last semester: held, for everyone who had started then.
     if deltaker.kull is None or deltaker.kull.oppstart <= forrige.slutt - 60 * dag:
-        vurderingssamtale_registrer(
-            deltaker=deltaker, utfort_av=utfort_av, idag=demo.idag, holdt_dato=forrige.slutt - (40 + nr) * dag, **felles
-        )
+        holdt.append(forrige.slutt - (40 + nr) * dag)
     if nr % 3 == 0:  # held this semester (not before her cohort started)
         startet = deltaker.kull.oppstart if deltaker.kull else semester.start
-        holdt = max(semester.start, startet, demo.idag - (10 + nr % 20) * dag)
-        vurderingssamtale_registrer(deltaker=deltaker, utfort_av=utfort_av, idag=demo.idag, holdt_dato=holdt, **felles)
-    elif nr % 3 == 1:  # planned
+        holdt.append(max(semester.start, startet, demo.idag - (10 + nr % 20) * dag))
+    for dato in holdt:
+        vurderingssamtale_registrer(
+            deltaker=deltaker, utfort_av=utfort_av, idag=demo.idag, holdt_dato=dato, **_samtalefelt(nr)
+        )
+    if nr % 3 == 1:  # planned
         planlagt = min(semester.slutt, demo.idag + (7 + nr % 10) * dag)
         vurderingssamtale_registrer(deltaker=deltaker, utfort_av=utfort_av, idag=demo.idag, planlagt_dato=planlagt)
     # nr % 3 == 2: missing this semester
+
+
+def _mote(demo: Demo, tiltak: list[tuple[str, object, int]], *, utfort_av, **felter) -> None:
+    """A meeting with its minutes and its action items: (what, who, due in days from today)."""
+    mote = mote_registrer(utfort_av=utfort_av, **felter)
+    for beskrivelse, ansvarlig, dager in tiltak:
+        tiltak_opprett(
+            mote=mote, beskrivelse=beskrivelse, ansvarlig=ansvarlig, frist=demo.idag + dager * dag, utfort_av=utfort_av
+        )
 
 
 def _moter(demo: Demo) -> None:
     bua = demo.fagretninger["bua"]
     koordinator, faglarer, norsklarer = (demo.brukere[u] for u in ("koordinator", "faglarer", "norsklarer"))
     if not Mote.objects.filter(organisasjon_id=bua.organisasjon_id).exists():
-        mote = mote_registrer(
+        _mote(
+            demo,
+            [
+                ("Lage tre felles skriveoppgaver fra praksis", faglarer, 9),
+                ("Bestille lokale til faddersamlingen", koordinator, -2),
+            ],
             organisasjon_id=bua.organisasjon_id,
             type=Mote.Type.PROSJEKTGRUPPE,
             fagretning=bua,
@@ -266,18 +282,9 @@ def _moter(demo: Demo) -> None:
             ),
             vedtak="Faglærer og norsklærer lager felles skriveoppgaver fra praksis. Neste faddersamling i januar.",
         )
-        for beskrivelse, ansvarlig, dager in [
-            ("Lage tre felles skriveoppgaver fra praksis", faglarer, 9),
-            ("Bestille lokale til faddersamlingen", koordinator, -2),
-        ]:
-            tiltak_opprett(
-                mote=mote,
-                beskrivelse=beskrivelse,
-                ansvarlig=ansvarlig,
-                frist=demo.idag + dager * dag,
-                utfort_av=koordinator,
-            )
-        styring = mote_registrer(
+        _mote(
+            demo,
+            [("Sende semesterrapport til IMDi", koordinator, 20)],
             organisasjon_id=bua.organisasjon_id,
             type=Mote.Type.STYRINGSGRUPPE,
             dato=max(semester_for(demo.idag).start, demo.idag - 30 * dag),
@@ -288,31 +295,20 @@ def _moter(demo: Demo) -> None:
             referat="Gjennomgang av tall per fagretning. Renhold fortsetter med samme ressurs.",
             vedtak="Helsefagarbeider tar inn et nytt kull til høsten.",
         )
-        tiltak_opprett(
-            mote=styring,
-            beskrivelse="Sende semesterrapport til IMDi",
-            ansvarlig=koordinator,
-            frist=demo.idag + 20 * dag,
-            utfort_av=koordinator,
-        )
     betong = demo.fagretninger["betong"]
     if not Mote.objects.filter(organisasjon_id=betong.organisasjon_id).exists():
-        mote = mote_registrer(
+        koordinator, faglarer = demo.brukere["koordinator.asker"], demo.brukere["faglarer.asker"]
+        _mote(
+            demo,
+            [("Avtale teorikurs for førerkort", faglarer, 5)],
             organisasjon_id=betong.organisasjon_id,
             type=Mote.Type.PROSJEKTGRUPPE,
             fagretning=betong,
             dato=demo.idag - 20 * dag,
-            utfort_av=demo.brukere["koordinator.asker"],
-            tilstede=[demo.brukere["koordinator.asker"], demo.brukere["faglarer.asker"]],
+            utfort_av=koordinator,
+            tilstede=[koordinator, faglarer],
             agenda="Oppmøte kl. 07\nFørerkort\nStatus på byggeplassene",
             referat="God progresjon. To deltakere trenger hjelp med førerkortteori.",
-        )
-        tiltak_opprett(
-            mote=mote,
-            beskrivelse="Avtale teorikurs for førerkort",
-            ansvarlig=demo.brukere["faglarer.asker"],
-            frist=demo.idag + 5 * dag,
-            utfort_av=demo.brukere["koordinator.asker"],
         )
 
 
@@ -342,14 +338,10 @@ def seed(demo: Demo) -> None:
         .select_related("fagretning", "faglarer", "kull")
         .order_by("organisasjon_id", "pk")
     )
-    koordinatorer = {
-        demo.org["Lørenskog"].pk: demo.brukere["koordinator"],
-        demo.org["NAV Asker"].pk: demo.brukere["koordinator.asker"],
-    }
     for nr, deltaker in enumerate(aktive):
         _plassering(demo, deltaker, nr)
         _besok(demo, deltaker, nr)
-        _samtaler(demo, deltaker, nr, koordinatorer[deltaker.organisasjon_id])
-    _avsluttet(demo, koordinatorer)
+        _samtaler(demo, deltaker, nr, demo.koordinator(deltaker.organisasjon_id))
+    _avsluttet(demo)
     _moter(demo)
     _faddersamling(demo)

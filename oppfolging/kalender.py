@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef, Q
 from deltakere import statusgrupper
 from deltakere.models import Deltaker
 from fagbrev.datoregning import dato_tekst
-from fagbrev.kalender import VIS_NAVN, Del, Kalenderdato, kalenderkilde, navneliste, om_deltaker, ukedel
+from fagbrev.kalender import VIS_NAVN, Del, Kalenderdato, datoer_om_deltakere, kalenderkilde, navneliste, ukedel
 
 from .besoksfrist import besok_forfalt_q
 from .models import Mote, Vurderingssamtale, semester_for
@@ -43,25 +43,19 @@ def moter(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]:
 
 
 @kalenderkilde
-def planlagte_samtaler(*, organisasjon_ids, fra, til, user) -> Iterator[Kalenderdato]:
+def planlagte_samtaler(*, user, **vindu) -> Iterator[Kalenderdato]:
     """Assessment meetings planned and not yet held, of the participants whose meetings the user may see
     (oppfolging.permissions). One query."""
-    for pk, dato, fornavn, etternavn in (
-        samtaler_visible_to(user)
-        .filter(organisasjon_id__in=organisasjon_ids, holdt_dato__isnull=True)
-        .filter(planlagt_dato__gte=fra, planlagt_dato__lte=til)
-        .order_by("planlagt_dato", "pk")
-        .values_list("pk", "planlagt_dato", "deltaker__fornavn", "deltaker__etternavn")
-    ):
-        yield om_deltaker(
-            fornavn,
-            etternavn,
-            dato=dato,
-            tittel="Vurderingssamtale",
-            art="samtale",
-            lenke=f"/oppfolging/vurderingssamtaler/{pk}/",
-            uid=f"vurderingssamtale-{pk}",
-        )
+    planlagte = samtaler_visible_to(user).filter(holdt_dato__isnull=True)
+    return datoer_om_deltakere(
+        planlagte,
+        "planlagt_dato",
+        tittel="Vurderingssamtale",
+        art="samtale",
+        uid="vurderingssamtale",
+        lenke="/oppfolging/vurderingssamtaler/{pk}/",
+        **vindu,
+    )
 
 
 @ukedel(rekkefolge=30)

@@ -15,7 +15,7 @@ from deltakere import statusgrupper
 from deltakere.models import Deltaker
 from fagbrev.datoregning import forrige_virkedag
 from fagbrev.models import Fagretning, Organisasjon
-from fagbrev.regler import Art, Forfall, regel, til_hver_organisasjon, til_koordinatorer
+from fagbrev.regler import Art, Forfall, regel, til_hver_organisasjon, til_koordinatorer, ukeperiode
 
 from .besoksfrist import besok_forfalt_q
 from .models import Mote, Tiltak, Vurderingssamtale, semester_for
@@ -24,11 +24,6 @@ from .selectors import med_besoksrytme
 VURDERINGSSAMTALE_UKER_FOR = 6
 PROSJEKTGRUPPE_INTERVALL_DAGER = 28
 PROSJEKTGRUPPE_VARSEL_DAGER = 7
-
-
-def _uke(idag: datetime.date) -> str:
-    ar, uke, _ = idag.isocalendar()
-    return f"{ar}-W{uke:02d}"
 
 
 def _sondag(idag: datetime.date) -> datetime.date:
@@ -66,7 +61,7 @@ def vurderingssamtale_mangler(idag: datetime.date) -> Iterator[Forfall]:
             Forfall(
                 objekt_type=Deltaker,
                 objekt_id=pk,
-                periode=_uke(idag),
+                periode=ukeperiode(idag),
                 tittel=f"Ingen vurderingssamtale for {fornavn} i {str(semester).lower()} (frist {slutt:%d.%m.%Y}"
                 f"{' før sommerferien' if slutt != semester.slutt else ''})",
                 lenke=f"/deltakere/{pk}/",
@@ -131,7 +126,7 @@ def prosjektgruppemote_mangler(idag: datetime.date) -> Iterator[Forfall]:
                 Forfall(
                     objekt_type=Fagretning,
                     objekt_id=pk,
-                    periode=frist.isoformat() if frist else _uke(idag),
+                    periode=frist.isoformat() if frist else ukeperiode(idag),
                     tittel=f"Ingen prosjektgruppemøte planlagt for {navn}"
                     + (f" (neste skulle vært {frist:%d.%m.%Y})" if frist else ""),
                     lenke="/oppfolging/",

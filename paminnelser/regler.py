@@ -11,19 +11,18 @@ import datetime
 from collections.abc import Iterator
 
 from fagbrev.models import Organisasjon
-from fagbrev.regler import Art, Forfall, regel, til_hver_organisasjon
+from fagbrev.regler import Art, Forfall, regel, til_hver_organisasjon, ukeperiode
 
 
 @regel("paminnelser.ukeoversikt", rekkefolge=10, ukentlig=True)
 def ukeoversikt_koordinator(idag: datetime.date) -> Iterator[Forfall]:
     """One overview per coordinator per ISO week; its body is built when it is sent (ukeoversikt.py)."""
-    ar, uke, _ = idag.isocalendar()
     return til_hver_organisasjon(
         lambda org_id: Forfall(
             objekt_type=Organisasjon,
             objekt_id=org_id,
-            periode=f"{ar}-W{uke:02d}",
-            tittel=f"Ukeoversikt for uke {uke}",
+            periode=ukeperiode(idag),
+            tittel=f"Ukeoversikt for uke {idag.isocalendar().week}",
             lenke="/varsler/",
             art=Art.UKESOPPSUMMERING,
             organisasjon_id=org_id,
