@@ -248,6 +248,11 @@ def er_virkedag(dato: datetime.date) -> bool:
     return dato.weekday() < 5 and dato not in helligdager(dato.year)
 
 
+def ukens_sondag(dato: datetime.date) -> datetime.date:
+    """The Sunday that ends `dato`'s week (Monday to Sunday, as in Norway); a Sunday is its own."""
+    return dato + datetime.timedelta(days=6 - dato.weekday())
+
+
 def forrige_virkedag(dato: datetime.date) -> datetime.date:
     """The day itself if it is a working day, else the closest working day before it."""
     while not er_virkedag(dato):

@@ -6,14 +6,13 @@ no personal data; the participant is named in the event's `hvem` and `fornavn` (
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterator
 
 from django.db.models import Exists, OuterRef, Q
 
 from deltakere import statusgrupper
 from deltakere.models import Deltaker
-from fagbrev.datoregning import dato_tekst
+from fagbrev.datoregning import dato_tekst, ukens_sondag
 from fagbrev.kalender import VIS_NAVN, Del, Kalenderdato, datoer_om_deltakere, kalenderkilde, navneliste, ukedel
 
 from .besoksfrist import besok_forfalt_q
@@ -63,7 +62,7 @@ def vurderingssamtaler(*, organisasjon_id, mottaker, idag) -> Del | None:
     """Assessment meetings planned this week, and who has none held or planned this semester. Two queries."""
 
     semester = semester_for(idag)
-    uke_slutt = idag + datetime.timedelta(days=6 - idag.weekday())
+    uke_slutt = ukens_sondag(idag)
     planlagt = list(
         Vurderingssamtale.objects.filter(
             organisasjon_id=organisasjon_id,

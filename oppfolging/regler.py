@@ -13,7 +13,7 @@ from django.db.models import Exists, Max, OuterRef, Q
 
 from deltakere import statusgrupper
 from deltakere.models import Deltaker
-from fagbrev.datoregning import forrige_virkedag
+from fagbrev.datoregning import forrige_virkedag, ukens_sondag
 from fagbrev.models import Fagretning, Organisasjon
 from fagbrev.regler import Art, Forfall, regel, til_hver_organisasjon, til_koordinatorer, ukeperiode
 
@@ -24,10 +24,6 @@ from .selectors import med_besoksrytme
 VURDERINGSSAMTALE_UKER_FOR = 6
 PROSJEKTGRUPPE_INTERVALL_DAGER = 28
 PROSJEKTGRUPPE_VARSEL_DAGER = 7
-
-
-def _sondag(idag: datetime.date) -> datetime.date:
-    return idag + datetime.timedelta(days=6 - idag.weekday())
 
 
 def semesterslutt_for(idag: datetime.date) -> datetime.date:
@@ -67,7 +63,7 @@ def vurderingssamtale_mangler(idag: datetime.date) -> Iterator[Forfall]:
                 lenke=f"/deltakere/{pk}/",
                 art=Art.VURDERINGSSAMTALE,
                 organisasjon_id=org_id,
-                sendes_senest=min(_sondag(idag), slutt),
+                sendes_senest=min(ukens_sondag(idag), slutt),
             )
             for pk, org_id, fornavn, _ in rader
         ),

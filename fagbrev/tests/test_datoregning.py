@@ -4,7 +4,14 @@ import datetime
 
 import pytest
 
-from fagbrev.datoregning import forste_dag_som_nar, hele_ar, legg_til_maneder, samme_dag, siste_dag_som_nar
+from fagbrev.datoregning import (
+    forste_dag_som_nar,
+    hele_ar,
+    legg_til_maneder,
+    samme_dag,
+    siste_dag_som_nar,
+    ukens_sondag,
+)
 from lop import frister
 
 D = datetime.date
@@ -89,3 +96,12 @@ def test_the_days_that_reach_a_date_are_exactly_those_samme_dag_carries_there(ar
         for d in (forste - datetime.timedelta(days=1), forste, siste, siste + datetime.timedelta(days=1)):
             naar = samme_dag(d, ar=ar, maneder=maneder)
             assert (naar >= dato) == (d >= forste) and (naar <= dato) == (d <= siste)
+
+
+def test_the_week_ends_on_its_sunday_across_months_and_years():
+    # Monday 28.12.2026 to Sunday 03.01.2027 is one week; a Sunday is its own week's end.
+    for dag in range(28, 32):
+        assert ukens_sondag(D(2026, 12, dag)) == D(2027, 1, 3)
+    assert ukens_sondag(D(2027, 1, 3)) == D(2027, 1, 3)
+    assert ukens_sondag(D(2027, 1, 4)) == D(2027, 1, 10)
+    assert ukens_sondag(D(2028, 2, 28)) == D(2028, 3, 5)  # across a leap day
