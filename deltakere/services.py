@@ -12,9 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.utils import timezone
+from django.db import transaction
 
 from fagbrev.identifikatorer import fodselsdato_fra_nummer, normaliser_fodselsnummer
 from fagbrev.models import Fagretning, User
@@ -29,9 +27,12 @@ from .services_status import (  # noqa: F401
     KONFLIKT,
     _idag,
     deltaker_endre_status,
+    pakrevd_tekst,
     permisjon_godkjenn,
     permisjon_registrer,
     planlagt_endring,
+    sak_versjon_opp,
+    samtidig_avvist,
     statusendring_flytt,
     statusendring_skriv,
     statusendring_trekk,
@@ -39,16 +40,14 @@ from .services_status import (  # noqa: F401
 )
 
 S = Deltaker.Status
+DUPLIKAT = "Personen er allerede registrert i organisasjonen."
 
 
 def _las(deltaker: Deltaker, versjon: int | None) -> None:
     """Compare-and-set on the case version; refuse when someone else saved in between."""
     if versjon is None:
         versjon = deltaker.versjon
-    antall = Deltaker.objects.filter(pk=deltaker.pk, versjon=versjon).update(
-        versjon=F("versjon") + 1, endret=timezone.now()
-    )
-    if antall != 1:
+    if not sak_versjon_opp(deltaker.pk, versjon=versjon):
         raise ValidationError(KONFLIKT, code="konflikt")
     deltaker.versjon = versjon + 1
 
@@ -81,22 +80,19 @@ def deltaker_registrer(
     if fodselsnummer:
         fodselsnummer = normaliser_fodselsnummer(fodselsnummer)
         if deltaker_finn_duplikat(organisasjon_id=fagretning.organisasjon_id, fodselsnummer=fodselsnummer):
-            raise ValidationError("Personen er allerede registrert i organisasjonen.", code="duplikat")
+            raise ValidationError(DUPLIKAT, code="duplikat")
         if not felter.get("fodselsdato"):  # the form may send the field empty: the number says it
             felter["fodselsdato"] = fodselsdato_fra_nummer(fodselsnummer)
     felter.setdefault("henvist_dato", _idag())
-    try:
-        with transaction.atomic():
-            deltaker = Deltaker.objects.create(
-                organisasjon_id=fagretning.organisasjon_id,
-                fagretning=fagretning,
-                fornavn=fornavn,
-                etternavn=etternavn,
-                fodselsnummer=fodselsnummer,
-                **felter,
-            )
-    except IntegrityError:  # two registrations of the same number at the same moment
-        raise ValidationError("Personen er allerede registrert i organisasjonen.", code="duplikat") from None
+    with samtidig_avvist(DUPLIKAT, code="duplikat"):  # two registrations of the same number at the same moment
+        deltaker = Deltaker.objects.create(
+            organisasjon_id=fagretning.organisasjon_id,
+            fagretning=fagretning,
+            fornavn=fornavn,
+            etternavn=etternavn,
+            fodselsnummer=fodselsnummer,
+            **felter,
+        )
     henviser = f" av {deltaker.get_henvist_av_display()}" if deltaker.henvist_av else ""
     hendelse_logg(
         handling="deltakere.deltaker.registrert",
@@ -203,14 +199,13 @@ def avbrudd_registrer(
     versjon: int | None = None,
 ) -> Avbrudd:
     """End the pathway early. Nothing is deleted; the case keeps its whole history."""
-    if not (arsak or "").strip():
-        raise ValidationError({"arsak": "Beskriv hvorfor løpet avbrytes."})
+    arsak = pakrevd_tekst(arsak, felt="arsak", melding="Beskriv hvorfor løpet avbrytes.")
     avbrudd = Avbrudd.objects.create(
         organisasjon_id=deltaker.organisasjon_id,
         deltaker=deltaker,
         dato=dato,
         kategori=kategori,
-        arsak=arsak.strip(),
+        arsak=arsak,
         avslutningsmote=avslutningsmote,
         attest_mottatt=attest_mottatt,
         fylke_informert=fylke_informert,
@@ -219,7 +214,7 @@ def avbrudd_registrer(
     deltaker_endre_status(
         deltaker=deltaker,
         til=S.AVBRUTT,
-        begrunnelse=f"{avbrudd.get_kategori_display()}: {arsak.strip()}",
+        begrunnelse=f"{avbrudd.get_kategori_display()}: {arsak}",
         dato=dato,
         utfort_av=utfort_av,
         versjon=versjon,
@@ -282,17 +277,14 @@ def utfall_registrer(
     felter = {"situasjon": situasjon, "dato": dato, "arbeidsgiver": (arbeidsgiver or "").strip()}
     utfall = Utfall.objects.select_for_update().filter(deltaker=deltaker, tidspunkt=tidspunkt).first()
     if utfall is None:
-        try:
-            with transaction.atomic():
-                utfall = Utfall.objects.create(
-                    organisasjon_id=deltaker.organisasjon_id,
-                    deltaker=deltaker,
-                    tidspunkt=tidspunkt,
-                    registrert_av=utfort_av,
-                    **felter,
-                )
-        except IntegrityError:  # two coordinators at the same moment: the other one was first
-            raise ValidationError(KONFLIKT, code="konflikt") from None
+        with samtidig_avvist(KONFLIKT, code="konflikt"):  # two coordinators at once: the other one was first
+            utfall = Utfall.objects.create(
+                organisasjon_id=deltaker.organisasjon_id,
+                deltaker=deltaker,
+                tidspunkt=tidspunkt,
+                registrert_av=utfort_av,
+                **felter,
+            )
         hendelse_logg(
             handling="deltakere.utfall.registrert",
             objekt=utfall,
@@ -347,12 +339,12 @@ def utstyr_returner(*, lan: Utstyrslan, returnert: datetime.date, utfort_av: Use
         raise ValidationError({"returnert": "Returdatoen kan ikke være før utlånsdatoen."})
     if returnert > _idag():
         raise ValidationError({"returnert": "Returdatoen kan ikke være i fremtiden."})
-    lan.returnert = returnert
-    lan.save(update_fields=["returnert"])
-    hendelse_logg(
-        handling="deltakere.utstyr.returnert",
-        objekt=lan,
-        utfort_av=utfort_av,
+    objekt_endre(
+        lan,
+        "deltakere.utstyr.returnert",
+        utfort_av,
+        {"returnert": returnert},
+        valider=False,
         beskrivelse=f"Utstyr returnert: {lan.hva}",
     )
     return lan

@@ -13,7 +13,7 @@ from fagbrev.models import Fagretning, User
 from fagbrev.services import hendelse_logg, objekt_endre
 
 from .models import Deltaker, Inntakssamtale, Kartlegging, Kriterievurdering, Opptakskriterium, Opptaksvedtak
-from .services import S, _idag, _las, deltaker_endre, deltaker_endre_status
+from .services import S, _idag, _las, deltaker_endre, deltaker_endre_status, pakrevd_tekst
 
 # --- intake mapping and admission ------------------------------------------------------------
 
@@ -155,9 +155,7 @@ def inntakssamtale_lagre(*, deltaker: Deltaker, utfort_av: User, versjon: int | 
 
 @transaction.atomic
 def opptakskriterium_opprett(*, fagretning: Fagretning, tekst: str, er_krav: bool, utfort_av: User) -> Opptakskriterium:
-    tekst = (tekst or "").strip()
-    if not tekst:
-        raise ValidationError({"tekst": "Skriv kriteriet."})
+    tekst = pakrevd_tekst(tekst, felt="tekst", melding="Skriv kriteriet.")
     if Opptakskriterium.objects.filter(fagretning=fagretning, tekst__iexact=tekst).exists():
         raise ValidationError({"tekst": "Fagretningen har allerede dette kriteriet."})
     siste = Opptakskriterium.objects.filter(fagretning=fagretning).order_by("-rekkefolge").first()
@@ -177,12 +175,12 @@ def opptakskriterium_opprett(*, fagretning: Fagretning, tekst: str, er_krav: boo
 @transaction.atomic
 def opptakskriterium_sett_aktiv(*, kriterium: Opptakskriterium, aktiv: bool, utfort_av: User) -> Opptakskriterium:
     """Retire or restore a criterion. Never deleted: earlier interviews keep their assessments."""
-    kriterium.aktiv = aktiv
-    kriterium.save(update_fields=["aktiv"])
-    hendelse_logg(
-        handling="deltakere.opptakskriterium.endret",
-        objekt=kriterium,
-        utfort_av=utfort_av,
+    objekt_endre(
+        kriterium,
+        "deltakere.opptakskriterium.endret",
+        utfort_av,
+        {"aktiv": aktiv},
+        valider=False,
         beskrivelse=f"{'Tatt i bruk' if aktiv else 'Tatt ut av bruk'}: {kriterium.tekst}",
     )
     return kriterium
