@@ -54,16 +54,13 @@ def arbeidsgiver_opprett(
     """Register an employer. The same organisasjonsnummer twice in one organisation is refused."""
     orgnr = _sjekk_orgnr(organisasjon_id=organisasjon.pk, orgnr=orgnr)
     _sjekk_kontaktperson(organisasjon.pk, felter.get("kontaktperson_kommune"))
-    arbeidsgiver = Arbeidsgiver(organisasjon=organisasjon, navn=navn, orgnr=orgnr, **felter)
-    arbeidsgiver.full_clean()
-    arbeidsgiver.save()
-    arbeidsgiver.fagretninger.set([f for f in fagretninger if f.organisasjon_id == organisasjon.pk])
-    hendelse_logg(
-        handling="arbeidsgivere.arbeidsgiver.opprettet",
-        objekt=arbeidsgiver,
-        utfort_av=utfort_av,
+    arbeidsgiver = objekt_opprett(
+        Arbeidsgiver(organisasjon=organisasjon, navn=navn, orgnr=orgnr, **felter),
+        "arbeidsgivere.arbeidsgiver.opprettet",
+        utfort_av,
         beskrivelse=f"Arbeidsgiver registrert: {navn}",
     )
+    arbeidsgiver.fagretninger.set([f for f in fagretninger if f.organisasjon_id == organisasjon.pk])
     return arbeidsgiver
 
 
@@ -201,15 +198,12 @@ def plassering_opprett(
         ekstra_person_bekreftet=ekstra_person_bekreftet,
         lonnet=lonnet,
     )
-    plassering.full_clean(validate_constraints=False)
-    plassering.save()
     tekst = f"Plassert ved {arbeidssted.navn} fra {_dato(fra)}"
     if flyttet_fra is not None:
         tekst += f" (flyttet fra {flyttet_fra.arbeidssted.navn})"
-    hendelse_logg(
-        handling="arbeidsgivere.plassering.opprettet", objekt=plassering, utfort_av=utfort_av, beskrivelse=tekst
+    return objekt_opprett(
+        plassering, "arbeidsgivere.plassering.opprettet", utfort_av, validate_constraints=False, beskrivelse=tekst
     )
-    return plassering
 
 
 @transaction.atomic
@@ -267,17 +261,14 @@ def avtale_opprett(*, plassering: Plassering, utfort_av: User, **felter: Any) ->
         raise ValidationError("Plasseringen er avsluttet; det kan ikke lages ny avtale for den.")
     if Avtale.objects.filter(plassering=plassering).exclude(status=Avtale.Status.AVSLUTTET).exists():
         raise ValidationError("Plasseringen har allerede en gjeldende avtale om deltakelse.")
-    avtale = Avtale(organisasjon_id=plassering.organisasjon_id, plassering=plassering, **felter)
-    avtale.full_clean(validate_constraints=False)
-    avtale.save()
-    hendelse_logg(
-        handling="arbeidsgivere.avtale.opprettet",
-        objekt=avtale,
-        utfort_av=utfort_av,
-        deltaker_id=plassering.deltaker_id,
+    return objekt_opprett(
+        Avtale(organisasjon_id=plassering.organisasjon_id, plassering=plassering, **felter),
+        "arbeidsgivere.avtale.opprettet",
+        utfort_av,
+        validate_constraints=False,
         beskrivelse="Avtale om deltakelse opprettet (utkast)",
+        deltaker_id=plassering.deltaker_id,
     )
-    return avtale
 
 
 @transaction.atomic
@@ -394,20 +385,19 @@ def evaluering_registrer(*, plassering: Plassering, utfort_av: User, **felter: A
         raise ValidationError("Sluttevalueringen registreres når plasseringen er avsluttet.")
     if Evaluering.objects.filter(plassering=plassering).exists():
         raise ValidationError("Praksisplassen er allerede evaluert for denne plasseringen.")
-    evaluering = Evaluering(
-        organisasjon_id=plassering.organisasjon_id, plassering=plassering, registrert_av=utfort_av, **felter
-    )
-    evaluering.full_clean(validate_constraints=False)
-    evaluering.save()
-    hendelse_logg(
-        handling="arbeidsgivere.evaluering.registrert",
-        objekt=evaluering,
-        utfort_av=utfort_av,
+    return objekt_opprett(
+        Evaluering(
+            organisasjon_id=plassering.organisasjon_id, plassering=plassering, registrert_av=utfort_av, **felter
+        ),
+        "arbeidsgivere.evaluering.registrert",
+        utfort_av,
+        validate_constraints=False,
+        beskrivelse=lambda e: (
+            f"Sluttevaluering av {plassering.arbeidssted.navn}: "
+            + ("egnet for nye deltakere" if e.egnet else "ikke egnet for nye deltakere")
+        ),
         deltaker_id=plassering.deltaker_id,
-        beskrivelse=f"Sluttevaluering av {plassering.arbeidssted.navn}: "
-        + ("egnet for nye deltakere" if evaluering.egnet else "ikke egnet for nye deltakere"),
     )
-    return evaluering
 
 
 @transaction.atomic
