@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from fagbrev.identifikatorer import fodselsdato_fra_nummer, normaliser_fodselsnummer
 from fagbrev.models import Fagretning, User
@@ -84,15 +84,18 @@ def deltaker_registrer(
         if not felter.get("fodselsdato"):  # the form may send the field empty: the number says it
             felter["fodselsdato"] = fodselsdato_fra_nummer(fodselsnummer)
     felter.setdefault("henvist_dato", _idag())
-    with samtidig_avvist(DUPLIKAT, code="duplikat"):  # two registrations of the same number at the same moment
-        deltaker = Deltaker.objects.create(
-            organisasjon_id=fagretning.organisasjon_id,
-            fagretning=fagretning,
-            fornavn=fornavn,
-            etternavn=etternavn,
-            fodselsnummer=fodselsnummer,
-            **felter,
-        )
+    try:
+        with transaction.atomic():
+            deltaker = Deltaker.objects.create(
+                organisasjon_id=fagretning.organisasjon_id,
+                fagretning=fagretning,
+                fornavn=fornavn,
+                etternavn=etternavn,
+                fodselsnummer=fodselsnummer,
+                **felter,
+            )
+    except IntegrityError:  # two registrations of the same number at the same moment
+        raise ValidationError(DUPLIKAT, code="duplikat") from None
     henviser = f" av {deltaker.get_henvist_av_display()}" if deltaker.henvist_av else ""
     hendelse_logg(
         handling="deltakere.deltaker.registrert",
