@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 
 from fagbrev.identifikatorer import fodselsdato_fra_nummer, normaliser_fodselsnummer
 from fagbrev.models import Fagretning, User
-from fagbrev.services import hendelse_logg, objekt_endre
+from fagbrev.services import hendelse_logg, objekt_endre, objekt_opprett
 
 from . import signaler, statusgrupper
 from .models import Avbrudd, Deltaker, Utfall, Utstyrslan, Vedlegg
@@ -280,21 +280,17 @@ def utfall_registrer(
     felter = {"situasjon": situasjon, "dato": dato, "arbeidsgiver": (arbeidsgiver or "").strip()}
     utfall = Utfall.objects.select_for_update().filter(deltaker=deltaker, tidspunkt=tidspunkt).first()
     if utfall is None:
-        with samtidig_avvist(KONFLIKT, code="konflikt"):  # two coordinators at once: the other one was first
-            utfall = Utfall.objects.create(
-                organisasjon_id=deltaker.organisasjon_id,
-                deltaker=deltaker,
-                tidspunkt=tidspunkt,
-                registrert_av=utfort_av,
-                **felter,
-            )
-        hendelse_logg(
-            handling="deltakere.utfall.registrert",
-            objekt=utfall,
-            utfort_av=utfort_av,
-            beskrivelse=_utfall_tekst(utfall),
+        utfall = Utfall(
+            organisasjon_id=deltaker.organisasjon_id,
+            deltaker=deltaker,
+            tidspunkt=tidspunkt,
+            registrert_av=utfort_av,
+            **felter,
         )
-        return utfall
+        with samtidig_avvist(KONFLIKT, code="konflikt"):  # two coordinators at once: the other one was first
+            return objekt_opprett(
+                utfall, "deltakere.utfall.registrert", utfort_av, valider=False, beskrivelse=_utfall_tekst
+            )
 
     def registrert_na(endringer: dict) -> None:
         utfall.registrert_av = utfort_av
@@ -322,16 +318,16 @@ def utstyr_lan_ut(
 ) -> Utstyrslan:
     if utlant > _idag():
         raise ValidationError({"utlant": "Utlånsdatoen kan ikke være i fremtiden."})
-    lan = Utstyrslan.objects.create(
+    lan = Utstyrslan(
         organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, hva=hva, serienummer=serienummer, utlant=utlant
     )
-    hendelse_logg(
-        handling="deltakere.utstyr.utlant",
-        objekt=lan,
-        utfort_av=utfort_av,
+    return objekt_opprett(
+        lan,
+        "deltakere.utstyr.utlant",
+        utfort_av,
+        valider=False,
         beskrivelse=f"Utstyr lånt ut: {hva}" + (f" ({serienummer})" if serienummer else ""),
     )
-    return lan
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from fagbrev.models import Fagretning, User
-from fagbrev.services import hendelse_logg, objekt_endre
+from fagbrev.services import hendelse_logg, objekt_endre, objekt_opprett
 
 from .models import Deltaker, Inntakssamtale, Kartlegging, Kriterievurdering, Opptakskriterium, Opptaksvedtak
 from .services import S, _idag, _las, deltaker_endre, deltaker_endre_status, pakrevd_tekst
@@ -159,17 +159,16 @@ def opptakskriterium_opprett(*, fagretning: Fagretning, tekst: str, er_krav: boo
     if Opptakskriterium.objects.filter(fagretning=fagretning, tekst__iexact=tekst).exists():
         raise ValidationError({"tekst": "Fagretningen har allerede dette kriteriet."})
     siste = Opptakskriterium.objects.filter(fagretning=fagretning).order_by("-rekkefolge").first()
-    kriterium = Opptakskriterium.objects.create(
+    kriterium = Opptakskriterium(
         organisasjon_id=fagretning.organisasjon_id,
         fagretning=fagretning,
         tekst=tekst,
         er_krav=er_krav,
         rekkefolge=(siste.rekkefolge + 10) if siste else 10,
     )
-    hendelse_logg(
-        handling="deltakere.opptakskriterium.opprettet", objekt=kriterium, utfort_av=utfort_av, beskrivelse=tekst
+    return objekt_opprett(
+        kriterium, "deltakere.opptakskriterium.opprettet", utfort_av, valider=False, beskrivelse=tekst
     )
-    return kriterium
 
 
 @transaction.atomic

@@ -20,7 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from fagbrev.models import User
-from fagbrev.services import hendelse_logg, objekt_endre
+from fagbrev.services import hendelse_logg, objekt_endre, objekt_opprett
 
 from . import overganger
 from .models import Avbrudd, Deltaker, Permisjon, Statusendring
@@ -165,7 +165,7 @@ def statusendring_skriv(
     permisjon: Permisjon | None = None,
 ) -> Statusendring:
     """The record of a change of status and its timeline entry (the status itself is set by the caller)."""
-    endring = Statusendring.objects.create(
+    endring = Statusendring(
         organisasjon_id=deltaker.organisasjon_id,
         deltaker=deltaker,
         fra_status=fra,
@@ -176,19 +176,19 @@ def statusendring_skriv(
         iverksatt=None if planlagt else timezone.now(),
         permisjon=permisjon,
     )
-    hendelse_logg(
-        handling="deltakere.status.planlagt" if planlagt else "deltakere.status.endret",
-        objekt=endring,
-        utfort_av=utfort_av,
-        deltaker_id=deltaker.pk,
+    return objekt_opprett(
+        endring,
+        "deltakere.status.planlagt" if planlagt else "deltakere.status.endret",
+        utfort_av,
+        valider=False,
         beskrivelse=(
             f"Planlagt status: {S(fra).label} → {S(til).label} fra {dato:%d.%m.%Y}. {begrunnelse}"
             if planlagt
             else _i_kraft_tekst(endring)
         ),
+        deltaker_id=deltaker.pk,
         endringer={"status": [fra, til], "gjelder_fra": [None, dato.isoformat()]},
     )
-    return endring
 
 
 def _hent_planlagt(endring: Statusendring) -> Statusendring:
