@@ -17,7 +17,7 @@ from arbeidsgivere.models import Avtale, Evaluering, Kontaktperson, Plassering
 from deltakere.models import Deltaker, Inntakssamtale
 from dokumenter.models import Dokument
 from fagbrev.models import User
-from fagbrev.services import hendelse_logg
+from fagbrev.services import hendelse_logg, objekt_opprett
 from fagbrev.tilgang import HVA, tilgang_logg
 from oppfolging.models import Vurderingssamtale
 
@@ -89,7 +89,7 @@ def lenke_lag(
     ):
         if gammel.tilstand(naa) in ("aktiv", "ikke_sendt"):
             _trekk(gammel, utfort_av=utfort_av, naa=naa, grunn="erstattet av en ny lenke")
-    lenke = Lenke.objects.create(
+    lenke = Lenke(
         organisasjon_id=deltaker.organisasjon_id,
         handling=handling,
         part=part,
@@ -105,10 +105,11 @@ def lenke_lag(
     )
     hvem = f"{lenke.get_part_display().lower()} {navn}"
     hva = f"{lenke.get_handling_display().lower()} (gjelder til {timezone.localtime(lenke.utloper):%d.%m.%Y})"
-    hendelse_logg(
-        handling="medvirkning.lenke.sendt",
-        objekt=lenke,
-        utfort_av=utfort_av,
+    objekt_opprett(
+        lenke,
+        "medvirkning.lenke.sendt",
+        utfort_av,
+        valider=False,
         beskrivelse=f"Lenke sendt til {hvem}: {hva}" + (" – automatisk påminnelse" if regel else ""),
     )
     tilgang_logg(
