@@ -42,6 +42,11 @@ def _sjekk_orgnr(*, organisasjon_id: int, orgnr: str, unntatt_pk: int | None = N
     return orgnr
 
 
+def _egne(fagretninger, organisasjon_id: int) -> list:
+    """The tracks of the organisation among those chosen (a form can be sent with any id)."""
+    return [f for f in fagretninger if f.organisasjon_id == organisasjon_id]
+
+
 def _sjekk_kontaktperson(organisasjon_id: int, bruker: User | None) -> None:
     if bruker is not None and organisasjon_id not in bruker.organisasjoner_med():
         raise ValidationError({"kontaktperson_kommune": "Kontaktpersonen må være ansatt i vår organisasjon."})
@@ -60,7 +65,7 @@ def arbeidsgiver_opprett(
         utfort_av,
         beskrivelse=f"Arbeidsgiver registrert: {navn}",
     )
-    arbeidsgiver.fagretninger.set([f for f in fagretninger if f.organisasjon_id == organisasjon.pk])
+    arbeidsgiver.fagretninger.set(_egne(fagretninger, organisasjon.pk))
     return arbeidsgiver
 
 
@@ -75,7 +80,7 @@ def arbeidsgiver_endre(
     if "kontaktperson_kommune" in felter:
         _sjekk_kontaktperson(arbeidsgiver.organisasjon_id, felter["kontaktperson_kommune"])
     if fagretninger is not None:
-        arbeidsgiver.fagretninger.set([f for f in fagretninger if f.organisasjon_id == arbeidsgiver.organisasjon_id])
+        arbeidsgiver.fagretninger.set(_egne(fagretninger, arbeidsgiver.organisasjon_id))
     return objekt_endre(
         arbeidsgiver,
         "arbeidsgivere.arbeidsgiver.endret",
@@ -124,6 +129,29 @@ def kontaktperson_endre(*, kontaktperson: Kontaktperson, utfort_av: User, **felt
 # --- placements -----------------------------------------------------------------------------------
 
 
+def _sjekk_fadder(fadder: Kontaktperson | None, arbeidssted_id: int) -> None:
+    if fadder is not None and (fadder.arbeidssted_id != arbeidssted_id or fadder.rolle != Kontaktperson.Rolle.FADDER):
+        raise ValidationError({"fadder": "Fadderen må være registrert som fadder på det valgte arbeidsstedet."})
+
+
+def _sjekk_slutt(fra: datetime.date, til: datetime.date | None) -> None:
+    if til is not None and til < fra:
+        raise ValidationError({"til": "Sluttdatoen kan ikke være før startdatoen."})
+
+
+def _avslutt(plassering: Plassering, *, til: datetime.date, utfort_av: User, tillegg: str = "") -> None:
+    """End the placement on `til`, and its agreement with it; logged."""
+    objekt_endre(
+        plassering,
+        "arbeidsgivere.plassering.avsluttet",
+        utfort_av,
+        {"til": til},
+        valider=False,
+        beskrivelse=f"Plassering ved {plassering.arbeidssted.navn} avsluttet {_dato(til)}{tillegg}",
+    )
+    _avslutt_avtaler(plassering=plassering, dato=til)
+
+
 @transaction.atomic
 def plassering_opprett(
     *,
@@ -148,10 +176,8 @@ def plassering_opprett(
     type(deltaker).objects.select_for_update().filter(pk=deltaker.pk).first()
     if arbeidssted.organisasjon_id != deltaker.organisasjon_id:
         raise ValidationError({"arbeidssted": "Arbeidsstedet hører til en annen organisasjon."})
-    if fadder is not None and (fadder.arbeidssted_id != arbeidssted.pk or fadder.rolle != Kontaktperson.Rolle.FADDER):
-        raise ValidationError({"fadder": "Fadderen må være registrert som fadder på det valgte arbeidsstedet."})
-    if til is not None and til < fra:
-        raise ValidationError({"til": "Sluttdatoen kan ikke være før startdatoen."})
+    _sjekk_fadder(fadder, arbeidssted.pk)
+    _sjekk_slutt(fra, til)
     if not kan_starte_praksis(deltaker):
         raise ValidationError(
             {
@@ -163,16 +189,8 @@ def plassering_opprett(
     apen = Plassering.objects.filter(deltaker=deltaker, til__isnull=True).first()
     flyttet_fra = None
     if apen is not None and apen.fra < fra:
-        apen.til = fra - datetime.timedelta(days=1)
-        apen.save(update_fields=["til"])
+        _avslutt(apen, til=fra - datetime.timedelta(days=1), utfort_av=utfort_av, tillegg=" (flyttet)")
         flyttet_fra = apen
-        _avslutt_avtaler(plassering=apen, dato=apen.til)
-        hendelse_logg(
-            handling="arbeidsgivere.plassering.avsluttet",
-            objekt=apen,
-            utfort_av=utfort_av,
-            beskrivelse=f"Plassering ved {apen.arbeidssted.navn} avsluttet {_dato(apen.til)} (flyttet)",
-        )
     slutt = til or datetime.date.max
     overlapp = (
         Plassering.objects.filter(deltaker=deltaker, fra__lte=slutt)
@@ -209,11 +227,7 @@ def plassering_opprett(
 @transaction.atomic
 def plassering_endre(*, plassering: Plassering, utfort_av: User, **felter: Any) -> Plassering:
     """Change fadder, working pattern, the leder's confirmation or paid work (not the period)."""
-    fadder = felter.get("fadder")
-    if fadder is not None and (
-        fadder.arbeidssted_id != plassering.arbeidssted_id or fadder.rolle != Kontaktperson.Rolle.FADDER
-    ):
-        raise ValidationError({"fadder": "Fadderen må være registrert som fadder på det valgte arbeidsstedet."})
+    _sjekk_fadder(felter.get("fadder"), plassering.arbeidssted_id)
     return objekt_endre(
         plassering,
         "arbeidsgivere.plassering.endret",
@@ -229,17 +243,8 @@ def plassering_avslutt(*, plassering: Plassering, til: datetime.date, utfort_av:
     """End a placement on a date; its agreement ends with it."""
     if plassering.til is not None:
         raise ValidationError("Plasseringen er allerede avsluttet.")
-    if til < plassering.fra:
-        raise ValidationError({"til": "Sluttdatoen kan ikke være før startdatoen."})
-    plassering.til = til
-    plassering.save(update_fields=["til"])
-    _avslutt_avtaler(plassering=plassering, dato=til)
-    hendelse_logg(
-        handling="arbeidsgivere.plassering.avsluttet",
-        objekt=plassering,
-        utfort_av=utfort_av,
-        beskrivelse=f"Plassering ved {plassering.arbeidssted.navn} avsluttet {_dato(til)}",
-    )
+    _sjekk_slutt(plassering.fra, til)
+    _avslutt(plassering, til=til, utfort_av=utfort_av)
     return plassering
 
 
