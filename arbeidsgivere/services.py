@@ -291,26 +291,36 @@ def avtale_endre(*, avtale: Avtale, utfort_av: User, **felter: Any) -> Avtale:
     )
 
 
-def _bytt_status(avtale: Avtale, fra: str, til: str, **ekstra: Any) -> None:
-    """Compare-and-set, so two clicks cannot move the agreement twice."""
+def _bytt_status(
+    avtale: Avtale, fra: str, til: str, *, handling: str, utfort_av: User, beskrivelse: str, **ekstra: Any
+) -> None:
+    """Move the agreement from `fra` to `til` and log it on the participant's case. Compare-and-set, so
+    two clicks cannot move it twice."""
     endret = Avtale.objects.filter(pk=avtale.pk, status=fra).update(status=til, **ekstra)
     if not endret:
         raise ValidationError("Avtalen er endret av noen andre. Last siden på nytt.")
     avtale.status = til
     for navn, verdi in ekstra.items():
         setattr(avtale, navn, verdi)
+    hendelse_logg(
+        handling=handling,
+        objekt=avtale,
+        utfort_av=utfort_av,
+        deltaker_id=avtale.plassering.deltaker_id,
+        beskrivelse=beskrivelse,
+    )
 
 
 @transaction.atomic
 def avtale_send_til_signering(*, avtale: Avtale, utfort_av: User) -> Avtale:
     if avtale.status != Avtale.Status.UTKAST:
         raise ValidationError("Bare et utkast kan sendes til signering.")
-    _bytt_status(avtale, Avtale.Status.UTKAST, Avtale.Status.TIL_SIGNERING)
-    hendelse_logg(
+    _bytt_status(
+        avtale,
+        Avtale.Status.UTKAST,
+        Avtale.Status.TIL_SIGNERING,
         handling="arbeidsgivere.avtale.til_signering",
-        objekt=avtale,
         utfort_av=utfort_av,
-        deltaker_id=avtale.plassering.deltaker_id,
         beskrivelse="Avtale om deltakelse sendt til signering",
     )
     return avtale
@@ -369,13 +379,14 @@ def avtale_registrer_signatur(
 def avtale_avslutt(*, avtale: Avtale, dato: datetime.date, utfort_av: User) -> Avtale:
     if avtale.status == Avtale.Status.AVSLUTTET:
         raise ValidationError("Avtalen er allerede avsluttet.")
-    _bytt_status(avtale, avtale.status, Avtale.Status.AVSLUTTET, avsluttet=dato)
-    hendelse_logg(
+    _bytt_status(
+        avtale,
+        avtale.status,
+        Avtale.Status.AVSLUTTET,
         handling="arbeidsgivere.avtale.avsluttet",
-        objekt=avtale,
         utfort_av=utfort_av,
-        deltaker_id=avtale.plassering.deltaker_id,
         beskrivelse=f"Avtale om deltakelse avsluttet {_dato(dato)}",
+        avsluttet=dato,
     )
     return avtale
 
