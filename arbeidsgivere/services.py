@@ -42,6 +42,11 @@ def _sjekk_orgnr(*, organisasjon_id: int, orgnr: str, unntatt_pk: int | None = N
     return orgnr
 
 
+def _egne(fagretninger, organisasjon_id: int) -> list:
+    """The tracks of the organisation among those chosen (a form can be sent with any id)."""
+    return [f for f in fagretninger if f.organisasjon_id == organisasjon_id]
+
+
 def _sjekk_kontaktperson(organisasjon_id: int, bruker: User | None) -> None:
     if bruker is not None and organisasjon_id not in bruker.organisasjoner_med():
         raise ValidationError({"kontaktperson_kommune": "Kontaktpersonen må være ansatt i vår organisasjon."})
@@ -54,16 +59,13 @@ def arbeidsgiver_opprett(
     """Register an employer. The same organisasjonsnummer twice in one organisation is refused."""
     orgnr = _sjekk_orgnr(organisasjon_id=organisasjon.pk, orgnr=orgnr)
     _sjekk_kontaktperson(organisasjon.pk, felter.get("kontaktperson_kommune"))
-    arbeidsgiver = Arbeidsgiver(organisasjon=organisasjon, navn=navn, orgnr=orgnr, **felter)
-    arbeidsgiver.full_clean()
-    arbeidsgiver.save()
-    arbeidsgiver.fagretninger.set([f for f in fagretninger if f.organisasjon_id == organisasjon.pk])
-    hendelse_logg(
-        handling="arbeidsgivere.arbeidsgiver.opprettet",
-        objekt=arbeidsgiver,
-        utfort_av=utfort_av,
+    arbeidsgiver = objekt_opprett(
+        Arbeidsgiver(organisasjon=organisasjon, navn=navn, orgnr=orgnr, **felter),
+        "arbeidsgivere.arbeidsgiver.opprettet",
+        utfort_av,
         beskrivelse=f"Arbeidsgiver registrert: {navn}",
     )
+    arbeidsgiver.fagretninger.set(_egne(fagretninger, organisasjon.pk))
     return arbeidsgiver
 
 
@@ -78,7 +80,7 @@ def arbeidsgiver_endre(
     if "kontaktperson_kommune" in felter:
         _sjekk_kontaktperson(arbeidsgiver.organisasjon_id, felter["kontaktperson_kommune"])
     if fagretninger is not None:
-        arbeidsgiver.fagretninger.set([f for f in fagretninger if f.organisasjon_id == arbeidsgiver.organisasjon_id])
+        arbeidsgiver.fagretninger.set(_egne(fagretninger, arbeidsgiver.organisasjon_id))
     return objekt_endre(
         arbeidsgiver,
         "arbeidsgivere.arbeidsgiver.endret",
@@ -127,6 +129,29 @@ def kontaktperson_endre(*, kontaktperson: Kontaktperson, utfort_av: User, **felt
 # --- placements -----------------------------------------------------------------------------------
 
 
+def _sjekk_fadder(fadder: Kontaktperson | None, arbeidssted_id: int) -> None:
+    if fadder is not None and (fadder.arbeidssted_id != arbeidssted_id or fadder.rolle != Kontaktperson.Rolle.FADDER):
+        raise ValidationError({"fadder": "Fadderen må være registrert som fadder på det valgte arbeidsstedet."})
+
+
+def _sjekk_slutt(fra: datetime.date, til: datetime.date | None) -> None:
+    if til is not None and til < fra:
+        raise ValidationError({"til": "Sluttdatoen kan ikke være før startdatoen."})
+
+
+def _avslutt(plassering: Plassering, *, til: datetime.date, utfort_av: User, tillegg: str = "") -> None:
+    """End the placement on `til`, and its agreement with it; logged."""
+    objekt_endre(
+        plassering,
+        "arbeidsgivere.plassering.avsluttet",
+        utfort_av,
+        {"til": til},
+        valider=False,
+        beskrivelse=f"Plassering ved {plassering.arbeidssted.navn} avsluttet {_dato(til)}{tillegg}",
+    )
+    _avslutt_avtaler(plassering=plassering, dato=til)
+
+
 @transaction.atomic
 def plassering_opprett(
     *,
@@ -151,10 +176,8 @@ def plassering_opprett(
     type(deltaker).objects.select_for_update().filter(pk=deltaker.pk).first()
     if arbeidssted.organisasjon_id != deltaker.organisasjon_id:
         raise ValidationError({"arbeidssted": "Arbeidsstedet hører til en annen organisasjon."})
-    if fadder is not None and (fadder.arbeidssted_id != arbeidssted.pk or fadder.rolle != Kontaktperson.Rolle.FADDER):
-        raise ValidationError({"fadder": "Fadderen må være registrert som fadder på det valgte arbeidsstedet."})
-    if til is not None and til < fra:
-        raise ValidationError({"til": "Sluttdatoen kan ikke være før startdatoen."})
+    _sjekk_fadder(fadder, arbeidssted.pk)
+    _sjekk_slutt(fra, til)
     if not kan_starte_praksis(deltaker):
         raise ValidationError(
             {
@@ -166,16 +189,8 @@ def plassering_opprett(
     apen = Plassering.objects.filter(deltaker=deltaker, til__isnull=True).first()
     flyttet_fra = None
     if apen is not None and apen.fra < fra:
-        apen.til = fra - datetime.timedelta(days=1)
-        apen.save(update_fields=["til"])
+        _avslutt(apen, til=fra - datetime.timedelta(days=1), utfort_av=utfort_av, tillegg=" (flyttet)")
         flyttet_fra = apen
-        _avslutt_avtaler(plassering=apen, dato=apen.til)
-        hendelse_logg(
-            handling="arbeidsgivere.plassering.avsluttet",
-            objekt=apen,
-            utfort_av=utfort_av,
-            beskrivelse=f"Plassering ved {apen.arbeidssted.navn} avsluttet {_dato(apen.til)} (flyttet)",
-        )
     slutt = til or datetime.date.max
     overlapp = (
         Plassering.objects.filter(deltaker=deltaker, fra__lte=slutt)
@@ -201,25 +216,18 @@ def plassering_opprett(
         ekstra_person_bekreftet=ekstra_person_bekreftet,
         lonnet=lonnet,
     )
-    plassering.full_clean(validate_constraints=False)
-    plassering.save()
     tekst = f"Plassert ved {arbeidssted.navn} fra {_dato(fra)}"
     if flyttet_fra is not None:
         tekst += f" (flyttet fra {flyttet_fra.arbeidssted.navn})"
-    hendelse_logg(
-        handling="arbeidsgivere.plassering.opprettet", objekt=plassering, utfort_av=utfort_av, beskrivelse=tekst
+    return objekt_opprett(
+        plassering, "arbeidsgivere.plassering.opprettet", utfort_av, validate_constraints=False, beskrivelse=tekst
     )
-    return plassering
 
 
 @transaction.atomic
 def plassering_endre(*, plassering: Plassering, utfort_av: User, **felter: Any) -> Plassering:
     """Change fadder, working pattern, the leder's confirmation or paid work (not the period)."""
-    fadder = felter.get("fadder")
-    if fadder is not None and (
-        fadder.arbeidssted_id != plassering.arbeidssted_id or fadder.rolle != Kontaktperson.Rolle.FADDER
-    ):
-        raise ValidationError({"fadder": "Fadderen må være registrert som fadder på det valgte arbeidsstedet."})
+    _sjekk_fadder(felter.get("fadder"), plassering.arbeidssted_id)
     return objekt_endre(
         plassering,
         "arbeidsgivere.plassering.endret",
@@ -235,17 +243,8 @@ def plassering_avslutt(*, plassering: Plassering, til: datetime.date, utfort_av:
     """End a placement on a date; its agreement ends with it."""
     if plassering.til is not None:
         raise ValidationError("Plasseringen er allerede avsluttet.")
-    if til < plassering.fra:
-        raise ValidationError({"til": "Sluttdatoen kan ikke være før startdatoen."})
-    plassering.til = til
-    plassering.save(update_fields=["til"])
-    _avslutt_avtaler(plassering=plassering, dato=til)
-    hendelse_logg(
-        handling="arbeidsgivere.plassering.avsluttet",
-        objekt=plassering,
-        utfort_av=utfort_av,
-        beskrivelse=f"Plassering ved {plassering.arbeidssted.navn} avsluttet {_dato(til)}",
-    )
+    _sjekk_slutt(plassering.fra, til)
+    _avslutt(plassering, til=til, utfort_av=utfort_av)
     return plassering
 
 
@@ -267,17 +266,14 @@ def avtale_opprett(*, plassering: Plassering, utfort_av: User, **felter: Any) ->
         raise ValidationError("Plasseringen er avsluttet; det kan ikke lages ny avtale for den.")
     if Avtale.objects.filter(plassering=plassering).exclude(status=Avtale.Status.AVSLUTTET).exists():
         raise ValidationError("Plasseringen har allerede en gjeldende avtale om deltakelse.")
-    avtale = Avtale(organisasjon_id=plassering.organisasjon_id, plassering=plassering, **felter)
-    avtale.full_clean(validate_constraints=False)
-    avtale.save()
-    hendelse_logg(
-        handling="arbeidsgivere.avtale.opprettet",
-        objekt=avtale,
-        utfort_av=utfort_av,
-        deltaker_id=plassering.deltaker_id,
+    return objekt_opprett(
+        Avtale(organisasjon_id=plassering.organisasjon_id, plassering=plassering, **felter),
+        "arbeidsgivere.avtale.opprettet",
+        utfort_av,
+        validate_constraints=False,
         beskrivelse="Avtale om deltakelse opprettet (utkast)",
+        deltaker_id=plassering.deltaker_id,
     )
-    return avtale
 
 
 @transaction.atomic
@@ -295,26 +291,36 @@ def avtale_endre(*, avtale: Avtale, utfort_av: User, **felter: Any) -> Avtale:
     )
 
 
-def _bytt_status(avtale: Avtale, fra: str, til: str, **ekstra: Any) -> None:
-    """Compare-and-set, so two clicks cannot move the agreement twice."""
+def _bytt_status(
+    avtale: Avtale, fra: str, til: str, *, handling: str, utfort_av: User, beskrivelse: str, **ekstra: Any
+) -> None:
+    """Move the agreement from `fra` to `til` and log it on the participant's case. Compare-and-set, so
+    two clicks cannot move it twice."""
     endret = Avtale.objects.filter(pk=avtale.pk, status=fra).update(status=til, **ekstra)
     if not endret:
         raise ValidationError("Avtalen er endret av noen andre. Last siden på nytt.")
     avtale.status = til
     for navn, verdi in ekstra.items():
         setattr(avtale, navn, verdi)
+    hendelse_logg(
+        handling=handling,
+        objekt=avtale,
+        utfort_av=utfort_av,
+        deltaker_id=avtale.plassering.deltaker_id,
+        beskrivelse=beskrivelse,
+    )
 
 
 @transaction.atomic
 def avtale_send_til_signering(*, avtale: Avtale, utfort_av: User) -> Avtale:
     if avtale.status != Avtale.Status.UTKAST:
         raise ValidationError("Bare et utkast kan sendes til signering.")
-    _bytt_status(avtale, Avtale.Status.UTKAST, Avtale.Status.TIL_SIGNERING)
-    hendelse_logg(
+    _bytt_status(
+        avtale,
+        Avtale.Status.UTKAST,
+        Avtale.Status.TIL_SIGNERING,
         handling="arbeidsgivere.avtale.til_signering",
-        objekt=avtale,
         utfort_av=utfort_av,
-        deltaker_id=avtale.plassering.deltaker_id,
         beskrivelse="Avtale om deltakelse sendt til signering",
     )
     return avtale
@@ -373,13 +379,14 @@ def avtale_registrer_signatur(
 def avtale_avslutt(*, avtale: Avtale, dato: datetime.date, utfort_av: User) -> Avtale:
     if avtale.status == Avtale.Status.AVSLUTTET:
         raise ValidationError("Avtalen er allerede avsluttet.")
-    _bytt_status(avtale, avtale.status, Avtale.Status.AVSLUTTET, avsluttet=dato)
-    hendelse_logg(
+    _bytt_status(
+        avtale,
+        avtale.status,
+        Avtale.Status.AVSLUTTET,
         handling="arbeidsgivere.avtale.avsluttet",
-        objekt=avtale,
         utfort_av=utfort_av,
-        deltaker_id=avtale.plassering.deltaker_id,
         beskrivelse=f"Avtale om deltakelse avsluttet {_dato(dato)}",
+        avsluttet=dato,
     )
     return avtale
 
@@ -394,20 +401,19 @@ def evaluering_registrer(*, plassering: Plassering, utfort_av: User, **felter: A
         raise ValidationError("Sluttevalueringen registreres når plasseringen er avsluttet.")
     if Evaluering.objects.filter(plassering=plassering).exists():
         raise ValidationError("Praksisplassen er allerede evaluert for denne plasseringen.")
-    evaluering = Evaluering(
-        organisasjon_id=plassering.organisasjon_id, plassering=plassering, registrert_av=utfort_av, **felter
-    )
-    evaluering.full_clean(validate_constraints=False)
-    evaluering.save()
-    hendelse_logg(
-        handling="arbeidsgivere.evaluering.registrert",
-        objekt=evaluering,
-        utfort_av=utfort_av,
+    return objekt_opprett(
+        Evaluering(
+            organisasjon_id=plassering.organisasjon_id, plassering=plassering, registrert_av=utfort_av, **felter
+        ),
+        "arbeidsgivere.evaluering.registrert",
+        utfort_av,
+        validate_constraints=False,
+        beskrivelse=lambda e: (
+            f"Sluttevaluering av {plassering.arbeidssted.navn}: "
+            + ("egnet for nye deltakere" if e.egnet else "ikke egnet for nye deltakere")
+        ),
         deltaker_id=plassering.deltaker_id,
-        beskrivelse=f"Sluttevaluering av {plassering.arbeidssted.navn}: "
-        + ("egnet for nye deltakere" if evaluering.egnet else "ikke egnet for nye deltakere"),
     )
-    return evaluering
 
 
 @transaction.atomic

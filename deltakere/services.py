@@ -13,12 +13,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.utils import timezone
 
 from fagbrev.identifikatorer import fodselsdato_fra_nummer, normaliser_fodselsnummer
 from fagbrev.models import Fagretning, User
-from fagbrev.services import hendelse_logg, objekt_endre
+from fagbrev.services import hendelse_logg, objekt_endre, objekt_opprett
 
 from . import signaler, statusgrupper
 from .models import Avbrudd, Deltaker, Utfall, Utstyrslan, Vedlegg
@@ -29,9 +27,12 @@ from .services_status import (  # noqa: F401
     KONFLIKT,
     _idag,
     deltaker_endre_status,
+    pakrevd_tekst,
     permisjon_godkjenn,
     permisjon_registrer,
     planlagt_endring,
+    sak_versjon_opp,
+    samtidig_avvist,
     statusendring_flytt,
     statusendring_skriv,
     statusendring_trekk,
@@ -39,16 +40,14 @@ from .services_status import (  # noqa: F401
 )
 
 S = Deltaker.Status
+DUPLIKAT = "Personen er allerede registrert i organisasjonen."
 
 
 def _las(deltaker: Deltaker, versjon: int | None) -> None:
     """Compare-and-set on the case version; refuse when someone else saved in between."""
     if versjon is None:
         versjon = deltaker.versjon
-    antall = Deltaker.objects.filter(pk=deltaker.pk, versjon=versjon).update(
-        versjon=F("versjon") + 1, endret=timezone.now()
-    )
-    if antall != 1:
+    if not sak_versjon_opp(deltaker.pk, versjon=versjon):
         raise ValidationError(KONFLIKT, code="konflikt")
     deltaker.versjon = versjon + 1
 
@@ -81,7 +80,7 @@ def deltaker_registrer(
     if fodselsnummer:
         fodselsnummer = normaliser_fodselsnummer(fodselsnummer)
         if deltaker_finn_duplikat(organisasjon_id=fagretning.organisasjon_id, fodselsnummer=fodselsnummer):
-            raise ValidationError("Personen er allerede registrert i organisasjonen.", code="duplikat")
+            raise ValidationError(DUPLIKAT, code="duplikat")
         if not felter.get("fodselsdato"):  # the form may send the field empty: the number says it
             felter["fodselsdato"] = fodselsdato_fra_nummer(fodselsnummer)
     felter.setdefault("henvist_dato", _idag())
@@ -96,7 +95,7 @@ def deltaker_registrer(
                 **felter,
             )
     except IntegrityError:  # two registrations of the same number at the same moment
-        raise ValidationError("Personen er allerede registrert i organisasjonen.", code="duplikat") from None
+        raise ValidationError(DUPLIKAT, code="duplikat") from None
     henviser = f" av {deltaker.get_henvist_av_display()}" if deltaker.henvist_av else ""
     hendelse_logg(
         handling="deltakere.deltaker.registrert",
@@ -203,14 +202,13 @@ def avbrudd_registrer(
     versjon: int | None = None,
 ) -> Avbrudd:
     """End the pathway early. Nothing is deleted; the case keeps its whole history."""
-    if not (arsak or "").strip():
-        raise ValidationError({"arsak": "Beskriv hvorfor løpet avbrytes."})
+    arsak = pakrevd_tekst(arsak, felt="arsak", melding="Beskriv hvorfor løpet avbrytes.")
     avbrudd = Avbrudd.objects.create(
         organisasjon_id=deltaker.organisasjon_id,
         deltaker=deltaker,
         dato=dato,
         kategori=kategori,
-        arsak=arsak.strip(),
+        arsak=arsak,
         avslutningsmote=avslutningsmote,
         attest_mottatt=attest_mottatt,
         fylke_informert=fylke_informert,
@@ -219,7 +217,7 @@ def avbrudd_registrer(
     deltaker_endre_status(
         deltaker=deltaker,
         til=S.AVBRUTT,
-        begrunnelse=f"{avbrudd.get_kategori_display()}: {arsak.strip()}",
+        begrunnelse=f"{avbrudd.get_kategori_display()}: {arsak}",
         dato=dato,
         utfort_av=utfort_av,
         versjon=versjon,
@@ -282,24 +280,17 @@ def utfall_registrer(
     felter = {"situasjon": situasjon, "dato": dato, "arbeidsgiver": (arbeidsgiver or "").strip()}
     utfall = Utfall.objects.select_for_update().filter(deltaker=deltaker, tidspunkt=tidspunkt).first()
     if utfall is None:
-        try:
-            with transaction.atomic():
-                utfall = Utfall.objects.create(
-                    organisasjon_id=deltaker.organisasjon_id,
-                    deltaker=deltaker,
-                    tidspunkt=tidspunkt,
-                    registrert_av=utfort_av,
-                    **felter,
-                )
-        except IntegrityError:  # two coordinators at the same moment: the other one was first
-            raise ValidationError(KONFLIKT, code="konflikt") from None
-        hendelse_logg(
-            handling="deltakere.utfall.registrert",
-            objekt=utfall,
-            utfort_av=utfort_av,
-            beskrivelse=_utfall_tekst(utfall),
+        utfall = Utfall(
+            organisasjon_id=deltaker.organisasjon_id,
+            deltaker=deltaker,
+            tidspunkt=tidspunkt,
+            registrert_av=utfort_av,
+            **felter,
         )
-        return utfall
+        with samtidig_avvist(KONFLIKT, code="konflikt"):  # two coordinators at once: the other one was first
+            return objekt_opprett(
+                utfall, "deltakere.utfall.registrert", utfort_av, valider=False, beskrivelse=_utfall_tekst
+            )
 
     def registrert_na(endringer: dict) -> None:
         utfall.registrert_av = utfort_av
@@ -327,16 +318,16 @@ def utstyr_lan_ut(
 ) -> Utstyrslan:
     if utlant > _idag():
         raise ValidationError({"utlant": "Utlånsdatoen kan ikke være i fremtiden."})
-    lan = Utstyrslan.objects.create(
+    lan = Utstyrslan(
         organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, hva=hva, serienummer=serienummer, utlant=utlant
     )
-    hendelse_logg(
-        handling="deltakere.utstyr.utlant",
-        objekt=lan,
-        utfort_av=utfort_av,
+    return objekt_opprett(
+        lan,
+        "deltakere.utstyr.utlant",
+        utfort_av,
+        valider=False,
         beskrivelse=f"Utstyr lånt ut: {hva}" + (f" ({serienummer})" if serienummer else ""),
     )
-    return lan
 
 
 @transaction.atomic
@@ -347,12 +338,12 @@ def utstyr_returner(*, lan: Utstyrslan, returnert: datetime.date, utfort_av: Use
         raise ValidationError({"returnert": "Returdatoen kan ikke være før utlånsdatoen."})
     if returnert > _idag():
         raise ValidationError({"returnert": "Returdatoen kan ikke være i fremtiden."})
-    lan.returnert = returnert
-    lan.save(update_fields=["returnert"])
-    hendelse_logg(
-        handling="deltakere.utstyr.returnert",
-        objekt=lan,
-        utfort_av=utfort_av,
+    objekt_endre(
+        lan,
+        "deltakere.utstyr.returnert",
+        utfort_av,
+        {"returnert": returnert},
+        valider=False,
         beskrivelse=f"Utstyr returnert: {lan.hva}",
     )
     return lan

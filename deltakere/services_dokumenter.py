@@ -10,7 +10,7 @@ from django.db import transaction
 
 from fagbrev import filkontroll
 from fagbrev.models import User
-from fagbrev.services import hendelse_logg
+from fagbrev.services import objekt_opprett
 
 from . import signaler
 from .models import Deltaker, Vedlegg
@@ -45,11 +45,11 @@ def dokument_last_opp(*, deltaker: Deltaker, fil: UploadedFile, type: str, utfor
         lastet_opp_av=utfort_av,
     )
     dokument.fil.save("x", fil, save=False)  # the name comes from upload_to: random
-    dokument.save()
-    hendelse_logg(
-        handling="deltakere.dokument.lastet_opp",
-        objekt=dokument,
-        utfort_av=utfort_av,
+    objekt_opprett(
+        dokument,
+        "deltakere.dokument.lastet_opp",
+        utfort_av,
+        valider=False,
         beskrivelse=f"Dokument lastet opp: {dokument.get_type_display()} ({originalt})",
     )
     signaler.vedlegg_lastet_opp.send(sender=Vedlegg, vedlegg=dokument, utfort_av=utfort_av)

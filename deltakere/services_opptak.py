@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from fagbrev.models import Fagretning, User
-from fagbrev.services import hendelse_logg, objekt_endre
+from fagbrev.services import hendelse_logg, objekt_endre, objekt_opprett
 
 from .models import Deltaker, Inntakssamtale, Kartlegging, Kriterievurdering, Opptakskriterium, Opptaksvedtak
-from .services import S, _idag, _las, deltaker_endre, deltaker_endre_status
+from .services import S, _idag, _las, deltaker_endre, deltaker_endre_status, pakrevd_tekst
 
 # --- intake mapping and admission ------------------------------------------------------------
 
@@ -155,34 +155,31 @@ def inntakssamtale_lagre(*, deltaker: Deltaker, utfort_av: User, versjon: int | 
 
 @transaction.atomic
 def opptakskriterium_opprett(*, fagretning: Fagretning, tekst: str, er_krav: bool, utfort_av: User) -> Opptakskriterium:
-    tekst = (tekst or "").strip()
-    if not tekst:
-        raise ValidationError({"tekst": "Skriv kriteriet."})
+    tekst = pakrevd_tekst(tekst, felt="tekst", melding="Skriv kriteriet.")
     if Opptakskriterium.objects.filter(fagretning=fagretning, tekst__iexact=tekst).exists():
         raise ValidationError({"tekst": "Fagretningen har allerede dette kriteriet."})
     siste = Opptakskriterium.objects.filter(fagretning=fagretning).order_by("-rekkefolge").first()
-    kriterium = Opptakskriterium.objects.create(
+    kriterium = Opptakskriterium(
         organisasjon_id=fagretning.organisasjon_id,
         fagretning=fagretning,
         tekst=tekst,
         er_krav=er_krav,
         rekkefolge=(siste.rekkefolge + 10) if siste else 10,
     )
-    hendelse_logg(
-        handling="deltakere.opptakskriterium.opprettet", objekt=kriterium, utfort_av=utfort_av, beskrivelse=tekst
+    return objekt_opprett(
+        kriterium, "deltakere.opptakskriterium.opprettet", utfort_av, valider=False, beskrivelse=tekst
     )
-    return kriterium
 
 
 @transaction.atomic
 def opptakskriterium_sett_aktiv(*, kriterium: Opptakskriterium, aktiv: bool, utfort_av: User) -> Opptakskriterium:
     """Retire or restore a criterion. Never deleted: earlier interviews keep their assessments."""
-    kriterium.aktiv = aktiv
-    kriterium.save(update_fields=["aktiv"])
-    hendelse_logg(
-        handling="deltakere.opptakskriterium.endret",
-        objekt=kriterium,
-        utfort_av=utfort_av,
+    objekt_endre(
+        kriterium,
+        "deltakere.opptakskriterium.endret",
+        utfort_av,
+        {"aktiv": aktiv},
+        valider=False,
         beskrivelse=f"{'Tatt i bruk' if aktiv else 'Tatt ut av bruk'}: {kriterium.tekst}",
     )
     return kriterium

@@ -19,7 +19,7 @@ from fagbrev.models import Fagretning, User
 from fagbrev.services import objekt_endre, objekt_opprett
 
 from .models import Deltaker, Rutebytte
-from .services import _idag, _las
+from .services import _idag, _las, pakrevd_tekst
 
 RUTE = dict(Fagretning.Rute.choices)
 
@@ -51,9 +51,7 @@ def rute_bytt(
     tilbys = deltaker.fagretning.ruter or []
     if tilbys and til not in tilbys:
         raise ValidationError({"til": f"{deltaker.fagretning.navn} tilbyr ikke løpet «{RUTE[til]}»."})
-    begrunnelse = (begrunnelse or "").strip()
-    if not begrunnelse:
-        raise ValidationError({"begrunnelse": "Skriv hvorfor løpet byttes."})
+    begrunnelse = pakrevd_tekst(begrunnelse, felt="begrunnelse", melding="Skriv hvorfor løpet byttes.")
     tidligst = rute_tidligste_dato(deltaker)
     if dato < tidligst:
         raise ValidationError(

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -18,7 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from fagbrev.models import User
-from fagbrev.services import hendelse_logg, objekt_endre
+from fagbrev.services import hendelse_logg, objekt_endre, objekt_opprett
 
 from . import overganger
 from .models import Avbrudd, Deltaker, Permisjon, Statusendring
@@ -37,8 +39,41 @@ def _idag() -> datetime.date:
     return timezone.localdate()
 
 
+@contextmanager
+def samtidig_avvist(melding: str, *, code: str) -> Iterator[None]:
+    """Insert a row that a unique rule keeps single, in a savepoint: when someone else wrote it at the
+    same moment, the database's refusal becomes the user's `ValidationError` (and the outer transaction
+    goes on)."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError:
+        raise ValidationError(melding, code=code) from None
+
+
+def pakrevd_tekst(tekst: str | None, *, felt: str, melding: str) -> str:
+    """The text without surrounding spaces; refused (on `felt`) when nothing is left."""
+    tekst = (tekst or "").strip()
+    if not tekst:
+        raise ValidationError({felt: melding})
+    return tekst
+
+
 def _endring_tekst(endring: Statusendring) -> str:
     return f"{endring.get_til_status_display()} fra {endring.dato:%d.%m.%Y}"
+
+
+def _i_kraft_tekst(endring: Statusendring, *, besluttet: datetime.datetime | None = None) -> str:
+    """The timeline's line for a change in force (at once, or on its day when it was planned)."""
+    nar = f"gjelder fra {endring.dato:%d.%m.%Y}" + (f", besluttet {besluttet:%d.%m.%Y}" if besluttet else "")
+    return f"Status: {endring}. {endring.begrunnelse} ({nar})"  # the model's str: «fra → til»
+
+
+def sak_versjon_opp(deltaker_id: int, **som_lest: object) -> bool:
+    """Count the case's version up, so that a form opened before this change is refused. With `som_lest`
+    (e.g. `versjon=`) a compare-and-set: False when the case no longer is as read."""
+    endret = Deltaker.objects.filter(pk=deltaker_id, **som_lest).update(versjon=F("versjon") + 1, endret=timezone.now())
+    return endret == 1
 
 
 def planlagt_endring(*, deltaker: Deltaker) -> Statusendring | None:
@@ -80,9 +115,7 @@ def deltaker_endre_status(
 ) -> Statusendring:
     """Move the case to `til` from `dato` (today if not given) if the transition table and its rules
     allow it; record who decided it, when, why and from which day. A later date plans the change."""
-    begrunnelse = (begrunnelse or "").strip()
-    if not begrunnelse:
-        raise ValidationError({"begrunnelse": "Skriv hvorfor statusen endres."})
+    begrunnelse = pakrevd_tekst(begrunnelse, felt="begrunnelse", melding="Skriv hvorfor statusen endres.")
     idag = _idag()
     dato = dato or idag
     if feil := planlagt_hindring(deltaker=deltaker):
@@ -107,20 +140,17 @@ def deltaker_endre_status(
         deltaker.status = til
         if fra == S.PERMISJON:
             _permisjon_avslutt(deltaker=deltaker, tilbake=dato, utfort_av=utfort_av)
-    try:
-        with transaction.atomic():
-            return statusendring_skriv(
-                deltaker=deltaker,
-                fra=fra,
-                til=til,
-                dato=dato,
-                begrunnelse=begrunnelse,
-                utfort_av=utfort_av,
-                planlagt=not i_kraft,
-                permisjon=permisjon,
-            )
-    except IntegrityError:  # another planned change was saved at the same moment
-        raise ValidationError(KONFLIKT, code="konflikt") from None
+    with samtidig_avvist(KONFLIKT, code="konflikt"):  # another planned change was saved at the same moment
+        return statusendring_skriv(
+            deltaker=deltaker,
+            fra=fra,
+            til=til,
+            dato=dato,
+            begrunnelse=begrunnelse,
+            utfort_av=utfort_av,
+            planlagt=not i_kraft,
+            permisjon=permisjon,
+        )
 
 
 def statusendring_skriv(
@@ -135,7 +165,7 @@ def statusendring_skriv(
     permisjon: Permisjon | None = None,
 ) -> Statusendring:
     """The record of a change of status and its timeline entry (the status itself is set by the caller)."""
-    endring = Statusendring.objects.create(
+    endring = Statusendring(
         organisasjon_id=deltaker.organisasjon_id,
         deltaker=deltaker,
         fra_status=fra,
@@ -146,19 +176,19 @@ def statusendring_skriv(
         iverksatt=None if planlagt else timezone.now(),
         permisjon=permisjon,
     )
-    hendelse_logg(
-        handling="deltakere.status.planlagt" if planlagt else "deltakere.status.endret",
-        objekt=endring,
-        utfort_av=utfort_av,
-        deltaker_id=deltaker.pk,
+    return objekt_opprett(
+        endring,
+        "deltakere.status.planlagt" if planlagt else "deltakere.status.endret",
+        utfort_av,
+        valider=False,
         beskrivelse=(
             f"Planlagt status: {S(fra).label} → {S(til).label} fra {dato:%d.%m.%Y}. {begrunnelse}"
             if planlagt
-            else f"Status: {S(fra).label} → {S(til).label}. {begrunnelse} (gjelder fra {dato:%d.%m.%Y})"
+            else _i_kraft_tekst(endring)
         ),
+        deltaker_id=deltaker.pk,
         endringer={"status": [fra, til], "gjelder_fra": [None, dato.isoformat()]},
     )
-    return endring
 
 
 def _hent_planlagt(endring: Statusendring) -> Statusendring:
@@ -188,7 +218,7 @@ def statusendring_flytt(*, endring: Statusendring, dato: datetime.date, utfort_a
         permisjon.save(update_fields=["fra"])
     if endring.til_status == S.AVBRUTT:  # the termination's record carries the same day
         Avbrudd.objects.filter(deltaker=deltaker).update(dato=dato)
-    Deltaker.objects.filter(pk=deltaker.pk).update(versjon=F("versjon") + 1, endret=timezone.now())
+    sak_versjon_opp(deltaker.pk)
     hendelse_logg(
         handling="deltakere.status.flyttet",
         objekt=endring,
@@ -223,7 +253,7 @@ def statusendring_trekk(*, endring: Statusendring, utfort_av: User) -> None:
         permisjon.delete()
     if endring.til_status == S.AVBRUTT:  # a planned termination withdrawn: the pathway goes on
         Avbrudd.objects.filter(deltaker_id=endring.deltaker_id).delete()
-    Deltaker.objects.filter(pk=endring.deltaker_id).update(versjon=F("versjon") + 1, endret=timezone.now())
+    sak_versjon_opp(endring.deltaker_id)
 
 
 def _iverksett(pk: int) -> bool:
@@ -247,9 +277,7 @@ def _iverksett(pk: int) -> bool:
             objekt=endring,
             utfort_av=None,
             deltaker_id=endring.deltaker_id,
-            beskrivelse=f"Status: {endring.get_fra_status_display()} → {endring.get_til_status_display()}. "
-            f"{endring.begrunnelse} (gjelder fra {endring.dato:%d.%m.%Y}, besluttet "
-            f"{timezone.localtime(endring.tidspunkt):%d.%m.%Y})",
+            beskrivelse=_i_kraft_tekst(endring, besluttet=timezone.localtime(endring.tidspunkt)),
             endringer={"status": [endring.fra_status, endring.til_status]},
         )
         return True
@@ -279,14 +307,13 @@ def permisjon_registrer(
 ) -> Permisjon:
     """Register a leave, once, on the case: the case moves to «Permisjon» on its first day (planned until
     then). Approved by the county, its days inside the learning contract lengthen the contract."""
-    if not (arsak or "").strip():
-        raise ValidationError({"arsak": "Skriv årsaken til permisjonen."})
+    arsak = pakrevd_tekst(arsak, felt="arsak", melding="Skriv årsaken til permisjonen.")
     permisjon = Permisjon(
         organisasjon_id=deltaker.organisasjon_id,
         deltaker=deltaker,
         fra=fra,
         til=til,
-        arsak=arsak.strip(),
+        arsak=arsak,
         fylke_informert=fylke_informert,
         godkjent_av_fylket=godkjent_av_fylket,
     )
@@ -295,7 +322,7 @@ def permisjon_registrer(
     deltaker_endre_status(
         deltaker=deltaker,
         til=S.PERMISJON,
-        begrunnelse=f"Permisjon {fra:%d.%m.%Y}–{til:%d.%m.%Y}: {arsak.strip()}",
+        begrunnelse=f"Permisjon {fra:%d.%m.%Y}–{til:%d.%m.%Y}: {arsak}",
         dato=fra,
         utfort_av=utfort_av,
         versjon=versjon,

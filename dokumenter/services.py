@@ -23,7 +23,7 @@ from fagbrev.dokumenttyper import DELTAKERDOKUMENTER, OBJEKTDOKUMENTER
 from fagbrev.models import Kull, Organisasjon, User
 from fagbrev.pdf import render_pdf
 from fagbrev.permissions import can_manage_org
-from fagbrev.services import hendelse_logg, objekt_endre
+from fagbrev.services import hendelse_logg, objekt_endre, objekt_opprett
 
 from .models import Batchjobb, Dokument, Dokumentprofil, Dokumenttype
 from .selectors import dato, organisasjon_kontekst
@@ -112,14 +112,13 @@ def _lag_versjon(*, type, tittel, template, kontekst, organisasjon, deltaker, no
         laget=naa,
     )
     dokument.fil.save("dokument.pdf", ContentFile(pdf), save=False)
-    dokument.save()
-    hendelse_logg(
-        handling="dokumenter.dokument.laget",
-        objekt=dokument,
-        utfort_av=utfort_av,
+    return objekt_opprett(
+        dokument,
+        "dokumenter.dokument.laget",
+        utfort_av,
+        valider=False,
         beskrivelse=f"{tittel}, versjon {dokument.versjon}, laget",
     )
-    return dokument
 
 
 @transaction.atomic
@@ -218,11 +217,11 @@ def batchjobb_bestill(*, type: str, utfort_av: User, kull: Kull | None = None, f
     if totalt == 0:
         raise ValidationError("Ingen deltakere kan få dette dokumentet nå.")
     jobb.totalt = totalt
-    jobb.save()
-    hendelse_logg(
-        handling="dokumenter.batchjobb.bestilt",
-        objekt=jobb,
-        utfort_av=utfort_av,
+    objekt_opprett(
+        jobb,
+        "dokumenter.batchjobb.bestilt",
+        utfort_av,
+        valider=False,
         beskrivelse=f"{jobb.get_type_display()} for {jobb.omfang} bestilt ({totalt})",
     )
     transaction.on_commit(lambda: batchjobb_send_til_ko(jobb_id=jobb.pk))

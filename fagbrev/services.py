@@ -101,15 +101,19 @@ def objekt_opprett(
     handling: str,
     utfort_av: User | None,
     *,
+    valider: bool = True,
+    validate_constraints: bool = True,
     beskrivelse: str | Callable[[Any], str] = "",
     **kwargs: Any,
 ) -> models.Model:
     """Validate and insert a new row and log its creation: the counterpart of `objekt_endre`.
 
-    `beskrivelse` may be a function of the saved row; `kwargs` go to `hendelse_logg`. Call it inside
-    the caller's transaction.
+    `valider=False` skips `full_clean` for services that check their rules themselves (and
+    `validate_constraints=False` leaves the constraints to the database); `beskrivelse` may be a
+    function of the saved row; `kwargs` go to `hendelse_logg`. Call it inside the caller's transaction.
     """
-    objekt.full_clean()
+    if valider:
+        objekt.full_clean(validate_constraints=validate_constraints)
     objekt.save()
     hendelse_logg(
         handling=handling,

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from deltakere.models import Deltaker, Vedlegg
-from deltakere.services import deltaker_endre_status, planlagt_endring
+from deltakere.services import deltaker_endre_status, pakrevd_tekst, planlagt_endring
 from fagbrev.models import Fagretning, User
 from fagbrev.services import hendelse_logg, objekt_endre, objekt_opprett
 
@@ -229,9 +229,7 @@ def norskprove_registrer(*, deltaker, utfort_av: User, **felter: Any) -> Norskpr
 def norskprove_rett(*, prove: Norskprove, utfort_av: User, begrunnelse: str, **felter: Any) -> Norskprove:
     """Correct a registered Norwegian test result (level, date). The history keeps who corrected it,
     when, the values before and after, and why; the model's rules (no future date) apply again."""
-    begrunnelse = (begrunnelse or "").strip()
-    if not begrunnelse:
-        raise ValidationError({"begrunnelse": "Skriv hvorfor resultatet rettes."})
+    begrunnelse = pakrevd_tekst(begrunnelse, felt="begrunnelse", melding="Skriv hvorfor resultatet rettes.")
     prove = Norskprove.objects.select_for_update().get(pk=prove.pk)
     objekt_endre(
         prove,

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from fagbrev.models import User
-from fagbrev.services import hendelse_logg, objekt_endre
+from fagbrev.services import hendelse_logg, objekt_endre, objekt_opprett
 
 from . import frister
 from .models import Stipendmaned, Stipendvedtak
@@ -99,17 +99,17 @@ def stipendvedtak_registrer(*, deltaker, fra: datetime.date, til: datetime.date,
     _las_deltaker(deltaker)
     _sjekk_periode(deltaker=deltaker, fra=fra, til=til)
     maneder = _beregn(deltaker=deltaker, fra=fra, til=til, grunnbelop=grunnbelop_tabell())
-    vedtak = Stipendvedtak.objects.create(
-        organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, fra=fra, til=til, registrert_av=utfort_av
-    )
-    _lagre_maneder(vedtak, maneder)
-    hendelse_logg(
-        handling="fagbrev.stipendvedtak.registrert",
-        objekt=vedtak,
-        utfort_av=utfort_av,
+    vedtak = objekt_opprett(
+        Stipendvedtak(
+            organisasjon_id=deltaker.organisasjon_id, deltaker=deltaker, fra=fra, til=til, registrert_av=utfort_av
+        ),
+        "fagbrev.stipendvedtak.registrert",
+        utfort_av,
+        valider=False,
         beskrivelse=f"Stipendvedtak registrert for {fra:%d.%m.%Y}–{til:%d.%m.%Y}",
         endringer=_endringer({}, {"fra": fra.isoformat(), "til": til.isoformat(), **_belop(maneder)}),
     )
+    _lagre_maneder(vedtak, maneder)
     return vedtak
 
 

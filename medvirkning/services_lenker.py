@@ -17,7 +17,7 @@ from arbeidsgivere.models import Avtale, Evaluering, Kontaktperson, Plassering
 from deltakere.models import Deltaker, Inntakssamtale
 from dokumenter.models import Dokument
 from fagbrev.models import User
-from fagbrev.services import hendelse_logg
+from fagbrev.services import hendelse_logg, objekt_opprett
 from fagbrev.tilgang import HVA, tilgang_logg
 from oppfolging.models import Vurderingssamtale
 
@@ -89,7 +89,7 @@ def lenke_lag(
     ):
         if gammel.tilstand(naa) in ("aktiv", "ikke_sendt"):
             _trekk(gammel, utfort_av=utfort_av, naa=naa, grunn="erstattet av en ny lenke")
-    lenke = Lenke.objects.create(
+    lenke = Lenke(
         organisasjon_id=deltaker.organisasjon_id,
         handling=handling,
         part=part,
@@ -105,10 +105,11 @@ def lenke_lag(
     )
     hvem = f"{lenke.get_part_display().lower()} {navn}"
     hva = f"{lenke.get_handling_display().lower()} (gjelder til {timezone.localtime(lenke.utloper):%d.%m.%Y})"
-    hendelse_logg(
-        handling="medvirkning.lenke.sendt",
-        objekt=lenke,
-        utfort_av=utfort_av,
+    objekt_opprett(
+        lenke,
+        "medvirkning.lenke.sendt",
+        utfort_av,
+        valider=False,
         beskrivelse=f"Lenke sendt til {hvem}: {hva}" + (" – automatisk påminnelse" if regel else ""),
     )
     tilgang_logg(
@@ -129,15 +130,33 @@ def lenke_opprett(**kwargs) -> Lenke:
     return lenke
 
 
+def _merk(
+    lenke: Lenke,
+    felt: str,
+    beskrivelse: str,
+    *,
+    utfort_av: User | None = None,
+    naa: datetime.datetime | None = None,
+) -> bool:
+    """Stamp the time on the link's `felt` (trukket, apnet, brukt) once, and log it in the case's history
+    as `medvirkning.lenke.<felt>`. Compare-and-set on the empty field: a second call changes and logs
+    nothing. True when it did."""
+    naa = naa or timezone.now()
+    if not Lenke.objects.filter(pk=lenke.pk, **{f"{felt}__isnull": True}).update(**{felt: naa}):
+        return False
+    setattr(lenke, felt, naa)
+    hendelse_logg(handling=f"medvirkning.lenke.{felt}", objekt=lenke, utfort_av=utfort_av, beskrivelse=beskrivelse)
+    return True
+
+
 def _trekk(lenke: Lenke, *, utfort_av: User | None, naa: datetime.datetime, grunn: str = "") -> None:
-    Lenke.objects.filter(pk=lenke.pk, trukket__isnull=True).update(trukket=naa)
-    lenke.trukket = naa
-    hendelse_logg(
-        handling="medvirkning.lenke.trukket",
-        objekt=lenke,
+    hvem = f"{lenke.get_part_display().lower()} {lenke.mottaker_navn}"
+    _merk(
+        lenke,
+        "trukket",
+        f"Lenke til {hvem} trukket tilbake" + (f" ({grunn})" if grunn else ""),
         utfort_av=utfort_av,
-        beskrivelse=f"Lenke til {lenke.get_part_display().lower()} {lenke.mottaker_navn} trukket tilbake"
-        + (f" ({grunn})" if grunn else ""),
+        naa=naa,
     )
 
 
@@ -250,24 +269,9 @@ def lenke_las(lenke: Lenke, handling: str) -> Lenke:
 
 def lenke_apnet(*, lenke: Lenke) -> None:
     """The first opening goes into the case's history (every opening into the access log, by the page)."""
-    naa = timezone.now()
-    if Lenke.objects.filter(pk=lenke.pk, apnet__isnull=True).update(apnet=naa):
-        lenke.apnet = naa
-        hendelse_logg(
-            handling="medvirkning.lenke.apnet",
-            objekt=lenke,
-            utfort_av=None,
-            beskrivelse=f"Lenken til {lenke.get_part_display().lower()} {lenke.mottaker_navn} ble åpnet",
-        )
+    _merk(lenke, "apnet", f"Lenken til {lenke.get_part_display().lower()} {lenke.mottaker_navn} ble åpnet")
 
 
 def lenke_merk_brukt(lenke: Lenke, hva: str) -> None:
-    naa = timezone.now()
-    Lenke.objects.filter(pk=lenke.pk).update(brukt=naa)
-    lenke.brukt = naa
-    hendelse_logg(
-        handling="medvirkning.lenke.brukt",
-        objekt=lenke,
-        utfort_av=None,
-        beskrivelse=f"{lenke.get_part_display()} {lenke.mottaker_navn} {hva} via lenke",
-    )
+    """The task is done: the link is used up (the caller locked it and found it unused, `lenke_las`)."""
+    _merk(lenke, "brukt", f"{lenke.get_part_display()} {lenke.mottaker_navn} {hva} via lenke")

@@ -22,7 +22,7 @@ from dokumenter.selectors import dato, organisasjon_kontekst
 from dokumenter.services import dokument_lag_for_objekt, dokument_skann_legg_ved
 from fagbrev.models import User
 from fagbrev.pdf import pdf_legg_til_sider, render_pdf
-from fagbrev.services import hendelse_logg
+from fagbrev.services import objekt_opprett
 
 from .models import Lenke, Signatur
 from .permissions import can_send_lenker, can_sign_for_kommune
@@ -107,7 +107,7 @@ def _signer(
         )
     if Signatur.objects.filter(dokument=dokument, part=part).exists():
         raise ValidationError("Denne parten har allerede signert avtalen.", code="allerede_signert")
-    signatur = Signatur.objects.create(
+    signatur = Signatur(
         organisasjon_id=avtale.organisasjon_id,
         avtale=avtale,
         dokument=dokument,
@@ -119,13 +119,14 @@ def _signer(
         bruker=bruker,
         ip=ip,
     )
-    hendelse_logg(
-        handling="medvirkning.avtale.signert",
-        objekt=signatur,
-        utfort_av=bruker,
-        deltaker_id=avtale.plassering.deltaker_id,
+    objekt_opprett(
+        signatur,
+        "medvirkning.avtale.signert",
+        bruker,
+        valider=False,
         beskrivelse=f"Avtale om deltakelse, versjon {dokument.versjon}, signert av "
         f"{signatur.get_part_display().lower()} {signatur.navn}" + (" via lenke" if lenke else ""),
+        deltaker_id=avtale.plassering.deltaker_id,
     )
     _registrer_hos_arbeidsgivere(avtale=avtale, dokument=dokument, utfort_av=utfort_av)
     avtale.refresh_from_db()

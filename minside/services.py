@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from arbeidsgivere.models import Plassering
 from arbeidsgivere.selectors import gjeldende_plassering
 from deltakere.models import Deltaker
-from fagbrev.services import hendelse_logg
+from fagbrev.services import hendelse_logg, objekt_endre
 from lop.models import Opplaeringsplanpunkt
 from lop.services import planpunkt_endre
 from oppfolging.models import Vurderingssamtale
@@ -273,12 +273,12 @@ def fadder_samtykke_sett(*, konto: Deltakerkonto, ja: bool) -> Deltakerkonto:
     """She says yes or no to her fadder reading the logbook. Yes sends the fadder a link (if her
     placement has a fadder with an e-mail address); no withdraws every fadder link at once."""
     if konto.fadder_kan_lese != ja:
-        konto.fadder_kan_lese = ja
-        konto.save(update_fields=["fadder_kan_lese"])
-        hendelse_logg(
-            handling="minside.loggbok.fadder_samtykke",
-            objekt=konto,
-            utfort_av=konto.user,
+        objekt_endre(
+            konto,
+            "minside.loggbok.fadder_samtykke",
+            konto.user,
+            {"fadder_kan_lese": ja},
+            valider=False,
             beskrivelse="Fadderen kan lese loggboken" if ja else "Fadderen kan ikke lese loggboken",
             deltaker_id=konto.deltaker_id,
         )

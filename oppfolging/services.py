@@ -19,7 +19,7 @@ from arbeidsgivere.models import Kontaktperson, Plassering
 from deltakere import statusgrupper
 from deltakere.models import Deltaker
 from fagbrev.models import Fagretning, User
-from fagbrev.services import felt_verdier, hendelse_logg, objekt_endre
+from fagbrev.services import felt_verdier, hendelse_logg, objekt_endre, objekt_opprett
 
 from .models import FERDIGHETER, SPORSMAL, Besok, Faddersamling, Mote, Revisjon, Tiltak, Vurderingssamtale, semester_for
 
@@ -151,7 +151,7 @@ def besok_registrer(
         raise ValidationError({"deltaker": "Besøk kan bare registreres for deltakere i opplæring."})
     _sjekk_besok(dato=dato, neste_besok=neste_besok, idag=idag)
     plassering = plassering_pa(deltaker=deltaker, dato=dato)
-    besok = Besok.objects.create(
+    besok = Besok(
         organisasjon_id=deltaker.organisasjon_id,
         deltaker=deltaker,
         plassering=plassering,
@@ -165,13 +165,13 @@ def besok_registrer(
         opplaeringsplan=opplaeringsplan,
         neste_besok=neste_besok,
     )
-    hendelse_logg(
-        handling="oppfolging.besok.registrert",
-        objekt=besok,
-        utfort_av=utfort_av,
+    return objekt_opprett(
+        besok,
+        "oppfolging.besok.registrert",
+        utfort_av,
+        valider=False,
         beskrivelse=f"Arbeidsplassbesøk {dato:%d.%m.%Y}" + (f" på {plassering.arbeidssted}" if plassering else ""),
     )
-    return besok
 
 
 @transaction.atomic
@@ -243,17 +243,18 @@ def vurderingssamtale_registrer(
         if plassering is not None and plassering.fadder_id:
             felter["fadder"] = plassering.fadder
     semester = _samtale_regler(deltaker=deltaker, verdier=felter, idag=idag, unntatt_pk=None)
-    samtale = Vurderingssamtale.objects.create(
+    samtale = Vurderingssamtale(
         organisasjon_id=deltaker.organisasjon_id,
         deltaker=deltaker,
         semester=semester,
         registrert_av=utfort_av,
         **felter,
     )
-    hendelse_logg(
-        handling="oppfolging.vurderingssamtale.holdt" if samtale.er_holdt else "oppfolging.vurderingssamtale.planlagt",
-        objekt=samtale,
-        utfort_av=utfort_av,
+    return objekt_opprett(
+        samtale,
+        "oppfolging.vurderingssamtale.holdt" if samtale.er_holdt else "oppfolging.vurderingssamtale.planlagt",
+        utfort_av,
+        valider=False,
         beskrivelse=(
             f"Vurderingssamtale {str(samtale.semester_obj).lower()} "
             + (
@@ -263,7 +264,6 @@ def vurderingssamtale_registrer(
             )
         ),
     )
-    return samtale
 
 
 @transaction.atomic
@@ -326,7 +326,7 @@ def mote_registrer(
     tilstede = list(tilstede)
     if any(organisasjon_id not in u.organisasjoner_med() for u in tilstede):
         raise ValidationError({"tilstede": "Bare medlemmer av organisasjonen kan føres opp som til stede."})
-    mote = Mote.objects.create(
+    mote = Mote(
         organisasjon_id=organisasjon_id,
         type=type,
         fagretning=fagretning,
@@ -337,8 +337,8 @@ def mote_registrer(
         vedtak=vedtak,
         registrert_av=utfort_av,
     )
+    objekt_opprett(mote, "oppfolging.mote.registrert", utfort_av, valider=False, beskrivelse=str)
     mote.tilstede.set(tilstede)
-    hendelse_logg(handling="oppfolging.mote.registrert", objekt=mote, utfort_av=utfort_av, beskrivelse=str(mote))
     return mote
 
 
@@ -347,11 +347,10 @@ def tiltak_opprett(*, mote: Mote, beskrivelse: str, ansvarlig: User, frist: date
     """Add an action item to a meeting; it shows on the owner's overview until done."""
     if mote.organisasjon_id not in ansvarlig.organisasjoner_med():
         raise ValidationError({"ansvarlig": "Den ansvarlige må være medlem av organisasjonen."})
-    tiltak = Tiltak.objects.create(
+    tiltak = Tiltak(
         organisasjon_id=mote.organisasjon_id, mote=mote, beskrivelse=beskrivelse, ansvarlig=ansvarlig, frist=frist
     )
-    hendelse_logg(handling="oppfolging.tiltak.opprettet", objekt=tiltak, utfort_av=utfort_av, beskrivelse=beskrivelse)
-    return tiltak
+    return objekt_opprett(tiltak, "oppfolging.tiltak.opprettet", utfort_av, valider=False, beskrivelse=beskrivelse)
 
 
 @transaction.atomic
@@ -383,7 +382,7 @@ def faddersamling_registrer(
     faddere = list(faddere)
     if any(f.organisasjon_id != fagretning.organisasjon_id or f.rolle != Kontaktperson.Rolle.FADDER for f in faddere):
         raise ValidationError({"faddere": "Velg bare faddere fra egen organisasjon."})
-    samling = Faddersamling.objects.create(
+    samling = Faddersamling(
         organisasjon_id=fagretning.organisasjon_id,
         fagretning=fagretning,
         dato=dato,
@@ -391,11 +390,12 @@ def faddersamling_registrer(
         notat=notat,
         registrert_av=utfort_av,
     )
-    samling.faddere.set(faddere)
-    hendelse_logg(
-        handling="oppfolging.faddersamling.registrert",
-        objekt=samling,
-        utfort_av=utfort_av,
+    objekt_opprett(
+        samling,
+        "oppfolging.faddersamling.registrert",
+        utfort_av,
+        valider=False,
         beskrivelse=f"Faddersamling {fagretning.kortnavn} {dato:%d.%m.%Y}, {len(faddere)} faddere",
     )
+    samling.faddere.set(faddere)
     return samling
