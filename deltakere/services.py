@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 
 from fagbrev.identifikatorer import fodselsdato_fra_nummer, normaliser_fodselsnummer
 from fagbrev.models import Fagretning, User
-from fagbrev.services import hendelse_logg, objekt_endre, objekt_opprett
+from fagbrev.services import hendelse_logg, objekt_endre, objekt_opprett, pakrevd_tekst
 
 from . import signaler, statusgrupper
 from .models import Avbrudd, Deltaker, Utfall, Utstyrslan, Vedlegg
@@ -27,7 +27,6 @@ from .services_status import (  # noqa: F401
     KONFLIKT,
     _idag,
     deltaker_endre_status,
-    pakrevd_tekst,
     permisjon_godkjenn,
     permisjon_registrer,
     planlagt_endring,

@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from fagbrev.models import Fagretning, User
-from fagbrev.services import hendelse_logg, objekt_endre, objekt_opprett
+from fagbrev.services import hendelse_logg, objekt_endre, objekt_opprett, pakrevd_tekst
 
 from .models import Deltaker, Inntakssamtale, Kartlegging, Kriterievurdering, Opptakskriterium, Opptaksvedtak
-from .services import S, _idag, _las, deltaker_endre, deltaker_endre_status, pakrevd_tekst
+from .services import S, _idag, _las, deltaker_endre, deltaker_endre_status
 
 # --- intake mapping and admission ------------------------------------------------------------
 

@@ -16,10 +16,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from fagbrev.models import Fagretning, User
-from fagbrev.services import objekt_endre, objekt_opprett
+from fagbrev.services import objekt_endre, objekt_opprett, pakrevd_tekst
 
 from .models import Deltaker, Rutebytte
-from .services import _idag, _las, pakrevd_tekst
+from .services import _idag, _las
 
 RUTE = dict(Fagretning.Rute.choices)
 

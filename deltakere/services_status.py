@@ -20,7 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from fagbrev.models import User
-from fagbrev.services import hendelse_logg, objekt_endre, objekt_opprett
+from fagbrev.services import hendelse_logg, objekt_endre, objekt_opprett, pakrevd_tekst
 
 from . import overganger
 from .models import Avbrudd, Deltaker, Permisjon, Statusendring
@@ -49,14 +49,6 @@ def samtidig_avvist(melding: str, *, code: str) -> Iterator[None]:
             yield
     except IntegrityError:
         raise ValidationError(melding, code=code) from None
-
-
-def pakrevd_tekst(tekst: str | None, *, felt: str, melding: str) -> str:
-    """The text without surrounding spaces; refused (on `felt`) when nothing is left."""
-    tekst = (tekst or "").strip()
-    if not tekst:
-        raise ValidationError({felt: melding})
-    return tekst
 
 
 def _endring_tekst(endring: Statusendring) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from .identifikatorer import masker_fodselsnummer
@@ -94,6 +95,15 @@ def kull_opprett(*, fagretning: Fagretning, utfort_av: User | None, **felter: An
     kull = Kull.objects.create(organisasjon_id=fagretning.organisasjon_id, fagretning=fagretning, **felter)
     hendelse_logg(handling="fagbrev.kull.opprettet", objekt=kull, utfort_av=utfort_av, beskrivelse=kull.navn)
     return kull
+
+
+def pakrevd_tekst(tekst: str | None, *, felt: str, melding: str) -> str:
+    """A required text a service was given, without surrounding spaces; refused (on `felt`) when nothing
+    is left."""
+    tekst = (tekst or "").strip()
+    if not tekst:
+        raise ValidationError({felt: melding})
+    return tekst
 
 
 def objekt_opprett(

@@ -15,9 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from deltakere.models import Deltaker, Vedlegg
-from deltakere.services import deltaker_endre_status, pakrevd_tekst, planlagt_endring
+from deltakere.services import deltaker_endre_status, planlagt_endring
 from fagbrev.models import Fagretning, User
-from fagbrev.services import hendelse_logg, objekt_endre, objekt_opprett
+from fagbrev.services import hendelse_logg, objekt_endre, objekt_opprett, pakrevd_tekst
 
 from . import selectors
 from .models import (

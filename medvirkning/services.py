@@ -21,6 +21,7 @@ from arbeidsgivere.models import Avtale, Evaluering, Plassering
 from arbeidsgivere.selectors import gjeldende_plassering
 from deltakere.models import Deltaker
 from fagbrev.models import User
+from fagbrev.services import pakrevd_tekst
 from lop.models import Opplaeringsplanpunkt
 from lop.services import planpunkt_endre
 from oppfolging.models import FERDIGHETER, Vurderingssamtale
@@ -204,8 +205,9 @@ def evaluering_fyll_ut_med_lenke(*, lenke: Lenke, felter: dict) -> Evaluering:
     ukjente = set(felter) - set(EVALUERING_ARBEIDSSTED)
     if ukjente:
         raise ValueError(f"Ukjente felt: {sorted(ukjente)}")
-    if not (felter.get("arbeidsgiver_bra") or "").strip():
-        raise ValidationError({"arbeidsgiver_bra": "Skriv hva som var bra med praksisperioden."})
+    pakrevd_tekst(
+        felter.get("arbeidsgiver_bra"), felt="arbeidsgiver_bra", melding="Skriv hva som var bra med praksisperioden."
+    )
     evaluering = arbeidsgivere_services.evaluering_endre(
         evaluering=Evaluering.objects.select_related("plassering__arbeidssted").get(plassering_id=lenke.plassering_id),
         utfort_av=lenke.sendt_av,
